@@ -1,0 +1,56 @@
+package statescope;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Plain entry point of the jar, of {@code ./mvnw javafx:run} and of the installers.
+ *
+ * <p>With no arguments it opens the GUI; with arguments it runs the command-line interface
+ * ({@code statescope --help}). The Vector API lives in the incubator module
+ * {@code jdk.incubator.vector}, which a plain {@code java -jar} does not resolve; when it is missing
+ * the launcher starts the same JVM again with {@code --add-modules jdk.incubator.vector} (and native
+ * access enabled) and exits with the child's exit code. Set {@code STATESCOPE_NO_REEXEC=1} to skip that
+ * (the scan then falls back to its scalar kernel).
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()
+                && System.getenv("STATESCOPE_NO_REEXEC") == null) {
+            var child = reexecCommand(args);
+            if (child != null) {
+                Process p = new ProcessBuilder(child).inheritIO().start();
+                System.exit(p.waitFor());
+                return;
+            }
+        }
+        if (args.length == 0) {
+            statescope.ui.StateScopeApp.launchApp(args);
+        } else {
+            System.exit(statescope.cli.StateScopeCommand.run(args));
+        }
+    }
+
+    private static List<String> reexecCommand(String[] args) {
+        var javaExe = ProcessHandle.current().info().command().orElse(null);
+        if (javaExe == null) {
+            return null;
+        }
+        var cmd = new ArrayList<String>();
+        cmd.add(javaExe);
+        cmd.add("--add-modules");
+        cmd.add("jdk.incubator.vector");
+        cmd.add("--enable-native-access=ALL-UNNAMED");
+        cmd.add("--sun-misc-unsafe-memory-access=allow");
+        cmd.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(Launcher.class.getName());
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+}

@@ -1,0 +1,85 @@
+package statescope.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The root {@code statescope} command. Subcommands are listed here; each lives in its own class.
+ * Errors are reported as one line on standard error and mapped to the codes of {@link ExitCodes}
+ * (with {@code --debug} the stack trace is printed too).
+ */
+@Command(name = "statescope",
+        mixinStandardHelpOptions = true,
+        version = "StateScope 0.1.0",
+        description = "A lab for watching a selective state space model (Mamba) track state.%n"
+                + "Run without a command to open the desktop app.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        },
+        footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad input, 4 I/O error,",
+            "5 check failed, 130 interrupted."})
+public final class StateScopeCommand implements Runnable {
+
+    @Option(names = "--debug", description = "Print stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
+    boolean debug;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Runs the CLI with the process's standard streams and returns the exit code. */
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the CLI with the given streams (tests capture them) and returns the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        var root = new StateScopeCommand();
+        var cl = new CommandLine(root);
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            boolean debug = parseResult.hasMatchedOption("--debug") || root.debug;
+            return report(ex, commandLine.getErr(), debug);
+        });
+        return cl.execute(args);
+    }
+
+    static int report(Throwable ex, PrintWriter err, boolean debug) {
+        Throwable cause = ex;
+        if (cause instanceof UncheckedIOException u) {
+            cause = u.getCause();
+        }
+        int code;
+        String kind;
+        if (cause instanceof IllegalArgumentException) {
+            code = ExitCodes.BAD_INPUT;
+            kind = "error";
+        } else if (cause instanceof IOException) {
+            code = ExitCodes.IO;
+            kind = "I/O error";
+        } else if (cause instanceof InterruptedException) {
+            code = ExitCodes.INTERRUPTED;
+            kind = "interrupted";
+        } else {
+            code = ExitCodes.INTERNAL;
+            kind = "internal error (" + cause.getClass().getSimpleName() + ")";
+        }
+        err.println("statescope: " + kind + ": " + cause.getMessage());
+        if (debug) {
+            cause.printStackTrace(err);
+        } else if (code == ExitCodes.INTERNAL) {
+            err.println("Run again with --debug for the stack trace.");
+        }
+        err.flush();
+        return code;
+    }
+}

@@ -22,7 +22,7 @@ class GradientCheckTest {
 
     /** A tiny model with every weight randomised so that no gradient is trivially zero. */
     static ParamSet tinyModel(GateRange gates, NormKind norm, long seed) {
-        SsmConfig c = new SsmConfig(4, 2, 3, 2, 3, 2, 4, 3, gates, true, norm, 1e-5f);
+        SsmConfig c = new SsmConfig(8, 2, 3, 2, 3, 2, 4, 3, gates, true, norm, 1e-5f);
         ParamSet p = ParamSet.of(SsmWeights.init(c, seed, true));
         SplittableRandom rnd = new SplittableRandom(seed + 7);
         for (int i = 0; i < p.size(); i++) {

@@ -89,7 +89,7 @@ public record Checkpoint(SsmWeights weights, Manifest manifest) {
         }
         var contents = Safetensors.read(w);
         Path mp = manifestPath(w);
-        Manifest manifest;
+        Manifest manifest = null;
         if (Files.isRegularFile(mp)) {
             try {
                 manifest = ManifestJson.read(Files.readString(mp, StandardCharsets.UTF_8));
@@ -98,24 +98,36 @@ public record Checkpoint(SsmWeights weights, Manifest manifest) {
             } catch (java.nio.charset.MalformedInputException e) {
                 throw new CheckpointException(mp.getFileName() + ": manifest is not UTF-8 text");
             }
-            manifest = manifest.withConfig(overrides.apply(manifest.config()));
-        } else {
-            try {
-                manifest = Manifest.of(overrides.apply(inferConfig(contents.tensors())));
-            } catch (CheckpointException e) {
-                throw new CheckpointException(w.getFileName() + ": " + e.getMessage(), e);
-            }
+        }
+        try {
+            return fromContents(contents, manifest, overrides);
+        } catch (CheckpointException e) {
+            throw new CheckpointException(w.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Builds a checkpoint from parsed safetensors contents and an optional manifest (null: infer the
+     * config from the shapes). Every problem is a {@link CheckpointException}.
+     */
+    public static Checkpoint fromContents(Safetensors.Contents contents, Manifest manifest, Overrides overrides)
+            throws CheckpointException {
+        Manifest m = manifest != null ? manifest : Manifest.of(inferConfig(contents.tensors()));
+        try {
+            m = m.withConfig(overrides.apply(m.config()));
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointException("override: " + e.getMessage());
         }
         Map<String, Tensor> tensors = contents.tensors();
         if (!tensors.containsKey(HEAD) && tensors.containsKey(EMBEDDING)
-                && manifest.config().outputSize() == manifest.config().vocabSize()) {
+                && m.config().outputSize() == m.config().vocabSize()) {
             tensors = new LinkedHashMap<>(tensors);                    // tied head (MambaLMHeadModel default)
             tensors.put(HEAD, tensors.get(EMBEDDING));
         }
         try {
-            return new Checkpoint(SsmWeights.fromTensors(manifest.config(), tensors), manifest);
+            return new Checkpoint(SsmWeights.fromTensors(m.config(), tensors), m);
         } catch (IllegalArgumentException e) {
-            throw new CheckpointException(w.getFileName() + ": " + e.getMessage(), e);
+            throw new CheckpointException(e.getMessage(), e);
         }
     }
 
@@ -129,6 +141,9 @@ public record Checkpoint(SsmWeights weights, Manifest manifest) {
         int[] emb = shape(t, EMBEDDING, 2);
         int vocab = emb[0];
         int dm = emb[1];
+        if (vocab <= 0 || dm <= 0) {
+            throw new CheckpointException("tensor " + EMBEDDING + ": shape " + java.util.Arrays.toString(emb) + " is empty");
+        }
         var layerIds = new TreeSet<Integer>();
         for (String name : t.keySet()) {
             if (name.startsWith("backbone.layers.")) {
@@ -154,6 +169,10 @@ public record Checkpoint(SsmWeights weights, Manifest manifest) {
         }
         int ed = in[0] / 2;
         int[] conv = shape(t, layer(0, CONV_W), -1);
+        if (conv.length != 2 && conv.length != 3) {
+            throw new CheckpointException("tensor " + layer(0, CONV_W) + ": shape " + java.util.Arrays.toString(conv)
+                    + " is not [ED, 1, K]");
+        }
         int k = conv[conv.length - 1];
         int[] aLog = shape(t, layer(0, A_LOG), 2);
         int n = aLog[1];

@@ -171,7 +171,13 @@ public final class Nfa {
                 }
                 sb.append(labels.get(q));
             }
-            lbl.add(set.isEmpty() ? "dead" : sb.append('}').toString());
+            if (set.isEmpty()) {
+                lbl.add("dead");
+            } else if (set.cardinality() == 1) {
+                lbl.add(labels.get(set.nextSetBit(0)));
+            } else {
+                lbl.add(sb.append('}').toString());
+            }
         }
         return new Dfa(alphabet, 0, Arrays.copyOf(table, n * k), acc, uniqueLabels(lbl));
     }

@@ -105,6 +105,90 @@ public final class Regexes {
         return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /**
+     * Writes a regex tree back as text of the dialect, with as few parentheses as the precedences
+     * allow; parsing the text gives a tree of the same language.
+     */
+    public static String toText(Regex tree) {
+        var sb = new StringBuilder();
+        print(tree, 0, sb);
+        return sb.toString();
+    }
+
+    /** Precedence levels: 0 union, 1 concatenation, 2 postfix, 3 atom. */
+    private static void print(Regex r, int level, StringBuilder sb) {
+        int own = switch (r) {
+            case Regex.Union u -> 0;
+            case Regex.Concat c -> 1;
+            case Regex.Star s -> 2;
+            case Regex.Plus p -> 2;
+            case Regex.Maybe m -> 2;
+            case Regex.Repeat rep -> 2;
+            default -> 3;
+        };
+        boolean paren = own < level;
+        if (paren) {
+            sb.append('(');
+        }
+        switch (r) {
+            case Regex.Empty e -> sb.append('∅');
+            case Regex.Epsilon e -> sb.append('ε');
+            case Regex.Symbols sy -> printSymbols(sy, sb);
+            case Regex.Union u -> {
+                for (int i = 0; i < u.alternatives().size(); i++) {
+                    if (i > 0) {
+                        sb.append('|');
+                    }
+                    print(u.alternatives().get(i), 1, sb);
+                }
+            }
+            case Regex.Concat c -> {
+                if (c.parts().isEmpty()) {
+                    sb.append('ε');
+                }
+                for (Regex part : c.parts()) {
+                    print(part, 2, sb);
+                }
+            }
+            case Regex.Star st -> postfix(st.inner(), "*", sb);
+            case Regex.Plus p -> postfix(p.inner(), "+", sb);
+            case Regex.Maybe m -> postfix(m.inner(), "?", sb);
+            case Regex.Repeat rep -> postfix(rep.inner(), "{" + rep.min()
+                    + (rep.max() == rep.min() ? "" : "," + (rep.max() < 0 ? "" : rep.max())) + "}", sb);
+        }
+        if (paren) {
+            sb.append(')');
+        }
+    }
+
+    private static void postfix(Regex inner, String op, StringBuilder sb) {
+        print(inner, 3, sb);
+        sb.append(op);
+    }
+
+    private static void printSymbols(Regex.Symbols sy, StringBuilder sb) {
+        if (!sy.negated() && sy.symbols().size() == 1) {
+            String s = sy.symbols().get(0);
+            if (RegexParser.isMeta(s.codePointAt(0))) {
+                sb.append('\\');
+            }
+            sb.append(s);
+            return;
+        }
+        if (sy.negated() && sy.symbols().isEmpty()) {
+            sb.append('.');
+            return;
+        }
+        sb.append(sy.negated() ? "[^" : "[");
+        for (String s : sy.symbols()) {
+            if ("]\\-^".indexOf(s.codePointAt(0)) >= 0) {
+                sb.append('\\');
+            }
+            sb.append(s);
+        }
+        sb.append(']');
+    }
+
     private static final class Thompson {
         final Nfa.Builder b;
         final Alphabet alphabet;

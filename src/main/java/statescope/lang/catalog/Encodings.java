@@ -71,11 +71,23 @@ final class Encodings {
                 List.of("prefix in L"), classes, loss, m, f);
     }
 
-    /** One bit per counter: is it positive. */
+    /**
+     * One bit per counter: is it positive. Every combination of open counters occurs, so the classes
+     * are all {@code 2^k} bit strings.
+     */
     static TargetEncoding openCounters(ReferenceMachine m, Loss loss, String description) {
         TargetFunction f = TargetEncoding.function(Kind.OPEN_COUNTERS);
         var names = m.registerNames().stream().map(n -> n.startsWith("open ") ? n : n + " > 0").toList();
-        var classes = TargetEncoding.classesOf(explore(m, f), p -> p, p -> {
+        int k = names.size();
+        var all = new java.util.TreeSet<String>();
+        for (int mask = 0; mask < (1 << k); mask++) {
+            var sb = new StringBuilder();
+            for (int j = 0; j < k; j++) {
+                sb.append((mask >> (k - 1 - j) & 1) == 1 ? '1' : '0');
+            }
+            all.add(sb.toString());
+        }
+        var classes = TargetEncoding.classesOf(all, p -> p, p -> {
             var open = new ArrayList<String>();
             for (int j = 0; j < p.length(); j++) {
                 if (p.charAt(j) == '1') {

@@ -12,6 +12,9 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import statescope.lang.Alphabet;
 import statescope.lang.Dfa;
+import statescope.lang.LimitExceededException;
+import statescope.lang.StarFree;
+import statescope.lang.StarFreeVerdict;
 import statescope.lang.Word;
 
 /**
@@ -46,6 +49,7 @@ public final class Language {
     private final List<Split> splits;
     private final Metric metric;
     private final String paperResult;
+    private volatile Optional<StarFreeVerdict> verdict; // computed on first use
 
     private Language(Builder b) {
         this.id = Objects.requireNonNull(b.id, "id");
@@ -130,6 +134,22 @@ public final class Language {
     /** Why there is no DFA, or a remark about it; empty when there is nothing to say. */
     public String dfaNote() {
         return dfaNote;
+    }
+
+    /**
+     * The star-free analysis of the reference DFA ({@link StarFree#analyze}): verdict, monoid size,
+     * minimal states and, when not star-free, a witness. Empty without a DFA (counter languages,
+     * bounded Dyck above the DFA cap). Computed on first use and then kept.
+     *
+     * @throws LimitExceededException when the monoid exceeds the core's limits
+     */
+    public Optional<StarFreeVerdict> starFreeVerdict() {
+        Optional<StarFreeVerdict> v = verdict;
+        if (v == null) {
+            v = dfa == null ? Optional.empty() : Optional.of(StarFree.analyze(dfa));
+            verdict = v;
+        }
+        return v;
     }
 
     /** Membership by the definition, computed independently of the reference machine. */

@@ -200,7 +200,7 @@ public final class BoundedDyck {
         if (dfa != null) {
             b.dfa(dfa).dfaNote(states + 1 + " states (stacks of depth <= " + h + ", plus dead)");
         } else {
-            b.dfaNote("DFA not built: " + states + " live states (1 + K + ... + K^h) exceed the cap of " + DFA_CAP
+            b.dfaNote("not built: " + states + " live states (1 + K + ... + K^h) exceed the cap of " + DFA_CAP
                     + "; use the stack machine");
         }
         var patterns = patterns(k, h);

@@ -82,6 +82,11 @@ public final class BoundedDyckMachine implements ReferenceMachine {
     }
 
     @Override
+    public String kind() {
+        return "stack (depth <= " + h + ")";
+    }
+
+    @Override
     public Alphabet alphabet() {
         return alphabet;
     }

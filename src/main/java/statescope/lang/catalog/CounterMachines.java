@@ -84,6 +84,11 @@ public final class CounterMachines {
         }
 
         @Override
+        public String kind() {
+            return k == 1 ? "counter (depth)" : "counters (one per bracket type)";
+        }
+
+        @Override
         public Alphabet alphabet() {
             return alphabet;
         }
@@ -172,6 +177,11 @@ public final class CounterMachines {
         }
 
         @Override
+        public String kind() {
+            return "counter (operands still needed)";
+        }
+
+        @Override
         public Alphabet alphabet() {
             return alphabet;
         }
@@ -230,6 +240,11 @@ public final class CounterMachines {
         public Blocks(Alphabet alphabet) {
             this.alphabet = alphabet;
             this.k = alphabet.size();
+        }
+
+        @Override
+        public String kind() {
+            return "counters (one per letter)";
         }
 
         @Override

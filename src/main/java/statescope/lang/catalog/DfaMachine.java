@@ -83,6 +83,11 @@ public final class DfaMachine implements ReferenceMachine {
     }
 
     @Override
+    public String kind() {
+        return "DFA";
+    }
+
+    @Override
     public Alphabet alphabet() {
         return dfa.alphabet();
     }

@@ -21,6 +21,9 @@ public interface ReferenceMachine {
     interface Config {
     }
 
+    /** What kind of machine this is, e.g. {@code "DFA"}, {@code "counter (depth)"}, {@code "stack (depth <= 10)"}. */
+    String kind();
+
     /** The input alphabet. */
     Alphabet alphabet();
 

@@ -60,6 +60,14 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--clip", paramLabel = "NORM", description = "Global gradient-norm clip, 0 = off (default: ${DEFAULT-VALUE}).")
     double clip = 1.0;
 
+    @Option(names = "--decay", paramLabel = "WHICH",
+            description = "Weight decay on: all (the reference) or matrices (not norms, biases, A_log, D).")
+    String decay;
+
+    @Option(names = "--mix", paramLabel = "SPLIT",
+            description = "Also train on words from this split's sampler (flip-flop recipe: val-sparse); none = off.")
+    String mix;
+
     @Option(names = "--batch", paramLabel = "B", description = "Sequences per step.")
     Integer batch;
 
@@ -92,17 +100,25 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        checkDecay(decay);
         Recipes.Recipe r = Recipes.forLanguage(language, gates == null ? null : parseGates(gates));
         TrainingRun.Spec s = r.spec(seed);
         TrainOptions o = s.options();
-        o = new TrainOptions(lr != null ? lr : o.lr(), weightDecay, o.decayAll(), clip, batch != null ? batch : o.batch(),
+        o = new TrainOptions(lr != null ? lr : o.lr(), weightDecay, decay != null ? decay.equals("all") : o.decayAll(), clip, batch != null ? batch : o.batch(),
                 steps != null ? steps : o.steps(), threads != null ? threads : o.threads(), seed);
         s = new TrainingRun.Spec(s.language(), layers != null ? layers : s.layers(), dModel != null ? dModel : s.dModel(),
                 dState != null ? dState : s.dState(), gates != null ? parseGates(gates) : s.gates(),
                 norm != null ? parseNorm(norm) : s.norm(), o, maxWords != null ? maxWords : s.maxWords(),
-                evalEvery != null ? evalEvery : s.evalEvery(), s.quickEval(), s.saveEvery(), s.stopAt());
+                evalEvery != null ? evalEvery : s.evalEvery(), s.quickEval(), s.saveEvery(), s.stopAt(),
+                mix != null ? (mix.equals("none") ? null : mix) : s.mixSplit());
         Path file = out != null ? out : Path.of(r.fileStem() + ".safetensors");
         return runWithInterrupt(s, file, resume, spec, quiet, json);
+    }
+
+    static void checkDecay(String d) {
+        if (d != null && !d.equals("all") && !d.equals("matrices")) {
+            throw new IllegalArgumentException("--decay must be all or matrices, got '" + d + "'");
+        }
     }
 
     static GateRange parseGates(String g) {

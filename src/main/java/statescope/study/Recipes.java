@@ -24,16 +24,26 @@ public final class Recipes {
      * @param fileStem the model's file name without extension, e.g. {@code parity-signed}
      */
     public record Recipe(String fileStem, String language, int layers, int dModel, GateRange gates, double lr, int batch,
-                         long steps, int maxWords, int evalEvery, int quickEval, double stopAt) {
+                         long steps, int maxWords, int evalEvery, int quickEval, double stopAt, boolean decayAll,
+                         String mixSplit) {
+
+        Recipe(String fileStem, String language, int layers, int dModel, GateRange gates, double lr, int batch,
+               long steps, int maxWords, int evalEvery, int quickEval, double stopAt) {
+            this(fileStem, language, layers, dModel, gates, lr, batch, steps, maxWords, evalEvery, quickEval, stopAt,
+                    true, null);
+        }
 
         /** The run spec of this recipe for a seed (LayerNorm as the paper's MixerModel, d_state 16). */
         public TrainingRun.Spec spec(long seed) {
             int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
-            var o = new TrainOptions(lr, 0.1, true, 1.0, batch, steps, threads, seed);
+            var o = new TrainOptions(lr, 0.1, decayAll, 1.0, batch, steps, threads, seed);
             return new TrainingRun.Spec(language, layers, dModel, 16, gates, NormKind.LAYER, o, maxWords, evalEvery,
-                    quickEval, Math.max(evalEvery, 100), stopAt);
+                    quickEval, Math.max(evalEvery, 100), stopAt, mixSplit);
         }
     }
+
+    /** Training tokens per suite language (steps = budget / (32 · mean training length), in 400..2000). */
+    static final double TOKEN_BUDGET = 3e6;
 
     private Recipes() {
     }
@@ -44,13 +54,17 @@ public final class Recipes {
         GateRange g = gates != null ? gates : GateRange.NONNEGATIVE;
         String stem = l.id() + (gates == GateRange.SIGNED ? "-signed" : "");
         return switch (l.id()) {
-            case "flip-flop" -> new Recipe(stem, l.id(), 1, 16, g, 3e-3, 16, 3000, 4000, 100, 1000, 100.0);
+            case "flip-flop" -> new Recipe(stem, l.id(), 1, 16, g, 3e-3, 16, 4000, 3000, 100, 1000, 100.0, false,
+                    "val-sparse");
             case "parity" -> new Recipe(stem + (gates == null || gates == GateRange.NONNEGATIVE ? "-nonneg" : ""),
                     l.id(), 1, 16, g, 3e-3, 32, g == GateRange.SIGNED ? 3000 : 1500, 0, 100, 300, 99.95);
             case "bounded-dyck-8-10" -> new Recipe(stem, l.id(), 2, 32, g, 3e-3, 16, 3000, 400, 200, 100, 99.5);
             default -> {
                 boolean counter = l.family() == Family.COUNTER;
-                yield new Recipe(stem, l.id(), 2, counter ? 32 : 24, g, 3e-3, 32, 2000, 0, 100, 300, 99.95);
+                var w = l.trainingSplit().window();
+                double mean = (w.min() + w.max()) / 2.0;
+                long steps = Math.max(400, Math.min(2000, Math.round(TOKEN_BUDGET / (32 * mean))));
+                yield new Recipe(stem, l.id(), 2, counter ? 32 : 24, g, 3e-3, 32, steps, 0, 100, 300, 99.95);
             }
         };
     }

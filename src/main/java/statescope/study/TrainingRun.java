@@ -39,10 +39,12 @@ public final class TrainingRun {
      * @param quickEval  examples per split in a quick evaluation
      * @param saveEvery  steps between resume checkpoints
      * @param stopAt     stop early once the mean quick accuracy over all evaluation splits reaches this (percent)
+     * @param mixSplit   null, or a split whose sampler supplies a further {@code maxWords} training words, drawn
+     *                   with another seed than the evaluation words (flip-flop: {@code val-sparse}, FFL(0.98))
      */
     public record Spec(String language, int layers, int dModel, int dState, GateRange gates, NormKind norm,
                        TrainOptions options, int maxWords, int evalEvery, int quickEval, int saveEvery,
-                       double stopAt) {
+                       double stopAt, String mixSplit) {
     }
 
     /** Progress callbacks (called on the training thread). */
@@ -107,7 +109,12 @@ public final class TrainingRun {
         SsmConfig config = config(spec, task);
         TrainOptions o = spec.options();
         Dataset ds = Dataset.generate(task.language(), o.seed(), spec.maxWords());
-        List<LanguageTask.Example> train = task.encode(ds.split(task.language().trainingSplit().name()));
+        var train = new java.util.ArrayList<>(task.encode(ds.split(task.language().trainingSplit().name())));
+        if (spec.mixSplit() != null) {
+            var split = task.language().split(spec.mixSplit());
+            train.addAll(task.encode(task.language().sample(split, Math.max(1, spec.maxWords()),
+                    o.seed() + 1_000_003L, java.util.Set.of())));
+        }
         var evalSplits = new LinkedHashMap<String, List<LanguageTask.Example>>();
         var quickSplits = new LinkedHashMap<String, List<LanguageTask.Example>>();
         for (String s : task.evaluationSplits()) {
@@ -229,11 +236,12 @@ public final class TrainingRun {
         TrainOptions o = spec.options();
         String notes = String.format(java.util.Locale.ROOT,
                 "statescope train --language %s --layers %d --d-model %d --d-state %d --gates %s --norm %s --seed %d "
-                        + "--lr %s --batch %d --steps %d --clip %s --weight-decay %s --threads %d --max-words %d; "
+                        + "--lr %s --batch %d --steps %d --clip %s --weight-decay %s --threads %d --max-words %d%s%s; "
                         + "loss %s, objective %s",
                 spec.language(), spec.layers(), spec.dModel(), spec.dState(),
                 spec.gates() == GateRange.SIGNED ? "signed" : "nonneg", spec.norm() == NormKind.RMS ? "rms" : "layer",
                 o.seed(), o.lr(), o.batch(), o.steps(), o.clip(), o.weightDecay(), o.threads(), spec.maxWords(),
+                o.decayAll() ? "" : " --decay matrices", spec.mixSplit() == null ? "" : " --mix " + spec.mixSplit(),
                 task.paperLoss(), task.objective());
         return new Manifest(Manifest.FORMAT_VERSION, w.config(), task.vocabulary(), task.outputClasses(),
                 task.language().id(), o.seed(), step, metrics, notes);

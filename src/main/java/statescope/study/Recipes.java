@@ -50,7 +50,11 @@ public final class Recipes {
 
     /** The recipe of a language (with the given gates, or the language's default when null). */
     public static Recipe forLanguage(String name, GateRange gates) {
-        Language l = Catalog.standard().get(name);
+        return forLanguage(Catalog.standard().get(name), gates);
+    }
+
+    /** The recipe of a language (with the given gates, or the language's default when null). */
+    public static Recipe forLanguage(Language l, GateRange gates) {
         GateRange g = gates != null ? gates : GateRange.NONNEGATIVE;
         String stem = l.id() + (gates == GateRange.SIGNED ? "-signed" : "");
         return switch (l.id()) {
@@ -75,17 +79,18 @@ public final class Recipes {
      */
     public static List<Recipe> all() {
         Map<String, Recipe> out = new LinkedHashMap<>();
-        put(out, forLanguage("flip-flop", null));
-        put(out, forLanguage("parity", GateRange.SIGNED));
-        put(out, forLanguage("parity", GateRange.NONNEGATIVE));
-        for (Language l : Catalog.standard().languages()) {
+        Catalog catalog = Catalog.standard();
+        put(out, forLanguage(catalog.get("flip-flop"), null));
+        put(out, forLanguage(catalog.get("parity"), GateRange.SIGNED));
+        put(out, forLanguage(catalog.get("parity"), GateRange.NONNEGATIVE));
+        for (Language l : catalog.languages()) {
             String id = l.id();
             if (id.equals("flip-flop") || id.equals("parity") || id.startsWith("bounded-dyck") || id.startsWith("mod-")) {
                 continue;
             }
-            put(out, forLanguage(id, null));
+            put(out, forLanguage(l, null));
         }
-        Recipe two = forLanguage("bounded-dyck-8-10", null);
+        Recipe two = forLanguage(catalog.get("bounded-dyck-8-10"), null);
         put(out, two);
         put(out, new Recipe(two.fileStem() + "-1layer", two.language(), 1, two.dModel(), two.gates(), two.lr(),
                 two.batch(), two.steps(), two.maxWords(), two.evalEvery(), two.quickEval(), two.stopAt()));

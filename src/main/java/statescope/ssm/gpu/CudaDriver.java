@@ -129,6 +129,11 @@ public final class CudaDriver {
         return new CudaDriver(library, Map.copyOf(handles));
     }
 
+    /** The functions bound and their C signatures (for tests that stand in for the driver). */
+    static Map<String, FunctionDescriptor> signatures() {
+        return SIGNATURES;
+    }
+
     /** The library these bindings came from. */
     public String library() {
         return library;

@@ -42,7 +42,10 @@ grep -q "^\.version $isa$" "$tmp/scan.ptx" || { echo "build-ptx: no .version lin
 
 for arch in sm_80 sm_90; do
   echo "ptxas $arch:"
-  "$ptxas" -arch=$arch -v "$tmp/scan.ptx" -o /dev/null 2>&1 | grep -E 'registers|spill' | sed 's/^/  /'
+  "$ptxas" -arch=$arch -v "$tmp/scan.ptx" -o /dev/null 2>&1 \
+    | sed -nE "s/.*Compiling entry function '([^']+)'.*/\1/p; s/.*(Used [0-9]+ registers).*/  \1/p; s/^ *([0-9]+ bytes spill stores).*/  \1/p" \
+    | paste -sd' ' | sed 's/ selective/\nselective/g' | sed 's/^/  /'
+  echo
 done
 
 {

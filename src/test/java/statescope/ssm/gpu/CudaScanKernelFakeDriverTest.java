@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import statescope.ssm.GateRange;
+import statescope.ssm.ReferenceScan;
 import statescope.ssm.ScanBatch;
 
 /**
@@ -18,7 +19,7 @@ import statescope.ssm.ScanBatch;
  */
 class CudaScanKernelFakeDriverTest {
 
-    private final PlainScan cpu = new PlainScan();
+    private final ReferenceScan cpu = new ReferenceScan();
     private final FakeCudaDriver fake = new FakeCudaDriver(cpu);
 
     @AfterEach

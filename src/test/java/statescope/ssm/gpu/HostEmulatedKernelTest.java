@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import statescope.ssm.GateRange;
+import statescope.ssm.ReferenceScan;
 import statescope.ssm.ScanBatch;
 import statescope.ssm.ScanResult;
 
@@ -55,7 +56,7 @@ class HostEmulatedKernelTest {
     void emulatedKernelMatchesTheReference(int batch, int maxLen, int dInner, int dState, GateRange gates,
                                            boolean withH0, boolean emit, String copies) throws Exception {
         ScanBatch in = ScanInputs.mambaLike(batch * 31L + dState, batch, maxLen, dInner, dState, gates, true, withH0);
-        ScanResult expected = new PlainScan().scan(in, emit);
+        ScanResult expected = new ReferenceScan().scan(in, emit);
         ScanResult actual = runEmulator(in, emit, copies);
         assertClose(expected.y(), actual.y(), "y");
         assertClose(expected.hLast(), actual.hLast(), "hLast");

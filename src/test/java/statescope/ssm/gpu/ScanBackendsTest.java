@@ -13,13 +13,14 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import statescope.ssm.GateRange;
+import statescope.ssm.ReferenceScan;
 import statescope.ssm.ScanBatch;
 
 /** Backend selection and the CPU fall-back, with a driver library that does not exist and with the fake driver. */
 class ScanBackendsTest {
 
     private static final String MISSING = "libcuda-statescope-test-missing.so.1";
-    private final PlainScan cpu = new PlainScan();
+    private final ReferenceScan cpu = new ReferenceScan();
     private final ScanBatch in = ScanInputs.mambaLike(11, 3, 24, 48, 16, GateRange.SIGNED, true, true);
     private final Supplier<CudaScanKernel> missingDriver = () -> CudaScanKernel.open(CudaDriver.load(MISSING), 0);
 
@@ -34,10 +35,10 @@ class ScanBackendsTest {
         Selection s = ScanBackends.select(BackendChoice.AUTO, cpu, missingDriver, n -> { });
         assertSame(cpu, s.kernel());
         assertFalse(s.onGpu());
-        assertEquals(new Notice(Notice.Level.INFO, "GPU unavailable: " + MISSING + " not found; using cpu-plain"),
+        assertEquals(new Notice(Notice.Level.INFO, "GPU unavailable: " + MISSING + " not found; using cpu-reference"),
                 s.notice());
-        assertEquals("GPU unavailable: " + MISSING + " not found; using cpu-plain", s.notice().line());
-        assertEquals("Compute: CPU (cpu-plain); GPU unavailable: " + MISSING + " not found", s.statusText());
+        assertEquals("GPU unavailable: " + MISSING + " not found; using cpu-reference", s.notice().line());
+        assertEquals("Compute: CPU (cpu-reference); GPU unavailable: " + MISSING + " not found", s.statusText());
         assertSameResult(cpu.scan(in, true), s.kernel().scan(in, true));
     }
 
@@ -46,7 +47,7 @@ class ScanBackendsTest {
         Selection s = ScanBackends.select(BackendChoice.GPU, cpu, missingDriver, n -> { });
         assertSame(cpu, s.kernel());
         assertEquals(Notice.Level.WARNING, s.notice().level());
-        assertEquals("warning: GPU requested but unavailable: " + MISSING + " not found; using cpu-plain",
+        assertEquals("warning: GPU requested but unavailable: " + MISSING + " not found; using cpu-reference",
                 s.notice().line());
         assertSameResult(cpu.scan(in, false), s.kernel().scan(in, false));
     }
@@ -58,7 +59,7 @@ class ScanBackendsTest {
         }, n -> { });
         assertSame(cpu, s.kernel());
         assertNull(s.notice());
-        assertEquals("Compute: CPU (cpu-plain)", s.statusText());
+        assertEquals("Compute: CPU (cpu-reference)", s.statusText());
     }
 
     @Test
@@ -95,10 +96,10 @@ class ScanBackendsTest {
             fake.failLaunchesWith = FakeCudaDriver.LAUNCH_FAILED;
             assertSameResult(cpu.scan(in, true), s.kernel().scan(in, true));
             assertFalse(s.onGpu());
-            assertEquals("cpu-plain", s.kernel().name());
+            assertEquals("cpu-reference", s.kernel().name());
             assertEquals(List.of(new Notice(Notice.Level.WARNING, "GPU scan failed: cuLaunchKernel: "
-                    + "CUDA_ERROR_LAUNCH_FAILED (unspecified launch failure); using cpu-plain from now on")), notices);
-            assertEquals("Compute: CPU (cpu-plain); GPU scan failed: cuLaunchKernel: CUDA_ERROR_LAUNCH_FAILED "
+                    + "CUDA_ERROR_LAUNCH_FAILED (unspecified launch failure); using cpu-reference from now on")), notices);
+            assertEquals("Compute: CPU (cpu-reference); GPU scan failed: cuLaunchKernel: CUDA_ERROR_LAUNCH_FAILED "
                     + "(unspecified launch failure)", s.statusText());
             assertEquals(0, fake.contextRetains, "the failed GPU kernel was closed");
 

@@ -1,9 +1,9 @@
 package statescope.ssm.gpu;
 
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import statescope.ssm.GateRange;
 import statescope.ssm.ScanBatch;
 import statescope.ssm.ScanResult;
@@ -66,8 +66,8 @@ public final class GpuBench {
     public record Report(CudaDevice device, String gpuReason, List<Row> rows, double agreement) {
     }
 
-    /** Runs the benchmark; progress lines go to {@code log}. */
-    public static Report run(Options o, PrintStream log) {
+    /** Runs the benchmark; progress lines go to {@code log}. The first row is the primary figure (kernel, y only). */
+    public static Report run(Options o, Consumer<String> log) {
         List<Row> rows = new ArrayList<>();
         CudaScanKernel opened = null;
         String reason = null;
@@ -75,16 +75,16 @@ public final class GpuBench {
             opened = CudaScanKernel.open();
         } catch (GpuUnavailableException | CudaException e) {
             reason = e.getMessage();
-            log.println("GPU unavailable: " + reason);
+            log.accept("GPU unavailable: " + reason);
         }
         ScanResult gpuResult = null;
         CudaDevice device = null;
         if (opened != null) {
             try (CudaScanKernel gpu = opened) {
                 device = gpu.device();
-                log.println("device: " + device.summary() + "; peak " + device.peakBandwidthGBs() + " GB/s ("
+                log.accept("device: " + device.summary() + "; peak " + device.peakBandwidthGBs() + " GB/s ("
                         + device.peakBandwidthSource() + ")");
-                log.printf(Locale.ROOT, "generating inputs %s ...%n", o.shape(o.batch()));
+                log.accept(String.format(Locale.ROOT, "generating inputs %s ...", o.shape(o.batch())));
                 ScanBatch full = inputs(o, o.batch());
                 double peak = device.peakBandwidthGBs();
                 try (DeviceScan run = gpu.upload(full, false)) {
@@ -108,7 +108,7 @@ public final class GpuBench {
         int cb = Math.min(o.cpuBatch(), o.batch());
         ScanBatch slice = inputs(o, cb);   // the first cb strings of the GPU's batch (same seeds)
         SelectiveScanKernel cpu = VectorSupport.fastScan(o.cpuThreads());
-        log.printf(Locale.ROOT, "CPU %s on %s with %d threads ...%n", cpu.name(), o.shape(cb), o.cpuThreads());
+        log.accept(String.format(Locale.ROOT, "CPU %s on %s with %d threads ...", cpu.name(), o.shape(cb), o.cpuThreads()));
         ScanResult cpuResult = cpu.scan(slice, false);   // warm-up
         long t0 = System.nanoTime();
         int cpuReps = 2;
@@ -192,7 +192,7 @@ public final class GpuBench {
                 a.intOr("--d-inner", d.dInner()), a.intOr("--d-state", d.dState()),
                 "signed".equalsIgnoreCase(a.or("--gates", "nonnegative")) ? GateRange.SIGNED : GateRange.NONNEGATIVE,
                 a.intOr("--reps", d.reps()), a.intOr("--cpu-batch", d.cpuBatch()), a.intOr("--cpu-threads", d.cpuThreads()));
-        Report r = run(o, System.err);
+        Report r = run(o, System.err::println);
         System.out.print(table(r));
         String json = a.or("--json", null);
         if (json != null) {

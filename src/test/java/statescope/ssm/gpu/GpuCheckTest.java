@@ -103,8 +103,10 @@ class GpuCheckTest {
         System.setProperty(CudaScanKernel.LIBRARY_PROPERTY, "libcuda-statescope-missing.so.1");
         try {
             var o = new GpuBench.Options(8, 64, 32, 16, GateRange.SIGNED, 2, 2, 1);
-            var log = new ByteArrayOutputStream();
-            GpuBench.Report r = GpuBench.run(o, new PrintStream(log, true, StandardCharsets.UTF_8));
+            var log = new java.util.ArrayList<String>();
+            GpuBench.Report r = GpuBench.run(o, log::add);
+            assertEquals(java.util.List.of("GPU unavailable: libcuda-statescope-missing.so.1 not found",
+                    "CPU " + r.rows().getFirst().backend() + " on B=2 T=64 D=32 N=16 with 1 threads ..."), log);
             assertEquals(null, r.device());
             assertEquals("libcuda-statescope-missing.so.1 not found", r.gpuReason());
             assertEquals(1, r.rows().size());

@@ -54,7 +54,7 @@ if command -v ptxas > /dev/null; then
   arch=sm_${arch:-90}
   ptxas -arch="$arch" -v "$ptx" -o /dev/null > "$OUT/ptxas.txt" 2>&1
   say "ptxas -arch=$arch (exit $?): $(grep -c 'Used' "$OUT/ptxas.txt") entry points"
-  sed -nE "s/.*Compiling entry function '([^']+)'.*/\1/p; s/.*(Used [0-9]+ registers).*/  \1/p; s/.*([0-9]+ bytes spill stores).*/  \1/p" \
+  sed -nE "s/.*Compiling entry function '([^']+)'.*/\1/p; s/.*(Used [0-9]+ registers).*/  \1/p; s/.*[^0-9]([0-9]+ bytes spill stores).*/  \1/p" \
     "$OUT/ptxas.txt" | paste -sd' ' | sed 's/ selective/\nselective/g' | tee -a "$summary"
 else
   say "ptxas not found (the driver JIT-compiles the PTX anyway)"

@@ -4,7 +4,8 @@
 # Needs nvcc (any CUDA 11.x-13.x toolkit) on PATH or in $CUDA_HOME/bin.
 #
 # Steps:
-#  1. nvcc -ptx -arch=compute_80 -O3: PTX that any Ampere-or-newer GPU JIT-compiles (H100, H200, ...).
+#  1. nvcc -ptx -arch=compute_80 -O3 -ftz=true: PTX that any Ampere-or-newer GPU JIT-compiles (H100,
+#     H200, ...); -ftz=true makes exp2f a single ex2.approx.ftz (denormals flush to zero).
 #  2. The PTX ISA version nvcc writes (9.0 for CUDA 13, which only R580+ drivers accept) is lowered
 #     to 7.0 (CUDA 11.0, R450+ drivers): the kernel uses no newer PTX feature, and step 3 proves it,
 #     because ptxas rejects any instruction that needs a newer ISA than the file declares.
@@ -35,7 +36,7 @@ mkdir -p "$out"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-"$nvcc" -ptx -arch=compute_80 -O3 -o "$tmp/raw.ptx" "$src"
+"$nvcc" -ptx -arch=compute_80 -O3 -ftz=true -o "$tmp/raw.ptx" "$src"
 # Drop nvcc's banner (it names the toolkit build) and lower the ISA version.
 grep -v '^//' "$tmp/raw.ptx" | sed -E "s/^\.version [0-9]+\.[0-9]+$/.version $isa/" > "$tmp/scan.ptx"
 grep -q "^\.version $isa$" "$tmp/scan.ptx" || { echo "build-ptx: no .version line in nvcc output" >&2; exit 1; }
@@ -43,7 +44,7 @@ grep -q "^\.version $isa$" "$tmp/scan.ptx" || { echo "build-ptx: no .version lin
 for arch in sm_80 sm_90; do
   echo "ptxas $arch:"
   "$ptxas" -arch=$arch -v "$tmp/scan.ptx" -o /dev/null 2>&1 \
-    | sed -nE "s/.*Compiling entry function '([^']+)'.*/\1/p; s/.*(Used [0-9]+ registers).*/  \1/p; s/^ *([0-9]+ bytes spill stores).*/  \1/p" \
+    | sed -nE "s/.*Compiling entry function '([^']+)'.*/\1/p; s/.*(Used [0-9]+ registers).*/  \1/p; s/.*[^0-9]([0-9]+ bytes spill stores).*/  \1/p" \
     | paste -sd' ' | sed 's/ selective/\nselective/g' | sed 's/^/  /'
   echo
 done

@@ -282,7 +282,8 @@ public final class CudaDriver {
             values.setAtIndex(ADDRESS, 3, MemorySegment.ofAddress(JIT_LOG_BYTES));
             MemorySegment out = arena.allocate(ADDRESS);
             int code = invoke("cuModuleLoadDataEx", out, img, 4, options, values);
-            check("cuModuleLoadDataEx", code, code == 0 ? null : "JIT log: " + errorLog.getString(0).strip());
+            String log = code == 0 ? "" : errorLog.getString(0).strip();
+            check("cuModuleLoadDataEx", code, log.isEmpty() ? null : "JIT log: " + log);
             return out.get(ADDRESS, 0);
         }
     }

@@ -63,16 +63,25 @@ public final class CudaScanKernel implements SelectiveScanKernel, AutoCloseable 
         CudaDevice info = driver.describeDevice(ordinal);
         int handle = driver.device(ordinal);
         MemorySegment ctx = driver.retainPrimaryContext(handle);
+        MemorySegment mod = null;
         try {
             driver.setCurrent(ctx);
-            MemorySegment mod = driver.loadModule(ScanPtx.load());
+            mod = driver.loadModule(ScanPtx.load());
             var kernel = new CudaScanKernel(driver, info, handle, ctx, mod);
             for (int nmax : ScanLaunch.NMAX) {
                 kernel.functions.put(nmax, driver.function(mod, ScanLaunch.entryPoint(nmax)));
             }
             return kernel;
         } catch (RuntimeException e) {
-            driver.releasePrimaryContext(handle);
+            try {
+                if (mod != null) {
+                    driver.unloadModule(mod);
+                }
+            } catch (RuntimeException ignored) {
+                // report the first failure
+            } finally {
+                driver.releasePrimaryContext(handle);
+            }
             throw e;
         }
     }
@@ -114,9 +123,14 @@ public final class CudaScanKernel implements SelectiveScanKernel, AutoCloseable 
     }
 
     synchronized MemorySegment function(int nmax) {
+        makeCurrent();
+        return functions.get(nmax);
+    }
+
+    /** Makes this kernel's context current on the calling thread (device work from any thread). */
+    synchronized void makeCurrent() {
         ensureOpen();
         driver.setCurrent(context);
-        return functions.get(nmax);
     }
 
     private void ensureOpen() {

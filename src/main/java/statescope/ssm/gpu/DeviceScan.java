@@ -113,7 +113,7 @@ public final class DeviceScan implements AutoCloseable {
 
     private void enqueue() {
         ensureOpen();
-        MemorySegment fn = kernel.function(plan.nmax());
+        MemorySegment fn = kernel.function(plan.nmax());   // also makes the context current
         driver.launch(fn, plan.gridX(), plan.gridY(), 1, plan.threads(), 1, 1, plan.sharedBytes(), params);
     }
 
@@ -123,6 +123,7 @@ public final class DeviceScan implements AutoCloseable {
      */
     public double launchTimed(int reps) {
         ensureOpen();
+        kernel.makeCurrent();
         MemorySegment start = driver.createEvent();
         MemorySegment end = driver.createEvent();
         try {
@@ -143,6 +144,7 @@ public final class DeviceScan implements AutoCloseable {
     /** Copies y, hLast and (when emitted) every h_t back to the host. */
     public ScanResult download() {
         ensureOpen();
+        kernel.makeCurrent();
         if (emitStates) {
             checkStatesFit(in);
         }
@@ -183,6 +185,11 @@ public final class DeviceScan implements AutoCloseable {
         }
         closed = true;
         RuntimeException first = null;
+        try {
+            kernel.makeCurrent();
+        } catch (RuntimeException e) {
+            first = e;   // still try to free: the pointers belong to the primary context
+        }
         for (long ptr : new long[] {x, delta, a, b, c, dSkip, h0, lengths, y, hLast, hAll}) {
             try {
                 driver.free(ptr);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import statescope.ssm.GateRange;
 import statescope.ssm.ScanBatch;
 import statescope.ssm.ScanResult;
@@ -20,7 +21,7 @@ import statescope.ssm.VectorSupport;
  *        statescope.ssm.gpu.GpuBench [--batch 256] [--length 4096] [--d-inner 256] [--d-state 16]
  *        [--reps 20] [--cpu-batch 8] [--gates nonnegative|signed] [--json FILE]
  * </pre>
- * Exit code 0, or 2 when no GPU can be used (the CPU figures are still printed).
+ * Exit code 0, 2 when no GPU can be used (the CPU figures are still printed), 5 when a GPU run failed.
  */
 public final class GpuBench {
 
@@ -60,7 +61,7 @@ public final class GpuBench {
      * The report.
      *
      * @param device     the GPU, or null when none could be used
-     * @param gpuReason  why no GPU was used, or null
+     * @param gpuReason  why no GPU was used or why a GPU run failed, or null
      * @param agreement  GPU vs CPU on the CPU's slice (max abs over y), NaN without GPU
      */
     public record Report(CudaDevice device, String gpuReason, List<Row> rows, double agreement) {
@@ -68,11 +69,16 @@ public final class GpuBench {
 
     /** Runs the benchmark; progress lines go to {@code log}. The first row is the primary figure (kernel, y only). */
     public static Report run(Options o, Consumer<String> log) {
+        return run(o, log, CudaScanKernel::open);
+    }
+
+    /** Runs the benchmark with the GPU kernel that {@code gpuOpener} opens (tests pass a stand-in driver). */
+    public static Report run(Options o, Consumer<String> log, Supplier<CudaScanKernel> gpuOpener) {
         List<Row> rows = new ArrayList<>();
         CudaScanKernel opened = null;
         String reason = null;
         try {
-            opened = CudaScanKernel.open();
+            opened = gpuOpener.get();
         } catch (GpuUnavailableException | CudaException e) {
             reason = e.getMessage();
             log.accept("GPU unavailable: " + reason);
@@ -97,12 +103,20 @@ public final class GpuBench {
                     run.launch();
                     double ms = run.launchTimed(Math.max(1, o.reps() / 4));
                     rows.add(gpuRow(o, ms, run.bytesMoved(), peak, "kernel only, every h_t written too"));
+                } catch (CudaException e) {
+                    // every h_t of the benchmark batch is 17 GB: a smaller GPU runs out of memory here
+                    log.accept("every-h_t run failed: " + e.getMessage());
+                    rows.add(new Row("cuda", o.shape(o.batch()), Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                            Double.NaN, "every h_t written too: failed, " + e.getMessage()));
                 }
                 long t0 = System.nanoTime();
                 gpu.scan(full, false);
                 double e2e = (System.nanoTime() - t0) / 1e6;
                 rows.add(gpuRow(o, e2e, ScanLaunch.bytesMoved(full, false), 0,
                         "end to end: host->device, kernel, device->host (GB/s of the kernel's bytes)"));
+            } catch (CudaException | GpuUnavailableException e) {
+                reason = "GPU scan failed: " + e.getMessage();
+                log.accept(reason);
             }
         }
         int cb = Math.min(o.cpuBatch(), o.batch());
@@ -148,6 +162,9 @@ public final class GpuBench {
         sb.append(r.device() == null ? "GPU: none (" + r.gpuReason() + ")"
                 : "GPU: " + r.device().summary() + ", peak " + fmt(r.device().peakBandwidthGBs(), 0) + " GB/s ("
                 + r.device().peakBandwidthSource() + ")").append('\n');
+        if (r.device() != null && r.gpuReason() != null) {
+            sb.append(r.gpuReason()).append('\n');
+        }
         sb.append(String.format(Locale.ROOT, "%-11s %-24s %10s %14s %10s %9s %7s  %s%n", "backend", "shape", "ms/scan",
                 "tokens/s", "ns/token", "GB/s", "% peak", "note"));
         for (Row row : r.rows()) {
@@ -198,7 +215,7 @@ public final class GpuBench {
         if (json != null) {
             java.nio.file.Files.writeString(java.nio.file.Path.of(json), json(r));
         }
-        System.exit(r.device() == null ? 2 : 0);
+        System.exit(r.device() == null ? 2 : r.gpuReason() != null ? 5 : 0);
     }
 
     /** Minimal "--name value" parsing for the plain main (the CLI command uses picocli). */

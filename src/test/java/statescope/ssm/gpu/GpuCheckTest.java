@@ -78,6 +78,28 @@ class GpuCheckTest {
     }
 
     @Test
+    void benchWithADeviceReportsKernelRowsAgainstThePeak() {
+        try (var fake = new FakeCudaDriver(new ReferenceScan())) {
+            var o = new GpuBench.Options(4, 48, 32, 16, GateRange.NONNEGATIVE, 3, 2, 1);
+            GpuBench.Report r = GpuBench.run(o, line -> { }, () -> CudaScanKernel.open(fake.driver(), 0));
+            assertEquals("Fake H100 80GB HBM3", r.device().name());
+            assertEquals(null, r.gpuReason());
+            assertEquals(java.util.List.of("cuda", "cuda", "cuda", r.rows().get(3).backend()),
+                    r.rows().stream().map(GpuBench.Row::backend).toList());
+            GpuBench.Row kernel = r.rows().getFirst();
+            long bytes = ScanLaunch.bytesMoved(GpuBench.inputs(o, 4), false);
+            assertEquals(bytes / (kernel.millis() / 1e3) / 1e9, kernel.gbPerS(), 1e-6 * kernel.gbPerS());
+            assertEquals(100 * kernel.gbPerS() / 3350, kernel.percentPeak(), 1e-9);
+            assertEquals(4 * 48 / (kernel.millis() / 1e3), kernel.tokensPerS(), 1e-6 * kernel.tokensPerS());
+            assertTrue(r.agreement() <= GpuCheck.TOLERANCE, "GPU vs CPU on the slice: " + r.agreement());
+            assertTrue(GpuBench.table(r).startsWith("GPU: Fake H100 80GB HBM3 (sm_90, 132 SMs, 91 GB), peak 3350 GB/s"),
+                    GpuBench.table(r));
+            assertEquals(1 + 3 + 1 + 1 + 1, fake.launches, "warm-up + 3 timed, h_t warm-up + 1 timed, end to end");
+            assertEquals(0, fake.liveAllocations());
+        }
+    }
+
+    @Test
     void withoutADriverTheCheckSaysSoAndExits2() throws Exception {
         String old = System.getProperty(CudaScanKernel.LIBRARY_PROPERTY);
         System.setProperty(CudaScanKernel.LIBRARY_PROPERTY, "libcuda-statescope-missing.so.1");

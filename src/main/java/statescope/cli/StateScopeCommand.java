@@ -19,8 +19,14 @@ import picocli.CommandLine.Option;
                 + "Run without a command to open the desktop app.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            StarFreeCommand.class,
+            LanguagesCommand.class,
+            LanguageCommand.class,
+            SampleCommand.class,
+            DfaCommand.class,
             TraceCommand.class,
             BenchCommand.class,
+            BenchGpuCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad input, 4 I/O error,",
             "5 check failed, 130 interrupted."})

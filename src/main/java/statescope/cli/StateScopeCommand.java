@@ -24,6 +24,8 @@ import picocli.CommandLine.Option;
             LanguageCommand.class,
             SampleCommand.class,
             DfaCommand.class,
+            TraceCommand.class,
+            BenchCommand.class,
             BenchGpuCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad input, 4 I/O error,",

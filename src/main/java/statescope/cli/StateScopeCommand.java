@@ -27,6 +27,10 @@ import picocli.CommandLine.Option;
             TraceCommand.class,
             BenchCommand.class,
             BenchGpuCommand.class,
+            TrainCommand.class,
+            ReproduceCommand.class,
+            EvalCommand.class,
+            BenchTrainCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad input, 4 I/O error,",
             "5 check failed, 130 interrupted."})

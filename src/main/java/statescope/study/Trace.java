@@ -1,0 +1,262 @@
+package statescope.study;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
+
+/**
+ * A model run aligned with the reference machine's run on the same word: per position the token, the
+ * reference configuration, the target, the model's prediction, whether they agree, the per-channel
+ * quantities of every layer ({@link ChannelKind}, stored as float16) and the projected state per layer.
+ *
+ * <p>Positions: {@code t = 0} is the empty prefix (initial configuration, no prediction);
+ * {@code t = 1..length()} is after reading the t-th token. The model state is snapshotted every
+ * {@value #SNAPSHOT_EVERY} tokens, so an edit at position i replays at most that many steps before it
+ * recomputes from i. Not thread-safe: one thread at a time (the UI hands it to a worker for long jobs).
+ */
+public final class Trace {
+
+    /** Tokens between model-state snapshots. */
+    public static final int SNAPSHOT_EVERY = 64;
+
+    private final TraceModel model;
+    private final ReferenceMachine machine;
+    private final TargetEncoding encoding;
+    private final int layers;
+    private final int channels;
+    private final int dState;
+    private final TreeMap<Integer, ModelState> snapshots = new TreeMap<>();
+    private ModelState live;                                            // state after the last token
+    private List<Projection> projections;                               // [L] or null
+
+    private int[] tokens = new int[16];
+    private final List<MachineConfig> configs = new ArrayList<>();    // [n + 1]
+    private final List<Target> targets = new ArrayList<>();           // [n + 1], index 0 for ε
+    private final List<Target> predictions = new ArrayList<>();       // [n + 1], index 0 null
+    private final List<short[]> channelData = new ArrayList<>();      // [n + 1][L * kinds * D] float16
+    private final List<float[]> points = new ArrayList<>();           // [n + 1][L * 3] or null
+    private int length;
+    private int firstDivergence = -1;
+
+    public Trace(TraceModel model, ReferenceMachine machine, TargetEncoding encoding) {
+        this.model = model;
+        this.machine = machine;
+        this.encoding = encoding;
+        this.layers = model.info().numLayers();
+        this.channels = model.info().dInner();
+        this.dState = model.info().dState();
+        this.live = model.newState();
+        snapshots.put(0, live.copy());
+        MachineConfig c0 = machine.initial();
+        configs.add(c0);
+        targets.add(encoding.target(machine, c0));
+        predictions.add(null);
+        channelData.add(new short[layers * ChannelKind.values().length * channels]);
+        points.add(null);
+    }
+
+    public TraceModel model() {
+        return model;
+    }
+
+    public ReferenceMachine machine() {
+        return machine;
+    }
+
+    public TargetEncoding encoding() {
+        return encoding;
+    }
+
+    public int length() {
+        return length;
+    }
+
+    public int[] tokens() {
+        return Arrays.copyOf(tokens, length);
+    }
+
+    /** The token read at position t (1-based). */
+    public int token(int t) {
+        return tokens[t - 1];
+    }
+
+    public MachineConfig config(int t) {
+        return configs.get(t);
+    }
+
+    public Target target(int t) {
+        return targets.get(t);
+    }
+
+    /** The model's prediction after t tokens (t ≥ 1). */
+    public Target prediction(int t) {
+        return predictions.get(t);
+    }
+
+    public boolean agrees(int t) {
+        return t == 0 || predictions.get(t).equals(targets.get(t));
+    }
+
+    /** The first position where model and reference disagree, or −1. */
+    public int firstDivergence() {
+        return firstDivergence;
+    }
+
+    /** The quantity {@code kind} of layer {@code layer} at position t, {@code [D]}. */
+    public float[] channels(int layer, ChannelKind kind, int t) {
+        short[] row = channelData.get(t);
+        float[] out = new float[channels];
+        int base = (layer * ChannelKind.values().length + kind.ordinal()) * channels;
+        for (int d = 0; d < channels; d++) {
+            out[d] = Float.float16ToFloat(row[base + d]);
+        }
+        return out;
+    }
+
+    /** The projected state of a layer at position t ({@code [3]}), or null before projections are set. */
+    public float[] point(int layer, int t) {
+        float[] p = points.get(t);
+        return p == null ? null : Arrays.copyOfRange(p, layer * 3, layer * 3 + 3);
+    }
+
+    public boolean hasProjections() {
+        return projections != null;
+    }
+
+    /** Reads one more symbol (an alphabet index, which is also the model's token id). */
+    public void append(int symbol) {
+        if (symbol < 0 || symbol >= machine.alphabet().size()) {
+            throw new IllegalArgumentException("symbol index " + symbol + " is not in " + machine.alphabet());
+        }
+        StepTrace tr = model.step(live, symbol);
+        if (length == tokens.length) {
+            tokens = Arrays.copyOf(tokens, tokens.length * 2);
+        }
+        tokens[length++] = symbol;
+        MachineConfig c = machine.step(configs.get(length - 1), symbol);
+        configs.add(c);
+        Target target = encoding.target(machine, c);
+        Target pred = encoding.decode(tr.logits());
+        targets.add(target);
+        predictions.add(pred);
+        channelData.add(pack(tr));
+        points.add(project(tr));
+        if (firstDivergence < 0 && !pred.equals(target)) {
+            firstDivergence = length;
+        }
+        if (length % SNAPSHOT_EVERY == 0) {
+            snapshots.put(length, live.copy());
+        }
+    }
+
+    private short[] pack(StepTrace tr) {
+        var kinds = ChannelKind.values();
+        short[] row = new short[layers * kinds.length * channels];
+        for (int l = 0; l < layers; l++) {
+            for (ChannelKind k : kinds) {
+                float[] v = k.of(tr.layers()[l], dState);
+                int base = (l * kinds.length + k.ordinal()) * channels;
+                for (int d = 0; d < channels; d++) {
+                    row[base + d] = Float.floatToFloat16(v[d]);
+                }
+            }
+        }
+        return row;
+    }
+
+    private float[] project(StepTrace tr) {
+        if (projections == null) {
+            return null;
+        }
+        float[] p = new float[layers * 3];
+        for (int l = 0; l < layers; l++) {
+            System.arraycopy(projections.get(l).project(tr.layers()[l].h()), 0, p, l * 3, 3);
+        }
+        return p;
+    }
+
+    /** Cuts the trace back to its first {@code newLength} tokens, restoring the model state from a snapshot. */
+    public void truncate(int newLength) {
+        if (newLength < 0 || newLength > length) {
+            throw new IllegalArgumentException("cannot truncate a trace of " + length + " tokens to " + newLength);
+        }
+        if (newLength == length) {
+            return;
+        }
+        Map.Entry<Integer, ModelState> snap = snapshots.floorEntry(newLength);
+        ModelState st = snap.getValue().copy();
+        for (int t = snap.getKey() + 1; t <= newLength; t++) {
+            model.step(st, tokens[t - 1]);
+        }
+        live = st;
+        snapshots.tailMap(newLength, false).clear();
+        for (int t = length; t > newLength; t--) {
+            configs.remove(t);
+            targets.remove(t);
+            predictions.remove(t);
+            channelData.remove(t);
+            points.remove(t);
+        }
+        length = newLength;
+        if (firstDivergence > newLength) {
+            firstDivergence = -1;
+        }
+    }
+
+    /** The number of leading tokens this trace shares with {@code word}. */
+    public int commonPrefix(int[] word) {
+        int i = 0;
+        while (i < length && i < word.length && tokens[i] == word[i]) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Makes the trace read {@code word}: keeps the common prefix, recomputes from the first edit.
+     * Reports progress in [0, 1] and throws {@link CancellationException} when cancelled (the trace is
+     * then consistent, holding a prefix of {@code word}).
+     */
+    public void setWord(int[] word, DoubleConsumer progress, BooleanSupplier cancelled) {
+        int keep = commonPrefix(word);
+        truncate(keep);
+        int todo = word.length - keep;
+        for (int i = keep; i < word.length; i++) {
+            if ((i & 255) == 0 && cancelled.getAsBoolean()) {
+                throw new CancellationException("stopped after " + i + " of " + word.length + " tokens");
+            }
+            append(word[i]);
+            if ((i & 255) == 0) {
+                progress.accept((double) (i - keep + 1) / todo);
+            }
+        }
+        progress.accept(1.0);
+    }
+
+    /**
+     * Sets the frozen projections (one per layer) and recomputes every position's projected point by
+     * replaying the model from the start.
+     */
+    public void setProjections(List<Projection> newProjections, DoubleConsumer progress, BooleanSupplier cancelled) {
+        this.projections = List.copyOf(newProjections);
+        ModelState st = model.newState();
+        for (int t = 1; t <= length; t++) {
+            if ((t & 255) == 0 && cancelled.getAsBoolean()) {
+                this.projections = null;                              // no half-projected trace
+                for (int i = 0; i <= length; i++) {
+                    points.set(i, null);
+                }
+                throw new CancellationException("projection stopped at token " + t);
+            }
+            points.set(t, project(model.step(st, tokens[t - 1])));
+            if ((t & 255) == 0) {
+                progress.accept((double) t / length);
+            }
+        }
+    }
+}

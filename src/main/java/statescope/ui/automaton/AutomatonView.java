@@ -1,0 +1,209 @@
+package statescope.ui.automaton;
+
+import java.util.HashMap;
+import java.util.Map;
+import javafx.geometry.Pos;
+import javafx.scene.Group;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Polygon;
+import javafx.scene.shape.Polyline;
+import javafx.scene.text.Text;
+import statescope.lang.Dfa;
+import statescope.ui.common.ZoomPane;
+
+/**
+ * Draws the reference DFA (ELK layered layout), marks start and accepting states, highlights the
+ * current state and the recent path, and for counter languages shows the counter configuration
+ * instead ({@link CounterPlot}). States are nodes with style class {@code dfa-state} and id
+ * {@code dfa-state-<index>}; the current one also has {@code current}.
+ */
+public final class AutomatonView extends BorderPane {
+
+    private final AutomatonViewModel vm;
+    private final ZoomPane zoom = new ZoomPane();
+    private final CounterPlot counter = new CounterPlot();
+    private final Label config = new Label();
+    private final Label deadBanner = new Label("in the dead state: rejected for good");
+    private final Map<Integer, Group> stateNodes = new HashMap<>();
+    private final Map<Long, Group> edgeNodes = new HashMap<>();
+    private AutomatonLayout.Result layout;
+
+    public AutomatonView(AutomatonViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("automaton-view");
+        setId("automaton-view");
+        var title = new Label("Reference automaton");
+        title.getStyleClass().add("view-title");
+        var collapse = new ToggleButton("Hide dead state");
+        collapse.getStyleClass().add("small");
+        collapse.selectedProperty().bindBidirectional(vm.collapseDeadProperty());
+        var fit = new Button("Fit");
+        fit.getStyleClass().add("small");
+        fit.setOnAction(e -> zoom.fit());
+        var spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        config.setId("automaton-config");
+        config.getStyleClass().add("config-label");
+        var bar = new HBox(8, title, spacer, collapse, fit);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("view-bar");
+        setTop(bar);
+        deadBanner.getStyleClass().add("dead-banner");
+        deadBanner.setVisible(false);
+        var center = new StackPane(zoom, deadBanner);
+        StackPane.setAlignment(deadBanner, Pos.TOP_CENTER);
+        setCenter(center);
+        var bottom = new HBox(config);
+        bottom.getStyleClass().add("view-footer");
+        setBottom(bottom);
+        vm.dfaProperty().addListener((o, a, b) -> rebuild());
+        vm.collapseDeadProperty().addListener((o, a, b) -> rebuild());
+        vm.frameProperty().addListener((o, a, b) -> paint());
+        rebuild();
+    }
+
+    private void rebuild() {
+        Dfa dfa = vm.dfaProperty().get();
+        stateNodes.clear();
+        edgeNodes.clear();
+        if (dfa == null) {
+            layout = null;
+            setCenter(counter);
+            paint();
+            return;
+        }
+        if (getCenter() == counter) {
+            var center = new StackPane(zoom, deadBanner);
+            StackPane.setAlignment(deadBanner, Pos.TOP_CENTER);
+            setCenter(center);
+        }
+        layout = AutomatonLayout.layout(dfa, vm.collapseDeadProperty().get());
+        var g = new Group();
+        for (var e : layout.edges()) {
+            var edge = edgeNode(e);
+            edgeNodes.put(((long) e.from() << 32) | e.to(), edge);
+            g.getChildren().add(edge);
+        }
+        for (var nd : layout.nodes()) {
+            var node = stateNode(nd);
+            stateNodes.put(nd.state(), node);
+            g.getChildren().add(node);
+        }
+        zoom.setContent(g);
+        paint();
+    }
+
+    private Group stateNode(AutomatonLayout.Node nd) {
+        double r = AutomatonLayout.NODE / 2;
+        var circle = new Circle(nd.x(), nd.y(), r);
+        circle.getStyleClass().add("state-circle");
+        var group = new Group(circle);
+        if (nd.accepting()) {
+            var inner = new Circle(nd.x(), nd.y(), r - 5);
+            inner.getStyleClass().add("state-inner");
+            group.getChildren().add(inner);
+        }
+        var text = new Text(nd.label());
+        text.getStyleClass().add("state-label");
+        double w = text.getLayoutBounds().getWidth();
+        if (w > 2 * r - 12) {
+            text.setScaleX((2 * r - 12) / w);
+            text.setScaleY((2 * r - 12) / w);
+        }
+        text.setX(nd.x() - w / 2);
+        text.setY(nd.y() + text.getLayoutBounds().getHeight() / 4);
+        group.getChildren().add(text);
+        if (nd.start()) {
+            var arrow = new Line(nd.x() - r - 34, nd.y(), nd.x() - r - 4, nd.y());
+            arrow.getStyleClass().add("start-arrow");
+            var head = new Polygon(nd.x() - r - 2, nd.y(), nd.x() - r - 11, nd.y() - 5, nd.x() - r - 11, nd.y() + 5);
+            head.getStyleClass().add("start-arrow-head");
+            group.getChildren().addAll(arrow, head);
+        }
+        group.getStyleClass().add("dfa-state");
+        if (nd.accepting()) {
+            group.getStyleClass().add("accepting");
+        }
+        if (nd.dead()) {
+            group.getStyleClass().add("dead");
+        }
+        group.setId("dfa-state-" + nd.state());
+        group.setUserData(nd.label());
+        return group;
+    }
+
+    private Group edgeNode(AutomatonLayout.Edge e) {
+        double[] p = e.points();
+        var line = new Polyline(p);
+        line.getStyleClass().add("edge-line");
+        int m = p.length;
+        double ex = p[m - 2];
+        double ey = p[m - 1];
+        double ang = Math.atan2(ey - p[m - 3], ex - p[m - 4]);
+        double a1 = ang + Math.PI - 0.4;
+        double a2 = ang + Math.PI + 0.4;
+        var head = new Polygon(ex, ey, ex + 10 * Math.cos(a1), ey + 10 * Math.sin(a1),
+                ex + 10 * Math.cos(a2), ey + 10 * Math.sin(a2));
+        head.getStyleClass().add("edge-head");
+        var label = new Label(e.label());
+        label.getStyleClass().add("edge-label");
+        label.setLayoutX(e.labelX());
+        label.setLayoutY(e.labelY());
+        var g = new Group(line, head, label);
+        g.getStyleClass().add("dfa-edge");
+        return g;
+    }
+
+    private void paint() {
+        var f = vm.frame();
+        if (f == null) {
+            return;
+        }
+        config.setText("t = " + f.position() + "   ·   " + f.config() + "   ·   "
+                + (f.rejected() ? "rejected" : f.accepting() ? "accepted" : "not accepted"));
+        config.getStyleClass().removeAll("accepted", "rejected");
+        config.getStyleClass().add(f.accepting() ? "accepted" : "rejected");
+        if (layout == null) {
+            counter.show(f);
+            return;
+        }
+        for (var e : stateNodes.entrySet()) {
+            e.getValue().getStyleClass().remove("current");
+            if (e.getKey() == f.current()) {
+                e.getValue().getStyleClass().add("current");
+            }
+        }
+        for (Group g : edgeNodes.values()) {
+            g.getStyleClass().removeAll("trail", "last");
+            g.setOpacity(1);
+        }
+        int[] path = f.path();
+        for (int i = 1; i < path.length; i++) {
+            Group g = edgeNodes.get(((long) path[i - 1] << 32) | path[i]);
+            if (g != null) {
+                if (!g.getStyleClass().contains("trail")) {
+                    g.getStyleClass().add("trail");
+                }
+                if (i == path.length - 1) {
+                    g.getStyleClass().add("last");
+                }
+            }
+        }
+        deadBanner.setVisible(layout.deadHidden() && !stateNodes.containsKey(f.current()));
+    }
+
+    /** The index of the highlighted state, or −1 (for tests). */
+    public int highlightedState() {
+        return stateNodes.entrySet().stream().filter(e -> e.getValue().getStyleClass().contains("current"))
+                .mapToInt(Map.Entry::getKey).findFirst().orElse(-1);
+    }
+}

@@ -29,7 +29,7 @@ public final class StateScopeApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        applyTheme();
         var runner = new FxTaskRunner();
         var analysis = new FxTaskRunner();
         var vm = newSession(runner, analysis);
@@ -44,6 +44,11 @@ public final class StateScopeApp extends Application {
         });
         stage.show();
         vm.start();
+    }
+
+    /** Sets the AtlantaFX Primer Light theme for the whole application (the views' CSS builds on it). */
+    public static void applyTheme() {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
     }
 
     /** The app's languages: the catalog and regex/DFA import. */

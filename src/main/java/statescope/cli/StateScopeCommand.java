@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
                 + "Run without a command to open the desktop app.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            StarFreeCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad input, 4 I/O error,",
             "5 check failed, 130 interrupted."})

@@ -1,0 +1,128 @@
+package statescope.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import statescope.lang.Alphabet;
+import statescope.lang.Dfa;
+import statescope.lang.DfaJson;
+import statescope.lang.Jflap;
+import statescope.lang.Limits;
+import statescope.lang.Minimizer;
+import statescope.lang.Regexes;
+import statescope.lang.StarFree;
+import statescope.lang.StarFreeVerdict;
+
+/**
+ * {@code statescope starfree REGEX}: is the language star-free? Prints the minimal DFA size, the
+ * size of its transition (syntactic) monoid, the verdict and, when it is not star-free, a witness
+ * word whose powers cycle.
+ */
+@Command(name = "starfree",
+        description = {"Decide whether a regular language is star-free (aperiodic syntactic monoid,",
+            "Schützenberger) and give a witness when it is not.",
+            "The regex dialect: | union, * + ? {n,m} repetition, [abc] [a-c] [^a] classes, . any symbol,",
+            "( ) groups, ε or () the empty word, ∅ the empty language, \\ escapes a metacharacter."},
+        mixinStandardHelpOptions = true,
+        footer = {"", "Examples:", "  statescope starfree '(aa)*'", "  statescope starfree '0*1*0*1*' --alphabet 01 --json",
+            "  statescope starfree --file tomita3.jff"})
+public final class StarFreeCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "REGEX", description = "The regex (quote it in the shell).")
+    String regex;
+
+    @Option(names = {"-a", "--alphabet"}, paramLabel = "SYMBOLS",
+            description = "The alphabet as a string of one-character symbols, e.g. 01 (default: the regex's symbols).")
+    String alphabet;
+
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
+            description = "Analyse an automaton file instead: DFA JSON (.json) or JFLAP (.jff).")
+    Path file;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    @Option(names = "--max-states", paramLabel = "N", description = "Largest minimal DFA to analyse (default: ${DEFAULT-VALUE}).")
+    int maxStates = Limits.DEFAULT.maxStates();
+
+    @Option(names = "--max-monoid", paramLabel = "N", description = "Largest monoid to build (default: ${DEFAULT-VALUE}).")
+    int maxMonoid = Limits.DEFAULT.maxMonoidElements();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if ((regex == null) == (file == null)) {
+            throw new ParameterException(spec.commandLine(), "give either a REGEX or --file FILE");
+        }
+        if (maxStates < 1 || maxMonoid < 1) {
+            throw new ParameterException(spec.commandLine(), "--max-states and --max-monoid must be positive");
+        }
+        Alphabet sigma = alphabet == null ? null : parseAlphabet(alphabet);
+        Dfa dfa;
+        if (file != null) {
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                throw new java.nio.file.NoSuchFileException(file.toString(), null, "no such file");
+            }
+            String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            dfa = name.endsWith(".jff") ? Jflap.read(file) : DfaJson.read(file);
+        } else {
+            dfa = sigma == null ? Regexes.compile(regex) : Regexes.compile(regex, sigma);
+        }
+        Limits limits = Limits.DEFAULT.withMaxStates(maxStates).withMaxMonoidElements(maxMonoid);
+        StarFreeVerdict v = StarFree.analyze(dfa, limits);
+        boolean hasDead = Minimizer.minimize(dfa).deadState().isPresent();
+        var out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put(file != null ? "file" : "regex", file != null ? file.toString() : regex);
+            m.put("alphabet", dfa.alphabet().symbols());
+            m.put("minimalStates", v.minimalStates());
+            m.put("deadState", hasDead);
+            m.put("monoidSize", v.monoidSize());
+            m.put("starFree", v.starFree());
+            v.witness().ifPresent(w -> {
+                Map<String, Object> wm = new LinkedHashMap<>();
+                wm.put("word", w.w().toString());
+                wm.put("k", w.k());
+                wm.put("period", w.period());
+                wm.put("check", w.describe());
+                m.put("witness", wm);
+            });
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
+        } else {
+            out.printf("%-13s %s%n", file != null ? "file" : "regex", file != null ? file : regex);
+            out.printf("%-13s %s%n", "alphabet", dfa.alphabet());
+            out.printf("%-13s %d states%s%n", "minimal DFA", v.minimalStates(),
+                    hasDead ? " (one of them the dead state)" : "");
+            out.printf("%-13s %d elements%n", "monoid", v.monoidSize());
+            out.printf("%-13s %s%n", "star-free", v.starFree() ? "yes (the syntactic monoid is aperiodic)"
+                    : "no (the syntactic monoid has a nontrivial group)");
+            v.witness().ifPresent(w -> out.printf("%-13s %s%n", "witness", w.describe()));
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private Alphabet parseAlphabet(String text) {
+        String s = text.replaceAll("\\s+", "");
+        if (s.isEmpty()) {
+            throw new IllegalArgumentException("--alphabet: expected at least one symbol, e.g. --alphabet 01");
+        }
+        try {
+            return Alphabet.ofChars(s);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--alphabet: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package statescope.lang;
+
+/**
+ * Size caps of the language core, so that a pathological regex or automaton gives one clear
+ * {@link LimitExceededException} instead of exhausting memory.
+ *
+ * @param maxStates most states of a (minimal) DFA that the monoid and star-free analysis accept
+ * @param maxMonoidElements most elements of a transition monoid
+ * @param maxMonoidEntries most stored transformation entries (elements x states) of a monoid
+ * @param maxConstructionStates most states of an intermediate DFA (subset construction, product)
+ */
+public record Limits(int maxStates, int maxMonoidElements, long maxMonoidEntries, int maxConstructionStates) {
+
+    /** 5,000 states, 100,000 monoid elements, 50 million monoid entries, 200,000 construction states. */
+    public static final Limits DEFAULT = new Limits(5_000, 100_000, 50_000_000L, 200_000);
+
+    public Limits {
+        if (maxStates < 1 || maxMonoidElements < 1 || maxMonoidEntries < 1 || maxConstructionStates < 1) {
+            throw new IllegalArgumentException("limits must be positive");
+        }
+    }
+
+    /** These limits with another state cap. */
+    public Limits withMaxStates(int states) {
+        return new Limits(states, maxMonoidElements, maxMonoidEntries, maxConstructionStates);
+    }
+
+    /** These limits with another monoid-element cap. */
+    public Limits withMaxMonoidElements(int elements) {
+        return new Limits(maxStates, elements, maxMonoidEntries, maxConstructionStates);
+    }
+}

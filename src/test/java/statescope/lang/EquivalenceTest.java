@@ -1,0 +1,89 @@
+package statescope.lang;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+class EquivalenceTest {
+
+    @Test
+    void separatesTomita1FromTomita2WithTheShortestWord() {
+        assertEquals(Optional.of("1"), Equivalence.separatingWord(Fixtures.tomita1(), Fixtures.tomita2())
+                .map(Word::toString));
+        assertEquals(Optional.of("aa"), Equivalence.separatingWord(Fixtures.aaStar(), Fixtures.a4Star())
+                .map(Word::toString));
+    }
+
+    @Test
+    void equivalentDfasHaveNoSeparatingWord() {
+        assertEquals(Optional.empty(), Equivalence.separatingWord(Fixtures.parity(),
+                Minimizer.minimize(Fixtures.parity())));
+        assertTrue(Equivalence.equivalent(Fixtures.tomita7(), Regexes.compile("0*1*0*1*")));
+        assertTrue(Equivalence.equivalent(Fixtures.tomita5(), Regexes.compile("(00|11|(01|10)(00|11)*(01|10))*")));
+    }
+
+    @Test
+    void differentAlphabetsAreAClearError() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Equivalence.separatingWord(Fixtures.aaStar(), Fixtures.abStar()));
+        assertTrue(e.getMessage().contains("{a}") && e.getMessage().contains("{a, b}"), e.getMessage());
+    }
+
+    @Property(tries = 300)
+    void theSeparatingWordIsAShortestOne(@ForAll("pairs") List<Dfa> pair) {
+        Dfa a = pair.get(0);
+        Dfa b = pair.get(1);
+        Optional<Word> sep = Equivalence.separatingWord(a, b);
+        // the product of two DFAs with at most 5 states each: a separating word, if any, is shorter than 25
+        Word firstByEnumeration = null;
+        for (Word w : Fixtures.words(a.alphabet(), sep.map(Word::length).orElse(a.numStates() * b.numStates()))) {
+            if (a.accepts(w) != b.accepts(w)) {
+                firstByEnumeration = w;
+                break;
+            }
+        }
+        if (sep.isEmpty()) {
+            assertEquals(null, firstByEnumeration);
+            assertEquals(Minimizer.minimize(a).numStates(), Minimizer.minimize(b).numStates());
+        } else {
+            assertNotEquals(a.accepts(sep.get()), b.accepts(sep.get()));
+            assertEquals(firstByEnumeration, sep.get(), "no shorter (or earlier) word separates");
+        }
+    }
+
+    @Property(tries = 200)
+    void aDfaIsEquivalentToItsMinimisationAndItsRenumbering(@ForAll("dfas") Dfa a) {
+        assertEquals(Optional.empty(), Equivalence.separatingWord(a, Minimizer.minimize(a)));
+        // reverse the state numbering
+        int n = a.numStates();
+        int k = a.alphabet().size();
+        int[] t = new int[n * k];
+        boolean[] acc = new boolean[n];
+        for (int q = 0; q < n; q++) {
+            acc[n - 1 - q] = a.isAccepting(q);
+            for (int s = 0; s < k; s++) {
+                t[(n - 1 - q) * k + s] = n - 1 - a.next(q, s);
+            }
+        }
+        assertTrue(Equivalence.equivalent(a, new Dfa(a.alphabet(), n - 1 - a.startState(), t, acc, null)));
+    }
+
+    @Provide
+    Arbitrary<List<Dfa>> pairs() {
+        return Arbs.dfaPairs(5, 2);
+    }
+
+    @Provide
+    Arbitrary<Dfa> dfas() {
+        return Arbs.dfas(7, 3);
+    }
+}

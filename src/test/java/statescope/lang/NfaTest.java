@@ -1,0 +1,120 @@
+package statescope.lang;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+class NfaTest {
+
+    /** (a|b)*a(a|b): the second-from-last symbol is a. */
+    private static Nfa secondLastIsA() {
+        var b = new Nfa.Builder(Fixtures.AB);
+        int s = b.addState(false);
+        int t = b.addState(false);
+        int u = b.addState(true);
+        b.addStart(s).addTransition(s, 0, s).addTransition(s, 1, s).addTransition(s, 0, t)
+                .addTransition(t, 0, u).addTransition(t, 1, u);
+        return b.build();
+    }
+
+    @Test
+    void subsetConstructionOfSecondLastSymbol() {
+        Nfa n = secondLastIsA();
+        Dfa d = n.toDfa();
+        assertEquals(4, d.numStates());
+        assertEquals(4, Minimizer.minimize(d).numStates());
+        for (Word w : Fixtures.words(Fixtures.AB, 7)) {
+            boolean expected = w.length() >= 2 && w.at(w.length() - 2) == 0;
+            assertEquals(expected, d.accepts(w), w.toString());
+            assertEquals(expected, n.accepts(w), w.toString());
+        }
+        assertEquals("q0", d.label(0));
+    }
+
+    @Test
+    void epsilonMovesAndTheDeadSubset() {
+        var b = new Nfa.Builder(Fixtures.AB);
+        int s = b.addState(false);
+        int t = b.addState(true);
+        b.addStart(s).addEpsilon(s, t).addTransition(t, 0, s);
+        Dfa d = b.build().toDfa();
+        assertTrue(d.accepts(Word.parse(Fixtures.AB, "")));
+        assertTrue(d.accepts(Word.parse(Fixtures.AB, "aaa")));
+        assertEquals("dead", d.label(d.deadState().orElseThrow()));
+        assertEquals("{q0,q1}", d.label(0));
+    }
+
+    @Test
+    void theSubsetCapIsAClearError() {
+        // (a|b)*a(a|b)^12 needs 2^13 subsets
+        var b = new Nfa.Builder(Fixtures.AB);
+        int s = b.addState(false);
+        b.addStart(s).addTransition(s, 0, s).addTransition(s, 1, s);
+        int prev = b.addState(false);
+        b.addTransition(s, 0, prev);
+        for (int i = 0; i < 12; i++) {
+            int next = b.addState(i == 11);
+            b.addTransition(prev, 0, next).addTransition(prev, 1, next);
+            prev = next;
+        }
+        var e = assertThrows(LimitExceededException.class, () -> b.build().toDfa(1000));
+        assertTrue(e.getMessage().contains("more than 1000 DFA states"), e.getMessage());
+        assertEquals(1 << 13, Minimizer.minimize(b.build().toDfa()).numStates());
+    }
+
+    @Property(tries = 300)
+    void subsetConstructionAgreesWithSimulation(@ForAll("nfas") Nfa n) {
+        Dfa d = n.toDfa();
+        for (Word w : Fixtures.words(n.alphabet(), 6)) {
+            assertEquals(n.accepts(w), d.accepts(w), w.toString());
+        }
+    }
+
+    @Property(tries = 100)
+    void aDfaAsAnNfaKeepsItsLanguage(@ForAll("dfas") Dfa a) {
+        assertTrue(Equivalence.equivalent(a, Nfa.of(a).toDfa()));
+    }
+
+    @Provide
+    Arbitrary<Dfa> dfas() {
+        return Arbs.dfas(6, 2);
+    }
+
+    @Provide
+    Arbitrary<Nfa> nfas() {
+        return Combinators.combine(Arbitraries.integers().between(1, 6), Arbitraries.integers().between(1, 2))
+                .flatAs((n, k) -> {
+                    var edge = Combinators.combine(Arbitraries.integers().between(0, n - 1),
+                            Arbitraries.integers().between(-1, k - 1), Arbitraries.integers().between(0, n - 1))
+                            .as((f, s, t) -> new int[] {f, s, t});
+                    return Combinators.combine(edge.list().ofMaxSize(3 * n * k),
+                            Arbitraries.of(true, false).list().ofSize(n),
+                            Arbitraries.integers().between(0, n - 1).set().ofMinSize(0).ofMaxSize(2))
+                            .as((edges, acc, starts) -> {
+                                var b = new Nfa.Builder(Arbs.alphabet(k));
+                                for (boolean x : acc) {
+                                    b.addState(x);
+                                }
+                                starts.forEach(b::addStart);
+                                for (int[] e : edges) {
+                                    if (e[1] < 0) {
+                                        b.addEpsilon(e[0], e[2]);
+                                    } else {
+                                        b.addTransition(e[0], e[1], e[2]);
+                                    }
+                                }
+                                return b.build();
+                            });
+                });
+    }
+
+}

@@ -1,0 +1,52 @@
+package statescope.ssm;
+
+/**
+ * The selective scan in plain Java, one thread, written as the equations of {@link ScanBatch}: the
+ * oracle for {@link VectorScan} and the CUDA kernel, and the fallback when the Vector API is absent.
+ */
+public final class ReferenceScan implements SelectiveScanKernel {
+
+    @Override
+    public String name() {
+        return "cpu-reference";
+    }
+
+    @Override
+    public ScanResult scan(ScanBatch in, boolean emitStates) {
+        int bSz = in.batch();
+        int tMax = in.maxLen();
+        int ed = in.dInner();
+        int n = in.dState();
+        float[] y = new float[bSz * tMax * ed];                                  // [B, T, D]
+        float[] hLast = new float[bSz * ed * n];                                 // [B, D, N]
+        float[] hAll = emitStates ? new float[bSz * tMax * ed * n] : null;      // [B, T, D, N]
+        float[] h = new float[ed * n];                                           // [D, N]
+        for (int b = 0; b < bSz; b++) {
+            if (in.h0() != null) {
+                System.arraycopy(in.h0(), b * ed * n, h, 0, ed * n);
+            } else {
+                java.util.Arrays.fill(h, 0f);
+            }
+            for (int t = 0; t < in.lengths()[b]; t++) {
+                int row = b * tMax + t;
+                for (int d = 0; d < ed; d++) {
+                    float delta = in.delta()[row * ed + d];
+                    float x = in.x()[row * ed + d];
+                    float yt = 0f;
+                    for (int s = 0; s < n; s++) {
+                        float aBar = in.gates().gate(delta * in.a()[d * n + s]);     // Ā = gate(Δ·A)
+                        float bx = delta * in.b()[row * n + s] * x;                 // B̄·x = Δ·B·x
+                        h[d * n + s] = aBar * h[d * n + s] + bx;                    // h_t = Ā h_{t−1} + B̄ x
+                        yt += in.c()[row * n + s] * h[d * n + s];                   // C·h
+                    }
+                    y[row * ed + d] = yt + in.dSkip()[d] * x;                       // + D·x
+                }
+                if (hAll != null) {
+                    System.arraycopy(h, 0, hAll, row * ed * n, ed * n);
+                }
+            }
+            System.arraycopy(h, 0, hLast, b * ed * n, ed * n);
+        }
+        return new ScanResult(y, hLast, hAll);
+    }
+}

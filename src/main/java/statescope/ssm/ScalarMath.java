@@ -1,0 +1,77 @@
+package statescope.ssm;
+
+/** {@link CpuMath} in plain Java loops: the reference the vector path is tested against. */
+final class ScalarMath implements CpuMath {
+
+    @Override
+    public String name() {
+        return "cpu-scalar";
+    }
+
+    @Override
+    public void matvec(float[] x, int xOff, int k, float[] bT, int n, float[] y, int yOff, boolean accumulate) {
+        if (!accumulate) {
+            java.util.Arrays.fill(y, yOff, yOff + n, 0f);
+        }
+        for (int i = 0; i < k; i++) {
+            float xi = x[xOff + i];
+            int row = i * n;
+            for (int j = 0; j < n; j++) {
+                y[yOff + j] += xi * bT[row + j];
+            }
+        }
+    }
+
+    @Override
+    public void gemm(float[] a, int aOff, int lda, int m, int k, float[] bT, int n,
+                     float[] c, int cOff, int ldc, boolean accumulate) {
+        for (int r = 0; r < m; r++) {
+            matvec(a, aOff + r * lda, k, bT, n, c, cOff + r * ldc, accumulate);
+        }
+    }
+
+    @Override
+    public void mulAdd(float[] a, int aOff, float[] b, int bOff, float[] dst, int dstOff, int len) {
+        for (int i = 0; i < len; i++) {
+            dst[dstOff + i] += a[aOff + i] * b[bOff + i];
+        }
+    }
+
+    @Override
+    public void silu(float[] src, int srcOff, float[] dst, int dstOff, int len) {
+        for (int i = 0; i < len; i++) {
+            dst[dstOff + i] = Activations.silu(src[srcOff + i]);
+        }
+    }
+
+    @Override
+    public void mulSilu(float[] y, int yOff, float[] z, int zOff, float[] dst, int dstOff, int len) {
+        for (int i = 0; i < len; i++) {
+            dst[dstOff + i] = y[yOff + i] * Activations.silu(z[zOff + i]);
+        }
+    }
+
+    @Override
+    public void softplusBias(float[] v, int off, float[] bias, int len) {
+        for (int i = 0; i < len; i++) {
+            v[off + i] = Activations.softplus(v[off + i] + bias[i]);
+        }
+    }
+
+    @Override
+    public void scanStep(float[] hT, float[] aT, float[] x, int xOff, float[] delta, int dOff, float[] b, int bOff,
+                         float[] c, int cOff, float[] dSkip, int ed, int n, GateRange gates, float[] y, int yOff) {
+        for (int d = 0; d < ed; d++) {
+            float dt = delta[dOff + d];
+            float xt = x[xOff + d];
+            float acc = 0f;
+            for (int s = 0; s < n; s++) {
+                int i = s * ed + d;
+                float h = gates.gate(dt * aT[i]) * hT[i] + dt * b[bOff + s] * xt;
+                hT[i] = h;
+                acc += c[cOff + s] * h;
+            }
+            y[yOff + d] = acc + dSkip[d] * xt;
+        }
+    }
+}

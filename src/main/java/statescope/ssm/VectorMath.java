@@ -1,0 +1,236 @@
+package statescope.ssm;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link CpuMath} on the Java Vector API: lanes run over output columns / channels, so no horizontal
+ * reductions are needed. Loaded only through {@link VectorSupport}. Agrees with {@link ScalarMath}
+ * to float rounding (tests).
+ */
+final class VectorMath implements CpuMath {
+
+    static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    static final int L = S.length();
+
+    @Override
+    public String name() {
+        return "cpu-vector (" + S.vectorBitSize() + "-bit)";
+    }
+
+    @Override
+    public void matvec(float[] x, int xOff, int k, float[] bT, int n, float[] y, int yOff, boolean accumulate) {
+        int j = 0;
+        for (; j + 4 * L <= n; j += 4 * L) {
+            FloatVector c0 = init(y, yOff + j, accumulate);
+            FloatVector c1 = init(y, yOff + j + L, accumulate);
+            FloatVector c2 = init(y, yOff + j + 2 * L, accumulate);
+            FloatVector c3 = init(y, yOff + j + 3 * L, accumulate);
+            for (int i = 0; i < k; i++) {
+                FloatVector xi = FloatVector.broadcast(S, x[xOff + i]);
+                int row = i * n + j;
+                c0 = FloatVector.fromArray(S, bT, row).fma(xi, c0);
+                c1 = FloatVector.fromArray(S, bT, row + L).fma(xi, c1);
+                c2 = FloatVector.fromArray(S, bT, row + 2 * L).fma(xi, c2);
+                c3 = FloatVector.fromArray(S, bT, row + 3 * L).fma(xi, c3);
+            }
+            c0.intoArray(y, yOff + j);
+            c1.intoArray(y, yOff + j + L);
+            c2.intoArray(y, yOff + j + 2 * L);
+            c3.intoArray(y, yOff + j + 3 * L);
+        }
+        for (; j + L <= n; j += L) {
+            FloatVector c0 = init(y, yOff + j, accumulate);
+            for (int i = 0; i < k; i++) {
+                c0 = FloatVector.fromArray(S, bT, i * n + j).fma(FloatVector.broadcast(S, x[xOff + i]), c0);
+            }
+            c0.intoArray(y, yOff + j);
+        }
+        for (; j < n; j++) {
+            float s = accumulate ? y[yOff + j] : 0f;
+            for (int i = 0; i < k; i++) {
+                s = Math.fma(x[xOff + i], bT[i * n + j], s);
+            }
+            y[yOff + j] = s;
+        }
+    }
+
+    private static FloatVector init(float[] y, int off, boolean accumulate) {
+        return accumulate ? FloatVector.fromArray(S, y, off) : FloatVector.zero(S);
+    }
+
+    @Override
+    public void gemm(float[] a, int aOff, int lda, int m, int k, float[] bT, int n,
+                     float[] c, int cOff, int ldc, boolean accumulate) {
+        int r = 0;
+        for (; r + 4 <= m; r += 4) {
+            int a0 = aOff + r * lda;
+            int a1 = a0 + lda;
+            int a2 = a1 + lda;
+            int a3 = a2 + lda;
+            int o0 = cOff + r * ldc;
+            int j = 0;
+            for (; j + 2 * L <= n; j += 2 * L) {
+                FloatVector c00 = init(c, o0 + j, accumulate);
+                FloatVector c01 = init(c, o0 + j + L, accumulate);
+                FloatVector c10 = init(c, o0 + ldc + j, accumulate);
+                FloatVector c11 = init(c, o0 + ldc + j + L, accumulate);
+                FloatVector c20 = init(c, o0 + 2 * ldc + j, accumulate);
+                FloatVector c21 = init(c, o0 + 2 * ldc + j + L, accumulate);
+                FloatVector c30 = init(c, o0 + 3 * ldc + j, accumulate);
+                FloatVector c31 = init(c, o0 + 3 * ldc + j + L, accumulate);
+                for (int i = 0; i < k; i++) {
+                    FloatVector b0 = FloatVector.fromArray(S, bT, i * n + j);
+                    FloatVector b1 = FloatVector.fromArray(S, bT, i * n + j + L);
+                    FloatVector v = FloatVector.broadcast(S, a[a0 + i]);
+                    c00 = b0.fma(v, c00);
+                    c01 = b1.fma(v, c01);
+                    v = FloatVector.broadcast(S, a[a1 + i]);
+                    c10 = b0.fma(v, c10);
+                    c11 = b1.fma(v, c11);
+                    v = FloatVector.broadcast(S, a[a2 + i]);
+                    c20 = b0.fma(v, c20);
+                    c21 = b1.fma(v, c21);
+                    v = FloatVector.broadcast(S, a[a3 + i]);
+                    c30 = b0.fma(v, c30);
+                    c31 = b1.fma(v, c31);
+                }
+                c00.intoArray(c, o0 + j);
+                c01.intoArray(c, o0 + j + L);
+                c10.intoArray(c, o0 + ldc + j);
+                c11.intoArray(c, o0 + ldc + j + L);
+                c20.intoArray(c, o0 + 2 * ldc + j);
+                c21.intoArray(c, o0 + 2 * ldc + j + L);
+                c30.intoArray(c, o0 + 3 * ldc + j);
+                c31.intoArray(c, o0 + 3 * ldc + j + L);
+            }
+            for (; j + L <= n; j += L) {
+                FloatVector c0 = init(c, o0 + j, accumulate);
+                FloatVector c1 = init(c, o0 + ldc + j, accumulate);
+                FloatVector c2 = init(c, o0 + 2 * ldc + j, accumulate);
+                FloatVector c3 = init(c, o0 + 3 * ldc + j, accumulate);
+                for (int i = 0; i < k; i++) {
+                    FloatVector b0 = FloatVector.fromArray(S, bT, i * n + j);
+                    c0 = b0.fma(FloatVector.broadcast(S, a[a0 + i]), c0);
+                    c1 = b0.fma(FloatVector.broadcast(S, a[a1 + i]), c1);
+                    c2 = b0.fma(FloatVector.broadcast(S, a[a2 + i]), c2);
+                    c3 = b0.fma(FloatVector.broadcast(S, a[a3 + i]), c3);
+                }
+                c0.intoArray(c, o0 + j);
+                c1.intoArray(c, o0 + ldc + j);
+                c2.intoArray(c, o0 + 2 * ldc + j);
+                c3.intoArray(c, o0 + 3 * ldc + j);
+            }
+            if (j < n) {
+                for (int rr = 0; rr < 4; rr++) {
+                    scalarCols(a, aOff + (r + rr) * lda, k, bT, n, j, c, cOff + (r + rr) * ldc, accumulate);
+                }
+            }
+        }
+        for (; r < m; r++) {
+            matvec(a, aOff + r * lda, k, bT, n, c, cOff + r * ldc, accumulate);
+        }
+    }
+
+    private static void scalarCols(float[] a, int aRow, int k, float[] bT, int n, int j0, float[] c, int cRow,
+                                   boolean accumulate) {
+        for (int j = j0; j < n; j++) {
+            float s = accumulate ? c[cRow + j] : 0f;
+            for (int i = 0; i < k; i++) {
+                s = Math.fma(a[aRow + i], bT[i * n + j], s);
+            }
+            c[cRow + j] = s;
+        }
+    }
+
+    @Override
+    public void mulAdd(float[] a, int aOff, float[] b, int bOff, float[] dst, int dstOff, int len) {
+        int i = 0;
+        for (int up = S.loopBound(len); i < up; i += L) {
+            FloatVector.fromArray(S, a, aOff + i)
+                    .fma(FloatVector.fromArray(S, b, bOff + i), FloatVector.fromArray(S, dst, dstOff + i))
+                    .intoArray(dst, dstOff + i);
+        }
+        for (; i < len; i++) {
+            dst[dstOff + i] = Math.fma(a[aOff + i], b[bOff + i], dst[dstOff + i]);
+        }
+    }
+
+    static FloatVector silu(FloatVector v) {
+        return v.div(v.neg().lanewise(VectorOperators.EXP).add(1f));
+    }
+
+    @Override
+    public void silu(float[] src, int srcOff, float[] dst, int dstOff, int len) {
+        int i = 0;
+        for (int up = S.loopBound(len); i < up; i += L) {
+            silu(FloatVector.fromArray(S, src, srcOff + i)).intoArray(dst, dstOff + i);
+        }
+        for (; i < len; i++) {
+            dst[dstOff + i] = Activations.silu(src[srcOff + i]);
+        }
+    }
+
+    @Override
+    public void mulSilu(float[] y, int yOff, float[] z, int zOff, float[] dst, int dstOff, int len) {
+        int i = 0;
+        for (int up = S.loopBound(len); i < up; i += L) {
+            FloatVector.fromArray(S, y, yOff + i).mul(silu(FloatVector.fromArray(S, z, zOff + i)))
+                    .intoArray(dst, dstOff + i);
+        }
+        for (; i < len; i++) {
+            dst[dstOff + i] = y[yOff + i] * Activations.silu(z[zOff + i]);
+        }
+    }
+
+    @Override
+    public void softplusBias(float[] v, int off, float[] bias, int len) {
+        int i = 0;
+        for (int up = S.loopBound(len); i < up; i += L) {
+            FloatVector w = FloatVector.fromArray(S, v, off + i).add(FloatVector.fromArray(S, bias, i));
+            VectorMask<Float> big = w.compare(VectorOperators.GT, 20f);
+            w.lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P).blend(w, big).intoArray(v, off + i);
+        }
+        for (; i < len; i++) {
+            v[off + i] = Activations.softplus(v[off + i] + bias[i]);
+        }
+    }
+
+    @Override
+    public void scanStep(float[] hT, float[] aT, float[] x, int xOff, float[] delta, int dOff, float[] b, int bOff,
+                         float[] c, int cOff, float[] dSkip, int ed, int n, GateRange gates, float[] y, int yOff) {
+        boolean signed = gates == GateRange.SIGNED;
+        int d = 0;
+        for (int up = S.loopBound(ed); d < up; d += L) {
+            FloatVector dt = FloatVector.fromArray(S, delta, dOff + d);
+            FloatVector xv = FloatVector.fromArray(S, x, xOff + d);
+            FloatVector dx = dt.mul(xv);
+            FloatVector acc = FloatVector.zero(S);
+            for (int s = 0; s < n; s++) {
+                int i = s * ed + d;
+                FloatVector e = dt.mul(FloatVector.fromArray(S, aT, i)).lanewise(VectorOperators.EXP);
+                if (signed) {
+                    e = e.fma(2f, -1f);
+                }
+                FloatVector h = e.fma(FloatVector.fromArray(S, hT, i), dx.mul(b[bOff + s]));
+                h.intoArray(hT, i);
+                acc = h.fma(FloatVector.broadcast(S, c[cOff + s]), acc);
+            }
+            FloatVector.fromArray(S, dSkip, d).fma(xv, acc).intoArray(y, yOff + d);
+        }
+        for (; d < ed; d++) {
+            float dt = delta[dOff + d];
+            float xt = x[xOff + d];
+            float acc = 0f;
+            for (int s = 0; s < n; s++) {
+                int i = s * ed + d;
+                float h = gates.gate(dt * aT[i]) * hT[i] + dt * b[bOff + s] * xt;
+                hT[i] = h;
+                acc += c[cOff + s] * h;
+            }
+            y[yOff + d] = acc + dSkip[d] * xt;
+        }
+    }
+}

@@ -53,10 +53,10 @@ class PcaTest {
     }
 
     @Test
-    void standInStepAndScanPathsAgree() {
-        var model = new StandInMamba(5, 5, 3, 16, 8, GateRange.SIGNED, 2);
+    void engineStepAndScanPathsAgree() {
+        var model = EngineModel.random(5, 5, 3, 16, GateRange.SIGNED, 2);
         int[] tokens = new SplittableRandom(4).ints(40, 0, 5).toArray();
         double dev = model.stepScanDeviation(tokens).orElseThrow();
-        assertTrue(dev < 1e-5, "step vs scan deviation " + dev);
+        assertTrue(dev < 1e-4, "step vs scan deviation " + dev);
     }
 }

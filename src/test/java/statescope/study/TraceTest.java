@@ -50,7 +50,7 @@ class TraceTest {
     @Test
     void anEditInTheMiddleGivesTheSameTraceAsAFreshRun() {
         var lang = BuiltinLanguages.flipFlop();
-        var model = new StandInMamba(5, 5, 2, 16, 8, GateRange.SIGNED, 3);
+        var model = EngineModel.random(5, 5, 2, 16, GateRange.SIGNED, 3);
         var rng = new SplittableRandom(11);
         int[] a = new int[200];
         for (int i = 0; i < a.length; i++) {

@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import statescope.study.BuiltinLanguages;
+import statescope.study.CustomLanguages;
 import statescope.study.LanguageEntry;
 
-/** The built-in languages only; regex and file import are not available in this library. */
+/** The built-in languages, plus regex and DFA-file import through {@link CustomLanguages}. */
 public final class BuiltinLanguageLibrary implements LanguageLibrary {
 
     @Override
@@ -16,11 +17,11 @@ public final class BuiltinLanguageLibrary implements LanguageLibrary {
 
     @Override
     public LanguageEntry fromRegex(String regex) {
-        throw new IllegalArgumentException("regex import is not available in this build");
+        return CustomLanguages.fromRegex(regex);
     }
 
     @Override
     public LanguageEntry fromFile(Path file) throws IOException {
-        throw new IOException("DFA file import is not available in this build");
+        return CustomLanguages.fromFile(file);
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import statescope.ssm.GateRange;
 import statescope.study.LanguageEntry;
-import statescope.study.StandInMamba;
+import statescope.study.EngineModel;
 import statescope.study.TraceModel;
 
 /**
@@ -56,7 +56,7 @@ public class ModelLibrary {
             return loader.load(choice.checkpoint(), language);
         }
         int vocab = language.machine().alphabet().size();
-        return new StandInMamba(vocab, language.encoding().width(), choice.layers(), choice.dModel(), 16,
+        return EngineModel.random(vocab, language.encoding().width(), choice.layers(), choice.dModel(),
                 choice.signed() ? GateRange.SIGNED : GateRange.NONNEGATIVE, choice.seed());
     }
 }

@@ -88,13 +88,13 @@ public interface TargetEncoding {
         @Override
         public Target target(ReferenceMachine machine, MachineConfig config) {
             boolean in = machine.accepts(config);
-            return new Target(new boolean[] {in}, in ? "in L" : "not in L");
+            return new Target(new boolean[] {in}, in ? "∈ L" : "∉ L");
         }
 
         @Override
         public Target decode(float[] logits) {
             boolean in = logits[0] > 0f;
-            return new Target(new boolean[] {in}, in ? "in L" : "not in L");
+            return new Target(new boolean[] {in}, in ? "∈ L" : "∉ L");
         }
     }
 }

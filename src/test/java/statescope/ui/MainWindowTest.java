@@ -90,7 +90,7 @@ class MainWindowTest {
         chooseParityAndType(robot, "0110");
         assertEquals(4, vm.trace().length());
         assertEquals("even", highlighted(), "0110 has two 1s");
-        String[] expected = {"in L", "not in L", "in L", "in L"};
+        String[] expected = {"∈ L", "∉ L", "∈ L", "∈ L"};
         for (int p = 1; p <= 4; p++) {
             Label c = cell(robot, p);
             assertEquals(expected[p - 1], c.getText(), "prediction at " + p);
@@ -131,7 +131,7 @@ class MainWindowTest {
         Label third = cell(robot, 3);
         assertTrue(third.getStyleClass().contains("disagree"));
         assertTrue(third.getStyleClass().contains("first-divergence"));
-        assertEquals("not in L", third.getText(), "the model says the opposite of the automaton");
+        assertEquals("∉ L", third.getText(), "the model says the opposite of the automaton");
         assertTrue(cell(robot, 2).getStyleClass().contains("agree"));
         assertFalse(cell(robot, 4).getStyleClass().contains("first-divergence"));
         assertTrue(robot.lookup("#strip-summary").queryLabeled().getText().contains("position 3"));

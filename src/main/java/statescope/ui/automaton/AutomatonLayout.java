@@ -57,8 +57,9 @@ public final class AutomatonLayout {
         ElkNode root = ElkGraphUtil.createGraph();
         root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
         root.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
-        root.setProperty(CoreOptions.SPACING_NODE_NODE, 50.0);
-        root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 70.0);
+        root.setProperty(CoreOptions.SPACING_NODE_NODE, 36.0);
+        root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 56.0);
+        root.setProperty(LayeredOptions.SPACING_EDGE_EDGE, 12.0);
         root.setProperty(LayeredOptions.SPACING_EDGE_LABEL, 4.0);
         root.setProperty(CoreOptions.PADDING, new org.eclipse.elk.core.math.ElkPadding(30, 30, 30, 50));
         var elkNodes = new ElkNode[n];
@@ -68,6 +69,10 @@ public final class AutomatonLayout {
             }
             elkNodes[q] = ElkGraphUtil.createNode(root);
             elkNodes[q].setDimensions(NODE, NODE);
+            if (q == dfa.startState()) {       // leftmost, so the start arrow comes in from free space
+                elkNodes[q].setProperty(LayeredOptions.LAYERING_LAYER_CONSTRAINT,
+                        org.eclipse.elk.alg.layered.options.LayerConstraint.FIRST);
+            }
         }
         Map<Long, List<String>> merged = new LinkedHashMap<>();
         for (int q = 0; q < n; q++) {

@@ -41,7 +41,7 @@ public final class AutomatonView extends BorderPane {
         this.vm = vm;
         getStyleClass().add("automaton-view");
         setId("automaton-view");
-        var title = new Label("Reference automaton");
+        var title = new Label("Reference machine");
         title.getStyleClass().add("view-title");
         var collapse = new ToggleButton("Hide dead state");
         collapse.getStyleClass().add("small");

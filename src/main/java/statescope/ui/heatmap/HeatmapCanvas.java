@@ -60,7 +60,9 @@ final class HeatmapCanvas extends Pane {
         int rows = v[0].length;
         var img = new WritableImage(cols, rows);
         PixelWriter pw = img.getPixelWriter();
-        float scale = diverging ? frame.absMax() : Math.max(frame.max(), 1e-6f);
+        // Ā lives in (−1, 1): a fixed scale keeps sign and size comparable across layers and strings
+        float scale = frame.kind() == statescope.study.ChannelKind.GATE ? 1f
+                : diverging ? frame.absMax() : Math.max(frame.max(), 1e-6f);
         for (int c = 0; c < cols; c++) {
             for (int r = 0; r < rows; r++) {
                 double u = v[c][r] / scale;

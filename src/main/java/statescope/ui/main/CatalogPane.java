@@ -28,7 +28,12 @@ final class CatalogPane extends VBox {
         title.getStyleClass().add("view-title");
         var list = new ListView<LanguageEntry>(vm.languages());
         list.setId("language-list");
-        list.setCellFactory(v -> new EntryCell());
+        list.setCellFactory(v -> {
+            var cell = new EntryCell();
+            cell.prefWidthProperty().bind(v.widthProperty().subtract(18));
+            cell.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            return cell;
+        });
         VBox.setVgrow(list, Priority.ALWAYS);
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectLanguage(b));
         vm.languageProperty().addListener((o, a, b) -> list.getSelectionModel().select(b));
@@ -37,6 +42,7 @@ final class CatalogPane extends VBox {
         regex.setPromptText("regex, e.g. (ab)*a");
         HBox.setHgrow(regex, Priority.ALWAYS);
         var open = new Button("Open");
+        open.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         open.setId("regex-open");
         open.setOnAction(e -> vm.openRegex(regex.getText()));
         regex.setOnAction(e -> vm.openRegex(regex.getText()));
@@ -81,8 +87,10 @@ final class CatalogPane extends VBox {
             top.setAlignment(Pos.CENTER_LEFT);
             var desc = new Label(item.description());
             desc.getStyleClass().add("entry-desc");
+            desc.setWrapText(true);
             var summary = new Label(item.machine().summary());
             summary.getStyleClass().add("entry-summary");
+            summary.setWrapText(true);
             var box = new VBox(2, top, desc, summary);
             setText(null);
             setGraphic(box);

@@ -13,22 +13,45 @@ import statescope.ui.session.SessionViewModel;
 /** The input field (one model step per typed key), its inline error, and the token chips. */
 final class InputBar extends VBox {
 
-    private final TextField field = new TextField();
+    private final InputField field;
+    private final Label longInput = new Label();
+    private boolean longMode;
 
     InputBar(SessionViewModel vm) {
         super(6);
+        field = new InputField(vm::setInput);
         getStyleClass().add("input-bar");
         field.setId("input-field");
         field.getStyleClass().add("input-field");
         field.setPromptText("type a string over the language's alphabet");
         field.setText(vm.inputTextProperty().get());
         field.textProperty().addListener((o, a, b) -> {
-            if (!b.equals(vm.inputTextProperty().get())) {
+            if (!longMode && !b.equals(vm.inputTextProperty().get())) {
                 vm.setInput(b);
             }
         });
+        longInput.setId("long-input");
+        longInput.getStyleClass().add("long-input");
+        longInput.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(longInput, Priority.ALWAYS);
+        var clear = new javafx.scene.control.Button("Clear");
+        clear.getStyleClass().add("small");
+        clear.setOnAction(e -> vm.setInput(""));
+        var longRow = new HBox(8, longInput, clear);
+        longRow.setAlignment(Pos.CENTER_LEFT);
+        longRow.setVisible(false);
+        longRow.managedProperty().bind(longRow.visibleProperty());
+        HBox.setHgrow(longRow, Priority.ALWAYS);
+        field.managedProperty().bind(field.visibleProperty());
         vm.inputTextProperty().addListener((o, a, b) -> {
-            if (!b.equals(field.getText())) {
+            longMode = b.length() > InputField.LIMIT;
+            field.setVisible(!longMode);
+            longRow.setVisible(longMode);
+            if (longMode) {
+                longInput.setText(String.format(java.util.Locale.ROOT,
+                        "%,d characters (too long to edit here; step, scrub or clear) … %s", b.length(),
+                        b.substring(b.length() - 24)));
+            } else if (!b.equals(field.getText())) {
                 field.setText(b);
             }
         });
@@ -40,7 +63,7 @@ final class InputBar extends VBox {
         var label = new Label("Input");
         label.getStyleClass().add("view-title");
         HBox.setHgrow(field, Priority.ALWAYS);
-        var row = new HBox(10, label, field, alphabet);
+        var row = new HBox(10, label, field, longRow, alphabet);
         row.setAlignment(Pos.CENTER_LEFT);
         var error = new Label();
         error.setId("input-error");
@@ -60,7 +83,7 @@ final class InputBar extends VBox {
         getChildren().addAll(row, error, scroll);
     }
 
-    TextField field() {
+    InputField field() {
         return field;
     }
 }

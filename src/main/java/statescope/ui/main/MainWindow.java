@@ -90,8 +90,7 @@ public final class MainWindow extends BorderPane {
     private HBox header() {
         var title = new Label("StateScope");
         title.getStyleClass().add("app-title");
-        var subtitle = new Label("a selective SSM beside its reference automaton");
-        subtitle.getStyleClass().add("app-subtitle");
+        title.setMinWidth(Region.USE_PREF_SIZE);
         var language = new Label();
         language.getStyleClass().add("header-language");
         language.textProperty().bind(vm.languageProperty().map(l -> l.name() + " — " + l.description()));
@@ -99,7 +98,8 @@ public final class MainWindow extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         var models = new ComboBox<ModelChoice>(vm.modelChoices());
         models.setId("model-picker");
-        models.setPrefWidth(330);
+        models.setPrefWidth(300);
+        models.setMinWidth(200);
         vm.modelChoiceProperty().addListener((o, a, b) -> models.setValue(b));
         models.setOnAction(e -> {
             ModelChoice c = models.getValue();
@@ -108,6 +108,10 @@ public final class MainWindow extends BorderPane {
             }
         });
         var open = new Button("Open checkpoint…");
+        open.setMinWidth(Region.USE_PREF_SIZE);
+        var modelLabel = new Label("Model");
+        modelLabel.setMinWidth(Region.USE_PREF_SIZE);
+        language.setMinWidth(0);
         open.setOnAction(e -> {
             var chooser = new FileChooser();
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("checkpoint manifest", "*.json"));
@@ -116,7 +120,7 @@ public final class MainWindow extends BorderPane {
                 vm.openCheckpoint(f.toPath());
             }
         });
-        var box = new HBox(14, title, subtitle, new Separator(), language, spacer, new Label("Model"), models, open);
+        var box = new HBox(14, title, new Separator(), language, spacer, modelLabel, models, open);
         box.setAlignment(Pos.CENTER_LEFT);
         box.getStyleClass().add("header");
         return box;

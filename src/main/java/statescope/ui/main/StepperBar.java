@@ -9,6 +9,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.shape.SVGPath;
 import javafx.util.Duration;
 import statescope.ui.session.SessionViewModel;
 
@@ -22,14 +23,13 @@ final class StepperBar extends HBox {
         getStyleClass().add("stepper-bar");
         setId("stepper");
         setAlignment(Pos.CENTER_LEFT);
-        var first = button("⏮", "first-button", "First (Home)", vm::first);
-        var back = button("◀", "back-button", "Back one token (←)", vm::back);
-        var play = button("▶", "play-button", "Play / pause (space)", vm::togglePlay);
-        var fwd = button("▶|", "forward-button", "Forward one token (→)", vm::forward);
-        fwd.setText("▶▏");
-        var last = button("⏭", "last-button", "Last (End)", vm::last);
+        var first = button(FIRST, "first-button", "First (Home)", vm::first);
+        var back = button(BACK, "back-button", "Back one token (←)", vm::back);
+        var play = button(PLAY, "play-button", "Play / pause (space)", vm::togglePlay);
+        var fwd = button(FORWARD, "forward-button", "Forward one token (→)", vm::forward);
+        var last = button(LAST, "last-button", "Last (End)", vm::last);
         vm.playingProperty().addListener((o, a, b) -> {
-            play.setText(b ? "⏸" : "▶");
+            ((SVGPath) play.getGraphic()).setContent(b ? PAUSE : PLAY);
             if (b) {
                 restart(vm);
             } else {
@@ -63,7 +63,9 @@ final class StepperBar extends HBox {
         var speedLabel = new Label();
         speedLabel.getStyleClass().add("muted");
         speedLabel.textProperty().bind(vm.speedProperty().asString("%.0f tok/s"));
-        getChildren().addAll(first, back, play, fwd, last, pos, scrub, speed, speedLabel);
+        var speedTitle = new Label("speed");
+        speedTitle.getStyleClass().add("muted");
+        getChildren().addAll(first, back, play, fwd, last, pos, scrub, speedTitle, speed, speedLabel);
         disableProperty().bind(vm.busyProperty());
     }
 
@@ -75,8 +77,18 @@ final class StepperBar extends HBox {
         timer.play();
     }
 
-    private static Button button(String text, String id, String tip, Runnable action) {
-        var b = new Button(text);
+    private static final String FIRST = "M2 2h2v12H2z M14 2v12L5 8z";
+    private static final String BACK = "M12 2v12L3 8z";
+    private static final String PLAY = "M4 2v12l10-6z";
+    private static final String PAUSE = "M3 2h4v12H3z M9 2h4v12H9z";
+    private static final String FORWARD = "M4 2v12l9-6z M13 2h2v12h-2z";
+    private static final String LAST = "M2 2v12l9-6z M12 2h2v12h-2z";
+
+    private static Button button(String path, String id, String tip, Runnable action) {
+        var icon = new SVGPath();
+        icon.setContent(path);
+        icon.getStyleClass().add("step-icon");
+        var b = new Button(null, icon);
         b.setId(id);
         b.getStyleClass().add("step-button");
         b.setTooltip(new Tooltip(tip));

@@ -17,7 +17,7 @@ import javafx.scene.layout.VBox;
  */
 public final class PredictionStripView extends VBox {
 
-    private static final double CELL = 62;
+    private static final double CELL = 74;
 
     private final PredictionStripViewModel vm;
     private final GridPane grid = new GridPane();

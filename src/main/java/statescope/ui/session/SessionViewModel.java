@@ -86,6 +86,7 @@ public final class SessionViewModel {
     private Job analysisJob;
     private int generation;
     private boolean reapply;
+    private List<StateCloud> pendingClouds;
 
     public SessionViewModel(LanguageLibrary languages, ModelLibrary models, TaskRunner traceRunner,
                             TaskRunner analysisRunner) {
@@ -125,6 +126,8 @@ public final class SessionViewModel {
         automaton.dfaProperty().set(entry.machine().dfa().orElse(null));
         modelChoices.setAll(models.choices(entry));
         trace = null;
+        parsedText = null;
+        parsedWord = null;
         inputText.set(entry.sample());
         selectModel(modelChoices.get(0));
     }
@@ -180,6 +183,9 @@ public final class SessionViewModel {
     /** Installs a loaded model: new trace, the input re-read, projections fitted in the background. */
     public void install(TraceModel model, LanguageEntry lang, int gen) {
         trace = new Trace(model, lang.machine(), lang.encoding());
+        pendingClouds = null;
+        parsedText = null;
+        parsedWord = null;
         backend.set(model.info().backend());
         modelSummary.set(model.info().summary());
         deviation.set("step vs scan: measuring…");
@@ -207,6 +213,10 @@ public final class SessionViewModel {
     }
 
     private void setProjections(List<StateCloud> clouds) {
+        if (busy.get()) {
+            pendingClouds = clouds;                                   // after the running job: one writer at a time
+            return;
+        }
         var projections = clouds.stream().map(StateCloud::projection).toList();
         Trace tr = trace;
         if (tr.length() <= SYNC_STEPS * 4) {
@@ -233,14 +243,11 @@ public final class SessionViewModel {
         if (lang == null) {
             return;
         }
-        int[] word;
-        try {
-            word = Word.parse(lang.machine().alphabet(), inputText.get()).toArray();
-        } catch (IllegalArgumentException e) {
-            inputError.set(e.getMessage());
-            return;
+        String text = inputText.get();
+        int[] word = quickParse(lang, text);
+        if (word == null) {
+            return;                                                   // inline error set, trace unchanged
         }
-        inputError.set("");
         if (trace == null) {
             return;
         }
@@ -249,18 +256,93 @@ public final class SessionViewModel {
             return;
         }
         Trace tr = trace;
-        int keep = tr.commonPrefix(word);
-        int steps = word.length - keep + (keep < tr.length() ? Trace.SNAPSHOT_EVERY : 0);
         boolean follow = position.get() == tr.length();
-        if (steps <= SYNC_STEPS) {
-            tr.setWord(word, f -> { }, () -> false);
-            afterChange(follow);
-            return;
+        if (word != LONG) {
+            int keep = tr.commonPrefix(word);
+            int steps = word.length - keep + (keep < tr.length() ? Trace.SNAPSHOT_EVERY : 0);
+            if (steps <= SYNC_STEPS) {
+                tr.setWord(word, f -> { }, () -> false);
+                parsedText = text;
+                parsedWord = word;
+                afterChange(follow);
+                return;
+            }
         }
-        runBlocking(String.format(Locale.ROOT, "Reading %,d tokens", word.length - keep), p -> {
-            tr.setWord(word, p::update, p::cancelled);
-            return tr;
-        }, done -> afterChange(follow));
+        var parseError = new String[1];
+        runBlocking(String.format(Locale.ROOT, "Reading %,d characters", text.length()), p -> {
+            int[] w = word;
+            if (w == LONG) {
+                try {
+                    w = Word.parse(lang.machine().alphabet(), text).toArray();
+                } catch (IllegalArgumentException e) {
+                    parseError[0] = e.getMessage();
+                    return null;
+                }
+            }
+            tr.setWord(w, p::update, p::cancelled);
+            return w;
+        }, w -> {
+            if (w == null) {
+                inputError.set(parseError[0]);
+                return;
+            }
+            parsedText = text;
+            parsedWord = w;
+            afterChange(follow);
+        });
+    }
+
+    /** Marks a text too long to parse on the calling thread (it is parsed in the background). */
+    private static final int[] LONG = new int[0];
+
+    /** Texts longer than this, unless they extend the last parsed text, are parsed in the background. */
+    public static final int LONG_TEXT = 4_000;
+
+    private String parsedText;
+    private int[] parsedWord;
+
+    /**
+     * Parses the input: only the new tail when the text extends the last parsed one (so a key costs
+     * O(1) even after 100,000 characters), {@link #LONG} for a long text to parse off the FX thread,
+     * or null after setting the inline error for an unknown symbol.
+     */
+    private int[] quickParse(LanguageEntry lang, String text) {
+        var alphabet = lang.machine().alphabet();
+        try {
+            if (parsedText != null && alphabet.singleCharacters() && text.startsWith(parsedText)
+                    && parsedWord.length == parsedText.codePointCount(0, parsedText.length())) {
+                String tail = text.substring(parsedText.length());
+                if (tail.length() > LONG_TEXT) {
+                    inputError.set("");
+                    return LONG;
+                }
+                int[] suffix = Word.parse(alphabet, tail).toArray();
+                int[] w = java.util.Arrays.copyOf(parsedWord, parsedWord.length + suffix.length);
+                System.arraycopy(suffix, 0, w, parsedWord.length, suffix.length);
+                inputError.set("");
+                return w;
+            }
+            if (text.length() > LONG_TEXT) {
+                inputError.set("");
+                return LONG;
+            }
+            int[] w = Word.parse(alphabet, text).toArray();
+            inputError.set("");
+            return w;
+        } catch (IllegalArgumentException e) {
+            String msg = e.getMessage();
+            if (parsedText != null && text.startsWith(parsedText) && msg.contains(" at position ")) {
+                msg = shiftPosition(msg, parsedText.codePointCount(0, parsedText.length()));
+            }
+            inputError.set(msg);
+            return null;
+        }
+    }
+
+    /** Rewrites "at position N" in a parse message of a tail into the position in the whole text. */
+    private static String shiftPosition(String msg, int offset) {
+        var m = java.util.regex.Pattern.compile(" at position (\\d+)").matcher(msg);
+        return m.find() ? m.replaceFirst(" at position " + (Integer.parseInt(m.group(1)) + offset)) : msg;
     }
 
     private void afterChange(boolean follow) {
@@ -281,8 +363,10 @@ public final class SessionViewModel {
             finishJob();
             done.accept(result);
             reapplyIfEdited();
+            applyPendingClouds();
         }, error -> {
             finishJob();
+            applyPendingClouds();
             if (error instanceof CancellationException c) {
                 message.set("Stopped: " + c.getMessage() + ". The input is kept; edit it to continue.");
                 if (trace != null) {
@@ -301,6 +385,14 @@ public final class SessionViewModel {
         busyText.set("");
         progress.set(0);
         job = null;
+    }
+
+    private void applyPendingClouds() {
+        if (pendingClouds != null && !busy.get() && trace != null) {
+            var clouds = pendingClouds;
+            pendingClouds = null;
+            setProjections(clouds);
+        }
     }
 
     private void reapplyIfEdited() {

@@ -159,6 +159,7 @@ public final class TrajectoryView extends BorderPane {
             g.strokeOval(ox + s * c[0] - 10, oy - s * c[1] - 10, 20, 20);
         }
         g.setFont(Font.font("System", FontWeight.BOLD, 13));
+        var placed = new java.util.ArrayList<double[]>();             // label boxes already drawn
         for (int q = 0; q < cloud.centroids().length; q++) {
             float[] c = cloud.centroids()[q];
             if (Float.isNaN(c[0])) {
@@ -172,12 +173,33 @@ public final class TrajectoryView extends BorderPane {
             g.strokeLine(x - 6, y - 6, x + 6, y + 6);
             g.strokeLine(x - 6, y + 6, x + 6, y - 6);
             String name = cloud.stateNames().get(q);
-            g.setFill(Color.web("#ffffff", 0.85));
-            g.fillRoundRect(x + 8, y - 18, 8 * name.length() + 10, 20, 6, 6);
+            double bw = 8 * name.length() + 10;
+            double bx = x + 8;
+            double by = y - 18;
+            for (int tries = 0; tries < 8 && overlaps(placed, bx, by, bw); tries++) {
+                by += 21;                                               // nudge down past earlier labels
+            }
+            placed.add(new double[] {bx, by, bw});
+            if (by != y - 18) {
+                g.setStroke(Palette.of(q));
+                g.setLineWidth(1);
+                g.strokeLine(x, y, bx, by + 10);
+            }
+            g.setFill(Color.web("#ffffff", 0.88));
+            g.fillRoundRect(bx, by, bw, 20, 6, 6);
             g.setFill(Palette.of(q).darker());
-            g.fillText(name, x + 13, y - 3);
+            g.fillText(name, bx + 5, by + 15);
         }
         drawLegend(g, w, cloud);
+    }
+
+    private static boolean overlaps(java.util.List<double[]> placed, double x, double y, double w) {
+        for (double[] r : placed) {
+            if (x < r[0] + r[2] && r[0] < x + w && y < r[1] + 20 && r[1] < y + 20) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void drawAxes(GraphicsContext g, double w, double h, double pad) {

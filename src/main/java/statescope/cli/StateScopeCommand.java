@@ -20,6 +20,10 @@ import picocli.CommandLine.Option;
         subcommands = {
             CommandLine.HelpCommand.class,
             StarFreeCommand.class,
+            LanguagesCommand.class,
+            LanguageCommand.class,
+            SampleCommand.class,
+            DfaCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad input, 4 I/O error,",
             "5 check failed, 130 interrupted."})

@@ -12,7 +12,7 @@ import java.util.TreeSet;
 public final class Regexes {
 
     /** Most NFA states Thompson's construction may create (bounded repetitions multiply copies). */
-    public static final int MAX_NFA_STATES = 1_000_000;
+    public static final int MAX_NFA_STATES = 200_000;
 
     private Regexes() {
     }
@@ -35,7 +35,7 @@ public final class Regexes {
 
     private static Dfa compile(Regex tree, Alphabet alphabet, String text) {
         Nfa nfa = toNfa(tree, alphabet, text);
-        return Minimizer.minimize(nfa.toDfa(Limits.DEFAULT.maxConstructionStates()));
+        return Minimizer.minimize(nfa.toDfa(Limits.DEFAULT));
     }
 
     /**

@@ -67,7 +67,7 @@ class NfaTest {
             prev = next;
         }
         var e = assertThrows(LimitExceededException.class, () -> b.build().toDfa(1000));
-        assertTrue(e.getMessage().contains("more than 1000 DFA states"), e.getMessage());
+        assertTrue(e.getMessage().contains("the subset construction grew beyond 1000 states"), e.getMessage());
         assertEquals(1 << 13, Minimizer.minimize(b.build().toDfa()).numStates());
     }
 

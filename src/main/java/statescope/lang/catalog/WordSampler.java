@@ -1,0 +1,22 @@
+package statescope.lang.catalog;
+
+import java.util.SplittableRandom;
+import statescope.lang.Word;
+
+/**
+ * Draws one word whose length lies in a window, from a seeded random source. Samplers only return
+ * words the protocol allows for the split (words of the language unless the split says otherwise).
+ */
+public interface WordSampler {
+
+    /** One word with a length in {@code window}; {@code random} is the only source of randomness. */
+    Word sample(LengthWindow window, SplittableRandom random);
+
+    /**
+     * How many distinct words the sampler can produce in a window ({@code Double.POSITIVE_INFINITY}
+     * when not counted or astronomically many); used to shrink a split where the language is small.
+     */
+    default double available(LengthWindow window) {
+        return Double.POSITIVE_INFINITY;
+    }
+}

@@ -1,0 +1,69 @@
+package statescope.lang.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import org.junit.jupiter.api.Test;
+import statescope.lang.Word;
+
+class DatasetTest {
+
+    static final Catalog CATALOG = CatalogTest.CATALOG;
+
+    @Test
+    void binOneIsHeldOutFromTraining() {
+        Dataset d = Dataset.generate(CATALOG.get("tomita-4"), 3L, 300);
+        var train = new HashSet<>(d.split("train"));
+        assertEquals(300, train.size());
+        assertEquals(300, d.split("bin1").size());
+        for (Word w : d.split("bin1")) {
+            assertFalse(train.contains(w), "bin1 word " + w + " is a training word");
+        }
+        assertTrue(d.notes().isEmpty(), d.notes().toString());
+        assertEquals(Dataset.generate(CATALOG.get("tomita-4"), 3L, 300), d);
+    }
+
+    @Test
+    void smallLanguagesTakeEveryWordAndSayWhere() {
+        Dataset d = Dataset.generate(CATALOG.get("tomita-1"), 1L, 0);
+        assertEquals(100, d.split("train").size(), "1^1 .. 1^100");
+        assertEquals(99, d.split("bin1").size(), "1^1 .. 1^99, overlapping training");
+        assertEquals(45, d.split("bin2").size(), "1^106 .. 1^150");
+        assertTrue(d.notes().get("bin1").contains("overlaps"), d.notes().toString());
+        assertTrue(d.notes().get("train").contains("100 of 1000"), d.notes().toString());
+        var abab = Dataset.generate(CATALOG.get("abab-star"), 1L, 0);
+        assertEquals(116, abab.split("bin1").size());
+        assertEquals(22, abab.split("bin2").size());
+        var anbn = Dataset.generate(CATALOG.get("anbn"), 1L, 0);
+        assertEquals(99, anbn.split("train").size());
+    }
+
+    @Test
+    void tokenSizedSplitsStopAtTheBudgetOrTheCap() {
+        Dataset d = Dataset.generate(CATALOG.get("bounded-dyck-8-10"), 5L, 20);
+        assertEquals(20, d.split("train").size());
+        for (Word w : d.split("test")) {
+            assertTrue(w.length() >= 701 && w.length() <= 1400);
+        }
+        assertThrows(IllegalArgumentException.class, () -> d.split("bin1"));
+        assertThrows(IllegalArgumentException.class, () -> Dataset.generate(CATALOG.get("parity"), 1L, -1));
+    }
+
+    @Test
+    void availableCountsAreExact() {
+        Language t2 = CATALOG.get("tomita-2");
+        assertEquals(24.0, t2.bin(2).sampler().available(t2.bin(2).window()));
+        Language d2 = CATALOG.get("d-2");
+        // D_2 words of length 4: abab and aabb
+        assertEquals(2.0, d2.trainingSplit().sampler().available(new LengthWindow(4, 4)));
+        Language dyck = CATALOG.get("dyck-1");
+        assertEquals(5.0, dyck.trainingSplit().sampler().available(new LengthWindow(6, 6)), "Catalan(3)");
+        Language b3 = CATALOG.get("boolean-3");
+        // length 2: ~0 ~1; length 3: +ab (4), ~~a (2) = 6
+        assertEquals(2.0, b3.trainingSplit().sampler().available(new LengthWindow(2, 2)));
+        assertEquals(6.0, b3.trainingSplit().sampler().available(new LengthWindow(3, 3)));
+    }
+}

@@ -1,0 +1,154 @@
+package statescope.lang.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import statescope.lang.Alphabet;
+import statescope.lang.Word;
+
+/**
+ * Every reference machine (DFA, counters, stack) agrees with the language's independent membership
+ * predicate on all words up to a length where the count of words stays near 300,000 (12 for binary
+ * alphabets), and its "allowed next" sets agree with a brute-force search for a completion.
+ */
+class DfaAgreementTest {
+
+    static final Catalog CATALOG = CatalogTest.CATALOG;
+    static final long BUDGET = 300_000;
+
+    static int maxLength(Alphabet al) {
+        long total = 1;
+        long layer = 1;
+        int len = 0;
+        while (len < 12) {
+            layer *= al.size();
+            if (total + layer > BUDGET) {
+                break;
+            }
+            total += layer;
+            len++;
+        }
+        return len;
+    }
+
+    @Test
+    void machinesAgreeWithTheDefinitionsOnAllShortWords() {
+        for (Language l : CATALOG.languages()) {
+            Alphabet al = l.alphabet();
+            int maxLen = maxLength(al);
+            var m = l.machine();
+            int[] accepted = {0};
+            forAllWords(al, maxLen, w -> {
+                boolean def = l.contains(w);
+                assertEquals(def, m.accepts(w), () -> l.id() + " machine vs definition on '" + w + "'");
+                l.dfa().ifPresent(d -> assertEquals(def, d.accepts(w), () -> l.id() + " DFA vs definition on '" + w + "'"));
+                accepted[0] += def ? 1 : 0;
+            });
+            if (!l.id().equals("flip-flop") || maxLen >= 4) {
+                assertTrue(accepted[0] > 0 || l.id().startsWith("anbncn"), l.id() + ": no word up to length " + maxLen);
+            }
+        }
+    }
+
+    /** allowedNext(c) holds a iff some continuation of prefix·a (length <= depth) is in the language. */
+    @Test
+    void allowedNextMatchesABruteForceSearch() {
+        for (Language l : CATALOG.languages()) {
+            Alphabet al = l.alphabet();
+            if (l.dfa().isEmpty()) {
+                continue; // counters: completions may need long words; covered by the sampler properties
+            }
+            int prefixLen = Math.min(3, maxLength(al) / 2);
+            // the longest shortest completion from a live state bounds the search (from the DFA, as a bound only)
+            int depth = longestShortestCompletion(l.dfa().get());
+            var m = l.machine();
+            forAllWords(al, prefixLen, p -> {
+                var c = m.run(p);
+                var allowed = m.allowedNext(c);
+                for (int a = 0; a < al.size(); a++) {
+                    boolean reachable = completable(l, p.append(a), al, depth);
+                    assertEquals(reachable, allowed.get(a), l.id() + ": after '" + p + "' symbol " + al.symbol(a));
+                }
+                assertEquals(!completable(l, p, al, depth), m.isDead(c), l.id() + ": dead after '" + p + "'");
+            });
+        }
+    }
+
+    static int longestShortestCompletion(statescope.lang.Dfa d) {
+        int n = d.numStates();
+        int[] dist = new int[n];
+        java.util.Arrays.fill(dist, Integer.MAX_VALUE);
+        for (int q = 0; q < n; q++) {
+            dist[q] = d.isAccepting(q) ? 0 : Integer.MAX_VALUE;
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int q = 0; q < n; q++) {
+                for (int a = 0; a < d.alphabet().size(); a++) {
+                    int t = dist[d.next(q, a)];
+                    if (t != Integer.MAX_VALUE && t + 1 < dist[q]) {
+                        dist[q] = t + 1;
+                        changed = true;
+                    }
+                }
+            }
+        }
+        return java.util.Arrays.stream(dist).filter(x -> x != Integer.MAX_VALUE).max().orElse(0) + 1;
+    }
+
+    static boolean completable(Language l, Word p, Alphabet al, int depth) {
+        if (l.contains(p)) {
+            return true;
+        }
+        if (depth == 0) {
+            return false;
+        }
+        for (int a = 0; a < al.size(); a++) {
+            if (completable(l, p.append(a), al, depth - 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void deadConfigurationsStayDead() {
+        for (Language l : CATALOG.languages()) {
+            var m = l.machine();
+            var c = m.start();
+            // find a symbol that kills the start configuration, if any
+            for (int a = 0; a < l.alphabet().size(); a++) {
+                var d = m.step(c, a);
+                if (m.isDead(d)) {
+                    for (int b = 0; b < l.alphabet().size(); b++) {
+                        assertTrue(m.isDead(m.step(d, b)), l.id());
+                        assertFalse(m.accepting(m.step(d, b)), l.id());
+                    }
+                    assertTrue(m.allowedNext(d).isEmpty(), l.id());
+                }
+            }
+        }
+    }
+
+    static void forAllWords(Alphabet al, int maxLen, java.util.function.Consumer<Word> f) {
+        int k = al.size();
+        for (int len = 0; len <= maxLen; len++) {
+            int[] w = new int[len];
+            while (true) {
+                f.accept(Word.of(al, w));
+                int i = len - 1;
+                while (i >= 0 && w[i] == k - 1) {
+                    w[i] = 0;
+                    i--;
+                }
+                if (i < 0) {
+                    break;
+                }
+                w[i]++;
+            }
+        }
+    }
+}

@@ -41,6 +41,11 @@ public final class FastForward {
         this.parallel = new Parallel(threads);
     }
 
+    /** The weights. */
+    public SsmWeights weights() {
+        return w;
+    }
+
     /** The scan kernel in use. */
     public SelectiveScanKernel kernel() {
         return kernel;

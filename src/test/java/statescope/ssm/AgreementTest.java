@@ -27,7 +27,7 @@ class AgreementTest {
     @ParameterizedTest
     @EnumSource(GateRange.class)
     void threePathsAgreeOnTenThousandTokens(GateRange gates) {
-        var cfg = new SsmConfig(16, 2, 16, 2, 4, 1, 5, 4, gates, true, NormKind.RMS, 1e-5f);
+        var cfg = new SsmConfig(16, 2, 8, 2, 4, 1, 5, 4, gates, true, NormKind.RMS, 1e-5f);
         var w = SsmWeights.init(cfg, 42);
         int[][] tokens = strings(7, 5, 4000, 3000, 2000, 1000);   // 10,000 tokens
         var ffRef = new FastForward(w, new ReferenceScan(), 2).forward(tokens, FastForward.Options.FULL);

@@ -1,0 +1,117 @@
+package statescope.ssm;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * The engine's performance figures, measured in-process with JIT warm-up: one-token step latency and
+ * batched scan / forward throughput. Used by {@code statescope bench}; never by unit tests.
+ */
+public final class Benchmarks {
+
+    private Benchmarks() {
+    }
+
+    /** A figure: median and best of several timed repetitions. */
+    public record Timing(double median, double best, int reps) {
+    }
+
+    /**
+     * Median and best latency of one {@code step} in microseconds, for a model with the given config
+     * (random weights), on the vector or the scalar kernels.
+     */
+    public static Timing stepLatencyMicros(SsmConfig cfg, boolean vector, int warmupSteps, int reps, int stepsPerRep) {
+        var w = SsmWeights.init(cfg, 1);
+        var stepper = vector ? new SsmStepper(w) : SsmStepper.scalar(w);
+        var state = stepper.newState();
+        var start = state.copy();
+        float[] logits = new float[cfg.outputSize()];
+        var rnd = new SplittableRandom(2);
+        int[] toks = rnd.ints(4096, 0, cfg.vocabSize()).toArray();
+        for (int i = 0; i < warmupSteps; i++) {
+            if ((i & 1023) == 0) {
+                state.restore(start);
+            }
+            stepper.step(state, toks[i & 4095], logits);
+        }
+        double[] per = new double[reps];
+        for (int r = 0; r < reps; r++) {
+            state.restore(start);
+            long t0 = System.nanoTime();
+            for (int i = 0; i < stepsPerRep; i++) {
+                stepper.step(state, toks[i & 4095], logits);
+            }
+            per[r] = (System.nanoTime() - t0) / 1e3 / stepsPerRep;
+        }
+        return timing(per);
+    }
+
+    /** Random scan input with Mamba-like statistics: Δ log-uniform in [1e-3, 1e-1], A = −(n+1). */
+    public static ScanBatch randomScanBatch(int batch, int len, int dInner, int dState, GateRange gates, long seed) {
+        var rnd = new SplittableRandom(seed);
+        int btd = batch * len * dInner;
+        int btn = batch * len * dState;
+        float[] x = new float[btd];
+        float[] delta = new float[btd];
+        for (int i = 0; i < btd; i++) {
+            x[i] = (float) rnd.nextGaussian();
+            delta[i] = (float) Math.exp(Math.log(1e-3) + rnd.nextDouble() * (Math.log(1e-1) - Math.log(1e-3)));
+        }
+        float[] a = new float[dInner * dState];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = -(i % dState + 1);
+        }
+        float[] b = new float[btn];
+        float[] c = new float[btn];
+        for (int i = 0; i < btn; i++) {
+            b[i] = (float) rnd.nextGaussian();
+            c[i] = (float) rnd.nextGaussian();
+        }
+        float[] dSkip = new float[dInner];
+        Arrays.fill(dSkip, 1f);
+        int[] lengths = new int[batch];
+        Arrays.fill(lengths, len);
+        return new ScanBatch(batch, len, dInner, dState, lengths, x, delta, a, b, c, dSkip, null, gates);
+    }
+
+    /** Median and best seconds of {@code kernel.scan(in)} after {@code warmup} untimed calls. */
+    public static Timing scanSeconds(SelectiveScanKernel kernel, ScanBatch in, int warmup, int reps) {
+        for (int i = 0; i < warmup; i++) {
+            kernel.scan(in, false);
+        }
+        double[] s = new double[reps];
+        for (int r = 0; r < reps; r++) {
+            long t0 = System.nanoTime();
+            kernel.scan(in, false);
+            s[r] = (System.nanoTime() - t0) / 1e9;
+        }
+        return timing(s);
+    }
+
+    /** Median and best seconds of a full batched forward pass (logits only) over random tokens. */
+    public static Timing forwardSeconds(FastForward ff, int batch, int len, int warmup, int reps) {
+        int vocab = ff.weights().config().vocabSize();
+        var rnd = new SplittableRandom(3);
+        int[][] toks = new int[batch][];
+        for (int b = 0; b < batch; b++) {
+            toks[b] = rnd.ints(len, 0, vocab).toArray();
+        }
+        for (int i = 0; i < warmup; i++) {
+            ff.forward(toks, FastForward.Options.LOGITS);
+        }
+        double[] s = new double[reps];
+        for (int r = 0; r < reps; r++) {
+            long t0 = System.nanoTime();
+            ff.forward(toks, FastForward.Options.LOGITS);
+            s[r] = (System.nanoTime() - t0) / 1e9;
+        }
+        return timing(s);
+    }
+
+    private static Timing timing(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        double med = s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+        return new Timing(med, s[0], s.length);
+    }
+}

@@ -1,0 +1,164 @@
+package statescope.ssm;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+class StateAndBatchTest {
+
+    static final SsmConfig CFG = SsmConfig.defaults(16, 2, 6, 5);
+
+    static SsmWeights weights(GateRange g) {
+        return SsmWeights.init(CFG.withGates(g), 21);
+    }
+
+    @ParameterizedTest
+    @EnumSource(GateRange.class)
+    void snapshotRestoreThenReStepGivesIdenticalTraces(GateRange g) {
+        var stepper = new SsmStepper(weights(g));
+        var s = stepper.newState();
+        int[] prefix = AgreementTest.strings(1, 6, 50)[0];
+        int[] suffix = AgreementTest.strings(2, 6, 20)[0];
+        stepper.run(s, prefix);
+        SsmState snap = s.copy();
+        Trace first = stepper.run(s, suffix);
+        SsmState after = s.copy();
+        stepper.run(s, AgreementTest.strings(3, 6, 30)[0]);   // wander off
+        s.restore(snap);
+        assertEquals(50, s.position());
+        Trace again = stepper.run(s, suffix);
+        assertEquals(0.0, Traces.maxAbsDiff(first, again));
+        assertArrayEquals(first.logits(), again.logits());
+        assertTrue(s.contentEquals(after));
+        s.reset();
+        assertTrue(s.contentEquals(stepper.newState()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(GateRange.class)
+    void variableLengthBatchEqualsStringsOneByOne(GateRange g) {
+        var w = weights(g);
+        int[][] batch = AgreementTest.strings(4, 6, 33, 0, 1, 70, 5, 64, 65);
+        for (var kernel : new SelectiveScanKernel[] {new ReferenceScan(), VectorSupport.fastScan(2)}) {
+            var ff = new FastForward(w, kernel, 2);
+            var all = ff.forward(batch, FastForward.Options.FULL);
+            for (int b = 0; b < batch.length; b++) {
+                var one = ff.forward(new int[][] {batch[b]}, FastForward.Options.FULL);
+                assertEquals(0.0, Traces.maxAbsDiff(one.trace(0), all.trace(b)), kernel.name() + " string " + b);
+                assertTrue(one.finalStates()[0].contentEquals(all.finalStates()[b]));
+                // padding rows stay zero
+                for (int t = batch[b].length; t < all.maxLen(); t++) {
+                    for (int o = 0; o < CFG.outputSize(); o++) {
+                        assertEquals(0f, all.logits()[(b * all.maxLen() + t) * CFG.outputSize() + o]);
+                    }
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(GateRange.class)
+    void forwardFromInitialStatesContinuesTheStep(GateRange g) {
+        var w = weights(g);
+        var stepper = new SsmStepper(w);
+        int[][] prefixes = AgreementTest.strings(5, 6, 2, 9, 0);
+        int[][] suffixes = AgreementTest.strings(6, 6, 12, 1, 7);
+        var ff = new FastForward(w);
+        SsmState[] starts = new SsmState[3];
+        for (int b = 0; b < 3; b++) {
+            starts[b] = stepper.newState();
+            stepper.run(starts[b], prefixes[b]);
+        }
+        var res = ff.forward(suffixes, new FastForward.Options(true, true, starts));
+        for (int b = 0; b < 3; b++) {
+            SsmState s = starts[b].copy();
+            Trace step = stepper.run(s, suffixes[b]);
+            assertTrue(Traces.maxAbsDiff(step, res.trace(b)) < 1e-5, "string " + b);
+            SsmState fin = res.finalStates()[b];
+            assertEquals(s.position(), fin.position());
+            for (int l = 0; l < CFG.nLayer(); l++) {
+                assertArrayEquals(s.convBuffer(l), fin.convBuffer(l), 0f);   // copies of x̃, exact
+                assertTrue(Traces.maxAbs(s.h(l), fin.h(l)) < 1e-5);
+            }
+        }
+        // the inputs were not mutated
+        assertEquals(2, starts[0].position());
+    }
+
+    @Test
+    void stepRejectsBadTokensWithoutChangingTheState() {
+        var stepper = new SsmStepper(weights(GateRange.NONNEGATIVE));
+        var s = stepper.newState();
+        stepper.step(s, 1);
+        var before = s.copy();
+        var e = assertThrows(IllegalArgumentException.class, () -> stepper.step(s, 6));
+        assertTrue(e.getMessage().contains("token id 6"), e.getMessage());
+        assertTrue(s.contentEquals(before));
+        assertThrows(IllegalArgumentException.class,
+                () -> new FastForward(stepper.weights()).forward(new int[][] {{0, -1}}, FastForward.Options.LOGITS));
+    }
+
+    @Test
+    void stepIsAllocationFree() {
+        var stepper = new SsmStepper(weights(GateRange.SIGNED));
+        var s = stepper.newState();
+        float[] logits = new float[CFG.outputSize()];
+        for (int i = 0; i < 20_000; i++) {   // warm up so that the JIT has compiled step
+            stepper.step(s, i % 6, logits);
+        }
+        var bean = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long tid = Thread.currentThread().threadId();
+        long before = bean.getThreadAllocatedBytes(tid);
+        for (int i = 0; i < 10_000; i++) {
+            stepper.step(s, i % 6, logits);
+        }
+        long per = (bean.getThreadAllocatedBytes(tid) - before) / 10_000;
+        assertTrue(per < 8, "bytes allocated per step: " + per);
+        assertFalse(Float.isNaN(logits[0]));
+    }
+
+    @Test
+    void vectorAndScalarPrimitivesAgreeOnOddSizes() {
+        CpuMath v = VectorSupport.math();
+        CpuMath s = new ScalarMath();
+        var rnd = new java.util.SplittableRandom(8);
+        for (int[] mkn : new int[][] {{1, 1, 1}, {3, 5, 7}, {4, 64, 256}, {9, 128, 36}, {5, 4, 128}, {17, 13, 33}}) {
+            int m = mkn[0], k = mkn[1], n = mkn[2];
+            float[] a = new float[m * (k + 2)];
+            float[] bT = new float[k * n];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = (float) rnd.nextGaussian();
+            }
+            for (int i = 0; i < bT.length; i++) {
+                bT[i] = (float) rnd.nextGaussian();
+            }
+            float[] c1 = new float[m * (n + 1) + 3];
+            Arrays.fill(c1, 0.5f);
+            float[] c2 = c1.clone();
+            v.gemm(a, 1, k + 2, m, k, bT, n, c1, 3, n + 1, true);
+            s.gemm(a, 1, k + 2, m, k, bT, n, c2, 3, n + 1, true);
+            assertTrue(Traces.maxAbs(c1, c2) < 1e-4, Arrays.toString(mkn));
+            float[] src = Arrays.copyOf(a, 37);
+            float[] d1 = new float[37];
+            float[] d2 = new float[37];
+            v.silu(src, 0, d1, 0, 37);
+            s.silu(src, 0, d2, 0, 37);
+            assertTrue(Traces.maxAbs(d1, d2) < 1e-6);
+            float[] bias = Arrays.copyOf(bT, 37);
+            float[] p1 = src.clone();
+            float[] p2 = src.clone();
+            p1[3] = 25f;
+            p2[3] = 25f;
+            v.softplusBias(p1, 0, bias, 37);
+            s.softplusBias(p2, 0, bias, 37);
+            assertTrue(Traces.maxAbs(p1, p2) < 1e-5);
+        }
+    }
+}

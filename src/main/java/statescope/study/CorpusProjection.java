@@ -19,8 +19,9 @@ public final class CorpusProjection {
     }
 
     /** Fits one {@link StateCloud} per layer. */
-    public static List<StateCloud> fit(TraceModel model, ReferenceMachine machine, int words, int maxLen, long seed,
+    public static List<StateCloud> fit(TraceModel model, LanguageEntry language, int words, int maxLen, long seed,
                                        DoubleConsumer progress, BooleanSupplier cancelled) {
+        ReferenceMachine machine = language.machine();
         List<int[]> corpus = CorpusSampler.sample(machine, words, maxLen, seed);
         int layers = model.info().numLayers();
         var rows = new ArrayList<List<float[]>>();
@@ -36,8 +37,9 @@ public final class CorpusProjection {
             int[] word = corpus.get(w);
             ModelState st = model.newState();
             MachineConfig c = machine.initial();
-            for (int sym : word) {
-                StepTrace tr = model.step(st, sym);
+            for (int i = 0; i < word.length; i++) {
+                int sym = word[i];
+                StepTrace tr = model.step(st, language.tokens().token(word, i));
                 c = machine.step(c, sym);
                 for (int l = 0; l < layers; l++) {
                     rows.get(l).add(tr.layers()[l].h());

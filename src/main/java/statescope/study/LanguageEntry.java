@@ -14,9 +14,48 @@ import java.util.Objects;
  * @param machine     the reference machine
  * @param encoding    the per-position target encoding
  * @param sample      a demo string to open the language with
+ * @param tokens      how a word becomes the model's token ids
  */
 public record LanguageEntry(String id, String name, String description, String family, Boolean starFree,
-                            ReferenceMachine machine, TargetEncoding encoding, String sample) {
+                            ReferenceMachine machine, TargetEncoding encoding, String sample, TokenEncoder tokens) {
+
+    /**
+     * The model's token id at position t (0-based) of a word of symbol indices. Usually the symbol
+     * itself; flip-flop hides the bit after a read. Encoders may look back, never ahead.
+     */
+    public interface TokenEncoder {
+        int token(int[] word, int t);
+
+        /** Number of distinct token ids. */
+        int vocabularySize();
+
+        /** Token id = symbol index, over an alphabet of {@code size} symbols. */
+        static TokenEncoder identity(int size) {
+            return new TokenEncoder() {
+                @Override
+                public int token(int[] word, int t) {
+                    return word[t];
+                }
+
+                @Override
+                public int vocabularySize() {
+                    return size;
+                }
+            };
+        }
+    }
+
+    /** A language whose token ids are its symbol indices. */
+    public LanguageEntry(String id, String name, String description, String family, Boolean starFree,
+                         ReferenceMachine machine, TargetEncoding encoding, String sample) {
+        this(id, name, description, family, starFree, machine, encoding, sample,
+                TokenEncoder.identity(machine.alphabet().size()));
+    }
+
+    /** Size of the model's input vocabulary (the alphabet unless the encoder says otherwise). */
+    public int vocabularySize() {
+        return tokens.vocabularySize();
+    }
 
     public LanguageEntry {
         Objects.requireNonNull(id, "id");
@@ -26,6 +65,7 @@ public record LanguageEntry(String id, String name, String description, String f
         description = description == null ? "" : description;
         family = family == null ? "" : family;
         sample = sample == null ? "" : sample;
+        tokens = tokens == null ? TokenEncoder.identity(machine.alphabet().size()) : tokens;
     }
 
     @Override

@@ -11,11 +11,17 @@ import java.util.Arrays;
  * @param counters  counter values or stack symbols (empty for a DFA)
  * @param rejected  true once the machine can never accept again (dead state, counter below zero)
  * @param describe  what the UI prints for this configuration
+ * @param source    the underlying machine's own configuration object (null for built-in machines)
  */
-public record MachineConfig(int state, int[] counters, boolean rejected, String describe) {
+public record MachineConfig(int state, int[] counters, boolean rejected, String describe, Object source) {
 
     public MachineConfig {
         counters = counters.clone();
+    }
+
+    /** A configuration without an underlying object. */
+    public MachineConfig(int state, int[] counters, boolean rejected, String describe) {
+        this(state, counters, rejected, describe, null);
     }
 
     /** A plain DFA configuration. */
@@ -36,12 +42,13 @@ public record MachineConfig(int state, int[] counters, boolean rejected, String 
     @Override
     public boolean equals(Object o) {
         return o instanceof MachineConfig m && m.state == state && m.rejected == rejected
-                && Arrays.equals(m.counters, counters);
+                && Arrays.equals(m.counters, counters) && java.util.Objects.equals(m.source, source);
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * state + Arrays.hashCode(counters)) + (rejected ? 1 : 0);
+        return 31 * (31 * (31 * state + Arrays.hashCode(counters)) + (rejected ? 1 : 0))
+                + java.util.Objects.hashCode(source);
     }
 
     @Override

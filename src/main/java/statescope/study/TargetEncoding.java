@@ -13,6 +13,20 @@ public interface TargetEncoding {
     /** Number of output units the model's head must have. */
     int width();
 
+    /**
+     * The reference target at position t (1-based) of {@code word} (every entry of the array is a valid
+     * symbol; t ≤ word.length), given the configurations before and after its symbol. The default looks
+     * at {@code after} only; encodings that need more override it.
+     */
+    default Target target(ReferenceMachine machine, int[] word, int t, MachineConfig before, MachineConfig after) {
+        return target(machine, after);
+    }
+
+    /** The target at the empty prefix (shown at t = 0; models make no prediction there). */
+    default Target initialTarget(ReferenceMachine machine, MachineConfig start) {
+        return target(machine, start);
+    }
+
     /** A short name of the encoding for the UI ("next-symbol set", "membership"). */
     String name();
 

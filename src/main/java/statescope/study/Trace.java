@@ -27,6 +27,7 @@ public final class Trace {
     private final TraceModel model;
     private final ReferenceMachine machine;
     private final TargetEncoding encoding;
+    private final LanguageEntry.TokenEncoder encoder;
     private final int layers;
     private final int channels;
     private final int dState;
@@ -44,9 +45,20 @@ public final class Trace {
     private int firstDivergence = -1;
 
     public Trace(TraceModel model, ReferenceMachine machine, TargetEncoding encoding) {
+        this(model, machine, encoding, LanguageEntry.TokenEncoder.identity(machine.alphabet().size()));
+    }
+
+    /** A trace of a language's model: the machine, targets and token encoding come from the entry. */
+    public Trace(TraceModel model, LanguageEntry language) {
+        this(model, language.machine(), language.encoding(), language.tokens());
+    }
+
+    private Trace(TraceModel model, ReferenceMachine machine, TargetEncoding encoding,
+                  LanguageEntry.TokenEncoder encoder) {
         this.model = model;
         this.machine = machine;
         this.encoding = encoding;
+        this.encoder = encoder;
         this.layers = model.info().numLayers();
         this.channels = model.info().dInner();
         this.dState = model.info().dState();
@@ -54,7 +66,7 @@ public final class Trace {
         snapshots.put(0, live.copy());
         MachineConfig c0 = machine.initial();
         configs.add(c0);
-        targets.add(encoding.target(machine, c0));
+        targets.add(encoding.initialTarget(machine, c0));
         predictions.add(null);
         channelData.add(new short[layers * ChannelKind.values().length * channels]);
         points.add(null);
@@ -128,19 +140,30 @@ public final class Trace {
         return projections != null;
     }
 
-    /** Reads one more symbol (an alphabet index, which is also the model's token id). */
+    /** Reads one more symbol (an alphabet index; the language's encoder gives the model's token id). */
     public void append(int symbol) {
+        appendStep(symbol, null);
+    }
+
+    /**
+     * One step; {@code word}, when given, is the whole word being read (its first {@code length}
+     * symbols are this trace's), so encodings can work on it at once instead of per prefix.
+     */
+    private void appendStep(int symbol, int[] word) {
         if (symbol < 0 || symbol >= machine.alphabet().size()) {
             throw new IllegalArgumentException("symbol index " + symbol + " is not in " + machine.alphabet());
         }
-        StepTrace tr = model.step(live, symbol);
         if (length == tokens.length) {
             tokens = Arrays.copyOf(tokens, tokens.length * 2);
         }
-        tokens[length++] = symbol;
-        MachineConfig c = machine.step(configs.get(length - 1), symbol);
+        tokens[length] = symbol;
+        StepTrace tr = model.step(live, encoder.token(tokens, length));
+        length++;
+        MachineConfig before = configs.get(length - 1);
+        MachineConfig c = machine.step(before, symbol);
         configs.add(c);
-        Target target = encoding.target(machine, c);
+        int[] whole = word != null ? word : Arrays.copyOf(tokens, length);   // every entry valid
+        Target target = encoding.target(machine, whole, length, before, c);
         Target pred = encoding.decode(tr.logits());
         targets.add(target);
         predictions.add(pred);
@@ -191,7 +214,7 @@ public final class Trace {
         Map.Entry<Integer, ModelState> snap = snapshots.floorEntry(newLength);
         ModelState st = snap.getValue().copy();
         for (int t = snap.getKey() + 1; t <= newLength; t++) {
-            model.step(st, tokens[t - 1]);
+            model.step(st, encoder.token(tokens, t - 1));
         }
         live = st;
         snapshots.tailMap(newLength, false).clear();
@@ -230,7 +253,7 @@ public final class Trace {
             if ((i & 255) == 0 && cancelled.getAsBoolean()) {
                 throw new CancellationException("stopped after " + i + " of " + word.length + " tokens");
             }
-            append(word[i]);
+            appendStep(word[i], word);
             if ((i & 255) == 0) {
                 progress.accept((double) (i - keep + 1) / todo);
             }
@@ -253,7 +276,7 @@ public final class Trace {
                 }
                 throw new CancellationException("projection stopped at token " + t);
             }
-            points.set(t, project(model.step(st, tokens[t - 1])));
+            points.set(t, project(model.step(st, encoder.token(tokens, t - 1))));
             if ((t & 255) == 0) {
                 progress.accept((double) t / length);
             }

@@ -8,7 +8,7 @@ import javafx.stage.Stage;
 import statescope.ui.common.FxTaskRunner;
 import statescope.ui.common.TaskRunner;
 import statescope.ui.main.MainWindow;
-import statescope.ui.session.BuiltinLanguageLibrary;
+import statescope.ui.session.CatalogLanguageLibrary;
 import statescope.ui.session.LanguageLibrary;
 import statescope.ui.session.ModelLibrary;
 import statescope.ui.session.SessionViewModel;
@@ -53,7 +53,7 @@ public final class StateScopeApp extends Application {
 
     /** The app's languages: the catalog and regex/DFA import. */
     public static LanguageLibrary languages() {
-        return new BuiltinLanguageLibrary();
+        return new CatalogLanguageLibrary();
     }
 
     /** The app's models: shipped checkpoints under assets/models, then random ones. */

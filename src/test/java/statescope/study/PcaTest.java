@@ -38,7 +38,7 @@ class PcaTest {
     @Test
     void corpusCloudLabelsPointsByReferenceState() {
         var parity = BuiltinLanguages.parity();
-        List<StateCloud> clouds = CorpusProjection.fit(FakeModels.oracle(parity, 0), parity.machine(), 40, 10, 5,
+        List<StateCloud> clouds = CorpusProjection.fit(FakeModels.oracle(parity, 0), parity, 40, 10, 5,
                 p -> { }, () -> false);
         assertEquals(1, clouds.size());
         StateCloud c = clouds.get(0);

@@ -7,7 +7,7 @@ import statescope.study.BuiltinLanguages;
 import statescope.study.CustomLanguages;
 import statescope.study.LanguageEntry;
 
-/** The built-in languages, plus regex and DFA-file import through {@link CustomLanguages}. */
+/** A few languages built in code (test fixtures and a fallback), plus regex and DFA-file import. */
 public final class BuiltinLanguageLibrary implements LanguageLibrary {
 
     @Override

@@ -55,7 +55,7 @@ public class ModelLibrary {
         if (choice.isCheckpoint()) {
             return loader.load(choice.checkpoint(), language);
         }
-        int vocab = language.machine().alphabet().size();
+        int vocab = language.vocabularySize();
         return EngineModel.random(vocab, language.encoding().width(), choice.layers(), choice.dModel(),
                 choice.signed() ? GateRange.SIGNED : GateRange.NONNEGATIVE, choice.seed());
     }

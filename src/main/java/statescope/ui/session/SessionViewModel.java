@@ -182,7 +182,7 @@ public final class SessionViewModel {
 
     /** Installs a loaded model: new trace, the input re-read, projections fitted in the background. */
     public void install(TraceModel model, LanguageEntry lang, int gen) {
-        trace = new Trace(model, lang.machine(), lang.encoding());
+        trace = new Trace(model, lang);
         pendingClouds = null;
         parsedText = null;
         parsedWord = null;
@@ -194,10 +194,14 @@ public final class SessionViewModel {
         length.set(0);
         applyInput();
         analysing.set(true);
-        int[] sample = Word.parse(lang.machine().alphabet(), lang.sample()).toArray();
+        int[] symbols = Word.parse(lang.machine().alphabet(), lang.sample()).toArray();
+        int[] sample = new int[symbols.length];
+        for (int i = 0; i < symbols.length; i++) {
+            sample[i] = lang.tokens().token(symbols, i);
+        }
         analysisJob = analysisRunner.start(p -> {
             var dev = model.stepScanDeviation(sample);
-            var clouds = CorpusProjection.fit(model, lang.machine(), 120, 24, 17, p::update, p::cancelled);
+            var clouds = CorpusProjection.fit(model, lang, 120, 24, 17, p::update, p::cancelled);
             return new Analysis(clouds, dev.isPresent() ? dev.getAsDouble() : Double.NaN);
         }, f -> { }, a -> {
             analysing.set(false);

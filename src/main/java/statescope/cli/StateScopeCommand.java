@@ -24,6 +24,10 @@ import picocli.CommandLine.Option;
             LanguageCommand.class,
             SampleCommand.class,
             DfaCommand.class,
+            TrainCommand.class,
+            ReproduceCommand.class,
+            EvalCommand.class,
+            BenchTrainCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad input, 4 I/O error,",
             "5 check failed, 130 interrupted."})

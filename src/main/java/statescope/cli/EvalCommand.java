@@ -1,0 +1,117 @@
+package statescope.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import statescope.study.ModelEvaluation;
+
+/** {@code statescope eval}: the paper's per-bin accuracy of one model or of a folder of models. */
+@Command(name = "eval",
+        description = {"Score trained models the paper's way (strict per-string accuracy per length bin; flip-flop",
+            "on val / val-sparse; bounded Dyck closing-bracket accuracy on dev / test) and print the",
+            "language x bin table as Markdown (default), CSV or JSON."},
+        mixinStandardHelpOptions = true,
+        footer = {"", "Examples:", "  statescope eval --model assets/models/parity-signed.safetensors",
+            "  statescope eval --suite assets/models --csv"})
+public final class EvalCommand implements Callable<Integer> {
+
+    static final class Target {
+        @Option(names = "--model", paramLabel = "FILE", description = "One checkpoint (.safetensors beside its .json).")
+        Path model;
+
+        @Option(names = "--suite", paramLabel = "DIR", description = "Every checkpoint in a folder.")
+        Path suite;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
+
+    @Option(names = "--max-words", paramLabel = "N",
+            description = "Words per split (default: the cap the model was trained with; 0 = protocol sizes).")
+    int maxWords = -1;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: cores).")
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+    @Option(names = "--csv", description = "Print CSV instead of Markdown.")
+    boolean csv;
+
+    @Option(names = "--json", description = "Print JSON instead of Markdown.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Path> files = target.model != null ? List.of(target.model) : ModelEvaluation.suite(target.suite);
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("no .safetensors models in " + target.suite);
+        }
+        List<ModelEvaluation.Row> rows = new ArrayList<>();
+        for (Path f : files) {
+            rows.add(ModelEvaluation.evaluate(f, maxWords, threads));
+        }
+        var out = spec.commandLine().getOut();
+        if (json) {
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (var r : rows) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("model", r.model());
+                m.put("language", r.language());
+                m.put("layers", r.config().nLayer());
+                m.put("dModel", r.config().dModel());
+                m.put("gates", r.config().gates().name().toLowerCase(Locale.ROOT));
+                m.put("step", r.step());
+                m.put("seed", r.seed());
+                m.put("accuracy", r.accuracy());
+                list.add(m);
+            }
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(list));
+            return ExitCodes.OK;
+        }
+        out.print(table(rows, csv));
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** The language × bin table (at most three evaluation splits per language). */
+    static String table(List<ModelEvaluation.Row> rows, boolean csv) {
+        var sb = new StringBuilder();
+        String[] head = {"model", "language", "layers", "d_model", "gates", "step", "splits", "bin 1", "bin 2", "bin 3"};
+        if (csv) {
+            sb.append(String.join(",", head)).append('\n');
+        } else {
+            sb.append("| ").append(String.join(" | ", head)).append(" |\n");
+            sb.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        }
+        for (var r : rows) {
+            List<String> cells = new ArrayList<>(List.of(r.model(), r.language(), Integer.toString(r.config().nLayer()),
+                    Integer.toString(r.config().dModel()), r.config().gates() == statescope.ssm.GateRange.SIGNED
+                            ? "signed" : "nonneg", Long.toString(r.step()), String.join(csv ? " " : ", ", r.accuracy().keySet())));
+            for (double v : r.accuracy().values()) {
+                cells.add(String.format(Locale.ROOT, "%.2f", v));
+            }
+            while (cells.size() < head.length) {
+                cells.add(csv ? "" : "–");
+            }
+            if (csv) {
+                sb.append(String.join(",", cells.subList(0, head.length))).append('\n');
+            } else {
+                sb.append("| ").append(String.join(" | ", cells.subList(0, head.length))).append(" |\n");
+            }
+        }
+        return sb.toString();
+    }
+}

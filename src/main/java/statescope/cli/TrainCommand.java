@@ -1,0 +1,194 @@
+package statescope.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import statescope.ssm.GateRange;
+import statescope.ssm.NormKind;
+import statescope.study.Recipes;
+import statescope.study.TrainingRun;
+import statescope.train.TrainOptions;
+
+/** {@code statescope train}: trains a model on a catalog language with the hand-written backward pass. */
+@Command(name = "train",
+        description = {"Train a Mamba model on a catalog language (the paper's protocol: its splits, target classes,",
+            "loss and strict per-string accuracy). Unset options take the language's recipe (see docs/reproduction.md).",
+            "Checkpoints are written atomically; --resume continues after a kill; Ctrl-C saves and exits (130)."},
+        mixinStandardHelpOptions = true,
+        footer = {"", "Examples:", "  statescope train --language parity --layers 1 --d-model 16 --gates signed --seed 1",
+            "  statescope train --language flip-flop --out assets/models/flip-flop.safetensors --resume"})
+public final class TrainCommand implements Callable<Integer> {
+
+    @Option(names = "--language", required = true, paramLabel = "NAME", description = "A catalog language id or alias.")
+    String language;
+
+    @Option(names = "--layers", paramLabel = "L", description = "Mamba blocks.")
+    Integer layers;
+
+    @Option(names = "--d-model", paramLabel = "D", description = "Width of the residual stream.")
+    Integer dModel;
+
+    @Option(names = "--d-state", paramLabel = "N", description = "State size per channel.")
+    Integer dState;
+
+    @Option(names = "--gates", paramLabel = "RANGE", description = "nonneg (Mamba, [0,1]) or signed ([-1,1]).")
+    String gates;
+
+    @Option(names = "--norm", paramLabel = "KIND", description = "layer (the paper's MixerModel) or rms.")
+    String norm;
+
+    @Option(names = "--seed", paramLabel = "SEED", description = "Seed of data and initialisation (default: ${DEFAULT-VALUE}).")
+    long seed = 1;
+
+    @Option(names = "--lr", paramLabel = "LR", description = "AdamW learning rate.")
+    Double lr;
+
+    @Option(names = "--weight-decay", paramLabel = "WD", description = "AdamW weight decay (default: ${DEFAULT-VALUE}).")
+    double weightDecay = 0.1;
+
+    @Option(names = "--clip", paramLabel = "NORM", description = "Global gradient-norm clip, 0 = off (default: ${DEFAULT-VALUE}).")
+    double clip = 1.0;
+
+    @Option(names = "--decay", paramLabel = "WHICH",
+            description = "Weight decay on: all (the reference) or matrices (not norms, biases, A_log, D).")
+    String decay;
+
+    @Option(names = "--mix", paramLabel = "SPLIT",
+            description = "Also train on words from this split's sampler (flip-flop recipe: val-sparse); none = off.")
+    String mix;
+
+    @Option(names = "--batch", paramLabel = "B", description = "Sequences per step.")
+    Integer batch;
+
+    @Option(names = "--steps", paramLabel = "S", description = "Optimiser steps.")
+    Long steps;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: cores).")
+    Integer threads;
+
+    @Option(names = "--max-words", paramLabel = "N", description = "Cap on the words per split (0 = protocol sizes).")
+    Integer maxWords;
+
+    @Option(names = "--eval-every", paramLabel = "S", description = "Steps between quick evaluations.")
+    Integer evalEvery;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Model file (default: LANGUAGE.safetensors).")
+    Path out;
+
+    @Option(names = "--resume", description = "Continue from the saved state of --out when there is one.")
+    boolean resume;
+
+    @Option(names = "--quiet", description = "No progress line.")
+    boolean quiet;
+
+    @Option(names = "--json", description = "Print the outcome as JSON.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        checkDecay(decay);
+        Recipes.Recipe r = Recipes.forLanguage(language, gates == null ? null : parseGates(gates));
+        TrainingRun.Spec s = r.spec(seed);
+        TrainOptions o = s.options();
+        o = new TrainOptions(lr != null ? lr : o.lr(), weightDecay, decay != null ? decay.equals("all") : o.decayAll(), clip, batch != null ? batch : o.batch(),
+                steps != null ? steps : o.steps(), threads != null ? threads : o.threads(), seed);
+        s = new TrainingRun.Spec(s.language(), layers != null ? layers : s.layers(), dModel != null ? dModel : s.dModel(),
+                dState != null ? dState : s.dState(), gates != null ? parseGates(gates) : s.gates(),
+                norm != null ? parseNorm(norm) : s.norm(), o, maxWords != null ? maxWords : s.maxWords(),
+                evalEvery != null ? evalEvery : s.evalEvery(), s.quickEval(), s.saveEvery(), s.stopAt(),
+                mix != null ? (mix.equals("none") ? null : mix) : s.mixSplit());
+        Path file = out != null ? out : Path.of(r.fileStem() + ".safetensors");
+        return runWithInterrupt(s, file, resume, spec, quiet, json);
+    }
+
+    static void checkDecay(String d) {
+        if (d != null && !d.equals("all") && !d.equals("matrices")) {
+            throw new IllegalArgumentException("--decay must be all or matrices, got '" + d + "'");
+        }
+    }
+
+    static GateRange parseGates(String g) {
+        return switch (g.toLowerCase(Locale.ROOT)) {
+            case "nonneg", "nonnegative", "[0,1]" -> GateRange.NONNEGATIVE;
+            case "signed", "negative", "[-1,1]" -> GateRange.SIGNED;
+            default -> throw new IllegalArgumentException("--gates must be nonneg or signed, got '" + g + "'");
+        };
+    }
+
+    static NormKind parseNorm(String n) {
+        return switch (n.toLowerCase(Locale.ROOT)) {
+            case "layer", "layernorm" -> NormKind.LAYER;
+            case "rms", "rmsnorm" -> NormKind.RMS;
+            default -> throw new IllegalArgumentException("--norm must be layer or rms, got '" + n + "'");
+        };
+    }
+
+    /** Runs one training run with a Ctrl-C hook that saves the state; returns the exit code. */
+    static int runWithInterrupt(TrainingRun.Spec s, Path file, boolean resume, CommandSpec spec, boolean quiet,
+                                boolean json) throws Exception {
+        var err = spec.commandLine().getErr();
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.set(true);
+            try {
+                finished.await(120, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "statescope-train-save");
+        Runtime.getRuntime().addShutdownHook(hook);
+        TrainingRun.Outcome outcome;
+        try {
+            outcome = TrainingRun.run(s, file, resume, new Progress(err, quiet, ""), stop::get);
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook is running and has been released
+            }
+        }
+        report(spec, s, outcome, json);
+        return outcome.interrupted() ? ExitCodes.INTERRUPTED : ExitCodes.OK;
+    }
+
+    static void report(CommandSpec spec, TrainingRun.Spec s, TrainingRun.Outcome o, boolean json) throws Exception {
+        var out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("language", s.language());
+            m.put("steps", o.steps());
+            m.put("stoppedEarly", o.stoppedEarly());
+            m.put("interrupted", o.interrupted());
+            m.put("seconds", o.seconds());
+            m.put("accuracy", o.accuracy());
+            m.put("model", o.model().toString());
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
+            return;
+        }
+        spec.commandLine().getErr().println();
+        if (o.interrupted()) {
+            out.printf(Locale.ROOT, "interrupted at step %d; state saved to %s (continue with --resume)%n", o.steps(), o.model());
+            return;
+        }
+        var sb = new StringBuilder();
+        o.accuracy().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %s %.2f%%", k, v)));
+        out.printf(Locale.ROOT, "%s: %d steps in %s%s; model %s;%s%n", s.language(), o.steps(),
+                Progress.duration((long) o.seconds()), o.stoppedEarly() ? " (target reached)" : "", o.model(), sb);
+    }
+}

@@ -1,0 +1,249 @@
+package statescope.study;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import statescope.lang.catalog.Dataset;
+import statescope.ssm.Checkpoint;
+import statescope.ssm.GateRange;
+import statescope.ssm.Manifest;
+import statescope.ssm.NormKind;
+import statescope.ssm.SsmConfig;
+import statescope.ssm.SsmWeights;
+import statescope.train.ParamSet;
+import statescope.train.TrainOptions;
+import statescope.train.Trainer;
+import statescope.train.TrainingSet;
+
+/**
+ * One training run of a catalog language, end to end: data from the catalog's seeded splits, the
+ * model, the trainer, periodic evaluation, atomic checkpoints and resumption.
+ *
+ * <p>Files, for {@code out = DIR/NAME.safetensors}: {@code NAME.safetensors + NAME.json} hold the best
+ * model so far (by the mean quick-evaluation accuracy over the evaluation splits; the paper keeps the
+ * best accuracy per bin over epochs); {@code NAME.resume.safetensors/.json} and
+ * {@code NAME.resume.opt.safetensors} hold the latest state (weights, AdamW moments, step) and are
+ * deleted when the run finishes. A finished model's manifest has metric {@code done = 1}.
+ */
+public final class TrainingRun {
+
+    /**
+     * What to train.
+     *
+     * @param maxWords   cap on the words per split drawn from the catalog (0 = the protocol's sizes)
+     * @param evalEvery  steps between quick evaluations (and early-stop checks)
+     * @param quickEval  examples per split in a quick evaluation
+     * @param saveEvery  steps between resume checkpoints
+     * @param stopAt     stop early once the mean quick accuracy over all evaluation splits reaches this (percent)
+     * @param mixSplit   null, or a split whose sampler supplies a further {@code maxWords} training words, drawn
+     *                   with another seed than the evaluation words (flip-flop: {@code val-sparse}, FFL(0.98))
+     */
+    public record Spec(String language, int layers, int dModel, int dState, GateRange gates, NormKind norm,
+                       TrainOptions options, int maxWords, int evalEvery, int quickEval, int saveEvery,
+                       double stopAt, String mixSplit) {
+    }
+
+    /** Progress callbacks (called on the training thread). */
+    public interface Listener {
+        void started(Spec spec, SsmConfig config, long fromStep, int trainWords, String kernels);
+
+        void step(Trainer.StepResult r);
+
+        void evaluated(long step, Map<String, Double> quick, boolean best);
+
+        void saved(Path file, long step);
+    }
+
+    /** How a run ended. */
+    public record Outcome(long steps, boolean stoppedEarly, boolean interrupted, Map<String, Double> accuracy,
+                          double seconds, Path model) {
+    }
+
+    private TrainingRun() {
+    }
+
+    /** The model config of a spec. */
+    public static SsmConfig config(Spec spec, LanguageTask task) {
+        return new SsmConfig(spec.dModel(), spec.layers(), spec.dState(), 2, 4, SsmConfig.defaultDtRank(spec.dModel()),
+                task.vocabSize(), task.outputSize(), spec.gates(), true, spec.norm(), 1e-5f);
+    }
+
+    static Path sibling(Path out, String suffix) {
+        String n = Checkpoint.weightsPath(out).getFileName().toString();
+        String stem = n.endsWith(".safetensors") ? n.substring(0, n.length() - ".safetensors".length()) : n;
+        return out.resolveSibling(stem + suffix);
+    }
+
+    /** Whether {@code out} holds a finished model. */
+    public static boolean finished(Path out) {
+        try {
+            Path w = Checkpoint.weightsPath(out);
+            if (!Files.exists(w) || !Files.exists(Checkpoint.manifestPath(w))) {
+                return false;
+            }
+            Double done = Checkpoint.load(w).manifest().metrics().get("done");
+            return done != null && done == 1.0;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Whether a resumable state exists for {@code out}. */
+    public static boolean resumable(Path out) {
+        return Files.exists(sibling(out, ".resume.safetensors"));
+    }
+
+    /**
+     * Trains (or resumes) and evaluates; saves the best model at {@code out}.
+     *
+     * @param resume continue from the resume state when one exists
+     * @param stop   polled every step; when true the run saves its state and returns (interrupted)
+     */
+    public static Outcome run(Spec spec, Path out, boolean resume, Listener listener, BooleanSupplier stop)
+            throws IOException {
+        LanguageTask task = LanguageTask.of(spec.language());
+        SsmConfig config = config(spec, task);
+        TrainOptions o = spec.options();
+        Dataset ds = Dataset.generate(task.language(), o.seed(), spec.maxWords());
+        var train = new java.util.ArrayList<>(task.encode(ds.split(task.language().trainingSplit().name())));
+        if (spec.mixSplit() != null) {
+            var split = task.language().split(spec.mixSplit());
+            train.addAll(task.encode(task.language().sample(split, Math.max(1, spec.maxWords()),
+                    o.seed() + 1_000_003L, java.util.Set.of())));
+        }
+        var evalSplits = new LinkedHashMap<String, List<LanguageTask.Example>>();
+        var quickSplits = new LinkedHashMap<String, List<LanguageTask.Example>>();
+        for (String s : task.evaluationSplits()) {
+            List<LanguageTask.Example> ex = task.encode(ds.split(s));
+            evalSplits.put(s, ex);
+            quickSplits.put(s, ex.subList(0, Math.min(spec.quickEval(), ex.size())));
+        }
+        int[][] toks = new int[train.size()][];
+        int[][] tgs = new int[train.size()][];
+        for (int i = 0; i < train.size(); i++) {
+            toks[i] = train.get(i).tokens();
+            tgs[i] = train.get(i).targets();
+        }
+        Path resumeW = sibling(out, ".resume.safetensors");
+        Path resumeOpt = sibling(out, ".resume.opt.safetensors");
+        ParamSet params;
+        long fromStep = 0;
+        double best = Double.NEGATIVE_INFINITY;
+        double secondsBefore = 0;
+        Checkpoint resumed = null;
+        if (resume && Files.exists(resumeW)) {
+            resumed = Checkpoint.load(resumeW);
+            if (!resumed.manifest().config().equals(config)) {
+                throw new IllegalArgumentException("the resume state " + resumeW + " was trained with config "
+                        + resumed.manifest().config() + ", not " + config + "; pass the same options or delete it");
+            }
+            params = ParamSet.of(resumed.weights());
+            fromStep = resumed.manifest().trainingStep();
+            best = resumed.manifest().metrics().getOrDefault("best_quick", Double.NEGATIVE_INFINITY);
+            secondsBefore = resumed.manifest().metrics().getOrDefault("train_seconds", 0.0);
+        } else {
+            params = ParamSet.of(SsmWeights.init(config, o.seed(), true));
+        }
+        long t0 = System.nanoTime();
+        boolean early = false;
+        boolean interrupted = false;
+        try (Trainer trainer = new Trainer(params, o, task.paperLoss(), TrainingSet.of(toks, tgs))) {
+            if (resumed != null) {
+                trainer.resume(fromStep, resumeOpt);
+            }
+            listener.started(spec, config, fromStep, train.size(), trainer.kernelName());
+            while (trainer.step() < o.steps()) {
+                if (stop.getAsBoolean()) {
+                    interrupted = true;
+                    break;
+                }
+                listener.step(trainer.trainStep());
+                long s = trainer.step();
+                boolean last = s == o.steps();
+                if (s % spec.evalEvery() == 0 || last) {
+                    Map<String, Double> q = Evaluation.evaluate(task, quickSplits, trainer::logits, 64);
+                    double mean = q.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
+                    boolean isBest = mean >= best;
+                    if (isBest) {
+                        best = mean;
+                        save(out, trainer.weights(), task, spec, s, q, secondsBefore + seconds(t0), false);
+                    }
+                    listener.evaluated(s, q, isBest);
+                    if (mean >= spec.stopAt()) {
+                        early = true;
+                        break;
+                    }
+                }
+                if (s % spec.saveEvery() == 0) {
+                    saveResume(trainer, resumeW, resumeOpt, task, spec, best, secondsBefore + seconds(t0));
+                    listener.saved(resumeW, s);
+                }
+            }
+            double secs = secondsBefore + seconds(t0);
+            if (interrupted) {
+                saveResume(trainer, resumeW, resumeOpt, task, spec, best, secs);
+                listener.saved(resumeW, trainer.step());
+                return new Outcome(trainer.step(), false, true, Map.of(), secs, resumeW);
+            }
+            if (!Files.exists(Checkpoint.weightsPath(out))) {
+                save(out, trainer.weights(), task, spec, trainer.step(), Map.of(), secs, false);
+            }
+            Checkpoint bestModel = Checkpoint.load(Checkpoint.weightsPath(out));
+            ParamSet bestParams = ParamSet.of(bestModel.weights());
+            try (var bp = new statescope.train.Backprop(config, true, o.threads())) {
+                Map<String, Double> full = Evaluation.evaluate(task, evalSplits, t -> bp.logits(bestParams, t), 64);
+                save(out, bestModel.weights(), task, spec, bestModel.manifest().trainingStep(), full, secs, true);
+                Files.deleteIfExists(resumeW);
+                Files.deleteIfExists(Checkpoint.manifestPath(resumeW));
+                Files.deleteIfExists(resumeOpt);
+                return new Outcome(trainer.step(), early, false, full, secs, Checkpoint.weightsPath(out));
+            }
+        }
+    }
+
+    private static double seconds(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static void save(Path out, SsmWeights w, LanguageTask task, Spec spec, long step, Map<String, Double> acc,
+                             double seconds, boolean done) throws IOException {
+        var metrics = new LinkedHashMap<String, Double>();
+        for (var e : acc.entrySet()) {
+            metrics.put("acc_" + e.getKey(), e.getValue() / 100.0);
+        }
+        metrics.put("train_seconds", seconds);
+        metrics.put("done", done ? 1.0 : 0.0);
+        new Checkpoint(w, manifest(w, task, spec, step, metrics)).save(Checkpoint.weightsPath(out));
+    }
+
+    private static void saveResume(Trainer trainer, Path resumeW, Path resumeOpt, LanguageTask task, Spec spec,
+                                   double best, double seconds) throws IOException {
+        trainer.saveOptimizerState(resumeOpt);
+        var metrics = new LinkedHashMap<String, Double>();
+        if (Double.isFinite(best)) {
+            metrics.put("best_quick", best);
+        }
+        metrics.put("train_seconds", seconds);
+        SsmWeights w = trainer.weights();
+        new Checkpoint(w, manifest(w, task, spec, trainer.step(), metrics)).save(resumeW);
+    }
+
+    private static Manifest manifest(SsmWeights w, LanguageTask task, Spec spec, long step, Map<String, Double> metrics) {
+        TrainOptions o = spec.options();
+        String notes = String.format(java.util.Locale.ROOT,
+                "statescope train --language %s --layers %d --d-model %d --d-state %d --gates %s --norm %s --seed %d "
+                        + "--lr %s --batch %d --steps %d --clip %s --weight-decay %s --threads %d --max-words %d%s%s; "
+                        + "loss %s, objective %s",
+                spec.language(), spec.layers(), spec.dModel(), spec.dState(),
+                spec.gates() == GateRange.SIGNED ? "signed" : "nonneg", spec.norm() == NormKind.RMS ? "rms" : "layer",
+                o.seed(), o.lr(), o.batch(), o.steps(), o.clip(), o.weightDecay(), o.threads(), spec.maxWords(),
+                o.decayAll() ? "" : " --decay matrices", spec.mixSplit() == null ? "" : " --mix " + spec.mixSplit(),
+                task.paperLoss(), task.objective());
+        return new Manifest(Manifest.FORMAT_VERSION, w.config(), task.vocabulary(), task.outputClasses(),
+                task.language().id(), o.seed(), step, metrics, notes);
+    }
+}

@@ -85,6 +85,9 @@ final class CatalogEncoding implements TargetEncoding {
     }
 
     private Target label(boolean[] bits) {
+        if (enc.kind() == statescope.lang.catalog.TargetEncoding.Kind.MEMBERSHIP && bits.length == 1) {
+            return new Target(bits, bits[0] ? "∈ L" : "∉ L");
+        }
         var sb = new StringBuilder();
         for (boolean b : bits) {
             sb.append(b ? '1' : '0');

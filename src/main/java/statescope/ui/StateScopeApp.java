@@ -58,9 +58,7 @@ public final class StateScopeApp extends Application {
 
     /** The app's models: shipped checkpoints under assets/models, then random ones. */
     public static ModelLibrary models() {
-        return new ModelLibrary(Path.of("assets", "models"), (manifest, lang) -> {
-            throw new java.io.IOException("checkpoint loading is not available in this build");
-        });
+        return new ModelLibrary(Path.of("assets", "models"), statescope.study.ShippedModels::load);
     }
 
     /** A session with the app's libraries on the given runners. */

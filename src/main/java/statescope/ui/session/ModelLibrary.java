@@ -1,19 +1,18 @@
 package statescope.ui.session;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import statescope.ssm.GateRange;
 import statescope.study.LanguageEntry;
 import statescope.study.EngineModel;
+import statescope.study.ShippedModels;
 import statescope.study.TraceModel;
 
 /**
- * Finds and loads models for a language: checkpoints shipped under {@code assets/models/<language id>/}
- * (any {@code *.json} manifest there; the first one is the default), then random models of a few shapes.
+ * Finds and loads models for a language: trained checkpoints shipped under {@code assets/models/}
+ * whose manifest names the language (the best one is the default), then random models of a few shapes.
  */
 public class ModelLibrary {
 
@@ -34,14 +33,8 @@ public class ModelLibrary {
     /** Shipped checkpoints for the language first (so the default is a trained model when one exists). */
     public List<ModelChoice> choices(LanguageEntry language) {
         var out = new ArrayList<ModelChoice>();
-        Path dir = modelsDir == null ? null : modelsDir.resolve(language.id());
-        if (dir != null && Files.isDirectory(dir)) {
-            try (Stream<Path> files = Files.list(dir)) {
-                files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted()
-                        .forEach(p -> out.add(ModelChoice.checkpoint("trained · " + p.getFileName(), p)));
-            } catch (IOException e) {
-                // an unreadable folder just offers no shipped models
-            }
+        for (Path p : ShippedModels.find(modelsDir, language.id())) {
+            out.add(ModelChoice.checkpoint("trained · " + p.getFileName().toString().replaceFirst("\\.json$", ""), p));
         }
         out.add(ModelChoice.random(1, 16, true, 1));
         out.add(ModelChoice.random(2, 32, true, 1));

@@ -111,12 +111,42 @@ class SessionViewModelTest {
 
     @Test
     void modelChoicesPreferShippedCheckpoints(@TempDir Path dir) throws IOException {
-        Files.createDirectories(dir.resolve("parity"));
-        Files.writeString(dir.resolve("parity").resolve("parity-signed.json"), "{}");
-        var lib = new ModelLibrary(dir, (m, l) -> FakeModels.oracle(l, 0));
-        List<ModelChoice> parity = lib.choices(statescope.study.BuiltinLanguages.parity());
-        assertTrue(parity.get(0).isCheckpoint());
-        assertEquals("parity-signed.json", parity.get(0).checkpoint().getFileName().toString());
+        for (String f : List.of("parity-signed.json", "parity-signed.safetensors")) {
+            Files.copy(Path.of("assets/models").resolve(f), dir.resolve(f));
+        }
+        Files.writeString(dir.resolve("notes.json"), "{\"not\": \"a manifest\"}");
+        var lib = new ModelLibrary(dir, statescope.study.ShippedModels::load);
+        var parity = statescope.study.CatalogLanguages.all().stream().filter(l -> l.id().equals("parity")).findFirst()
+                .orElseThrow();
+        List<ModelChoice> choices = lib.choices(parity);
+        assertTrue(choices.get(0).isCheckpoint());
+        assertEquals(1, choices.stream().filter(ModelChoice::isCheckpoint).count());
         assertFalse(lib.choices(statescope.study.BuiltinLanguages.tomita1()).get(0).isCheckpoint());
+        var model = lib.load(choices.get(0), parity);
+        assertTrue(model.info().trained());
+    }
+
+    @Test
+    void theShippedParityModelAgreesWithTheAutomaton() {
+        var vm = new SessionViewModel(new CatalogLanguageLibrary(), StateScopeAppModels.models(), TaskRunner.immediate(),
+                TaskRunner.immediate());
+        vm.start();
+        vm.selectLanguage(vm.languages().stream().filter(l -> l.id().equals("parity")).findFirst().orElseThrow());
+        assertTrue(vm.trace().model().info().trained(), "the shipped checkpoint is the default");
+        vm.setInput("0110100111010");
+        assertEquals(13, vm.trace().length());
+        assertEquals(-1, vm.trace().firstDivergence(), "the trained signed-gate model tracks parity");
+        assertTrue(vm.trace().target(11).unit(0), "01101001110 has six 1s");
+        assertFalse(vm.trace().target(13).unit(0), "0110100111010 has seven 1s");
+        assertEquals("∉ L", vm.trace().prediction(13).label());
+    }
+
+    @Test
+    void aCheckpointForAnotherLanguageIsRefused() {
+        var dyck = statescope.study.CatalogLanguages.all().stream().filter(l -> l.id().equals("dyck-1")).findFirst()
+                .orElseThrow();
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> statescope.study.ShippedModels.load(Path.of("assets/models/parity-signed.json"), dyck));
+        assertTrue(e.getMessage().contains("trained on 'parity'"), e.getMessage());
     }
 }

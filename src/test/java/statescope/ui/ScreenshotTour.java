@@ -48,35 +48,39 @@ public final class ScreenshotTour {
         var win = winRef.get();
         settle(vm);
         shot(out, "main-window");
-        fx(() -> win.tabs().getSelectionModel().select(1));
-        shot(out, "state-heatmap");
-        fx(() -> win.tabs().getSelectionModel().select(2));
-        shot(out, "gates");
-        fx(() -> win.tabs().getSelectionModel().select(3));
-        shot(out, "channels");
-        fx(() -> {
-            vm.selectLanguage(vm.languages().stream().filter(l -> l.id().equals("parity")).findFirst().orElseThrow());
-            win.tabs().getSelectionModel().select(0);
-        });
-        settle(vm);
+        select(vm, win, "parity", 0);
         fx(() -> vm.setInput("0110100111"));
         settle(vm);
-        fx(() -> vm.jumpTo(4));
+        fx(() -> vm.jumpTo(7));
         shot(out, "parity-trajectory");
         fx(() -> vm.trajectory().threeDProperty().set(true));
         shot(out, "trajectory-3d");
         fx(() -> {
-            vm.selectLanguage(vm.languages().stream().filter(l -> l.id().equals("dyck-1")).findFirst().orElseThrow());
+            vm.trajectory().threeDProperty().set(false);
             win.tabs().getSelectionModel().select(2);
         });
+        shot(out, "gates");
+        fx(() -> win.tabs().getSelectionModel().select(1));
+        shot(out, "state-heatmap");
+        fx(() -> win.tabs().getSelectionModel().select(3));
+        shot(out, "channels");
+        fx(() -> vm.selectModel(vm.modelChoices().stream().filter(c -> c.label().contains("nonneg")).findFirst()
+                .orElseThrow()));
         settle(vm);
-        fx(() -> vm.setInput("(()(()))(("));
+        fx(() -> {
+            vm.setInput("0110100111");
+            win.tabs().getSelectionModel().select(0);
+        });
+        settle(vm);
+        fx(vm::jumpToDivergence);
+        shot(out, "divergence");
+        select(vm, win, "dyck-1", 1);
+        fx(() -> vm.setInput("(()(()))(()"));
         settle(vm);
         shot(out, "counter-language");
         fx(() -> {
             vm.openRegex("(ab|c)*abb");
             win.tabs().getSelectionModel().select(0);
-            vm.trajectory().threeDProperty().set(false);
         });
         settle(vm);
         fx(() -> vm.automaton().collapseDeadProperty().set(false));
@@ -85,6 +89,14 @@ public final class ScreenshotTour {
         shot(out, "regex-dead-state");
         Platform.exit();
         System.exit(0);
+    }
+
+    private static void select(SessionViewModel vm, MainWindow win, String id, int tab) throws InterruptedException {
+        fx(() -> {
+            vm.selectLanguage(vm.languages().stream().filter(l -> l.id().equals(id)).findFirst().orElseThrow());
+            win.tabs().getSelectionModel().select(tab);
+        });
+        settle(vm);
     }
 
     private static void settle(SessionViewModel vm) throws InterruptedException {

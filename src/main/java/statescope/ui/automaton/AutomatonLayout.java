@@ -27,8 +27,14 @@ public final class AutomatonLayout {
     /** Diameter of a state circle. */
     public static final double NODE = 46;
 
-    /** A laid-out state: its centre. */
-    public record Node(int state, String label, double x, double y, boolean accepting, boolean start, boolean dead) {
+    /** A laid-out state: its centre and size (a circle when w = h, else a rounded box). */
+    public record Node(int state, String label, double x, double y, double w, double h, boolean accepting,
+                       boolean start, boolean dead) {
+    }
+
+    /** Width of a state's shape for its label: a circle for short labels, wider boxes for long ones. */
+    public static double nodeWidth(String label) {
+        return Math.max(NODE, 8.6 * label.length() + 22);
     }
 
     /**
@@ -42,33 +48,45 @@ public final class AutomatonLayout {
     }
 
     /** The whole drawing. */
-    public record Result(List<Node> nodes, List<Edge> edges, double width, double height, boolean deadHidden) {
+    public record Result(List<Node> nodes, List<Edge> edges, double width, double height, boolean deadHidden,
+                         boolean horizontal) {
+
+        /** The scale at which the drawing fits a w × h pane. */
+        public double fitScale(double w, double h) {
+            return Math.min(w / Math.max(width, 1), h / Math.max(height, 1));
+        }
     }
 
     private AutomatonLayout() {
     }
 
-    /** Lays out {@code dfa}; with {@code hideDead} the dead state and the edges into it are left out. */
+    /** Lays out {@code dfa} left to right; with {@code hideDead} the dead state and its in-edges are left out. */
     public static Result layout(Dfa dfa, boolean hideDead) {
+        return layout(dfa, hideDead, true);
+    }
+
+    /** As {@link #layout(Dfa, boolean)}, left to right or ({@code horizontal = false}) top to bottom. */
+    public static Result layout(Dfa dfa, boolean hideDead, boolean horizontal) {
         int n = dfa.numStates();
         int k = dfa.alphabet().size();
         int dead = dfa.deadState().orElse(-1);
         boolean hide = hideDead && dead >= 0 && n > 1;
         ElkNode root = ElkGraphUtil.createGraph();
         root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
-        root.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
+        root.setProperty(CoreOptions.DIRECTION, horizontal ? Direction.RIGHT : Direction.DOWN);
         root.setProperty(CoreOptions.SPACING_NODE_NODE, 36.0);
         root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 56.0);
         root.setProperty(LayeredOptions.SPACING_EDGE_EDGE, 12.0);
         root.setProperty(LayeredOptions.SPACING_EDGE_LABEL, 4.0);
-        root.setProperty(CoreOptions.PADDING, new org.eclipse.elk.core.math.ElkPadding(30, 30, 30, 50));
+        root.setProperty(CoreOptions.PADDING, horizontal ? new org.eclipse.elk.core.math.ElkPadding(30, 30, 30, 50)
+                : new org.eclipse.elk.core.math.ElkPadding(50, 30, 30, 30));
         var elkNodes = new ElkNode[n];
         for (int q = 0; q < n; q++) {
             if (hide && q == dead) {
                 continue;
             }
             elkNodes[q] = ElkGraphUtil.createNode(root);
-            elkNodes[q].setDimensions(NODE, NODE);
+            elkNodes[q].setDimensions(nodeWidth(dfa.label(q)), NODE);
             if (q == dfa.startState()) {       // leftmost, so the start arrow comes in from free space
                 elkNodes[q].setProperty(LayeredOptions.LAYERING_LAYER_CONSTRAINT,
                         org.eclipse.elk.alg.layered.options.LayerConstraint.FIRST);
@@ -104,8 +122,8 @@ public final class AutomatonLayout {
         for (int q = 0; q < n; q++) {
             if (elkNodes[q] != null) {
                 ElkNode en = elkNodes[q];
-                nodes.add(new Node(q, dfa.label(q), en.getX() + NODE / 2, en.getY() + NODE / 2, dfa.isAccepting(q),
-                        q == dfa.startState(), q == dead));
+                nodes.add(new Node(q, dfa.label(q), en.getX() + en.getWidth() / 2, en.getY() + NODE / 2,
+                        en.getWidth(), NODE, dfa.isAccepting(q), q == dfa.startState(), q == dead));
             }
         }
         var edges = new ArrayList<Edge>();
@@ -127,6 +145,6 @@ public final class AutomatonLayout {
             edges.add(new Edge((int) (key >> 32), (int) key, labels.get(i),
                     pts.stream().mapToDouble(Double::doubleValue).toArray(), l.getX(), l.getY()));
         }
-        return new Result(nodes, edges, root.getWidth(), root.getHeight(), hide);
+        return new Result(nodes, edges, root.getWidth(), root.getHeight(), hide, horizontal);
     }
 }

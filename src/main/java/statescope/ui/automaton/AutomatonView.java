@@ -12,7 +12,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
-import javafx.scene.shape.Circle;
+import javafx.scene.shape.Rectangle;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Polyline;
@@ -36,6 +36,8 @@ public final class AutomatonView extends BorderPane {
     private final Map<Integer, Group> stateNodes = new HashMap<>();
     private final Map<Long, Group> edgeNodes = new HashMap<>();
     private AutomatonLayout.Result layout;
+    private AutomatonLayout.Result wide;
+    private AutomatonLayout.Result tall;
 
     public AutomatonView(AutomatonViewModel vm) {
         this.vm = vm;
@@ -68,6 +70,14 @@ public final class AutomatonView extends BorderPane {
         vm.dfaProperty().addListener((o, a, b) -> rebuild());
         vm.collapseDeadProperty().addListener((o, a, b) -> rebuild());
         vm.frameProperty().addListener((o, a, b) -> paint());
+        javafx.beans.value.ChangeListener<Number> resized = (o, a, b) -> {
+            if (layout != null && pick() != layout) {
+                layout = pick();
+                draw();
+            }
+        };
+        zoom.widthProperty().addListener(resized);
+        zoom.heightProperty().addListener(resized);
         rebuild();
     }
 
@@ -86,7 +96,23 @@ public final class AutomatonView extends BorderPane {
             StackPane.setAlignment(deadBanner, Pos.TOP_CENTER);
             setCenter(center);
         }
-        layout = AutomatonLayout.layout(dfa, vm.collapseDeadProperty().get());
+        boolean hide = vm.collapseDeadProperty().get();
+        wide = AutomatonLayout.layout(dfa, hide, true);
+        tall = AutomatonLayout.layout(dfa, hide, false);
+        layout = pick();
+        draw();
+    }
+
+    /** Left to right unless top to bottom fits the pane clearly better. */
+    private AutomatonLayout.Result pick() {
+        double w = Math.max(zoom.getWidth(), 400);
+        double h = Math.max(zoom.getHeight(), 300);
+        return tall.fitScale(w, h) > 1.15 * wide.fitScale(w, h) ? tall : wide;
+    }
+
+    private void draw() {
+        stateNodes.clear();
+        edgeNodes.clear();
         var g = new Group();
         for (var e : layout.edges()) {
             var edge = edgeNode(e);
@@ -103,31 +129,45 @@ public final class AutomatonView extends BorderPane {
     }
 
     private Group stateNode(AutomatonLayout.Node nd) {
-        double r = AutomatonLayout.NODE / 2;
-        var circle = new Circle(nd.x(), nd.y(), r);
-        circle.getStyleClass().add("state-circle");
-        var group = new Group(circle);
+        double r = nd.h() / 2;
+        double hw = nd.w() / 2;
+        var shape = new Rectangle(nd.x() - hw, nd.y() - r, nd.w(), nd.h());
+        shape.setArcWidth(nd.h());
+        shape.setArcHeight(nd.h());
+        shape.getStyleClass().add("state-circle");
+        var group = new Group(shape);
         if (nd.accepting()) {
-            var inner = new Circle(nd.x(), nd.y(), r - 5);
+            var inner = new Rectangle(nd.x() - hw + 5, nd.y() - r + 5, nd.w() - 10, nd.h() - 10);
+            inner.setArcWidth(nd.h() - 10);
+            inner.setArcHeight(nd.h() - 10);
             inner.getStyleClass().add("state-inner");
             group.getChildren().add(inner);
         }
         var text = new Text(nd.label());
         text.getStyleClass().add("state-label");
+        text.applyCss();
         double w = text.getLayoutBounds().getWidth();
-        if (w > 2 * r - 12) {
-            text.setScaleX((2 * r - 12) / w);
-            text.setScaleY((2 * r - 12) / w);
+        if (w > nd.w() - 14) {
+            text.setScaleX((nd.w() - 14) / w);
+            text.setScaleY((nd.w() - 14) / w);
         }
         text.setX(nd.x() - w / 2);
-        text.setY(nd.y() + text.getLayoutBounds().getHeight() / 4);
+        text.setY(nd.y() + 5);
         group.getChildren().add(text);
         if (nd.start()) {
-            var arrow = new Line(nd.x() - r - 34, nd.y(), nd.x() - r - 4, nd.y());
-            arrow.getStyleClass().add("start-arrow");
-            var head = new Polygon(nd.x() - r - 2, nd.y(), nd.x() - r - 11, nd.y() - 5, nd.x() - r - 11, nd.y() + 5);
-            head.getStyleClass().add("start-arrow-head");
-            group.getChildren().addAll(arrow, head);
+            if (layout.horizontal()) {
+                var arrow = new Line(nd.x() - hw - 34, nd.y(), nd.x() - hw - 4, nd.y());
+                arrow.getStyleClass().add("start-arrow");
+                var head = new Polygon(nd.x() - hw - 2, nd.y(), nd.x() - hw - 11, nd.y() - 5, nd.x() - hw - 11, nd.y() + 5);
+                head.getStyleClass().add("start-arrow-head");
+                group.getChildren().addAll(arrow, head);
+            } else {
+                var arrow = new Line(nd.x(), nd.y() - r - 34, nd.x(), nd.y() - r - 4);
+                arrow.getStyleClass().add("start-arrow");
+                var head = new Polygon(nd.x(), nd.y() - r - 2, nd.x() - 5, nd.y() - r - 11, nd.x() + 5, nd.y() - r - 11);
+                head.getStyleClass().add("start-arrow-head");
+                group.getChildren().addAll(arrow, head);
+            }
         }
         group.getStyleClass().add("dfa-state");
         if (nd.accepting()) {

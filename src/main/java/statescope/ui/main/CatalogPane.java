@@ -82,7 +82,8 @@ final class CatalogPane extends VBox {
             var name = new Label(item.name());
             name.getStyleClass().add("entry-name");
             var badge = new Label(item.family());
-            badge.getStyleClass().addAll("badge", item.family().replace(' ', '-'));
+            badge.getStyleClass().addAll("badge", item.starFree() == null ? "counter"
+                    : item.starFree() ? "star-free" : "non-star-free");
             var top = new HBox(6, name, badge);
             top.setAlignment(Pos.CENTER_LEFT);
             var desc = new Label(item.description());

@@ -68,7 +68,7 @@ public final class ScreenshotTour {
                 .orElseThrow()));
         settle(vm);
         fx(() -> {
-            vm.setInput("0110100111");
+            vm.setInput("0110100111010011101100101101101");
             win.tabs().getSelectionModel().select(0);
         });
         settle(vm);

@@ -74,9 +74,10 @@ public final class AutomatonLayout {
         ElkNode root = ElkGraphUtil.createGraph();
         root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
         root.setProperty(CoreOptions.DIRECTION, horizontal ? Direction.RIGHT : Direction.DOWN);
-        root.setProperty(CoreOptions.SPACING_NODE_NODE, 36.0);
-        root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 56.0);
-        root.setProperty(LayeredOptions.SPACING_EDGE_EDGE, 12.0);
+        root.setProperty(CoreOptions.SPACING_NODE_NODE, 28.0);
+        root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 44.0);
+        root.setProperty(LayeredOptions.SPACING_EDGE_EDGE, 10.0);
+        root.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, 10.0);
         root.setProperty(LayeredOptions.SPACING_EDGE_LABEL, 4.0);
         root.setProperty(CoreOptions.PADDING, horizontal ? new org.eclipse.elk.core.math.ElkPadding(30, 30, 30, 50)
                 : new org.eclipse.elk.core.math.ElkPadding(50, 30, 30, 30));

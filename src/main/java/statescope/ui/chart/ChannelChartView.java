@@ -30,7 +30,7 @@ public final class ChannelChartView extends BorderPane {
         title.getStyleClass().add("view-title");
         var picked = new TextField("0, 1, 2, 3");
         picked.setId("channel-picker");
-        picked.setPrefColumnCount(12);
+        picked.setPrefColumnCount(9);
         picked.setOnAction(e -> parse(picked.getText()));
         picked.focusedProperty().addListener((o, a, b) -> {
             if (!b) {
@@ -60,6 +60,7 @@ public final class ChannelChartView extends BorderPane {
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         var bar = new HBox(10, title, new Label("channels"), picked, error, spacer, kind, new Label("layer"), layer);
+        statescope.ui.common.Bars.keepLabelsWhole(bar);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("view-bar");
         setTop(bar);

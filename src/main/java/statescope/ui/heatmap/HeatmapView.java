@@ -32,6 +32,7 @@ public final class HeatmapView extends VBox {
         var bar = new HBox(10, label, noteLabel, spacer, new Label("layer"), layer);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("view-bar");
+        statescope.ui.common.Bars.keepLabelsWhole(bar);
         getChildren().add(bar);
         for (HeatmapViewModel vm : vms) {
             var sub = new Label(vm.kind().label());

@@ -54,7 +54,7 @@ public final class MainWindow extends BorderPane {
                 tab("Channels", new ChannelChartView(vm.chart(), maxLayers), "tab-channels"));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         var split = new SplitPane(automaton, tabs);
-        split.setDividerPositions(0.42);
+        split.setDividerPositions(0.48);
         var strip = new PredictionStripView(vm.strip(), vm::jumpTo, vm::jumpToDivergence);
         var input = new InputBar(vm);
         var center = new VBox(10, input, new StepperBar(vm), split, strip);

@@ -52,6 +52,7 @@ public final class TrajectoryView extends BorderPane {
         var bar = new HBox(10, title, note, spacer, three, new Label("layer"), layer);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("view-bar");
+        statescope.ui.common.Bars.keepLabelsWhole(bar);
         setTop(bar);
         var holder = new Pane(canvas) {
             @Override

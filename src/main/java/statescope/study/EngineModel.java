@@ -79,6 +79,41 @@ public final class EngineModel implements TraceModel {
         return new StepTrace(layers, tr.logits());
     }
 
+    /** The batched forward on one thread (the other core stays with the UI), from the given state. */
+    @Override
+    public StepTrace[] stepMany(ModelState state, int[] tokens) {
+        for (int tok : tokens) {
+            if (tok < 0 || tok >= info.vocabSize()) {
+                throw new IllegalArgumentException("token " + tok + " outside the vocabulary 0.." + (info.vocabSize() - 1));
+            }
+        }
+        SsmState s = ((State) state).s();
+        var result = new FastForward(weights, statescope.ssm.VectorSupport.fastScan(1), 1)
+                .forward(new int[][] {tokens}, new FastForward.Options(true, true, new SsmState[] {s}));
+        var tr = result.trace(0);
+        s.restore(result.finalStates()[0]);
+        int t = tokens.length;
+        int ed = info.dInner();
+        int n = info.dState();
+        int o = info.outputWidth();
+        var out = new StepTrace[t];
+        for (int i = 0; i < t; i++) {
+            var layers = new StepTrace.LayerTrace[tr.layers().size()];
+            for (int l = 0; l < layers.length; l++) {
+                var lt = tr.layers().get(l);
+                layers[l] = new StepTrace.LayerTrace(slice(lt.x(), i, ed), slice(lt.delta(), i, ed),
+                        slice(lt.aBar(), i, ed * n), slice(lt.b(), i, n), slice(lt.c(), i, n),
+                        slice(lt.h(), i, ed * n), slice(lt.y(), i, ed));
+            }
+            out[i] = new StepTrace(layers, slice(tr.logits(), i, o));
+        }
+        return out;
+    }
+
+    private static float[] slice(float[] a, int i, int width) {
+        return java.util.Arrays.copyOfRange(a, i * width, (i + 1) * width);
+    }
+
     @Override
     public OptionalDouble stepScanDeviation(int[] tokens) {
         if (tokens.length == 0) {

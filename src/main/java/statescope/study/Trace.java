@@ -24,6 +24,9 @@ public final class Trace {
     /** Tokens between model-state snapshots. */
     public static final int SNAPSHOT_EVERY = 64;
 
+    /** Reads of at least this many tokens go through the model's batched path, a snapshot interval at a time. */
+    public static final int BATCH_FROM = 512;
+
     private final TraceModel model;
     private final ReferenceMachine machine;
     private final TargetEncoding encoding;
@@ -130,6 +133,11 @@ public final class Trace {
         return out;
     }
 
+    /** One channel's quantity: {@code channels(layer, kind, t)[d]} without decoding the others. */
+    public float channel(int layer, ChannelKind kind, int t, int d) {
+        return Float.float16ToFloat(channelData.get(t)[(layer * ChannelKind.values().length + kind.ordinal()) * channels + d]);
+    }
+
     /** The projected state of a layer at position t ({@code [3]}), or null before projections are set. */
     public float[] point(int layer, int t) {
         float[] p = points.get(t);
@@ -150,6 +158,11 @@ public final class Trace {
      * symbols are this trace's), so encodings can work on it at once instead of per prefix.
      */
     private void appendStep(int symbol, int[] word) {
+        appendStep(symbol, word, null);
+    }
+
+    /** One step whose model trace {@code done} was already computed (and the live state advanced), or null. */
+    private void appendStep(int symbol, int[] word, StepTrace done) {
         if (symbol < 0 || symbol >= machine.alphabet().size()) {
             throw new IllegalArgumentException("symbol index " + symbol + " is not in " + machine.alphabet());
         }
@@ -157,7 +170,7 @@ public final class Trace {
             tokens = Arrays.copyOf(tokens, tokens.length * 2);
         }
         tokens[length] = symbol;
-        StepTrace tr = model.step(live, encoder.token(tokens, length));
+        StepTrace tr = done != null ? done : model.step(live, encoder.token(tokens, length));
         length++;
         MachineConfig before = configs.get(length - 1);
         MachineConfig c = machine.step(before, symbol);
@@ -249,14 +262,31 @@ public final class Trace {
         int keep = commonPrefix(word);
         truncate(keep);
         int todo = word.length - keep;
-        for (int i = keep; i < word.length; i++) {
-            if ((i & 255) == 0 && cancelled.getAsBoolean()) {
+        int i = keep;
+        while (i < word.length) {
+            if (cancelled.getAsBoolean()) {
                 throw new CancellationException("stopped after " + i + " of " + word.length + " tokens");
             }
-            appendStep(word[i], word);
-            if ((i & 255) == 0) {
-                progress.accept((double) (i - keep + 1) / todo);
+            int end = Math.min(word.length, (i / SNAPSHOT_EVERY + 1) * SNAPSHOT_EVERY);   // up to the next snapshot
+            if (word.length - i >= BATCH_FROM && end - i == SNAPSHOT_EVERY) {
+                int[] chunk = new int[end - i];
+                for (int j = i; j < end; j++) {
+                    if (word[j] < 0 || word[j] >= machine.alphabet().size()) {
+                        throw new IllegalArgumentException("symbol index " + word[j] + " is not in " + machine.alphabet());
+                    }
+                    chunk[j - i] = encoder.token(word, j);
+                }
+                StepTrace[] traces = model.stepMany(live, chunk);
+                for (int j = i; j < end; j++) {
+                    appendStep(word[j], word, traces[j - i]);
+                }
+            } else {
+                for (int j = i; j < end; j++) {
+                    appendStep(word[j], word);
+                }
             }
+            i = end;
+            progress.accept((double) (i - keep) / todo);
         }
         progress.accept(1.0);
     }

@@ -21,6 +21,19 @@ public interface TraceModel {
     StepTrace step(ModelState state, int token);
 
     /**
+     * Reads several tokens at once: advances {@code state} in place and returns one trace per token.
+     * The default steps one by one; a model with a batched scan may do it faster (its results must agree
+     * with {@link #step} within the step-vs-scan deviation).
+     */
+    default StepTrace[] stepMany(ModelState state, int[] tokens) {
+        var out = new StepTrace[tokens.length];
+        for (int i = 0; i < tokens.length; i++) {
+            out[i] = step(state, tokens[i]);
+        }
+        return out;
+    }
+
+    /**
      * The largest absolute difference between the states of the step path and of the parallel scan on
      * the same tokens, when the model has a scan path; empty otherwise.
      */

@@ -72,6 +72,34 @@ class TraceTest {
     }
 
     @Test
+    void aLongReadThroughTheBatchedPathMatchesTyping() {
+        var lang = BuiltinLanguages.flipFlop();
+        var model = EngineModel.random(5, 5, 2, 16, GateRange.SIGNED, 5);
+        int[] word = new SplittableRandom(2).ints(Trace.BATCH_FROM + 200, 0, 5).toArray();
+        var bulk = new Trace(model, lang.machine(), lang.encoding());
+        bulk.setWord(word, p -> { }, () -> false);
+        var typed = new Trace(model, lang.machine(), lang.encoding());
+        for (int s : word) {
+            typed.append(s);
+        }
+        assertEquals(word.length, bulk.length());
+        double worst = 0;
+        for (int t = 1; t <= word.length; t++) {
+            float[] a = bulk.channels(1, ChannelKind.STATE, t);
+            float[] b = typed.channels(1, ChannelKind.STATE, t);
+            for (int d = 0; d < a.length; d++) {
+                worst = Math.max(worst, Math.abs(a[d] - b[d]) / (1e-3 + Math.abs(b[d])));
+            }
+            assertEquals(typed.config(t), bulk.config(t));
+            assertEquals(typed.prediction(t), bulk.prediction(t), "prediction at " + t);
+        }
+        assertTrue(worst < 2e-3, "batched vs stepped state, worst relative difference " + worst);
+        bulk.truncate(300);                                           // snapshots of the batched path restore
+        bulk.setWord(word, p -> { }, () -> false);
+        assertArrayEquals(typed.channels(0, ChannelKind.GATE, 650), bulk.channels(0, ChannelKind.GATE, 650), 2e-3f);
+    }
+
+    @Test
     void cancellingLeavesAConsistentPrefix() {
         var lang = BuiltinLanguages.parity();
         var trace = new Trace(FakeModels.oracle(lang, 0), lang.machine(), lang.encoding());

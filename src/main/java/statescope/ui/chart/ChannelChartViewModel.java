@@ -62,9 +62,8 @@ public final class ChannelChartViewModel {
         int start = Math.max(1, n - MAX_POINTS + 1);
         float[][] series = new float[picked.length][Math.max(0, n - start + 1)];
         for (int p = start; p <= n; p++) {
-            float[] v = trace.channels(l, kind.get(), p);
             for (int c = 0; c < picked.length; c++) {
-                series[c][p - start] = v[picked[c]];
+                series[c][p - start] = trace.channel(l, kind.get(), p, picked[c]);
             }
         }
         frame.set(new Frame(l, kind.get(), start, picked, series, t));

@@ -351,10 +351,13 @@ public final class SessionViewModel {
 
     private void afterChange(boolean follow) {
         length.set(trace.length());
-        if (follow || position.get() > trace.length()) {
+        int before = position.get();
+        if (follow || before > trace.length()) {
             position.set(trace.length());
         }
-        refresh();
+        if (position.get() == before) {
+            refresh();                                                // else the position listener did
+        }
     }
 
     // ---- background jobs -----------------------------------------------------------------

@@ -91,8 +91,9 @@ public final class BenchUi {
             System.out.printf(Locale.ROOT, "{\"keystroke_ms\":{\"p50\":%.3f,\"p99\":%.3f,\"max\":%.3f,\"n\":%d,"
                     + "\"tokens_before\":1000,\"layers\":3,\"d_model\":64,\"backend\":\"%s\"},"
                     + "\"paste\":{\"chars\":100000,\"seconds\":%.2f,\"max_fx_gap_ms\":%.1f,"
-                    + "\"cancel_to_free_ms\":%.1f,\"tokens_when_cancelled\":%.0f}}%n",
-                    p50, p99, max, n, backend, paste[0], paste[1], paste[2], paste[3]);
+                    + "\"cancel_to_free_ms\":%.1f,\"tokens_when_cancelled\":%.0f,\"idle_max_fx_gap_ms\":%.1f},"
+                    + "\"load_average\":%.2f}%n",
+                    p50, p99, max, n, backend, paste[0], paste[1], paste[2], paste[3], paste[4], load());
         } else {
             System.out.printf(Locale.ROOT, "keystroke update (step + all view models), 3 layers d_model 64, after 1,000 tokens,"
                     + " %d keys, %s: p50 %.3f ms, p99 %.3f ms, max %.3f ms%n", n, backend, p50, p99, max);
@@ -100,6 +101,8 @@ public final class BenchUi {
                     paste[0], paste[1]);
             System.out.printf(Locale.ROOT, "cancelled paste: window free %.1f ms after Cancel, %.0f tokens read%n",
                     paste[2], paste[3]);
+            System.out.printf(Locale.ROOT, "idle baseline (10 s, no work, same machine load): longest FX-thread gap %.1f ms;"
+                    + " load average %.2f%n", paste[4], load());
         }
         Platform.exit();
         System.exit(0);
@@ -154,7 +157,9 @@ public final class BenchUi {
             }
         };
         Platform.runLater(timer::start);
-        Thread.sleep(300);
+        Thread.sleep(10_000);                                           // idle baseline: same load, no work
+        double idleGapMs = maxGap.get() / 1e6;
+        maxGap.set(0);
         long t0 = System.nanoTime();
         var setTextNanos = new AtomicLong();
         Platform.runLater(() -> {
@@ -179,7 +184,11 @@ public final class BenchUi {
         Thread.sleep(300);
         Platform.runLater(timer::stop);
         double tokens = vm.lengthProperty().get();
-        return new double[] {seconds, maxGap.get() / 1e6, cancelMs, tokens};
+        return new double[] {seconds, maxGap.get() / 1e6, cancelMs, tokens, idleGapMs};
+    }
+
+    private static double load() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static void waitUntil(java.util.function.BooleanSupplier cond, int seconds) throws InterruptedException {

@@ -22,7 +22,7 @@ public final class ChannelChartView extends BorderPane {
     private final ChartViewer viewer = new ChartViewer();
     private final Label error = new Label();
 
-    public ChannelChartView(ChannelChartViewModel vm, int layers) {
+    public ChannelChartView(ChannelChartViewModel vm, javafx.beans.value.ObservableIntegerValue layers) {
         this.vm = vm;
         getStyleClass().add("channel-chart-view");
         setId("channel-chart-view");
@@ -52,7 +52,8 @@ public final class ChannelChartView extends BorderPane {
         });
         kind.valueProperty().bindBidirectional(vm.kindProperty());
         var layer = new Spinner<Integer>();
-        var factory = new SpinnerValueFactory.IntegerSpinnerValueFactory(1, Math.max(1, layers), 1);
+        var factory = new SpinnerValueFactory.IntegerSpinnerValueFactory(1, Math.max(1, layers.get()), 1);
+        layers.addListener((o, a, b) -> factory.setMax(Math.max(1, b.intValue())));
         layer.setValueFactory(factory);
         layer.setPrefWidth(80);
         factory.valueProperty().addListener((o, a, b) -> vm.layerProperty().set(b - 1));

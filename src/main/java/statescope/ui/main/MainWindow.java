@@ -37,7 +37,7 @@ public final class MainWindow extends BorderPane {
     private final AutomatonView automaton;
     private final TabPane tabs = new TabPane();
 
-    public MainWindow(SessionViewModel vm, int maxLayers) {
+    public MainWindow(SessionViewModel vm) {
         this.vm = vm;
         getStyleClass().add("main-window");
         setId("main-root");
@@ -46,12 +46,12 @@ public final class MainWindow extends BorderPane {
         catalog.setPrefWidth(270);
         setLeft(catalog);
         automaton = new AutomatonView(vm.automaton());
-        var trajectory = new TrajectoryView(vm.trajectory(), maxLayers);
+        var trajectory = new TrajectoryView(vm.trajectory(), vm.layersProperty());
         tabs.getTabs().addAll(
                 tab("Trajectory", trajectory, "tab-trajectory"),
                 tab("State heatmap", HeatmapView.state(vm.stateMap()), "tab-heatmap"),
                 tab("Gates Δ / Ā", HeatmapView.gates(vm.deltaMap(), vm.gateMap()), "tab-gates"),
-                tab("Channels", new ChannelChartView(vm.chart(), maxLayers), "tab-channels"));
+                tab("Channels", new ChannelChartView(vm.chart(), vm.layersProperty()), "tab-channels"));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         var split = new SplitPane(automaton, tabs);
         split.setDividerPositions(0.48);

@@ -62,6 +62,7 @@ public final class SessionViewModel {
     private final StringProperty languageError = new SimpleStringProperty("");
     private final IntegerProperty position = new SimpleIntegerProperty(0);
     private final IntegerProperty length = new SimpleIntegerProperty(0);
+    private final IntegerProperty layers = new SimpleIntegerProperty(1);
     private final BooleanProperty playing = new SimpleBooleanProperty(false);
     private final DoubleProperty speed = new SimpleDoubleProperty(4);
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
@@ -87,6 +88,7 @@ public final class SessionViewModel {
     private int generation;
     private boolean reapply;
     private List<StateCloud> pendingClouds;
+    private final InputParser parser = new InputParser();
 
     public SessionViewModel(LanguageLibrary languages, ModelLibrary models, TaskRunner traceRunner,
                             TaskRunner analysisRunner) {
@@ -126,8 +128,7 @@ public final class SessionViewModel {
         automaton.dfaProperty().set(entry.machine().dfa().orElse(null));
         modelChoices.setAll(models.choices(entry));
         trace = null;
-        parsedText = null;
-        parsedWord = null;
+        parser.reset();
         inputText.set(entry.sample());
         selectModel(modelChoices.get(0));
     }
@@ -184,10 +185,10 @@ public final class SessionViewModel {
     public void install(TraceModel model, LanguageEntry lang, int gen) {
         trace = new Trace(model, lang);
         pendingClouds = null;
-        parsedText = null;
-        parsedWord = null;
+        parser.reset();
         backend.set(model.info().backend());
         modelSummary.set(model.info().summary());
+        layers.set(model.info().numLayers());
         deviation.set("step vs scan: measuring…");
         trajectory.cloudsProperty().set(List.of());
         position.set(0);
@@ -261,13 +262,12 @@ public final class SessionViewModel {
         }
         Trace tr = trace;
         boolean follow = position.get() == tr.length();
-        if (word != LONG) {
+        if (word != InputParser.LONG) {
             int keep = tr.commonPrefix(word);
             int steps = word.length - keep + (keep < tr.length() ? Trace.SNAPSHOT_EVERY : 0);
             if (steps <= SYNC_STEPS) {
                 tr.setWord(word, f -> { }, () -> false);
-                parsedText = text;
-                parsedWord = word;
+                parser.accepted(text, word);
                 afterChange(follow);
                 return;
             }
@@ -275,7 +275,7 @@ public final class SessionViewModel {
         var parseError = new String[1];
         runBlocking(String.format(Locale.ROOT, "Reading %,d characters", text.length()), p -> {
             int[] w = word;
-            if (w == LONG) {
+            if (w == InputParser.LONG) {
                 try {
                     w = Word.parse(lang.machine().alphabet(), text).toArray();
                 } catch (IllegalArgumentException e) {
@@ -290,63 +290,24 @@ public final class SessionViewModel {
                 inputError.set(parseError[0]);
                 return;
             }
-            parsedText = text;
-            parsedWord = w;
+            parser.accepted(text, w);
             afterChange(follow);
         });
     }
 
-    /** Marks a text too long to parse on the calling thread (it is parsed in the background). */
-    private static final int[] LONG = new int[0];
-
-    /** Texts longer than this, unless they extend the last parsed text, are parsed in the background. */
-    public static final int LONG_TEXT = 4_000;
-
-    private String parsedText;
-    private int[] parsedWord;
-
     /**
-     * Parses the input: only the new tail when the text extends the last parsed one (so a key costs
-     * O(1) even after 100,000 characters), {@link #LONG} for a long text to parse off the FX thread,
-     * or null after setting the inline error for an unknown symbol.
+     * Parses the input (incrementally when it grows), or returns null after setting the inline error
+     * for an unknown symbol; {@link InputParser#LONG} for a long text to parse in the background.
      */
     private int[] quickParse(LanguageEntry lang, String text) {
-        var alphabet = lang.machine().alphabet();
         try {
-            if (parsedText != null && alphabet.singleCharacters() && text.startsWith(parsedText)
-                    && parsedWord.length == parsedText.codePointCount(0, parsedText.length())) {
-                String tail = text.substring(parsedText.length());
-                if (tail.length() > LONG_TEXT) {
-                    inputError.set("");
-                    return LONG;
-                }
-                int[] suffix = Word.parse(alphabet, tail).toArray();
-                int[] w = java.util.Arrays.copyOf(parsedWord, parsedWord.length + suffix.length);
-                System.arraycopy(suffix, 0, w, parsedWord.length, suffix.length);
-                inputError.set("");
-                return w;
-            }
-            if (text.length() > LONG_TEXT) {
-                inputError.set("");
-                return LONG;
-            }
-            int[] w = Word.parse(alphabet, text).toArray();
+            int[] w = parser.parse(lang.machine().alphabet(), text);
             inputError.set("");
             return w;
         } catch (IllegalArgumentException e) {
-            String msg = e.getMessage();
-            if (parsedText != null && text.startsWith(parsedText) && msg.contains(" at position ")) {
-                msg = shiftPosition(msg, parsedText.codePointCount(0, parsedText.length()));
-            }
-            inputError.set(msg);
+            inputError.set(e.getMessage());
             return null;
         }
-    }
-
-    /** Rewrites "at position N" in a parse message of a tail into the position in the whole text. */
-    private static String shiftPosition(String msg, int offset) {
-        var m = java.util.regex.Pattern.compile(" at position (\\d+)").matcher(msg);
-        return m.find() ? m.replaceFirst(" at position " + (Integer.parseInt(m.group(1)) + offset)) : msg;
     }
 
     private void afterChange(boolean follow) {
@@ -525,6 +486,11 @@ public final class SessionViewModel {
 
     public IntegerProperty lengthProperty() {
         return length;
+    }
+
+    /** Number of layers of the loaded model (for the views' layer pickers). */
+    public javafx.beans.property.ReadOnlyIntegerProperty layersProperty() {
+        return layers;
     }
 
     public BooleanProperty playingProperty() {

@@ -30,7 +30,7 @@ public final class TrajectoryView extends BorderPane {
     private double lastX;
     private double lastY;
 
-    public TrajectoryView(TrajectoryViewModel vm, int layers) {
+    public TrajectoryView(TrajectoryViewModel vm, javafx.beans.value.ObservableIntegerValue layers) {
         this.vm = vm;
         getStyleClass().add("trajectory-view");
         setId("trajectory-view");
@@ -43,7 +43,8 @@ public final class TrajectoryView extends BorderPane {
         three.getStyleClass().add("small");
         three.selectedProperty().bindBidirectional(vm.threeDProperty());
         var layer = new Spinner<Integer>();
-        var factory = new SpinnerValueFactory.IntegerSpinnerValueFactory(1, Math.max(1, layers), 1);
+        var factory = new SpinnerValueFactory.IntegerSpinnerValueFactory(1, Math.max(1, layers.get()), 1);
+        layers.addListener((o, a, b) -> factory.setMax(Math.max(1, b.intValue())));
         layer.setValueFactory(factory);
         layer.setPrefWidth(80);
         factory.valueProperty().addListener((o, a, b) -> vm.layerProperty().set(b - 1));

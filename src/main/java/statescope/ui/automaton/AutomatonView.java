@@ -36,6 +36,7 @@ public final class AutomatonView extends BorderPane {
     private final Map<Integer, Group> stateNodes = new HashMap<>();
     private final Map<Long, Group> edgeNodes = new HashMap<>();
     private AutomatonLayout.Result layout;
+    private final javafx.beans.property.BooleanProperty expanded = new javafx.beans.property.SimpleBooleanProperty();
     private AutomatonLayout.Result wide;
     private AutomatonLayout.Result tall;
 
@@ -51,11 +52,16 @@ public final class AutomatonView extends BorderPane {
         var fit = new Button("Fit");
         fit.getStyleClass().add("small");
         fit.setOnAction(e -> zoom.fit());
+        var expand = new ToggleButton("Expand");
+        expand.setId("automaton-expand");
+        expand.getStyleClass().add("small");
+        expand.selectedProperty().bindBidirectional(expanded);
+        expanded.addListener((o, a, b) -> javafx.application.Platform.runLater(zoom::fit));
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         config.setId("automaton-config");
         config.getStyleClass().add("config-label");
-        var bar = new HBox(8, title, spacer, collapse, fit);
+        var bar = new HBox(8, title, spacer, collapse, expand, fit);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("view-bar");
         setTop(bar);
@@ -239,6 +245,11 @@ public final class AutomatonView extends BorderPane {
             }
         }
         deadBanner.setVisible(layout.deadHidden() && !stateNodes.containsKey(f.current()));
+    }
+
+    /** Whether the user asked for more room (the main window widens this pane). */
+    public javafx.beans.property.BooleanProperty expandedProperty() {
+        return expanded;
     }
 
     /** The index of the highlighted state, or −1 (for tests). */

@@ -55,6 +55,7 @@ public final class MainWindow extends BorderPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         var split = new SplitPane(automaton, tabs);
         split.setDividerPositions(0.48);
+        automaton.expandedProperty().addListener((o, a, b) -> split.setDividerPositions(b ? 0.8 : 0.48));
         var strip = new PredictionStripView(vm.strip(), vm::jumpTo, vm::jumpToDivergence);
         var input = new InputBar(vm);
         var center = new VBox(10, input, new StepperBar(vm), split, strip);

@@ -138,9 +138,24 @@ public final class Nfa {
      */
     public Dfa toDfa(Limits limits) {
         int k = alphabet.size();
+        // Only "important" states matter in a subset: those that read a symbol or accept. Dropping the
+        // others (ε-only states) gives fewer, smaller subsets with the same language.
+        BitSet important = new BitSet(numStates);
+        for (int q = 0; q < numStates; q++) {
+            boolean reads = false;
+            for (int a = 0; a < k && !reads; a++) {
+                reads = delta[q][a].length > 0;
+            }
+            if (reads || accepting[q]) {
+                important.set(q);
+            }
+        }
+        BitSet[] moves = new BitSet[numStates * k];   // [q * k + a]: closure of δ(q, a), cached
+        long cacheBudget = limits.maxConstructionEntries();
         Map<BitSet, Integer> ids = new HashMap<>();
         List<BitSet> sets = new ArrayList<>();
         BitSet s0 = startSet();
+        s0.and(important);
         ids.put(s0, 0);
         sets.add(s0);
         int[] table = new int[16 * k];
@@ -148,7 +163,24 @@ public final class Nfa {
         for (int i = 0; i < sets.size(); i++) {
             BitSet cur = sets.get(i);
             for (int a = 0; a < k; a++) {
-                BitSet nxt = step(cur, a);
+                BitSet nxt = new BitSet(numStates);
+                for (int q = cur.nextSetBit(0); q >= 0; q = cur.nextSetBit(q + 1)) {
+                    BitSet m = moves[q * k + a];
+                    if (m == null) {
+                        BitSet direct = new BitSet(numStates);
+                        for (int r : delta[q][a]) {
+                            direct.set(r);
+                        }
+                        m = closure(direct);
+                        m.and(important);
+                        long size = (m.length() + 63) / 64 + 2;
+                        if (cacheBudget >= size) {
+                            cacheBudget -= size;
+                            moves[q * k + a] = m;
+                        }
+                    }
+                    nxt.or(m);
+                }
                 Integer id = ids.get(nxt);
                 if (id == null) {
                     limits.checkConstruction("the subset construction", sets.size() + 1L, k);

@@ -10,7 +10,12 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 /**
  * Fuzz tests of the three parsers: nothing but the documented exceptions may escape, and whatever
  * parses must survive a round trip. Under plain {@code ./mvnw verify} they replay the inputs in
- * src/test/resources/statescope/lang/ParserFuzzTestInputs; {@code JAZZER_FUZZ=1} fuzzes for real.
+ * src/test/resources/statescope/lang/ParserFuzzTestInputs (with Jazzer's hooks off, see
+ * junit-platform.properties). To fuzz one target for real (60 s):
+ * <pre>
+ * JAZZER_FUZZ=1 ./mvnw -o test -Dtest='ParserFuzzTest#regex' -Djazzer.hooks=true
+ * </pre>
+ * A finding is written into the Inputs folder of its method and is replayed from then on.
  */
 class ParserFuzzTest {
 

@@ -117,6 +117,15 @@ class RegexTest {
     }
 
     @Test
+    void exponentialSubsetConstructionStopsAtTheLimit() {
+        // (a|b)*a(a|b){n}: the minimal DFA has 2^(n+1) states
+        assertEquals(1 << 9, Regexes.compile("(a|b)*a(a|b){8}").numStates());
+        var limits = Limits.DEFAULT.withMaxConstructionStates(1000);
+        var e = assertThrows(LimitExceededException.class, () -> Regexes.compile("(a|b)*a(a|b){12}", null, limits));
+        assertTrue(e.getMessage().startsWith("the subset construction grew beyond 1000 states"), e.getMessage());
+    }
+
+    @Test
     void toTextRoundTrips() {
         for (String r : List.of("ab*|c", "(a|b)*c+", "[^ab]?.", "a{2,}b{1,3}", "\\(|\\*", "(ε|∅)a", "[\\]\\-\\^a]")) {
             Regex tree = RegexParser.parse(r);

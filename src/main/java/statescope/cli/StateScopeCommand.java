@@ -28,6 +28,8 @@ import picocli.CommandLine.Option;
             ReproduceCommand.class,
             EvalCommand.class,
             BenchTrainCommand.class,
+            TraceCommand.class,
+            BenchCommand.class,
             BenchGpuCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad input, 4 I/O error,",

@@ -112,6 +112,11 @@ public final class TrainCommand implements Callable<Integer> {
                 evalEvery != null ? evalEvery : s.evalEvery(), s.quickEval(), s.saveEvery(), s.stopAt(),
                 mix != null ? (mix.equals("none") ? null : mix) : s.mixSplit());
         Path file = out != null ? out : Path.of(r.fileStem() + ".safetensors");
+        if (resume && TrainingRun.finished(file)) {
+            spec.commandLine().getOut().println(file + " is already trained (its manifest says done); nothing to resume."
+                    + " Delete it or pass another --out to train again.");
+            return ExitCodes.OK;
+        }
         return runWithInterrupt(s, file, resume, spec, quiet, json);
     }
 

@@ -1,0 +1,114 @@
+package statescope.study;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import statescope.ssm.Checkpoint;
+import statescope.ssm.GateRange;
+import statescope.ssm.NormKind;
+import statescope.ssm.SsmConfig;
+import statescope.train.TrainOptions;
+import statescope.train.Trainer;
+
+/** A run end to end: checkpoints, interruption, resumption to the same model, manifest metrics. */
+class TrainingRunTest {
+
+    static TrainingRun.Spec spec(long steps) {
+        var o = new TrainOptions(3e-3, 0.1, true, 1.0, 8, steps, 2, 5);
+        return new TrainingRun.Spec("parity", 1, 8, 4, GateRange.SIGNED, NormKind.LAYER, o, 60, 10, 20, 10, 101, null);
+    }
+
+    static final TrainingRun.Listener QUIET = new TrainingRun.Listener() {
+        @Override
+        public void started(TrainingRun.Spec spec, SsmConfig config, long fromStep, int trainWords, String kernels) {
+        }
+
+        @Override
+        public void step(Trainer.StepResult r) {
+        }
+
+        @Override
+        public void evaluated(long step, Map<String, Double> quick, boolean best) {
+        }
+
+        @Override
+        public void saved(Path file, long step) {
+        }
+    };
+
+    @Test
+    void interruptedAndResumedRunEqualsAnUninterruptedOne(@TempDir Path dir) throws Exception {
+        Path a = dir.resolve("a.safetensors");
+        TrainingRun.Outcome whole = TrainingRun.run(spec(30), a, false, QUIET, () -> false);
+        assertEquals(30, whole.steps());
+        assertTrue(TrainingRun.finished(a));
+
+        Path b = dir.resolve("b.safetensors");
+        AtomicInteger polls = new AtomicInteger();
+        TrainingRun.Outcome part = TrainingRun.run(spec(30), b, true, QUIET, () -> polls.incrementAndGet() > 17);
+        assertTrue(part.interrupted());
+        assertEquals(17, part.steps());
+        assertTrue(TrainingRun.resumable(b));
+        assertFalse(TrainingRun.finished(b));
+        TrainingRun.Outcome rest = TrainingRun.run(spec(30), b, true, QUIET, () -> false);
+        assertFalse(rest.interrupted());
+        assertFalse(TrainingRun.resumable(b), "resume files are removed when the run finishes");
+        assertFalse(Files.exists(dir.resolve("b.resume.opt.safetensors")));
+
+        Checkpoint ca = Checkpoint.load(a);
+        Checkpoint cb = Checkpoint.load(b);
+        assertTrue(ca.weights().contentEquals(cb.weights()), "stop + resume must give the same model");
+        assertEquals(ca.manifest().metrics(), withSeconds(cb.manifest().metrics(), ca.manifest().metrics()));
+        assertEquals("parity", cb.manifest().languageId());
+        assertTrue(cb.manifest().metrics().containsKey("acc_bin1"));
+        assertTrue(cb.manifest().metrics().containsKey("acc_bin2"));
+        assertEquals(1.0, cb.manifest().metrics().get("done"));
+        assertTrue(cb.manifest().notes().contains("--seed 5"), cb.manifest().notes());
+    }
+
+    private static Map<String, Double> withSeconds(Map<String, Double> m, Map<String, Double> from) {
+        var out = new java.util.HashMap<>(m);
+        out.put("train_seconds", from.get("train_seconds"));
+        return out;
+    }
+
+    @Test
+    void resumingWithAnotherConfigIsRefused(@TempDir Path dir) throws Exception {
+        Path a = dir.resolve("a.safetensors");
+        TrainingRun.run(spec(20), a, true, QUIET, new java.util.function.BooleanSupplier() {
+            int n;
+
+            @Override
+            public boolean getAsBoolean() {
+                return ++n > 3;
+            }
+        });
+        var o = spec(20).options();
+        var other = new TrainingRun.Spec("parity", 1, 16, 4, GateRange.SIGNED, NormKind.LAYER, o, 60, 10, 20, 10, 101, null);
+        var e = assertThrows(IllegalArgumentException.class, () -> TrainingRun.run(other, a, true, QUIET, () -> false));
+        assertTrue(e.getMessage().contains("resume state"), e.getMessage());
+    }
+
+    @Test
+    void taskEncodesTheProtocolTargets() {
+        LanguageTask parity = LanguageTask.of("parity");
+        assertEquals(LanguageTask.Objective.CLASSES, parity.objective());
+        assertEquals(statescope.train.Loss.MSE, parity.paperLoss());
+        var ex = parity.encode(parity.language().parse("0110"));
+        assertEquals(4, ex.tokens().length);
+        LanguageTask dyck = LanguageTask.of("bounded-dyck-2-4");
+        var d = dyck.encode(dyck.language().parse("(["));
+        assertEquals(dyck.language().alphabet().size(), d.targets()[1], "the last target is END");
+        LanguageTask bd = LanguageTask.of("bounded-dyck-8-10");
+        assertEquals(LanguageTask.Objective.NEXT_TOKEN, bd.objective());
+        assertEquals(17, bd.outputSize());
+    }
+}

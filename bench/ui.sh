@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The UI's hand-run measurements and screenshots (mains in src/test; not part of ./mvnw verify).
 #   bench/ui.sh bench [--json]   per-keystroke update time and the 100,000-character paste (BenchUi)
-#   bench/ui.sh pca              plain-Java PCA against ND4J's SVD (PcaBench, docs/decisions/0003)
+#   bench/ui.sh pca              plain-Java PCA against ND4J's SVD (PcaBench, docs/decisions/0004)
 #   bench/ui.sh screenshots      every view under Xvfb into assets/screenshots (ScreenshotTour);
 #                                needs: apt-get install -y xvfb imagemagick libgtk-3-0
 set -euo pipefail

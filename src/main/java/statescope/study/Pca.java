@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
  * Principal components by block power (subspace) iteration in plain Java: the top {@code k}
  * eigenvectors of the covariance XᵀX / n, found as V ← orth(Xᵀ(X V)) without ever forming XᵀX, so a
  * corpus of a few thousand states of width 2,048 takes well under a second. Chosen over ND4J's SVD for
- * the trajectory view (see docs/decisions/0002-pca-in-plain-java.md). Seeded; never mutates its input.
+ * the trajectory view (see docs/decisions/0004-ui-pca-and-background-work.md). Seeded; never mutates its input.
  */
 public final class Pca {
 

@@ -6,7 +6,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Measures the trajectory view's PCA choice (docs/decisions/0003-pca-in-plain-java.md): ND4J's start-up
+ * Measures the trajectory view's PCA choice (docs/decisions/0004-ui-pca-and-background-work.md): ND4J's start-up
  * and LAPACK SVD against {@link Pca}'s block power iteration, on a matrix of the size the view fits
  * (P corpus states × D·N features, P = 1,500, D·N = 2,048: a 3-layer d_model-64 model's layer). Not a
  * unit test: run its main by hand.

@@ -22,7 +22,7 @@ import statescope.ui.session.ModelLibrary;
 import statescope.ui.session.SessionViewModel;
 
 /**
- * The UI benchmark of issue 5 (not a unit test; run it by hand, see docs/decisions/0003):
+ * The UI benchmark of issue 5 (not a unit test; run it by hand, see docs/decisions/0004):
  * <ol>
  *   <li>per-keystroke update time, model step + every view model updated, with a 3-layer d_model-64
  *       model after 1,000 tokens (the session and its view models, no toolkit needed);</li>

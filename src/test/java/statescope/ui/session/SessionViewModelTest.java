@@ -142,6 +142,18 @@ class SessionViewModelTest {
     }
 
     @Test
+    void theDemoOpensOnFlipFlopWithItsTrainedModel() {
+        var vm = new SessionViewModel(new CatalogLanguageLibrary(), StateScopeAppModels.models(), TaskRunner.immediate(),
+                TaskRunner.immediate());
+        vm.start();
+        assertEquals("flip-flop", vm.languageProperty().get().id());
+        assertTrue(vm.trace().model().info().trained(), vm.modelSummaryProperty().get());
+        assertTrue(vm.trace().length() > 0);
+        assertEquals(-1, vm.trace().firstDivergence(), "the trained model reads the demo string right");
+        assertFalse(vm.trajectory().frame().cloud() == null, "projection fitted");
+    }
+
+    @Test
     void aCheckpointForAnotherLanguageIsRefused() {
         var dyck = statescope.study.CatalogLanguages.all().stream().filter(l -> l.id().equals("dyck-1")).findFirst()
                 .orElseThrow();

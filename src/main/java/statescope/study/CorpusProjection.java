@@ -10,7 +10,8 @@ import java.util.function.DoubleConsumer;
 /**
  * Fits the trajectory view's projections: runs the model over a sampled corpus of the language, labels
  * every hidden state h_t with the reference configuration after the same prefix, and fits a 3-component
- * PCA per layer on the flattened states {@code [D * N]}. Meant for a background thread: it reports
+ * PCA per layer on the flattened states {@code [D * N]}. Words that fall into a dead configuration are
+ * cut there (except one in eight), so the basis describes the states a trained model actually visits. Meant for a background thread: it reports
  * progress and stops with {@link CancellationException} when asked.
  */
 public final class CorpusProjection {
@@ -41,6 +42,9 @@ public final class CorpusProjection {
                 int sym = word[i];
                 StepTrace tr = model.step(st, language.tokens().token(word, i));
                 c = machine.step(c, sym);
+                if (c.rejected() && (w % 8 != 0)) {
+                    break;                // dead prefixes are off the training distribution: keep only a few
+                }
                 for (int l = 0; l < layers; l++) {
                     rows.get(l).add(tr.layers()[l].h());
                 }

@@ -89,7 +89,7 @@ public final class LanguageShowCommand implements Callable<Integer> {
             out.printf(f, "star-free", v.starFree() ? "yes (aperiodic monoid)" : "no (the monoid has a nontrivial group)");
             v.witness().ifPresent(w -> out.printf(f, "witness", w.describe()));
         } else {
-            out.printf(f, "star-free", l.family().isRegular() ? (l.family().name().equals("STAR_FREE")
+            out.printf(f, "star-free", l.family().isRegular() ? (l.family() == statescope.lang.catalog.Family.STAR_FREE
                     ? "yes (by the paper's argument; no DFA was built)" : "no (paper)") : "n/a (not regular)");
         }
         out.printf(f, "paper", l.paperResult());

@@ -28,20 +28,24 @@ import statescope.lang.StarFreeVerdict;
  * word whose powers cycle.
  */
 @Command(name = "starfree",
-        description = {"Decide whether a regular language is star-free (aperiodic syntactic monoid,",
-            "Schützenberger) and give a witness when it is not.",
-            "The regex dialect: | union, * + ? {n,m} repetition, [abc] [a-c] [^a] classes, . any symbol,",
-            "( ) groups, ε or () the empty word, ∅ the empty language, \\ escapes a metacharacter."},
-        mixinStandardHelpOptions = true,
+        description = {"Decide whether a regular language is star-free, i.e. whether its syntactic",
+            "monoid is aperiodic (Schützenberger), and give a witness when it is not.",
+            "",
+            "Regex dialect: | union, * + ? {n,m} repetition, [abc] [a-c] [^a] classes,",
+            ". any symbol, ( ) groups, ε or () the empty word, ∅ the empty language,",
+            "\\ makes a metacharacter a symbol; white space is ignored.", ""},
         footer = {"", "Examples:", "  statescope starfree '(aa)*'", "  statescope starfree '0*1*0*1*' --alphabet 01 --json",
             "  statescope starfree --file tomita3.jff"})
 public final class StarFreeCommand implements Callable<Integer> {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "REGEX", description = "The regex (quote it in the shell).")
     String regex;
 
     @Option(names = {"-a", "--alphabet"}, paramLabel = "SYMBOLS",
-            description = "The alphabet as a string of one-character symbols, e.g. 01 (default: the regex's symbols).")
+            description = "The alphabet, one character per symbol, such as 01 (default: the symbols of the regex).")
     String alphabet;
 
     @Option(names = {"-f", "--file"}, paramLabel = "FILE",

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,41 +53,58 @@ public final class DfaJson {
     private static final Set<String> FIELDS = Set.of("format", "version", "alphabet", "states", "start",
             "accepting", "transitions");
     private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private DfaJson() {
     }
 
-    /** The JSON text of a DFA (state labels made unique by suffixes {@code #2, #3, ...} if needed). */
+    /**
+     * The JSON text of a DFA, one transition per line (state labels made unique by suffixes
+     * {@code #2, #3, ...} if needed).
+     */
     public static String write(Dfa dfa) {
         List<String> labels = Nfa.uniqueLabels(dfa.labels());
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("format", FORMAT);
-        root.put("version", VERSION);
-        ArrayNode alpha = root.putArray("alphabet");
-        dfa.alphabet().symbols().forEach(alpha::add);
-        ArrayNode states = root.putArray("states");
-        labels.forEach(states::add);
-        root.put("start", labels.get(dfa.startState()));
-        ArrayNode acc = root.putArray("accepting");
-        ArrayNode tr = root.putArray("transitions");
+        var sb = new StringBuilder("{\n");
+        sb.append("  \"format\": ").append(q(FORMAT)).append(",\n");
+        sb.append("  \"version\": ").append(VERSION).append(",\n");
+        sb.append("  \"alphabet\": ").append(list(dfa.alphabet().symbols())).append(",\n");
+        sb.append("  \"states\": ").append(list(labels)).append(",\n");
+        sb.append("  \"start\": ").append(q(labels.get(dfa.startState()))).append(",\n");
+        var acc = new ArrayList<String>();
         for (int q = 0; q < dfa.numStates(); q++) {
             if (dfa.isAccepting(q)) {
                 acc.add(labels.get(q));
             }
+        }
+        sb.append("  \"accepting\": ").append(list(acc)).append(",\n");
+        sb.append("  \"transitions\": [");
+        String sep = "\n";
+        for (int q = 0; q < dfa.numStates(); q++) {
             for (int a = 0; a < dfa.alphabet().size(); a++) {
-                ObjectNode t = tr.addObject();
-                t.put("from", labels.get(q));
-                t.put("symbol", dfa.alphabet().symbol(a));
-                t.put("to", labels.get(dfa.next(q, a)));
+                sb.append(sep).append("    {\"from\": ").append(q(labels.get(q)))
+                        .append(", \"symbol\": ").append(q(dfa.alphabet().symbol(a)))
+                        .append(", \"to\": ").append(q(labels.get(dfa.next(q, a)))).append('}');
+                sep = ",\n";
             }
         }
+        sb.append("\n  ]\n}\n");
+        return sb.toString();
+    }
+
+    private static String q(String s) {
         try {
-            return MAPPER.writeValueAsString(root) + "\n";
+            return MAPPER.writeValueAsString(s);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
+            throw new IllegalStateException("cannot quote a string", e);
         }
+    }
+
+    private static String list(List<String> items) {
+        var sb = new StringBuilder("[");
+        for (int i = 0; i < items.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(q(items.get(i)));
+        }
+        return sb.append(']').toString();
     }
 
     /** Writes the JSON of a DFA to a file (UTF-8). */

@@ -41,7 +41,6 @@ public final class Dfas {
     public static Dfa product(Dfa a, Dfa b, Acceptance acceptance) {
         requireSameAlphabet(a, b);
         int k = a.alphabet().size();
-        int cap = Limits.DEFAULT.maxConstructionStates();
         Map<Long, Integer> ids = new HashMap<>();
         List<long[]> pairs = new ArrayList<>();
         long first = pack(a.startState(), b.startState());
@@ -56,9 +55,7 @@ public final class Dfas {
                 int q2 = b.next(q, s);
                 Integer id = ids.get(pack(p2, q2));
                 if (id == null) {
-                    if (pairs.size() >= cap) {
-                        throw new LimitExceededException("the product automaton has more than " + cap + " states");
-                    }
+                    Limits.DEFAULT.checkConstruction("the product automaton", pairs.size() + 1L, k);
                     id = pairs.size();
                     ids.put(pack(p2, q2), id);
                     pairs.add(new long[] {p2, q2});

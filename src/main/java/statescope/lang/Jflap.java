@@ -99,16 +99,10 @@ public final class Jflap {
             throw new DfaFormatException("<automaton>: more than " + MAX_STATES + " states or " + MAX_TRANSITIONS
                     + " transitions");
         }
-        List<String> reads = new ArrayList<>();
-        for (int i = 0; i < transitions.size(); i++) {
-            reads.add(read(transitions.get(i), i));
-        }
-        Alphabet sigma = alphabet == null ? inferAlphabet(reads) : alphabet;
-        return build(states, transitions, reads, sigma);
+        return build(states, transitions, alphabet);
     }
 
-    private static Nfa build(List<Element> states, List<Element> transitions, List<String> reads, Alphabet sigma) {
-        var b = new Nfa.Builder(sigma);
+    private static Nfa build(List<Element> states, List<Element> transitions, Alphabet alphabet) {
         Map<String, Integer> ids = new HashMap<>();
         List<String> names = new ArrayList<>();
         int initial = -1;
@@ -136,6 +130,12 @@ public final class Jflap {
         if (initial < 0) {
             throw new DfaFormatException("<automaton>: no state is marked <initial/>");
         }
+        List<String> reads = new ArrayList<>();
+        for (int i = 0; i < transitions.size(); i++) {
+            reads.add(read(transitions.get(i), i));
+        }
+        Alphabet sigma = alphabet == null ? inferAlphabet(reads) : alphabet;
+        var b = new Nfa.Builder(sigma);
         List<String> labels = Nfa.uniqueLabels(names);
         for (int i = 0; i < states.size(); i++) {
             b.addState(labels.get(i), child(states.get(i), "final") != null);

@@ -118,9 +118,14 @@ public final class Nfa {
         return false;
     }
 
-    /** The subset construction with the default cap of {@link Limits#DEFAULT}. */
+    /** The subset construction under {@link Limits#DEFAULT}. */
     public Dfa toDfa() {
-        return toDfa(Limits.DEFAULT.maxConstructionStates());
+        return toDfa(Limits.DEFAULT);
+    }
+
+    /** The subset construction with at most {@code maxStates} DFA states. */
+    public Dfa toDfa(int maxStates) {
+        return toDfa(Limits.DEFAULT.withMaxConstructionStates(maxStates));
     }
 
     /**
@@ -128,25 +133,61 @@ public final class Nfa {
      * breadth-first order from the start subset. Each state is labelled with its subset of NFA labels,
      * e.g. {@code {q0,q2}}; the empty subset is the dead state, labelled {@code dead}.
      *
-     * @throws LimitExceededException when more than {@code maxStates} subsets are reachable
+     * @throws LimitExceededException when more subsets are reachable than {@code limits} allow for an
+     *     intermediate DFA (states, transitions, or memory for the subsets)
      */
-    public Dfa toDfa(int maxStates) {
+    public Dfa toDfa(Limits limits) {
         int k = alphabet.size();
+        // Only "important" states matter in a subset: those that read a symbol or accept. Dropping the
+        // others (ε-only states) gives fewer, smaller subsets with the same language.
+        BitSet important = new BitSet(numStates);
+        for (int q = 0; q < numStates; q++) {
+            boolean reads = false;
+            for (int a = 0; a < k && !reads; a++) {
+                reads = delta[q][a].length > 0;
+            }
+            if (reads || accepting[q]) {
+                important.set(q);
+            }
+        }
+        BitSet[] moves = new BitSet[numStates * k];   // [q * k + a]: closure of δ(q, a), cached
+        long cacheBudget = limits.maxConstructionEntries();
         Map<BitSet, Integer> ids = new HashMap<>();
         List<BitSet> sets = new ArrayList<>();
         BitSet s0 = startSet();
+        s0.and(important);
         ids.put(s0, 0);
         sets.add(s0);
         int[] table = new int[16 * k];
+        long words = (s0.length() + 63) / 64;
         for (int i = 0; i < sets.size(); i++) {
             BitSet cur = sets.get(i);
             for (int a = 0; a < k; a++) {
-                BitSet nxt = step(cur, a);
+                BitSet nxt = new BitSet(numStates);
+                for (int q = cur.nextSetBit(0); q >= 0; q = cur.nextSetBit(q + 1)) {
+                    BitSet m = moves[q * k + a];
+                    if (m == null) {
+                        BitSet direct = new BitSet(numStates);
+                        for (int r : delta[q][a]) {
+                            direct.set(r);
+                        }
+                        m = closure(direct);
+                        m.and(important);
+                        long size = (m.length() + 63) / 64 + 2;
+                        if (cacheBudget >= size) {
+                            cacheBudget -= size;
+                            moves[q * k + a] = m;
+                        }
+                    }
+                    nxt.or(m);
+                }
                 Integer id = ids.get(nxt);
                 if (id == null) {
-                    if (sets.size() >= maxStates) {
-                        throw new LimitExceededException("the subset construction reached more than "
-                                + maxStates + " DFA states; raise the state limit or simplify the automaton");
+                    limits.checkConstruction("the subset construction", sets.size() + 1L, k);
+                    words += (nxt.length() + 63) / 64;
+                    if (words > limits.maxConstructionEntries()) {
+                        throw new LimitExceededException("the subset construction needs more than "
+                                + limits.maxConstructionEntries() + " words of memory for its subsets; simplify the automaton");
                     }
                     id = sets.size();
                     ids.put(nxt, id);

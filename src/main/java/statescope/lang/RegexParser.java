@@ -286,18 +286,29 @@ public final class RegexParser {
                 int a = lo.codePointAt(0);
                 int b = hi.codePointAt(0);
                 if (b < a) {
-                    throw error(at, "the range " + lo + "-" + hi + " is reversed; expected the lower symbol first");
+                    throw error(at, "the range " + printable(a) + "-" + printable(b)
+                            + " is reversed; expected the lower symbol first");
                 }
                 if (b - a > 10_000) {
-                    throw error(dash, "the range " + lo + "-" + hi + " spans more than 10000 characters");
+                    throw error(dash, "the range " + printable(a) + "-" + printable(b)
+                            + " spans more than 10000 characters");
                 }
                 for (int x = a; x <= b; x++) {
+                    if (Character.isWhitespace(x)) {
+                        throw error(at, "the range " + printable(a) + "-" + printable(b)
+                                + " includes white space, which cannot be a symbol");
+                    }
                     symbols.add(Character.toString(x));
                 }
             } else {
                 symbols.add(lo);
             }
         }
+    }
+
+    private static String printable(int cp) {
+        return Character.isISOControl(cp) || Character.isWhitespace(cp)
+                ? String.format("U+%04X", cp) : Character.toString(cp);
     }
 
     static boolean isMeta(int cp) {

@@ -12,7 +12,7 @@ import java.util.TreeSet;
 public final class Regexes {
 
     /** Most NFA states Thompson's construction may create (bounded repetitions multiply copies). */
-    public static final int MAX_NFA_STATES = 1_000_000;
+    public static final int MAX_NFA_STATES = 200_000;
 
     private Regexes() {
     }
@@ -20,7 +20,7 @@ public final class Regexes {
     /** The minimal DFA of a regex over the alphabet of its literal symbols (sorted by code point). */
     public static Dfa compile(String regex) {
         Regex tree = RegexParser.parse(regex);
-        return compile(tree, inferAlphabet(tree), regex);
+        return compile(tree, inferAlphabet(tree), regex, Limits.DEFAULT);
     }
 
     /**
@@ -30,12 +30,22 @@ public final class Regexes {
      * @throws LimitExceededException when the automaton grows beyond {@link Limits#DEFAULT}
      */
     public static Dfa compile(String regex, Alphabet alphabet) {
-        return compile(RegexParser.parse(regex), alphabet, regex);
+        return compile(RegexParser.parse(regex), alphabet, regex, Limits.DEFAULT);
     }
 
-    private static Dfa compile(Regex tree, Alphabet alphabet, String text) {
+    /**
+     * The minimal DFA of a regex under the given limits on the intermediate DFA.
+     *
+     * @param alphabet the alphabet, or null for the regex's symbols
+     */
+    public static Dfa compile(String regex, Alphabet alphabet, Limits limits) {
+        Regex tree = RegexParser.parse(regex);
+        return compile(tree, alphabet == null ? inferAlphabet(tree) : alphabet, regex, limits);
+    }
+
+    private static Dfa compile(Regex tree, Alphabet alphabet, String text, Limits limits) {
         Nfa nfa = toNfa(tree, alphabet, text);
-        return Minimizer.minimize(nfa.toDfa(Limits.DEFAULT.maxConstructionStates()));
+        return Minimizer.minimize(nfa.toDfa(limits));
     }
 
     /**

@@ -27,6 +27,10 @@ public final class StarFree {
      */
     public static StarFreeVerdict analyze(Dfa dfa, Limits limits) {
         Dfa min = Minimizer.minimize(dfa);
+        if (min.numStates() > limits.maxStates()) {
+            throw new LimitExceededException("the minimal DFA has " + min.numStates() + " states, more than the limit of "
+                    + limits.maxStates() + " for the star-free test; raise the state limit to analyse it");
+        }
         TransitionMonoid monoid = TransitionMonoid.of(min, limits);
         for (TransitionMonoid.Element e : monoid.elements()) {
             long[] ip = indexAndPeriod(e.transformation());

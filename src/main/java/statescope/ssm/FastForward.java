@@ -215,8 +215,8 @@ public final class FastForward {
                 }
                 math.silu(xf, row0 * ed, xf, row0 * ed, m * ed);
                 if (c.selective()) {
-                    int p = r + 2 * n;
-                    float[] dbc = new float[m * p];              // [m, R+2N]
+                    int p = LayerWeights.pad16(r + 2 * n);
+                    float[] dbc = new float[m * p];              // [m, pad16(R+2N)]
                     math.gemm(xf, row0 * ed, ed, m, ed, lw.xProjT, p, dbc, 0, p, false);
                     for (int q = 0; q < m; q++) {
                         System.arraycopy(dbc, q * p + r, bf, (row0 + q) * n, n);
@@ -289,12 +289,12 @@ public final class FastForward {
             for (int q = 0; q < m; q++) {
                 Norms.apply(c.norm(), c.normEps(), resid, (row0 + q) * dm, dm, w.normF, w.normFBias, u, q * dm);
             }
-            math.gemm(u, 0, dm, m, dm, w.headT, o, logits, row0 * o, o, false);
-            if (w.headBias != null) {
-                for (int q = 0; q < m; q++) {
-                    for (int j = 0; j < o; j++) {
-                        logits[(row0 + q) * o + j] += w.headBias[j];
-                    }
+            int op = LayerWeights.pad16(o);
+            float[] lp = new float[m * op];                  // [m, pad16(O)]
+            math.gemm(u, 0, dm, m, dm, w.headT, op, lp, 0, op, false);
+            for (int q = 0; q < m; q++) {
+                for (int j = 0; j < o; j++) {
+                    logits[(row0 + q) * o + j] = lp[q * op + j] + (w.headBias == null ? 0f : w.headBias[j]);
                 }
             }
         });

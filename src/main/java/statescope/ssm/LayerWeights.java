@@ -23,7 +23,7 @@ final class LayerWeights {
     final float[] aT;       // [N, ED]  A transposed (lanes run over channels)
     final float[] convWT;   // [K, ED]  conv taps, tap-major
     final float[] inProjT;  // [D, 2·ED]
-    final float[] xProjT;   // [ED, R+2N] (or [1, R+2N])
+    final float[] xProjT;   // [ED, P] (or [1, P]), P = pad16(R+2N) columns, zero beyond R+2N
     final float[] dtWT;     // [R, ED]
     final float[] outProjT; // [ED, D]
     /** Δ, B, C of the time-invariant ablation (null when selective): [ED], [N], [N]. */
@@ -56,7 +56,7 @@ final class LayerWeights {
         this.aT = transpose(a, ed, n);
         this.convWT = transpose(convW, ed, k);
         this.inProjT = transpose(inProj, 2 * ed, d);
-        this.xProjT = transpose(xProj, c.xProjRows(), c.xProjCols());
+        this.xProjT = transposePadded(xProj, c.xProjRows(), c.xProjCols(), pad16(c.xProjRows()));
         this.dtWT = transpose(dtW, ed, r);
         this.outProjT = transpose(outProj, d, ed);
         if (c.selective()) {
@@ -76,6 +76,22 @@ final class LayerWeights {
             constB = java.util.Arrays.copyOfRange(xProj, r, r + n);
             constC = java.util.Arrays.copyOfRange(xProj, r + n, r + 2 * n);
         }
+    }
+
+    /** n rounded up to a multiple of 16 (the widest float vector), so products need no masked tail. */
+    static int pad16(int n) {
+        return (n + 15) & ~15;
+    }
+
+    /** [rows, cols] → [cols, padRows], zero-filled beyond rows. */
+    static float[] transposePadded(float[] m, int rows, int cols, int padRows) {
+        float[] t = new float[cols * padRows];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                t[j * padRows + i] = m[i * cols + j];
+            }
+        }
+        return t;
     }
 
     /** [rows, cols] → [cols, rows]. */

@@ -29,7 +29,8 @@ public final class SsmStepper {
     private final float[] g;        // [ED]    y ⊙ SiLU(z)
     private final float[][] x;      // [L][ED] conv + SiLU output
     private final float[][] delta;  // [L][ED]
-    private final float[][] dbc;    // [L][R+2N]
+    private final float[][] dbc;    // [L][pad16(R+2N)]
+    private final float[] logitsPad; // [pad16(O)]
     private final float[][] y;      // [L][ED]
 
     /** A stepper on the fastest available kernels (Vector API, else scalar). */
@@ -49,7 +50,8 @@ public final class SsmStepper {
         g = new float[ed];
         x = new float[layers][ed];
         delta = new float[layers][ed];
-        dbc = new float[layers][c.xProjRows()];
+        dbc = new float[layers][LayerWeights.pad16(c.xProjRows())];
+        logitsPad = new float[LayerWeights.pad16(c.outputSize())];
         y = new float[layers][ed];
     }
 
@@ -110,7 +112,7 @@ public final class SsmStepper {
             float[] dl = delta[l];
             float[] p = dbc[l];                                                // [R+2N]
             if (c.selective()) {
-                math.matvec(xl, 0, ed, lw.xProjT, r + 2 * n, p, 0, false);
+                math.matvec(xl, 0, ed, lw.xProjT, p.length, p, 0, false);
                 math.matvec(p, 0, r, lw.dtWT, ed, dl, 0, false);               // [ED]
                 math.softplusBias(dl, 0, lw.dtB, ed);
             } else {
@@ -123,11 +125,9 @@ public final class SsmStepper {
         }
         Norms.apply(c.norm(), c.normEps(), resid, 0, dm, w.normF, w.normFBias, u, 0);
         int o = c.outputSize();
-        math.matvec(u, 0, dm, w.headT, o, logits, 0, false);
-        if (w.headBias != null) {
-            for (int i = 0; i < o; i++) {
-                logits[i] += w.headBias[i];
-            }
+        math.matvec(u, 0, dm, w.headT, logitsPad.length, logitsPad, 0, false);
+        for (int i = 0; i < o; i++) {
+            logits[i] = w.headBias == null ? logitsPad[i] : logitsPad[i] + w.headBias[i];
         }
         state.position++;
     }

@@ -26,7 +26,7 @@ public final class SsmWeights {
     final float[] normFBias;   // [D] or null (RMSNorm)
     final float[] head;        // [O, D]
     final float[] headBias;    // [O] or null
-    final float[] headT;       // [D, O] derived
+    final float[] headT;       // [D, pad16(O)] derived, zero beyond O
 
     private SsmWeights(SsmConfig config, Map<String, float[]> t) {
         this.config = config;
@@ -45,7 +45,8 @@ public final class SsmWeights {
         this.normFBias = t.get(NORM_F_BIAS);
         this.head = t.get(HEAD);
         this.headBias = t.get(HEAD_BIAS);
-        this.headT = LayerWeights.transpose(head, config.outputSize(), config.dModel());
+        this.headT = LayerWeights.transposePadded(head, config.outputSize(), config.dModel(),
+                LayerWeights.pad16(config.outputSize()));
     }
 
     /** The hyper-parameters. */

@@ -1,13 +1,27 @@
 package statescope.ui;
 
+import atlantafx.base.theme.PrimerLight;
+import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
+import statescope.ui.common.FxTaskRunner;
+import statescope.ui.common.TaskRunner;
+import statescope.ui.main.MainWindow;
+import statescope.ui.session.CatalogLanguageLibrary;
+import statescope.ui.session.LanguageLibrary;
+import statescope.ui.session.ModelLibrary;
+import statescope.ui.session.SessionViewModel;
 
-/** The JavaFX application. Started through {@link statescope.Launcher}, never directly. */
+/**
+ * The JavaFX application. Started through {@link statescope.Launcher}, never directly. Wiring happens
+ * in {@link #buildRoot(SessionViewModel)}, which tests call without {@code launch}.
+ */
 public final class StateScopeApp extends Application {
+
+    /** Stylesheet of the app's own views, on top of the AtlantaFX theme. */
+    public static final String STYLESHEET = StateScopeApp.class.getResource("/statescope/ui/statescope.css")
+            .toExternalForm();
 
     public static void launchApp(String[] args) {
         Application.launch(StateScopeApp.class, args);
@@ -15,15 +29,53 @@ public final class StateScopeApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        applyTheme();
+        var runner = new FxTaskRunner();
+        var analysis = new FxTaskRunner();
+        var vm = newSession(runner, analysis);
+        var root = buildRoot(vm);
+        var scene = new Scene(root, 1560, 960);
+        scene.getStylesheets().add(STYLESHEET);
         stage.setTitle("StateScope");
-        stage.setScene(new Scene(buildRoot(), 1280, 800));
+        stage.setScene(scene);
+        stage.setOnHidden(e -> {
+            runner.close();
+            analysis.close();
+        });
         stage.show();
+        vm.start();
     }
 
-    /** Builds the main window's content; tests mount it without going through {@code launch}. */
-    public static BorderPane buildRoot() {
-        var root = new BorderPane(new Label("StateScope"));
-        root.setId("main-root");
+    /** Sets the AtlantaFX Primer Light theme for the whole application (the views' CSS builds on it). */
+    public static void applyTheme() {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    }
+
+    /** The app's languages: the catalog and regex/DFA import. */
+    public static LanguageLibrary languages() {
+        return new CatalogLanguageLibrary();
+    }
+
+    /** The app's models: shipped checkpoints under assets/models, then random ones. */
+    public static ModelLibrary models() {
+        return new ModelLibrary(Path.of("assets", "models"), statescope.study.ShippedModels::load);
+    }
+
+    /** A session with the app's libraries on the given runners. */
+    public static SessionViewModel newSession(TaskRunner traces, TaskRunner analysis) {
+        return new SessionViewModel(languages(), models(), traces, analysis);
+    }
+
+    /** Builds the main window for a session; tests mount it without going through {@code launch}. */
+    public static MainWindow buildRoot(SessionViewModel vm) {
+        return new MainWindow(vm);
+    }
+
+    /** Builds the main window with a session whose work runs on the calling thread (for quick tests). */
+    public static MainWindow buildRoot() {
+        var vm = newSession(TaskRunner.immediate(), TaskRunner.immediate());
+        var root = buildRoot(vm);
+        vm.start();
         return root;
     }
 }

@@ -19,26 +19,37 @@ class StateAndBatchTest {
         return SsmWeights.init(CFG.withGates(g), 21);
     }
 
+    /**
+     * Bit-identical with the scalar kernels. The Vector API kernels are only required to agree within
+     * float rounding: before C2 compiles a vector method, {@code lanewise(EXP)} runs a per-lane Java
+     * fallback whose last bit can differ from the compiled SVML code, so a re-run that straddles a JIT
+     * compilation may differ by an ulp.
+     */
     @ParameterizedTest
     @EnumSource(GateRange.class)
     void snapshotRestoreThenReStepGivesIdenticalTraces(GateRange g) {
-        var stepper = new SsmStepper(weights(g));
-        var s = stepper.newState();
-        int[] prefix = AgreementTest.strings(1, 6, 50)[0];
-        int[] suffix = AgreementTest.strings(2, 6, 20)[0];
-        stepper.run(s, prefix);
-        SsmState snap = s.copy();
-        Trace first = stepper.run(s, suffix);
-        SsmState after = s.copy();
-        stepper.run(s, AgreementTest.strings(3, 6, 30)[0]);   // wander off
-        s.restore(snap);
-        assertEquals(50, s.position());
-        Trace again = stepper.run(s, suffix);
-        assertEquals(0.0, Traces.maxAbsDiff(first, again));
-        assertArrayEquals(first.logits(), again.logits());
-        assertTrue(s.contentEquals(after));
-        s.reset();
-        assertTrue(s.contentEquals(stepper.newState()));
+        for (SsmStepper stepper : new SsmStepper[] {SsmStepper.scalar(weights(g)), new SsmStepper(weights(g))}) {
+            boolean exact = stepper.backend().equals("cpu-scalar");
+            var s = stepper.newState();
+            int[] prefix = AgreementTest.strings(1, 6, 50)[0];
+            int[] suffix = AgreementTest.strings(2, 6, 20)[0];
+            stepper.run(s, prefix);
+            SsmState snap = s.copy();
+            Trace first = stepper.run(s, suffix);
+            SsmState after = s.copy();
+            stepper.run(s, AgreementTest.strings(3, 6, 30)[0]);   // wander off
+            s.restore(snap);
+            assertEquals(50, s.position());
+            Trace again = stepper.run(s, suffix);
+            assertTrue(Traces.maxAbsDiff(first, again) <= (exact ? 0.0 : 1e-6), stepper.backend());
+            if (exact) {
+                assertArrayEquals(first.logits(), again.logits());
+                assertTrue(s.contentEquals(after));
+            }
+            assertEquals(after.position(), s.position());
+            s.reset();
+            assertTrue(s.contentEquals(stepper.newState()));
+        }
     }
 
     @ParameterizedTest
@@ -47,12 +58,13 @@ class StateAndBatchTest {
         var w = weights(g);
         int[][] batch = AgreementTest.strings(4, 6, 33, 0, 1, 70, 5, 64, 65);
         for (var kernel : new SelectiveScanKernel[] {new ReferenceScan(), VectorSupport.fastScan(2)}) {
-            var ff = new FastForward(w, kernel, 2);
+            var ff = new FastForward(w, kernel, 2, new ScalarMath());   // deterministic projections
+            boolean exact = kernel instanceof ReferenceScan;              // see the note above
             var all = ff.forward(batch, FastForward.Options.FULL);
             for (int b = 0; b < batch.length; b++) {
                 var one = ff.forward(new int[][] {batch[b]}, FastForward.Options.FULL);
-                assertEquals(0.0, Traces.maxAbsDiff(one.trace(0), all.trace(b)), kernel.name() + " string " + b);
-                assertTrue(one.finalStates()[0].contentEquals(all.finalStates()[b]));
+                assertTrue(Traces.maxAbsDiff(one.trace(0), all.trace(b)) <= (exact ? 0.0 : 1e-6), kernel.name() + " string " + b);
+                assertTrue(!exact || one.finalStates()[0].contentEquals(all.finalStates()[b]));
                 // padding rows stay zero
                 for (int t = batch[b].length; t < all.maxLen(); t++) {
                     for (int o = 0; o < CFG.outputSize(); o++) {
@@ -110,16 +122,20 @@ class StateAndBatchTest {
         var stepper = new SsmStepper(weights(GateRange.SIGNED));
         var s = stepper.newState();
         float[] logits = new float[CFG.outputSize()];
-        for (int i = 0; i < 20_000; i++) {   // warm up so that the JIT has compiled step
-            stepper.step(s, i % 6, logits);
-        }
         var bean = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         long tid = Thread.currentThread().threadId();
-        long before = bean.getThreadAllocatedBytes(tid);
-        for (int i = 0; i < 10_000; i++) {
-            stepper.step(s, i % 6, logits);
+        long per = Long.MAX_VALUE;
+        // steady state: once the JIT has compiled step (it may lag on a busy machine, so retry)
+        for (int attempt = 0; attempt < 8 && per >= 8; attempt++) {
+            for (int i = 0; i < 20_000; i++) {
+                stepper.step(s, i % 6, logits);
+            }
+            long before = bean.getThreadAllocatedBytes(tid);
+            for (int i = 0; i < 10_000; i++) {
+                stepper.step(s, i % 6, logits);
+            }
+            per = (bean.getThreadAllocatedBytes(tid) - before) / 10_000;
         }
-        long per = (bean.getThreadAllocatedBytes(tid) - before) / 10_000;
         assertTrue(per < 8, "bytes allocated per step: " + per);
         assertFalse(Float.isNaN(logits[0]));
     }

@@ -1,26 +1,40 @@
 package statescope.ui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javafx.scene.Scene;
+import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import statescope.study.LanguageEntry;
 
+/** The real app wiring (built-in catalog, random models) opens on the demo language. */
 @ExtendWith(ApplicationExtension.class)
 class StateScopeAppTest {
 
     @Start
     void start(Stage stage) {
-        stage.setScene(new Scene(StateScopeApp.buildRoot(), 800, 600));
+        StateScopeApp.applyTheme();
+        var scene = new Scene(StateScopeApp.buildRoot(), 1260, 780);
+        scene.getStylesheets().add(StateScopeApp.STYLESHEET);
+        stage.setScene(scene);
         stage.show();
     }
 
     @Test
-    void mainWindowOpensHeadless(FxRobot robot) {
+    void mainWindowOpensOnTheDemoWithTheCatalog(FxRobot robot) {
         assertNotNull(robot.lookup("#main-root").query());
+        ListView<LanguageEntry> list = robot.lookup("#language-list").queryListView();
+        assertTrue(list.getItems().size() >= 5, "the catalog lists the languages");
+        assertTrue(list.getSelectionModel().getSelectedItem().id().startsWith("flip"), "the demo is flip-flop");
+        assertTrue(list.getItems().size() >= 27, "the whole catalog");
+        String pos = robot.lookup("#position-label").queryLabeled().getText();
+        assertTrue(pos.matches("t = (\\d+) / \\1") && !pos.startsWith("t = 0"), "opens at the end of the sample: " + pos);
     }
 }

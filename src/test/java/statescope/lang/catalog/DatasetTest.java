@@ -57,7 +57,7 @@ class DatasetTest {
         Language t2 = CATALOG.get("tomita-2");
         assertEquals(24.0, t2.bin(2).sampler().available(t2.bin(2).window()));
         Language d2 = CATALOG.get("d-2");
-        // D_2 words of length 4: abab, aabb -> 2; of length 6: 4 (ababab, aabbab, abaabb, aabbaabb has 8)
+        // D_2 words of length 4: abab and aabb
         assertEquals(2.0, d2.trainingSplit().sampler().available(new LengthWindow(4, 4)));
         Language dyck = CATALOG.get("dyck-1");
         assertEquals(5.0, dyck.trainingSplit().sampler().available(new LengthWindow(6, 6)), "Catalan(3)");

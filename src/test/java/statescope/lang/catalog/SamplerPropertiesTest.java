@@ -57,6 +57,25 @@ class SamplerPropertiesTest {
         assertEquals(l.sample(s, 4, c.seed(), Set.of()), l.sample(s, 4, c.seed(), Set.of()), c.toString());
     }
 
+    /** Near misses: a sampled word with one symbol changed; machine, DFA and definition still agree. */
+    @Property(tries = 200)
+    void machinesAgreeWithTheDefinitionOnMutatedWords(@ForAll("cases") Case c,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 1_000_000) int where,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 30) int shift) {
+        Language l = CATALOG.get(c.language());
+        Word w = l.sample(l.split(c.split()), 1, c.seed(), Set.of()).get(0);
+        int[] s = w.toArray();
+        if (s.length == 0) {
+            return;
+        }
+        int i = where % s.length;
+        s[i] = (s[i] + shift) % l.alphabet().size();
+        Word m = Word.of(l.alphabet(), s);
+        boolean def = l.contains(m);
+        assertEquals(def, l.machine().accepts(m), l.id() + ": machine vs definition on a mutated word");
+        l.dfa().ifPresent(d -> assertEquals(def, d.accepts(m), l.id() + ": DFA vs definition on a mutated word"));
+    }
+
     /** Every language and split once, so that no combination depends on the random choice of cases. */
     @net.jqwik.api.Example
     void everySplitOfEveryLanguageOnce() {

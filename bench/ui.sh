@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The UI's hand-run measurements and screenshots (mains in src/test; not part of ./mvnw verify).
+#   bench/ui.sh bench [--json]   per-keystroke update time and the 100,000-character paste (BenchUi)
+#   bench/ui.sh pca              plain-Java PCA against ND4J's SVD (PcaBench, docs/decisions/0004)
+#   bench/ui.sh screenshots      every view under Xvfb into assets/screenshots (ScreenshotTour);
+#                                needs: apt-get install -y xvfb imagemagick libgtk-3-0
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+CP="target/classes:target/test-classes:$(cat target/test-classpath.txt)"
+FLAGS=(-Xmx3g --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED)
+case "${1:-}" in
+  bench)       shift; exec "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.BenchUi "$@" ;;
+  pca)         exec "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.study.PcaBench ;;
+  screenshots) exec xvfb-run -a -s "-screen 0 1600x1000x24" "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.ScreenshotTour assets/screenshots ;;
+  *) sed -n '2,6p' "$0"; exit 2 ;;
+esac

@@ -1,0 +1,114 @@
+package statescope.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import statescope.ssm.GateRange;
+import statescope.ssm.gpu.GpuBench;
+
+/**
+ * {@code statescope bench-gpu}: the CUDA scan's tokens/s and achieved GB/s against the GPU's peak memory
+ * bandwidth, beside the CPU kernel per token on a slice of the same batch (see {@link GpuBench}).
+ */
+@Command(name = "bench-gpu", mixinStandardHelpOptions = true,
+        description = {"Benchmark the CUDA selective scan against the GPU's peak memory bandwidth,",
+            "beside the CPU scan per token. Without a usable GPU only the CPU figures are printed."},
+        footer = {"", "Example: statescope bench-gpu --batch 256 --length 4096 --d-inner 256 --d-state 16",
+            "Exit codes: 0 ok, 3 bad option value, 5 --require-gpu or --min-percent-peak not met."})
+public final class BenchGpuCommand implements Callable<Integer> {
+
+    @Option(names = "--batch", defaultValue = "256", description = "Strings per batch (B). Default: ${DEFAULT-VALUE}.")
+    int batch;
+
+    @Option(names = "--length", defaultValue = "4096", description = "Tokens per string (T). Default: ${DEFAULT-VALUE}.")
+    int length;
+
+    @Option(names = "--d-inner", defaultValue = "256", description = "Channels (d_inner). Default: ${DEFAULT-VALUE}.")
+    int dInner;
+
+    @Option(names = "--d-state", defaultValue = "16", description = "State size N (at most 64 on the GPU). Default: ${DEFAULT-VALUE}.")
+    int dState;
+
+    @Option(names = "--gates", defaultValue = "nonnegative", paramLabel = "nonnegative|signed",
+            description = "Gate range: nonnegative [0,1] (Mamba) or signed [-1,1]. Default: ${DEFAULT-VALUE}.")
+    String gates;
+
+    @Option(names = "--reps", defaultValue = "20", description = "Timed GPU launches. Default: ${DEFAULT-VALUE}.")
+    int reps;
+
+    @Option(names = "--cpu-batch", defaultValue = "8", description = "Strings the CPU scans (a slice). Default: ${DEFAULT-VALUE}.")
+    int cpuBatch;
+
+    @Option(names = "--cpu-threads", defaultValue = "0", description = "CPU threads (0 = all cores).")
+    int cpuThreads;
+
+    @Option(names = "--require-gpu", description = "Exit with code 5 when no GPU can be used.")
+    boolean requireGpu;
+
+    @Option(names = "--min-percent-peak", defaultValue = "0", paramLabel = "P",
+            description = "Exit with code 5 when the kernel reaches less than P% of the peak bandwidth.")
+    double minPercentPeak;
+
+    @Option(names = "--json", description = "Print the report as JSON.")
+    boolean json;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Also write the JSON report to FILE.")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        for (var v : new int[][] {{batch, 1}, {length, 1}, {dInner, 1}, {dState, 1}, {reps, 1}, {cpuBatch, 1}, {cpuThreads, 0}}) {
+            if (v[0] < v[1]) {
+                throw new IllegalArgumentException("sizes must be at least " + v[1] + ", got " + v[0]);
+            }
+        }
+        GateRange g = switch (gates.toLowerCase(java.util.Locale.ROOT)) {
+            case "nonnegative" -> GateRange.NONNEGATIVE;
+            case "signed" -> GateRange.SIGNED;
+            default -> throw new IllegalArgumentException("--gates must be nonnegative or signed, not '" + gates + "'");
+        };
+        if ((long) batch * length * dInner > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("B*T*d_inner = " + (long) batch * length * dInner
+                    + " is more than one Java array holds");
+        }
+        int threads = cpuThreads == 0 ? Runtime.getRuntime().availableProcessors() : cpuThreads;
+        var o = new GpuBench.Options(batch, length, dInner, dState, g, reps, cpuBatch, threads);
+        var err = spec.commandLine().getErr();
+        GpuBench.Report r = GpuBench.run(o, line -> {
+            err.println(line);
+            err.flush();
+        });
+        String jsonText = GpuBench.json(r);
+        var pw = spec.commandLine().getOut();
+        pw.print(json ? jsonText : GpuBench.table(r));
+        pw.flush();
+        if (out != null) {
+            try {
+                Files.writeString(out, jsonText);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (requireGpu && r.device() == null) {
+            err.println("statescope: check failed: no usable GPU (" + r.gpuReason() + ")");
+            return ExitCodes.CHECK_FAILED;
+        }
+        // the primary figure: the kernel writing y (and hLast) only, as in docs/gpu.md
+        double achieved = r.device() == null ? Double.NaN : r.rows().getFirst().percentPeak();
+        if (minPercentPeak > 0 && r.device() != null && !(achieved >= minPercentPeak)) {
+            err.printf(java.util.Locale.ROOT, "statescope: check failed: %.1f%% of peak bandwidth, below %.1f%%%n",
+                    achieved, minPercentPeak);
+            return ExitCodes.CHECK_FAILED;
+        }
+        return ExitCodes.OK;
+    }
+}

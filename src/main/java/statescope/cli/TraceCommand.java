@@ -1,0 +1,223 @@
+package statescope.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import statescope.ssm.Checkpoint;
+import statescope.ssm.CheckpointException;
+import statescope.ssm.GateRange;
+import statescope.ssm.ManifestJson;
+import statescope.ssm.NormKind;
+import statescope.ssm.SsmConfig;
+import statescope.ssm.SsmStepper;
+import statescope.ssm.Trace;
+
+/**
+ * {@code statescope trace}: runs a checkpoint over one input, token by token (the recurrent step the
+ * app uses), and prints the logits and, per layer, h, Δ and y (the SSM output before the gate).
+ */
+@Command(name = "trace",
+        description = {"Run a model over one input and print what it computed at every token:",
+            "logits, and per layer the state h [T][d_inner][d_state], Δ [T][d_inner] and",
+            "y [T][d_inner] (the SSM output C·h + D·x, before the SiLU(z) gate)."},
+        mixinStandardHelpOptions = true,
+        footer = {"", "Examples:",
+            "  statescope trace --model parity.safetensors --input abba",
+            "  statescope trace --model model.safetensors --tokens 0,3,1 --json > trace.json",
+            "",
+            "Without a NAME.json manifest beside the weights, the config is inferred from the tensor",
+            "shapes (RMSNorm unless the norms have a bias, eps 1e-5, gates [0,1]); --gates, --norm and",
+            "--norm-eps override it. --input needs a manifest vocabulary."})
+public final class TraceCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, paramLabel = "FILE",
+            description = "The checkpoint: NAME.safetensors (or its manifest NAME.json).")
+    Path model;
+
+    static final class Input {
+        @Option(names = "--input", paramLabel = "STRING",
+                description = "The input as a string of symbols of the model's vocabulary.")
+        String input;
+
+        @Option(names = "--tokens", paramLabel = "IDS", split = ",",
+                description = "The input as comma-separated token ids, e.g. 0,3,1.")
+        int[] tokens;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Input input;
+
+    @Option(names = "--gates", paramLabel = "RANGE", description = "Override the gate range: ${COMPLETION-CANDIDATES}.")
+    GateRange gates;
+
+    @Option(names = "--norm", paramLabel = "KIND", description = "Override the norm: ${COMPLETION-CANDIDATES}.")
+    NormKind norm;
+
+    @Option(names = "--norm-eps", paramLabel = "EPS", description = "Override the norms' epsilon.")
+    Float normEps;
+
+    @Option(names = "--json", description = "Print the full trace as JSON.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Checkpoint ck;
+        try {
+            ck = Checkpoint.load(model, new Checkpoint.Overrides(gates, norm, normEps));
+        } catch (CheckpointException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);   // a malformed checkpoint is bad input (exit 3)
+        }
+        int[] tokens = input.tokens != null ? input.tokens : ck.manifest().encode(input.input);
+        if (tokens.length == 0) {
+            throw new IllegalArgumentException("the input is empty");
+        }
+        var stepper = new SsmStepper(ck.weights());
+        Trace trace = stepper.run(stepper.newState(), tokens);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            writeJson(out, ck, tokens, trace, stepper.backend());
+        } else {
+            writeText(out, ck, tokens, trace);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private void writeJson(PrintWriter out, Checkpoint ck, int[] tokens, Trace tr, String backend) throws IOException {
+        SsmConfig c = ck.weights().config();
+        int t = tr.tokens();
+        int o = c.outputSize();
+        int ed = c.dInner();
+        int n = c.dState();
+        try (JsonGenerator g = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("model", model.toString());
+            g.writeStringField("backend", backend);
+            g.writeObjectFieldStart("config");
+            for (var e : ManifestJson.configMap(c).entrySet()) {
+                g.writeFieldName(e.getKey());
+                if (e.getValue() instanceof Number num) {
+                    g.writeNumber(num.toString());
+                } else if (e.getValue() instanceof Boolean b) {
+                    g.writeBoolean(b);
+                } else {
+                    g.writeString(e.getValue().toString());
+                }
+            }
+            g.writeEndObject();
+            g.writeArrayFieldStart("tokens");
+            for (int id : tokens) {
+                g.writeNumber(id);
+            }
+            g.writeEndArray();
+            writeStrings(g, "symbols", symbols(ck, tokens));
+            writeStrings(g, "outputClasses", ck.manifest().outputClasses());
+            g.writeFieldName("logits");
+            matrix(g, tr.logits(), t, o);
+            g.writeArrayFieldStart("layers");
+            for (Trace.LayerTrace l : tr.layers()) {
+                g.writeStartObject();
+                g.writeFieldName("h");
+                g.writeStartArray();
+                for (int i = 0; i < t; i++) {
+                    matrix(g, Arrays.copyOfRange(l.h(), i * ed * n, (i + 1) * ed * n), ed, n);
+                }
+                g.writeEndArray();
+                g.writeFieldName("delta");
+                matrix(g, l.delta(), t, ed);
+                g.writeFieldName("y");
+                matrix(g, l.y(), t, ed);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        out.println();
+    }
+
+    private static void writeStrings(JsonGenerator g, String field, List<String> values) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String s : values) {
+            g.writeString(s);
+        }
+        g.writeEndArray();
+    }
+
+    private static void matrix(JsonGenerator g, float[] v, int rows, int cols) throws IOException {
+        g.writeStartArray();
+        for (int r = 0; r < rows; r++) {
+            g.writeStartArray();
+            for (int i = 0; i < cols; i++) {
+                g.writeNumber(v[r * cols + i]);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndArray();
+    }
+
+    private static List<String> symbols(Checkpoint ck, int[] tokens) {
+        var voc = ck.manifest().vocabulary();
+        return Arrays.stream(tokens).mapToObj(id -> voc.isEmpty() ? Integer.toString(id) : voc.get(id)).toList();
+    }
+
+    private void writeText(PrintWriter out, Checkpoint ck, int[] tokens, Trace tr) {
+        SsmConfig c = ck.weights().config();
+        var classes = ck.manifest().outputClasses();
+        out.printf("model   %s%n", model);
+        out.printf("config  d_model %d, %d layers, d_inner %d, d_state %d, gates %s%s, %s%n", c.dModel(), c.nLayer(),
+                c.dInner(), c.dState(), c.gates() == GateRange.SIGNED ? "[-1,1]" : "[0,1]",
+                c.selective() ? "" : ", time-invariant", c.norm());
+        var syms = symbols(ck, tokens);
+        int o = c.outputSize();
+        StringBuilder head = new StringBuilder(String.format("%4s %-6s %-10s", "t", "token", "argmax"));
+        for (int l = 0; l < c.nLayer(); l++) {
+            head.append(String.format(" | L%d mean Δ  max|h|   max|y|", l));
+        }
+        out.println(head);
+        for (int t = 0; t < tr.tokens(); t++) {
+            int best = 0;
+            for (int i = 1; i < o; i++) {
+                if (tr.logits()[t * o + i] > tr.logits()[t * o + best]) {
+                    best = i;
+                }
+            }
+            String arg = classes.isEmpty() ? Integer.toString(best) : classes.get(best);
+            StringBuilder row = new StringBuilder(String.format("%4d %-6s %-10s", t, syms.get(t), arg));
+            for (Trace.LayerTrace l : tr.layers()) {
+                row.append(String.format(" | %9.4f %8.4f %8.4f", mean(l.delta(), t, c.dInner()),
+                        maxAbs(l.h(), t, c.dInner() * c.dState()), maxAbs(l.y(), t, c.dInner())));
+            }
+            out.println(row);
+        }
+        out.println("(use --json for the full logits, h, Δ and y)");
+    }
+
+    private static double mean(float[] v, int t, int width) {
+        double s = 0;
+        for (int i = 0; i < width; i++) {
+            s += v[t * width + i];
+        }
+        return s / width;
+    }
+
+    private static double maxAbs(float[] v, int t, int width) {
+        double m = 0;
+        for (int i = 0; i < width; i++) {
+            m = Math.max(m, Math.abs(v[t * width + i]));
+        }
+        return m;
+    }
+}

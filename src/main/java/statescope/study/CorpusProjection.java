@@ -1,0 +1,95 @@
+package statescope.study;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
+
+/**
+ * Fits the trajectory view's projections: runs the model over a sampled corpus of the language, labels
+ * every hidden state h_t with the reference configuration after the same prefix, and fits a 3-component
+ * PCA per layer on the flattened states {@code [D * N]}. Words that fall into a dead configuration are
+ * cut there (except one in eight), so the basis describes the states a trained model actually visits. Meant for a background thread: it reports
+ * progress and stops with {@link CancellationException} when asked.
+ */
+public final class CorpusProjection {
+
+    private CorpusProjection() {
+    }
+
+    /** Fits one {@link StateCloud} per layer. */
+    public static List<StateCloud> fit(TraceModel model, LanguageEntry language, int words, int maxLen, long seed,
+                                       DoubleConsumer progress, BooleanSupplier cancelled) {
+        ReferenceMachine machine = language.machine();
+        List<int[]> corpus = CorpusSampler.sample(machine, words, maxLen, seed);
+        int layers = model.info().numLayers();
+        var rows = new ArrayList<List<float[]>>();
+        for (int l = 0; l < layers; l++) {
+            rows.add(new ArrayList<>());
+        }
+        var names = new LinkedHashMap<String, Integer>();
+        var labels = new ArrayList<Integer>();
+        for (int w = 0; w < corpus.size(); w++) {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("projection fitting cancelled");
+            }
+            int[] word = corpus.get(w);
+            ModelState st = model.newState();
+            MachineConfig c = machine.initial();
+            for (int i = 0; i < word.length; i++) {
+                int sym = word[i];
+                StepTrace tr = model.step(st, language.tokens().token(word, i));
+                c = machine.step(c, sym);
+                if (c.rejected() && (w % 8 != 0)) {
+                    break;                // dead prefixes are off the training distribution: keep only a few
+                }
+                for (int l = 0; l < layers; l++) {
+                    rows.get(l).add(tr.layers()[l].h());
+                }
+                labels.add(names.computeIfAbsent(stateName(c), x -> names.size()));
+            }
+            progress.accept(0.5 * (w + 1) / corpus.size());
+        }
+        int[] states = labels.stream().mapToInt(Integer::intValue).toArray();
+        var stateNames = List.copyOf(names.keySet());
+        var clouds = new ArrayList<StateCloud>();
+        for (int l = 0; l < layers; l++) {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("projection fitting cancelled");
+            }
+            float[][] data = rows.get(l).toArray(float[][]::new);     // [P, D * N]
+            Projection proj = Pca.fit(data, 3, 30, seed + l);
+            float[][] pts = new float[data.length][];
+            for (int i = 0; i < data.length; i++) {
+                pts[i] = proj.project(data[i]);
+            }
+            clouds.add(new StateCloud(l, proj, pts, states, stateNames, centroids(pts, states, stateNames.size())));
+            progress.accept(0.5 + 0.5 * (l + 1) / layers);
+        }
+        return clouds;
+    }
+
+    /** The name a configuration is grouped under in the cloud: its DFA state, or its description. */
+    public static String stateName(MachineConfig c) {
+        return c.describe();
+    }
+
+    static float[][] centroids(float[][] pts, int[] states, int s) {
+        float[][] sum = new float[s][3];
+        int[] count = new int[s];
+        for (int i = 0; i < pts.length; i++) {
+            for (int j = 0; j < 3; j++) {
+                sum[states[i]][j] += pts[i][j];
+            }
+            count[states[i]]++;
+        }
+        for (int q = 0; q < s; q++) {
+            for (int j = 0; j < 3; j++) {
+                sum[q][j] = count[q] == 0 ? Float.NaN : sum[q][j] / count[q];
+            }
+        }
+        return sum;
+    }
+}

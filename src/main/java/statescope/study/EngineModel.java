@@ -1,0 +1,127 @@
+package statescope.study;
+
+import java.util.OptionalDouble;
+import statescope.ssm.FastForward;
+import statescope.ssm.SsmConfig;
+import statescope.ssm.SsmState;
+import statescope.ssm.SsmStepper;
+import statescope.ssm.SsmWeights;
+import statescope.ssm.Traces;
+
+/**
+ * Adapts the engine's Mamba model ({@link SsmWeights}, stepped by {@link SsmStepper}) to
+ * {@link TraceModel}. Steppers keep scratch buffers, so each thread gets its own; the UI thread and the
+ * projection worker can step the same model at once. The step-vs-scan deviation compares the step path
+ * with the engine's batched {@link FastForward} scan on the same tokens.
+ */
+public final class EngineModel implements TraceModel {
+
+    private final SsmWeights weights;
+    private final ModelInfo info;
+    private final ThreadLocal<SsmStepper> stepper;
+
+    /**
+     * @param name    display name (checkpoint file, or "random init")
+     * @param trained whether the weights come from training
+     */
+    public EngineModel(SsmWeights weights, String name, boolean trained) {
+        this.weights = weights;
+        this.stepper = ThreadLocal.withInitial(() -> new SsmStepper(weights));
+        SsmConfig c = weights.config();
+        this.info = new ModelInfo(name, c.nLayer(), c.dModel(), c.dInner(), c.dState(), c.vocabSize(),
+                c.outputSize(), c.gates(), stepper.get().backend(), trained);
+    }
+
+    /** A randomly initialised model with Mamba's defaults around the given sizes. */
+    public static EngineModel random(int vocab, int outputs, int layers, int dModel,
+                                     statescope.ssm.GateRange gates, long seed) {
+        var config = SsmConfig.defaults(dModel, layers, vocab, outputs).withGates(gates);
+        return new EngineModel(SsmWeights.init(config, seed), "random init (seed " + seed + ")", false);
+    }
+
+    public SsmWeights weights() {
+        return weights;
+    }
+
+    @Override
+    public ModelInfo info() {
+        return info;
+    }
+
+    private record State(SsmState s) implements ModelState {
+        @Override
+        public ModelState copy() {
+            return new State(s.copy());
+        }
+
+        @Override
+        public float[] hiddenState(int layer) {
+            return s.h(layer);
+        }
+    }
+
+    @Override
+    public ModelState newState() {
+        return new State(new SsmState(weights.config()));
+    }
+
+    @Override
+    public StepTrace step(ModelState state, int token) {
+        if (token < 0 || token >= info.vocabSize()) {
+            throw new IllegalArgumentException("token " + token + " outside the vocabulary 0.." + (info.vocabSize() - 1));
+        }
+        var tr = stepper.get().stepTraced(((State) state).s(), token);
+        var layers = new StepTrace.LayerTrace[tr.layers().size()];
+        for (int l = 0; l < layers.length; l++) {
+            var lt = tr.layers().get(l);
+            layers[l] = new StepTrace.LayerTrace(lt.x(), lt.delta(), lt.aBar(), lt.b(), lt.c(), lt.h(), lt.y());
+        }
+        return new StepTrace(layers, tr.logits());
+    }
+
+    /** The batched forward on one thread (the other core stays with the UI), from the given state. */
+    @Override
+    public StepTrace[] stepMany(ModelState state, int[] tokens) {
+        for (int tok : tokens) {
+            if (tok < 0 || tok >= info.vocabSize()) {
+                throw new IllegalArgumentException("token " + tok + " outside the vocabulary 0.." + (info.vocabSize() - 1));
+            }
+        }
+        SsmState s = ((State) state).s();
+        var result = new FastForward(weights, statescope.ssm.VectorSupport.fastScan(1), 1)
+                .forward(new int[][] {tokens}, new FastForward.Options(true, true, new SsmState[] {s}));
+        var tr = result.trace(0);
+        s.restore(result.finalStates()[0]);
+        int t = tokens.length;
+        int ed = info.dInner();
+        int n = info.dState();
+        int o = info.outputWidth();
+        var out = new StepTrace[t];
+        for (int i = 0; i < t; i++) {
+            var layers = new StepTrace.LayerTrace[tr.layers().size()];
+            for (int l = 0; l < layers.length; l++) {
+                var lt = tr.layers().get(l);
+                layers[l] = new StepTrace.LayerTrace(slice(lt.x(), i, ed), slice(lt.delta(), i, ed),
+                        slice(lt.aBar(), i, ed * n), slice(lt.b(), i, n), slice(lt.c(), i, n),
+                        slice(lt.h(), i, ed * n), slice(lt.y(), i, ed));
+            }
+            out[i] = new StepTrace(layers, slice(tr.logits(), i, o));
+        }
+        return out;
+    }
+
+    private static float[] slice(float[] a, int i, int width) {
+        return java.util.Arrays.copyOfRange(a, i * width, (i + 1) * width);
+    }
+
+    @Override
+    public OptionalDouble stepScanDeviation(int[] tokens) {
+        if (tokens.length == 0) {
+            return OptionalDouble.empty();
+        }
+        var stepped = stepper.get().run(new SsmState(weights.config()), tokens);
+        var scanned = new FastForward(weights, statescope.ssm.VectorSupport.fastScan(1), 1)
+                .forward(new int[][] {tokens}, FastForward.Options.FULL).trace(0);
+        return OptionalDouble.of(Traces.maxAbsDiff(stepped, scanned));
+    }
+}

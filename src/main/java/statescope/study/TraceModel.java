@@ -1,0 +1,43 @@
+package statescope.study;
+
+import java.util.OptionalDouble;
+
+/**
+ * A model the UI can step one token at a time, exposing its internals. The engine's SSM is adapted to
+ * this, and tests use small hand-made fakes.
+ */
+public interface TraceModel {
+
+    ModelInfo info();
+
+    /** The state before any token (zeros). */
+    ModelState newState();
+
+    /**
+     * Reads one token: advances {@code state} in place and returns the trace of this step.
+     *
+     * @param token a vocabulary index {@code 0 <= token < info().vocabSize()}
+     */
+    StepTrace step(ModelState state, int token);
+
+    /**
+     * Reads several tokens at once: advances {@code state} in place and returns one trace per token.
+     * The default steps one by one; a model with a batched scan may do it faster (its results must agree
+     * with {@link #step} within the step-vs-scan deviation).
+     */
+    default StepTrace[] stepMany(ModelState state, int[] tokens) {
+        var out = new StepTrace[tokens.length];
+        for (int i = 0; i < tokens.length; i++) {
+            out[i] = step(state, tokens[i]);
+        }
+        return out;
+    }
+
+    /**
+     * The largest absolute difference between the states of the step path and of the parallel scan on
+     * the same tokens, when the model has a scan path; empty otherwise.
+     */
+    default OptionalDouble stepScanDeviation(int[] tokens) {
+        return OptionalDouble.empty();
+    }
+}

@@ -1,0 +1,151 @@
+package statescope.ui.automaton;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.elk.alg.layered.options.LayeredOptions;
+import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
+import org.eclipse.elk.core.options.CoreOptions;
+import org.eclipse.elk.core.options.Direction;
+import org.eclipse.elk.core.options.EdgeLabelPlacement;
+import org.eclipse.elk.core.util.BasicProgressMonitor;
+import org.eclipse.elk.graph.ElkEdge;
+import org.eclipse.elk.graph.ElkEdgeSection;
+import org.eclipse.elk.graph.ElkLabel;
+import org.eclipse.elk.graph.ElkNode;
+import org.eclipse.elk.graph.util.ElkGraphUtil;
+import statescope.lang.Dfa;
+
+/**
+ * Lays a DFA out with ELK's layered algorithm (left to right). Transitions between the same pair of
+ * states are merged into one edge labelled with all their symbols. A pure function of the DFA and the
+ * dead-state option, so it can be tested without the FX toolkit.
+ */
+public final class AutomatonLayout {
+
+    /** Diameter of a state circle. */
+    public static final double NODE = 46;
+
+    /** A laid-out state: its centre and size (a circle when w = h, else a rounded box). */
+    public record Node(int state, String label, double x, double y, double w, double h, boolean accepting,
+                       boolean start, boolean dead) {
+    }
+
+    /** Width of a state's shape for its label: a circle for short labels, wider boxes for long ones. */
+    public static double nodeWidth(String label) {
+        return Math.max(NODE, 8.6 * label.length() + 22);
+    }
+
+    /**
+     * A laid-out edge.
+     *
+     * @param points polyline from source border to target border, {@code [2k]} as x0, y0, x1, y1, ...
+     * @param labelX label's top-left x
+     * @param labelY label's top-left y
+     */
+    public record Edge(int from, int to, String label, double[] points, double labelX, double labelY) {
+    }
+
+    /** The whole drawing. */
+    public record Result(List<Node> nodes, List<Edge> edges, double width, double height, boolean deadHidden,
+                         boolean horizontal) {
+
+        /** The scale at which the drawing fits a w × h pane. */
+        public double fitScale(double w, double h) {
+            return Math.min(w / Math.max(width, 1), h / Math.max(height, 1));
+        }
+    }
+
+    private AutomatonLayout() {
+    }
+
+    /** Lays out {@code dfa} left to right; with {@code hideDead} the dead state and its in-edges are left out. */
+    public static Result layout(Dfa dfa, boolean hideDead) {
+        return layout(dfa, hideDead, true);
+    }
+
+    /** As {@link #layout(Dfa, boolean)}, left to right or ({@code horizontal = false}) top to bottom. */
+    public static Result layout(Dfa dfa, boolean hideDead, boolean horizontal) {
+        int n = dfa.numStates();
+        int k = dfa.alphabet().size();
+        int dead = dfa.deadState().orElse(-1);
+        boolean hide = hideDead && dead >= 0 && n > 1;
+        ElkNode root = ElkGraphUtil.createGraph();
+        root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
+        root.setProperty(CoreOptions.DIRECTION, horizontal ? Direction.RIGHT : Direction.DOWN);
+        root.setProperty(CoreOptions.SPACING_NODE_NODE, 28.0);
+        root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 44.0);
+        root.setProperty(LayeredOptions.SPACING_EDGE_EDGE, 10.0);
+        root.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, 10.0);
+        root.setProperty(LayeredOptions.SPACING_EDGE_LABEL, 4.0);
+        root.setProperty(CoreOptions.PADDING, horizontal ? new org.eclipse.elk.core.math.ElkPadding(30, 30, 30, 50)
+                : new org.eclipse.elk.core.math.ElkPadding(50, 30, 30, 30));
+        var elkNodes = new ElkNode[n];
+        for (int q = 0; q < n; q++) {
+            if (hide && q == dead) {
+                continue;
+            }
+            elkNodes[q] = ElkGraphUtil.createNode(root);
+            elkNodes[q].setDimensions(nodeWidth(dfa.label(q)), NODE);
+            if (q == dfa.startState()) {       // leftmost, so the start arrow comes in from free space
+                elkNodes[q].setProperty(LayeredOptions.LAYERING_LAYER_CONSTRAINT,
+                        org.eclipse.elk.alg.layered.options.LayerConstraint.FIRST);
+            }
+        }
+        Map<Long, List<String>> merged = new LinkedHashMap<>();
+        for (int q = 0; q < n; q++) {
+            for (int a = 0; a < k; a++) {
+                int to = dfa.next(q, a);
+                if (elkNodes[q] == null || elkNodes[to] == null) {
+                    continue;
+                }
+                merged.computeIfAbsent(((long) q << 32) | to, x -> new ArrayList<>()).add(dfa.alphabet().symbol(a));
+            }
+        }
+        var edgeKeys = new ArrayList<Long>();
+        var elkEdges = new ArrayList<ElkEdge>();
+        var labels = new ArrayList<String>();
+        for (var e : merged.entrySet()) {
+            int from = (int) (e.getKey() >> 32);
+            int to = (int) (long) e.getKey();
+            ElkEdge edge = ElkGraphUtil.createSimpleEdge(elkNodes[from], elkNodes[to]);
+            String text = String.join(", ", e.getValue());
+            ElkLabel label = ElkGraphUtil.createLabel(text, edge);
+            label.setDimensions(8.5 * text.length() + 8, 20);
+            label.setProperty(CoreOptions.EDGE_LABELS_PLACEMENT, EdgeLabelPlacement.CENTER);
+            edgeKeys.add(e.getKey());
+            elkEdges.add(edge);
+            labels.add(text);
+        }
+        new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
+        var nodes = new ArrayList<Node>();
+        for (int q = 0; q < n; q++) {
+            if (elkNodes[q] != null) {
+                ElkNode en = elkNodes[q];
+                nodes.add(new Node(q, dfa.label(q), en.getX() + en.getWidth() / 2, en.getY() + NODE / 2,
+                        en.getWidth(), NODE, dfa.isAccepting(q), q == dfa.startState(), q == dead));
+            }
+        }
+        var edges = new ArrayList<Edge>();
+        for (int i = 0; i < elkEdges.size(); i++) {
+            ElkEdge e = elkEdges.get(i);
+            var pts = new ArrayList<Double>();
+            for (ElkEdgeSection s : e.getSections()) {
+                pts.add(s.getStartX());
+                pts.add(s.getStartY());
+                s.getBendPoints().forEach(b -> {
+                    pts.add(b.getX());
+                    pts.add(b.getY());
+                });
+                pts.add(s.getEndX());
+                pts.add(s.getEndY());
+            }
+            ElkLabel l = e.getLabels().get(0);
+            long key = edgeKeys.get(i);
+            edges.add(new Edge((int) (key >> 32), (int) key, labels.get(i),
+                    pts.stream().mapToDouble(Double::doubleValue).toArray(), l.getX(), l.getY()));
+        }
+        return new Result(nodes, edges, root.getWidth(), root.getHeight(), hide, horizontal);
+    }
+}

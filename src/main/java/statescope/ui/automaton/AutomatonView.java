@@ -1,0 +1,260 @@
+package statescope.ui.automaton;
+
+import java.util.HashMap;
+import java.util.Map;
+import javafx.geometry.Pos;
+import javafx.scene.Group;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Polygon;
+import javafx.scene.shape.Polyline;
+import javafx.scene.text.Text;
+import statescope.lang.Dfa;
+import statescope.ui.common.ZoomPane;
+
+/**
+ * Draws the reference DFA (ELK layered layout), marks start and accepting states, highlights the
+ * current state and the recent path, and for counter languages shows the counter configuration
+ * instead ({@link CounterPlot}). States are nodes with style class {@code dfa-state} and id
+ * {@code dfa-state-<index>}; the current one also has {@code current}.
+ */
+public final class AutomatonView extends BorderPane {
+
+    private final AutomatonViewModel vm;
+    private final ZoomPane zoom = new ZoomPane();
+    private final CounterPlot counter = new CounterPlot();
+    private final Label config = new Label();
+    private final Label deadBanner = new Label("in the dead state: rejected for good");
+    private final Map<Integer, Group> stateNodes = new HashMap<>();
+    private final Map<Long, Group> edgeNodes = new HashMap<>();
+    private AutomatonLayout.Result layout;
+    private final javafx.beans.property.BooleanProperty expanded = new javafx.beans.property.SimpleBooleanProperty();
+    private AutomatonLayout.Result wide;
+    private AutomatonLayout.Result tall;
+
+    public AutomatonView(AutomatonViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("automaton-view");
+        setId("automaton-view");
+        var title = new Label("Reference machine");
+        title.getStyleClass().add("view-title");
+        var collapse = new ToggleButton("Hide dead state");
+        collapse.getStyleClass().add("small");
+        collapse.selectedProperty().bindBidirectional(vm.collapseDeadProperty());
+        var fit = new Button("Fit");
+        fit.getStyleClass().add("small");
+        fit.setOnAction(e -> zoom.fit());
+        var expand = new ToggleButton("Expand");
+        expand.setId("automaton-expand");
+        expand.getStyleClass().add("small");
+        expand.selectedProperty().bindBidirectional(expanded);
+        expanded.addListener((o, a, b) -> javafx.application.Platform.runLater(zoom::fit));
+        var spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        config.setId("automaton-config");
+        config.getStyleClass().add("config-label");
+        var bar = new HBox(8, title, spacer, collapse, expand, fit);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("view-bar");
+        setTop(bar);
+        deadBanner.getStyleClass().add("dead-banner");
+        deadBanner.setVisible(false);
+        var center = new StackPane(zoom, deadBanner);
+        StackPane.setAlignment(deadBanner, Pos.TOP_CENTER);
+        setCenter(center);
+        var bottom = new HBox(config);
+        bottom.getStyleClass().add("view-footer");
+        setBottom(bottom);
+        vm.dfaProperty().addListener((o, a, b) -> rebuild());
+        vm.collapseDeadProperty().addListener((o, a, b) -> rebuild());
+        vm.frameProperty().addListener((o, a, b) -> paint());
+        javafx.beans.value.ChangeListener<Number> resized = (o, a, b) -> {
+            if (layout != null && pick() != layout) {
+                layout = pick();
+                draw();
+            }
+        };
+        zoom.widthProperty().addListener(resized);
+        zoom.heightProperty().addListener(resized);
+        rebuild();
+    }
+
+    private void rebuild() {
+        Dfa dfa = vm.dfaProperty().get();
+        stateNodes.clear();
+        edgeNodes.clear();
+        if (dfa == null) {
+            layout = null;
+            setCenter(counter);
+            paint();
+            return;
+        }
+        if (getCenter() == counter) {
+            var center = new StackPane(zoom, deadBanner);
+            StackPane.setAlignment(deadBanner, Pos.TOP_CENTER);
+            setCenter(center);
+        }
+        boolean hide = vm.collapseDeadProperty().get();
+        wide = AutomatonLayout.layout(dfa, hide, true);
+        tall = AutomatonLayout.layout(dfa, hide, false);
+        layout = pick();
+        draw();
+    }
+
+    /** Left to right unless top to bottom fits the pane clearly better. */
+    private AutomatonLayout.Result pick() {
+        double w = Math.max(zoom.getWidth(), 400);
+        double h = Math.max(zoom.getHeight(), 300);
+        return tall.fitScale(w, h) > 1.15 * wide.fitScale(w, h) ? tall : wide;
+    }
+
+    private void draw() {
+        stateNodes.clear();
+        edgeNodes.clear();
+        var g = new Group();
+        for (var e : layout.edges()) {
+            var edge = edgeNode(e);
+            edgeNodes.put(((long) e.from() << 32) | e.to(), edge);
+            g.getChildren().add(edge);
+        }
+        for (var nd : layout.nodes()) {
+            var node = stateNode(nd);
+            stateNodes.put(nd.state(), node);
+            g.getChildren().add(node);
+        }
+        zoom.setContent(g);
+        paint();
+    }
+
+    private Group stateNode(AutomatonLayout.Node nd) {
+        double r = nd.h() / 2;
+        double hw = nd.w() / 2;
+        var shape = new Rectangle(nd.x() - hw, nd.y() - r, nd.w(), nd.h());
+        shape.setArcWidth(nd.h());
+        shape.setArcHeight(nd.h());
+        shape.getStyleClass().add("state-circle");
+        var group = new Group(shape);
+        if (nd.accepting()) {
+            var inner = new Rectangle(nd.x() - hw + 5, nd.y() - r + 5, nd.w() - 10, nd.h() - 10);
+            inner.setArcWidth(nd.h() - 10);
+            inner.setArcHeight(nd.h() - 10);
+            inner.getStyleClass().add("state-inner");
+            group.getChildren().add(inner);
+        }
+        var text = new Text(nd.label());
+        text.getStyleClass().add("state-label");
+        text.applyCss();
+        double w = text.getLayoutBounds().getWidth();
+        if (w > nd.w() - 14) {
+            text.setScaleX((nd.w() - 14) / w);
+            text.setScaleY((nd.w() - 14) / w);
+        }
+        text.setX(nd.x() - w / 2);
+        text.setY(nd.y() + 5);
+        group.getChildren().add(text);
+        if (nd.start()) {
+            if (layout.horizontal()) {
+                var arrow = new Line(nd.x() - hw - 34, nd.y(), nd.x() - hw - 4, nd.y());
+                arrow.getStyleClass().add("start-arrow");
+                var head = new Polygon(nd.x() - hw - 2, nd.y(), nd.x() - hw - 11, nd.y() - 5, nd.x() - hw - 11, nd.y() + 5);
+                head.getStyleClass().add("start-arrow-head");
+                group.getChildren().addAll(arrow, head);
+            } else {
+                var arrow = new Line(nd.x(), nd.y() - r - 34, nd.x(), nd.y() - r - 4);
+                arrow.getStyleClass().add("start-arrow");
+                var head = new Polygon(nd.x(), nd.y() - r - 2, nd.x() - 5, nd.y() - r - 11, nd.x() + 5, nd.y() - r - 11);
+                head.getStyleClass().add("start-arrow-head");
+                group.getChildren().addAll(arrow, head);
+            }
+        }
+        group.getStyleClass().add("dfa-state");
+        if (nd.accepting()) {
+            group.getStyleClass().add("accepting");
+        }
+        if (nd.dead()) {
+            group.getStyleClass().add("dead");
+        }
+        group.setId("dfa-state-" + nd.state());
+        group.setUserData(nd.label());
+        return group;
+    }
+
+    private Group edgeNode(AutomatonLayout.Edge e) {
+        double[] p = e.points();
+        var line = new Polyline(p);
+        line.getStyleClass().add("edge-line");
+        int m = p.length;
+        double ex = p[m - 2];
+        double ey = p[m - 1];
+        double ang = Math.atan2(ey - p[m - 3], ex - p[m - 4]);
+        double a1 = ang + Math.PI - 0.4;
+        double a2 = ang + Math.PI + 0.4;
+        var head = new Polygon(ex, ey, ex + 10 * Math.cos(a1), ey + 10 * Math.sin(a1),
+                ex + 10 * Math.cos(a2), ey + 10 * Math.sin(a2));
+        head.getStyleClass().add("edge-head");
+        var label = new Label(e.label());
+        label.getStyleClass().add("edge-label");
+        label.setLayoutX(e.labelX());
+        label.setLayoutY(e.labelY());
+        var g = new Group(line, head, label);
+        g.getStyleClass().add("dfa-edge");
+        return g;
+    }
+
+    private void paint() {
+        var f = vm.frame();
+        if (f == null) {
+            return;
+        }
+        config.setText("t = " + f.position() + "   ·   " + f.config() + "   ·   "
+                + (f.rejected() ? "rejected" : f.accepting() ? "accepted" : "not accepted"));
+        config.getStyleClass().removeAll("accepted", "rejected");
+        config.getStyleClass().add(f.accepting() ? "accepted" : "rejected");
+        if (layout == null) {
+            counter.show(f);
+            return;
+        }
+        for (var e : stateNodes.entrySet()) {
+            e.getValue().getStyleClass().remove("current");
+            if (e.getKey() == f.current()) {
+                e.getValue().getStyleClass().add("current");
+            }
+        }
+        for (Group g : edgeNodes.values()) {
+            g.getStyleClass().removeAll("trail", "last");
+            g.setOpacity(1);
+        }
+        int[] path = f.path();
+        for (int i = 1; i < path.length; i++) {
+            Group g = edgeNodes.get(((long) path[i - 1] << 32) | path[i]);
+            if (g != null) {
+                if (!g.getStyleClass().contains("trail")) {
+                    g.getStyleClass().add("trail");
+                }
+                if (i == path.length - 1) {
+                    g.getStyleClass().add("last");
+                }
+            }
+        }
+        deadBanner.setVisible(layout.deadHidden() && !stateNodes.containsKey(f.current()));
+    }
+
+    /** Whether the user asked for more room (the main window widens this pane). */
+    public javafx.beans.property.BooleanProperty expandedProperty() {
+        return expanded;
+    }
+
+    /** The index of the highlighted state, or −1 (for tests). */
+    public int highlightedState() {
+        return stateNodes.entrySet().stream().filter(e -> e.getValue().getStyleClass().contains("current"))
+                .mapToInt(Map.Entry::getKey).findFirst().orElse(-1);
+    }
+}

@@ -1,0 +1,64 @@
+package statescope.ui.automaton;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import statescope.lang.Dfa;
+import statescope.study.MachineConfig;
+import statescope.study.Trace;
+
+/**
+ * The automaton view's state: which DFA to draw, the current state, the path so far (the trail), the
+ * counter/stack configuration for counter languages, and whether the dead state is collapsed.
+ */
+public final class AutomatonViewModel {
+
+    /** Transitions kept in the trail (older ones fade out of it). */
+    public static final int TRAIL = 24;
+
+    /**
+     * One frame.
+     *
+     * @param current   current DFA state (or control state)
+     * @param path      states at positions {@code t - path.length + 1 .. t}
+     * @param config    the configuration text ("q1", "depth 2")
+     * @param accepting whether the prefix is accepted
+     * @param position  t
+     */
+    public record Frame(int current, int[] path, String config, boolean accepting, boolean rejected, int position) {
+    }
+
+    private final ObjectProperty<Dfa> dfa = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<Frame> frame = new ReadOnlyObjectWrapper<>();
+    private final BooleanProperty collapseDead = new SimpleBooleanProperty(true);
+
+    public ObjectProperty<Dfa> dfaProperty() {
+        return dfa;
+    }
+
+    public ReadOnlyObjectProperty<Frame> frameProperty() {
+        return frame.getReadOnlyProperty();
+    }
+
+    public Frame frame() {
+        return frame.get();
+    }
+
+    public BooleanProperty collapseDeadProperty() {
+        return collapseDead;
+    }
+
+    /** Recomputes the frame for position t of the trace. */
+    public void update(Trace trace, int t) {
+        int from = Math.max(0, t - TRAIL);
+        int[] path = new int[t - from + 1];
+        for (int i = from; i <= t; i++) {
+            path[i - from] = trace.config(i).state();
+        }
+        MachineConfig c = trace.config(t);
+        frame.set(new Frame(c.state(), path, c.describe(), trace.machine().accepts(c), c.rejected(), t));
+    }
+}

@@ -1,0 +1,71 @@
+package statescope.ui.chart;
+
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import statescope.study.ChannelKind;
+import statescope.study.Trace;
+
+/** Line chart of user-picked channels of one layer over time (the whole trace up to a cap). */
+public final class ChannelChartViewModel {
+
+    /** Most positions plotted (the most recent ones). */
+    public static final int MAX_POINTS = 500;
+
+    /**
+     * One frame.
+     *
+     * @param start    position of the first sample
+     * @param channels the channels plotted
+     * @param series   {@code [channels.length][W]} values
+     * @param current  current position
+     */
+    public record Frame(int layer, ChannelKind kind, int start, int[] channels, float[][] series, int current) {
+    }
+
+    private final IntegerProperty layer = new SimpleIntegerProperty(0);
+    private final ObjectProperty<ChannelKind> kind = new SimpleObjectProperty<>(ChannelKind.STATE);
+    private final ObservableList<Integer> channels = FXCollections.observableArrayList(0, 1, 2, 3);
+    private final ReadOnlyObjectWrapper<Frame> frame = new ReadOnlyObjectWrapper<>();
+
+    public IntegerProperty layerProperty() {
+        return layer;
+    }
+
+    public ObjectProperty<ChannelKind> kindProperty() {
+        return kind;
+    }
+
+    /** The picked channels (indices into d_inner). */
+    public ObservableList<Integer> channels() {
+        return channels;
+    }
+
+    public ReadOnlyObjectProperty<Frame> frameProperty() {
+        return frame.getReadOnlyProperty();
+    }
+
+    public Frame frame() {
+        return frame.get();
+    }
+
+    public void update(Trace trace, int t) {
+        int d = trace.model().info().dInner();
+        int l = Math.min(Math.max(0, layer.get()), trace.model().info().numLayers() - 1);
+        int[] picked = channels.stream().mapToInt(Integer::intValue).filter(c -> c >= 0 && c < d).toArray();
+        int n = trace.length();
+        int start = Math.max(1, n - MAX_POINTS + 1);
+        float[][] series = new float[picked.length][Math.max(0, n - start + 1)];
+        for (int p = start; p <= n; p++) {
+            for (int c = 0; c < picked.length; c++) {
+                series[c][p - start] = trace.channel(l, kind.get(), p, picked[c]);
+            }
+        }
+        frame.set(new Frame(l, kind.get(), start, picked, series, t));
+    }
+}

@@ -1,0 +1,67 @@
+package statescope.ui.chart;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/** Dataset and chart factories for the channel chart (the JFree demos' createDataset/createChart split). */
+final class ChannelCharts {
+
+    private static final Color[] COLORS = {new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73),
+        new Color(0xCC79A7), new Color(0x56B4E9), new Color(0xD55E00), new Color(0x000000), new Color(0x999999)};
+
+    private ChannelCharts() {
+    }
+
+    /** One series per picked channel, x = position. */
+    static XYSeriesCollection createDataset(ChannelChartViewModel.Frame f) {
+        var data = new XYSeriesCollection();
+        for (int c = 0; c < f.channels().length; c++) {
+            var s = new XYSeries("channel " + f.channels()[c], false, true);
+            float[] v = f.series()[c];
+            for (int i = 0; i < v.length; i++) {
+                s.add(f.start() + i, v[i], false);
+            }
+            data.addSeries(s);
+        }
+        return data;
+    }
+
+    static JFreeChart createChart(XYSeriesCollection data) {
+        JFreeChart chart = ChartFactory.createXYLineChart(null, "position t", "value", data,
+                PlotOrientation.VERTICAL, true, true, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.getLegend().setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+        XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xD0D7DE));
+        plot.setRangeGridlinePaint(new Color(0xD0D7DE));
+        plot.getDomainAxis().setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+        plot.getRangeAxis().setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+        plot.getDomainAxis().setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        plot.getRangeAxis().setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        var renderer = new XYLineAndShapeRenderer(true, false);
+        for (int i = 0; i < COLORS.length; i++) {
+            renderer.setSeriesPaint(i, COLORS[i]);
+            renderer.setSeriesStroke(i, new BasicStroke(2.2f));
+        }
+        plot.setRenderer(renderer);
+        return chart;
+    }
+
+    /** Marks the current position with a vertical line. */
+    static void markCurrent(JFreeChart chart, int t) {
+        XYPlot plot = chart.getXYPlot();
+        plot.clearDomainMarkers();
+        var marker = new ValueMarker(t, new Color(0x24292F), new BasicStroke(1.5f));
+        plot.addDomainMarker(marker);
+    }
+}

@@ -1,0 +1,127 @@
+package statescope.ui.heatmap;
+
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelWriter;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Paints one {@link HeatmapViewModel.Frame}: channels down, positions across, the current position
+ * outlined, axes and a colour bar. Signed quantities use the diverging map scaled by the window's
+ * largest |value| (so 0 is white and a negative gate is blue at a glance); Δ uses the sequential map.
+ */
+final class HeatmapCanvas extends Pane {
+
+    private static final double LEFT = 62;
+    private static final double RIGHT = 86;
+    private static final double TOP = 12;
+    private static final double BOTTOM = 34;
+
+    private final Canvas canvas = new Canvas();
+    private final boolean diverging;
+    private HeatmapViewModel.Frame frame;
+
+    HeatmapCanvas(boolean diverging) {
+        this.diverging = diverging;
+        getStyleClass().add("heatmap-canvas");
+        getChildren().add(canvas);
+        setMinHeight(140);
+    }
+
+    void show(HeatmapViewModel.Frame f) {
+        frame = f;
+        draw();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+        draw();
+    }
+
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        g.clearRect(0, 0, w, h);
+        if (frame == null || frame.values().length == 0 || w < LEFT + RIGHT + 20 || h < TOP + BOTTOM + 20) {
+            g.setFill(Color.web("#57606a"));
+            g.setFont(Font.font(14));
+            g.fillText("no tokens yet", LEFT, TOP + 30);
+            return;
+        }
+        float[][] v = frame.values();                                   // [W][D]
+        int cols = v.length;
+        int rows = v[0].length;
+        var img = new WritableImage(cols, rows);
+        PixelWriter pw = img.getPixelWriter();
+        // Ā lives in (−1, 1): a fixed scale keeps sign and size comparable across layers and strings
+        float scale = frame.kind() == statescope.study.ChannelKind.GATE ? 1f
+                : diverging ? frame.absMax() : Math.max(frame.max(), 1e-6f);
+        for (int c = 0; c < cols; c++) {
+            for (int r = 0; r < rows; r++) {
+                double u = v[c][r] / scale;
+                pw.setArgb(c, r, diverging ? ColorMaps.diverging(u) : ColorMaps.sequential(u));
+            }
+        }
+        double pw2 = w - LEFT - RIGHT;
+        double ph = h - TOP - BOTTOM;
+        g.setImageSmoothing(false);
+        g.drawImage(img, LEFT, TOP, pw2, ph);
+        double cw = pw2 / cols;
+        int cur = frame.current() - frame.start();
+        if (cur >= 0 && cur < cols) {
+            g.setStroke(Color.web("#24292f"));
+            g.setLineWidth(2);
+            g.strokeRect(LEFT + cur * cw, TOP, Math.max(cw, 2), ph);
+        }
+        g.setFill(Color.web("#57606a"));
+        g.setFont(Font.font(12));
+        g.setTextAlign(TextAlignment.RIGHT);
+        int step = rows <= 16 ? 4 : rows <= 64 ? 16 : 32;
+        for (int r = 0; r < rows; r += step) {
+            g.fillText(Integer.toString(r), LEFT - 6, TOP + (r + 0.5) * ph / rows + 4);
+        }
+        g.save();
+        g.translate(14, TOP + ph / 2);
+        g.rotate(-90);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.fillText("channel", 0, 0);
+        g.restore();
+        g.setTextAlign(TextAlignment.CENTER);
+        int tstep = Math.max(1, (int) Math.ceil(cols / Math.max(1, pw2 / 48)));
+        for (int c = 0; c < cols; c += tstep) {
+            g.fillText(Integer.toString(frame.start() + c), LEFT + (c + 0.5) * cw, TOP + ph + 16);
+        }
+        g.fillText("position t", LEFT + pw2 / 2, TOP + ph + 31);
+        drawColorBar(g, w - RIGHT + 18, TOP, ph, scale);
+    }
+
+    private void drawColorBar(GraphicsContext g, double x, double y, double h, float scale) {
+        int steps = 64;
+        for (int i = 0; i < steps; i++) {
+            double u = 1 - (double) i / (steps - 1);
+            int argb = diverging ? ColorMaps.diverging(2 * u - 1) : ColorMaps.sequential(u);
+            g.setFill(ColorMaps.color(argb));
+            g.fillRect(x, y + h * i / steps, 14, h / steps + 1);
+        }
+        g.setFill(Color.web("#57606a"));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFont(Font.font(11));
+        g.fillText(fmt(scale), x + 18, y + 10);
+        g.fillText(diverging ? fmt(-scale) : "0", x + 18, y + h);
+        if (diverging) {
+            g.fillText("0", x + 18, y + h / 2 + 4);
+        }
+    }
+
+    private static String fmt(double v) {
+        return Math.abs(v) >= 100 || (Math.abs(v) < 0.01 && v != 0)
+                ? String.format(java.util.Locale.ROOT, "%.1e", v) : String.format(java.util.Locale.ROOT, "%.2f", v);
+    }
+}

@@ -1,0 +1,100 @@
+package statescope.ui.main;
+
+import java.io.File;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import statescope.study.LanguageEntry;
+import statescope.ui.session.SessionViewModel;
+
+/**
+ * The language picker: the catalog with each language's automaton summary, a regex field and DFA file
+ * import. Errors show inline under the field and keep what was typed.
+ */
+final class CatalogPane extends VBox {
+
+    CatalogPane(SessionViewModel vm) {
+        super(8);
+        getStyleClass().add("catalog-pane");
+        setId("catalog");
+        var title = new Label("Languages");
+        title.getStyleClass().add("view-title");
+        var list = new ListView<LanguageEntry>(vm.languages());
+        list.setId("language-list");
+        list.setCellFactory(v -> {
+            var cell = new EntryCell();
+            cell.prefWidthProperty().bind(v.widthProperty().subtract(18));
+            cell.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            return cell;
+        });
+        VBox.setVgrow(list, Priority.ALWAYS);
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectLanguage(b));
+        vm.languageProperty().addListener((o, a, b) -> list.getSelectionModel().select(b));
+        var regex = new TextField();
+        regex.setId("regex-field");
+        regex.setPromptText("regex, e.g. (ab)*a");
+        HBox.setHgrow(regex, Priority.ALWAYS);
+        var open = new Button("Open");
+        open.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        open.setId("regex-open");
+        open.setOnAction(e -> vm.openRegex(regex.getText()));
+        regex.setOnAction(e -> vm.openRegex(regex.getText()));
+        var file = new Button("Open DFA file (.json, .jff)…");
+        file.setId("dfa-file");
+        file.setMaxWidth(Double.MAX_VALUE);
+        file.setOnAction(e -> {
+            var chooser = new FileChooser();
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("DFA JSON or JFLAP", "*.json", "*.jff"));
+            File f = chooser.showOpenDialog(getScene().getWindow());
+            if (f != null) {
+                vm.openFile(f.toPath());
+            }
+        });
+        var error = new Label();
+        error.setId("language-error");
+        error.getStyleClass().add("inline-error");
+        error.setWrapText(true);
+        error.textProperty().bind(vm.languageErrorProperty());
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
+        var regexRow = new HBox(6, regex, open);
+        regexRow.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(title, list, new Label("Your own language"), regexRow, file, error);
+        disableProperty().bind(vm.busyProperty());
+    }
+
+    /** Name, family badge and the automaton summary. */
+    private static final class EntryCell extends ListCell<LanguageEntry> {
+        @Override
+        protected void updateItem(LanguageEntry item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            var name = new Label(item.name());
+            name.getStyleClass().add("entry-name");
+            var badge = new Label(item.family());
+            badge.getStyleClass().addAll("badge", item.starFree() == null ? "counter"
+                    : item.starFree() ? "star-free" : "non-star-free");
+            var top = new HBox(6, name, badge);
+            top.setAlignment(Pos.CENTER_LEFT);
+            var desc = new Label(item.description());
+            desc.getStyleClass().add("entry-desc");
+            desc.setWrapText(true);
+            var summary = new Label(item.machine().summary());
+            summary.getStyleClass().add("entry-summary");
+            summary.setWrapText(true);
+            var box = new VBox(2, top, desc, summary);
+            setText(null);
+            setGraphic(box);
+        }
+    }
+}

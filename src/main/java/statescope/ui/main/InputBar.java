@@ -1,0 +1,89 @@
+package statescope.ui.main;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import statescope.ui.prediction.TokenChips;
+import statescope.ui.session.SessionViewModel;
+
+/** The input field (one model step per typed key), its inline error, and the token chips. */
+final class InputBar extends VBox {
+
+    private final InputField field;
+    private final Label longInput = new Label();
+    private boolean longMode;
+
+    InputBar(SessionViewModel vm) {
+        super(6);
+        field = new InputField(vm::setInput);
+        getStyleClass().add("input-bar");
+        field.setId("input-field");
+        field.getStyleClass().add("input-field");
+        field.setPromptText("type a string over the language's alphabet");
+        field.setText(vm.inputTextProperty().get());
+        field.textProperty().addListener((o, a, b) -> {
+            if (!longMode && !b.equals(vm.inputTextProperty().get())) {
+                vm.setInput(b);
+            }
+        });
+        longInput.setId("long-input");
+        longInput.getStyleClass().add("long-input");
+        longInput.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(longInput, Priority.ALWAYS);
+        var clear = new javafx.scene.control.Button("Clear");
+        clear.getStyleClass().add("small");
+        clear.setOnAction(e -> vm.setInput(""));
+        var longRow = new HBox(8, longInput, clear);
+        longRow.setAlignment(Pos.CENTER_LEFT);
+        longRow.setVisible(false);
+        longRow.managedProperty().bind(longRow.visibleProperty());
+        HBox.setHgrow(longRow, Priority.ALWAYS);
+        field.managedProperty().bind(field.visibleProperty());
+        vm.inputTextProperty().addListener((o, a, b) -> {
+            longMode = b.length() > InputField.LIMIT;
+            field.setVisible(!longMode);
+            longRow.setVisible(longMode);
+            if (longMode) {
+                longInput.setText(String.format(java.util.Locale.ROOT,
+                        "%,d characters (too long to edit here; step, scrub or clear) … %s", b.length(),
+                        b.substring(b.length() - 24)));
+            } else if (!b.equals(field.getText())) {
+                field.setText(b);
+            }
+        });
+        field.disableProperty().bind(vm.busyProperty());
+        var alphabet = new Label();
+        alphabet.getStyleClass().add("muted");
+        vm.languageProperty().addListener((o, a, b) -> alphabet.setText(b == null ? ""
+                : "alphabet " + b.machine().alphabet()));
+        var label = new Label("Input");
+        label.getStyleClass().add("view-title");
+        HBox.setHgrow(field, Priority.ALWAYS);
+        var row = new HBox(10, label, field, longRow, alphabet);
+        row.setAlignment(Pos.CENTER_LEFT);
+        var error = new Label();
+        error.setId("input-error");
+        error.getStyleClass().add("inline-error");
+        error.textProperty().bind(vm.inputErrorProperty());
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        field.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("danger"), false);
+        vm.inputErrorProperty().addListener((o, a, b) -> field.pseudoClassStateChanged(
+                javafx.css.PseudoClass.getPseudoClass("danger"), !b.isEmpty()));
+        var chips = new TokenChips(vm.strip(), vm::jumpTo);
+        var scroll = new ScrollPane(chips);
+        scroll.getStyleClass().add("chips-scroll");
+        scroll.setFitToHeight(true);
+        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        getChildren().addAll(row, error, scroll);
+    }
+
+    InputField field() {
+        return field;
+    }
+}

@@ -1,0 +1,57 @@
+package statescope.ui.main;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import statescope.ui.session.SessionViewModel;
+
+/** Compute backend, model summary, step-vs-scan deviation, messages, and the progress of long work. */
+final class StatusBar extends HBox {
+
+    StatusBar(SessionViewModel vm) {
+        super(10);
+        getStyleClass().add("status-bar");
+        setId("status-bar");
+        setAlignment(Pos.CENTER_LEFT);
+        var backend = new Label();
+        backend.setId("status-backend");
+        backend.textProperty().bind(vm.backendProperty().map(b -> "backend: " + b));
+        var model = new Label();
+        model.setId("status-model");
+        model.textProperty().bind(vm.modelSummaryProperty());
+        var dev = new Label();
+        dev.setId("status-deviation");
+        dev.textProperty().bind(vm.deviationProperty());
+        var message = new Label();
+        message.setId("status-message");
+        message.getStyleClass().add("status-message");
+        message.textProperty().bind(vm.messageProperty());
+        var spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        var busyText = new Label();
+        busyText.textProperty().bind(vm.busyTextProperty());
+        var bar = new ProgressBar();
+        bar.setId("progress");
+        bar.setPrefWidth(180);
+        bar.progressProperty().bind(vm.progressProperty());
+        var cancel = new Button("Cancel");
+        cancel.setId("cancel");
+        cancel.getStyleClass().add("small");
+        cancel.setOnAction(e -> vm.cancel());
+        var busy = new HBox(8, busyText, bar, cancel);
+        busy.setAlignment(Pos.CENTER_LEFT);
+        busy.visibleProperty().bind(vm.busyProperty());
+        busy.managedProperty().bind(vm.busyProperty());
+        var fitting = new Label("fitting PCA on corpus…");
+        fitting.getStyleClass().add("muted");
+        fitting.visibleProperty().bind(vm.analysingProperty());
+        fitting.managedProperty().bind(vm.analysingProperty());
+        getChildren().addAll(backend, new Separator(javafx.geometry.Orientation.VERTICAL), model,
+                new Separator(javafx.geometry.Orientation.VERTICAL), dev, message, spacer, fitting, busy);
+    }
+}

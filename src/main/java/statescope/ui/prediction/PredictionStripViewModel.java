@@ -1,0 +1,73 @@
+package statescope.ui.prediction;
+
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import statescope.study.Trace;
+
+/**
+ * Per position the model's prediction against the reference target, over a window of positions that
+ * keeps the current one in view; also feeds the token chips. Positions are 1-based.
+ */
+public final class PredictionStripViewModel {
+
+    /**
+     * One frame: cells for positions {@code start .. start + tokens.length - 1}.
+     *
+     * @param start           first position shown
+     * @param tokens          token text per cell
+     * @param targets         reference target label per cell
+     * @param predictions     model prediction label per cell
+     * @param agree           agreement per cell
+     * @param current         current position (0 = before the first token)
+     * @param firstDivergence first disagreeing position of the whole trace, or −1
+     * @param length          trace length
+     * @param encoding        the target encoding's name
+     */
+    public record Frame(int start, String[] tokens, String[] targets, String[] predictions, boolean[] agree,
+                        int current, int firstDivergence, int length, String encoding) {
+
+        public int size() {
+            return tokens.length;
+        }
+    }
+
+    private final IntegerProperty capacity = new SimpleIntegerProperty(32);
+    private final ReadOnlyObjectWrapper<Frame> frame = new ReadOnlyObjectWrapper<>();
+
+    /** How many cells fit (set by the view from its width). */
+    public IntegerProperty capacityProperty() {
+        return capacity;
+    }
+
+    public ReadOnlyObjectProperty<Frame> frameProperty() {
+        return frame.getReadOnlyProperty();
+    }
+
+    public Frame frame() {
+        return frame.get();
+    }
+
+    public void update(Trace trace, int t) {
+        int n = trace.length();
+        int cap = Math.max(1, capacity.get());
+        int start = Math.max(1, Math.min(t - cap / 2, n - cap + 1));
+        int end = Math.min(n, start + cap - 1);
+        int size = Math.max(0, end - start + 1);
+        var tokens = new String[size];
+        var targets = new String[size];
+        var preds = new String[size];
+        var agree = new boolean[size];
+        var alphabet = trace.machine().alphabet();
+        for (int i = 0; i < size; i++) {
+            int p = start + i;
+            tokens[i] = alphabet.symbol(trace.token(p));
+            targets[i] = trace.target(p).label();
+            preds[i] = trace.prediction(p).label();
+            agree[i] = trace.agrees(p);
+        }
+        frame.set(new Frame(start, tokens, targets, preds, agree, t, trace.firstDivergence(), n,
+                trace.encoding().name()));
+    }
+}

@@ -1,0 +1,97 @@
+package statescope.ui.trajectory;
+
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import statescope.study.StateCloud;
+import statescope.study.Trace;
+
+/**
+ * The trajectory view's state: per layer the corpus cloud in the frozen PCA basis, the current string's
+ * path, and the view's 2D/3D mode and rotation.
+ */
+public final class TrajectoryViewModel {
+
+    /** Longest path drawn (the most recent positions). */
+    public static final int MAX_PATH = 400;
+
+    /**
+     * One frame.
+     *
+     * @param cloud      the layer's corpus cloud, or null while it is being fitted
+     * @param path       projected states at positions {@code firstT .. current}, {@code [P][3]}
+     * @param pathStates the reference state index (into the cloud's names, −1 if unseen) per path point
+     * @param firstT     position of the first path point
+     * @param current    current position
+     */
+    public record Frame(StateCloud cloud, float[][] path, int[] pathStates, int firstT, int current) {
+    }
+
+    private final ObjectProperty<List<StateCloud>> clouds = new SimpleObjectProperty<>(List.of());
+    private final IntegerProperty layer = new SimpleIntegerProperty(0);
+    private final BooleanProperty threeD = new SimpleBooleanProperty(false);
+    private final DoubleProperty yaw = new SimpleDoubleProperty(-0.6);
+    private final DoubleProperty pitch = new SimpleDoubleProperty(0.35);
+    private final ReadOnlyObjectWrapper<Frame> frame = new ReadOnlyObjectWrapper<>();
+
+    public ObjectProperty<List<StateCloud>> cloudsProperty() {
+        return clouds;
+    }
+
+    public IntegerProperty layerProperty() {
+        return layer;
+    }
+
+    public BooleanProperty threeDProperty() {
+        return threeD;
+    }
+
+    public DoubleProperty yawProperty() {
+        return yaw;
+    }
+
+    public DoubleProperty pitchProperty() {
+        return pitch;
+    }
+
+    public ReadOnlyObjectProperty<Frame> frameProperty() {
+        return frame.getReadOnlyProperty();
+    }
+
+    public Frame frame() {
+        return frame.get();
+    }
+
+    /** Rotates the 3D view by a mouse drag of (dx, dy) pixels. */
+    public void rotate(double dx, double dy) {
+        yaw.set(yaw.get() + dx * 0.01);
+        pitch.set(Math.max(-1.5, Math.min(1.5, pitch.get() + dy * 0.01)));
+    }
+
+    public void update(Trace trace, int t) {
+        List<StateCloud> cs = clouds.get();
+        int l = Math.min(Math.max(0, layer.get()), trace.model().info().numLayers() - 1);
+        StateCloud cloud = cs == null || l >= cs.size() ? null : cs.get(l);
+        if (cloud == null || !trace.hasProjections()) {
+            frame.set(new Frame(cloud, new float[0][], new int[0], t, t));
+            return;
+        }
+        int first = Math.max(0, t - MAX_PATH + 1);
+        float[][] path = new float[t - first + 1][];
+        int[] states = new int[path.length];
+        float[] origin = cloud.projection().project(new float[cloud.projection().mean().length]);
+        for (int i = first; i <= t; i++) {
+            path[i - first] = i == 0 ? origin : trace.point(l, i);
+            states[i - first] = cloud.stateNames().indexOf(trace.config(i).describe());
+        }
+        frame.set(new Frame(cloud, path, states, first, t));
+    }
+}

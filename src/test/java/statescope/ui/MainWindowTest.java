@@ -1,0 +1,158 @@
+package statescope.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import statescope.study.BuiltinLanguages;
+import statescope.study.FakeModels;
+import statescope.study.LanguageEntry;
+import statescope.study.TraceModel;
+import statescope.ui.common.TaskRunner;
+import statescope.ui.main.MainWindow;
+import statescope.ui.session.BuiltinLanguageLibrary;
+import statescope.ui.session.ModelChoice;
+import statescope.ui.session.ModelLibrary;
+import statescope.ui.session.SessionViewModel;
+
+/**
+ * Issue 5's acceptance tests, headless: parity with "0110" typed, stepping, a crafted model that errs,
+ * an unknown symbol. The models are oracles built from the reference machine (one errs at position 3
+ * for the parity language), so the expected strip is known exactly.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    private SessionViewModel vm;
+    private MainWindow window;
+
+    /** A library whose default model for parity errs at position 3; other languages get exact oracles. */
+    static ModelLibrary oracles() {
+        return new ModelLibrary(null, null) {
+            @Override
+            public List<ModelChoice> choices(LanguageEntry language) {
+                return List.of(ModelChoice.checkpoint("oracle", Path.of("oracle.json")),
+                        ModelChoice.checkpoint("oracle that errs at 3", Path.of("errs.json")));
+            }
+
+            @Override
+            public TraceModel load(ModelChoice choice, LanguageEntry language) {
+                return FakeModels.oracle(language, choice.label().contains("errs") ? 3 : 0);
+            }
+        };
+    }
+
+    @Start
+    void start(Stage stage) {
+        StateScopeApp.applyTheme();
+        vm = new SessionViewModel(new BuiltinLanguageLibrary(), oracles(), TaskRunner.immediate(), TaskRunner.immediate());
+        window = StateScopeApp.buildRoot(vm);
+        var scene = new Scene(window, 1260, 780);
+        scene.getStylesheets().add(StateScopeApp.STYLESHEET);
+        stage.setScene(scene);
+        stage.show();
+        vm.start();
+    }
+
+    private void chooseParityAndType(FxRobot robot, String text) {
+        robot.clickOn("Parity");
+        TextField field = robot.lookup("#input-field").query();
+        robot.clickOn(field);
+        robot.interact(field::clear);
+        robot.write(text);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private String highlighted() {
+        int q = window.automatonView().highlightedState();
+        return vm.trace().machine().dfa().orElseThrow().label(q);
+    }
+
+    private Label cell(FxRobot robot, int position) {
+        return robot.lookup("#strip-cell-" + position).query();
+    }
+
+    @Test
+    void parityTypedHighlightsTheStateAndFillsTheStrip(FxRobot robot) {
+        chooseParityAndType(robot, "0110");
+        assertEquals(4, vm.trace().length());
+        assertEquals("even", highlighted(), "0110 has two 1s");
+        String[] expected = {"∈ L", "∉ L", "∈ L", "∈ L"};
+        for (int p = 1; p <= 4; p++) {
+            Label c = cell(robot, p);
+            assertEquals(expected[p - 1], c.getText(), "prediction at " + p);
+            assertTrue(c.getStyleClass().contains("agree"), "the oracle agrees at " + p);
+        }
+        assertTrue(robot.lookup("#strip-summary").queryLabeled().getText().contains("agrees"));
+        assertEquals(4, robot.lookup(".chip.agree").queryAll().size());
+    }
+
+    @Test
+    void steppingBackAndForwardMovesTheHighlight(FxRobot robot) {
+        chooseParityAndType(robot, "0110");
+        robot.clickOn("#back-button");
+        assertEquals(3, vm.positionProperty().get());
+        assertEquals("even", highlighted());
+        robot.clickOn("#back-button");
+        assertEquals("odd", highlighted(), "after 01");
+        robot.interact(window::requestFocus);
+        robot.type(KeyCode.RIGHT);
+        assertEquals(3, vm.positionProperty().get());
+        assertEquals("even", highlighted());
+        robot.type(KeyCode.HOME);
+        assertEquals(0, vm.positionProperty().get());
+        assertEquals("even", highlighted());
+        robot.type(KeyCode.END);
+        assertEquals(4, vm.positionProperty().get());
+        assertTrue(robot.lookup("#position-label").queryLabeled().getText().startsWith("t = 4 / 4"));
+    }
+
+    @Test
+    void aModelThatErrsHasItsFirstDivergenceFlagged(FxRobot robot) {
+        robot.clickOn("Parity");
+        robot.interact(() -> vm.selectModel(vm.modelChoices().get(1)));
+        TextField field = robot.lookup("#input-field").query();
+        robot.interact(() -> field.setText("01101"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(3, vm.trace().firstDivergence());
+        Label third = cell(robot, 3);
+        assertTrue(third.getStyleClass().contains("disagree"));
+        assertTrue(third.getStyleClass().contains("first-divergence"));
+        assertEquals("∉ L", third.getText(), "the model says the opposite of the automaton");
+        assertTrue(cell(robot, 2).getStyleClass().contains("agree"));
+        assertFalse(cell(robot, 4).getStyleClass().contains("first-divergence"));
+        assertTrue(robot.lookup("#strip-summary").queryLabeled().getText().contains("position 3"));
+        robot.clickOn("#jump-divergence");
+        assertEquals(3, vm.positionProperty().get());
+    }
+
+    @Test
+    void anUnknownSymbolIsRefusedInlineAndTheInputKept(FxRobot robot) {
+        chooseParityAndType(robot, "01");
+        robot.write("a");
+        WaitForAsyncUtils.waitForFxEvents();
+        Label error = robot.lookup("#input-error").query();
+        assertTrue(error.isVisible());
+        assertTrue(error.getText().contains("unknown symbol 'a'"), error.getText());
+        assertEquals("01a", robot.lookup("#input-field").queryTextInputControl().getText());
+        assertEquals(2, vm.trace().length(), "the trace keeps the last good input");
+        robot.type(KeyCode.BACK_SPACE);
+        robot.write("1");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(error.isVisible());
+        assertEquals(3, vm.trace().length());
+    }
+}

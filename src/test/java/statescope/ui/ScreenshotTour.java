@@ -1,0 +1,137 @@
+package statescope.ui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import statescope.ui.common.FxTaskRunner;
+import statescope.ui.main.MainWindow;
+import statescope.ui.session.SessionViewModel;
+
+/**
+ * Opens the real app under a display (Xvfb) and captures one screenshot per view with ImageMagick's
+ * {@code import -window root} into {@code assets/screenshots/}. Run by hand (see the README):
+ * {@code xvfb-run -a -s "-screen 0 1600x1000x24" java -cp ... statescope.ui.ScreenshotTour}.
+ */
+public final class ScreenshotTour {
+
+    private ScreenshotTour() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "assets/screenshots");
+        Files.createDirectories(out);
+        var started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        var vmRef = new AtomicReference<SessionViewModel>();
+        var winRef = new AtomicReference<MainWindow>();
+        fx(() -> {
+            StateScopeApp.applyTheme();
+            var vm = StateScopeApp.newSession(new FxTaskRunner(), new FxTaskRunner());
+            var root = StateScopeApp.buildRoot(vm);
+            var stage = new Stage();
+            var scene = new Scene(root, 1600, 1000);
+            scene.getStylesheets().add(StateScopeApp.STYLESHEET);
+            stage.setScene(scene);
+            stage.setX(0);
+            stage.setY(0);
+            stage.show();
+            vm.start();
+            vmRef.set(vm);
+            winRef.set(root);
+        });
+        var vm = vmRef.get();
+        var win = winRef.get();
+        settle(vm);
+        shot(out, "main-window");
+        select(vm, win, "parity", 0);
+        fx(() -> vm.setInput("0110100111"));
+        settle(vm);
+        fx(() -> vm.jumpTo(7));
+        shot(out, "parity-trajectory");
+        fx(() -> vm.trajectory().threeDProperty().set(true));
+        shot(out, "trajectory-3d");
+        fx(() -> {
+            vm.trajectory().threeDProperty().set(false);
+            win.tabs().getSelectionModel().select(2);
+        });
+        shot(out, "gates");
+        fx(() -> win.tabs().getSelectionModel().select(1));
+        shot(out, "state-heatmap");
+        fx(() -> win.tabs().getSelectionModel().select(3));
+        shot(out, "channels");
+        fx(() -> vm.selectModel(vm.modelChoices().stream().filter(c -> c.label().contains("nonneg")).findFirst()
+                .orElseThrow()));
+        settle(vm);
+        fx(() -> {
+            vm.setInput("0110100111010011101100101101101");
+            win.tabs().getSelectionModel().select(0);
+        });
+        settle(vm);
+        fx(vm::jumpToDivergence);
+        shot(out, "divergence");
+        select(vm, win, "dyck-1", 1);
+        fx(() -> vm.setInput("(()(()))(()"));
+        settle(vm);
+        shot(out, "counter-language");
+        fx(() -> {
+            vm.openRegex("(ab|c)*abb");
+            win.tabs().getSelectionModel().select(0);
+        });
+        settle(vm);
+        fx(() -> vm.automaton().collapseDeadProperty().set(false));
+        fx(() -> vm.setInput("cabab"));
+        settle(vm);
+        shot(out, "regex-dead-state");
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static void select(SessionViewModel vm, MainWindow win, String id, int tab) throws InterruptedException {
+        fx(() -> {
+            vm.selectLanguage(vm.languages().stream().filter(l -> l.id().equals(id)).findFirst().orElseThrow());
+            win.tabs().getSelectionModel().select(tab);
+        });
+        settle(vm);
+    }
+
+    private static void settle(SessionViewModel vm) throws InterruptedException {
+        long end = System.nanoTime() + 120_000_000_000L;
+        Thread.sleep(500);
+        while (System.nanoTime() < end) {
+            var busy = new AtomicReference<Boolean>();
+            fx(() -> busy.set(vm.busyProperty().get() || vm.analysingProperty().get()));
+            if (!busy.get()) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        Thread.sleep(800);
+    }
+
+    private static void shot(Path out, String name) throws Exception {
+        Thread.sleep(1200);
+        Path file = out.resolve(name + ".png");
+        var p = new ProcessBuilder("import", "-window", "root", file.toString()).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("import failed for " + name);
+        }
+        System.out.println("wrote " + file);
+    }
+
+    private static void fx(Runnable r) throws InterruptedException {
+        var done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                r.run();
+            } finally {
+                done.countDown();
+            }
+        });
+        done.await();
+    }
+}

@@ -1,0 +1,164 @@
+package statescope.ui.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import statescope.study.FakeModels;
+import statescope.study.LanguageEntry;
+import statescope.study.TraceModel;
+import statescope.ui.common.TaskRunner;
+
+/** The session without the FX toolkit: input handling, stepping, imports, errors. */
+class SessionViewModelTest {
+
+    private static SessionViewModel session(ModelLibrary models) {
+        var vm = new SessionViewModel(new BuiltinLanguageLibrary(), models, TaskRunner.immediate(), TaskRunner.immediate());
+        vm.start();
+        return vm;
+    }
+
+    private static ModelLibrary oracles() {
+        return new ModelLibrary(null, null) {
+            @Override
+            public TraceModel load(ModelChoice choice, LanguageEntry language) throws IOException {
+                if (choice.isCheckpoint()) {
+                    throw new IOException("not a checkpoint: " + choice.checkpoint().getFileName());
+                }
+                return FakeModels.oracle(language, 0);
+            }
+        };
+    }
+
+    @Test
+    void startsOnTheDemoAndFollowsTyping() {
+        var vm = session(oracles());
+        assertEquals("flip-flop", vm.languageProperty().get().id());
+        int n = vm.trace().length();
+        assertEquals(n, vm.positionProperty().get(), "the demo opens at its last token");
+        vm.setInput(vm.inputTextProperty().get() + "w");
+        assertEquals(n + 1, vm.trace().length());
+        assertEquals(n + 1, vm.positionProperty().get());
+        assertEquals("w:?", vm.automaton().frame().config());
+        assertNotNull(vm.trajectory().frame().cloud(), "the projection was fitted");
+        assertEquals(n + 2, vm.trajectory().frame().path().length, "path from t = 0 to t = n + 1");
+    }
+
+    @Test
+    void steppingAndPlaybackStayInRange() {
+        var vm = session(oracles());
+        int n = vm.lengthProperty().get();
+        vm.forward();
+        assertEquals(n, vm.positionProperty().get());
+        vm.first();
+        vm.back();
+        assertEquals(0, vm.positionProperty().get());
+        vm.togglePlay();
+        assertTrue(vm.playingProperty().get());
+        for (int i = 0; i < n + 3; i++) {
+            vm.playTick();
+        }
+        assertEquals(n, vm.positionProperty().get());
+        assertFalse(vm.playingProperty().get(), "playback stops at the end");
+    }
+
+    @Test
+    void aMalformedRegexIsReportedAndNothingChanges() {
+        var vm = session(oracles());
+        var before = vm.languageProperty().get();
+        assertFalse(vm.openRegex("(ab"));
+        assertFalse(vm.languageErrorProperty().get().isEmpty());
+        assertEquals(before, vm.languageProperty().get());
+        assertTrue(vm.openRegex("(ab)*a"));
+        assertEquals("(ab)*a", vm.languageProperty().get().name());
+        assertEquals("", vm.languageErrorProperty().get());
+        assertTrue(vm.automaton().dfaProperty().get().numStates() >= 2);
+    }
+
+    @Test
+    void aCorruptDfaFileIsReportedInline(@TempDir Path dir) throws IOException {
+        var vm = session(oracles());
+        Path bad = Files.writeString(dir.resolve("broken.json"), "{\"format\": \"statescope-dfa\", ");
+        assertFalse(vm.openFile(bad));
+        assertTrue(vm.languageErrorProperty().get().startsWith("Cannot open broken.json"),
+                vm.languageErrorProperty().get());
+        Path jff = Files.writeString(dir.resolve("ab.jff"), """
+                <structure><type>fa</type><automaton>
+                <state id="0" name="q0"><initial/><final/></state><state id="1" name="q1"/>
+                <transition><from>0</from><to>1</to><read>a</read></transition>
+                <transition><from>1</from><to>0</to><read>b</read></transition>
+                </automaton></structure>""");
+        assertTrue(vm.openFile(jff), vm.languageErrorProperty().get());
+        assertEquals("ab.jff", vm.languageProperty().get().name());
+    }
+
+    @Test
+    void aCorruptCheckpointIsReportedAndTheSessionGoesOn(@TempDir Path dir) throws IOException {
+        var vm = session(oracles());
+        var trace = vm.trace();
+        vm.openCheckpoint(Files.writeString(dir.resolve("model.json"), "garbage"));
+        assertTrue(vm.messageProperty().get().contains("not a checkpoint: model.json"), vm.messageProperty().get());
+        assertEquals(trace, vm.trace(), "the previous model stays loaded");
+        assertFalse(vm.busyProperty().get());
+    }
+
+    @Test
+    void modelChoicesPreferShippedCheckpoints(@TempDir Path dir) throws IOException {
+        for (String f : List.of("parity-signed.json", "parity-signed.safetensors")) {
+            Files.copy(Path.of("assets/models").resolve(f), dir.resolve(f));
+        }
+        Files.writeString(dir.resolve("notes.json"), "{\"not\": \"a manifest\"}");
+        var lib = new ModelLibrary(dir, statescope.study.ShippedModels::load);
+        var parity = statescope.study.CatalogLanguages.all().stream().filter(l -> l.id().equals("parity")).findFirst()
+                .orElseThrow();
+        List<ModelChoice> choices = lib.choices(parity);
+        assertTrue(choices.get(0).isCheckpoint());
+        assertEquals(1, choices.stream().filter(ModelChoice::isCheckpoint).count());
+        assertFalse(lib.choices(statescope.study.BuiltinLanguages.tomita1()).get(0).isCheckpoint());
+        var model = lib.load(choices.get(0), parity);
+        assertTrue(model.info().trained());
+    }
+
+    @Test
+    void theShippedParityModelAgreesWithTheAutomaton() {
+        var vm = new SessionViewModel(new CatalogLanguageLibrary(), StateScopeAppModels.models(), TaskRunner.immediate(),
+                TaskRunner.immediate());
+        vm.start();
+        vm.selectLanguage(vm.languages().stream().filter(l -> l.id().equals("parity")).findFirst().orElseThrow());
+        assertTrue(vm.trace().model().info().trained(), "the shipped checkpoint is the default");
+        vm.setInput("0110100111010");
+        assertEquals(13, vm.trace().length());
+        assertEquals(-1, vm.trace().firstDivergence(), "the trained signed-gate model tracks parity");
+        assertTrue(vm.trace().target(11).unit(0), "01101001110 has six 1s");
+        assertFalse(vm.trace().target(13).unit(0), "0110100111010 has seven 1s");
+        assertEquals("∉ L", vm.trace().prediction(13).label());
+    }
+
+    @Test
+    void theDemoOpensOnFlipFlopWithItsTrainedModel() {
+        var vm = new SessionViewModel(new CatalogLanguageLibrary(), StateScopeAppModels.models(), TaskRunner.immediate(),
+                TaskRunner.immediate());
+        vm.start();
+        assertEquals("flip-flop", vm.languageProperty().get().id());
+        assertTrue(vm.trace().model().info().trained(), vm.modelSummaryProperty().get());
+        assertTrue(vm.trace().length() > 0);
+        assertEquals(-1, vm.trace().firstDivergence(), "the trained model reads the demo string right");
+        assertFalse(vm.trajectory().frame().cloud() == null, "projection fitted");
+    }
+
+    @Test
+    void aCheckpointForAnotherLanguageIsRefused() {
+        var dyck = statescope.study.CatalogLanguages.all().stream().filter(l -> l.id().equals("dyck-1")).findFirst()
+                .orElseThrow();
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> statescope.study.ShippedModels.load(Path.of("assets/models/parity-signed.json"), dyck));
+        assertTrue(e.getMessage().contains("trained on 'parity'"), e.getMessage());
+    }
+}

@@ -65,7 +65,19 @@ class TrainingRunTest {
 
         Checkpoint ca = Checkpoint.load(a);
         Checkpoint cb = Checkpoint.load(b);
-        assertTrue(ca.weights().contentEquals(cb.weights()), "stop + resume must give the same model");
+        // The Vector API's EXP may round differently in interpreted / C1 / C2 code, so two runs in one JVM
+        // agree to about one ulp (measured max |diff| 1.2e-7 after 30 steps), not bit for bit; a lost
+        // AdamW state or a wrong step or batch order shows up as differences of 1e-4 and more.
+        var pa = statescope.train.ParamSet.of(ca.weights());
+        var pb = statescope.train.ParamSet.of(cb.weights());
+        double max = 0;
+        for (int t = 0; t < pa.size(); t++) {
+            for (int j = 0; j < pa.get(t).length; j++) {
+                max = Math.max(max, Math.abs(pa.get(t)[j] - pb.get(t)[j]));
+            }
+        }
+        assertTrue(max <= 1e-5, "stop + resume must give the same model, max |diff| " + max);
+        assertEquals(ca.manifest().trainingStep(), cb.manifest().trainingStep());
         assertEquals(ca.manifest().metrics(), withSeconds(cb.manifest().metrics(), ca.manifest().metrics()));
         assertEquals("parity", cb.manifest().languageId());
         assertTrue(cb.manifest().metrics().containsKey("acc_bin1"));

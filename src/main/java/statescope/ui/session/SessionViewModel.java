@@ -123,6 +123,7 @@ public final class SessionViewModel {
         if (entry == null || entry == language.get()) {
             return;
         }
+        cancelJobs();                                                 // a running paste or load is dropped
         language.set(entry);
         languageError.set("");
         automaton.dfaProperty().set(entry.machine().dfa().orElse(null));
@@ -326,7 +327,7 @@ public final class SessionViewModel {
     private <T> void runBlocking(String what, statescope.ui.common.Work<T> work, java.util.function.Consumer<T> done) {
         busy.set(true);
         busyText.set(what);
-        progress.set(-1);
+        progress.set(0);
         job = traceRunner.start(work, progress::set, result -> {
             finishJob();
             done.accept(result);

@@ -45,6 +45,8 @@ import statescope.ui.trajectory.TrajectoryViewModel;
  */
 public final class SessionViewModel {
 
+    private static final String LOADING = "Loading ";
+
     /** Steps done synchronously on the calling (FX) thread; more go to the background. */
     public static final int SYNC_STEPS = 400;
 
@@ -73,6 +75,7 @@ public final class SessionViewModel {
     private final StringProperty modelSummary = new SimpleStringProperty("no model");
     private final StringProperty deviation = new SimpleStringProperty("step vs scan: –");
     private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty modelError = new SimpleStringProperty("");
 
     private final AutomatonViewModel automaton = new AutomatonViewModel();
     private final PredictionStripViewModel strip = new PredictionStripViewModel();
@@ -175,7 +178,8 @@ public final class SessionViewModel {
         int gen = ++generation;
         cancelJobs();
         modelChoice.set(choice);
-        runBlocking("Loading " + choice.label(), p -> models.load(choice, lang), model -> {
+        modelError.set("");
+        runBlocking(LOADING + choice.label(), p -> models.load(choice, lang), model -> {
             if (gen == generation) {
                 install(model, lang, gen);
             }
@@ -343,6 +347,9 @@ public final class SessionViewModel {
                 }
             } else if (error instanceof IOException || error instanceof IllegalArgumentException) {
                 message.set(what + " failed: " + error.getMessage());
+                if (what.startsWith(LOADING)) {
+                    modelError.set(error.getMessage());              // beside the model picker too
+                }
             } else {
                 message.set(what + " failed: " + error);
             }
@@ -532,6 +539,11 @@ public final class SessionViewModel {
 
     public StringProperty messageProperty() {
         return message;
+    }
+
+    /** Why the last model could not be loaded (shown beside the model picker), or empty. */
+    public StringProperty modelErrorProperty() {
+        return modelError;
     }
 
     public AutomatonViewModel automaton() {

@@ -92,8 +92,11 @@ public final class BenchCommand implements Callable<Integer> {
         var sStep = Benchmarks.stepLatencyMicros(stepCfg, false, quick ? 5_000 : 20_000, quick ? 3 : 5, 1000);
         fig.put("step_us_vector", vStep.median());
         fig.put("step_us_reference", sStep.median());
+        fig.put("step_cpu_us_vector", vStep.cpuMedian());
+        fig.put("step_cpu_us_reference", sStep.cpuMedian());
 
         SelectiveScanKernel vec = VectorSupport.fastScan(th);
+        SelectiveScanKernel vec1 = VectorSupport.fastScan(1);           // one thread: CPU time = work
         SelectiveScanKernel ref = new ReferenceScan();
         long updates = (long) bsz * len * 128 * 16;
         for (GateRange g : GateRange.values()) {
@@ -103,6 +106,8 @@ public final class BenchCommand implements Callable<Integer> {
             progress(err, "scan " + key + " (" + vec.name() + ")");
             Benchmarks.scanSeconds(vec, small, 40, 1);                   // JIT warm-up on small calls
             var tv = Benchmarks.scanSeconds(vec, in, 1, quick ? 3 : 5);
+            Benchmarks.scanSeconds(vec1, small, 20, 1);
+            var tv1 = Benchmarks.scanSeconds(vec1, in, 1, 3);
             progress(err, "scan " + key + " (reference)");
             Benchmarks.scanSeconds(ref, small, 10, 1);
             var tr = Benchmarks.scanSeconds(ref, in, 0, quick ? 2 : 2);
@@ -110,6 +115,8 @@ public final class BenchCommand implements Callable<Integer> {
             fig.put("scan_ns_per_update_vector_" + key, tv.median() * 1e9 / updates);
             fig.put("scan_tokens_per_s_reference_" + key, bsz * (double) len / tr.median());
             fig.put("scan_ns_per_update_reference_" + key, tr.median() * 1e9 / updates);
+            fig.put("scan_cpu_ns_per_update_vector_1thread_" + key, tv1.cpuMedian() * 1e9 / updates);
+            fig.put("scan_cpu_ns_per_update_reference_" + key, tr.cpuMedian() * 1e9 / updates);
         }
         progress(err, "one-layer block forward");
         var blockW = SsmWeights.init(SsmConfig.defaults(64, 1, 16, 16), 1);
@@ -132,6 +139,11 @@ public final class BenchCommand implements Callable<Integer> {
         ratios.put("step_vector_over_reference", stepRef);
         ratios.put("scan_vector_over_reference_nonneg", scanRefN);
         ratios.put("scan_vector_over_reference_signed", scanRefS);
+        for (String key : List.of("nonneg", "signed")) {
+            ratios.put("scan_cpu_vector_1thread_over_reference_" + key,
+                    (double) fig.get("scan_cpu_ns_per_update_reference_" + key)
+                            / (double) fig.get("scan_cpu_ns_per_update_vector_1thread_" + key));
+        }
         List<String[]> targets = new ArrayList<>();                       // {name, verdict}
         targets.add(target("step ≤ 50 µs", vStep.median() <= 50));
         targets.add(target("scan ≥ 8× reference ([0,1])", scanRefN >= 8));
@@ -200,12 +212,17 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf("%-44s %14s %14s %9s%n", "figure", "ours", "reference", "speed-up");
         out.printf("%-44s %11.2f µs %11.2f µs %8.1f×%n", "one-token step, 3 layers, d_model 64",
                 f.get("step_us_vector"), f.get("step_us_reference"), r.get("step_vector_over_reference"));
+        out.printf("%-44s %11.2f µs %11.2f µs%n", "  CPU time per step",
+                f.get("step_cpu_us_vector"), f.get("step_cpu_us_reference"));
         for (String key : List.of("nonneg", "signed")) {
             String label = "scan " + shape + (key.equals("nonneg") ? " [0,1]" : " [-1,1]");
             out.printf("%-44s %10s t/s %10s t/s %8.1f×%n", label, si((double) f.get("scan_tokens_per_s_vector_" + key)),
                     si((double) f.get("scan_tokens_per_s_reference_" + key)), r.get("scan_vector_over_reference_" + key));
-            out.printf("%-44s %11.3f ns %11.3f ns%n", "  per state update", f.get("scan_ns_per_update_vector_" + key),
+            out.printf("%-44s %11.3f ns %11.3f ns%n", "  wall time per state update", f.get("scan_ns_per_update_vector_" + key),
                     f.get("scan_ns_per_update_reference_" + key));
+            out.printf("%-44s %11.3f ns %11.3f ns %8.1f×%n", "  CPU time per state update, 1 thread",
+                    f.get("scan_cpu_ns_per_update_vector_1thread_" + key), f.get("scan_cpu_ns_per_update_reference_" + key),
+                    r.get("scan_cpu_vector_1thread_over_reference_" + key));
         }
         out.printf("%-44s %10s t/s%n", "block forward, 1 layer, d_model 64, same B,T", si((double) f.get("block_forward_tokens_per_s")));
         out.println();

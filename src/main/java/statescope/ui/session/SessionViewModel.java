@@ -183,6 +183,16 @@ public final class SessionViewModel {
             if (gen == generation) {
                 install(model, lang, gen);
             }
+        }, () -> {
+            int next = modelChoices.indexOf(choice) + 1;
+            if (gen == generation && trace == null && next > 0 && next < modelChoices.size()) {
+                String why = modelError.get();
+                var fallback = modelChoices.get(next);
+                selectModel(fallback);                                // nothing loaded yet: fall back to the next
+                if (modelError.get().isEmpty()) {
+                    modelError.set(why + " (using " + fallback.label() + " instead)");
+                }
+            }
         });
     }
 
@@ -329,6 +339,12 @@ public final class SessionViewModel {
     // ---- background jobs -----------------------------------------------------------------
 
     private <T> void runBlocking(String what, statescope.ui.common.Work<T> work, java.util.function.Consumer<T> done) {
+        runBlocking(what, work, done, () -> { });
+    }
+
+    /** As above; {@code failed} runs after a failure that is not a cancellation. */
+    private <T> void runBlocking(String what, statescope.ui.common.Work<T> work, java.util.function.Consumer<T> done,
+                                 Runnable failed) {
         busy.set(true);
         busyText.set(what);
         progress.set(0);
@@ -352,6 +368,9 @@ public final class SessionViewModel {
                 }
             } else {
                 message.set(what + " failed: " + error);
+            }
+            if (!(error instanceof CancellationException)) {
+                failed.run();
             }
         });
     }

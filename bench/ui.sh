@@ -10,7 +10,7 @@ if [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then export JAVA_HOME=/usr/lib/jvm/
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 ./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
 CP="target/classes:target/test-classes:$(cat target/test-classpath.txt)"
-FLAGS=(-Xmx3g --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED)
+FLAGS=(-Xmx3g -XX:+UseZGC --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED)
 case "${1:-}" in
   bench)       shift; exec "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.BenchUi "$@" ;;
   pca)         exec "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.study.PcaBench ;;

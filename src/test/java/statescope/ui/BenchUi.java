@@ -91,18 +91,20 @@ public final class BenchUi {
             System.out.printf(Locale.ROOT, "{\"keystroke_ms\":{\"p50\":%.3f,\"p99\":%.3f,\"max\":%.3f,\"n\":%d,"
                     + "\"tokens_before\":1000,\"layers\":3,\"d_model\":64,\"backend\":\"%s\"},"
                     + "\"paste\":{\"chars\":100000,\"seconds\":%.2f,\"max_fx_gap_ms\":%.1f,"
-                    + "\"cancel_to_free_ms\":%.1f,\"tokens_when_cancelled\":%.0f,\"idle_max_fx_gap_ms\":%.1f},"
+                    + "\"cancel_to_free_ms\":%.1f,\"tokens_when_cancelled\":%.0f,\"idle_max_fx_gap_ms\":%.1f,"
+                    + "\"max_fx_cpu_between_pulses_ms\":%.1f,\"idle_max_fx_cpu_between_pulses_ms\":%.1f},"
                     + "\"load_average\":%.2f}%n",
-                    p50, p99, max, n, backend, paste[0], paste[1], paste[2], paste[3], paste[4], load());
+                    p50, p99, max, n, backend, paste[0], paste[1], paste[2], paste[3], paste[4], paste[5], paste[6],
+                    load());
         } else {
             System.out.printf(Locale.ROOT, "keystroke update (step + all view models), 3 layers d_model 64, after 1,000 tokens,"
                     + " %d keys, %s: p50 %.3f ms, p99 %.3f ms, max %.3f ms%n", n, backend, p50, p99, max);
-            System.out.printf(Locale.ROOT, "paste 100,000 characters: %.2f s in the background, longest FX-thread gap %.1f ms%n",
-                    paste[0], paste[1]);
+            System.out.printf(Locale.ROOT, "paste 100,000 characters: %.2f s in the background, longest FX-thread gap %.1f ms,"
+                    + " most FX-thread CPU time between two pulses %.1f ms%n", paste[0], paste[1], paste[5]);
             System.out.printf(Locale.ROOT, "cancelled paste: window free %.1f ms after Cancel, %.0f tokens read%n",
                     paste[2], paste[3]);
-            System.out.printf(Locale.ROOT, "idle baseline (10 s, no work, same machine load): longest FX-thread gap %.1f ms;"
-                    + " load average %.2f%n", paste[4], load());
+            System.out.printf(Locale.ROOT, "idle baseline (10 s, no work, same machine load): longest FX-thread gap %.1f ms,"
+                    + " most FX CPU between pulses %.1f ms; load average %.2f%n", paste[4], paste[6], load());
         }
         Platform.exit();
         System.exit(0);
@@ -143,9 +145,17 @@ public final class BenchUi {
         }
         var maxGap = new AtomicLong();
         var last = new AtomicLong();
+        var maxCpu = new AtomicLong();
+        var lastCpu = new AtomicLong();
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         var timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
+                long cpu = threads.getCurrentThreadCpuTime();      // FX thread CPU time between pulses
+                long prevCpu = lastCpu.getAndSet(cpu);
+                if (prevCpu != 0) {
+                    maxCpu.accumulateAndGet(cpu - prevCpu, Math::max);
+                }
                 long prev = last.getAndSet(now);
                 if (prev != 0) {
                     maxGap.accumulateAndGet(now - prev, Math::max);
@@ -159,7 +169,9 @@ public final class BenchUi {
         Platform.runLater(timer::start);
         Thread.sleep(10_000);                                           // idle baseline: same load, no work
         double idleGapMs = maxGap.get() / 1e6;
+        double idleCpuMs = maxCpu.get() / 1e6;
         maxGap.set(0);
+        maxCpu.set(0);
         long t0 = System.nanoTime();
         var setTextNanos = new AtomicLong();
         Platform.runLater(() -> {
@@ -184,7 +196,7 @@ public final class BenchUi {
         Thread.sleep(300);
         Platform.runLater(timer::stop);
         double tokens = vm.lengthProperty().get();
-        return new double[] {seconds, maxGap.get() / 1e6, cancelMs, tokens, idleGapMs};
+        return new double[] {seconds, maxGap.get() / 1e6, cancelMs, tokens, idleGapMs, maxCpu.get() / 1e6, idleCpuMs};
     }
 
     private static double load() {

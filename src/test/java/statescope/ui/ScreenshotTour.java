@@ -48,6 +48,12 @@ public final class ScreenshotTour {
         var win = winRef.get();
         settle(vm);
         shot(out, "main-window");
+        fx(() -> {
+            win.automatonView().expandedProperty().set(true);
+            vm.jumpTo(6);
+        });
+        shot(out, "automaton-expanded");
+        fx(() -> win.automatonView().expandedProperty().set(false));
         select(vm, win, "parity", 0);
         fx(() -> vm.setInput("0110100111"));
         settle(vm);

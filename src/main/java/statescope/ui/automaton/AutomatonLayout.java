@@ -34,7 +34,7 @@ public final class AutomatonLayout {
 
     /** Width of a state's shape for its label: a circle for short labels, wider boxes for long ones. */
     public static double nodeWidth(String label) {
-        return Math.max(NODE, 8.6 * label.length() + 22);
+        return Math.max(NODE, 9.6 * label.length() + 26);
     }
 
     /**

@@ -14,7 +14,6 @@ final class CounterPlot extends Pane {
 
     private final Canvas canvas = new Canvas();
     private AutomatonViewModel.Frame frame;
-    private final java.util.List<int[]> history = new java.util.ArrayList<>();
 
     CounterPlot() {
         getStyleClass().add("counter-plot");

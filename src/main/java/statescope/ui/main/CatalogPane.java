@@ -66,7 +66,10 @@ final class CatalogPane extends VBox {
         var regexRow = new HBox(6, regex, open);
         regexRow.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(title, list, new Label("Your own language"), regexRow, file, error);
-        disableProperty().bind(vm.busyProperty());
+        // not disable(): toggling :disabled restyles the whole subtree (hundreds of ms with the software
+        // pipeline); a busy pane just stops taking the mouse and dims
+        mouseTransparentProperty().bind(vm.busyProperty());
+        opacityProperty().bind(javafx.beans.binding.Bindings.when(vm.busyProperty()).then(0.55).otherwise(1.0));
     }
 
     /** Name, family badge and the automaton summary. */

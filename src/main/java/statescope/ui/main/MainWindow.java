@@ -121,7 +121,14 @@ public final class MainWindow extends BorderPane {
                 vm.openCheckpoint(f.toPath());
             }
         });
-        var box = new HBox(14, title, new Separator(), language, spacer, modelLabel, models, open);
+        var modelError = new Label();
+        modelError.setId("model-error");
+        modelError.getStyleClass().add("inline-error");
+        modelError.textProperty().bind(vm.modelErrorProperty());
+        modelError.visibleProperty().bind(vm.modelErrorProperty().isNotEmpty());
+        modelError.managedProperty().bind(modelError.visibleProperty());
+        modelError.setMaxWidth(360);
+        var box = new HBox(14, title, new Separator(), language, spacer, modelError, modelLabel, models, open);
         box.setAlignment(Pos.CENTER_LEFT);
         box.getStyleClass().add("header");
         return box;

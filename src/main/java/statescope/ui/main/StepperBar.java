@@ -66,7 +66,10 @@ final class StepperBar extends HBox {
         var speedTitle = new Label("speed");
         speedTitle.getStyleClass().add("muted");
         getChildren().addAll(first, back, play, fwd, last, pos, scrub, speedTitle, speed, speedLabel);
-        disableProperty().bind(vm.busyProperty());
+        // not disable(): toggling :disabled restyles the whole subtree (hundreds of ms with the software
+        // pipeline); a busy pane just stops taking the mouse and dims
+        mouseTransparentProperty().bind(vm.busyProperty());
+        opacityProperty().bind(javafx.beans.binding.Bindings.when(vm.busyProperty()).then(0.55).otherwise(1.0));
     }
 
     private void restart(SessionViewModel vm) {

@@ -45,6 +45,8 @@ import statescope.ui.trajectory.TrajectoryViewModel;
  */
 public final class SessionViewModel {
 
+    private static final String LOADING = "Loading ";
+
     /** Steps done synchronously on the calling (FX) thread; more go to the background. */
     public static final int SYNC_STEPS = 400;
 
@@ -73,6 +75,7 @@ public final class SessionViewModel {
     private final StringProperty modelSummary = new SimpleStringProperty("no model");
     private final StringProperty deviation = new SimpleStringProperty("step vs scan: –");
     private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty modelError = new SimpleStringProperty("");
 
     private final AutomatonViewModel automaton = new AutomatonViewModel();
     private final PredictionStripViewModel strip = new PredictionStripViewModel();
@@ -123,6 +126,7 @@ public final class SessionViewModel {
         if (entry == null || entry == language.get()) {
             return;
         }
+        cancelJobs();                                                 // a running paste or load is dropped
         language.set(entry);
         languageError.set("");
         automaton.dfaProperty().set(entry.machine().dfa().orElse(null));
@@ -174,9 +178,20 @@ public final class SessionViewModel {
         int gen = ++generation;
         cancelJobs();
         modelChoice.set(choice);
-        runBlocking("Loading " + choice.label(), p -> models.load(choice, lang), model -> {
+        modelError.set("");
+        runBlocking(LOADING + choice.label(), p -> models.load(choice, lang), model -> {
             if (gen == generation) {
                 install(model, lang, gen);
+            }
+        }, () -> {
+            int next = modelChoices.indexOf(choice) + 1;
+            if (gen == generation && trace == null && next > 0 && next < modelChoices.size()) {
+                String why = modelError.get();
+                var fallback = modelChoices.get(next);
+                selectModel(fallback);                                // nothing loaded yet: fall back to the next
+                if (modelError.get().isEmpty()) {
+                    modelError.set(why + " (using " + fallback.label() + " instead)");
+                }
             }
         });
     }
@@ -324,9 +339,15 @@ public final class SessionViewModel {
     // ---- background jobs -----------------------------------------------------------------
 
     private <T> void runBlocking(String what, statescope.ui.common.Work<T> work, java.util.function.Consumer<T> done) {
+        runBlocking(what, work, done, () -> { });
+    }
+
+    /** As above; {@code failed} runs after a failure that is not a cancellation. */
+    private <T> void runBlocking(String what, statescope.ui.common.Work<T> work, java.util.function.Consumer<T> done,
+                                 Runnable failed) {
         busy.set(true);
         busyText.set(what);
-        progress.set(-1);
+        progress.set(0);
         job = traceRunner.start(work, progress::set, result -> {
             finishJob();
             done.accept(result);
@@ -342,8 +363,14 @@ public final class SessionViewModel {
                 }
             } else if (error instanceof IOException || error instanceof IllegalArgumentException) {
                 message.set(what + " failed: " + error.getMessage());
+                if (what.startsWith(LOADING)) {
+                    modelError.set(error.getMessage());              // beside the model picker too
+                }
             } else {
                 message.set(what + " failed: " + error);
+            }
+            if (!(error instanceof CancellationException)) {
+                failed.run();
             }
         });
     }
@@ -531,6 +558,11 @@ public final class SessionViewModel {
 
     public StringProperty messageProperty() {
         return message;
+    }
+
+    /** Why the last model could not be loaded (shown beside the model picker), or empty. */
+    public StringProperty modelErrorProperty() {
+        return modelError;
     }
 
     public AutomatonViewModel automaton() {

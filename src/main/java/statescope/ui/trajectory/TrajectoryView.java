@@ -208,7 +208,19 @@ public final class TrajectoryView extends BorderPane {
         g.setFill(Color.web("#57606a"));
         g.setFont(Font.font(12));
         if (vm.threeDProperty().get()) {
-            g.fillText("drag to rotate · PC1, PC2, PC3", pad, h - 14);
+            g.fillText("drag to rotate", pad + 70, h - 14);
+            double ox = pad + 24;
+            double oy = h - 44;
+            String[] names = {"PC1", "PC2", "PC3"};
+            for (int axis = 0; axis < 3; axis++) {                     // a small rotating axis gizmo
+                float[] unit = new float[3];
+                unit[axis] = 1f;
+                double[] v = view(unit);
+                g.setStroke(Color.web("#57606a"));
+                g.setLineWidth(1.5);
+                g.strokeLine(ox, oy, ox + 26 * v[0], oy - 26 * v[1]);
+                g.fillText(names[axis], ox + 30 * v[0] - 8, oy - 30 * v[1] + 4);
+            }
         } else {
             g.fillText("PC1 →", w - 150 - pad - 20, h - 14);
             g.fillText("↑ PC2", 10, pad - 14);

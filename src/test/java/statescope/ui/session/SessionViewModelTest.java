@@ -105,6 +105,7 @@ class SessionViewModelTest {
         var trace = vm.trace();
         vm.openCheckpoint(Files.writeString(dir.resolve("model.json"), "garbage"));
         assertTrue(vm.messageProperty().get().contains("not a checkpoint: model.json"), vm.messageProperty().get());
+        assertEquals("not a checkpoint: model.json", vm.modelErrorProperty().get(), "shown beside the model picker");
         assertEquals(trace, vm.trace(), "the previous model stays loaded");
         assertFalse(vm.busyProperty().get());
     }

@@ -1,0 +1,62 @@
+package statescope.ui.main;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import statescope.ui.StateScopeApp;
+import statescope.ui.common.TaskRunner;
+import statescope.ui.session.BuiltinLanguageLibrary;
+import statescope.ui.session.SessionViewModel;
+
+/** A paste too long for the text field goes to the session and shows as a summary; Clear returns. */
+@ExtendWith(ApplicationExtension.class)
+class LongInputTest {
+
+    private SessionViewModel vm;
+
+    @Start
+    void start(Stage stage) {
+        StateScopeApp.applyTheme();
+        vm = new SessionViewModel(new BuiltinLanguageLibrary(), StateScopeApp.models(), TaskRunner.immediate(),
+                TaskRunner.immediate());
+        var scene = new Scene(StateScopeApp.buildRoot(vm), 1260, 780);
+        scene.getStylesheets().add(StateScopeApp.STYLESHEET);
+        stage.setScene(scene);
+        stage.show();
+        vm.start();
+    }
+
+    @Test
+    void aLongPasteIsReadAndSummarised(FxRobot robot) {
+        robot.interact(() -> vm.selectLanguage(vm.languages().stream().filter(l -> l.id().equals("parity"))
+                .findFirst().orElseThrow()));
+        InputField field = robot.lookup("#input-field").query();
+        String big = "0110".repeat(2000);                               // 8,000 characters
+        robot.interact(() -> {
+            field.selectAll();
+            field.pasteText(big);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(8000, vm.trace().length());
+        assertFalse(field.isVisible(), "the field does not hold 8,000 characters");
+        Label summary = robot.lookup("#long-input").query();
+        assertTrue(summary.isVisible());
+        assertTrue(summary.getText().startsWith("8,000 characters"), summary.getText());
+        robot.clickOn("Clear");
+        assertTrue(field.isVisible());
+        assertEquals(0, vm.trace().length());
+        robot.interact(() -> field.pasteText("011"));                  // short pastes go into the field
+        assertEquals("011", field.getText());
+        assertEquals(3, vm.trace().length());
+    }
+}

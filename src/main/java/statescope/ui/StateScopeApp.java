@@ -56,9 +56,40 @@ public final class StateScopeApp extends Application {
         return new CatalogLanguageLibrary();
     }
 
-    /** The app's models: shipped checkpoints under assets/models, then random ones. */
+    /** The app's models: shipped checkpoints under {@link #modelsFolder()}, then random ones. */
     public static ModelLibrary models() {
-        return new ModelLibrary(Path.of("assets", "models"), statescope.study.ShippedModels::load);
+        return new ModelLibrary(modelsFolder(), statescope.study.ShippedModels::load);
+    }
+
+    /**
+     * Where the shipped checkpoints are: {@code $STATESCOPE_MODELS} when set, else {@code assets/models}
+     * under the working directory, else next to the jar ({@code target/../assets/models} for a jar built
+     * in a checkout), so {@code java -jar} started from another folder still finds them.
+     */
+    public static Path modelsFolder() {
+        String env = System.getenv("STATESCOPE_MODELS");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        Path local = Path.of("assets", "models");
+        if (java.nio.file.Files.isDirectory(local)) {
+            return local;
+        }
+        try {
+            var src = StateScopeApp.class.getProtectionDomain().getCodeSource();
+            if (src != null) {
+                Path jarDir = Path.of(src.getLocation().toURI()).getParent();
+                for (Path dir = jarDir; dir != null; dir = dir.getParent()) {
+                    Path candidate = dir.resolve("assets").resolve("models");
+                    if (java.nio.file.Files.isDirectory(candidate)) {
+                        return candidate;
+                    }
+                }
+            }
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            // fall through: no shipped models, the picker offers random ones and files
+        }
+        return local;
     }
 
     /** A session with the app's libraries on the given runners. */

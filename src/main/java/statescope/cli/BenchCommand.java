@@ -84,6 +84,9 @@ public final class BenchCommand implements Callable<Integer> {
         int len = quick ? 256 : 1024;
         String shape = "B=" + bsz + ",T=" + len + ",d_inner=128,N=16";
         Map<String, Object> fig = new LinkedHashMap<>();
+        progress(err, "touching the heap once (steady state of a long-running process)");
+        machine.put("heapPretouchedMB", Benchmarks.pretouchHeap(quick ? 1L << 30 : 3L << 30) >> 20);
+        machine.put("maxHeapMB", Runtime.getRuntime().maxMemory() >> 20);
 
         progress(err, "step latency (vector)");
         var stepCfg = SsmConfig.defaults(64, 3, 16, 16);
@@ -105,9 +108,9 @@ public final class BenchCommand implements Callable<Integer> {
             ScanBatch small = Benchmarks.randomScanBatch(8, 128, 128, 16, g, 2);
             progress(err, "scan " + key + " (" + vec.name() + ")");
             Benchmarks.scanSeconds(vec, small, 40, 1);                   // JIT warm-up on small calls
-            var tv = Benchmarks.scanSeconds(vec, in, 1, quick ? 3 : 5);
+            var tv = Benchmarks.scanSeconds(vec, in, 3, quick ? 3 : 5);   // full-size warm-up: JIT + fresh heap pages
             Benchmarks.scanSeconds(vec1, small, 20, 1);
-            var tv1 = Benchmarks.scanSeconds(vec1, in, 1, 3);
+            var tv1 = Benchmarks.scanSeconds(vec1, in, 2, 3);
             progress(err, "scan " + key + " (reference)");
             Benchmarks.scanSeconds(ref, small, 10, 1);
             var tr = Benchmarks.scanSeconds(ref, in, 0, quick ? 2 : 2);
@@ -122,7 +125,7 @@ public final class BenchCommand implements Callable<Integer> {
         var blockW = SsmWeights.init(SsmConfig.defaults(64, 1, 16, 16), 1);
         var ff = new FastForward(blockW, vec, th);
         Benchmarks.forwardSeconds(ff, 8, 128, 30, 1);
-        var tb = Benchmarks.forwardSeconds(ff, bsz, len, 1, 3);
+        var tb = Benchmarks.forwardSeconds(ff, bsz, len, 2, 3);
         fig.put("block_forward_tokens_per_s", bsz * (double) len / tb.median());
         machine.put("loadAverageAfterOurs", os.getSystemLoadAverage());
 
@@ -205,6 +208,8 @@ public final class BenchCommand implements Callable<Integer> {
     private void text(PrintWriter out, Map<String, Object> m, Map<String, Object> f, Map<String, Object> r,
                       List<String[]> targets, TorchPeer.Result peer, String shape) {
         out.printf("machine   %s, %s cores, %s%n", m.get("cpu"), m.get("cores"), m.get("jdk"));
+        out.printf("heap      %s MB max, %s MB touched before measuring (no first-touch page faults)%n",
+                m.get("maxHeapMB"), m.get("heapPretouchedMB"));
         out.printf("kernels   %s, %s threads; load average %.2f at start, %.2f after ours%s%n", m.get("kernels"),
                 m.get("threads"), (double) m.get("loadAverageAtStart"), (double) m.get("loadAverageAfterOurs"),
                 (double) m.get("loadAverageAtStart") > 1.5 ? " (machine shared: figures are noisy)" : "");

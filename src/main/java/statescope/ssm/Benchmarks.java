@@ -20,6 +20,33 @@ public final class Benchmarks {
     public record Timing(double median, double best, int reps, double cpuMedian) {
     }
 
+    /**
+     * Touches up to {@code bytes} of Java heap once and keeps it committed, so that measurements see
+     * the steady state of a long-running process rather than first-touch page faults: on this VM a
+     * fresh page costs far more than the kernels themselves (a 134 MB output array of a B=256, T=1024
+     * scan doubled its time). Returns the bytes touched.
+     */
+    public static long pretouchHeap(long bytes) {
+        try {
+            var bean = java.lang.management.ManagementFactory.getPlatformMXBean(
+                    com.sun.management.HotSpotDiagnosticMXBean.class);
+            bean.setVMOption("MaxHeapFreeRatio", "100");               // do not give the pages back
+        } catch (RuntimeException | LinkageError e) {
+            // not HotSpot: touch anyway
+        }
+        long target = Math.min(Runtime.getRuntime().maxMemory() / 2, bytes);
+        var keep = new java.util.ArrayList<float[]>();
+        long done = 0;
+        for (; done < target; done += 64L << 20) {
+            float[] f = new float[16 << 20];
+            Arrays.fill(f, 1f);
+            keep.add(f);
+        }
+        keep.clear();
+        System.gc();
+        return done;
+    }
+
     private static long cpuNanos() {
         return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }

@@ -100,31 +100,37 @@ public record SsmConfig(int dModel, int nLayer, int dState, int expand, int dCon
         return selective ? dInner() : 1;
     }
 
+    /** The same config with another gate range. */
     public SsmConfig withGates(GateRange g) {
         return new SsmConfig(dModel, nLayer, dState, expand, dConv, dtRank, vocabSize, outputSize, g,
                 selective, norm, normEps);
     }
 
+    /** The same config, selective or time-invariant (see the class comment). */
     public SsmConfig withSelective(boolean s) {
         return new SsmConfig(dModel, nLayer, dState, expand, dConv, dtRank, vocabSize, outputSize, gates,
                 s, norm, normEps);
     }
 
+    /** The same config with another norm and epsilon. */
     public SsmConfig withNorm(NormKind n, float eps) {
         return new SsmConfig(dModel, nLayer, dState, expand, dConv, dtRank, vocabSize, outputSize, gates,
                 selective, n, eps);
     }
 
+    /** The same config with another state size N. */
     public SsmConfig withState(int n) {
         return new SsmConfig(dModel, nLayer, n, expand, dConv, dtRank, vocabSize, outputSize, gates,
                 selective, norm, normEps);
     }
 
+    /** The same config with another Δ rank R. */
     public SsmConfig withDtRank(int r) {
         return new SsmConfig(dModel, nLayer, dState, expand, dConv, r, vocabSize, outputSize, gates,
                 selective, norm, normEps);
     }
 
+    /** The same config with another conv kernel width K. */
     public SsmConfig withConv(int k) {
         return new SsmConfig(dModel, nLayer, dState, expand, k, dtRank, vocabSize, outputSize, gates,
                 selective, norm, normEps);

@@ -75,26 +75,10 @@ public final class VectorScan implements SelectiveScanKernel {
         int len = in.lengths()[b];
         for (int t = 0; t < len; t++) {
             int row = b * tMax + t;
-            int xr = row * ed;
-            int nr = row * n;
-            for (int d = d0; d < vecEnd; d += L) {
-                FloatVector dt = FloatVector.fromArray(S, delta, xr + d);
-                FloatVector xv = FloatVector.fromArray(S, x, xr + d);
-                FloatVector dx = dt.mul(xv);
-                FloatVector acc = FloatVector.zero(S);
-                int hi = d - d0;
-                for (int s = 0; s < n; s++, hi += w) {
-                    FloatVector e = dt.mul(FloatVector.fromArray(S, aT, s * ed + d)).lanewise(VectorOperators.EXP);
-                    if (signed) {
-                        e = e.fma(2f, -1f);
-                    }
-                    FloatVector hv = e.fma(FloatVector.fromArray(S, h, hi), dx.mul(bm[nr + s]));
-                    hv.intoArray(h, hi);
-                    acc = hv.fma(FloatVector.broadcast(S, cm[nr + s]), acc);
-                }
-                FloatVector.fromArray(S, dSkip, d).fma(xv, acc).intoArray(y, xr + d);
-            }
+            token(x, delta, aT, bm, cm, dSkip, row * ed, row * n, ed, n, d0, vecEnd, w, signed, h, y);
             for (int d = vecEnd; d < d1; d++) {
+                int xr = row * ed;
+                int nr = row * n;
                 float dt = delta[xr + d];
                 float xt = x[xr + d];
                 float acc = 0f;
@@ -107,6 +91,7 @@ public final class VectorScan implements SelectiveScanKernel {
                 y[xr + d] = acc + dSkip[d] * xt;
             }
             if (hAll != null) {
+                int xr = row * ed;
                 for (int d = d0; d < d1; d++) {
                     int o = (xr + d) * n;
                     for (int s = 0; s < n; s++) {
@@ -119,6 +104,34 @@ public final class VectorScan implements SelectiveScanKernel {
             for (int s = 0; s < n; s++) {
                 hLast[(b * ed + d) * n + s] = h[s * w + d - d0];
             }
+        }
+    }
+
+    /**
+     * One token for the channels [d0, vecEnd) of a block: a small method of its own, called once per
+     * token, so that C2 compiles it early and whole (see compute.md on JIT warm-up).
+     *
+     * @param h [N, W] the block's state, updated in place
+     */
+    private static void token(float[] x, float[] delta, float[] aT, float[] bm, float[] cm, float[] dSkip,
+                              int xr, int nr, int ed, int n, int d0, int vecEnd, int w, boolean signed,
+                              float[] h, float[] y) {
+        for (int d = d0; d < vecEnd; d += L) {
+            FloatVector dt = FloatVector.fromArray(S, delta, xr + d);
+            FloatVector xv = FloatVector.fromArray(S, x, xr + d);
+            FloatVector dx = dt.mul(xv);
+            FloatVector acc = FloatVector.zero(S);
+            int hi = d - d0;
+            for (int s = 0; s < n; s++, hi += w) {
+                FloatVector e = dt.mul(FloatVector.fromArray(S, aT, s * ed + d)).lanewise(VectorOperators.EXP);
+                if (signed) {
+                    e = e.fma(2f, -1f);
+                }
+                FloatVector hv = e.fma(FloatVector.fromArray(S, h, hi), dx.mul(bm[nr + s]));
+                hv.intoArray(h, hi);
+                acc = hv.fma(FloatVector.broadcast(S, cm[nr + s]), acc);
+            }
+            FloatVector.fromArray(S, dSkip, d).fma(xv, acc).intoArray(y, xr + d);
         }
     }
 }

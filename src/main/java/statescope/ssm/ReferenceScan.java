@@ -17,9 +17,10 @@ public final class ReferenceScan implements SelectiveScanKernel {
         int tMax = in.maxLen();
         int ed = in.dInner();
         int n = in.dState();
-        float[] y = new float[bSz * tMax * ed];                                  // [B, T, D]
-        float[] hLast = new float[bSz * ed * n];                                 // [B, D, N]
-        float[] hAll = emitStates ? new float[bSz * tMax * ed * n] : null;      // [B, T, D, N]
+        ScanResult out = ScanResult.allocate(in, emitStates);
+        float[] y = out.y();                                                     // [B, T, D]
+        float[] hLast = out.hLast();                                             // [B, D, N]
+        float[] hAll = out.hAll();                                               // [B, T, D, N] or null
         float[] h = new float[ed * n];                                           // [D, N]
         for (int b = 0; b < bSz; b++) {
             if (in.h0() != null) {
@@ -47,6 +48,6 @@ public final class ReferenceScan implements SelectiveScanKernel {
             }
             System.arraycopy(h, 0, hLast, b * ed * n, ed * n);
         }
-        return new ScanResult(y, hLast, hAll);
+        return out;
     }
 }

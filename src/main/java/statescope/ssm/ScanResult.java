@@ -8,4 +8,13 @@ package statescope.ssm;
  * @param hAll  [B, T, D, N] every h_t when requested, else null; padding positions hold 0
  */
 public record ScanResult(float[] y, float[] hLast, float[] hAll) {
+
+    /** Zero-filled outputs for a batch, with room for every h_t when {@code emitStates}. */
+    public static ScanResult allocate(ScanBatch in, boolean emitStates) {
+        int btd = in.batch() * in.maxLen() * in.dInner();
+        return new ScanResult(
+                new float[btd],                                                  // [B, T, D]
+                new float[in.batch() * in.dInner() * in.dState()],               // [B, D, N]
+                emitStates ? new float[btd * in.dState()] : null);               // [B, T, D, N]
+    }
 }

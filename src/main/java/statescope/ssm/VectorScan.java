@@ -32,9 +32,10 @@ public final class VectorScan implements SelectiveScanKernel {
         int tMax = in.maxLen();
         int ed = in.dInner();
         int n = in.dState();
-        float[] y = new float[bSz * tMax * ed];                                  // [B, T, D]
-        float[] hLast = new float[bSz * ed * n];                                 // [B, D, N]
-        float[] hAll = emitStates ? new float[bSz * tMax * ed * n] : null;      // [B, T, D, N]
+        ScanResult out = ScanResult.allocate(in, emitStates);
+        float[] y = out.y();                                                     // [B, T, D]
+        float[] hLast = out.hLast();                                             // [B, D, N]
+        float[] hAll = out.hAll();                                               // [B, T, D, N] or null
         float[] aT = LayerWeights.transpose(in.a(), ed, n);                      // [N, D]
         // channel blocks: enough tasks to keep every thread busy, each a multiple of the lane count
         int wanted = Math.max(1, (4 * parallel.threads() + bSz - 1) / bSz);
@@ -48,7 +49,7 @@ public final class VectorScan implements SelectiveScanKernel {
             int d1 = Math.min(ed, d0 + perBlock);
             run(in, aT, b, d0, d1, y, hLast, hAll);
         });
-        return new ScanResult(y, hLast, hAll);
+        return out;
     }
 
     private static void run(ScanBatch in, float[] aT, int b, int d0, int d1, float[] y, float[] hLast,

@@ -102,10 +102,9 @@ public final class PolyMath {
         float lo = Math.fma(ef, LN2_LO, err / w);
         float t = Math.fma(s, hfsq + rz, lo);
         float res = Math.fma(ef, LN2_HI, (t - hfsq) + f);
-        res = w == Float.POSITIVE_INFINITY ? Float.POSITIVE_INFINITY : res;
+        res = u == 0f || w == Float.POSITIVE_INFINITY || u != u ? u : res;
         res = w == 0f ? Float.NEGATIVE_INFINITY : res;
-        res = w < 0f || w != w ? Float.NaN : res;
-        return u == 0f ? u : res;
+        return w < 0f ? Float.NaN : res;
     }
 
     /** softplus(x) = log(1 + e^x), returning x itself above PyTorch's threshold 20 (same ops as the lanes). */

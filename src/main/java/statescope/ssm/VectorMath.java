@@ -232,14 +232,7 @@ final class VectorMath implements CpuMath {
 
     @Override
     public void softplusBias(float[] v, int off, float[] bias, int len) {
-        int i = 0;
-        for (int up = S.loopBound(len); i < up; i += L) {
-            FloatVector w = FloatVector.fromArray(S, v, off + i).add(FloatVector.fromArray(S, bias, i));
-            VectorPolyMath.softplus(w).intoArray(v, off + i);
-        }
-        for (; i < len; i++) {
-            v[off + i] = PolyMath.softplus(v[off + i] + bias[i]);
-        }
+        VectorPolyMath.softplus(v, off, bias, v, off, len);
     }
 
     @Override

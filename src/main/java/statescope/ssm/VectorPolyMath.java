@@ -19,7 +19,6 @@ import static statescope.ssm.PolyMath.SQRT_HALF_BITS;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
@@ -92,17 +91,31 @@ public final class VectorPolyMath {
         FloatVector lo = ef.fma(FloatVector.broadcast(S, LN2_LO), err.div(w));
         FloatVector t = s.fma(hfsq.add(rz), lo);
         FloatVector res = ef.fma(FloatVector.broadcast(S, LN2_HI), t.sub(hfsq).add(f));
-        res = res.blend(Float.POSITIVE_INFINITY, w.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
+        // special cases: u = ±0, +∞ or NaN give u itself; u = −1 gives −∞; u < −1 gives NaN
+        res = res.blend(u, u.compare(VectorOperators.EQ, 0f).or(w.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY))
+                .or(u.compare(VectorOperators.NE, u)));
         res = res.blend(Float.NEGATIVE_INFINITY, w.compare(VectorOperators.EQ, 0f));
-        VectorMask<Float> nan = w.compare(VectorOperators.LT, 0f).or(w.compare(VectorOperators.NE, w));
-        res = res.blend(Float.NaN, nan);
-        return res.blend(u, u.compare(VectorOperators.EQ, 0f));
+        return res.blend(Float.NaN, w.compare(VectorOperators.LT, 0f));
     }
 
-    /** softplus lane-wise (x above PyTorch's threshold 20); the lanes of {@link PolyMath#softplus}. */
-    public static FloatVector softplus(FloatVector x) {
-        FloatVector sp = log1p(exp(x.min(20f)));
-        return sp.blend(x, x.compare(VectorOperators.GT, 20f));
+    /**
+     * dst[i] = softplus(src[i] + bias[i]) (bias may be null), x itself above PyTorch's threshold 20; every
+     * element equals {@link PolyMath#softplus} of it. A loop over arrays rather than a function of one
+     * vector: C2 inlines exp and log1p here once, and no vector crosses a call it might not inline.
+     */
+    public static void softplus(float[] src, int srcOff, float[] bias, float[] dst, int dstOff, int len) {
+        int i = 0;
+        for (int up = S.loopBound(len); i < up; i += S.length()) {
+            FloatVector x = FloatVector.fromArray(S, src, srcOff + i);
+            if (bias != null) {
+                x = x.add(FloatVector.fromArray(S, bias, i));
+            }
+            FloatVector sp = log1p(exp(x.min(20f)));
+            sp.blend(x, x.compare(VectorOperators.GT, 20f)).intoArray(dst, dstOff + i);
+        }
+        for (; i < len; i++) {
+            dst[dstOff + i] = PolyMath.softplus(bias == null ? src[srcOff + i] : src[srcOff + i] + bias[i]);
+        }
     }
 
     /** SiLU lane-wise, x / (1 + e^−x); the lanes of {@link PolyMath#silu}. */

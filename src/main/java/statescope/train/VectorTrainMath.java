@@ -130,13 +130,7 @@ final class VectorTrainMath implements TrainMath {
 
     @Override
     public void softplus(float[] src, int srcOff, float[] dst, int dstOff, int len) {
-        int i = 0;
-        for (; i + L <= len; i += L) {
-            VectorPolyMath.softplus(FloatVector.fromArray(S, src, srcOff + i)).intoArray(dst, dstOff + i);
-        }
-        for (; i < len; i++) {
-            dst[dstOff + i] = PolyMath.softplus(src[srcOff + i]);
-        }
+        VectorPolyMath.softplus(src, srcOff, null, dst, dstOff, len);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package statescope.train;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,7 +25,10 @@ import statescope.ssm.VectorSupport;
  *
  * <p>Arguments: {@code OUT_DIR STEPS WARMUP_STEPS}. With warm-up steps it first trains a throw-away
  * model of another seed, so that the JIT has compiled the kernels (C2, with its intrinsics) before the
- * run that counts.
+ * run that counts. It also writes {@code math.safetensors} (HotSpot's {@link Math} functions the scalar
+ * code uses, over a sweep) and {@code probe.txt}: the bits of the Vector API's own EXP over a few
+ * vectors, after the probe has run long enough to be compiled, which differ between a C1-only and a
+ * C2 JVM, and so show that the two children really ran different code.
  */
 public final class ReproChild {
 
@@ -36,7 +40,8 @@ public final class ReproChild {
 
     static Trainer trainer(long seed) {
         var o = new TrainOptions(5e-3, 0.1, true, 1.0, 8, 1_000, 2, seed);
-        return new Trainer(ParamSet.of(SsmWeights.init(CONFIG, seed)), o, Loss.MSE, TrainerTest.parityData(48, 5));
+        return new Trainer(ParamSet.of(SsmWeights.init(CONFIG, seed)), o, Loss.CROSS_ENTROPY,
+                TrainerTest.parityData(48, 5));
     }
 
     public static void main(String[] args) throws Exception {
@@ -51,6 +56,7 @@ public final class ReproChild {
                 w.trainStep();
             }
         }
+        System.out.println("warm-up done");
         try (Trainer t = trainer(3)) {
             for (int i = 0; i < steps; i++) {
                 t.trainStep();
@@ -83,5 +89,24 @@ public final class ReproChild {
             }
             Safetensors.write(out.resolve("logits.safetensors"), new java.util.TreeMap<>(logits), Map.of());
         }
+        Safetensors.write(out.resolve("math.safetensors"), new java.util.TreeMap<>(Map.of("math", mathSweep())), Map.of());
+        Files.writeString(out.resolve("probe.txt"), Long.toString(VectorExpProbe.probe(warmup > 0 ? 20_000 : 1)));
+    }
+
+    /** Math.exp, log, log1p, expm1, pow and sqrt over a sweep, looped so that the JIT compiles the loop. */
+    static Tensor mathSweep() {
+        float[] v = new float[6 * 4096];
+        for (int rep = 0; rep < 10; rep++) {
+            for (int i = 0; i < 4096; i++) {
+                double x = (i - 2048) / 64.0 + rep * 1e-3;
+                v[6 * i] = (float) Math.exp(x);
+                v[6 * i + 1] = (float) Math.log(Math.abs(x) + 1e-3);
+                v[6 * i + 2] = (float) Math.log1p(Math.abs(x));
+                v[6 * i + 3] = (float) Math.expm1(x / 8);
+                v[6 * i + 4] = (float) Math.pow(0.999, i + rep);
+                v[6 * i + 5] = (float) Math.sqrt(i + rep);
+            }
+        }
+        return new Tensor(new int[] {v.length}, v);
     }
 }

@@ -169,6 +169,15 @@ public final class Trainer implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Continues a finished model from step {@code atStep} with fresh AdamW moments (their bias
+     * correction restarts too): the batch order goes on from that step, as the model's moments are gone.
+     */
+    public void continueFrom(long atStep) {
+        this.step = atStep;
+        this.adam.setSteps(0);
+    }
+
     @Override
     public void close() {
         backprop.close();

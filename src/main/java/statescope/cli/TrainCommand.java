@@ -18,6 +18,7 @@ import statescope.ssm.GateRange;
 import statescope.ssm.NormKind;
 import statescope.study.Recipes;
 import statescope.study.TrainingRun;
+import statescope.train.LrSchedule;
 import statescope.train.TrainOptions;
 
 /** {@code statescope train}: trains a model on a catalog language with the hand-written backward pass. */
@@ -53,6 +54,10 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--lr", paramLabel = "LR", description = "AdamW learning rate.")
     Double lr;
+
+    @Option(names = "--lr-schedule", paramLabel = "KIND",
+            description = "constant (the paper) or cosine (decay to 0 over --steps); default: the recipe's.")
+    String lrSchedule;
 
     @Option(names = "--weight-decay", paramLabel = "WD", description = "AdamW weight decay (default: ${DEFAULT-VALUE}).")
     double weightDecay = 0.1;
@@ -105,7 +110,8 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingRun.Spec s = r.spec(seed);
         TrainOptions o = s.options();
         o = new TrainOptions(lr != null ? lr : o.lr(), weightDecay, decay != null ? decay.equals("all") : o.decayAll(), clip, batch != null ? batch : o.batch(),
-                steps != null ? steps : o.steps(), threads != null ? threads : o.threads(), seed);
+                steps != null ? steps : o.steps(), threads != null ? threads : o.threads(), seed,
+                lrSchedule != null ? LrSchedule.parse(lrSchedule) : o.schedule());
         s = new TrainingRun.Spec(s.language(), layers != null ? layers : s.layers(), dModel != null ? dModel : s.dModel(),
                 dState != null ? dState : s.dState(), gates != null ? parseGates(gates) : s.gates(),
                 norm != null ? parseNorm(norm) : s.norm(), o, maxWords != null ? maxWords : s.maxWords(),

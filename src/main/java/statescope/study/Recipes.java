@@ -9,6 +9,7 @@ import statescope.lang.catalog.Family;
 import statescope.lang.catalog.Language;
 import statescope.ssm.GateRange;
 import statescope.ssm.NormKind;
+import statescope.train.LrSchedule;
 import statescope.train.TrainOptions;
 
 /**
@@ -25,7 +26,15 @@ public final class Recipes {
      */
     public record Recipe(String fileStem, String language, int layers, int dModel, GateRange gates, double lr, int batch,
                          long steps, int maxWords, int evalEvery, int quickEval, double stopAt, boolean decayAll,
-                         String mixSplit, double weightDecay) {
+                         String mixSplit, double weightDecay, LrSchedule schedule) {
+
+        /** A recipe with a constant learning rate. */
+        Recipe(String fileStem, String language, int layers, int dModel, GateRange gates, double lr, int batch,
+               long steps, int maxWords, int evalEvery, int quickEval, double stopAt, boolean decayAll,
+               String mixSplit, double weightDecay) {
+            this(fileStem, language, layers, dModel, gates, lr, batch, steps, maxWords, evalEvery, quickEval, stopAt,
+                    decayAll, mixSplit, weightDecay, LrSchedule.CONSTANT);
+        }
 
         Recipe(String fileStem, String language, int layers, int dModel, GateRange gates, double lr, int batch,
                long steps, int maxWords, int evalEvery, int quickEval, double stopAt) {
@@ -36,7 +45,7 @@ public final class Recipes {
         /** The run spec of this recipe for a seed (LayerNorm as the paper's MixerModel, d_state 16). */
         public TrainingRun.Spec spec(long seed) {
             int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
-            var o = new TrainOptions(lr, weightDecay, decayAll, 1.0, batch, steps, threads, seed);
+            var o = new TrainOptions(lr, weightDecay, decayAll, 1.0, batch, steps, threads, seed, schedule);
             return new TrainingRun.Spec(language, layers, dModel, 16, gates, NormKind.LAYER, o, maxWords, evalEvery,
                     quickEval, Math.max(evalEvery, 100), stopAt, mixSplit);
         }
@@ -107,7 +116,7 @@ public final class Recipes {
         put(out, two);
         put(out, new Recipe(two.fileStem() + "-1layer", two.language(), 1, two.dModel(), two.gates(), two.lr(),
                 two.batch(), two.steps(), two.maxWords(), two.evalEvery(), two.quickEval(), two.stopAt(), two.decayAll(),
-                two.mixSplit(), two.weightDecay()));
+                two.mixSplit(), two.weightDecay(), two.schedule()));
         return List.copyOf(out.values());
     }
 

@@ -14,6 +14,7 @@ import statescope.ssm.Manifest;
 import statescope.ssm.NormKind;
 import statescope.ssm.SsmConfig;
 import statescope.ssm.SsmWeights;
+import statescope.train.LrSchedule;
 import statescope.train.ParamSet;
 import statescope.train.TrainOptions;
 import statescope.train.Trainer;
@@ -292,11 +293,12 @@ public final class TrainingRun {
         TrainOptions o = spec.options();
         String notes = String.format(java.util.Locale.ROOT,
                 "statescope train --language %s --layers %d --d-model %d --d-state %d --gates %s --norm %s --seed %d "
-                        + "--lr %s --batch %d --steps %d --clip %s --weight-decay %s --threads %d --max-words %d%s%s; "
+                        + "--lr %s%s --batch %d --steps %d --clip %s --weight-decay %s --threads %d --max-words %d%s%s; "
                         + "loss %s, objective %s",
                 spec.language(), spec.layers(), spec.dModel(), spec.dState(),
                 spec.gates() == GateRange.SIGNED ? "signed" : "nonneg", spec.norm() == NormKind.RMS ? "rms" : "layer",
-                o.seed(), o.lr(), o.batch(), o.steps(), o.clip(), o.weightDecay(), o.threads(), spec.maxWords(),
+                o.seed(), o.lr(),
+                o.schedule() == LrSchedule.CONSTANT ? "" : " --lr-schedule " + o.schedule().optionName(), o.batch(), o.steps(), o.clip(), o.weightDecay(), o.threads(), spec.maxWords(),
                 o.decayAll() ? "" : " --decay matrices", spec.mixSplit() == null ? "" : " --mix " + spec.mixSplit(),
                 task.paperLoss(), task.objective());
         return new Manifest(Manifest.FORMAT_VERSION, w.config(), task.vocabulary(), task.outputClasses(),

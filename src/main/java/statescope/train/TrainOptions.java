@@ -3,7 +3,7 @@ package statescope.train;
 /**
  * Hyper-parameters of one training run.
  *
- * @param lr          AdamW learning rate (constant, as the paper's runs; no scheduler)
+ * @param lr          AdamW base learning rate
  * @param weightDecay AdamW decoupled weight decay (0.1 in the paper)
  * @param decayAll    decay every tensor (the reference) rather than only matrices
  * @param clip        maximum global gradient norm (≤ 0: no clipping)
@@ -11,9 +11,16 @@ package statescope.train;
  * @param steps       optimiser steps in total
  * @param threads     worker threads (also part of what makes a run reproducible)
  * @param seed        seed of the initialisation and of the data order
+ * @param schedule    how the rate moves from {@code lr} over the {@code steps} (constant in the paper)
  */
 public record TrainOptions(double lr, double weightDecay, boolean decayAll, double clip, int batch, long steps,
-                           int threads, long seed) {
+                           int threads, long seed, LrSchedule schedule) {
+
+    /** Options with a constant learning rate, as the paper's runs. */
+    public TrainOptions(double lr, double weightDecay, boolean decayAll, double clip, int batch, long steps,
+                        int threads, long seed) {
+        this(lr, weightDecay, decayAll, clip, batch, steps, threads, seed, LrSchedule.CONSTANT);
+    }
 
     public TrainOptions {
         if (!(lr > 0) || !Double.isFinite(lr)) {
@@ -27,6 +34,9 @@ public record TrainOptions(double lr, double weightDecay, boolean decayAll, doub
         }
         if (steps < 0) {
             throw new IllegalArgumentException("--steps must be >= 0, got " + steps);
+        }
+        if (schedule == null) {
+            throw new IllegalArgumentException("the learning-rate schedule must be given");
         }
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be at least 1, got " + threads);

@@ -101,6 +101,11 @@ public final class Trainer implements AutoCloseable {
         return p;
     }
 
+    /** The learning rate the next step will use (the schedule at the current step). */
+    public double learningRate() {
+        return options.schedule().at(options.lr(), step, options.steps());
+    }
+
     /** One optimiser step on the next batch. */
     public StepResult trainStep() {
         int[] idx = batchIndices(step);
@@ -116,7 +121,7 @@ public final class Trainer implements AutoCloseable {
                     + "; lower --lr or --clip");
         }
         double norm = AdamW.clipGlobalNorm(grad, options.clip());
-        adam.step(params, grad, options.lr());
+        adam.step(params, grad, learningRate());
         step++;
         return new StepResult(step, r.loss(), r.accuracy(), norm, r.tokens());
     }

@@ -26,7 +26,8 @@ import statescope.train.TrainOptions;
             "Checkpoints are written atomically; --resume continues after a kill; Ctrl-C saves and exits (130)."},
         mixinStandardHelpOptions = true,
         footer = {"", "Examples:", "  statescope train --language parity --layers 1 --d-model 16 --gates signed --seed 1",
-            "  statescope train --language flip-flop --out assets/models/flip-flop.safetensors --resume"})
+            "  statescope train --language flip-flop --out assets/models/flip-flop.safetensors --resume",
+            "  statescope train --language d-12 --out assets/models/d-12.safetensors --resume --steps 8000"})
 public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--language", required = true, paramLabel = "NAME", description = "A catalog language id or alias.")
@@ -86,8 +87,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Model file (default: LANGUAGE.safetensors).")
     Path out;
 
-    @Option(names = "--resume", description = {"Continue from the saved state of --out when there is one; a finished",
-        "model is trained further when --steps is above the step its run reached."})
+    @Option(names = "--resume", description = "Continue from the saved state of --out when there is one; a finished "
+            + "model is trained further when --steps is above the step its run reached.")
     boolean resume;
 
     @Mixin

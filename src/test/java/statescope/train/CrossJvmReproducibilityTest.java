@@ -35,7 +35,9 @@ class CrossJvmReproducibilityTest {
         Path c1 = Files.createDirectories(dir.resolve("c1"));
         Path c2 = Files.createDirectories(dir.resolve("c2"));
         Process p1 = start(c1, List.of("-XX:TieredStopAtLevel=1"), 8, 0);
-        Process p2 = start(c2, List.of(), 8, 100);
+        // compiling in the foreground: once the warm-up has made a kernel hot, it runs C2 code from then on,
+        // however busy the machine (a background compile could still be queued when the run starts)
+        Process p2 = start(c2, List.of("-XX:-BackgroundCompilation"), 8, 100);
         finish(p1, c1);
         finish(p2, c2);
         List<String> differ = new ArrayList<>();

@@ -17,14 +17,19 @@ final class VectorExpProbe {
     private VectorExpProbe() {
     }
 
-    /** A hash of EXP's bits over 64 vectors, from the last of {@code reps} repetitions. */
-    static long probe(int reps) {
+    /**
+     * A hash of EXP's bits over 64 vectors: the first computation's, or with {@code untilCompiled} the
+     * first that differs from it (once C2 has compiled the probe), repeating for up to 30 s.
+     */
+    static long probe(boolean untilCompiled) {
         float[] in = new float[64 * S.length()];
         for (int i = 0; i < in.length; i++) {
             in[i] = -20f + 27f * i / in.length;
         }
-        long h = 0;
-        for (int r = 0; r < reps; r++) {
+        long first = once(in);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        long h = first;
+        while (untilCompiled && h == first && System.nanoTime() < deadline) {
             h = once(in);
         }
         return h;

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
 import statescope.lang.catalog.Dataset;
 import statescope.ssm.Checkpoint;
 import statescope.ssm.GateRange;
@@ -115,19 +117,19 @@ public final class TrainingRun {
     public record Finished(long checkpointStep, long reachedStep, long budget) {
     }
 
-    private static final java.util.regex.Pattern STEPS = java.util.regex.Pattern.compile("--steps (\\d+)");
+    private static final Pattern STEPS = Pattern.compile("--steps (\\d+)");
 
     /** How far the run of the finished model at {@code out} went, or empty when it is not finished. */
-    public static java.util.Optional<Finished> finishedRun(Path out) throws IOException {
+    public static Optional<Finished> finishedRun(Path out) throws IOException {
         if (!finished(out)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Manifest m = Checkpoint.load(Checkpoint.weightsPath(out)).manifest();
         var steps = STEPS.matcher(m.notes() == null ? "" : m.notes());
         long budget = steps.find() ? Long.parseLong(steps.group(1)) : -1;
         Double last = m.metrics().get("last_step");
         long reached = last != null ? last.longValue() : Math.max(budget, m.trainingStep());
-        return java.util.Optional.of(new Finished(m.trainingStep(), reached, budget));
+        return Optional.of(new Finished(m.trainingStep(), reached, budget));
     }
 
     /**

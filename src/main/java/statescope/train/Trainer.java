@@ -14,7 +14,8 @@ import statescope.ssm.Tensor;
  * Mini-batch training of a Mamba model: hand-written backward ({@link Backprop}), global-norm
  * clipping, {@link AdamW}. The data are visited in shuffled epochs seeded by (seed, epoch), so the
  * batch of step s depends only on the seed and s: a run resumed from a checkpoint of step s with
- * {@link #loadOptimizerState} continues bit-identically to one that was never stopped (same threads).
+ * {@link #resume} continues bit-identically to one that was never stopped (same threads and
+ * vector width; in another JVM process too, as the kernels give the same bits in every JIT tier).
  */
 public final class Trainer implements AutoCloseable {
 

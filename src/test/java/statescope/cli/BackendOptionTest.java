@@ -6,17 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import statescope.ssm.ReferenceScan;
 import statescope.ssm.gpu.BackendChoice;
-import statescope.ssm.gpu.CudaScanKernel;
 
 /** The --backend mixin: parsing, usage errors, and the notice on standard error when no GPU is usable. */
+@ExtendWith(NoCudaDriver.class)
 class BackendOptionTest {
 
     @Command(name = "probe")
@@ -29,22 +28,6 @@ class BackendOptionTest {
         }
     }
 
-    private String oldLibrary;
-
-    @BeforeEach
-    void noDriver() {
-        oldLibrary = System.getProperty(CudaScanKernel.LIBRARY_PROPERTY);
-        System.setProperty(CudaScanKernel.LIBRARY_PROPERTY, "libcuda-statescope-missing.so.1");
-    }
-
-    @AfterEach
-    void restore() {
-        if (oldLibrary == null) {
-            System.clearProperty(CudaScanKernel.LIBRARY_PROPERTY);
-        } else {
-            System.setProperty(CudaScanKernel.LIBRARY_PROPERTY, oldLibrary);
-        }
-    }
 
     private static Probe parse(String... args) {
         var p = new Probe();

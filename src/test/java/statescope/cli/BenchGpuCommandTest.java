@@ -7,38 +7,21 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import statescope.ssm.gpu.CudaScanKernel;
 
 /** bench-gpu on a machine without a driver: CPU figures, the reason, --json, --require-gpu, bad values. */
+@ExtendWith(NoCudaDriver.class)
 class BenchGpuCommandTest {
 
     private static final String[] SMALL = {"bench-gpu", "--batch", "4", "--length", "64", "--d-inner", "32",
         "--d-state", "8", "--cpu-batch", "2", "--cpu-threads", "1", "--reps", "2"};
-    private String oldLibrary;
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void noDriver() {
-        oldLibrary = System.getProperty(CudaScanKernel.LIBRARY_PROPERTY);
-        System.setProperty(CudaScanKernel.LIBRARY_PROPERTY, "libcuda-statescope-missing.so.1");
-    }
-
-    @AfterEach
-    void restore() {
-        if (oldLibrary == null) {
-            System.clearProperty(CudaScanKernel.LIBRARY_PROPERTY);
-        } else {
-            System.setProperty(CudaScanKernel.LIBRARY_PROPERTY, oldLibrary);
-        }
-    }
 
     private int run(String... extra) {
         String[] args = new String[SMALL.length + extra.length];

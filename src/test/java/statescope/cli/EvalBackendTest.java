@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import statescope.ssm.ReferenceScan;
 import statescope.ssm.VectorSupport;
-import statescope.ssm.gpu.CudaScanKernel;
 import statescope.study.ModelEvaluation;
 
 /**
@@ -19,24 +17,9 @@ import statescope.study.ModelEvaluation;
  * exist) it runs on the CPU with one notice line and the CPU's figures; the batched-scan path it would
  * take on a GPU, run here with CPU kernels, scores the model the same.
  */
+@ExtendWith(NoCudaDriver.class)
 class EvalBackendTest {
 
-    private String oldLibrary;
-
-    @BeforeEach
-    void noDriver() {
-        oldLibrary = System.getProperty(CudaScanKernel.LIBRARY_PROPERTY);
-        System.setProperty(CudaScanKernel.LIBRARY_PROPERTY, "libcuda-statescope-missing.so.1");
-    }
-
-    @AfterEach
-    void restore() {
-        if (oldLibrary == null) {
-            System.clearProperty(CudaScanKernel.LIBRARY_PROPERTY);
-        } else {
-            System.setProperty(CudaScanKernel.LIBRARY_PROPERTY, oldLibrary);
-        }
-    }
 
     @Test
     void withoutAGpuEvalFallsBackToTheCpuWithOneNotice(@TempDir Path dir) {

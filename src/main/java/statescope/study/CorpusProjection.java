@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
+import statescope.lang.catalog.ReferenceMachine;
+import statescope.lang.catalog.ReferenceMachine.Config;
 
 /**
  * Fits the trajectory view's projections: runs the model over a sampled corpus of the language, labels
@@ -37,18 +39,18 @@ public final class CorpusProjection {
             }
             int[] word = corpus.get(w);
             ModelState st = model.newState();
-            MachineConfig c = machine.initial();
+            Config c = machine.start();
             for (int i = 0; i < word.length; i++) {
                 int sym = word[i];
                 StepTrace tr = model.step(st, language.tokens().token(word, i));
                 c = machine.step(c, sym);
-                if (c.rejected() && (w % 8 != 0)) {
+                if (machine.isDead(c) && (w % 8 != 0)) {
                     break;                // dead prefixes are off the training distribution: keep only a few
                 }
                 for (int l = 0; l < layers; l++) {
                     rows.get(l).add(tr.layers()[l].h());
                 }
-                labels.add(names.computeIfAbsent(stateName(c), x -> names.size()));
+                labels.add(names.computeIfAbsent(machine.describe(c), x -> names.size()));
             }
             progress.accept(0.5 * (w + 1) / corpus.size());
         }
@@ -69,11 +71,6 @@ public final class CorpusProjection {
             progress.accept(0.5 + 0.5 * (l + 1) / layers);
         }
         return clouds;
-    }
-
-    /** The name a configuration is grouped under in the cloud: its DFA state, or its description. */
-    public static String stateName(MachineConfig c) {
-        return c.describe();
     }
 
     static float[][] centroids(float[][] pts, int[] states, int s) {

@@ -78,7 +78,7 @@ class MainWindowTest {
 
     private String highlighted() {
         int q = window.automatonView().highlightedState();
-        return vm.trace().machine().dfa().orElseThrow().label(q);
+        return vm.trace().reference().dfa().orElseThrow().label(q);
     }
 
     private Label cell(FxRobot robot, int position) {

@@ -129,7 +129,7 @@ public final class SessionViewModel {
         cancelJobs();                                                 // a running paste or load is dropped
         language.set(entry);
         languageError.set("");
-        automaton.dfaProperty().set(entry.machine().dfa().orElse(null));
+        automaton.dfaProperty().set(entry.reference().dfa().orElse(null));
         modelChoices.setAll(models.choices(entry));
         trace = null;
         parser.reset();

@@ -86,6 +86,13 @@ class MainWindowTest {
     }
 
     @Test
+    void theStatusBarNamesTheComputeBackendInOneLine(FxRobot robot) {
+        String line = robot.lookup("#status-backend").queryLabeled().getText();
+        assertTrue(line.startsWith("Compute: ") && line.contains(" · steps on ") && !line.contains("\n"), line);
+        assertEquals(1, robot.listWindows().size(), "no dialog about the GPU");
+    }
+
+    @Test
     void parityTypedHighlightsTheStateAndFillsTheStrip(FxRobot robot) {
         chooseParityAndType(robot, "0110");
         assertEquals(4, vm.trace().length());

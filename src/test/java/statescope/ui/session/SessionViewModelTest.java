@@ -15,9 +15,6 @@ import statescope.ssm.VectorSupport;
 import statescope.ssm.gpu.BackendChoice;
 import statescope.ssm.gpu.GpuUnavailableException;
 import statescope.study.ComputeBackend;
-import statescope.study.FakeModels;
-import statescope.study.LanguageEntry;
-import statescope.study.TraceModel;
 import statescope.ui.common.TaskRunner;
 
 /** The session without the FX toolkit: input handling, stepping, imports, errors. */
@@ -30,15 +27,7 @@ class SessionViewModelTest {
     }
 
     private static ModelLibrary oracles() {
-        return new ModelLibrary(null, null) {
-            @Override
-            public TraceModel load(ModelChoice choice, LanguageEntry language) throws IOException {
-                if (choice.isCheckpoint()) {
-                    throw new IOException("not a checkpoint: " + choice.checkpoint().getFileName());
-                }
-                return FakeModels.oracle(language, 0);
-            }
-        };
+        return SessionModels.oracles();
     }
 
     @Test

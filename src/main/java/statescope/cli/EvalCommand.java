@@ -11,9 +11,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import statescope.ssm.SelectiveScanKernel;
+import statescope.ssm.VectorSupport;
+import statescope.ssm.gpu.Selection;
 import statescope.study.ModelEvaluation;
 
 /** {@code statescope eval}: the paper's per-bin accuracy of one model or of a folder of models. */
@@ -22,8 +26,10 @@ import statescope.study.ModelEvaluation;
             "on val / val-sparse; bounded Dyck closing-bracket accuracy on dev / test) and print the",
             "language x bin table as Markdown (default), CSV or JSON."},
         mixinStandardHelpOptions = true,
-        footer = {"", "Examples:", "  statescope eval --model assets/models/parity-signed.safetensors",
-            "  statescope eval --suite assets/models --csv"})
+        footer = {"", "On the CPU the forward passes are the training forward, so the figures equal the manifests'.",
+            "With a usable GPU (--backend auto or gpu) they run as batched scans on it; without one, on the CPU",
+            "with a one-line notice.", "", "Examples:", "  statescope eval --model assets/models/parity-signed.safetensors",
+            "  statescope eval --suite assets/models --csv", "  statescope eval --suite assets/models --backend gpu"})
 public final class EvalCommand implements Callable<Integer> {
 
     static final class Target {
@@ -44,6 +50,9 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: cores).")
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
 
+    @Mixin
+    BackendOption backend;
+
     @Option(names = "--csv", description = "Print CSV instead of Markdown.")
     boolean csv;
 
@@ -59,9 +68,18 @@ public final class EvalCommand implements Callable<Integer> {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("no .safetensors models in " + target.suite);
         }
+        Selection backendSel = backend.select(VectorSupport.fastScan(threads), spec.commandLine().getErr());
+        // the GPU runs batched scans; on the CPU the training forward keeps the figures equal to the manifests'
+        SelectiveScanKernel gpu = backendSel.onGpu() ? backendSel.kernel() : null;
         List<ModelEvaluation.Row> rows = new ArrayList<>();
-        for (Path f : files) {
-            rows.add(ModelEvaluation.evaluate(f, maxWords, threads));
+        try {
+            for (Path f : files) {
+                rows.add(ModelEvaluation.evaluate(f, maxWords, threads, gpu));
+            }
+        } finally {
+            if (backendSel.kernel() instanceof AutoCloseable c) {
+                c.close();
+            }
         }
         var out = spec.commandLine().getOut();
         if (json) {

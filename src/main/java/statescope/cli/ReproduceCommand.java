@@ -9,10 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,12 +19,14 @@ import statescope.study.TrainingRun;
 
 /**
  * {@code statescope reproduce}: regenerates every shipped model from its seed, model by model. Finished
- * models are skipped, a partly trained one resumes from its saved state, so the command can be stopped
+ * models are skipped unless their recipe's step budget grew since (then they are trained further from
+ * their checkpoint), a partly trained one resumes from its saved state, so the command can be stopped
  * (Ctrl-C saves) and started again at any point.
  */
 @Command(name = "reproduce",
         description = {"Train every shipped model from its recipe and seed (docs/reproduction.md), skipping finished",
-            "ones and resuming a partly trained one. Ctrl-C saves the current model's state; run again to continue."},
+            "ones (unless the recipe's step budget grew: then they are trained further) and resuming a partly",
+            "trained one. Ctrl-C saves the current model's state; run again to continue."},
         mixinStandardHelpOptions = true,
         footer = {"", "Examples:", "  statescope reproduce --out assets/models",
             "  statescope reproduce --languages flip-flop,parity-signed,parity-nonneg"})
@@ -39,20 +39,41 @@ public final class ReproduceCommand implements Callable<Integer> {
             description = "Only these models (file stems such as parity-signed, or language ids).")
     List<String> only;
 
-    @Option(names = "--seed", paramLabel = "SEED", description = "Seed of every run (default: ${DEFAULT-VALUE}).")
-    long seed = 1;
-
     @Option(names = "--list", description = "List the models and their state, train nothing.")
     boolean list;
 
-    @Option(names = "--quiet", description = "No progress line.")
-    boolean quiet;
-
-    @Option(names = "--json", description = "Print the summary as JSON.")
-    boolean json;
+    @Mixin
+    TrainRunOptions run;
 
     @Spec
     CommandSpec spec;
+
+    /** What reproduce does with one model. */
+    enum State {
+        NOT_STARTED("not started"),
+        PARTLY_TRAINED("partly trained"),
+        FINISHED("finished"),
+        BUDGET_GREW("budget grew");
+
+        final String label;
+
+        State(String label) {
+            this.label = label;
+        }
+    }
+
+    /** The state of a recipe's model file: a finished model whose recipe now asks for more steps is BUDGET_GREW. */
+    static State stateOf(Recipes.Recipe r, Path file) throws java.io.IOException {
+        if (TrainingRun.resumable(file)) {
+            return State.PARTLY_TRAINED;
+        }
+        var done = TrainingRun.finishedRun(file);
+        if (done.isPresent()) {
+            long budget = done.get().budget() > 0 ? done.get().budget() : done.get().reachedStep();
+            return r.steps() > budget ? State.BUDGET_GREW : State.FINISHED;
+        }
+        return State.NOT_STARTED;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -69,19 +90,8 @@ public final class ReproduceCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         var outW = spec.commandLine().getOut();
         List<Map<String, Object>> rows = new ArrayList<>();
-        AtomicBoolean stop = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.set(true);
-            try {
-                finished.await(120, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "statescope-reproduce-save");
-        Runtime.getRuntime().addShutdownHook(hook);
         boolean interrupted = false;
-        try {
+        try (var stop = new TrainRunOptions.SaveOnExit("statescope-reproduce-save")) {
             int i = 0;
             for (Recipes.Recipe r : todo) {
                 i++;
@@ -89,17 +99,23 @@ public final class ReproduceCommand implements Callable<Integer> {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("model", r.fileStem());
                 row.put("file", file.toString());
-                if (TrainingRun.finished(file)) {
-                    row.put("state", "finished");
-                } else if (list) {
-                    row.put("state", TrainingRun.resumable(file) ? "partly trained" : "not started");
-                } else if (stop.get()) {
-                    row.put("state", "not started");
+                State state = stateOf(r, file);
+                String prefix = String.format(Locale.ROOT, "[%d/%d %s] ", i, todo.size(), r.fileStem());
+                if (state == State.FINISHED) {
+                    row.put("state", state.label);
+                } else if (list || stop.requested()) {
+                    row.put("state", state == State.BUDGET_GREW
+                            ? "finished, budget grew to " + r.steps() + " steps: to train further" : state.label);
                 } else {
-                    String prefix = String.format(Locale.ROOT, "[%d/%d %s] ", i, todo.size(), r.fileStem());
-                    TrainingRun.Outcome o = TrainingRun.run(r.spec(seed), file, true, new Progress(err, quiet, prefix),
-                            stop::get);
-                    if (!quiet) {
+                    if (state == State.BUDGET_GREW) {
+                        var done = TrainingRun.finishedRun(file).orElseThrow();
+                        err.printf(Locale.ROOT, "%sfinished at step %d of %d, the recipe now says %d steps: training it "
+                                + "further from its checkpoint of step %d with fresh AdamW moments%n", prefix,
+                                done.reachedStep(), done.budget(), r.steps(), done.checkpointStep());
+                    }
+                    TrainingRun.Outcome o = TrainingRun.run(r.spec(run.seed), file, true, run.progress(err, prefix),
+                            stop::requested);
+                    if (!run.quiet) {
                         err.println();
                     }
                     row.put("state", o.interrupted() ? "partly trained" : "finished");
@@ -108,21 +124,14 @@ public final class ReproduceCommand implements Callable<Integer> {
                     interrupted |= o.interrupted();
                 }
                 rows.add(row);
-                if (!json) {
+                if (!run.json) {
                     outW.printf(Locale.ROOT, "%-28s %-15s %s%n", r.fileStem(), row.get("state"),
                             row.containsKey("accuracy") ? row.get("accuracy") : "");
                     outW.flush();
                 }
             }
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // shutting down already
-            }
         }
-        if (json) {
+        if (run.json) {
             outW.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
         }
         return interrupted ? ExitCodes.INTERRUPTED : ExitCodes.OK;

@@ -7,10 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +26,8 @@ import statescope.train.TrainOptions;
             "Checkpoints are written atomically; --resume continues after a kill; Ctrl-C saves and exits (130)."},
         mixinStandardHelpOptions = true,
         footer = {"", "Examples:", "  statescope train --language parity --layers 1 --d-model 16 --gates signed --seed 1",
-            "  statescope train --language flip-flop --out assets/models/flip-flop.safetensors --resume"})
+            "  statescope train --language flip-flop --out assets/models/flip-flop.safetensors --resume",
+            "  statescope train --language d-12 --out assets/models/d-12.safetensors --resume --steps 8000"})
 public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--language", required = true, paramLabel = "NAME", description = "A catalog language id or alias.")
@@ -48,9 +47,6 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--norm", paramLabel = "KIND", description = "layer (the paper's MixerModel) or rms.")
     String norm;
-
-    @Option(names = "--seed", paramLabel = "SEED", description = "Seed of data and initialisation (default: ${DEFAULT-VALUE}).")
-    long seed = 1;
 
     @Option(names = "--lr", paramLabel = "LR", description = "AdamW learning rate.")
     Double lr;
@@ -91,14 +87,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Model file (default: LANGUAGE.safetensors).")
     Path out;
 
-    @Option(names = "--resume", description = "Continue from the saved state of --out when there is one.")
+    @Option(names = "--resume", description = "Continue from the saved state of --out when there is one; a finished "
+            + "model is trained further when --steps is above the step its run reached.")
     boolean resume;
 
-    @Option(names = "--quiet", description = "No progress line.")
-    boolean quiet;
-
-    @Option(names = "--json", description = "Print the outcome as JSON.")
-    boolean json;
+    @Mixin
+    TrainRunOptions run;
 
     @Spec
     CommandSpec spec;
@@ -107,10 +101,10 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         checkDecay(decay);
         Recipes.Recipe r = Recipes.forLanguage(language, gates == null ? null : parseGates(gates));
-        TrainingRun.Spec s = r.spec(seed);
+        TrainingRun.Spec s = r.spec(run.seed);
         TrainOptions o = s.options();
         o = new TrainOptions(lr != null ? lr : o.lr(), weightDecay, decay != null ? decay.equals("all") : o.decayAll(), clip, batch != null ? batch : o.batch(),
-                steps != null ? steps : o.steps(), threads != null ? threads : o.threads(), seed,
+                steps != null ? steps : o.steps(), threads != null ? threads : o.threads(), run.seed,
                 lrSchedule != null ? LrSchedule.parse(lrSchedule) : o.schedule());
         s = new TrainingRun.Spec(s.language(), layers != null ? layers : s.layers(), dModel != null ? dModel : s.dModel(),
                 dState != null ? dState : s.dState(), gates != null ? parseGates(gates) : s.gates(),
@@ -118,12 +112,41 @@ public final class TrainCommand implements Callable<Integer> {
                 evalEvery != null ? evalEvery : s.evalEvery(), s.quickEval(), s.saveEvery(), s.stopAt(),
                 mix != null ? (mix.equals("none") ? null : mix) : s.mixSplit());
         Path file = out != null ? out : Path.of(r.fileStem() + ".safetensors");
-        if (resume && TrainingRun.finished(file)) {
-            spec.commandLine().getOut().println(file + " is already trained (its manifest says done); nothing to resume."
-                    + " Delete it or pass another --out to train again.");
-            return ExitCodes.OK;
+        if (resume && !TrainingRun.resumable(file)) {
+            var done = TrainingRun.finishedRun(file);
+            if (done.isPresent() && !furtherTraining(file, done.get(), s.options().steps())) {
+                return ExitCodes.OK;
+            }
         }
-        return runWithInterrupt(s, file, resume, spec, quiet, json);
+        return runWithInterrupt(s, file, resume, spec, run);
+    }
+
+    /**
+     * Says what {@code --resume} does with a finished model: trains it further when {@code steps} is
+     * above the step its run reached (true), else says plainly that there is nothing to do (false).
+     */
+    private boolean furtherTraining(Path file, TrainingRun.Finished done, long steps) throws Exception {
+        if (steps > done.reachedStep()) {
+            spec.commandLine().getErr().printf(Locale.ROOT, "%s is finished (its run reached step %d%s); training it "
+                    + "further to step %d, from its checkpoint of step %d with fresh AdamW moments.%n", file,
+                    done.reachedStep(), done.budget() > 0 ? " of " + done.budget() : "", steps, done.checkpointStep());
+            return true;
+        }
+        var out = spec.commandLine().getOut();
+        if (run.json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("model", file.toString());
+            m.put("state", "finished");
+            m.put("reachedStep", done.reachedStep());
+            m.put("steps", steps);
+            m.put("trained", false);
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
+        } else {
+            out.printf(Locale.ROOT, "%s is already trained: its run reached step %d, and --steps %d is not larger, so there"
+                    + " is nothing to do. Pass --steps above %d to train it further, or another --out to train anew.%n",
+                    file, done.reachedStep(), steps, done.reachedStep());
+        }
+        return false;
     }
 
     static void checkDecay(String d) {
@@ -149,32 +172,13 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /** Runs one training run with a Ctrl-C hook that saves the state; returns the exit code. */
-    static int runWithInterrupt(TrainingRun.Spec s, Path file, boolean resume, CommandSpec spec, boolean quiet,
-                                boolean json) throws Exception {
-        var err = spec.commandLine().getErr();
-        AtomicBoolean stop = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.set(true);
-            try {
-                finished.await(120, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "statescope-train-save");
-        Runtime.getRuntime().addShutdownHook(hook);
+    static int runWithInterrupt(TrainingRun.Spec s, Path file, boolean resume, CommandSpec spec, TrainRunOptions run)
+            throws Exception {
         TrainingRun.Outcome outcome;
-        try {
-            outcome = TrainingRun.run(s, file, resume, new Progress(err, quiet, ""), stop::get);
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // already shutting down: the hook is running and has been released
-            }
+        try (var stop = new TrainRunOptions.SaveOnExit("statescope-train-save")) {
+            outcome = TrainingRun.run(s, file, resume, run.progress(spec.commandLine().getErr(), ""), stop::requested);
         }
-        report(spec, s, outcome, json);
+        report(spec, s, outcome, run.json);
         return outcome.interrupted() ? ExitCodes.INTERRUPTED : ExitCodes.OK;
     }
 

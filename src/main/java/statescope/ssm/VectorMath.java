@@ -2,7 +2,6 @@ package statescope.ssm;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -205,7 +204,7 @@ final class VectorMath implements CpuMath {
     }
 
     static FloatVector silu(FloatVector v) {
-        return v.div(v.neg().lanewise(VectorOperators.EXP).add(1f));
+        return VectorPolyMath.silu(v);
     }
 
     @Override
@@ -215,7 +214,7 @@ final class VectorMath implements CpuMath {
             silu(FloatVector.fromArray(S, src, srcOff + i)).intoArray(dst, dstOff + i);
         }
         for (; i < len; i++) {
-            dst[dstOff + i] = Activations.silu(src[srcOff + i]);
+            dst[dstOff + i] = PolyMath.silu(src[srcOff + i]);
         }
     }
 
@@ -227,21 +226,13 @@ final class VectorMath implements CpuMath {
                     .intoArray(dst, dstOff + i);
         }
         for (; i < len; i++) {
-            dst[dstOff + i] = y[yOff + i] * Activations.silu(z[zOff + i]);
+            dst[dstOff + i] = y[yOff + i] * PolyMath.silu(z[zOff + i]);
         }
     }
 
     @Override
     public void softplusBias(float[] v, int off, float[] bias, int len) {
-        int i = 0;
-        for (int up = S.loopBound(len); i < up; i += L) {
-            FloatVector w = FloatVector.fromArray(S, v, off + i).add(FloatVector.fromArray(S, bias, i));
-            VectorMask<Float> big = w.compare(VectorOperators.GT, 20f);
-            w.lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P).blend(w, big).intoArray(v, off + i);
-        }
-        for (; i < len; i++) {
-            v[off + i] = Activations.softplus(v[off + i] + bias[i]);
-        }
+        VectorPolyMath.softplus(v, off, bias, v, off, len);
     }
 
     @Override
@@ -256,7 +247,7 @@ final class VectorMath implements CpuMath {
             FloatVector acc = FloatVector.zero(S);
             for (int s = 0; s < n; s++) {
                 int i = s * ed + d;
-                FloatVector e = dt.mul(FloatVector.fromArray(S, aT, i)).lanewise(VectorOperators.EXP);
+                FloatVector e = VectorPolyMath.exp(dt.mul(FloatVector.fromArray(S, aT, i)));
                 if (signed) {
                     e = e.fma(2f, -1f);
                 }
@@ -272,11 +263,12 @@ final class VectorMath implements CpuMath {
             float acc = 0f;
             for (int s = 0; s < n; s++) {
                 int i = s * ed + d;
-                float h = gates.gate(dt * aT[i]) * hT[i] + dt * b[bOff + s] * xt;
+                float e = PolyMath.exp(dt * aT[i]);
+                float h = Math.fma(signed ? Math.fma(e, 2f, -1f) : e, hT[i], dt * xt * b[bOff + s]);
                 hT[i] = h;
-                acc += c[cOff + s] * h;
+                acc = Math.fma(h, c[cOff + s], acc);
             }
-            y[yOff + d] = acc + dSkip[d] * xt;
+            y[yOff + d] = Math.fma(dSkip[d], xt, acc);          // the same operations as a lane above
         }
     }
 }

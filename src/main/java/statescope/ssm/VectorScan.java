@@ -1,14 +1,14 @@
 package statescope.ssm;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The selective scan as one fused Vector API kernel: discretisation, recurrence and output in a
  * single pass over each string, lanes over channels with the state kept transposed ([N, W] per task),
- * so the inner loop is exp + two FMAs per state update with no reductions. Multi-threaded over
- * (string, channel block) tasks. Loaded only through {@link VectorSupport#fastScan(int)}.
+ * so the inner loop is exp ({@link VectorPolyMath#exp}: the same bits in every JIT tier) + two FMAs
+ * per state update with no reductions. Multi-threaded over (string, channel block) tasks. Loaded only
+ * through {@link VectorSupport#fastScan(int)}.
  */
 public final class VectorScan implements SelectiveScanKernel {
 
@@ -83,13 +83,14 @@ public final class VectorScan implements SelectiveScanKernel {
                 float dt = delta[xr + d];
                 float xt = x[xr + d];
                 float acc = 0f;
-                for (int s = 0; s < n; s++) {
+                for (int s = 0; s < n; s++) {                     // the same operations as a lane of token()
                     int i = s * w + d - d0;
-                    float hv = in.gates().gate(dt * aT[s * ed + d]) * h[i] + dt * bm[nr + s] * xt;
+                    float e = PolyMath.exp(dt * aT[s * ed + d]);
+                    float hv = Math.fma(signed ? Math.fma(e, 2f, -1f) : e, h[i], dt * xt * bm[nr + s]);
                     h[i] = hv;
-                    acc += cm[nr + s] * hv;
+                    acc = Math.fma(hv, cm[nr + s], acc);
                 }
-                y[xr + d] = acc + dSkip[d] * xt;
+                y[xr + d] = Math.fma(dSkip[d], xt, acc);
             }
             if (hAll != null) {
                 int xr = row * ed;
@@ -124,7 +125,7 @@ public final class VectorScan implements SelectiveScanKernel {
             FloatVector acc = FloatVector.zero(S);
             int hi = d - d0;
             for (int s = 0; s < n; s++, hi += w) {
-                FloatVector e = dt.mul(FloatVector.fromArray(S, aT, s * ed + d)).lanewise(VectorOperators.EXP);
+                FloatVector e = VectorPolyMath.exp(dt.mul(FloatVector.fromArray(S, aT, s * ed + d)));
                 if (signed) {
                     e = e.fma(2f, -1f);
                 }

@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import statescope.lang.catalog.Dataset;
 import statescope.ssm.Checkpoint;
+import statescope.ssm.FastForward;
+import statescope.ssm.SelectiveScanKernel;
 import statescope.ssm.SsmConfig;
 import statescope.train.Backprop;
 import statescope.train.ParamSet;
@@ -36,6 +38,17 @@ public final class ModelEvaluation {
      * @param maxWords cap on words per split, or −1 for the cap the model was trained with
      */
     public static Row evaluate(Path file, int maxWords, int threads) throws IOException {
+        return evaluate(file, maxWords, threads, null);
+    }
+
+    /**
+     * As {@link #evaluate(Path, int, int)}, with the forward passes on a given scan kernel.
+     *
+     * @param scanKernel null for the training forward on the CPU ({@link Backprop#logits}, which the
+     *                   manifest's figures were measured with), else the batched {@link FastForward} with
+     *                   this kernel (the GPU's); its rounding differs, so a borderline string may flip
+     */
+    public static Row evaluate(Path file, int maxWords, int threads, SelectiveScanKernel scanKernel) throws IOException {
         Checkpoint cp = Checkpoint.load(Checkpoint.weightsPath(file));
         String lang = cp.manifest().languageId();
         if (lang == null) {
@@ -58,10 +71,15 @@ public final class ModelEvaluation {
         for (String s : task.evaluationSplits()) {
             splits.put(s, task.encode(ds.split(s)));
         }
-        ParamSet p = ParamSet.of(cp.weights());
         Map<String, Double> acc;
-        try (Backprop bp = new Backprop(c, cp.weights().hasHeadBias(), threads)) {
-            acc = Evaluation.evaluate(task, splits, t -> bp.logits(p, t), 64);
+        if (scanKernel != null) {
+            FastForward ff = new FastForward(cp.weights(), scanKernel, threads);
+            acc = Evaluation.evaluate(task, splits, t -> logits(ff.forward(t, FastForward.Options.LOGITS)), 64);
+        } else {
+            ParamSet p = ParamSet.of(cp.weights());
+            try (Backprop bp = new Backprop(c, cp.weights().hasHeadBias(), threads)) {
+                acc = Evaluation.evaluate(task, splits, t -> bp.logits(p, t), 64);
+            }
         }
         var recorded = new LinkedHashMap<String, Double>();
         cp.manifest().metrics().forEach((k, v) -> {
@@ -71,6 +89,17 @@ public final class ModelEvaluation {
         });
         String name = Checkpoint.weightsPath(file).getFileName().toString().replace(".safetensors", "");
         return new Row(name, lang, c, cp.manifest().trainingStep(), cp.manifest().seed(), acc, recorded);
+    }
+
+    /** Per string its logits [T_b, O], cut from the batch's padded [B, T, O]. */
+    private static float[][] logits(FastForward.Result r) {
+        int o = r.config().outputSize();
+        float[][] out = new float[r.batch()][];
+        for (int b = 0; b < r.batch(); b++) {
+            int row = b * r.maxLen();
+            out[b] = java.util.Arrays.copyOfRange(r.logits(), row * o, (row + r.lengths()[b]) * o);
+        }
+        return out;
     }
 
     /** The model files of a folder (resume states excluded), sorted by name. */

@@ -28,7 +28,13 @@ import statescope.train.TrainingSet;
  * model so far (by the mean quick-evaluation accuracy over the evaluation splits; the paper keeps the
  * best accuracy per bin over epochs); {@code NAME.resume.safetensors/.json} and
  * {@code NAME.resume.opt.safetensors} hold the latest state (weights, AdamW moments, step) and are
- * deleted when the run finishes. A finished model's manifest has metric {@code done = 1}.
+ * deleted when the run finishes. A finished model's manifest has metric {@code done = 1} and
+ * {@code last_step}, the step its run reached (the best checkpoint may be older).
+ *
+ * <p>A finished model can be trained further: {@link #run} with {@code resume} and a larger step budget
+ * continues from the finished model's checkpoint (its weights and step) with fresh AdamW moments (the
+ * moments are not kept once a run finishes), keeps it unless a later evaluation beats it, and
+ * finishes again at the new budget. {@link #finishedRun} says how far a finished run went.
  */
 public final class TrainingRun {
 
@@ -99,9 +105,36 @@ public final class TrainingRun {
     }
 
     /**
+     * How far a finished model's run went.
+     *
+     * @param checkpointStep the step of the saved (best) checkpoint
+     * @param reachedStep    the step the run reached (metric {@code last_step}; for models finished before
+     *                       that metric existed, the budget, or the checkpoint step when no budget is known)
+     * @param budget         the run's step budget ({@code --steps} in the manifest's notes; -1 when unknown)
+     */
+    public record Finished(long checkpointStep, long reachedStep, long budget) {
+    }
+
+    private static final java.util.regex.Pattern STEPS = java.util.regex.Pattern.compile("--steps (\\d+)");
+
+    /** How far the run of the finished model at {@code out} went, or empty when it is not finished. */
+    public static java.util.Optional<Finished> finishedRun(Path out) throws IOException {
+        if (!finished(out)) {
+            return java.util.Optional.empty();
+        }
+        Manifest m = Checkpoint.load(Checkpoint.weightsPath(out)).manifest();
+        var steps = STEPS.matcher(m.notes() == null ? "" : m.notes());
+        long budget = steps.find() ? Long.parseLong(steps.group(1)) : -1;
+        Double last = m.metrics().get("last_step");
+        long reached = last != null ? last.longValue() : Math.max(budget, m.trainingStep());
+        return java.util.Optional.of(new Finished(m.trainingStep(), reached, budget));
+    }
+
+    /**
      * Trains (or resumes) and evaluates; saves the best model at {@code out}.
      *
-     * @param resume continue from the resume state when one exists
+     * @param resume continue from the resume state when one exists, else from the finished model at
+     *               {@code out} when there is one (up to the spec's budget; see the class comment)
      * @param stop   polled every step; when true the run saves its state and returns (interrupted)
      */
     public static Outcome run(Spec spec, Path out, boolean resume, Listener listener, BooleanSupplier stop)
@@ -136,6 +169,7 @@ public final class TrainingRun {
         double best = Double.NEGATIVE_INFINITY;
         double secondsBefore = 0;
         Checkpoint resumed = null;
+        boolean continued = false;
         if (resume && Files.exists(resumeW)) {
             resumed = Checkpoint.load(resumeW);
             if (!resumed.manifest().config().equals(config)) {
@@ -146,6 +180,16 @@ public final class TrainingRun {
             fromStep = resumed.manifest().trainingStep();
             best = resumed.manifest().metrics().getOrDefault("best_quick", Double.NEGATIVE_INFINITY);
             secondsBefore = resumed.manifest().metrics().getOrDefault("train_seconds", 0.0);
+        } else if (resume && finished(out)) {
+            Checkpoint done = Checkpoint.load(Checkpoint.weightsPath(out));
+            if (!done.manifest().config().equals(config)) {
+                throw new IllegalArgumentException("the finished model " + out + " was trained with config "
+                        + done.manifest().config() + ", not " + config + "; pass the same options to train it further");
+            }
+            params = ParamSet.of(done.weights());
+            fromStep = done.manifest().trainingStep();
+            continued = true;
+            secondsBefore = done.manifest().metrics().getOrDefault("train_seconds", 0.0);
         } else {
             params = ParamSet.of(SsmWeights.init(config, o.seed(), true));
         }
@@ -155,6 +199,10 @@ public final class TrainingRun {
         try (Trainer trainer = new Trainer(params, o, task.paperLoss(), TrainingSet.of(toks, tgs))) {
             if (resumed != null) {
                 trainer.resume(fromStep, resumeOpt);
+            } else if (continued) {
+                trainer.continueFrom(fromStep);
+                // the finished model stays unless a later evaluation beats its own quick accuracy
+                best = mean(Evaluation.evaluate(task, quickSplits, trainer::logits, 64));
             }
             listener.started(spec, config, fromStep, train.size(), trainer.kernelName());
             while (trainer.step() < o.steps()) {
@@ -167,11 +215,11 @@ public final class TrainingRun {
                 boolean last = s == o.steps();
                 if (s % spec.evalEvery() == 0 || last) {
                     Map<String, Double> q = Evaluation.evaluate(task, quickSplits, trainer::logits, 64);
-                    double mean = q.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
+                    double mean = mean(q);
                     boolean isBest = mean >= best;
                     if (isBest) {
                         best = mean;
-                        save(out, trainer.weights(), task, spec, s, q, secondsBefore + seconds(t0), false);
+                        save(out, trainer.weights(), task, spec, s, q, secondsBefore + seconds(t0), -1);
                     }
                     listener.evaluated(s, q, isBest);
                     if (mean >= spec.stopAt()) {
@@ -191,13 +239,13 @@ public final class TrainingRun {
                 return new Outcome(trainer.step(), false, true, Map.of(), secs, resumeW);
             }
             if (!Files.exists(Checkpoint.weightsPath(out))) {
-                save(out, trainer.weights(), task, spec, trainer.step(), Map.of(), secs, false);
+                save(out, trainer.weights(), task, spec, trainer.step(), Map.of(), secs, -1);
             }
             Checkpoint bestModel = Checkpoint.load(Checkpoint.weightsPath(out));
             ParamSet bestParams = ParamSet.of(bestModel.weights());
             try (var bp = new statescope.train.Backprop(config, true, o.threads())) {
                 Map<String, Double> full = Evaluation.evaluate(task, evalSplits, t -> bp.logits(bestParams, t), 64);
-                save(out, bestModel.weights(), task, spec, bestModel.manifest().trainingStep(), full, secs, true);
+                save(out, bestModel.weights(), task, spec, bestModel.manifest().trainingStep(), full, secs, trainer.step());
                 Files.deleteIfExists(resumeW);
                 Files.deleteIfExists(Checkpoint.manifestPath(resumeW));
                 Files.deleteIfExists(resumeOpt);
@@ -210,14 +258,22 @@ public final class TrainingRun {
         return (System.nanoTime() - t0) / 1e9;
     }
 
+    private static double mean(Map<String, Double> accuracy) {
+        return accuracy.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
+    }
+
+    /** @param lastStep the step the run reached when it is done, else -1 (not done) */
     private static void save(Path out, SsmWeights w, LanguageTask task, Spec spec, long step, Map<String, Double> acc,
-                             double seconds, boolean done) throws IOException {
+                             double seconds, long lastStep) throws IOException {
         var metrics = new LinkedHashMap<String, Double>();
         for (var e : acc.entrySet()) {
             metrics.put("acc_" + e.getKey(), e.getValue() / 100.0);
         }
         metrics.put("train_seconds", seconds);
-        metrics.put("done", done ? 1.0 : 0.0);
+        metrics.put("done", lastStep >= 0 ? 1.0 : 0.0);
+        if (lastStep >= 0) {
+            metrics.put("last_step", (double) lastStep);
+        }
         new Checkpoint(w, manifest(w, task, spec, step, metrics)).save(Checkpoint.weightsPath(out));
     }
 

@@ -131,7 +131,7 @@ public final class Trainer implements AutoCloseable {
         return backprop.logits(params, tokens);
     }
 
-    /** Writes the AdamW moments and the step count (atomically), to resume from later. */
+    /** Writes the AdamW moments and the step counts (the trainer's and AdamW's, atomically), to resume from later. */
     public void saveOptimizerState(Path file) throws IOException {
         var t = new LinkedHashMap<String, Tensor>();
         var m = adam.firstMoment().tensors();
@@ -142,7 +142,8 @@ public final class Trainer implements AutoCloseable {
         for (var e : v.entrySet()) {
             t.put("v." + e.getKey(), e.getValue());
         }
-        Safetensors.write(file, t, Map.of("step", Long.toString(step), "seed", Long.toString(options.seed())));
+        Safetensors.write(file, t, Map.of("step", Long.toString(step), "seed", Long.toString(options.seed()),
+                "adam_step", Long.toString(adam.steps())));
     }
 
     /**
@@ -171,7 +172,18 @@ public final class Trainer implements AutoCloseable {
         }
         adam.firstMoment().load(m);
         adam.secondMoment().load(v);
+        String t = c.metadata().get("adam_step");                 // differs from the step after continueFrom
+        adam.setSteps(t != null ? Long.parseLong(t) : atStep);
         return true;
+    }
+
+    /**
+     * Continues a finished model from step {@code atStep} with fresh AdamW moments (their bias
+     * correction restarts too): the batch order goes on from that step, as the model's moments are gone.
+     */
+    public void continueFrom(long atStep) {
+        this.step = atStep;
+        this.adam.setSteps(0);
     }
 
     @Override

@@ -1,15 +1,19 @@
 package statescope.train;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import statescope.ssm.GateRange;
+import statescope.ssm.PolyMath;
+import statescope.ssm.VectorPolyMath;
 
 /**
  * {@link TrainMath} on the Java Vector API: register-blocked GEMM (4 rows × one vector of columns),
- * SIMD activations with the SVML-backed EXP, and scan kernels whose lanes run over channels. Only
- * loaded through {@link TrainMath#best()}; falls back to scalar loops for tails.
+ * SIMD activations, and scan kernels whose lanes run over channels. Every transcendental and every
+ * lane sum goes through {@link VectorPolyMath}, never {@code VectorOperators.EXP} or
+ * {@code reduceLanes}, so a run gives the same bits whichever JIT tier runs it (same seed and threads:
+ * byte-identical checkpoints across JVM processes). Only loaded through {@link TrainMath#best()};
+ * falls back to scalar loops for tails.
  */
 final class VectorTrainMath implements TrainMath {
 
@@ -100,10 +104,11 @@ final class VectorTrainMath implements TrainMath {
     public void silu(float[] src, int srcOff, float[] dst, int dstOff, int len) {
         int i = 0;
         for (; i + L <= len; i += L) {
-            FloatVector v = FloatVector.fromArray(S, src, srcOff + i);
-            v.div(v.neg().lanewise(VectorOperators.EXP).add(1f)).intoArray(dst, dstOff + i);
+            VectorPolyMath.silu(FloatVector.fromArray(S, src, srcOff + i)).intoArray(dst, dstOff + i);
         }
-        scalar.silu(src, srcOff + i, dst, dstOff + i, len - i);
+        for (; i < len; i++) {
+            dst[dstOff + i] = PolyMath.silu(src[srcOff + i]);
+        }
     }
 
     @Override
@@ -112,36 +117,35 @@ final class VectorTrainMath implements TrainMath {
         FloatVector one = FloatVector.broadcast(S, 1f);
         for (; i + L <= len; i += L) {
             FloatVector v = FloatVector.fromArray(S, pre, preOff + i);
-            FloatVector s = one.div(v.neg().lanewise(VectorOperators.EXP).add(1f));
-            FloatVector ds = s.mul(v.mul(one.sub(s)).add(1f));
+            FloatVector s = VectorPolyMath.sigmoid(v);
+            FloatVector ds = s.mul(v.mul(one.sub(s)).add(1f));                   // σ · (1 + v·(1 − σ))
             FloatVector.fromArray(S, dOut, dOff + i).mul(ds).intoArray(g, gOff + i);
         }
-        scalar.siluBackward(pre, preOff + i, dOut, dOff + i, g, gOff + i, len - i);
+        for (; i < len; i++) {                                                   // the same operations as a lane
+            float v = pre[preOff + i];
+            float s = PolyMath.sigmoid(v);
+            g[gOff + i] = dOut[dOff + i] * (s * (v * (1f - s) + 1f));
+        }
     }
 
     @Override
     public void softplus(float[] src, int srcOff, float[] dst, int dstOff, int len) {
-        int i = 0;
-        for (; i + L <= len; i += L) {
-            FloatVector v = FloatVector.fromArray(S, src, srcOff + i);
-            VectorMask<Float> big = v.compare(VectorOperators.GT, 20f);
-            FloatVector sp = v.min(20f).lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P);
-            sp.blend(v, big).intoArray(dst, dstOff + i);
-        }
-        scalar.softplus(src, srcOff + i, dst, dstOff + i, len - i);
+        VectorPolyMath.softplus(src, srcOff, null, dst, dstOff, len);
     }
 
     @Override
     public void softplusBackward(float[] pre, int preOff, float[] dOut, int dOff, float[] g, int gOff, int len) {
         int i = 0;
-        FloatVector one = FloatVector.broadcast(S, 1f);
         for (; i + L <= len; i += L) {
             FloatVector v = FloatVector.fromArray(S, pre, preOff + i);
-            FloatVector s = one.div(v.neg().lanewise(VectorOperators.EXP).add(1f));
-            s = s.blend(one, v.compare(VectorOperators.GT, 20f));
+            FloatVector s = VectorPolyMath.sigmoid(v).blend(1f, v.compare(VectorOperators.GT, 20f));
             FloatVector.fromArray(S, dOut, dOff + i).mul(s).intoArray(g, gOff + i);
         }
-        scalar.softplusBackward(pre, preOff + i, dOut, dOff + i, g, gOff + i, len - i);
+        for (; i < len; i++) {
+            float v = pre[preOff + i];
+            float s = PolyMath.sigmoid(v);
+            g[gOff + i] = dOut[dOff + i] * (v > 20f ? 1f : s);
+        }
     }
 
     @Override
@@ -165,7 +169,7 @@ final class VectorTrainMath implements TrainMath {
                 int prev = cur - n * ed;
                 for (int d = 0; d < ed; d += L) {
                     FloatVector dt = FloatVector.fromArray(S, delta, row + d);
-                    FloatVector ab = dt.mul(FloatVector.fromArray(S, aT, s * ed + d)).lanewise(VectorOperators.EXP);
+                    FloatVector ab = VectorPolyMath.exp(dt.mul(FloatVector.fromArray(S, aT, s * ed + d)));
                     if (signed) {
                         ab = ab.mul(2f).sub(1f);
                     }
@@ -212,7 +216,7 @@ final class VectorTrainMath implements TrainMath {
                     FloatVector dyv = FloatVector.fromArray(S, dy, row + d);
                     dcv = dyv.fma(FloatVector.fromArray(S, hs, cur + d), dcv);
                     FloatVector g = dyv.fma(FloatVector.broadcast(S, cn), FloatVector.fromArray(S, dh, s * ed + d));
-                    FloatVector e = dt.mul(a).lanewise(VectorOperators.EXP);
+                    FloatVector e = VectorPolyMath.exp(dt.mul(a));
                     FloatVector ab = signed ? e.mul(2f).sub(1f) : e;
                     FloatVector dtx = dt.mul(xv);
                     FloatVector ddel = g.mul(bn).mul(xv);
@@ -226,8 +230,8 @@ final class VectorTrainMath implements TrainMath {
                     g.mul(dt).fma(FloatVector.broadcast(S, bn), FloatVector.fromArray(S, dx, row + d)).intoArray(dx, row + d);
                     g.mul(ab).intoArray(dh, s * ed + d);
                 }
-                ddbc[t * w + r + s] = dbv.reduceLanes(VectorOperators.ADD);
-                ddbc[t * w + r + n + s] = dcv.reduceLanes(VectorOperators.ADD);
+                ddbc[t * w + r + s] = VectorPolyMath.sum(dbv);
+                ddbc[t * w + r + n + s] = VectorPolyMath.sum(dcv);
             }
         }
     }
@@ -250,7 +254,7 @@ final class VectorTrainMath implements TrainMath {
         for (; i + L <= len; i += L) {
             acc = FloatVector.fromArray(S, x, xOff + i).fma(FloatVector.fromArray(S, y, yOff + i), acc);
         }
-        float s = acc.reduceLanes(VectorOperators.ADD);
+        float s = VectorPolyMath.sum(acc);
         for (; i < len; i++) {
             s += x[xOff + i] * y[yOff + i];
         }

@@ -42,6 +42,67 @@ class TrainEvalCommandTest {
         assertTrue(json.out().contains("\"bin2\""), json.out());
     }
 
+    static Run tinyParity(Path model, String... more) {
+        var args = new java.util.ArrayList<>(java.util.List.of("train", "--language", "parity", "--layers", "1",
+                "--d-model", "8", "--d-state", "4", "--gates", "signed", "--batch", "8", "--max-words", "40",
+                "--eval-every", "6", "--out", model.toString(), "--quiet"));
+        args.addAll(java.util.List.of(more));
+        return run(args.toArray(new String[0]));
+    }
+
+    @Test
+    void resumeTrainsAFinishedModelFurtherOnlyWithMoreSteps(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("p.safetensors");
+        assertEquals(0, tinyParity(model, "--steps", "12").code());
+        byte[] weights = Files.readAllBytes(model);
+        String manifest = Files.readString(dir.resolve("p.json"));
+
+        Run same = tinyParity(model, "--steps", "12", "--resume");
+        assertEquals(0, same.code(), same.err());
+        assertTrue(same.out().contains("is already trained: its run reached step 12, and --steps 12 is not larger"),
+                same.out());
+        Run fewer = tinyParity(model, "--steps", "6", "--resume", "--json");
+        assertEquals(0, fewer.code(), fewer.err());
+        assertTrue(fewer.out().contains("\"trained\" : false") && fewer.out().contains("\"reachedStep\" : 12"),
+                fewer.out());
+        assertTrue(java.util.Arrays.equals(weights, Files.readAllBytes(model)), "the model must be left alone");
+        assertEquals(manifest, Files.readString(dir.resolve("p.json")));
+
+        Run more = tinyParity(model, "--steps", "18", "--resume", "--json");
+        assertEquals(0, more.code(), more.err());
+        assertTrue(more.err().contains("is finished (its run reached step 12 of 12); training it further to step 18"),
+                more.err());
+        assertTrue(more.out().contains("\"steps\" : 18"), more.out());
+        String after = Files.readString(dir.resolve("p.json"));
+        assertTrue(after.contains("--steps 18") && after.contains("\"last_step\" : 18.0"), after);
+        Run again = tinyParity(model, "--steps", "18", "--resume");
+        assertTrue(again.out().contains("its run reached step 18"), again.out());
+    }
+
+    @Test
+    void reproduceSkipsAFinishedModelUnlessItsRecipesBudgetGrew(@TempDir Path dir) throws Exception {
+        long recipeSteps = statescope.study.Recipes.all().stream().filter(r -> r.fileStem().equals("parity-signed"))
+                .findFirst().orElseThrow().steps();
+        Path model = dir.resolve("parity-signed.safetensors");
+        Run t = run("train", "--language", "parity", "--gates", "signed", "--steps", "4", "--max-words", "40",
+                "--eval-every", "2", "--out", model.toString(), "--quiet");
+        assertEquals(0, t.code(), t.err());
+        Run grew = run("reproduce", "--out", dir.toString(), "--languages", "parity-signed", "--list");
+        assertEquals(0, grew.code(), grew.err());
+        assertTrue(grew.out().contains("finished, budget grew to " + recipeSteps + " steps: to train further"), grew.out());
+
+        // a model trained to the recipe's budget (its manifest says so) is skipped, not trained again
+        Path json = dir.resolve("parity-signed.json");
+        Files.writeString(json, Files.readString(json).replace("--steps 4 ", "--steps " + recipeSteps + " "));
+        byte[] weights = Files.readAllBytes(model);
+        Run skip = run("reproduce", "--out", dir.toString(), "--languages", "parity-signed", "--quiet");
+        assertEquals(0, skip.code(), skip.err());
+        assertTrue(skip.out().startsWith("parity-signed") && skip.out().contains("finished"), skip.out());
+        assertTrue(java.util.Arrays.equals(weights, Files.readAllBytes(model)));
+        Run list = run("reproduce", "--out", dir.toString(), "--languages", "parity-signed", "--list", "--json");
+        assertTrue(list.out().contains("\"state\" : \"finished\""), list.out());
+    }
+
     @Test
     void badInputGivesOneLineAndExitCode3(@TempDir Path dir) {
         Run g = run("train", "--language", "parity", "--gates", "sideways", "--out", dir.resolve("x").toString());

@@ -4,6 +4,7 @@ import java.util.List;
 import statescope.lang.Alphabet;
 import statescope.lang.Dfa;
 import statescope.lang.DfaBuilder;
+import statescope.lang.catalog.CounterMachines;
 
 /**
  * A handful of languages built in code (parity, (aa)*, Tomita 1 and 2, flip-flop, Dyck-1), so the UI
@@ -26,7 +27,7 @@ public final class BuiltinLanguages {
                 .on("even", "0", "even").on("even", "1", "odd")
                 .on("odd", "0", "odd").on("odd", "1", "even").build();
         return new LanguageEntry("parity", "Parity", "even number of 1s", "non-star-free", false,
-                new DfaMachine(dfa), TargetEncoding.membership(), "0110");
+                Reference.membership(dfa), "0110");
     }
 
     public static LanguageEntry aaStar() {
@@ -34,14 +35,14 @@ public final class BuiltinLanguages {
         Dfa dfa = new DfaBuilder(ab).start("even").accept("even")
                 .on("even", "a", "odd").on("odd", "a", "even").build();
         return new LanguageEntry("aa-star", "(aa)*", "words of even length over {a}", "non-star-free", false,
-                new DfaMachine(dfa), TargetEncoding.membership(), "aaaaa");
+                Reference.membership(dfa), "aaaaa");
     }
 
     public static LanguageEntry tomita1() {
         var ab = Alphabet.ofChars("01");
         Dfa dfa = new DfaBuilder(ab).start("q0").accept("q0").on("q0", "1", "q0").build();
         return new LanguageEntry("tomita-1", "Tomita 1", "1*", "star-free", true,
-                new DfaMachine(dfa), TargetEncoding.nextSymbol(ab.symbols()), "1111");
+                Reference.nextSymbols(dfa), "1111");
     }
 
     public static LanguageEntry tomita2() {
@@ -49,7 +50,7 @@ public final class BuiltinLanguages {
         Dfa dfa = new DfaBuilder(ab).start("q0").accept("q0")
                 .on("q0", "1", "q1").on("q1", "0", "q0").build();
         return new LanguageEntry("tomita-2", "Tomita 2", "(10)*", "star-free", true,
-                new DfaMachine(dfa), TargetEncoding.nextSymbol(ab.symbols()), "101010");
+                Reference.nextSymbols(dfa), "101010");
     }
 
     /**
@@ -68,13 +69,12 @@ public final class BuiltinLanguages {
             b.on("i:" + m, List.of("0", "1"), mem);
         }
         return new LanguageEntry("flip-flop", "Flip-flop", "w/r/i instructions; a read returns the last write",
-                "star-free", true, new DfaMachine(b.build()), TargetEncoding.nextSymbol(ab.symbols()),
-                "w1i0i1r1w0i1r0");
+                "star-free", true, Reference.nextSymbols(b.build()), "w1i0i1r1w0i1r0");
     }
 
+    /** Dyck-1 on the catalog's one-counter machine (the depth), with next-symbol bits. */
     public static LanguageEntry dyck1() {
-        var m = new CounterMachine("(", ")");
         return new LanguageEntry("dyck-1", "Dyck-1", "balanced brackets, one type", "counter", false,
-                m, TargetEncoding.nextSymbol(m.alphabet().symbols()), "(()(()))");
+                Reference.nextSymbols(new CounterMachines.Shuffle(Alphabet.ofChars("()"))), "(()(()))");
     }
 }

@@ -30,11 +30,9 @@ public final class CatalogLanguages {
 
     /** One catalog language. */
     public static LanguageEntry entry(Language l) {
-        var machine = new CatalogMachine(l);
-        var encoding = new CatalogEncoding(l);
         Boolean starFree = l.family().isRegular() ? l.starFreeVerdict().map(v -> v.starFree()).orElse(null) : null;
-        return new LanguageEntry(l.id(), l.name(), l.definition(), l.family().shortName(), starFree, machine,
-                encoding, sample(l), encoder(l));
+        return new LanguageEntry(l.id(), l.name(), l.definition(), l.family().shortName(), starFree, Reference.of(l),
+                sample(l), encoder(l));
     }
 
     private static LanguageEntry.TokenEncoder encoder(Language l) {

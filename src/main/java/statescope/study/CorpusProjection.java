@@ -6,22 +6,38 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
+import statescope.lang.catalog.ReferenceMachine;
+import statescope.lang.catalog.ReferenceMachine.Config;
+import statescope.ssm.SelectiveScanKernel;
+import statescope.ssm.VectorSupport;
 
 /**
  * Fits the trajectory view's projections: runs the model over a sampled corpus of the language, labels
  * every hidden state h_t with the reference configuration after the same prefix, and fits a 3-component
- * PCA per layer on the flattened states {@code [D * N]}. Words that fall into a dead configuration are
- * cut there (except one in eight), so the basis describes the states a trained model actually visits. Meant for a background thread: it reports
- * progress and stops with {@link CancellationException} when asked.
+ * PCA per layer on the flattened states {@code [D * N]}. The corpus runs through the model's batched
+ * scan ({@link TraceModel#hiddenStates}) on the given kernel, {@value #BATCH} words at a time: the
+ * backend {@link ComputeBackend} selected (the GPU when one can be used). Words that fall into a dead
+ * configuration are cut there (except one in eight), so the basis describes the states a trained model
+ * actually visits. Meant for a background thread: it reports progress and stops with
+ * {@link CancellationException} when asked.
  */
 public final class CorpusProjection {
+
+    /** Words per batched scan. */
+    static final int BATCH = 32;
 
     private CorpusProjection() {
     }
 
-    /** Fits one {@link StateCloud} per layer. */
+    /** Fits one {@link StateCloud} per layer, scanning on the fastest CPU kernel. */
     public static List<StateCloud> fit(TraceModel model, LanguageEntry language, int words, int maxLen, long seed,
                                        DoubleConsumer progress, BooleanSupplier cancelled) {
+        return fit(model, language, words, maxLen, seed, VectorSupport.fastScan(1), progress, cancelled);
+    }
+
+    /** Fits one {@link StateCloud} per layer, scanning the corpus on {@code kernel}. */
+    public static List<StateCloud> fit(TraceModel model, LanguageEntry language, int words, int maxLen, long seed,
+                                       SelectiveScanKernel kernel, DoubleConsumer progress, BooleanSupplier cancelled) {
         ReferenceMachine machine = language.machine();
         List<int[]> corpus = CorpusSampler.sample(machine, words, maxLen, seed);
         int layers = model.info().numLayers();
@@ -31,26 +47,35 @@ public final class CorpusProjection {
         }
         var names = new LinkedHashMap<String, Integer>();
         var labels = new ArrayList<Integer>();
-        for (int w = 0; w < corpus.size(); w++) {
+        for (int from = 0; from < corpus.size(); from += BATCH) {
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException("projection fitting cancelled");
             }
-            int[] word = corpus.get(w);
-            ModelState st = model.newState();
-            MachineConfig c = machine.initial();
-            for (int i = 0; i < word.length; i++) {
-                int sym = word[i];
-                StepTrace tr = model.step(st, language.tokens().token(word, i));
-                c = machine.step(c, sym);
-                if (c.rejected() && (w % 8 != 0)) {
-                    break;                // dead prefixes are off the training distribution: keep only a few
+            int to = Math.min(corpus.size(), from + BATCH);
+            int[][] tokens = new int[to - from][];
+            for (int w = from; w < to; w++) {
+                int[] word = corpus.get(w);
+                tokens[w - from] = new int[word.length];
+                for (int i = 0; i < word.length; i++) {
+                    tokens[w - from][i] = language.tokens().token(word, i);
                 }
-                for (int l = 0; l < layers; l++) {
-                    rows.get(l).add(tr.layers()[l].h());
-                }
-                labels.add(names.computeIfAbsent(stateName(c), x -> names.size()));
             }
-            progress.accept(0.5 * (w + 1) / corpus.size());
+            float[][][][] h = model.hiddenStates(tokens, kernel);            // [W][T_w][L][D * N]
+            for (int w = from; w < to; w++) {
+                int[] word = corpus.get(w);
+                Config c = machine.start();
+                for (int i = 0; i < word.length; i++) {
+                    c = machine.step(c, word[i]);
+                    if (machine.isDead(c) && (w % 8 != 0)) {
+                        break;            // dead prefixes are off the training distribution: keep only a few
+                    }
+                    for (int l = 0; l < layers; l++) {
+                        rows.get(l).add(h[w - from][i][l]);
+                    }
+                    labels.add(names.computeIfAbsent(machine.describe(c), x -> names.size()));
+                }
+            }
+            progress.accept(0.5 * to / corpus.size());
         }
         int[] states = labels.stream().mapToInt(Integer::intValue).toArray();
         var stateNames = List.copyOf(names.keySet());
@@ -69,11 +94,6 @@ public final class CorpusProjection {
             progress.accept(0.5 + 0.5 * (l + 1) / layers);
         }
         return clouds;
-    }
-
-    /** The name a configuration is grouped under in the cloud: its DFA state, or its description. */
-    public static String stateName(MachineConfig c) {
-        return c.describe();
     }
 
     static float[][] centroids(float[][] pts, int[] states, int s) {

@@ -3,6 +3,8 @@ package statescope.study;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import statescope.lang.catalog.ReferenceMachine;
+import statescope.lang.catalog.ReferenceMachine.Config;
 
 /**
  * Samples words for fitting projections: half uniformly random words, half random walks that stay
@@ -26,13 +28,13 @@ public final class CorpusSampler {
             int len = 1 + rng.nextInt(maxLen);
             int[] word = new int[len];
             boolean guided = w % 2 == 0;
-            MachineConfig c = machine.initial();
+            Config c = machine.start();
             for (int i = 0; i < len; i++) {
                 int a = rng.nextInt(k);
                 if (guided) {
                     var ok = new ArrayList<Integer>();
                     for (int s = 0; s < k; s++) {
-                        if (machine.canAccept(machine.step(c, s))) {
+                        if (!machine.isDead(machine.step(c, s))) {
                             ok.add(s);
                         }
                     }

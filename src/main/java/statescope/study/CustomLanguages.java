@@ -10,6 +10,8 @@ import statescope.lang.Minimizer;
 import statescope.lang.Regexes;
 import statescope.lang.StarFree;
 import statescope.lang.Word;
+import statescope.lang.catalog.DfaMachine;
+import statescope.lang.catalog.ReferenceMachine.Config;
 
 /**
  * Languages the user brings: a typed regex, or a DFA JSON / JFLAP .jff file. Each becomes a
@@ -48,20 +50,19 @@ public final class CustomLanguages {
             starFree = null;                                           // monoid too large: verdict unknown
         }
         String family = starFree == null ? "custom" : starFree ? "star-free" : "non-star-free";
-        var machine = new DfaMachine(dfa);
-        return new LanguageEntry(id, name, description, family, starFree, machine,
-                TargetEncoding.nextSymbol(dfa.alphabet().symbols()), sample(machine));
+        return new LanguageEntry(id, name, description, family, starFree, Reference.nextSymbols(dfa),
+                sample(new DfaMachine(dfa)));
     }
 
     /** A short word that stays alive in the DFA (the first live symbol at each step), for the demo input. */
     private static String sample(DfaMachine machine) {
-        var c = machine.initial();
+        Config c = machine.start();
         var word = new int[8];
         int n = 0;
         for (int i = 0; i < word.length; i++) {
             int pick = -1;
             for (int a = machine.alphabet().size() - 1; a >= 0 && pick < 0; a--) {
-                if (machine.canAccept(machine.step(c, (a + i) % machine.alphabet().size()))) {
+                if (!machine.isDead(machine.step(c, (a + i) % machine.alphabet().size()))) {
                     pick = (a + i) % machine.alphabet().size();
                 }
             }

@@ -2,6 +2,7 @@ package statescope.study;
 
 import java.util.OptionalDouble;
 import statescope.ssm.FastForward;
+import statescope.ssm.SelectiveScanKernel;
 import statescope.ssm.SsmConfig;
 import statescope.ssm.SsmState;
 import statescope.ssm.SsmStepper;
@@ -112,6 +113,29 @@ public final class EngineModel implements TraceModel {
 
     private static float[] slice(float[] a, int i, int width) {
         return java.util.Arrays.copyOfRange(a, i * width, (i + 1) * width);
+    }
+
+    /** The words as one batched forward on {@code kernel} (one thread for the projections), every h_t kept. */
+    @Override
+    public float[][][][] hiddenStates(int[][] words, SelectiveScanKernel kernel) {
+        var out = new float[words.length][][][];                       // [W][T_w][L][ED * N]
+        if (words.length == 0) {
+            return out;
+        }
+        var result = new FastForward(weights, kernel, 1).forward(words, FastForward.Options.FULL);
+        int stride = info.dInner() * info.dState();
+        int layers = result.layers().size();
+        for (int w = 0; w < words.length; w++) {
+            out[w] = new float[words[w].length][layers][];
+            for (int t = 0; t < words[w].length; t++) {
+                int row = w * result.maxLen() + t;                      // padded layout [B, T, ED, N]
+                for (int l = 0; l < layers; l++) {
+                    float[] hAll = result.layers().get(l).output().hAll();
+                    out[w][t][l] = java.util.Arrays.copyOfRange(hAll, row * stride, (row + 1) * stride);
+                }
+            }
+        }
+        return out;
     }
 
     @Override

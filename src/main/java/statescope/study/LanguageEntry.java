@@ -1,23 +1,24 @@
 package statescope.study;
 
 import java.util.Objects;
+import statescope.lang.catalog.ReferenceMachine;
 
 /**
- * A language as the UI sees it: a name, a one-line description, its reference machine and the
- * target encoding its models are trained with.
+ * A language as the UI sees it: a name, a one-line description, its reference side (the catalog's
+ * reference machine and target encoding, the DFA to draw, how model outputs are read) and how a word
+ * becomes the model's token ids.
  *
  * @param id          a stable id used to find shipped checkpoints ({@code assets/models/ID/...})
  * @param name        display name
  * @param description one line, e.g. the regex or the rule
  * @param family      e.g. "star-free", "non-star-free", "counter"
  * @param starFree    whether the language is star-free (null when unknown)
- * @param machine     the reference machine
- * @param encoding    the per-position target encoding
+ * @param reference   the reference machine, its targets and the drawn DFA
  * @param sample      a demo string to open the language with
  * @param tokens      how a word becomes the model's token ids
  */
 public record LanguageEntry(String id, String name, String description, String family, Boolean starFree,
-                            ReferenceMachine machine, TargetEncoding encoding, String sample, TokenEncoder tokens) {
+                            Reference reference, String sample, TokenEncoder tokens) {
 
     /**
      * The model's token id at position t (0-based) of a word of symbol indices. Usually the symbol
@@ -47,9 +48,13 @@ public record LanguageEntry(String id, String name, String description, String f
 
     /** A language whose token ids are its symbol indices. */
     public LanguageEntry(String id, String name, String description, String family, Boolean starFree,
-                         ReferenceMachine machine, TargetEncoding encoding, String sample) {
-        this(id, name, description, family, starFree, machine, encoding, sample,
-                TokenEncoder.identity(machine.alphabet().size()));
+                         Reference reference, String sample) {
+        this(id, name, description, family, starFree, reference, sample, null);
+    }
+
+    /** The reference machine (the catalog's), stepped in lockstep with the model. */
+    public ReferenceMachine machine() {
+        return reference.machine();
     }
 
     /** Size of the model's input vocabulary (the alphabet unless the encoder says otherwise). */
@@ -60,12 +65,11 @@ public record LanguageEntry(String id, String name, String description, String f
     public LanguageEntry {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(machine, "machine");
-        Objects.requireNonNull(encoding, "encoding");
+        Objects.requireNonNull(reference, "reference");
         description = description == null ? "" : description;
         family = family == null ? "" : family;
         sample = sample == null ? "" : sample;
-        tokens = tokens == null ? TokenEncoder.identity(machine.alphabet().size()) : tokens;
+        tokens = tokens == null ? TokenEncoder.identity(reference.alphabet().size()) : tokens;
     }
 
     @Override

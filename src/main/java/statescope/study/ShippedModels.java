@@ -69,9 +69,9 @@ public final class ShippedModels {
             throw new IOException(manifest.getFileName() + " reads " + c.vocabSize() + " token ids, but "
                     + language.name() + " has " + language.vocabularySize());
         }
-        if (c.outputSize() != language.encoding().width()) {
+        if (c.outputSize() != language.reference().width()) {
             throw new IOException(manifest.getFileName() + " has " + c.outputSize() + " outputs, but "
-                    + language.name() + "'s targets need " + language.encoding().width());
+                    + language.name() + "'s targets need " + language.reference().width());
         }
         String name = manifest.getFileName().toString().replaceFirst("\\.json$", "");
         return new EngineModel(cp.weights(), name, true);

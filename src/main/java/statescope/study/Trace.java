@@ -8,10 +8,13 @@ import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
+import statescope.lang.catalog.ReferenceMachine;
+import statescope.lang.catalog.ReferenceMachine.Config;
 
 /**
  * A model run aligned with the reference machine's run on the same word: per position the token, the
- * reference configuration, the target, the model's prediction, whether they agree, the per-channel
+ * reference configuration (the catalog machine's own {@link Config}) and the drawn DFA state, the
+ * target, the model's prediction, whether they agree, the per-channel
  * quantities of every layer ({@link ChannelKind}, stored as float16) and the projected state per layer.
  *
  * <p>Positions: {@code t = 0} is the empty prefix (initial configuration, no prediction);
@@ -28,8 +31,8 @@ public final class Trace {
     public static final int BATCH_FROM = 512;
 
     private final TraceModel model;
+    private final Reference reference;
     private final ReferenceMachine machine;
-    private final TargetEncoding encoding;
     private final LanguageEntry.TokenEncoder encoder;
     private final int layers;
     private final int channels;
@@ -39,7 +42,8 @@ public final class Trace {
     private List<Projection> projections;                               // [L] or null
 
     private int[] tokens = new int[16];
-    private final List<MachineConfig> configs = new ArrayList<>();    // [n + 1]
+    private final List<Config> configs = new ArrayList<>();           // [n + 1]
+    private int[] states = new int[16];                                 // [n + 1] drawn state per position
     private final List<Target> targets = new ArrayList<>();           // [n + 1], index 0 for ε
     private final List<Target> predictions = new ArrayList<>();       // [n + 1], index 0 null
     private final List<short[]> channelData = new ArrayList<>();      // [n + 1][L * kinds * D] float16
@@ -47,29 +51,30 @@ public final class Trace {
     private int length;
     private int firstDivergence = -1;
 
-    public Trace(TraceModel model, ReferenceMachine machine, TargetEncoding encoding) {
-        this(model, machine, encoding, LanguageEntry.TokenEncoder.identity(machine.alphabet().size()));
+    /** A trace whose token ids are the symbol indices. */
+    public Trace(TraceModel model, Reference reference) {
+        this(model, reference, LanguageEntry.TokenEncoder.identity(reference.alphabet().size()));
     }
 
-    /** A trace of a language's model: the machine, targets and token encoding come from the entry. */
+    /** A trace of a language's model: the reference and token encoding come from the entry. */
     public Trace(TraceModel model, LanguageEntry language) {
-        this(model, language.machine(), language.encoding(), language.tokens());
+        this(model, language.reference(), language.tokens());
     }
 
-    private Trace(TraceModel model, ReferenceMachine machine, TargetEncoding encoding,
-                  LanguageEntry.TokenEncoder encoder) {
+    private Trace(TraceModel model, Reference reference, LanguageEntry.TokenEncoder encoder) {
         this.model = model;
-        this.machine = machine;
-        this.encoding = encoding;
+        this.reference = reference;
+        this.machine = reference.machine();
         this.encoder = encoder;
         this.layers = model.info().numLayers();
         this.channels = model.info().dInner();
         this.dState = model.info().dState();
         this.live = model.newState();
         snapshots.put(0, live.copy());
-        MachineConfig c0 = machine.initial();
+        Config c0 = machine.start();
         configs.add(c0);
-        targets.add(encoding.initialTarget(machine, c0));
+        states[0] = reference.initialState();
+        targets.add(reference.initialTarget(c0));
         predictions.add(null);
         channelData.add(new short[layers * ChannelKind.values().length * channels]);
         points.add(null);
@@ -79,12 +84,14 @@ public final class Trace {
         return model;
     }
 
+    /** The reference machine (the catalog's); {@link #config} holds its configurations. */
     public ReferenceMachine machine() {
         return machine;
     }
 
-    public TargetEncoding encoding() {
-        return encoding;
+    /** The reference side: machine, targets, drawn DFA, how model outputs are read. */
+    public Reference reference() {
+        return reference;
     }
 
     public int length() {
@@ -100,8 +107,17 @@ public final class Trace {
         return tokens[t - 1];
     }
 
-    public MachineConfig config(int t) {
+    /** The reference machine's configuration after t symbols. */
+    public Config config(int t) {
         return configs.get(t);
+    }
+
+    /** The drawn state after t symbols: the DFA state, or without a DFA the first register. */
+    public int state(int t) {
+        if (t < 0 || t > length) {
+            throw new IndexOutOfBoundsException("position " + t + " outside 0.." + length);
+        }
+        return states[t];
     }
 
     public Target target(int t) {
@@ -153,16 +169,8 @@ public final class Trace {
         appendStep(symbol, null);
     }
 
-    /**
-     * One step; {@code word}, when given, is the whole word being read (its first {@code length}
-     * symbols are this trace's), so encodings can work on it at once instead of per prefix.
-     */
-    private void appendStep(int symbol, int[] word) {
-        appendStep(symbol, word, null);
-    }
-
     /** One step whose model trace {@code done} was already computed (and the live state advanced), or null. */
-    private void appendStep(int symbol, int[] word, StepTrace done) {
+    private void appendStep(int symbol, StepTrace done) {
         if (symbol < 0 || symbol >= machine.alphabet().size()) {
             throw new IllegalArgumentException("symbol index " + symbol + " is not in " + machine.alphabet());
         }
@@ -172,12 +180,15 @@ public final class Trace {
         tokens[length] = symbol;
         StepTrace tr = done != null ? done : model.step(live, encoder.token(tokens, length));
         length++;
-        MachineConfig before = configs.get(length - 1);
-        MachineConfig c = machine.step(before, symbol);
+        Config before = configs.get(length - 1);
+        Config c = machine.step(before, symbol);
         configs.add(c);
-        int[] whole = word != null ? word : Arrays.copyOf(tokens, length);   // every entry valid
-        Target target = encoding.target(machine, whole, length, before, c);
-        Target pred = encoding.decode(tr.logits());
+        if (length == states.length) {
+            states = Arrays.copyOf(states, states.length * 2);
+        }
+        states[length] = reference.nextState(states[length - 1], symbol, c);
+        Target target = reference.target(before, symbol, c);
+        Target pred = reference.decode(tr.logits());
         targets.add(target);
         predictions.add(pred);
         channelData.add(pack(tr));
@@ -278,11 +289,11 @@ public final class Trace {
                 }
                 StepTrace[] traces = model.stepMany(live, chunk);
                 for (int j = i; j < end; j++) {
-                    appendStep(word[j], word, traces[j - i]);
+                    appendStep(word[j], traces[j - i]);
                 }
             } else {
                 for (int j = i; j < end; j++) {
-                    appendStep(word[j], word);
+                    appendStep(word[j], null);
                 }
             }
             i = end;

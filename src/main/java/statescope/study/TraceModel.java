@@ -1,6 +1,7 @@
 package statescope.study;
 
 import java.util.OptionalDouble;
+import statescope.ssm.SelectiveScanKernel;
 
 /**
  * A model the UI can step one token at a time, exposing its internals. The engine's SSM is adapted to
@@ -29,6 +30,32 @@ public interface TraceModel {
         var out = new StepTrace[tokens.length];
         for (int i = 0; i < tokens.length; i++) {
             out[i] = step(state, tokens[i]);
+        }
+        return out;
+    }
+
+    /**
+     * Runs every word from the zero state and returns the hidden state of every layer after every token,
+     * {@code [words][T_w][L]} of {@code [D * N]}. The default steps each word ({@link #step}) and is the
+     * reference; a model with a batched scan runs the words as one batch on {@code kernel} (the CPU or
+     * a GPU kernel), agreeing with the step within the step-vs-scan deviation.
+     *
+     * @param words token ids per word
+     * @param kernel the scan kernel a batched implementation runs on (the default ignores it)
+     */
+    default float[][][][] hiddenStates(int[][] words, SelectiveScanKernel kernel) {
+        var out = new float[words.length][][][];                       // [W][T_w][L][D * N]
+        for (int w = 0; w < words.length; w++) {
+            ModelState st = newState();
+            out[w] = new float[words[w].length][][];
+            for (int i = 0; i < words[w].length; i++) {
+                StepTrace.LayerTrace[] layers = step(st, words[w][i]).layers();
+                float[][] h = new float[layers.length][];
+                for (int l = 0; l < layers.length; l++) {
+                    h[l] = layers[l].h();
+                }
+                out[w][i] = h;
+            }
         }
         return out;
     }

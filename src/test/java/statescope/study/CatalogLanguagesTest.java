@@ -26,7 +26,7 @@ class CatalogLanguagesTest {
     void tracesShowTheCatalogsStatesAndTargets() {
         for (Language l : LANGS) {
             LanguageEntry e = CatalogLanguages.entry(l);
-            var model = EngineModel.random(e.vocabularySize(), e.encoding().width(), 1, 8, GateRange.SIGNED, 1);
+            var model = EngineModel.random(e.vocabularySize(), e.reference().width(), 1, 8, GateRange.SIGNED, 1);
             for (Word w : l.sample(l.trainingSplit(), 3, 5, java.util.Set.of())) {
                 Word word = w.length() > 60 ? w.prefix(60) : w;
                 var bulk = new Trace(model, e);
@@ -45,7 +45,7 @@ class CatalogLanguagesTest {
                     assertEquals(tokens[t - 1], e.tokens().token(word.toArray(), t - 1), l.id() + " token " + t);
                     if (l.dfa().isPresent()) {
                         assertEquals(l.dfa().get().run(l.dfa().get().startState(), word.prefix(t)),
-                                bulk.config(t).state(), l.id() + " DFA state at " + t);
+                                bulk.state(t), l.id() + " DFA state at " + t);
                     }
                 }
             }
@@ -61,7 +61,7 @@ class CatalogLanguagesTest {
         float[] logits = new float[l.targets().width()];
         java.util.Arrays.fill(logits, -2f);
         logits[0] = 2f;
-        var decoded = e.encoding().decode(logits);
+        var decoded = e.reference().decode(logits);
         assertTrue(decoded.unit(0), l.id());
         for (int j = 1; j < logits.length; j++) {
             assertTrue(!decoded.unit(j), l.id() + " bit " + j);
@@ -77,7 +77,7 @@ class CatalogLanguagesTest {
                 float[] logits = new float[classes.size()];             // one output per class
                 java.util.Arrays.fill(logits, -1f);
                 logits[c.id()] = 1f;
-                var decoded = e.encoding().decode(logits);
+                var decoded = e.reference().decode(logits);
                 var sb = new StringBuilder();
                 for (boolean b : decoded.units()) {
                     sb.append(b ? '1' : '0');

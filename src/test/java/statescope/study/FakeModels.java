@@ -1,5 +1,6 @@
 package statescope.study;
 
+import statescope.lang.catalog.ReferenceMachine.Config;
 import statescope.ssm.GateRange;
 
 /**
@@ -28,11 +29,11 @@ public final class FakeModels {
             this.lang = lang;
             this.errAt = errAt;
             this.info = new ModelInfo("oracle" + (errAt > 0 ? " (errs at " + errAt + ")" : ""), 1, 2, D, N,
-                    lang.machine().alphabet().size(), lang.encoding().width(), GateRange.SIGNED, "test", true);
+                    lang.machine().alphabet().size(), lang.reference().width(), GateRange.SIGNED, "test", true);
         }
 
         final class S implements ModelState {
-            MachineConfig config = lang.machine().initial();
+            Config config = lang.machine().start();
             int t;
 
             @Override
@@ -46,7 +47,8 @@ public final class FakeModels {
             @Override
             public float[] hiddenState(int layer) {
                 float[] h = new float[D * N];
-                h[Math.floorMod(config.state(), D * N)] = 1f;
+                int[] regs = lang.machine().registers(config);              // a DFA's state id, or the depth
+                h[Math.floorMod(regs.length == 0 ? 0 : regs[0], D * N)] = 1f;
                 return h;
             }
         }
@@ -64,9 +66,10 @@ public final class FakeModels {
         @Override
         public StepTrace step(ModelState state, int token) {
             S s = (S) state;
+            Config before = s.config;
             s.config = lang.machine().step(s.config, token);
             s.t++;
-            Target target = lang.encoding().target(lang.machine(), s.config);
+            Target target = lang.reference().target(before, token, s.config);
             float[] logits = new float[info.outputWidth()];
             for (int i = 0; i < logits.length; i++) {
                 boolean on = target.unit(i) ^ (s.t == errAt && i == 0);

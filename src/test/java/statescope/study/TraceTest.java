@@ -21,14 +21,14 @@ class TraceTest {
     @Test
     void parityTraceFollowsTheDfaAndTheMembershipTargets() {
         var parity = BuiltinLanguages.parity();
-        var trace = new Trace(FakeModels.oracle(parity, 0), parity.machine(), parity.encoding());
+        var trace = new Trace(FakeModels.oracle(parity, 0), parity.reference());
         trace.setWord(word(parity, "0110"), p -> { }, () -> false);
         assertEquals(4, trace.length());
         // even -0-> even -1-> odd -1-> even -0-> even
         String[] states = {"even", "even", "odd", "even", "even"};
         boolean[] in = {true, true, false, true, true};
         for (int t = 0; t <= 4; t++) {
-            assertEquals(states[t], trace.config(t).describe(), "state at " + t);
+            assertEquals(states[t], trace.machine().describe(trace.config(t)), "state at " + t);
             assertEquals(in[t], trace.target(t).unit(0), "membership at " + t);
         }
         assertEquals(-1, trace.firstDivergence());
@@ -38,7 +38,7 @@ class TraceTest {
     @Test
     void anErringModelIsFlaggedAtItsFirstDivergence() {
         var parity = BuiltinLanguages.parity();
-        var trace = new Trace(FakeModels.oracle(parity, 3), parity.machine(), parity.encoding());
+        var trace = new Trace(FakeModels.oracle(parity, 3), parity.reference());
         trace.setWord(word(parity, "01101"), p -> { }, () -> false);
         assertEquals(3, trace.firstDivergence());
         assertFalse(trace.agrees(3));
@@ -58,10 +58,10 @@ class TraceTest {
         }
         int[] b = a.clone();
         b[150] = (b[150] + 1) % 5;                                  // edit after two snapshots
-        var edited = new Trace(model, lang.machine(), lang.encoding());
+        var edited = new Trace(model, lang.reference());
         edited.setWord(a, p -> { }, () -> false);
         edited.setWord(b, p -> { }, () -> false);
-        var fresh = new Trace(model, lang.machine(), lang.encoding());
+        var fresh = new Trace(model, lang.reference());
         fresh.setWord(b, p -> { }, () -> false);
         assertEquals(fresh.length(), edited.length());
         for (int t = 1; t <= b.length; t += 7) {
@@ -76,9 +76,9 @@ class TraceTest {
         var lang = BuiltinLanguages.flipFlop();
         var model = EngineModel.random(5, 5, 2, 16, GateRange.SIGNED, 5);
         int[] word = new SplittableRandom(2).ints(Trace.BATCH_FROM + 200, 0, 5).toArray();
-        var bulk = new Trace(model, lang.machine(), lang.encoding());
+        var bulk = new Trace(model, lang.reference());
         bulk.setWord(word, p -> { }, () -> false);
-        var typed = new Trace(model, lang.machine(), lang.encoding());
+        var typed = new Trace(model, lang.reference());
         for (int s : word) {
             typed.append(s);
         }
@@ -102,7 +102,7 @@ class TraceTest {
     @Test
     void cancellingLeavesAConsistentPrefix() {
         var lang = BuiltinLanguages.parity();
-        var trace = new Trace(FakeModels.oracle(lang, 0), lang.machine(), lang.encoding());
+        var trace = new Trace(FakeModels.oracle(lang, 0), lang.reference());
         int[] longWord = new int[5000];
         int[] calls = {0};
         assertThrows(CancellationException.class,
@@ -114,7 +114,7 @@ class TraceTest {
     @Test
     void unknownSymbolIsRefused() {
         var lang = BuiltinLanguages.parity();
-        var trace = new Trace(FakeModels.oracle(lang, 0), lang.machine(), lang.encoding());
+        var trace = new Trace(FakeModels.oracle(lang, 0), lang.reference());
         assertThrows(IllegalArgumentException.class, () -> trace.append(7));
         assertEquals(0, trace.length());
     }

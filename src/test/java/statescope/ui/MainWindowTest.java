@@ -78,11 +78,18 @@ class MainWindowTest {
 
     private String highlighted() {
         int q = window.automatonView().highlightedState();
-        return vm.trace().machine().dfa().orElseThrow().label(q);
+        return vm.trace().reference().dfa().orElseThrow().label(q);
     }
 
     private Label cell(FxRobot robot, int position) {
         return robot.lookup("#strip-cell-" + position).query();
+    }
+
+    @Test
+    void theStatusBarNamesTheComputeBackendInOneLine(FxRobot robot) {
+        String line = robot.lookup("#status-backend").queryLabeled().getText();
+        assertTrue(line.startsWith("Compute: ") && line.contains(" · steps on ") && !line.contains("\n"), line);
+        assertEquals(1, robot.listWindows().size(), "no dialog about the GPU");
     }
 
     @Test

@@ -23,7 +23,7 @@ class ViewModelsTest {
 
     private static Trace parityTrace(String text) {
         var parity = BuiltinLanguages.parity();
-        var trace = new Trace(FakeModels.oracle(parity, 0), parity.machine(), parity.encoding());
+        var trace = new Trace(FakeModels.oracle(parity, 0), parity.reference());
         trace.setWord(Word.parse(parity.machine().alphabet(), text).toArray(), p -> { }, () -> false);
         return trace;
     }

@@ -13,7 +13,7 @@ import statescope.lang.Alphabet;
  * <p>The registers are the depth and one slot per level 1..h holding the open type at that level
  * (1-based; 0 above the depth): the quantities of the paper's two-layer construction.
  */
-public final class BoundedDyckMachine implements ReferenceMachine {
+public final class BoundedDyckMachine extends DeadSinkMachine<BoundedDyckMachine.Stack> {
 
     /** A stack of open bracket types (0-based), bottom first, with value equality. */
     public static final class Stack implements Config {
@@ -48,24 +48,34 @@ public final class BoundedDyckMachine implements ReferenceMachine {
         }
     }
 
-    private final Alphabet alphabet;
     private final int k;
     private final int h;
+    private final List<String> registerNames;
 
     /**
      * @param alphabet {@code 2K} symbols, the open brackets first
      * @param maxDepth h, the most brackets open at once
      */
     public BoundedDyckMachine(Alphabet alphabet, int maxDepth) {
+        super(Stack.class, checked(alphabet, maxDepth));
+        this.k = alphabet.size() / 2;
+        this.h = maxDepth;
+        var names = new ArrayList<String>();
+        names.add("depth");
+        for (int l = 1; l <= h; l++) {
+            names.add("slot " + l);
+        }
+        this.registerNames = List.copyOf(names);
+    }
+
+    private static Alphabet checked(Alphabet alphabet, int maxDepth) {
         if (alphabet.size() % 2 != 0 || alphabet.size() / 2 > Byte.MAX_VALUE) {
             throw new IllegalArgumentException("a bracket alphabet needs an even number of symbols: " + alphabet);
         }
         if (maxDepth < 1) {
             throw new IllegalArgumentException("the depth bound must be at least 1, got " + maxDepth);
         }
-        this.alphabet = alphabet;
-        this.k = alphabet.size() / 2;
-        this.h = maxDepth;
+        return alphabet;
     }
 
     public int types() {
@@ -87,20 +97,12 @@ public final class BoundedDyckMachine implements ReferenceMachine {
     }
 
     @Override
-    public Alphabet alphabet() {
-        return alphabet;
-    }
-
-    @Override
     public Config start() {
         return new Stack(new byte[0]);
     }
 
     @Override
-    public Config step(Config config, int symbol) {
-        if (!(config instanceof Stack s)) {
-            return CounterMachines.DEAD;
-        }
+    Config next(Stack s, int symbol) {
         if (symbol < k) {
             if (s.depth() == h) {
                 return CounterMachines.DEAD;
@@ -116,48 +118,33 @@ public final class BoundedDyckMachine implements ReferenceMachine {
     }
 
     @Override
-    public boolean accepting(Config config) {
-        return config instanceof Stack s && s.depth() == 0;
+    boolean accepts(Stack s) {
+        return s.depth() == 0;
     }
 
     @Override
-    public boolean isDead(Config config) {
-        return !(config instanceof Stack);
-    }
-
-    @Override
-    public String describe(Config config) {
-        if (!(config instanceof Stack s)) {
-            return "dead";
-        }
+    String describeLive(Stack s) {
         if (s.depth() == 0) {
             return "stack empty";
         }
         var sb = new StringBuilder("stack ");
         for (int i = 0; i < s.depth(); i++) {
-            sb.append(alphabet.symbol(s.at(i)));
+            sb.append(alphabet().symbol(s.at(i)));
         }
         return sb.toString();
     }
 
     @Override
     public List<String> registerNames() {
-        var names = new ArrayList<String>();
-        names.add("depth");
-        for (int l = 1; l <= h; l++) {
-            names.add("slot " + l);
-        }
-        return names;
+        return registerNames;
     }
 
     @Override
-    public int[] registers(Config config) {
+    int[] registersOf(Stack s) {
         int[] r = new int[h + 1];
-        if (config instanceof Stack s) {
-            r[0] = s.depth();
-            for (int i = 0; i < s.depth(); i++) {
-                r[i + 1] = s.at(i) + 1;
-            }
+        r[0] = s.depth();
+        for (int i = 0; i < s.depth(); i++) {
+            r[i + 1] = s.at(i) + 1;
         }
         return r;
     }

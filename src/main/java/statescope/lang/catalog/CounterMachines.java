@@ -8,7 +8,8 @@ import statescope.lang.Alphabet;
 /**
  * Reference machines with counters for the non-regular languages of the suite (paper.md §2.5, §3.1):
  * Dyck-1 and Shuffle-k (one counter per bracket type), Boolean-n (a pending-operand counter) and
- * a^n b^n ... (block counts). Every configuration is readable at every step.
+ * a^n b^n ... (block counts). Every configuration is readable at every step; the dead configuration
+ * is handled once by {@link DeadSinkMachine}.
  */
 public final class CounterMachines {
 
@@ -60,83 +61,57 @@ public final class CounterMachines {
         }
     }
 
+    /** A counter machine: live configurations are {@link Counts}, the registers are the counters. */
+    abstract static class CountingMachine extends DeadSinkMachine<Counts> {
+        private final String kind;
+        private final List<String> registerNames;
+
+        CountingMachine(Alphabet alphabet, String kind, List<String> registerNames) {
+            super(Counts.class, alphabet);
+            this.kind = kind;
+            this.registerNames = List.copyOf(registerNames);
+        }
+
+        @Override
+        public final String kind() {
+            return kind;
+        }
+
+        @Override
+        public final List<String> registerNames() {
+            return registerNames;
+        }
+
+        @Override
+        final int[] registersOf(Counts config) {
+            return config.values();
+        }
+    }
+
     /**
      * Shuffle-k: the shuffle of k Dyck-1 languages over k bracket pairs; k = 1 is Dyck-1. The
      * configuration holds one counter per bracket type (its open brackets not yet closed).
      * The alphabet is the open brackets followed by the matching closing brackets.
      */
-    public static final class Shuffle implements ReferenceMachine {
-        private final Alphabet alphabet;
+    public static final class Shuffle extends CountingMachine {
         private final int k;
 
         /** @param alphabet {@code 2k} symbols: k open brackets, then the k matching closing brackets */
         public Shuffle(Alphabet alphabet) {
-            if (alphabet.size() % 2 != 0) {
-                throw new IllegalArgumentException("a bracket alphabet needs an even number of symbols: " + alphabet);
-            }
-            this.alphabet = alphabet;
+            super(checkBrackets(alphabet), alphabet.size() == 2 ? "counter (depth)" : "counters (one per bracket type)",
+                    pairNames(alphabet));
             this.k = alphabet.size() / 2;
         }
 
-        /** Number of bracket types. */
-        public int types() {
-            return k;
-        }
-
-        @Override
-        public String kind() {
-            return k == 1 ? "counter (depth)" : "counters (one per bracket type)";
-        }
-
-        @Override
-        public Alphabet alphabet() {
+        private static Alphabet checkBrackets(Alphabet alphabet) {
+            if (alphabet.size() % 2 != 0) {
+                throw new IllegalArgumentException("a bracket alphabet needs an even number of symbols: " + alphabet);
+            }
             return alphabet;
         }
 
-        @Override
-        public Config start() {
-            return new Counts(new int[k]);
-        }
-
-        @Override
-        public Config step(Config config, int symbol) {
-            if (!(config instanceof Counts c)) {
-                return DEAD;
-            }
-            if (symbol < k) {
-                return c.with(symbol, c.get(symbol) + 1);
-            }
-            int t = symbol - k;
-            return c.get(t) == 0 ? DEAD : c.with(t, c.get(t) - 1);
-        }
-
-        @Override
-        public boolean accepting(Config config) {
-            return config instanceof Counts c && Arrays.stream(c.values).allMatch(v -> v == 0);
-        }
-
-        @Override
-        public boolean isDead(Config config) {
-            return !(config instanceof Counts);
-        }
-
-        @Override
-        public String describe(Config config) {
-            if (!(config instanceof Counts c)) {
-                return "dead";
-            }
-            if (k == 1) {
-                return "depth " + c.get(0);
-            }
-            var sb = new StringBuilder("open");
-            for (int t = 0; t < k; t++) {
-                sb.append(' ').append(alphabet.symbol(t)).append(alphabet.symbol(k + t)).append('=').append(c.get(t));
-            }
-            return sb.toString();
-        }
-
-        @Override
-        public List<String> registerNames() {
+        private static List<String> pairNames(Alphabet alphabet) {
+            int k = alphabet.size() / 2;
             if (k == 1) {
                 return List.of("depth");
             }
@@ -147,9 +122,40 @@ public final class CounterMachines {
             return names;
         }
 
+        /** Number of bracket types. */
+        public int types() {
+            return k;
+        }
+
         @Override
-        public int[] registers(Config config) {
-            return config instanceof Counts c ? c.values() : new int[k];
+        public Config start() {
+            return new Counts(new int[k]);
+        }
+
+        @Override
+        Config next(Counts c, int symbol) {
+            if (symbol < k) {
+                return c.with(symbol, c.get(symbol) + 1);
+            }
+            int t = symbol - k;
+            return c.get(t) == 0 ? DEAD : c.with(t, c.get(t) - 1);
+        }
+
+        @Override
+        boolean accepts(Counts c) {
+            return Arrays.stream(c.values).allMatch(v -> v == 0);
+        }
+
+        @Override
+        String describeLive(Counts c) {
+            if (k == 1) {
+                return "depth " + c.get(0);
+            }
+            var sb = new StringBuilder("open");
+            for (int t = 0; t < k; t++) {
+                sb.append(' ').append(alphabet().symbol(t)).append(alphabet().symbol(k + t)).append('=').append(c.get(t));
+            }
+            return sb.toString();
         }
     }
 
@@ -158,13 +164,12 @@ public final class CounterMachines {
      * arity 1..n. The configuration is the number of operands still needed (1 at the start, 0 when the
      * expression is complete); an operand takes one away, an operator of arity a adds a - 1.
      */
-    public static final class BooleanExpr implements ReferenceMachine {
-        private final Alphabet alphabet;
+    public static final class BooleanExpr extends CountingMachine {
         private final int[] delta; // [alphabet size]: change of the pending count
 
         /** @param alphabet {@code 0, 1} followed by the operators in order of arity 1, 2, ... */
         public BooleanExpr(Alphabet alphabet) {
-            this.alphabet = alphabet;
+            super(alphabet, "counter (operands still needed)", List.of("pending operands"));
             this.delta = new int[alphabet.size()];
             for (int s = 0; s < alphabet.size(); s++) {
                 delta[s] = s < 2 ? -1 : (s - 1) - 1; // operator with arity s-1 adds (arity - 1)
@@ -177,55 +182,24 @@ public final class CounterMachines {
         }
 
         @Override
-        public String kind() {
-            return "counter (operands still needed)";
-        }
-
-        @Override
-        public Alphabet alphabet() {
-            return alphabet;
-        }
-
-        @Override
         public Config start() {
             return new Counts(new int[] {1});
         }
 
         @Override
-        public Config step(Config config, int symbol) {
-            if (!(config instanceof Counts c) || c.get(0) == 0) {
-                return DEAD;
-            }
-            return new Counts(new int[] {c.get(0) + delta[symbol]});
+        Config next(Counts c, int symbol) {
+            return c.get(0) == 0 ? DEAD : new Counts(new int[] {c.get(0) + delta[symbol]});
         }
 
         @Override
-        public boolean accepting(Config config) {
-            return config instanceof Counts c && c.get(0) == 0;
+        boolean accepts(Counts c) {
+            return c.get(0) == 0;
         }
 
         @Override
-        public boolean isDead(Config config) {
-            return !(config instanceof Counts);
-        }
-
-        @Override
-        public String describe(Config config) {
-            if (!(config instanceof Counts c)) {
-                return "dead";
-            }
+        String describeLive(Counts c) {
             int p = c.get(0);
             return p == 0 ? "complete" : "needs " + p + (p == 1 ? " operand" : " operands");
-        }
-
-        @Override
-        public List<String> registerNames() {
-            return List.of("pending operands");
-        }
-
-        @Override
-        public int[] registers(Config config) {
-            return config instanceof Counts c ? c.values() : new int[] {0};
         }
     }
 
@@ -233,23 +207,12 @@ public final class CounterMachines {
      * a^n b^n (c^n (d^n)): k blocks of equal length n >= 1. The configuration holds the count of each
      * letter read so far; the current block is the last non-zero count.
      */
-    public static final class Blocks implements ReferenceMachine {
-        private final Alphabet alphabet;
+    public static final class Blocks extends CountingMachine {
         private final int k;
 
         public Blocks(Alphabet alphabet) {
-            this.alphabet = alphabet;
+            super(alphabet, "counters (one per letter)", alphabet.symbols().stream().map(s -> "#" + s).toList());
             this.k = alphabet.size();
-        }
-
-        @Override
-        public String kind() {
-            return "counters (one per letter)";
-        }
-
-        @Override
-        public Alphabet alphabet() {
-            return alphabet;
         }
 
         @Override
@@ -269,10 +232,7 @@ public final class CounterMachines {
         }
 
         @Override
-        public Config step(Config config, int symbol) {
-            if (!(config instanceof Counts c)) {
-                return DEAD;
-            }
+        Config next(Counts c, int symbol) {
             int p = phase(c);
             int n = c.get(0);
             if (symbol == 0) {
@@ -288,43 +248,21 @@ public final class CounterMachines {
         }
 
         @Override
-        public boolean accepting(Config config) {
-            return config instanceof Counts c && c.get(0) > 0 && c.get(k - 1) == c.get(0);
+        boolean accepts(Counts c) {
+            return c.get(0) > 0 && c.get(k - 1) == c.get(0);
         }
 
         @Override
-        public boolean isDead(Config config) {
-            return !(config instanceof Counts);
-        }
-
-        @Override
-        public String describe(Config config) {
-            if (!(config instanceof Counts c)) {
-                return "dead";
-            }
+        String describeLive(Counts c) {
             int p = phase(c);
             var sb = new StringBuilder("counts");
             for (int i = 0; i < k; i++) {
-                sb.append(' ').append(alphabet.symbol(i)).append('=').append(c.get(i));
+                sb.append(' ').append(alphabet().symbol(i)).append('=').append(c.get(i));
             }
             if (p > 0) {
-                sb.append(" (phase ").append(alphabet.symbol(p)).append(", remaining ").append(c.get(0) - c.get(p)).append(')');
+                sb.append(" (phase ").append(alphabet().symbol(p)).append(", remaining ").append(c.get(0) - c.get(p)).append(')');
             }
             return sb.toString();
-        }
-
-        @Override
-        public List<String> registerNames() {
-            var names = new ArrayList<String>();
-            for (int i = 0; i < k; i++) {
-                names.add("#" + alphabet.symbol(i));
-            }
-            return names;
-        }
-
-        @Override
-        public int[] registers(Config config) {
-            return config instanceof Counts c ? c.values() : new int[k];
         }
     }
 }

@@ -117,6 +117,28 @@ public final class TargetEncoding {
         return loss;
     }
 
+    /**
+     * The target bits at one position ({@code [W]}), from the configurations before and after its
+     * symbol: what {@link #encode} computes at every position, for a caller that steps the machine
+     * itself (the UI, one typed symbol at a time).
+     */
+    public boolean[] at(Config before, int symbol, Config after) {
+        return function.at(machine, before, symbol, after);
+    }
+
+    /**
+     * Next-symbol sets ({@link Kind#NEXT_SET}, MSE) of any reference machine, e.g. the DFA of a typed
+     * regex; the classes are the patterns its live configurations produce.
+     */
+    public static TargetEncoding nextSet(ReferenceMachine machine) {
+        return Encodings.nextSet(machine, Loss.MSE);
+    }
+
+    /** One membership bit per position ({@link Kind#MEMBERSHIP}, MSE) of any reference machine. */
+    public static TargetEncoding membership(ReferenceMachine machine) {
+        return Encodings.membership(machine, Loss.MSE);
+    }
+
     /** The targets of every position of a word. */
     public Targets encode(Word word) {
         int n = word.length();

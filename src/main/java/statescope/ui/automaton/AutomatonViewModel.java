@@ -7,7 +7,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import statescope.lang.Dfa;
-import statescope.study.MachineConfig;
 import statescope.study.Trace;
 
 /**
@@ -56,9 +55,10 @@ public final class AutomatonViewModel {
         int from = Math.max(0, t - TRAIL);
         int[] path = new int[t - from + 1];
         for (int i = from; i <= t; i++) {
-            path[i - from] = trace.config(i).state();
+            path[i - from] = trace.state(i);
         }
-        MachineConfig c = trace.config(t);
-        frame.set(new Frame(c.state(), path, c.describe(), trace.machine().accepts(c), c.rejected(), t));
+        var m = trace.machine();
+        var c = trace.config(t);
+        frame.set(new Frame(trace.state(t), path, m.describe(c), m.accepting(c), m.isDead(c), t));
     }
 }

@@ -42,7 +42,7 @@ final class CounterPlot extends Pane {
         if (frame == null || w < 50 || h < 50) {
             return;
         }
-        int[] path = frame.path();   // control states are capped depths 0..9 for the built-in Dyck-1
+        int[] path = frame.path();   // without a DFA the drawn state is the first register (the depth)
         int max = 1;
         for (int v : path) {
             max = Math.max(max, Math.max(v, 0));

@@ -92,7 +92,7 @@ final class CatalogPane extends VBox {
             var desc = new Label(item.description());
             desc.getStyleClass().add("entry-desc");
             desc.setWrapText(true);
-            var summary = new Label(item.machine().summary());
+            var summary = new Label(item.reference().summary());
             summary.getStyleClass().add("entry-summary");
             summary.setWrapText(true);
             var box = new VBox(2, top, desc, summary);

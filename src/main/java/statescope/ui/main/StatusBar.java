@@ -20,7 +20,7 @@ final class StatusBar extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         var backend = new Label();
         backend.setId("status-backend");
-        backend.textProperty().bind(vm.backendProperty().map(b -> "backend: " + b));
+        backend.textProperty().bind(vm.backendProperty());              // "Compute: CPU (...); GPU unavailable: ..." in one line, no dialog
         var model = new Label();
         model.setId("status-model");
         model.textProperty().bind(vm.modelSummaryProperty());

@@ -68,6 +68,6 @@ public final class PredictionStripViewModel {
             agree[i] = trace.agrees(p);
         }
         frame.set(new Frame(start, tokens, targets, preds, agree, t, trace.firstDivergence(), n,
-                trace.encoding().name()));
+                trace.reference().encodingName()));
     }
 }

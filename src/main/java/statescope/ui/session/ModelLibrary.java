@@ -49,7 +49,7 @@ public class ModelLibrary {
             return loader.load(choice.checkpoint(), language);
         }
         int vocab = language.vocabularySize();
-        return EngineModel.random(vocab, language.encoding().width(), choice.layers(), choice.dModel(),
+        return EngineModel.random(vocab, language.reference().width(), choice.layers(), choice.dModel(),
                 choice.signed() ? GateRange.SIGNED : GateRange.NONNEGATIVE, choice.seed());
     }
 }

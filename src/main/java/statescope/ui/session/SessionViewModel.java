@@ -18,7 +18,9 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import statescope.lang.Word;
+import statescope.ssm.gpu.BackendChoice;
 import statescope.study.ChannelKind;
+import statescope.study.ComputeBackend;
 import statescope.study.CorpusProjection;
 import statescope.study.LanguageEntry;
 import statescope.study.StateCloud;
@@ -54,6 +56,7 @@ public final class SessionViewModel {
     private final ModelLibrary models;
     private final TaskRunner traceRunner;
     private final TaskRunner analysisRunner;
+    private final ComputeBackend compute;
 
     private final ObservableList<LanguageEntry> languageList = FXCollections.observableArrayList();
     private final ObjectProperty<LanguageEntry> language = new SimpleObjectProperty<>();
@@ -93,12 +96,20 @@ public final class SessionViewModel {
     private List<StateCloud> pendingClouds;
     private final InputParser parser = new InputParser();
 
+    /** A session whose corpus scans run on the backend {@code auto} picks (the GPU when one can be used). */
     public SessionViewModel(LanguageLibrary languages, ModelLibrary models, TaskRunner traceRunner,
                             TaskRunner analysisRunner) {
+        this(languages, models, traceRunner, analysisRunner, new ComputeBackend(BackendChoice.AUTO));
+    }
+
+    /** A session whose corpus scans run on {@code compute} (selected in the first analysis job, off the FX thread). */
+    public SessionViewModel(LanguageLibrary languages, ModelLibrary models, TaskRunner traceRunner,
+                            TaskRunner analysisRunner, ComputeBackend compute) {
         this.languages = languages;
         this.models = models;
         this.traceRunner = traceRunner;
         this.analysisRunner = analysisRunner;
+        this.compute = compute;
         languageList.setAll(languages.catalog());
         position.addListener((o, a, b) -> refresh());
         deltaMap.layerProperty().bindBidirectional(gateMap.layerProperty());
@@ -129,7 +140,7 @@ public final class SessionViewModel {
         cancelJobs();                                                 // a running paste or load is dropped
         language.set(entry);
         languageError.set("");
-        automaton.dfaProperty().set(entry.machine().dfa().orElse(null));
+        automaton.dfaProperty().set(entry.reference().dfa().orElse(null));
         modelChoices.setAll(models.choices(entry));
         trace = null;
         parser.reset();
@@ -201,7 +212,8 @@ public final class SessionViewModel {
         trace = new Trace(model, lang);
         pendingClouds = null;
         parser.reset();
-        backend.set(model.info().backend());
+        String steps = model.info().backend();
+        backend.set(compute.statusText(steps));
         modelSummary.set(model.info().summary());
         layers.set(model.info().numLayers());
         deviation.set("step vs scan: measuring…");
@@ -217,16 +229,22 @@ public final class SessionViewModel {
         }
         analysisJob = analysisRunner.start(p -> {
             var dev = model.stepScanDeviation(sample);
-            var clouds = CorpusProjection.fit(model, lang, 120, 24, 17, p::update, p::cancelled);
+            var clouds = CorpusProjection.fit(model, lang, 120, 24, 17, compute.kernel(), p::update, p::cancelled);
             return new Analysis(clouds, dev.isPresent() ? dev.getAsDouble() : Double.NaN);
         }, f -> { }, a -> {
             analysing.set(false);
             if (gen == generation) {
+                backend.set(compute.statusText(steps));                   // the scan backend is chosen now
                 deviation.set(Double.isNaN(a.deviation) ? "step vs scan: n/a"
                         : String.format(Locale.ROOT, "step vs scan: max |Δh| %.1e", a.deviation));
                 setProjections(a.clouds);
             }
-        }, e -> analysing.set(false));
+        }, e -> {
+            analysing.set(false);
+            if (gen == generation) {
+                backend.set(compute.statusText(steps));
+            }
+        });
     }
 
     private record Analysis(List<StateCloud> clouds, double deviation) {
@@ -544,6 +562,10 @@ public final class SessionViewModel {
         return analysing;
     }
 
+    /**
+     * The status bar's backend line: where the corpus scans run (the GPU, or the CPU with the reason the
+     * GPU is not used) and where the single steps run.
+     */
     public StringProperty backendProperty() {
         return backend;
     }

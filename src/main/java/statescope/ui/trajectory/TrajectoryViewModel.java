@@ -90,7 +90,7 @@ public final class TrajectoryViewModel {
         float[] origin = cloud.projection().project(new float[cloud.projection().mean().length]);
         for (int i = first; i <= t; i++) {
             path[i - first] = i == 0 ? origin : trace.point(l, i);
-            states[i - first] = cloud.stateNames().indexOf(trace.config(i).describe());
+            states[i - first] = cloud.stateNames().indexOf(trace.machine().describe(trace.config(i)));
         }
         frame.set(new Frame(cloud, path, states, first, t));
     }

@@ -13,7 +13,7 @@ class AutomatonLayoutTest {
 
     @Test
     void mergesParallelTransitionsAndPutsTheStartStateFirst() {
-        var dfa = BuiltinLanguages.flipFlop().machine().dfa().orElseThrow();
+        var dfa = BuiltinLanguages.flipFlop().reference().dfa().orElseThrow();
         var full = AutomatonLayout.layout(dfa, false);
         assertEquals(dfa.numStates(), full.nodes().size());
         var start = full.nodes().stream().filter(AutomatonLayout.Node::start).findFirst().orElseThrow();

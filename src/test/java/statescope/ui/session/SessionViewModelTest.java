@@ -11,9 +11,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import statescope.study.FakeModels;
-import statescope.study.LanguageEntry;
-import statescope.study.TraceModel;
+import statescope.ssm.VectorSupport;
+import statescope.ssm.gpu.BackendChoice;
+import statescope.ssm.gpu.GpuUnavailableException;
+import statescope.study.ComputeBackend;
 import statescope.ui.common.TaskRunner;
 
 /** The session without the FX toolkit: input handling, stepping, imports, errors. */
@@ -26,15 +27,7 @@ class SessionViewModelTest {
     }
 
     private static ModelLibrary oracles() {
-        return new ModelLibrary(null, null) {
-            @Override
-            public TraceModel load(ModelChoice choice, LanguageEntry language) throws IOException {
-                if (choice.isCheckpoint()) {
-                    throw new IOException("not a checkpoint: " + choice.checkpoint().getFileName());
-                }
-                return FakeModels.oracle(language, 0);
-            }
-        };
+        return SessionModels.oracles();
     }
 
     @Test
@@ -49,6 +42,21 @@ class SessionViewModelTest {
         assertEquals("w:?", vm.automaton().frame().config());
         assertNotNull(vm.trajectory().frame().cloud(), "the projection was fitted");
         assertEquals(n + 2, vm.trajectory().frame().path().length, "path from t = 0 to t = n + 1");
+    }
+
+    @Test
+    void theStatusLineSaysTheCorpusRanOnTheCpuAndWhyNotTheGpu() {
+        var compute = new ComputeBackend(BackendChoice.AUTO, () -> VectorSupport.fastScan(1), () -> {
+            throw new GpuUnavailableException("libcuda.so.1 not found");
+        });
+        var vm = new SessionViewModel(new BuiltinLanguageLibrary(), new ModelLibrary(null, null), TaskRunner.immediate(),
+                TaskRunner.immediate(), compute);
+        vm.start();                                                   // a random engine model, scanned for the PCA
+        String line = vm.backendProperty().get();
+        assertTrue(line.startsWith("Compute: CPU (" + VectorSupport.fastScan(1).name()
+                + "); GPU unavailable: libcuda.so.1 not found · steps on "), line);
+        assertNotNull(vm.trajectory().frame().cloud(), "the projection was fitted on the CPU");
+        assertEquals("", vm.messageProperty().get(), "the fall-back is no error");
     }
 
     @Test

@@ -129,6 +129,10 @@ final class PasteBench {
                 }
                 Thread.sleep(300);
                 phases.put("steps, " + tabs[k] + " tab", meter.stats(s0, FxStallMeter.now()));
+                if (stackAfterMs > 0) {
+                    System.err.printf("steps on the %s tab: uptime %.1f to %.1f s%n", tabs[k],
+                            uptimeAt(s0), uptimeAt(FxStallMeter.now()));
+                }
             }
             fx(() -> {
                 win.tabs().getSelectionModel().select(0);
@@ -170,6 +174,11 @@ final class PasteBench {
             return new Result(phases, seconds, callNanos.get() / 1e6, progress.size(), cancelMs, kept, clip && clip2,
                     meter.takeStacks());
         }
+    }
+
+    private static double uptimeAt(long nanos) {
+        long origin = System.nanoTime() - java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
+        return (nanos - origin) / 1e9;
     }
 
     /** 100,000 random flip-flop symbols. */

@@ -73,6 +73,23 @@ class ViewModelsTest {
     }
 
     @Test
+    void theChartWindowKeepsTheCurrentPositionInView() {
+        var trace = parityTrace("0110".repeat(200));                // 800 tokens
+        var chart = new ChannelChartViewModel();
+        chart.update(trace, 800);
+        int w = ChannelChartViewModel.MAX_POINTS;
+        assertEquals(800 - w + 1, chart.frame().start(), "the last positions at the end");
+        assertEquals(w, chart.frame().series()[0].length);
+        chart.update(trace, 400);
+        assertEquals(400 - w + 1, chart.frame().start(), "a window ending at the current position");
+        assertEquals(trace.channel(0, ChannelKind.STATE, 400, 0), chart.frame().series()[0][w - 1], 0f);
+        chart.update(trace, 10);
+        assertEquals(1, chart.frame().start(), "the first positions near the start");
+        assertEquals(w, chart.frame().series()[0].length);
+        assertEquals(10, chart.frame().current());
+    }
+
+    @Test
     void theTrajectoryFollowsThePositionAndRotates() {
         var parity = BuiltinLanguages.parity();
         var trace = parityTrace("011");

@@ -13,6 +13,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
+import org.jfree.data.xy.XYSeriesCollection;
 import statescope.study.ChannelKind;
 
 /** A JFreeChart line chart of channels the user picks (comma-separated indices), per layer. */
@@ -21,6 +22,9 @@ public final class ChannelChartView extends BorderPane {
     private final ChannelChartViewModel vm;
     private final ChartViewer viewer = new ChartViewer();
     private final Label error = new Label();
+    private final statescope.ui.common.LazyPaint paint = new statescope.ui.common.LazyPaint(this::show);
+    private final JFreeChart chart;
+    private final XYSeriesCollection data;
 
     public ChannelChartView(ChannelChartViewModel vm, javafx.beans.value.ObservableIntegerValue layers) {
         this.vm = vm;
@@ -66,11 +70,31 @@ public final class ChannelChartView extends BorderPane {
         bar.getStyleClass().add("view-bar");
         setTop(bar);
         setCenter(viewer);
-        vm.frameProperty().addListener((o, a, f) -> {
-            JFreeChart chart = ChannelCharts.createChart(ChannelCharts.createDataset(f));
-            ChannelCharts.markCurrent(chart, f.current());
-            viewer.setChart(chart);
-        });
+        vm.frameProperty().addListener((o, a, f) -> paint.request());
+        data = new XYSeriesCollection();
+        chart = ChannelCharts.createChart(data);
+        viewer.setChart(chart);
+        // the first drawing of a chart loads fonts and classes (0.3-0.4 s measured): do it now, while the
+        // window is being built, not when the user first opens the tab
+        chart.draw(new org.jfree.fx.FXGraphics2D(new javafx.scene.canvas.Canvas(320, 200).getGraphicsContext2D()),
+                new java.awt.geom.Rectangle2D.Double(0, 0, 320, 200));
+    }
+
+    /** Shows the current frame: the chart is made once; later frames only refill its series and marker. */
+    private void show() {
+        var f = vm.frame();
+        if (f == null) {
+            return;
+        }
+        chart.setNotify(false);                                        // one redraw for the whole update
+        ChannelCharts.fill(data, f);
+        ChannelCharts.markCurrent(chart, f.current());
+        chart.setNotify(true);
+    }
+
+    /** Whether the view is on screen; while it is not, steps do not draw (bound to its tab's selection). */
+    public javafx.beans.property.BooleanProperty shownProperty() {
+        return paint.shownProperty();
     }
 
     private void parse(String text) {

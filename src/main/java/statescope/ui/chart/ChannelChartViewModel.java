@@ -11,11 +11,14 @@ import javafx.collections.ObservableList;
 import statescope.study.ChannelKind;
 import statescope.study.Trace;
 
-/** Line chart of user-picked channels of one layer over time (the whole trace up to a cap). */
+/**
+ * Line chart of user-picked channels of one layer over time: the last {@value #MAX_POINTS} positions up
+ * to the current one (all of them while the trace is shorter), so the current position is always in view.
+ */
 public final class ChannelChartViewModel {
 
-    /** Most positions plotted (the most recent ones). */
-    public static final int MAX_POINTS = 500;
+    /** Most positions plotted (a window ending at the current position). */
+    public static final int MAX_POINTS = 256;
 
     /**
      * One frame.
@@ -58,10 +61,10 @@ public final class ChannelChartViewModel {
         int d = trace.model().info().dInner();
         int l = Math.min(Math.max(0, layer.get()), trace.model().info().numLayers() - 1);
         int[] picked = channels.stream().mapToInt(Integer::intValue).filter(c -> c >= 0 && c < d).toArray();
-        int n = trace.length();
-        int start = Math.max(1, n - MAX_POINTS + 1);
-        float[][] series = new float[picked.length][Math.max(0, n - start + 1)];
-        for (int p = start; p <= n; p++) {
+        int end = Math.min(trace.length(), Math.max(t, MAX_POINTS));
+        int start = Math.max(1, end - MAX_POINTS + 1);
+        float[][] series = new float[picked.length][Math.max(0, end - start + 1)];
+        for (int p = start; p <= end; p++) {
             for (int c = 0; c < picked.length; c++) {
                 series[c][p - start] = trace.channel(l, kind.get(), p, picked[c]);
             }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,73 @@ class TraceTest {
         bulk.truncate(300);                                           // snapshots of the batched path restore
         bulk.setWord(word, p -> { }, () -> false);
         assertArrayEquals(typed.channels(0, ChannelKind.GATE, 650), bulk.channels(0, ChannelKind.GATE, 650), 2e-3f);
+    }
+
+    /** The engine model without its own batched block: the default block over {@code stepMany}'s traces. */
+    private static TraceModel viaStepMany(TraceModel m) {
+        return new TraceModel() {
+            @Override
+            public ModelInfo info() {
+                return m.info();
+            }
+
+            @Override
+            public ModelState newState() {
+                return m.newState();
+            }
+
+            @Override
+            public StepTrace step(ModelState state, int token) {
+                return m.step(state, token);
+            }
+
+            @Override
+            public StepTrace[] stepMany(ModelState state, int[] tokens) {
+                return m.stepMany(state, tokens);
+            }
+        };
+    }
+
+    @Test
+    void theBatchedBlockGivesBitForBitWhatStepManyGives() {
+        var lang = BuiltinLanguages.flipFlop();
+        var model = EngineModel.random(5, 5, 2, 16, GateRange.SIGNED, 7);
+        int features = model.info().dInner() * model.info().dState();
+        var rng = new SplittableRandom(4);
+        var projections = new java.util.ArrayList<Projection>();
+        for (int l = 0; l < 2; l++) {
+            float[][] w = new float[3][features];
+            float[] mean = new float[features];
+            for (int j = 0; j < features; j++) {
+                mean[j] = (float) rng.nextGaussian() * 0.1f;
+                for (float[] row : w) {
+                    row[j] = (float) rng.nextGaussian();
+                }
+            }
+            projections.add(new Projection(mean, w, new double[3]));
+        }
+        int[] word = rng.ints(Trace.BATCH_FROM + 3 * Trace.SNAPSHOT_EVERY + 5, 0, 5).toArray();
+        var fast = new Trace(model, lang.machine(), lang.encoding());
+        var slow = new Trace(viaStepMany(model), lang.machine(), lang.encoding());
+        for (var tr : List.of(fast, slow)) {
+            tr.setProjections(projections, p -> { }, () -> false);
+            tr.setWord(word, p -> { }, () -> false);
+        }
+        for (int t = 1; t <= word.length; t++) {
+            for (int l = 0; l < 2; l++) {
+                for (ChannelKind k : ChannelKind.values()) {
+                    assertArrayEquals(slow.channels(l, k, t), fast.channels(l, k, t), 0f, k + " layer " + l + " at " + t);
+                }
+                assertArrayEquals(slow.point(l, t), fast.point(l, t), 0f, "projected h, layer " + l + " at " + t);
+            }
+            assertEquals(slow.prediction(t), fast.prediction(t));
+        }
+        for (var tr : List.of(fast, slow)) {                          // the replay of setProjections too
+            tr.setProjections(projections, p -> { }, () -> false);
+        }
+        for (int t = 1; t <= word.length; t += 13) {
+            assertArrayEquals(slow.point(1, t), fast.point(1, t), 0f, "replayed projection at " + t);
+        }
     }
 
     @Test

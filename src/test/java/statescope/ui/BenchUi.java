@@ -105,11 +105,11 @@ public final class BenchUi {
             r.phases().forEach((k, v) -> phases.append(phases.isEmpty() ? "" : ",").append('"').append(k)
                     .append("\":").append(v.json()));
             System.out.printf(Locale.ROOT, "{\"toolkit\":\"%s\",%s\"paste\":{\"chars\":%d,\"seconds\":%.2f,"
-                    + "\"paste_call_ms\":%.1f,\"progress_updates\":%d,\"cancel_to_free_ms\":%.1f,"
+                    + "\"cpu_s\":{\"process\":%.2f,\"worker\":%.2f,\"fx\":%.2f,\"renderer\":%.2f},\"paste_call_ms\":%.1f,\"progress_updates\":%d,\"cancel_to_free_ms\":%.1f,"
                     + "\"tokens_when_cancelled\":%d,\"through_clipboard\":%b},\"fx_stall_meter\":{\"period_ms\":5,%s},"
                     + "\"load_before\":\"%s\",\"load_after\":\"%s\"}%n",
                     window ? "window" : "headless", keys == null ? "" : keys, PasteBench.CHARS, r.seconds(),
-                    r.pasteCallMs(), r.progressShown(), r.cancelToFreeMs(), r.tokensKept(), r.clipboard(), phases,
+                    r.cpuSeconds()[0], r.cpuSeconds()[1], r.cpuSeconds()[2], r.cpuSeconds()[3], r.pasteCallMs(), r.progressShown(), r.cancelToFreeMs(), r.tokensKept(), r.clipboard(), phases,
                     loadBefore, load());
         } else {
             if (keys != null) {
@@ -119,6 +119,9 @@ public final class BenchUi {
                     + " paste action %.1f ms on the FX thread, %d progress updates shown%n", toolkit,
                     r.clipboard() ? " (system clipboard, the field's paste action)" : " (fed to the field's long-paste path)",
                     r.seconds(), r.pasteCallMs(), r.progressShown());
+            System.out.printf(Locale.ROOT, "CPU during the paste: process %.1f s (trace worker %.1f s, FX thread %.2f s,"
+                    + " renderer %.2f s, the rest: GC, JIT, other threads)%n", r.cpuSeconds()[0], r.cpuSeconds()[1],
+                    r.cpuSeconds()[2], r.cpuSeconds()[3]);
             System.out.printf(Locale.ROOT, "cancelled paste: window free %.1f ms after Cancel, %d tokens kept%n",
                     r.cancelToFreeMs(), r.tokensKept());
             System.out.println("FX-thread stall meter (a runLater ping every 5 ms; latency = post to run):");

@@ -45,8 +45,10 @@ final class PasteBench {
      * @param tokensKept     tokens in the trace after the cancel (a consistent prefix)
      * @param clipboard      whether the system clipboard carried the text (else the field's paste path was fed directly)
      * @param stacks         FX stacks sampled during stalls (only with a stack threshold)
+     * @param cpuSeconds     CPU time during the paste: {whole process, worker, FX thread, renderer}
      */
-    record Result(Map<String, FxStallMeter.Stats> phases, double seconds, double pasteCallMs, int progressShown,
+    record Result(Map<String, FxStallMeter.Stats> phases, double seconds, double[] cpuSeconds, double pasteCallMs,
+                  int progressShown,
                   double cancelToFreeMs, int tokensKept, boolean clipboard, List<String> stacks) {
     }
 
@@ -102,6 +104,7 @@ final class PasteBench {
             meter.takeStacks();
             // 1. the paste, until the trace is read and the views show it
             boolean clip = fxGet(() -> putOnClipboard(big));
+            long[] cpu0 = cpu();
             long p0 = FxStallMeter.now();
             var callNanos = new AtomicLong();
             fx(() -> {
@@ -113,6 +116,11 @@ final class PasteBench {
             });
             waitUntil(() -> fxGet(() -> !vm.busyProperty().get() && vm.lengthProperty().get() == CHARS), 600);
             double seconds = (System.nanoTime() - p0) / 1e9;
+            long[] cpu1 = cpu();
+            double[] cpuSeconds = new double[cpu0.length];
+            for (int i = 0; i < cpu0.length; i++) {
+                cpuSeconds[i] = (cpu1[i] - cpu0[i]) / 1e9;
+            }
             Thread.sleep(1500);                                          // the repaints after the paste
             long p1 = FxStallMeter.now();
             phases.put("paste", meter.stats(p0, p1));
@@ -171,9 +179,27 @@ final class PasteBench {
             if (stackAfterMs > 0) {
                 meter.stalls(p0, c1, 100).forEach(System.err::println);
             }
-            return new Result(phases, seconds, callNanos.get() / 1e6, progress.size(), cancelMs, kept, clip && clip2,
+            return new Result(phases, seconds, cpuSeconds, callNanos.get() / 1e6, progress.size(), cancelMs, kept, clip && clip2,
                     meter.takeStacks());
         }
+    }
+
+    /** CPU time so far (ns): {whole process, the trace worker, the FX thread, the renderer}. */
+    private static long[] cpu() {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long process = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+        long[] out = {process, 0, 0, 0};
+        String[] names = {"statescope-worker", "JavaFX Application Thread", "QuantumRenderer"};
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            for (int k = 0; k < names.length; k++) {
+                boolean fx = k == 1 && (t.getName().equals("Event Thread") || t.getName().equals(names[1]));
+                if (fx || k != 1 && t.getName().startsWith(names[k])) {
+                    out[k + 1] += Math.max(0, threads.getThreadCpuTime(t.threadId()));
+                }
+            }
+        }
+        return out;
     }
 
     private static double uptimeAt(long nanos) {

@@ -175,24 +175,9 @@ final class TrajectoryPainter {
             g.strokePolyline(xs, ys, xs.length);
         }
         int[] states = f.pathStates();
-        var colours = new ArrayList<Integer>();
-        for (int st : states) {
-            if (!colours.contains(st)) {
-                colours.add(st);
-            }
-        }
-        for (int q : colours) {                                        // one fill per state colour
-            g.setFill(Palette.of(q));
-            g.beginPath();
-            for (int i = 0; i < n; i++) {
-                if (states[i] == q) {
-                    double x = ox + s * path[i][0];
-                    double y = oy - s * path[i][1];
-                    g.moveTo(x + 4, y);
-                    g.arc(x, y, 4, 4, 0, 360);
-                }
-            }
-            g.fill();
+        for (int i = 0; i < n; i++) {                                  // small shapes: cheap to rasterise one by one
+            g.setFill(Palette.of(states[i]));
+            g.fillOval(ox + s * path[i][0] - 4, oy - s * path[i][1] - 4, 8, 8);
         }
         if (n > 0) {
             double cx = ox + s * path[n - 1][0];

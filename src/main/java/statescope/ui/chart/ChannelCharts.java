@@ -6,7 +6,6 @@ import java.awt.Font;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
@@ -79,11 +78,4 @@ final class ChannelCharts {
         return chart;
     }
 
-    /** Marks the current position with a vertical line. */
-    static void markCurrent(JFreeChart chart, int t) {
-        XYPlot plot = chart.getXYPlot();
-        plot.clearDomainMarkers();
-        var marker = new ValueMarker(t, new Color(0x24292F), new BasicStroke(1.5f));
-        plot.addDomainMarker(marker);
-    }
 }

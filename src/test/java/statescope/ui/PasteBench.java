@@ -116,6 +116,9 @@ final class PasteBench {
             });
             waitUntil(() -> fxGet(() -> !vm.busyProperty().get() && vm.lengthProperty().get() == CHARS), 600);
             double seconds = (System.nanoTime() - p0) / 1e9;
+            if (stackAfterMs > 0) {
+                System.err.printf("paste: uptime %.2f s, read by %.2f s%n", uptimeAt(p0), uptimeAt(System.nanoTime()));
+            }
             long[] cpu1 = cpu();
             double[] cpuSeconds = new double[cpu0.length];
             for (int i = 0; i < cpu0.length; i++) {

@@ -82,9 +82,12 @@ public final class EngineModel implements TraceModel {
     /** The batched forward on one thread (the other core stays with the UI), from the given state. */
     @Override
     public StepTrace[] stepMany(ModelState state, int[] tokens) {
-        var result = forward(state, tokens);
+        return tracesOf(forward(state, tokens), tokens.length);
+    }
+
+    /** Per-token step traces of a batched forward over one string of {@code t} tokens. */
+    StepTrace[] tracesOf(FastForward.Result result, int t) {
         var tr = result.trace(0);
-        int t = tokens.length;
         int ed = info.dInner();
         int n = info.dState();
         int o = info.outputWidth();
@@ -109,7 +112,11 @@ public final class EngineModel implements TraceModel {
      */
     @Override
     public StepBlock stepBlock(ModelState state, int[] tokens) {
-        var result = forward(state, tokens);
+        return blockOf(forward(state, tokens), tokens.length);
+    }
+
+    /** The block of a batched forward over one string of {@code tokens} tokens, read in place. */
+    StepBlock blockOf(FastForward.Result result, int tokens) {
         int ed = info.dInner();
         int n = info.dState();
         int o = info.outputWidth();
@@ -118,7 +125,7 @@ public final class EngineModel implements TraceModel {
         return new StepBlock() {
             @Override
             public int length() {
-                return tokens.length;
+                return tokens;
             }
 
             @Override
@@ -164,7 +171,7 @@ public final class EngineModel implements TraceModel {
     }
 
     /** Runs the batched forward from {@code state} and advances it past {@code tokens}. */
-    private FastForward.Result forward(ModelState state, int[] tokens) {
+    FastForward.Result forward(ModelState state, int[] tokens) {
         for (int tok : tokens) {
             if (tok < 0 || tok >= info.vocabSize()) {
                 throw new IllegalArgumentException("token " + tok + " outside the vocabulary 0.." + (info.vocabSize() - 1));

@@ -58,7 +58,8 @@ public final class AutomatonView extends BorderPane {
         collapse.selectedProperty().bindBidirectional(vm.collapseDeadProperty());
         var fit = new Button("Fit");
         fit.getStyleClass().add("small");
-        fit.setOnAction(e -> zoom.fit());
+        fit.setOnAction(e -> zoom.fitAll());
+        fit.setTooltip(new javafx.scene.control.Tooltip("Show the whole automaton (wheel: zoom, drag: pan)"));
         var expand = new ToggleButton("Expand");
         expand.setId("automaton-expand");
         expand.getStyleClass().add("small");
@@ -232,6 +233,8 @@ public final class AutomatonView extends BorderPane {
         for (var e : stateNodes.entrySet()) {
             e.getValue().pseudoClassStateChanged(CURRENT, e.getKey() == f.current());
         }
+        Group here = stateNodes.get(f.current());
+        zoom.focusOn(here == null ? null : here.getBoundsInParent());    // a big graph follows the current state
         var trail = new java.util.HashSet<Group>();
         Group last = null;
         int[] path = f.path();

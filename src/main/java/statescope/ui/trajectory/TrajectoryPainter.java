@@ -190,32 +190,55 @@ final class TrajectoryPainter {
         }
     }
 
+    /** Label offsets from a centroid tried in turn (right, left, above, below, then further out). */
+    private static final double[][] SPOTS = {{8, -18}, {8, 2}, {-8, -18}, {-8, 2}, {-10, -32}, {-10, 14},
+        {16, -40}, {16, 24}, {-16, -40}, {-16, 24}, {30, -8}, {-30, -8}};
+
     private void drawCentroids(GraphicsContext g, StateCloud cloud, double s, double ox, double oy) {
-        g.setFont(Font.font("System", FontWeight.BOLD, 13));
-        List<double[]> placed = new ArrayList<>();                     // label boxes already drawn
-        for (int q = 0; q < cloud.centroids().length; q++) {
+        Font font = Font.font("System", FontWeight.BOLD, 13);
+        g.setFont(font);
+        int states = cloud.centroids().length;
+        double[][] at = new double[states][];
+        List<double[]> taken = new ArrayList<>();                      // boxes: every marker, then each label
+        for (int q = 0; q < states; q++) {                             // markers first: no label hides one
             float[] c = cloud.centroids()[q];
             if (Float.isNaN(c[0])) {
                 continue;
             }
             double[] v = view(c);
-            double x = ox + s * v[0];
-            double y = oy - s * v[1];
+            at[q] = new double[] {ox + s * v[0], oy - s * v[1]};
+            double x = at[q][0];
+            double y = at[q][1];
             g.setStroke(Palette.of(q));
             g.setLineWidth(2);
             g.strokeLine(x - 6, y - 6, x + 6, y + 6);
             g.strokeLine(x - 6, y + 6, x + 6, y - 6);
+            taken.add(new double[] {x - 7, y - 7, 14, 14});
+        }
+        for (int q = 0; q < states; q++) {
+            if (at[q] == null) {
+                continue;
+            }
+            double x = at[q][0];
+            double y = at[q][1];
             String name = cloud.stateNames().get(q);
-            double bw = 8 * name.length() + 10;
+            double bw = textWidth(name, font) + 10;
             double bx = x + 8;
             double by = y - 18;
-            for (int tries = 0; tries < 8 && overlaps(placed, bx, by, bw); tries++) {
-                by += 21;                                               // nudge down past earlier labels
+            for (double[] spot : SPOTS) {                              // the first free spot, else the first
+                double cx = spot[0] >= 0 ? x + spot[0] : x + spot[0] - bw;
+                double cy = y + spot[1];
+                if (!overlaps(taken, cx, cy, bw, 20) && cx >= 0 && cx + bw <= front.getWidth() - LEGEND) {
+                    bx = cx;
+                    by = cy;
+                    break;
+                }
             }
-            placed.add(new double[] {bx, by, bw});
-            if (by != y - 18) {
+            taken.add(new double[] {bx, by, bw, 20});
+            if (Math.abs(by - (y - 18)) > 1 || Math.abs(bx - (x + 8)) > 1) {
+                g.setStroke(Palette.of(q));
                 g.setLineWidth(1);
-                g.strokeLine(x, y, bx, by + 10);
+                g.strokeLine(x, y, Math.max(bx, Math.min(x, bx + bw)), by + 10);
             }
             g.setFill(LABEL_BACK);
             g.fillRoundRect(bx, by, bw, 20, 6, 6);
@@ -224,9 +247,19 @@ final class TrajectoryPainter {
         }
     }
 
-    private static boolean overlaps(List<double[]> placed, double x, double y, double w) {
-        for (double[] r : placed) {
-            if (x < r[0] + r[2] && r[0] < x + w && y < r[1] + 20 && r[1] < y + 20) {
+    private final java.util.Map<String, Double> widths = new java.util.HashMap<>();
+
+    private double textWidth(String text, Font font) {
+        return widths.computeIfAbsent(text, t -> {
+            var node = new javafx.scene.text.Text(t);
+            node.setFont(font);
+            return node.getLayoutBounds().getWidth();
+        });
+    }
+
+    private static boolean overlaps(List<double[]> taken, double x, double y, double w, double h) {
+        for (double[] r : taken) {
+            if (x < r[0] + r[2] && r[0] < x + w && y < r[1] + r[3] && r[1] < y + h) {
                 return true;
             }
         }

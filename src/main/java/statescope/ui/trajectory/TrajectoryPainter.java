@@ -108,7 +108,16 @@ final class TrajectoryPainter {
             drawBack(cloud, cloudPts, s, ox, oy);
         }
         drawPath(g, f, path, s, ox, oy);
-        drawCentroids(g, cloud, s, ox, oy);
+        double[] here = path.length == 0 ? null : new double[] {ox + s * path[path.length - 1][0],
+            oy - s * path[path.length - 1][1]};
+        drawCentroids(g, cloud, s, ox, oy, here);
+        if (here != null) {                                            // the current point over everything
+            g.setStroke(INK);
+            g.setLineWidth(3);
+            g.setFill(Palette.of(f.pathStates()[path.length - 1]));
+            g.fillOval(here[0] - 10, here[1] - 10, 20, 20);
+            g.strokeOval(here[0] - 10, here[1] - 10, 20, 20);
+        }
     }
 
     private boolean sameView(BackKey k) {
@@ -179,27 +188,21 @@ final class TrajectoryPainter {
             g.setFill(Palette.of(states[i]));
             g.fillOval(ox + s * path[i][0] - 4, oy - s * path[i][1] - 4, 8, 8);
         }
-        if (n > 0) {
-            double cx = ox + s * path[n - 1][0];
-            double cy = oy - s * path[n - 1][1];
-            g.setStroke(INK);
-            g.setLineWidth(3);
-            g.setFill(Palette.of(states[n - 1]));
-            g.fillOval(cx - 10, cy - 10, 20, 20);
-            g.strokeOval(cx - 10, cy - 10, 20, 20);
-        }
     }
 
     /** Label offsets from a centroid tried in turn (right, left, above, below, then further out). */
     private static final double[][] SPOTS = {{8, -18}, {8, 2}, {-8, -18}, {-8, 2}, {-10, -32}, {-10, 14},
         {16, -40}, {16, 24}, {-16, -40}, {-16, 24}, {30, -8}, {-30, -8}};
 
-    private void drawCentroids(GraphicsContext g, StateCloud cloud, double s, double ox, double oy) {
+    private void drawCentroids(GraphicsContext g, StateCloud cloud, double s, double ox, double oy, double[] here) {
         Font font = Font.font("System", FontWeight.BOLD, 13);
         g.setFont(font);
         int states = cloud.centroids().length;
         double[][] at = new double[states][];
-        List<double[]> taken = new ArrayList<>();                      // boxes: every marker, then each label
+        List<double[]> taken = new ArrayList<>();                      // boxes: the current point, every marker, the labels
+        if (here != null) {
+            taken.add(new double[] {here[0] - 12, here[1] - 12, 24, 24});
+        }
         for (int q = 0; q < states; q++) {                             // markers first: no label hides one
             float[] c = cloud.centroids()[q];
             if (Float.isNaN(c[0])) {

@@ -180,6 +180,32 @@ final class FxStallMeter implements AutoCloseable {
      * for those pings to run first.
      */
     Stats stats(long from, long to) throws InterruptedException {
+        return stats(new long[][] {{from, to}});
+    }
+
+    /** Figures over the pings posted in several windows {@code {from, to}} (gaps only within a window). */
+    Stats stats(long[][] windows) throws InterruptedException {
+        long[][] parts = new long[4][0];
+        Stats merged = null;
+        for (long[] w : windows) {
+            long[][] one = window(w[0], w[1]);
+            Stats s = summarise(one[0], one[1], one[2], one[3]);
+            for (int k = 0; k < 4; k++) {
+                long[] joined = Arrays.copyOf(parts[k], parts[k].length + one[k].length);
+                System.arraycopy(one[k], 0, joined, parts[k].length, one[k].length);
+                parts[k] = joined;
+            }
+            merged = merged == null ? s : new Stats(0, 0, 0, 0, 0, 0, Math.max(merged.maxRunGap(), s.maxRunGap()),
+                    Math.max(merged.maxPostGap(), s.maxPostGap()), Math.max(merged.maxCpuBetween(), s.maxCpuBetween()),
+                    Math.max(merged.maxRenderCpuBetween(), s.maxRenderCpuBetween()));
+        }
+        Stats all = summarise(parts[0], parts[1], parts[2], parts[3]);   // latencies over every window
+        return merged == null ? all : new Stats(all.pings(), all.p50(), all.p99(), all.p999(), all.max(), all.over100(),
+                merged.maxRunGap(), merged.maxPostGap(), merged.maxCpuBetween(), merged.maxRenderCpuBetween());
+    }
+
+    /** {posted, ran, cpu, renderCpu} of the pings posted in [from, to), after they have run. */
+    private long[][] window(long from, long to) throws InterruptedException {
         int n = count;
         int a = 0;
         while (a < n && posted[a] < from) {
@@ -196,8 +222,8 @@ final class FxStallMeter implements AutoCloseable {
             }
             Thread.sleep(5);
         }
-        return summarise(Arrays.copyOfRange(posted, a, b), Arrays.copyOfRange(ran, a, b), Arrays.copyOfRange(cpu, a, b),
-                Arrays.copyOfRange(renderCpu, a, b));
+        return new long[][] {Arrays.copyOfRange(posted, a, b), Arrays.copyOfRange(ran, a, b),
+            Arrays.copyOfRange(cpu, a, b), Arrays.copyOfRange(renderCpu, a, b)};
     }
 
     /**

@@ -129,10 +129,13 @@ final class PasteBench {
             phases.put("paste", meter.stats(p0, p1));
             // 2. every view at 100,000 tokens: each tab shown, then 20 steps back (one every 60 ms)
             String[] tabs = {"trajectory", "state heatmap", "gates", "channels"};
+            long[][] switches = new long[tabs.length][];
             for (int tab = 0; tab < tabs.length; tab++) {
                 int k = tab;
+                long w0 = FxStallMeter.now();
                 fx(() -> win.tabs().getSelectionModel().select(k));
                 Thread.sleep(600);
+                switches[k] = new long[] {w0, FxStallMeter.now()};
                 long s0 = FxStallMeter.now();
                 for (int step = 0; step < 20; step++) {
                     fx(vm::back);
@@ -145,20 +148,28 @@ final class PasteBench {
                             uptimeAt(s0), uptimeAt(FxStallMeter.now()));
                 }
             }
+            phases.put("tab switches", meter.stats(switches));
+            long e0 = FxStallMeter.now();
             fx(() -> {
                 win.tabs().getSelectionModel().select(0);
                 vm.trajectory().threeDProperty().set(true);
-                win.automatonView().expandedProperty().set(true);
             });
             Thread.sleep(800);
-            fx(() -> {
-                vm.trajectory().threeDProperty().set(false);
-                win.automatonView().expandedProperty().set(false);
-                vm.jumpTo(CHARS / 2);
-            });
+            fx(() -> vm.trajectory().threeDProperty().set(false));
+            Thread.sleep(800);
+            phases.put("3D on, off", meter.stats(e0, FxStallMeter.now()));
+            long x0 = FxStallMeter.now();
+            fx(() -> win.automatonView().expandedProperty().set(true));
+            Thread.sleep(800);
+            fx(() -> win.automatonView().expandedProperty().set(false));
+            Thread.sleep(800);
+            phases.put("automaton expanded, back", meter.stats(x0, FxStallMeter.now()));
+            long j0 = FxStallMeter.now();
+            fx(() -> vm.jumpTo(CHARS / 2));
             Thread.sleep(800);
             fx(vm::last);
             Thread.sleep(800);
+            phases.put("jump to the middle, to the end", meter.stats(j0, FxStallMeter.now()));
             long v1 = FxStallMeter.now();
             phases.put("views", meter.stats(p1, v1));
             // 3. a second paste, cancelled after 0.5 s

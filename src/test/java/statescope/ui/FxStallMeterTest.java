@@ -40,6 +40,7 @@ class FxStallMeterTest {
             meter.start();
             Thread.sleep(100);
             long from = FxStallMeter.now();
+            Thread.sleep(30);                                          // a few pings run normally first
             int before = meter.posted();
             fx.execute(() -> {                                          // the pings posted meanwhile wait behind it
                 try {

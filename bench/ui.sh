@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The UI's hand-run measurements and screenshots (mains in src/test; not part of ./mvnw verify).
-#   bench/ui.sh bench [--json]   per-keystroke update time and the 100,000-character paste (BenchUi)
+#   bench/ui.sh bench [--json]   per-keystroke update time and the 100,000-character paste (BenchUi):
+#                                headless (Monocle), then again in a real window under Xvfb when
+#                                xvfb-run is there; the FX-thread stall meter's figures for both
 #   bench/ui.sh pca              plain-Java PCA against ND4J's SVD (PcaBench, docs/decisions/0004)
 #   bench/ui.sh screenshots      every view under Xvfb into assets/screenshots (ScreenshotTour);
 #                                needs: apt-get install -y xvfb imagemagick libgtk-3-0
@@ -12,8 +14,14 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 CP="target/classes:target/test-classes:$(cat target/test-classpath.txt)"
 FLAGS=(-Xmx3g -XX:+UseZGC --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED)
 case "${1:-}" in
-  bench)       shift; exec "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.BenchUi "$@" ;;
+  bench)       shift
+               "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.BenchUi "$@"
+               if command -v xvfb-run >/dev/null; then
+                 xvfb-run -a -s "-screen 0 1600x1000x24" "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.BenchUi --paste-only --window "$@"
+               else
+                 echo "xvfb-run not found: the window run is skipped (apt-get install -y xvfb libgtk-3-0)" >&2
+               fi ;;
   pca)         exec "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.study.PcaBench ;;
   screenshots) exec xvfb-run -a -s "-screen 0 1600x1000x24" "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.ScreenshotTour assets/screenshots ;;
-  *) sed -n '2,6p' "$0"; exit 2 ;;
+  *) sed -n '2,8p' "$0"; exit 2 ;;
 esac

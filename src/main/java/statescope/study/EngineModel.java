@@ -83,17 +83,12 @@ public final class EngineModel implements TraceModel {
     /** The batched forward on one thread (the other core stays with the UI), from the given state. */
     @Override
     public StepTrace[] stepMany(ModelState state, int[] tokens) {
-        for (int tok : tokens) {
-            if (tok < 0 || tok >= info.vocabSize()) {
-                throw new IllegalArgumentException("token " + tok + " outside the vocabulary 0.." + (info.vocabSize() - 1));
-            }
-        }
-        SsmState s = ((State) state).s();
-        var result = new FastForward(weights, statescope.ssm.VectorSupport.fastScan(1), 1)
-                .forward(new int[][] {tokens}, new FastForward.Options(true, true, new SsmState[] {s}));
+        return tracesOf(forward(state, tokens), tokens.length);
+    }
+
+    /** Per-token step traces of a batched forward over one string of {@code t} tokens. */
+    StepTrace[] tracesOf(FastForward.Result result, int t) {
         var tr = result.trace(0);
-        s.restore(result.finalStates()[0]);
-        int t = tokens.length;
         int ed = info.dInner();
         int n = info.dState();
         int o = info.outputWidth();
@@ -109,6 +104,85 @@ public final class EngineModel implements TraceModel {
             out[i] = new StepTrace(layers, slice(tr.logits(), i, o));
         }
         return out;
+    }
+
+    /**
+     * The same batched forward as {@link #stepMany}, read in place: Δ and h come straight from the scan's
+     * input and output, Ā's mean over N is computed on the fly ({@code gate(Δ·A)}, summed in the order
+     * {@link ChannelKind} sums it), so the values are bit for bit those of {@code stepMany}.
+     */
+    @Override
+    public StepBlock stepBlock(ModelState state, int[] tokens) {
+        return blockOf(forward(state, tokens), tokens.length);
+    }
+
+    /** The block of a batched forward over one string of {@code tokens} tokens, read in place. */
+    StepBlock blockOf(FastForward.Result result, int tokens) {
+        int ed = info.dInner();
+        int n = info.dState();
+        int o = info.outputWidth();
+        var gates = weights.config().gates();
+        var layers = result.layers();                                  // B = 1: row t is token t
+        return new StepBlock() {
+            @Override
+            public int length() {
+                return tokens;
+            }
+
+            @Override
+            public float[] logits(int t) {
+                return slice(result.logits(), t, o);
+            }
+
+            @Override
+            public void channels(int t, int layer, ChannelKind kind, float[] out) {
+                var in = layers.get(layer).input();
+                float[] delta = in.delta();                            // [T, ED]
+                switch (kind) {
+                    case DELTA -> System.arraycopy(delta, t * ed, out, 0, ed);
+                    case STATE -> {
+                        float[] h = layers.get(layer).output().hAll();  // [T, ED, N]
+                        for (int d = 0; d < ed; d++) {
+                            float s = 0f;
+                            for (int k = 0; k < n; k++) {
+                                s += h[(t * ed + d) * n + k];
+                            }
+                            out[d] = s / n;
+                        }
+                    }
+                    case GATE -> {
+                        float[] a = in.a();                             // [ED, N]
+                        for (int d = 0; d < ed; d++) {
+                            float s = 0f;
+                            for (int k = 0; k < n; k++) {
+                                s += gates.gate(delta[t * ed + d] * a[d * n + k]);
+                            }
+                            out[d] = s / n;
+                        }
+                    }
+                    default -> throw new IllegalArgumentException("unknown quantity " + kind);
+                }
+            }
+
+            @Override
+            public void h(int t, int layer, float[] out) {
+                System.arraycopy(layers.get(layer).output().hAll(), t * ed * n, out, 0, ed * n);
+            }
+        };
+    }
+
+    /** Runs the batched forward from {@code state} and advances it past {@code tokens}. */
+    FastForward.Result forward(ModelState state, int[] tokens) {
+        for (int tok : tokens) {
+            if (tok < 0 || tok >= info.vocabSize()) {
+                throw new IllegalArgumentException("token " + tok + " outside the vocabulary 0.." + (info.vocabSize() - 1));
+            }
+        }
+        SsmState s = ((State) state).s();
+        var result = new FastForward(weights, statescope.ssm.VectorSupport.fastScan(1), 1)
+                .forward(new int[][] {tokens}, new FastForward.Options(true, true, new SsmState[] {s}));
+        s.restore(result.finalStates()[0]);
+        return result;
     }
 
     private static float[] slice(float[] a, int i, int width) {

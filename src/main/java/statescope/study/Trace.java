@@ -166,19 +166,25 @@ public final class Trace {
 
     /** Reads one more symbol (an alphabet index; the language's encoder gives the model's token id). */
     public void append(int symbol) {
-        appendStep(symbol, null);
+        appendStep(symbol, null, 0);
     }
 
-    /** One step whose model trace {@code done} was already computed (and the live state advanced), or null. */
-    private void appendStep(int symbol, StepTrace done) {
-        if (symbol < 0 || symbol >= machine.alphabet().size()) {
-            throw new IllegalArgumentException("symbol index " + symbol + " is not in " + machine.alphabet());
-        }
+    /**
+     * One step. {@code block}, when given, already holds this step's model outputs at {@code index} (and
+     * the live state was advanced past it); else the model steps here.
+     */
+    private void appendStep(int symbol, StepBlock block, int index) {
+        checkSymbol(symbol);
         if (length == tokens.length) {
             tokens = Arrays.copyOf(tokens, tokens.length * 2);
         }
         tokens[length] = symbol;
-        StepTrace tr = done != null ? done : model.step(live, encoder.token(tokens, length));
+        StepBlock b = block;
+        int i = index;
+        if (b == null) {
+            b = StepBlock.of(new StepTrace[] {model.step(live, encoder.token(tokens, length))}, dState);
+            i = 0;
+        }
         length++;
         Config before = configs.get(length - 1);
         Config c = machine.step(before, symbol);
@@ -188,11 +194,11 @@ public final class Trace {
         }
         states[length] = reference.nextState(states[length - 1], symbol, c);
         Target target = reference.target(before, symbol, c);
-        Target pred = reference.decode(tr.logits());
+        Target pred = reference.decode(b.logits(i));
         targets.add(target);
         predictions.add(pred);
-        channelData.add(pack(tr));
-        points.add(project(tr));
+        channelData.add(pack(b, i));
+        points.add(project(b, i));
         if (firstDivergence < 0 && !pred.equals(target)) {
             firstDivergence = length;
         }
@@ -201,12 +207,20 @@ public final class Trace {
         }
     }
 
-    private short[] pack(StepTrace tr) {
+    private void checkSymbol(int symbol) {
+        if (symbol < 0 || symbol >= machine.alphabet().size()) {
+            throw new IllegalArgumentException("symbol index " + symbol + " is not in " + machine.alphabet());
+        }
+    }
+
+    /** Step i of a block as stored: per layer and quantity, {@code [D]} float16 values. */
+    private short[] pack(StepBlock b, int i) {
         var kinds = ChannelKind.values();
         short[] row = new short[layers * kinds.length * channels];
+        float[] v = new float[channels];
         for (int l = 0; l < layers; l++) {
             for (ChannelKind k : kinds) {
-                float[] v = k.of(tr.layers()[l], dState);
+                b.channels(i, l, k, v);
                 int base = (l * kinds.length + k.ordinal()) * channels;
                 for (int d = 0; d < channels; d++) {
                     row[base + d] = Float.floatToFloat16(v[d]);
@@ -216,13 +230,16 @@ public final class Trace {
         return row;
     }
 
-    private float[] project(StepTrace tr) {
+    /** The projected states of step i of a block, {@code [L * 3]}, or null before projections are set. */
+    private float[] project(StepBlock b, int i) {
         if (projections == null) {
             return null;
         }
         float[] p = new float[layers * 3];
+        float[] h = new float[channels * dState];                       // [D * N]
         for (int l = 0; l < layers; l++) {
-            System.arraycopy(projections.get(l).project(tr.layers()[l].h()), 0, p, l * 3, 3);
+            b.h(i, l, h);
+            System.arraycopy(projections.get(l).project(h), 0, p, l * 3, 3);
         }
         return p;
     }
@@ -282,18 +299,16 @@ public final class Trace {
             if (word.length - i >= BATCH_FROM && end - i == SNAPSHOT_EVERY) {
                 int[] chunk = new int[end - i];
                 for (int j = i; j < end; j++) {
-                    if (word[j] < 0 || word[j] >= machine.alphabet().size()) {
-                        throw new IllegalArgumentException("symbol index " + word[j] + " is not in " + machine.alphabet());
-                    }
+                    checkSymbol(word[j]);
                     chunk[j - i] = encoder.token(word, j);
                 }
-                StepTrace[] traces = model.stepMany(live, chunk);
+                StepBlock block = model.stepBlock(live, chunk);
                 for (int j = i; j < end; j++) {
-                    appendStep(word[j], traces[j - i]);
+                    appendStep(word[j], block, j - i);
                 }
             } else {
                 for (int j = i; j < end; j++) {
-                    appendStep(word[j], null);
+                    appendStep(word[j], null, 0);
                 }
             }
             i = end;
@@ -309,18 +324,33 @@ public final class Trace {
     public void setProjections(List<Projection> newProjections, DoubleConsumer progress, BooleanSupplier cancelled) {
         this.projections = List.copyOf(newProjections);
         ModelState st = model.newState();
-        for (int t = 1; t <= length; t++) {
-            if ((t & 255) == 0 && cancelled.getAsBoolean()) {
+        int t = 1;
+        while (t <= length) {                                          // a snapshot interval at a time
+            if (cancelled.getAsBoolean()) {
                 this.projections = null;                              // no half-projected trace
                 for (int i = 0; i <= length; i++) {
                     points.set(i, null);
                 }
                 throw new CancellationException("projection stopped at token " + t);
             }
-            points.set(t, project(model.step(st, encoder.token(tokens, t - 1))));
-            if ((t & 255) == 0) {
-                progress.accept((double) t / length);
+            int end = Math.min(length, t - 1 + SNAPSHOT_EVERY);
+            if (length - t + 1 >= BATCH_FROM && end - t + 1 == SNAPSHOT_EVERY) {
+                int[] chunk = new int[end - t + 1];
+                for (int j = t; j <= end; j++) {
+                    chunk[j - t] = encoder.token(tokens, j - 1);
+                }
+                StepBlock block = model.stepBlock(st, chunk);          // as setWord reads long words
+                for (int j = t; j <= end; j++) {
+                    points.set(j, project(block, j - t));
+                }
+            } else {
+                for (int j = t; j <= end; j++) {
+                    var step = model.step(st, encoder.token(tokens, j - 1));
+                    points.set(j, project(StepBlock.of(new StepTrace[] {step}, dState), 0));
+                }
             }
+            t = end + 1;
+            progress.accept((double) end / length);
         }
     }
 }

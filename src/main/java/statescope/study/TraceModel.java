@@ -61,6 +61,16 @@ public interface TraceModel {
     }
 
     /**
+     * Reads several tokens at once, like {@link #stepMany}, but returns only what a {@link Trace} keeps
+     * ({@link StepBlock}). The default wraps {@link #stepMany}; a model with a batched scan answers from
+     * its batched outputs without per-token copies, and must give exactly what the default gives for the
+     * same batched computation.
+     */
+    default StepBlock stepBlock(ModelState state, int[] tokens) {
+        return StepBlock.of(stepMany(state, tokens), info().dState());
+    }
+
+    /**
      * The largest absolute difference between the states of the step path and of the parallel scan on
      * the same tokens, when the model has a scan path; empty otherwise.
      */

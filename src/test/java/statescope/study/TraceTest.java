@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
@@ -58,10 +59,10 @@ class TraceTest {
         }
         int[] b = a.clone();
         b[150] = (b[150] + 1) % 5;                                  // edit after two snapshots
-        var edited = new Trace(model, lang.reference());
+        var edited = new Trace(model, lang);
         edited.setWord(a, p -> { }, () -> false);
         edited.setWord(b, p -> { }, () -> false);
-        var fresh = new Trace(model, lang.reference());
+        var fresh = new Trace(model, lang);
         fresh.setWord(b, p -> { }, () -> false);
         assertEquals(fresh.length(), edited.length());
         for (int t = 1; t <= b.length; t += 7) {
@@ -76,9 +77,9 @@ class TraceTest {
         var lang = BuiltinLanguages.flipFlop();
         var model = EngineModel.random(5, 5, 2, 16, GateRange.SIGNED, 5);
         int[] word = new SplittableRandom(2).ints(Trace.BATCH_FROM + 200, 0, 5).toArray();
-        var bulk = new Trace(model, lang.reference());
+        var bulk = new Trace(model, lang);
         bulk.setWord(word, p -> { }, () -> false);
-        var typed = new Trace(model, lang.reference());
+        var typed = new Trace(model, lang);
         for (int s : word) {
             typed.append(s);
         }
@@ -97,6 +98,111 @@ class TraceTest {
         bulk.truncate(300);                                           // snapshots of the batched path restore
         bulk.setWord(word, p -> { }, () -> false);
         assertArrayEquals(typed.channels(0, ChannelKind.GATE, 650), bulk.channels(0, ChannelKind.GATE, 650), 2e-3f);
+    }
+
+    /** The engine model without its own batched block: the default block over {@code stepMany}'s traces. */
+    private static TraceModel viaStepMany(TraceModel m) {
+        return new TraceModel() {
+            @Override
+            public ModelInfo info() {
+                return m.info();
+            }
+
+            @Override
+            public ModelState newState() {
+                return m.newState();
+            }
+
+            @Override
+            public StepTrace step(ModelState state, int token) {
+                return m.step(state, token);
+            }
+
+            @Override
+            public StepTrace[] stepMany(ModelState state, int[] tokens) {
+                return m.stepMany(state, tokens);
+            }
+        };
+    }
+
+    @Test
+    void theBatchedBlockReadsBitForBitWhatTheStepTracesCopy() {
+        var model = EngineModel.random(5, 5, 2, 16, GateRange.SIGNED, 7);
+        int[] tokens = new SplittableRandom(4).ints(Trace.SNAPSHOT_EVERY, 0, 5).toArray();
+        var result = model.forward(model.newState(), tokens);          // one computation, read both ways
+        var fast = model.blockOf(result, tokens.length);
+        var slow = StepBlock.of(model.tracesOf(result, tokens.length), model.info().dState());
+        int d = model.info().dInner();
+        float[] a = new float[d];
+        float[] b = new float[d];
+        float[] ha = new float[d * model.info().dState()];
+        float[] hb = new float[ha.length];
+        assertEquals(tokens.length, fast.length());
+        for (int t = 0; t < tokens.length; t++) {
+            assertArrayEquals(slow.logits(t), fast.logits(t), 0f);
+            for (int l = 0; l < 2; l++) {
+                for (ChannelKind k : ChannelKind.values()) {
+                    slow.channels(t, l, k, a);
+                    fast.channels(t, l, k, b);
+                    assertArrayEquals(a, b, 0f, k + " layer " + l + " at " + t);
+                }
+                slow.h(t, l, ha);
+                fast.h(t, l, hb);
+                assertArrayEquals(ha, hb, 0f);
+            }
+        }
+    }
+
+    /** Equal up to one float16 step (the trace stores channels as float16, so a 1-ulp float flips at most that). */
+    private static void assertClose(float[] expected, float[] actual, String what) {
+        assertEquals(expected.length, actual.length, what);
+        for (int i = 0; i < expected.length; i++) {
+            float tol = 2e-3f * Math.max(1f, Math.abs(expected[i]));
+            assertTrue(Math.abs(expected[i] - actual[i]) <= tol, what + " [" + i + "]: " + expected[i] + " vs " + actual[i]);
+        }
+    }
+
+    @Test
+    void aTraceReadThroughBlocksAgreesWithOneReadThroughStepTraces() {
+        var lang = BuiltinLanguages.flipFlop();
+        var model = EngineModel.random(5, 5, 2, 16, GateRange.SIGNED, 7);
+        int features = model.info().dInner() * model.info().dState();
+        var rng = new SplittableRandom(4);
+        var projections = new java.util.ArrayList<Projection>();
+        for (int l = 0; l < 2; l++) {
+            float[][] w = new float[3][features];
+            float[] mean = new float[features];
+            for (int j = 0; j < features; j++) {
+                mean[j] = (float) rng.nextGaussian() * 0.1f;
+                for (float[] row : w) {
+                    row[j] = (float) rng.nextGaussian() / (float) Math.sqrt(features);
+                }
+            }
+            projections.add(new Projection(mean, w, new double[3]));
+        }
+        int[] word = rng.ints(Trace.BATCH_FROM + 3 * Trace.SNAPSHOT_EVERY + 5, 0, 5).toArray();
+        var fast = new Trace(model, lang);
+        var slow = new Trace(viaStepMany(model), lang);
+        for (var tr : List.of(fast, slow)) {
+            tr.setProjections(projections, p -> { }, () -> false);
+            tr.setWord(word, p -> { }, () -> false);
+        }
+        // stepped and batched kernels may differ by ~1 ulp (another summation order), hence the tolerance
+        for (int t = 1; t <= word.length; t++) {
+            for (int l = 0; l < 2; l++) {
+                for (ChannelKind k : ChannelKind.values()) {
+                    assertClose(slow.channels(l, k, t), fast.channels(l, k, t), k + " layer " + l + " at " + t);
+                }
+                assertArrayEquals(slow.point(l, t), fast.point(l, t), 1e-4f, "projected h, layer " + l + " at " + t);
+            }
+            assertEquals(slow.prediction(t), fast.prediction(t));
+        }
+        for (var tr : List.of(fast, slow)) {                          // the replay of setProjections too
+            tr.setProjections(projections, p -> { }, () -> false);
+        }
+        for (int t = 1; t <= word.length; t += 13) {
+            assertArrayEquals(slow.point(1, t), fast.point(1, t), 1e-4f, "replayed projection at " + t);
+        }
     }
 
     @Test

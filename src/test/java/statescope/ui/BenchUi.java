@@ -2,19 +2,9 @@ package statescope.ui;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
-import javafx.scene.Scene;
-import javafx.scene.control.TextField;
-import javafx.stage.Stage;
-import statescope.study.BuiltinLanguages;
-import statescope.study.EngineModel;
-import statescope.ssm.GateRange;
-import statescope.ui.common.FxTaskRunner;
 import statescope.ui.common.TaskRunner;
 import statescope.ui.session.BuiltinLanguageLibrary;
 import statescope.ui.session.ModelChoice;
@@ -26,11 +16,13 @@ import statescope.ui.session.SessionViewModel;
  * <ol>
  *   <li>per-keystroke update time, model step + every view model updated, with a 3-layer d_model-64
  *       model after 1,000 tokens (the session and its view models, no toolkit needed);</li>
- *   <li>pasting 100,000 characters into the real window (headless Monocle, FX task runners): the
- *       longest gap between two FX pulses while it runs (a pulse-timer watchdog), and a cancelled
- *       paste (time from Cancel to the window being free again).</li>
+ *   <li>pasting 100,000 characters into the real window ({@link PasteBench}; headless Monocle, or the
+ *       default Glass window with {@code --window}, e.g. under Xvfb): how long the FX thread is
+ *       unavailable, measured by an {@link FxStallMeter} against an idle baseline, progress shown,
+ *       and a cancelled paste (time from Cancel to the window being free again).</li>
  * </ol>
- * Prints one line per figure, or JSON with {@code --json}.
+ * Prints one line per figure, or one JSON object with {@code --json}. {@code --paste-only} skips the
+ * keystrokes; {@code --stacks} prints the FX thread's stack whenever a ping has waited 50 ms.
  */
 public final class BenchUi {
 
@@ -48,15 +40,26 @@ public final class BenchUi {
     }
 
     public static void main(String[] args) throws Exception {
-        boolean json = Arrays.asList(args).contains("--json");
-        var lang = BuiltinLanguages.flipFlop();
+        var a = Arrays.asList(args);
+        boolean json = a.contains("--json");
+        boolean window = a.contains("--window");
+        double stacks = a.contains("--stacks") ? 50 : 0;
+        String loadBefore = load();
+        String keys = a.contains("--paste-only") ? null : keystrokes(json);
+        var r = PasteBench.run(window, stacks);
+        report(json, window, keys, loadBefore, r);
+        Platform.exit();
+        System.exit(0);
+    }
+
+    /** The keystroke figures as a line (or a JSON member). */
+    private static String keystrokes(boolean json) {
         var rng = new SplittableRandom(1);
         String symbols = "wri01";
         var sb = new StringBuilder();
         for (int i = 0; i < 1000; i++) {
             sb.append(symbols.charAt(rng.nextInt(5)));
         }
-        // 1. keystrokes
         var vm = new SessionViewModel(new BuiltinLanguageLibrary(), models(), TaskRunner.immediate(), TaskRunner.immediate());
         vm.start();
         vm.setInput(sb.toString());
@@ -85,131 +88,62 @@ public final class BenchUi {
         double p99 = times[(int) (n * 0.99)] / 1e6;
         double max = times[n - 1] / 1e6;
         String backend = vm.trace().model().info().backend();
-        // 2. paste 100,000 characters into the window
-        double[] paste = pasteBenchmark();
+        String keys = json ? String.format(Locale.ROOT, "\"keystroke_ms\":{\"p50\":%.3f,\"p99\":%.3f,\"max\":%.3f,"
+                + "\"n\":%d,\"tokens_before\":1000,\"layers\":3,\"d_model\":64,\"backend\":\"%s\"},",
+                p50, p99, max, n, backend)
+                : String.format(Locale.ROOT, "keystroke update (step + all view models), 3 layers d_model 64,"
+                + " after 1,000 tokens, %d keys, %s: p50 %.3f ms, p99 %.3f ms, max %.3f ms", n, backend, p50, p99, max);
+        return keys;
+    }
+
+    /** Prints the paste figures (and the keystroke line when measured). */
+    private static void report(boolean json, boolean window, String keys, String loadBefore, PasteBench.Result r) {
+        String toolkit = window ? "window (" + System.getProperty("glass.platform", "default Glass") + ", DISPLAY="
+                + System.getenv("DISPLAY") + ")" : "headless (Monocle)";
         if (json) {
-            System.out.printf(Locale.ROOT, "{\"keystroke_ms\":{\"p50\":%.3f,\"p99\":%.3f,\"max\":%.3f,\"n\":%d,"
-                    + "\"tokens_before\":1000,\"layers\":3,\"d_model\":64,\"backend\":\"%s\"},"
-                    + "\"paste\":{\"chars\":100000,\"seconds\":%.2f,\"max_fx_gap_ms\":%.1f,"
-                    + "\"cancel_to_free_ms\":%.1f,\"tokens_when_cancelled\":%.0f,\"idle_max_fx_gap_ms\":%.1f,"
-                    + "\"max_fx_cpu_between_pulses_ms\":%.1f,\"idle_max_fx_cpu_between_pulses_ms\":%.1f},"
-                    + "\"load_average\":%.2f}%n",
-                    p50, p99, max, n, backend, paste[0], paste[1], paste[2], paste[3], paste[4], paste[5], paste[6],
-                    load());
+            var phases = new StringBuilder();
+            r.phases().forEach((k, v) -> phases.append(phases.isEmpty() ? "" : ",").append('"').append(k)
+                    .append("\":").append(v.json()));
+            System.out.printf(Locale.ROOT, "{\"toolkit\":\"%s\",%s\"paste\":{\"chars\":%d,\"seconds\":%.2f,"
+                    + "\"cpu_s\":{\"process\":%.2f,\"worker\":%.2f,\"fx\":%.2f,\"renderer\":%.2f},\"paste_call_ms\":%.1f,\"progress_updates\":%d,\"cancel_to_free_ms\":%.1f,"
+                    + "\"tokens_when_cancelled\":%d,\"through_clipboard\":%b},\"fx_stall_meter\":{\"period_ms\":5,%s},"
+                    + "\"load_before\":\"%s\",\"load_after\":\"%s\"}%n",
+                    window ? "window" : "headless", keys == null ? "" : keys, PasteBench.CHARS, r.seconds(),
+                    r.cpuSeconds()[0], r.cpuSeconds()[1], r.cpuSeconds()[2], r.cpuSeconds()[3], r.pasteCallMs(), r.progressShown(), r.cancelToFreeMs(), r.tokensKept(), r.clipboard(), phases,
+                    loadBefore, load());
         } else {
-            System.out.printf(Locale.ROOT, "keystroke update (step + all view models), 3 layers d_model 64, after 1,000 tokens,"
-                    + " %d keys, %s: p50 %.3f ms, p99 %.3f ms, max %.3f ms%n", n, backend, p50, p99, max);
-            System.out.printf(Locale.ROOT, "paste 100,000 characters: %.2f s in the background, longest FX-thread gap %.1f ms,"
-                    + " most FX-thread CPU time between two pulses %.1f ms%n", paste[0], paste[1], paste[5]);
-            System.out.printf(Locale.ROOT, "cancelled paste: window free %.1f ms after Cancel, %.0f tokens read%n",
-                    paste[2], paste[3]);
-            System.out.printf(Locale.ROOT, "idle baseline (10 s, no work, same machine load): longest FX-thread gap %.1f ms,"
-                    + " most FX CPU between pulses %.1f ms; load average %.2f%n", paste[4], paste[6], load());
-        }
-        Platform.exit();
-        System.exit(0);
-    }
-
-    /** Returns {seconds, longest FX gap in ms, cancel-to-free ms, tokens read before the cancel}. */
-    private static double[] pasteBenchmark() throws Exception {
-        System.setProperty("glass.platform", System.getProperty("glass.platform", "Monocle"));
-        System.setProperty("monocle.platform", System.getProperty("monocle.platform", "Headless"));
-        System.setProperty("prism.order", System.getProperty("prism.order", "sw"));
-        var started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
-        var holder = new SessionViewModel[1];
-        var field = new TextField[1];
-        var ready = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            StateScopeApp.applyTheme();
-            var vm = new SessionViewModel(new BuiltinLanguageLibrary(), models(), new FxTaskRunner(), new FxTaskRunner());
-            var root = StateScopeApp.buildRoot(vm);
-            var stage = new Stage();
-            var scene = new Scene(root, 1260, 780);
-            scene.getStylesheets().add(StateScopeApp.STYLESHEET);
-            stage.setScene(scene);
-            stage.show();
-            vm.start();
-            holder[0] = vm;
-            field[0] = (TextField) root.lookup("#input-field");
-            ready.countDown();
-        });
-        ready.await();
-        var vm = holder[0];
-        waitUntil(() -> !vm.trajectory().cloudsProperty().get().isEmpty() && !vm.busyProperty().get(), 120);
-        var big = new StringBuilder();
-        var rng = new SplittableRandom(2);
-        for (int i = 0; i < 100_000; i++) {
-            big.append("wri01".charAt(rng.nextInt(5)));
-        }
-        var maxGap = new AtomicLong();
-        var last = new AtomicLong();
-        var maxCpu = new AtomicLong();
-        var lastCpu = new AtomicLong();
-        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        var timer = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                long cpu = threads.getCurrentThreadCpuTime();      // FX thread CPU time between pulses
-                long prevCpu = lastCpu.getAndSet(cpu);
-                if (prevCpu != 0) {
-                    maxCpu.accumulateAndGet(cpu - prevCpu, Math::max);
-                }
-                long prev = last.getAndSet(now);
-                if (prev != 0) {
-                    maxGap.accumulateAndGet(now - prev, Math::max);
-                    if (now - prev > 100_000_000L && System.getProperty("bench.verbose") != null) {
-                        System.err.printf("gap %.0f ms, busy %s, t=%d%n", (now - prev) / 1e6,
-                                holder[0].busyProperty().get(), holder[0].lengthProperty().get());
-                    }
-                }
+            if (keys != null) {
+                System.out.println(keys);
             }
-        };
-        Platform.runLater(timer::start);
-        Thread.sleep(10_000);                                           // idle baseline: same load, no work
-        double idleGapMs = maxGap.get() / 1e6;
-        double idleCpuMs = maxCpu.get() / 1e6;
-        maxGap.set(0);
-        maxCpu.set(0);
-        long t0 = System.nanoTime();
-        var setTextNanos = new AtomicLong();
-        Platform.runLater(() -> {
-            long s0 = System.nanoTime();
-            vm.setInput(big.toString());                          // what a long paste into the field does
-            setTextNanos.set(System.nanoTime() - s0);
-        });
-        waitUntil(() -> vm.busyProperty().get(), 10);
-        Thread.sleep(1000);
-        System.err.printf("paste call on the FX thread: %.1f ms%n", setTextNanos.get() / 1e6);
-        waitUntil(() -> !vm.busyProperty().get(), 300);
-        Thread.sleep(300);                                              // the repaint after the paste
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        // cancelled paste: another 100,000 different characters, Cancel after 0.5 s
-        Platform.runLater(() -> vm.setInput(big.reverse().toString()));
-        waitUntil(() -> vm.busyProperty().get(), 10);
-        Thread.sleep(500);
-        long c0 = System.nanoTime();
-        Platform.runLater(vm::cancel);
-        waitUntil(() -> !vm.busyProperty().get(), 30);
-        double cancelMs = (System.nanoTime() - c0) / 1e6;
-        Thread.sleep(300);
-        Platform.runLater(timer::stop);
-        double tokens = vm.lengthProperty().get();
-        return new double[] {seconds, maxGap.get() / 1e6, cancelMs, tokens, idleGapMs, maxCpu.get() / 1e6, idleCpuMs};
-    }
-
-    private static double load() {
-        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    }
-
-    private static void waitUntil(java.util.function.BooleanSupplier cond, int seconds) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!cond.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new IllegalStateException("timed out waiting");
-            }
-            Thread.sleep(5);
+            System.out.printf(Locale.ROOT, "%s: paste 100,000 characters%s: read in %.2f s in the background,"
+                    + " paste action %.1f ms on the FX thread, %d progress updates shown%n", toolkit,
+                    r.clipboard() ? " (system clipboard, the field's paste action)" : " (fed to the field's long-paste path)",
+                    r.seconds(), r.pasteCallMs(), r.progressShown());
+            System.out.printf(Locale.ROOT, "CPU during the paste: process %.1f s (trace worker %.1f s, FX thread %.2f s,"
+                    + " renderer %.2f s, the rest: GC, JIT, other threads)%n", r.cpuSeconds()[0], r.cpuSeconds()[1],
+                    r.cpuSeconds()[2], r.cpuSeconds()[3]);
+            System.out.printf(Locale.ROOT, "cancelled paste: window free %.1f ms after Cancel, %d tokens kept%n",
+                    r.cancelToFreeMs(), r.tokensKept());
+            System.out.println("FX-thread stall meter (a runLater ping every 5 ms; latency = post to run):");
+            var names = Map.of("idle", "idle 10 s (the meter's floor)", "paste", "paste until read and shown",
+                    "views", "every view at 100k tokens", "cancel", "paste + Cancel", "all", "all of the above but idle");
+            r.phases().forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-32s %s%n", names.getOrDefault(k, k), v.line()));
+            System.out.printf("load average before %s, after %s%n", loadBefore, load());
+        }
+        for (String st : r.stacks()) {
+            System.err.print(st);
         }
     }
+
+    /** The 1, 5 and 15 minute load averages (as uptime prints them). */
+    private static String load() {
+        try {
+            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (java.io.IOException e) {
+            return String.format(Locale.ROOT, "%.2f", java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+    }
+
 }

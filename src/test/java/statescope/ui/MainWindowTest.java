@@ -23,6 +23,8 @@ import statescope.study.LanguageEntry;
 import statescope.study.TraceModel;
 import statescope.ui.common.TaskRunner;
 import statescope.ui.main.MainWindow;
+import statescope.ui.prediction.PredictionStripView;
+import statescope.ui.prediction.TokenChips;
 import statescope.ui.session.BuiltinLanguageLibrary;
 import statescope.ui.session.ModelChoice;
 import statescope.ui.session.ModelLibrary;
@@ -82,7 +84,12 @@ class MainWindowTest {
     }
 
     private Label cell(FxRobot robot, int position) {
-        return robot.lookup("#strip-cell-" + position).query();
+        var strip = (PredictionStripView) robot.lookup("#prediction-strip").query();
+        return strip.predictionCell(position);
+    }
+
+    private static boolean is(javafx.scene.Node node, String state) {
+        return TokenChips.is(node, state);
     }
 
     @Test
@@ -101,10 +108,13 @@ class MainWindowTest {
         for (int p = 1; p <= 4; p++) {
             Label c = cell(robot, p);
             assertEquals(expected[p - 1], c.getText(), "prediction at " + p);
-            assertTrue(c.getStyleClass().contains("agree"), "the oracle agrees at " + p);
+            assertTrue(is(c, "agree") && !is(c, "disagree"), "the oracle agrees at " + p);
         }
         assertTrue(robot.lookup("#strip-summary").queryLabeled().getText().contains("agrees"));
-        assertEquals(4, robot.lookup(".chip.agree").queryAll().size());
+        var chips = ((TokenChips) robot.lookup("#token-chips").query()).shownChips();
+        assertEquals(4, chips.size());
+        assertTrue(chips.stream().allMatch(c -> is(c, "agree")));
+        assertTrue(is(chips.get(3), "current") && !is(chips.get(2), "current"), "the last chip is the current one");
     }
 
     @Test
@@ -136,11 +146,12 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(3, vm.trace().firstDivergence());
         Label third = cell(robot, 3);
-        assertTrue(third.getStyleClass().contains("disagree"));
-        assertTrue(third.getStyleClass().contains("first-divergence"));
+        assertTrue(is(third, "disagree"));
+        assertTrue(is(third, "first-divergence"));
         assertEquals("∉ L", third.getText(), "the model says the opposite of the automaton");
-        assertTrue(cell(robot, 2).getStyleClass().contains("agree"));
-        assertFalse(cell(robot, 4).getStyleClass().contains("first-divergence"));
+        assertTrue(is(cell(robot, 2), "agree"));
+        assertFalse(is(cell(robot, 4), "first-divergence"));
+        assertTrue(is(((TokenChips) robot.lookup("#token-chips").query()).shownChips().get(2), "first-divergence"));
         assertTrue(robot.lookup("#strip-summary").queryLabeled().getText().contains("position 3"));
         robot.clickOn("#jump-divergence");
         assertEquals(3, vm.positionProperty().get());

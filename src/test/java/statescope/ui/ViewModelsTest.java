@@ -73,6 +73,32 @@ class ViewModelsTest {
     }
 
     @Test
+    void theChartWindowPagesAndKeepsTheCurrentPositionInView() {
+        var trace = parityTrace("0110".repeat(200));                // 800 tokens
+        var chart = new ChannelChartViewModel();
+        int w = ChannelChartViewModel.MAX_POINTS;
+        chart.update(trace, 800);
+        assertEquals(800 - w + 1, chart.frame().start(), "the last positions at the end");
+        assertEquals(w, chart.frame().series()[0].length);
+        float[][] series = chart.frame().series();
+        chart.update(trace, 700);
+        assertEquals(800 - w + 1, chart.frame().start(), "stepping inside the window keeps it");
+        assertTrue(series == chart.frame().series(), "unchanged values: the same array, so the lines are not redrawn");
+        assertEquals(700, chart.frame().current());
+        chart.update(trace, 400);
+        assertEquals(400 - w / 2, chart.frame().start(), "leaving it re-centres the window on the position");
+        assertEquals(trace.channel(0, ChannelKind.STATE, 400, 0), chart.frame().series()[0][w / 2], 0f);
+        chart.update(trace, 10);
+        assertEquals(1, chart.frame().start(), "the first positions near the start");
+        assertEquals(w, chart.frame().series()[0].length);
+        for (int t : new int[] {0, 1, 255, 256, 257, 799, 800}) {
+            chart.update(trace, t);
+            var f = chart.frame();
+            assertTrue(f.start() <= Math.max(t, 1) && Math.max(t, 1) < f.start() + f.series()[0].length, "t = " + t);
+        }
+    }
+
+    @Test
     void theTrajectoryFollowsThePositionAndRotates() {
         var parity = BuiltinLanguages.parity();
         var trace = parityTrace("011");

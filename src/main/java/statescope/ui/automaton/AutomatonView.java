@@ -24,9 +24,16 @@ import statescope.ui.common.ZoomPane;
  * Draws the reference DFA (ELK layered layout), marks start and accepting states, highlights the
  * current state and the recent path, and for counter languages shows the counter configuration
  * instead ({@link CounterPlot}). States are nodes with style class {@code dfa-state} and id
- * {@code dfa-state-<index>}; the current one also has {@code current}.
+ * {@code dfa-state-<index>}; the current one has the pseudo-class {@code :current}, edges on the trail
+ * {@code :trail} and the last one {@code :last} (pseudo-classes, so a step restyles only what changed).
  */
 public final class AutomatonView extends BorderPane {
+
+    private static final javafx.css.PseudoClass CURRENT = javafx.css.PseudoClass.getPseudoClass("current");
+    private static final javafx.css.PseudoClass TRAIL = javafx.css.PseudoClass.getPseudoClass("trail");
+    private static final javafx.css.PseudoClass LAST = javafx.css.PseudoClass.getPseudoClass("last");
+    private static final javafx.css.PseudoClass ACCEPTED = javafx.css.PseudoClass.getPseudoClass("accepted");
+    private static final javafx.css.PseudoClass REJECTED = javafx.css.PseudoClass.getPseudoClass("rejected");
 
     private final AutomatonViewModel vm;
     private final ZoomPane zoom = new ZoomPane();
@@ -51,7 +58,8 @@ public final class AutomatonView extends BorderPane {
         collapse.selectedProperty().bindBidirectional(vm.collapseDeadProperty());
         var fit = new Button("Fit");
         fit.getStyleClass().add("small");
-        fit.setOnAction(e -> zoom.fit());
+        fit.setOnAction(e -> zoom.fitAll());
+        fit.setTooltip(new javafx.scene.control.Tooltip("Show the whole automaton (wheel: zoom, drag: pan)"));
         var expand = new ToggleButton("Expand");
         expand.setId("automaton-expand");
         expand.getStyleClass().add("small");
@@ -216,33 +224,32 @@ public final class AutomatonView extends BorderPane {
         }
         config.setText("t = " + f.position() + "   ·   " + f.config() + "   ·   "
                 + (f.rejected() ? "rejected" : f.accepting() ? "accepted" : "not accepted"));
-        config.getStyleClass().removeAll("accepted", "rejected");
-        config.getStyleClass().add(f.accepting() ? "accepted" : "rejected");
+        config.pseudoClassStateChanged(ACCEPTED, f.accepting());
+        config.pseudoClassStateChanged(REJECTED, !f.accepting());
         if (layout == null) {
             counter.show(f);
             return;
         }
         for (var e : stateNodes.entrySet()) {
-            e.getValue().getStyleClass().remove("current");
-            if (e.getKey() == f.current()) {
-                e.getValue().getStyleClass().add("current");
-            }
+            e.getValue().pseudoClassStateChanged(CURRENT, e.getKey() == f.current());
         }
-        for (Group g : edgeNodes.values()) {
-            g.getStyleClass().removeAll("trail", "last");
-            g.setOpacity(1);
-        }
+        Group here = stateNodes.get(f.current());
+        zoom.focusOn(here == null ? null : here.getBoundsInParent());    // a big graph follows the current state
+        var trail = new java.util.HashSet<Group>();
+        Group last = null;
         int[] path = f.path();
         for (int i = 1; i < path.length; i++) {
             Group g = edgeNodes.get(((long) path[i - 1] << 32) | path[i]);
             if (g != null) {
-                if (!g.getStyleClass().contains("trail")) {
-                    g.getStyleClass().add("trail");
-                }
+                trail.add(g);
                 if (i == path.length - 1) {
-                    g.getStyleClass().add("last");
+                    last = g;
                 }
             }
+        }
+        for (Group g : edgeNodes.values()) {                          // pseudo-classes: no restyle when unchanged
+            g.pseudoClassStateChanged(TRAIL, trail.contains(g));
+            g.pseudoClassStateChanged(LAST, g == last);
         }
         deadBanner.setVisible(layout.deadHidden() && !stateNodes.containsKey(f.current()));
     }
@@ -254,7 +261,7 @@ public final class AutomatonView extends BorderPane {
 
     /** The index of the highlighted state, or −1 (for tests). */
     public int highlightedState() {
-        return stateNodes.entrySet().stream().filter(e -> e.getValue().getStyleClass().contains("current"))
+        return stateNodes.entrySet().stream().filter(e -> e.getValue().getPseudoClassStates().contains(CURRENT))
                 .mapToInt(Map.Entry::getKey).findFirst().orElse(-1);
     }
 }

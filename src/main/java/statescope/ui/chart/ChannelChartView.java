@@ -13,6 +13,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
+import org.jfree.data.xy.XYSeriesCollection;
 import statescope.study.ChannelKind;
 
 /** A JFreeChart line chart of channels the user picks (comma-separated indices), per layer. */
@@ -21,6 +22,12 @@ public final class ChannelChartView extends BorderPane {
     private final ChannelChartViewModel vm;
     private final ChartViewer viewer = new ChartViewer();
     private final Label error = new Label();
+    private final statescope.ui.common.LazyPaint paint = new statescope.ui.common.LazyPaint(this::show);
+    private final JFreeChart chart;
+    private final XYSeriesCollection data;
+    private final javafx.scene.shape.Line marker = new javafx.scene.shape.Line();
+    private float[][] drawn;                                           // the series the chart shows
+    private int current;
 
     public ChannelChartView(ChannelChartViewModel vm, javafx.beans.value.ObservableIntegerValue layers) {
         this.vm = vm;
@@ -65,12 +72,66 @@ public final class ChannelChartView extends BorderPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("view-bar");
         setTop(bar);
-        setCenter(viewer);
-        vm.frameProperty().addListener((o, a, f) -> {
-            JFreeChart chart = ChannelCharts.createChart(ChannelCharts.createDataset(f));
-            ChannelCharts.markCurrent(chart, f.current());
-            viewer.setChart(chart);
-        });
+        marker.getStyleClass().add("chart-marker");
+        marker.setId("chart-marker");
+        marker.setManaged(false);
+        marker.setVisible(false);
+        var overlay = new javafx.scene.layout.Pane(marker);
+        overlay.setMouseTransparent(true);
+        setCenter(new javafx.scene.layout.StackPane(viewer, overlay));
+        javafx.beans.value.ChangeListener<Number> resized = (o, a, b) -> javafx.application.Platform.runLater(this::placeMarker);
+        viewer.widthProperty().addListener(resized);                  // the chart redraws first, then the marker follows
+        viewer.heightProperty().addListener(resized);
+        vm.frameProperty().addListener((o, a, f) -> paint.request());
+        data = new XYSeriesCollection();
+        chart = ChannelCharts.createChart(data);
+        viewer.setChart(chart);
+        // the first drawing of a chart loads fonts and classes (0.3-0.4 s measured): do it now, while the
+        // window is being built, not when the user first opens the tab
+        chart.draw(new org.jfree.fx.FXGraphics2D(new javafx.scene.canvas.Canvas(320, 200).getGraphicsContext2D()),
+                new java.awt.geom.Rectangle2D.Double(0, 0, 320, 200));
+    }
+
+    /**
+     * Shows the current frame. The chart is made once; its lines are refilled and redrawn only when the
+     * frame's values changed (a new {@code series} array), and the current position is a JavaFX line
+     * over the chart, so a step inside the window moves one node instead of redrawing the chart.
+     */
+    private void show() {
+        var f = vm.frame();
+        if (f == null) {
+            return;
+        }
+        current = f.current();
+        if (f.series() != drawn) {
+            drawn = f.series();
+            chart.setNotify(false);                                    // one redraw for the whole update
+            ChannelCharts.fill(data, f);
+            chart.setNotify(true);
+        }
+        placeMarker();
+    }
+
+    /** Puts the position marker over the plot's data area (as the chart was last drawn). */
+    private void placeMarker() {
+        var info = viewer.getRenderingInfo();
+        var area = info == null ? null : info.getPlotInfo().getDataArea();
+        if (area == null || area.getWidth() <= 0 || drawn == null) {
+            marker.setVisible(false);
+            return;
+        }
+        var plot = chart.getXYPlot();
+        double x = plot.getDomainAxis().valueToJava2D(current, area, plot.getDomainAxisEdge());
+        marker.setStartX(x);
+        marker.setEndX(x);
+        marker.setStartY(area.getMinY());
+        marker.setEndY(area.getMaxY());
+        marker.setVisible(x >= area.getMinX() - 0.5 && x <= area.getMaxX() + 0.5);
+    }
+
+    /** Whether the view is on screen; while it is not, steps do not draw (bound to its tab's selection). */
+    public javafx.beans.property.BooleanProperty shownProperty() {
+        return paint.shownProperty();
     }
 
     private void parse(String text) {

@@ -11,11 +11,17 @@ import javafx.collections.ObservableList;
 import statescope.study.ChannelKind;
 import statescope.study.Trace;
 
-/** Line chart of user-picked channels of one layer over time (the whole trace up to a cap). */
+/**
+ * Line chart of user-picked channels of one layer over time: a window of {@value #MAX_POINTS} positions
+ * that holds the current one. The window pages: it stays put while the current position moves inside
+ * it and re-centres on the position when it leaves, so stepping redraws only the position marker; a
+ * frame whose values equal the previous frame's carries the very same {@code series} array (the view
+ * compares identities to skip redrawing the lines).
+ */
 public final class ChannelChartViewModel {
 
-    /** Most positions plotted (the most recent ones). */
-    public static final int MAX_POINTS = 500;
+    /** Most positions plotted (a window holding the current position). */
+    public static final int MAX_POINTS = 256;
 
     /**
      * One frame.
@@ -32,6 +38,7 @@ public final class ChannelChartViewModel {
     private final ObjectProperty<ChannelKind> kind = new SimpleObjectProperty<>(ChannelKind.STATE);
     private final ObservableList<Integer> channels = FXCollections.observableArrayList(0, 1, 2, 3);
     private final ReadOnlyObjectWrapper<Frame> frame = new ReadOnlyObjectWrapper<>();
+    private int start = 1;
 
     public IntegerProperty layerProperty() {
         return layer;
@@ -59,12 +66,21 @@ public final class ChannelChartViewModel {
         int l = Math.min(Math.max(0, layer.get()), trace.model().info().numLayers() - 1);
         int[] picked = channels.stream().mapToInt(Integer::intValue).filter(c -> c >= 0 && c < d).toArray();
         int n = trace.length();
-        int start = Math.max(1, n - MAX_POINTS + 1);
-        float[][] series = new float[picked.length][Math.max(0, n - start + 1)];
-        for (int p = start; p <= n; p++) {
+        if (t < start || t > start + MAX_POINTS - 1) {
+            start = t - MAX_POINTS / 2;                                // re-centre on the position
+        }
+        start = Math.max(1, Math.min(start, n - MAX_POINTS + 1));      // the last window ends at the end
+        int end = Math.min(n, start + MAX_POINTS - 1);
+        float[][] series = new float[picked.length][Math.max(0, end - start + 1)];
+        for (int p = start; p <= end; p++) {
             for (int c = 0; c < picked.length; c++) {
                 series[c][p - start] = trace.channel(l, kind.get(), p, picked[c]);
             }
+        }
+        Frame before = frame.get();
+        if (before != null && before.start() == start && before.layer() == l && before.kind() == kind.get()
+                && java.util.Arrays.equals(before.channels(), picked) && java.util.Arrays.deepEquals(before.series(), series)) {
+            series = before.series();                                  // same values: same array
         }
         frame.set(new Frame(l, kind.get(), start, picked, series, t));
     }

@@ -6,7 +6,6 @@ import java.awt.Font;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
@@ -24,15 +23,36 @@ final class ChannelCharts {
     /** One series per picked channel, x = position. */
     static XYSeriesCollection createDataset(ChannelChartViewModel.Frame f) {
         var data = new XYSeriesCollection();
-        for (int c = 0; c < f.channels().length; c++) {
-            var s = new XYSeries("channel " + f.channels()[c], false, true);
+        fill(data, f);
+        return data;
+    }
+
+    /**
+     * Makes {@code data} hold the frame's series (one per picked channel, x = position), reusing the
+     * series objects whose channel stays picked.
+     */
+    static void fill(XYSeriesCollection data, ChannelChartViewModel.Frame f) {
+        int[] channels = f.channels();
+        boolean same = data.getSeriesCount() == channels.length;
+        for (int c = 0; same && c < channels.length; c++) {
+            same = ("channel " + channels[c]).equals(data.getSeriesKey(c));
+        }
+        if (!same) {
+            data.removeAllSeries();
+            for (int c : channels) {
+                data.addSeries(new XYSeries("channel " + c, false, true));
+            }
+        }
+        for (int c = 0; c < channels.length; c++) {
+            XYSeries s = data.getSeries(c);
             float[] v = f.series()[c];
+            s.setNotify(false);
+            s.clear();
             for (int i = 0; i < v.length; i++) {
                 s.add(f.start() + i, v[i], false);
             }
-            data.addSeries(s);
+            s.setNotify(true);                                        // one change event per series
         }
-        return data;
     }
 
     static JFreeChart createChart(XYSeriesCollection data) {
@@ -49,6 +69,7 @@ final class ChannelCharts {
         plot.getDomainAxis().setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         plot.getRangeAxis().setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         var renderer = new XYLineAndShapeRenderer(true, false);
+        renderer.setDrawSeriesLineAsPath(true);                        // one path per series, not one line per point
         for (int i = 0; i < COLORS.length; i++) {
             renderer.setSeriesPaint(i, COLORS[i]);
             renderer.setSeriesStroke(i, new BasicStroke(2.2f));
@@ -57,11 +78,4 @@ final class ChannelCharts {
         return chart;
     }
 
-    /** Marks the current position with a vertical line. */
-    static void markCurrent(JFreeChart chart, int t) {
-        XYPlot plot = chart.getXYPlot();
-        plot.clearDomainMarkers();
-        var marker = new ValueMarker(t, new Color(0x24292F), new BasicStroke(1.5f));
-        plot.addDomainMarker(marker);
-    }
 }

@@ -8,11 +8,18 @@ import javafx.scene.shape.Rectangle;
 
 /**
  * A clipped pane that shows one content node, panned by dragging and zoomed by the scroll wheel
- * (around the cursor); {@link #fit()} scales the content to the pane.
+ * (around the cursor). Until the user zooms or pans, the content is fitted to the pane but never
+ * shrunk below a readable {@value #READABLE} of its size: a graph too big for that is shown around its
+ * {@linkplain #focusOn focus} (the automaton's current state), which it follows. {@link #fitAll()}
+ * shows all of it however small.
  */
 public final class ZoomPane extends Pane {
 
+    /** Smallest scale of the automatic fit (labels of 13-14 px stay 10 px or larger). */
+    public static final double READABLE = 0.75;
+
     private final Group holder = new Group();
+    private Bounds focus;
     private double dragX;
     private double dragY;
     private boolean userMoved;
@@ -45,6 +52,7 @@ public final class ZoomPane extends Pane {
     /** Replaces the content; it is fitted unless the user has zoomed or panned. */
     public void setContent(Node content) {
         holder.getChildren().setAll(content);
+        focus = null;
         refit();
     }
 
@@ -72,20 +80,78 @@ public final class ZoomPane extends Pane {
         holder.setTranslateY(y - py * s - cy * (1 - s));
     }
 
-    /** Scales and centres the content to fill the pane (at most 1.6×). */
+    /**
+     * Scales the content to fill the pane (at most 1.6×, at least {@value #READABLE}) and centres it, or
+     * its focus when it does not fit; then follows the focus until the user zooms or pans.
+     */
     public void fit() {
+        place(READABLE);
+        userMoved = false;
+    }
+
+    /** Shows all of the content, however small (the user asked for it: no following afterwards). */
+    public void fitAll() {
+        place(0.1);
+        userMoved = true;
+    }
+
+    private void place(double smallest) {
         Bounds b = holder.getLayoutBounds();
         if (b.getWidth() <= 0 || getWidth() <= 0 || getHeight() <= 0) {
             return;
         }
         double s = Math.min(1.6, Math.min((getWidth() - 20) / b.getWidth(), (getHeight() - 20) / b.getHeight()));
-        s = Math.max(0.1, s);
+        s = Math.max(smallest, s);
         holder.setScaleX(s);
         holder.setScaleY(s);
         double cx = b.getMinX() + b.getWidth() / 2;
         double cy = b.getMinY() + b.getHeight() / 2;
         holder.setTranslateX(getWidth() / 2 - cx);
         holder.setTranslateY(getHeight() / 2 - cy);
-        userMoved = false;
+        if (focus != null && !fits()) {
+            centreOn(focus);
+        }
+    }
+
+    private boolean fits() {
+        Bounds shown = holder.getBoundsInParent();
+        return shown.getWidth() <= getWidth() + 1 && shown.getHeight() <= getHeight() + 1;
+    }
+
+    /**
+     * The part of the content to keep in view (content coordinates), or null. While the view is
+     * automatic and the content larger than the pane, the view pans when the focus nears an edge.
+     */
+    public void focusOn(Bounds region) {
+        focus = region;
+        if (region == null || userMoved || fits() || getWidth() <= 0) {
+            return;
+        }
+        var c = holder.localToParent(region.getCenterX(), region.getCenterY());
+        double mx = getWidth() * 0.2;
+        double my = getHeight() * 0.2;
+        if (c.getX() < mx || c.getX() > getWidth() - mx || c.getY() < my || c.getY() > getHeight() - my) {
+            centreOn(region);
+        }
+    }
+
+    private void centreOn(Bounds region) {
+        var c = holder.localToParent(region.getCenterX(), region.getCenterY());
+        Bounds shown = holder.getBoundsInParent();
+        double dx = getWidth() / 2 - c.getX();
+        double dy = getHeight() / 2 - c.getY();
+        // no empty margin wider than needed: keep the content's edges at or beyond the pane's edges
+        if (shown.getWidth() > getWidth()) {
+            dx = Math.max(getWidth() - 10 - shown.getMaxX(), Math.min(10 - shown.getMinX(), dx));
+        } else {
+            dx = getWidth() / 2 - (shown.getMinX() + shown.getWidth() / 2);
+        }
+        if (shown.getHeight() > getHeight()) {
+            dy = Math.max(getHeight() - 10 - shown.getMaxY(), Math.min(10 - shown.getMinY(), dy));
+        } else {
+            dy = getHeight() / 2 - (shown.getMinY() + shown.getHeight() / 2);
+        }
+        holder.setTranslateX(holder.getTranslateX() + dx);
+        holder.setTranslateY(holder.getTranslateY() + dy);
     }
 }

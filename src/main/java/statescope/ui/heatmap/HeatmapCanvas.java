@@ -23,10 +23,14 @@ final class HeatmapCanvas extends Pane {
 
     private final Canvas canvas = new Canvas();
     private final boolean diverging;
+    private final statescope.ui.common.LazyPaint paint = new statescope.ui.common.LazyPaint(this::draw);
+    private final WritableImage bar;                                   // the colour bar, [1 × 64]
+    private WritableImage img;                                         // reused while the window's size stays
     private HeatmapViewModel.Frame frame;
 
     HeatmapCanvas(boolean diverging) {
         this.diverging = diverging;
+        this.bar = colorBar(diverging);
         getStyleClass().add("heatmap-canvas");
         getChildren().add(canvas);
         setMinHeight(140);
@@ -34,14 +38,31 @@ final class HeatmapCanvas extends Pane {
 
     void show(HeatmapViewModel.Frame f) {
         frame = f;
-        draw();
+        paint.request();
+    }
+
+    /** Whether the canvas is on screen (steps do not draw while it is not). */
+    javafx.beans.property.BooleanProperty shownProperty() {
+        return paint.shownProperty();
     }
 
     @Override
     protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        draw();
+        if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
+            canvas.setWidth(getWidth());
+            canvas.setHeight(getHeight());
+            paint.request();
+        }
+    }
+
+    private static WritableImage colorBar(boolean diverging) {
+        int steps = 64;
+        var out = new WritableImage(1, steps);
+        for (int i = 0; i < steps; i++) {
+            double u = 1 - (double) i / (steps - 1);
+            out.getPixelWriter().setArgb(0, i, diverging ? ColorMaps.diverging(2 * u - 1) : ColorMaps.sequential(u));
+        }
+        return out;
     }
 
     private void draw() {
@@ -58,7 +79,9 @@ final class HeatmapCanvas extends Pane {
         float[][] v = frame.values();                                   // [W][D]
         int cols = v.length;
         int rows = v[0].length;
-        var img = new WritableImage(cols, rows);
+        if (img == null || img.getWidth() != cols || img.getHeight() != rows) {
+            img = new WritableImage(cols, rows);
+        }
         PixelWriter pw = img.getPixelWriter();
         // Ā lives in (−1, 1): a fixed scale keeps sign and size comparable across layers and strings
         float scale = frame.kind() == statescope.study.ChannelKind.GATE ? 1f
@@ -103,13 +126,8 @@ final class HeatmapCanvas extends Pane {
     }
 
     private void drawColorBar(GraphicsContext g, double x, double y, double h, float scale) {
-        int steps = 64;
-        for (int i = 0; i < steps; i++) {
-            double u = 1 - (double) i / (steps - 1);
-            int argb = diverging ? ColorMaps.diverging(2 * u - 1) : ColorMaps.sequential(u);
-            g.setFill(ColorMaps.color(argb));
-            g.fillRect(x, y + h * i / steps, 14, h / steps + 1);
-        }
+        g.setImageSmoothing(false);
+        g.drawImage(bar, x, y, 14, h);
         g.setFill(Color.web("#57606a"));
         g.setTextAlign(TextAlignment.LEFT);
         g.setFont(Font.font(11));

@@ -15,6 +15,8 @@ import javafx.scene.layout.VBox;
  */
 public final class HeatmapView extends VBox {
 
+    private final javafx.beans.property.BooleanProperty shown = new javafx.beans.property.SimpleBooleanProperty(true);
+
     private HeatmapView(String title, String note, HeatmapViewModel... vms) {
         getStyleClass().add("heatmap-view");
         var label = new Label(title);
@@ -39,9 +41,15 @@ public final class HeatmapView extends VBox {
             sub.getStyleClass().add("sub-title");
             var canvas = new HeatmapCanvas(vm.kind() != statescope.study.ChannelKind.DELTA);
             VBox.setVgrow(canvas, Priority.ALWAYS);
+            canvas.shownProperty().bind(shown);
             vm.frameProperty().addListener((o, a, f) -> canvas.show(f));
             getChildren().addAll(sub, canvas);
         }
+    }
+
+    /** Whether the view is on screen; while it is not, steps do not draw (bound to its tab's selection). */
+    public javafx.beans.property.BooleanProperty shownProperty() {
+        return shown;
     }
 
     /** The hidden-state heatmap. */

@@ -39,9 +39,6 @@ final class InputBar extends VBox {
         var longRow = new HBox(8, longInput, clear);
         longRow.setAlignment(Pos.CENTER_LEFT);
         longRow.setVisible(false);
-        longRow.managedProperty().bind(longRow.visibleProperty());
-        HBox.setHgrow(longRow, Priority.ALWAYS);
-        field.managedProperty().bind(field.visibleProperty());
         vm.inputTextProperty().addListener((o, a, b) -> {
             longMode = b.length() > InputField.LIMIT;
             field.setVisible(!longMode);
@@ -61,8 +58,10 @@ final class InputBar extends VBox {
                 : "alphabet " + b.machine().alphabet()));
         var label = new Label("Input");
         label.getStyleClass().add("view-title");
-        HBox.setHgrow(field, Priority.ALWAYS);
-        var row = new HBox(10, label, field, longRow, alphabet);
+        var slot = new javafx.scene.layout.StackPane(field, longRow);   // both always laid out: switching to the
+        slot.setAlignment(Pos.CENTER_LEFT);                              // summary moves nothing below (no canvas redraws)
+        HBox.setHgrow(slot, Priority.ALWAYS);
+        var row = new HBox(10, label, slot, alphabet);
         row.setAlignment(Pos.CENTER_LEFT);
         var error = new Label();
         error.setId("input-error");

@@ -1,5 +1,6 @@
 package statescope.ui.main;
 
+import java.util.List;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -47,11 +48,19 @@ public final class MainWindow extends BorderPane {
         setLeft(catalog);
         automaton = new AutomatonView(vm.automaton());
         var trajectory = new TrajectoryView(vm.trajectory(), vm.layersProperty());
+        var stateMap = HeatmapView.state(vm.stateMap());
+        var gates = HeatmapView.gates(vm.deltaMap(), vm.gateMap());
+        var chart = new ChannelChartView(vm.chart(), vm.layersProperty());
         tabs.getTabs().addAll(
                 tab("Trajectory", trajectory, "tab-trajectory"),
-                tab("State heatmap", HeatmapView.state(vm.stateMap()), "tab-heatmap"),
-                tab("Gates Δ / Ā", HeatmapView.gates(vm.deltaMap(), vm.gateMap()), "tab-gates"),
-                tab("Channels", new ChannelChartView(vm.chart(), vm.layersProperty()), "tab-channels"));
+                tab("State heatmap", stateMap, "tab-heatmap"),
+                tab("Gates Δ / Ā", gates, "tab-gates"),
+                tab("Channels", chart, "tab-channels"));
+        var shown = List.of(trajectory.shownProperty(), stateMap.shownProperty(), gates.shownProperty(),
+                chart.shownProperty());
+        for (int i = 0; i < shown.size(); i++) {                       // a view in a hidden tab draws when shown
+            shown.get(i).bind(tabs.getTabs().get(i).selectedProperty());
+        }
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         var split = new SplitPane(automaton, tabs);
         split.setDividerPositions(0.48);

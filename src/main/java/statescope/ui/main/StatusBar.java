@@ -45,8 +45,8 @@ final class StatusBar extends HBox {
         cancel.setOnAction(e -> vm.cancel());
         var busy = new HBox(8, busyText, bar, cancel);
         busy.setAlignment(Pos.CENTER_LEFT);
-        busy.visibleProperty().bind(vm.busyProperty());
-        busy.managedProperty().bind(vm.busyProperty());
+        busy.visibleProperty().bind(vm.busyProperty());               // always laid out: starting or ending a job
+        busy.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);      // moves no pane (else every canvas redraws)
         var fitting = new Label("fitting PCA on corpus…");
         fitting.getStyleClass().add("muted");
         fitting.visibleProperty().bind(vm.analysingProperty());

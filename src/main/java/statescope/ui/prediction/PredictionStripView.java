@@ -12,8 +12,10 @@ import javafx.scene.layout.VBox;
 
 /**
  * Per position: the token, the automaton's target and the model's prediction, a disagreement marked
- * red and the first divergence flagged; clicking a cell jumps there. Cells have ids
- * {@code strip-cell-<position>} and style classes {@code agree}/{@code disagree}/{@code first-divergence}.
+ * red and the first divergence flagged; clicking a cell jumps there. The cells are made once and
+ * reused as the window moves; their state is in pseudo-classes {@code :agree}/{@code :disagree}/
+ * {@code :first-divergence}/{@code :current} (a step restyles nothing), and
+ * {@link #predictionCell(int)} finds the cell of a position.
  */
 public final class PredictionStripView extends VBox {
 
@@ -24,6 +26,11 @@ public final class PredictionStripView extends VBox {
     private final Label summary = new Label();
     private final Button jump = new Button("Jump to first divergence");
     private final IntConsumer onJump;
+    private final java.util.List<Label[]> columns = new java.util.ArrayList<>();   // [slot] token, target, prediction
+    private int start = 1;
+
+    private static final javafx.css.PseudoClass OK = javafx.css.PseudoClass.getPseudoClass("ok");
+    private static final javafx.css.PseudoClass BAD = javafx.css.PseudoClass.getPseudoClass("bad");
 
     public PredictionStripView(PredictionStripViewModel vm, IntConsumer onJump, Runnable onJumpToDivergence) {
         this.vm = vm;
@@ -44,6 +51,9 @@ public final class PredictionStripView extends VBox {
         grid.getStyleClass().add("strip-grid");
         grid.setHgap(3);
         grid.setVgap(3);
+        grid.add(rowHead("token"), 0, 0);
+        grid.add(rowHead("automaton"), 0, 1);
+        grid.add(rowHead("model"), 0, 2);
         getChildren().addAll(bar, grid);
         widthProperty().addListener((o, a, b) -> vm.capacityProperty().set(Math.max(4, (int) ((b.doubleValue() - 110) / (CELL + 3)))));
         vm.frameProperty().addListener((o, a, b) -> paint());
@@ -51,32 +61,35 @@ public final class PredictionStripView extends VBox {
 
     private void paint() {
         var f = vm.frame();
-        grid.getChildren().clear();
-        grid.add(rowHead("token"), 0, 0);
-        grid.add(rowHead("automaton"), 0, 1);
-        grid.add(rowHead("model"), 0, 2);
-        for (int i = 0; i < f.size(); i++) {
+        start = f.start();
+        while (columns.size() < f.size()) {
+            int slot = columns.size();
+            var col = new Label[] {cell("strip-token"), cell("strip-target"), cell("strip-pred")};
+            for (int row = 0; row < 3; row++) {
+                col[row].setOnMouseClicked(e -> onJump.accept(start + slot));
+                grid.add(col[row], slot + 1, row);
+            }
+            columns.add(col);
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            Label[] col = columns.get(i);
+            boolean used = i < f.size();
+            for (Label l : col) {
+                l.setVisible(used);
+            }
+            if (!used) {
+                continue;
+            }
             int pos = f.start() + i;
-            var tok = cell(f.tokens()[i] + "\n" + pos, "strip-token");
-            var target = cell(f.targets()[i], "strip-target");
-            var pred = cell(f.predictions()[i], "strip-pred");
-            pred.setId("strip-cell-" + pos);
-            pred.getStyleClass().add(f.agree()[i] ? "agree" : "disagree");
-            if (pos == f.firstDivergence()) {
-                pred.getStyleClass().add("first-divergence");
-                tok.getStyleClass().add("first-divergence");
+            col[0].setText(f.tokens()[i] + "\n" + pos);
+            col[1].setText(f.targets()[i]);
+            col[2].setText(f.predictions()[i]);
+            col[2].pseudoClassStateChanged(TokenChips.AGREE, f.agree()[i]);
+            col[2].pseudoClassStateChanged(TokenChips.DISAGREE, !f.agree()[i]);
+            for (int row = 0; row < 3; row++) {
+                col[row].pseudoClassStateChanged(TokenChips.CURRENT, pos == f.current());
+                col[row].pseudoClassStateChanged(TokenChips.FIRST, row != 1 && pos == f.firstDivergence());
             }
-            if (pos == f.current()) {
-                tok.getStyleClass().add("current");
-                target.getStyleClass().add("current");
-                pred.getStyleClass().add("current");
-            }
-            for (Label l : new Label[] {tok, target, pred}) {
-                l.setOnMouseClicked(e -> onJump.accept(pos));
-            }
-            grid.add(tok, i + 1, 0);
-            grid.add(target, i + 1, 1);
-            grid.add(pred, i + 1, 2);
         }
         if (f.length() == 0) {
             summary.setText("type a string to see predictions (" + f.encoding() + ")");
@@ -85,9 +98,19 @@ public final class PredictionStripView extends VBox {
         } else {
             summary.setText("first divergence at position " + f.firstDivergence() + " · " + f.encoding());
         }
-        summary.getStyleClass().removeAll("ok", "bad");
-        summary.getStyleClass().add(f.firstDivergence() < 0 ? "ok" : "bad");
+        summary.pseudoClassStateChanged(OK, f.firstDivergence() < 0);
+        summary.pseudoClassStateChanged(BAD, f.firstDivergence() >= 0);
         jump.setDisable(f.firstDivergence() < 0);
+    }
+
+    /**
+     * The prediction cell of a position while it is in view, else null (cells are reused as the window
+     * moves, so they carry no per-position id).
+     */
+    public Label predictionCell(int position) {
+        var f = vm.frame();
+        int i = f == null ? -1 : position - f.start();
+        return i < 0 || i >= f.size() ? null : columns.get(i)[2];
     }
 
     private static Label rowHead(String text) {
@@ -97,8 +120,9 @@ public final class PredictionStripView extends VBox {
         return l;
     }
 
-    private static Label cell(String text, String style) {
-        var l = new Label(text);
+    private static Label cell(String style) {
+        var l = new Label();
+        l.managedProperty().bind(l.visibleProperty());
         l.getStyleClass().addAll("strip-cell", style);
         l.setMinWidth(CELL);
         l.setPrefWidth(CELL);

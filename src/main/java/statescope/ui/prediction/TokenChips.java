@@ -1,6 +1,9 @@
 package statescope.ui.prediction;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.IntConsumer;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -8,41 +11,79 @@ import javafx.scene.layout.HBox;
 /**
  * The input's tokens as chips coloured by agreement between model and automaton (green agree, red
  * disagree, the first divergence outlined), the current one emphasised; clicking a chip jumps there.
+ * The chips are made once and reused: a step changes their text and pseudo-classes ({@code :agree},
+ * {@code :disagree}, {@code :first-divergence}, {@code :current}), never the scene graph, so a step
+ * costs no new nodes and no CSS reapplication.
  */
 public final class TokenChips extends HBox {
 
+    static final PseudoClass AGREE = PseudoClass.getPseudoClass("agree");
+    static final PseudoClass DISAGREE = PseudoClass.getPseudoClass("disagree");
+    static final PseudoClass FIRST = PseudoClass.getPseudoClass("first-divergence");
+    static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
+
+    private final IntConsumer onJump;
+    private final Label before = more();
+    private final Label after = more();
+    private final List<Label> chips = new ArrayList<>();
+    private int start = 1;
+
     public TokenChips(PredictionStripViewModel vm, IntConsumer onJump) {
         super(4);
+        this.onJump = onJump;
         getStyleClass().add("token-chips");
         setId("token-chips");
         setAlignment(Pos.CENTER_LEFT);
-        vm.frameProperty().addListener((o, a, f) -> {
-            getChildren().clear();
-            if (f.start() > 1) {
-                var more = new Label("… " + (f.start() - 1) + " before");
-                more.getStyleClass().add("chip-more");
-                getChildren().add(more);
+        getChildren().addAll(before, after);
+        vm.frameProperty().addListener((o, a, f) -> show(f));
+    }
+
+    private static Label more() {
+        var l = new Label();
+        l.getStyleClass().add("chip-more");
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
+    }
+
+    private void show(PredictionStripViewModel.Frame f) {
+        start = f.start();
+        while (chips.size() < f.size()) {
+            int slot = chips.size();
+            var chip = new Label();
+            chip.getStyleClass().add("chip");
+            chip.managedProperty().bind(chip.visibleProperty());
+            chip.setOnMouseClicked(e -> onJump.accept(start + slot));
+            chips.add(chip);
+            getChildren().add(getChildren().size() - 1, chip);         // before the "after" label
+        }
+        before.setVisible(f.start() > 1);
+        before.setText("… " + (f.start() - 1) + " before");
+        for (int i = 0; i < chips.size(); i++) {
+            Label chip = chips.get(i);
+            boolean used = i < f.size();
+            chip.setVisible(used);
+            if (!used) {
+                continue;
             }
-            for (int i = 0; i < f.size(); i++) {
-                int pos = f.start() + i;
-                var chip = new Label(f.tokens()[i]);
-                chip.getStyleClass().addAll("chip", f.agree()[i] ? "agree" : "disagree");
-                if (pos == f.firstDivergence()) {
-                    chip.getStyleClass().add("first-divergence");
-                }
-                if (pos == f.current()) {
-                    chip.getStyleClass().add("current");
-                }
-                chip.setId("chip-" + pos);
-                chip.setOnMouseClicked(e -> onJump.accept(pos));
-                getChildren().add(chip);
-            }
-            int after = f.length() - (f.start() + f.size() - 1);
-            if (after > 0) {
-                var more = new Label(after + " after …");
-                more.getStyleClass().add("chip-more");
-                getChildren().add(more);
-            }
-        });
+            int pos = f.start() + i;
+            chip.setText(f.tokens()[i]);
+            chip.pseudoClassStateChanged(AGREE, f.agree()[i]);
+            chip.pseudoClassStateChanged(DISAGREE, !f.agree()[i]);
+            chip.pseudoClassStateChanged(FIRST, pos == f.firstDivergence());
+            chip.pseudoClassStateChanged(CURRENT, pos == f.current());
+        }
+        int rest = f.length() - (f.start() + f.size() - 1);
+        after.setVisible(rest > 0);
+        after.setText(rest + " after …");
+    }
+
+    /** The chips shown now, first to last (for tests). */
+    public List<Label> shownChips() {
+        return chips.stream().filter(Label::isVisible).toList();
+    }
+
+    /** Whether a chip or strip cell is in the given state ("agree", "disagree", "first-divergence", "current"). */
+    public static boolean is(javafx.scene.Node node, String state) {
+        return node.getPseudoClassStates().contains(PseudoClass.getPseudoClass(state));
     }
 }

@@ -1,0 +1,313 @@
+package statescope.ui.trajectory;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import statescope.study.StateCloud;
+
+/**
+ * Draws a {@link TrajectoryViewModel.Frame} on two stacked canvases: the back one holds what changes
+ * only with the cloud, the view (2D/3D, rotation), the size or the scale (axes, the corpus cloud, the
+ * legend); the front one what changes with every step (the path, the current point, the centroid
+ * labels). A step therefore re-rasterises a few hundred shapes, not the 1,500-point cloud: the back
+ * canvas is redrawn only when its key changes. The scale is sticky: it changes only when the path
+ * leaves the drawn area or the drawn area is much larger than needed.
+ */
+final class TrajectoryPainter {
+
+    /** Number of alpha bands the fading line is drawn in (one polyline each). */
+    private static final int BANDS = 8;
+
+    /**
+     * Steps joined by the fading line; older points of the path are dots only. A line segment costs
+     * the rasteriser in proportion to its length, and a random model's path crosses the whole plot at
+     * every step, so 400 segments took 30-40 ms of render time per step (measured, BenchUi).
+     */
+    static final int LINE_TRAIL = 64;
+    private static final double PAD = 48;
+    private static final double LEGEND = 150;
+    private static final Color INK = Color.web("#24292f");
+    private static final Color MUTED = Color.web("#57606a");
+    private static final Color LABEL_BACK = Color.web("#ffffff", 0.88);
+
+    private final Canvas back;
+    private final Canvas front;
+    private final TrajectoryViewModel vm;
+    private Object backKey;
+    private double[] bounds;                                           // minX, maxX, minY, maxY drawn now
+
+    TrajectoryPainter(Canvas back, Canvas front, TrajectoryViewModel vm) {
+        this.back = back;
+        this.front = front;
+        this.vm = vm;
+    }
+
+    /** A key for everything the back canvas shows. */
+    private record BackKey(StateCloud cloud, boolean threeD, double yaw, double pitch, double w, double h,
+                           double minX, double maxX, double minY, double maxY) {
+    }
+
+    /** Projects a point [3] to view coordinates (before scaling): 2D uses (x, y); 3D rotates. */
+    double[] view(float[] p) {
+        if (!vm.threeDProperty().get()) {
+            return new double[] {p[0], p[1], 0};
+        }
+        double yaw = vm.yawProperty().get();
+        double pitch = vm.pitchProperty().get();
+        double x = p[0] * Math.cos(yaw) + p[2] * Math.sin(yaw);
+        double z = -p[0] * Math.sin(yaw) + p[2] * Math.cos(yaw);
+        double y = p[1] * Math.cos(pitch) - z * Math.sin(pitch);
+        return new double[] {x, y, p[1] * Math.sin(pitch) + z * Math.cos(pitch)};
+    }
+
+    void draw() {
+        double w = front.getWidth();
+        double h = front.getHeight();
+        GraphicsContext g = front.getGraphicsContext2D();
+        g.clearRect(0, 0, w, h);
+        var f = vm.frame();
+        if (f == null || f.cloud() == null) {
+            backKey = null;
+            back.getGraphicsContext2D().clearRect(0, 0, back.getWidth(), back.getHeight());
+            g.setFill(MUTED);
+            g.setFont(Font.font(15));
+            g.fillText("Fitting the projection on a sampled corpus of the language…", 24, 40);
+            return;
+        }
+        StateCloud cloud = f.cloud();
+        double[][] cloudPts = new double[cloud.points().length][];
+        double[] need = {Double.MAX_VALUE, -Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE};
+        for (int i = 0; i < cloudPts.length; i++) {
+            cloudPts[i] = view(cloud.points()[i]);
+            grow(need, cloudPts[i]);
+        }
+        double[][] path = new double[f.path().length][];
+        for (int i = 0; i < path.length; i++) {
+            path[i] = view(f.path()[i]);
+            grow(need, path[i]);
+        }
+        var key = new BackKey(cloud, vm.threeDProperty().get(), vm.yawProperty().get(), vm.pitchProperty().get(),
+                w, h, 0, 0, 0, 0);
+        if (bounds == null || !sameView(key)) {
+            bounds = need.clone();
+        } else if (!fits(bounds, need)) {
+            bounds = widen(need, 0.1);                                 // some room, so the next steps fit too
+        }
+        key = new BackKey(key.cloud(), key.threeD(), key.yaw(), key.pitch(), w, h, bounds[0], bounds[1], bounds[2],
+                bounds[3]);
+        double s = Math.min((w - 2 * PAD - LEGEND) / Math.max(bounds[1] - bounds[0], 1e-6),
+                (h - 2 * PAD) / Math.max(bounds[3] - bounds[2], 1e-6));
+        double ox = PAD + ((w - 2 * PAD - LEGEND) - s * (bounds[1] - bounds[0])) / 2 - s * bounds[0];
+        double oy = h - PAD - ((h - 2 * PAD) - s * (bounds[3] - bounds[2])) / 2 + s * bounds[2];
+        if (!key.equals(backKey)) {
+            backKey = key;
+            drawBack(cloud, cloudPts, s, ox, oy);
+        }
+        drawPath(g, f, path, s, ox, oy);
+        double[] here = path.length == 0 ? null : new double[] {ox + s * path[path.length - 1][0],
+            oy - s * path[path.length - 1][1]};
+        drawCentroids(g, cloud, s, ox, oy, here);
+        if (here != null) {                                            // the current point over everything
+            g.setStroke(INK);
+            g.setLineWidth(3);
+            g.setFill(Palette.of(f.pathStates()[path.length - 1]));
+            g.fillOval(here[0] - 10, here[1] - 10, 20, 20);
+            g.strokeOval(here[0] - 10, here[1] - 10, 20, 20);
+        }
+    }
+
+    private boolean sameView(BackKey k) {
+        return backKey instanceof BackKey b && b.cloud() == k.cloud() && b.threeD() == k.threeD() && b.yaw() == k.yaw()
+                && b.pitch() == k.pitch() && b.w() == k.w() && b.h() == k.h();
+    }
+
+    /** Whether the drawn bounds hold what is needed without being much larger (so the scale stays put). */
+    private static boolean fits(double[] have, double[] need) {
+        boolean holds = have[0] <= need[0] && have[1] >= need[1] && have[2] <= need[2] && have[3] >= need[3];
+        return holds && (have[1] - have[0]) <= 1.5 * (need[1] - need[0]) + 1e-9
+                && (have[3] - have[2]) <= 1.5 * (need[3] - need[2]) + 1e-9;
+    }
+
+    private static double[] widen(double[] b, double by) {
+        double dx = (b[1] - b[0]) * by;
+        double dy = (b[3] - b[2]) * by;
+        return new double[] {b[0] - dx, b[1] + dx, b[2] - dy, b[3] + dy};
+    }
+
+    private static void grow(double[] b, double[] p) {
+        b[0] = Math.min(b[0], p[0]);
+        b[1] = Math.max(b[1], p[0]);
+        b[2] = Math.min(b[2], p[1]);
+        b[3] = Math.max(b[3], p[1]);
+    }
+
+    private void drawBack(StateCloud cloud, double[][] pts, double s, double ox, double oy) {
+        GraphicsContext g = back.getGraphicsContext2D();
+        double w = back.getWidth();
+        double h = back.getHeight();
+        g.clearRect(0, 0, w, h);
+        drawAxes(g, w, h);
+        g.setGlobalAlpha(0.22);                                        // one oval each: dense regions look darker
+        int[] states = cloud.states();
+        for (int i = 0; i < pts.length; i++) {
+            g.setFill(Palette.of(states[i]));
+            g.fillOval(ox + s * pts[i][0] - 3, oy - s * pts[i][1] - 3, 6, 6);
+        }
+        g.setGlobalAlpha(1);
+        drawLegend(g, w, cloud);
+    }
+
+    private void drawPath(GraphicsContext g, TrajectoryViewModel.Frame f, double[][] path, double s, double ox,
+                          double oy) {
+        int n = path.length;
+        g.setLineWidth(2.2);
+        g.setLineJoin(javafx.scene.shape.StrokeLineJoin.ROUND);
+        int first = Math.max(0, n - 1 - LINE_TRAIL);
+        int segments = n - 1 - first;
+        for (int band = 0; band < BANDS && segments > 0; band++) {    // older segments fainter
+            int from = first + (int) ((long) segments * band / BANDS);
+            int to = first + (int) ((long) segments * (band + 1) / BANDS);
+            if (to <= from) {
+                continue;
+            }
+            double[] xs = new double[to - from + 1];
+            double[] ys = new double[to - from + 1];
+            for (int i = from; i <= to; i++) {
+                xs[i - from] = ox + s * path[i][0];
+                ys[i - from] = oy - s * path[i][1];
+            }
+            g.setStroke(Color.web("#24292f", 0.25 + 0.65 * (band + 1) / BANDS));
+            g.strokePolyline(xs, ys, xs.length);
+        }
+        int[] states = f.pathStates();
+        for (int i = 0; i < n; i++) {                                  // small shapes: cheap to rasterise one by one
+            g.setFill(Palette.of(states[i]));
+            g.fillOval(ox + s * path[i][0] - 4, oy - s * path[i][1] - 4, 8, 8);
+        }
+    }
+
+    /** Label offsets from a centroid tried in turn (right, left, above, below, then further out). */
+    private static final double[][] SPOTS = {{8, -18}, {8, 2}, {-8, -18}, {-8, 2}, {-10, -32}, {-10, 14},
+        {16, -40}, {16, 24}, {-16, -40}, {-16, 24}, {30, -8}, {-30, -8}};
+
+    private void drawCentroids(GraphicsContext g, StateCloud cloud, double s, double ox, double oy, double[] here) {
+        Font font = Font.font("System", FontWeight.BOLD, 13);
+        g.setFont(font);
+        int states = cloud.centroids().length;
+        double[][] at = new double[states][];
+        List<double[]> taken = new ArrayList<>();                      // boxes: the current point, every marker, the labels
+        if (here != null) {
+            taken.add(new double[] {here[0] - 12, here[1] - 12, 24, 24});
+        }
+        for (int q = 0; q < states; q++) {                             // markers first: no label hides one
+            float[] c = cloud.centroids()[q];
+            if (Float.isNaN(c[0])) {
+                continue;
+            }
+            double[] v = view(c);
+            at[q] = new double[] {ox + s * v[0], oy - s * v[1]};
+            double x = at[q][0];
+            double y = at[q][1];
+            g.setStroke(Palette.of(q));
+            g.setLineWidth(2);
+            g.strokeLine(x - 6, y - 6, x + 6, y + 6);
+            g.strokeLine(x - 6, y + 6, x + 6, y - 6);
+            taken.add(new double[] {x - 7, y - 7, 14, 14});
+        }
+        for (int q = 0; q < states; q++) {
+            if (at[q] == null) {
+                continue;
+            }
+            double x = at[q][0];
+            double y = at[q][1];
+            String name = cloud.stateNames().get(q);
+            double bw = textWidth(name, font) + 10;
+            double bx = x + 8;
+            double by = y - 18;
+            for (double[] spot : SPOTS) {                              // the first free spot, else the first
+                double cx = spot[0] >= 0 ? x + spot[0] : x + spot[0] - bw;
+                double cy = y + spot[1];
+                if (!overlaps(taken, cx, cy, bw, 20) && cx >= 0 && cx + bw <= front.getWidth() - LEGEND) {
+                    bx = cx;
+                    by = cy;
+                    break;
+                }
+            }
+            taken.add(new double[] {bx, by, bw, 20});
+            if (Math.abs(by - (y - 18)) > 1 || Math.abs(bx - (x + 8)) > 1) {
+                g.setStroke(Palette.of(q));
+                g.setLineWidth(1);
+                g.strokeLine(x, y, Math.max(bx, Math.min(x, bx + bw)), by + 10);
+            }
+            g.setFill(LABEL_BACK);
+            g.fillRoundRect(bx, by, bw, 20, 6, 6);
+            g.setFill(Palette.of(q).darker());
+            g.fillText(name, bx + 5, by + 15);
+        }
+    }
+
+    private final java.util.Map<String, Double> widths = new java.util.HashMap<>();
+
+    private double textWidth(String text, Font font) {
+        return widths.computeIfAbsent(text, t -> {
+            var node = new javafx.scene.text.Text(t);
+            node.setFont(font);
+            return node.getLayoutBounds().getWidth();
+        });
+    }
+
+    private static boolean overlaps(List<double[]> taken, double x, double y, double w, double h) {
+        for (double[] r : taken) {
+            if (x < r[0] + r[2] && r[0] < x + w && y < r[1] + r[3] && r[1] < y + h) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void drawAxes(GraphicsContext g, double w, double h) {
+        g.setFill(MUTED);
+        g.setFont(Font.font(12));
+        if (vm.threeDProperty().get()) {
+            g.fillText("drag to rotate", PAD + 70, h - 14);
+            double ox = PAD + 24;
+            double oy = h - 44;
+            String[] names = {"PC1", "PC2", "PC3"};
+            for (int axis = 0; axis < 3; axis++) {                     // a small rotating axis gizmo
+                float[] unit = new float[3];
+                unit[axis] = 1f;
+                double[] v = view(unit);
+                g.setStroke(MUTED);
+                g.setLineWidth(1.5);
+                g.strokeLine(ox, oy, ox + 26 * v[0], oy - 26 * v[1]);
+                g.fillText(names[axis], ox + 30 * v[0] - 8, oy - 30 * v[1] + 4);
+            }
+        } else {
+            g.fillText("PC1 →", w - LEGEND - PAD - 20, h - 14);
+            g.fillText("↑ PC2", 10, PAD - 14);
+        }
+    }
+
+    private static void drawLegend(GraphicsContext g, double w, StateCloud cloud) {
+        double x = w - 160;
+        double y = 24;
+        g.setFont(Font.font(13));
+        g.setFill(MUTED);
+        g.fillText("automaton state", x, y);
+        int shown = Math.min(cloud.stateNames().size(), 14);
+        for (int q = 0; q < shown; q++) {
+            g.setFill(Palette.of(q));
+            g.fillOval(x, y + 10 + q * 20, 11, 11);
+            g.setFill(INK);
+            g.fillText(cloud.stateNames().get(q), x + 18, y + 20 + q * 20);
+        }
+        if (cloud.stateNames().size() > shown) {
+            g.setFill(MUTED);
+            g.fillText("+" + (cloud.stateNames().size() - shown) + " more", x + 18, y + 20 + shown * 20);
+        }
+    }
+}

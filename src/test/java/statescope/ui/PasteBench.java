@@ -1,0 +1,284 @@
+package statescope.ui;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.stage.Stage;
+import statescope.ui.common.FxTaskRunner;
+import statescope.ui.main.MainWindow;
+import statescope.ui.session.BuiltinLanguageLibrary;
+import statescope.ui.session.SessionViewModel;
+
+/**
+ * The 100,000-character paste of issue 5 in the real window, watched by an {@link FxStallMeter}
+ * (pings every 5 ms): an idle baseline, the paste through the input field's paste action (the system
+ * clipboard) until the trace is read and every view shows it, every view at 100,000 tokens (each tab
+ * shown and stepped back 20 times, 3D, the automaton expanded, a jump), and a second paste cancelled
+ * with the Cancel button after 0.5 s. Runs on whatever Glass platform the
+ * JVM was started with (Monocle headless unless {@code window} is set).
+ */
+final class PasteBench {
+
+    /** Chars pasted. */
+    static final int CHARS = 100_000;
+
+    /**
+     * What the run measured.
+     *
+     * @param phases         stall figures per phase (idle, paste, views, cancel, all but idle)
+     * @param seconds        paste: from the paste action to the trace read and the window free again
+     * @param pasteCallMs    FX time of the paste action itself
+     * @param progressShown  progress updates the status bar received during the paste
+     * @param cancelToFreeMs Cancel pressed until the window is free again
+     * @param tokensKept     tokens in the trace after the cancel (a consistent prefix)
+     * @param clipboard      whether the system clipboard carried the text (else the field's paste path was fed directly)
+     * @param stacks         FX stacks sampled during stalls (only with a stack threshold)
+     * @param cpuSeconds     CPU time during the paste: {whole process, worker, FX thread, renderer}
+     */
+    record Result(Map<String, FxStallMeter.Stats> phases, double seconds, double[] cpuSeconds, double pasteCallMs,
+                  int progressShown,
+                  double cancelToFreeMs, int tokensKept, boolean clipboard, List<String> stacks) {
+    }
+
+    private PasteBench() {
+    }
+
+    static Result run(boolean window, double stackAfterMs) throws Exception {
+        if (!window) {
+            System.setProperty("glass.platform", System.getProperty("glass.platform", "Monocle"));
+            System.setProperty("monocle.platform", System.getProperty("monocle.platform", "Headless"));
+            System.setProperty("prism.order", System.getProperty("prism.order", "sw"));
+        }
+        var started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        var vmRef = new AtomicReference<SessionViewModel>();
+        var winRef = new AtomicReference<MainWindow>();
+        fx(() -> {
+            StateScopeApp.applyTheme();
+            var vm = new SessionViewModel(new BuiltinLanguageLibrary(), BenchUi.models(), new FxTaskRunner(),
+                    new FxTaskRunner());
+            var root = StateScopeApp.buildRoot(vm);
+            var stage = new Stage();
+            var scene = new Scene(root, 1260, 780);
+            scene.getStylesheets().add(StateScopeApp.STYLESHEET);
+            stage.setScene(scene);
+            stage.show();
+            vm.start();
+            vmRef.set(vm);
+            winRef.set(root);
+        });
+        var vm = vmRef.get();
+        var win = winRef.get();
+        var field = (TextField) win.lookup("#input-field");
+        var cancel = (Button) win.lookup("#cancel");
+        waitUntil(() -> fxGet(() -> !vm.trajectory().cloudsProperty().get().isEmpty() && !vm.busyProperty().get()), 180);
+        String big = text(2);
+        String other = text(3);
+        var progress = new ArrayList<Double>();
+        fx(() -> vm.progressProperty().addListener((o, a, b) -> {
+            if (vm.busyProperty().get() && b.doubleValue() > 0 && b.doubleValue() < 1) {
+                progress.add(b.doubleValue());
+            }
+        }));
+        var phases = new LinkedHashMap<String, FxStallMeter.Stats>();
+        try (var meter = new FxStallMeter(5, 200_000, Platform::runLater, stackAfterMs)) {
+            meter.watchThread("QuantumRenderer");
+            meter.start();
+            Thread.sleep(2000);                                          // warm-up of the meter itself
+            long i0 = FxStallMeter.now();
+            Thread.sleep(10_000);                                        // idle baseline: same load, no work
+            phases.put("idle", meter.stats(i0, FxStallMeter.now()));
+            meter.takeStacks();
+            // 1. the paste, until the trace is read and the views show it
+            boolean clip = fxGet(() -> putOnClipboard(big));
+            long[] cpu0 = cpu();
+            long p0 = FxStallMeter.now();
+            var callNanos = new AtomicLong();
+            fx(() -> {
+                field.requestFocus();
+                field.selectAll();
+                long s0 = System.nanoTime();
+                paste(field, vm, big, clip);
+                callNanos.set(System.nanoTime() - s0);
+            });
+            waitUntil(() -> fxGet(() -> !vm.busyProperty().get() && vm.lengthProperty().get() == CHARS), 600);
+            double seconds = (System.nanoTime() - p0) / 1e9;
+            if (stackAfterMs > 0) {
+                System.err.printf("paste: uptime %.2f s, read by %.2f s%n", uptimeAt(p0), uptimeAt(System.nanoTime()));
+            }
+            long[] cpu1 = cpu();
+            double[] cpuSeconds = new double[cpu0.length];
+            for (int i = 0; i < cpu0.length; i++) {
+                cpuSeconds[i] = (cpu1[i] - cpu0[i]) / 1e9;
+            }
+            Thread.sleep(1500);                                          // the repaints after the paste
+            long p1 = FxStallMeter.now();
+            phases.put("paste", meter.stats(p0, p1));
+            // 2. every view at 100,000 tokens: each tab shown, then 20 steps back (one every 60 ms)
+            String[] tabs = {"trajectory", "state heatmap", "gates", "channels"};
+            long[][] switches = new long[tabs.length][];
+            for (int tab = 0; tab < tabs.length; tab++) {
+                int k = tab;
+                long w0 = FxStallMeter.now();
+                fx(() -> win.tabs().getSelectionModel().select(k));
+                Thread.sleep(600);
+                switches[k] = new long[] {w0, FxStallMeter.now()};
+                long s0 = FxStallMeter.now();
+                for (int step = 0; step < 20; step++) {
+                    fx(vm::back);
+                    Thread.sleep(60);
+                }
+                Thread.sleep(300);
+                phases.put("steps, " + tabs[k] + " tab", meter.stats(s0, FxStallMeter.now()));
+                if (stackAfterMs > 0) {
+                    System.err.printf("steps on the %s tab: uptime %.1f to %.1f s%n", tabs[k],
+                            uptimeAt(s0), uptimeAt(FxStallMeter.now()));
+                }
+            }
+            phases.put("tab switches", meter.stats(switches));
+            long e0 = FxStallMeter.now();
+            fx(() -> {
+                win.tabs().getSelectionModel().select(0);
+                vm.trajectory().threeDProperty().set(true);
+            });
+            Thread.sleep(800);
+            fx(() -> vm.trajectory().threeDProperty().set(false));
+            Thread.sleep(800);
+            phases.put("3D on, off", meter.stats(e0, FxStallMeter.now()));
+            long x0 = FxStallMeter.now();
+            fx(() -> win.automatonView().expandedProperty().set(true));
+            Thread.sleep(800);
+            fx(() -> win.automatonView().expandedProperty().set(false));
+            Thread.sleep(800);
+            phases.put("automaton expanded, back", meter.stats(x0, FxStallMeter.now()));
+            long j0 = FxStallMeter.now();
+            fx(() -> vm.jumpTo(CHARS / 2));
+            Thread.sleep(800);
+            fx(vm::last);
+            Thread.sleep(800);
+            phases.put("jump to the middle, to the end", meter.stats(j0, FxStallMeter.now()));
+            long v1 = FxStallMeter.now();
+            phases.put("views", meter.stats(p1, v1));
+            // 3. a second paste, cancelled after 0.5 s
+            boolean clip2 = fxGet(() -> putOnClipboard(other));
+            long c0 = FxStallMeter.now();
+            fx(() -> {
+                field.selectAll();
+                paste(field, vm, other, clip2);
+            });
+            waitUntil(() -> fxGet(() -> vm.busyProperty().get()), 10);
+            Thread.sleep(500);
+            long k0 = System.nanoTime();
+            fx(cancel::fire);
+            waitUntil(() -> fxGet(() -> !vm.busyProperty().get()), 60);
+            double cancelMs = (System.nanoTime() - k0) / 1e6;
+            Thread.sleep(1500);
+            long c1 = FxStallMeter.now();
+            phases.put("cancel", meter.stats(c0, c1));
+            phases.put("all", meter.stats(p0, c1));          // paste, views, cancel
+            int kept = fxGet(() -> vm.lengthProperty().get());
+            if (stackAfterMs > 0) {
+                meter.stalls(p0, c1, 100).forEach(System.err::println);
+            }
+            return new Result(phases, seconds, cpuSeconds, callNanos.get() / 1e6, progress.size(), cancelMs, kept, clip && clip2,
+                    meter.takeStacks());
+        }
+    }
+
+    /** CPU time so far (ns): {whole process, the trace worker, the FX thread, the renderer}. */
+    private static long[] cpu() {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long process = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+        long[] out = {process, 0, 0, 0};
+        String[] names = {"statescope-worker", "JavaFX Application Thread", "QuantumRenderer"};
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            for (int k = 0; k < names.length; k++) {
+                boolean fx = k == 1 && (t.getName().equals("Event Thread") || t.getName().equals(names[1]));
+                if (fx || k != 1 && t.getName().startsWith(names[k])) {
+                    out[k + 1] += Math.max(0, threads.getThreadCpuTime(t.threadId()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static double uptimeAt(long nanos) {
+        long origin = System.nanoTime() - java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
+        return (nanos - origin) / 1e9;
+    }
+
+    /** 100,000 random flip-flop symbols. */
+    private static String text(long seed) {
+        var sb = new StringBuilder(CHARS);
+        var rng = new SplittableRandom(seed);
+        for (int i = 0; i < CHARS; i++) {
+            sb.append("wri01".charAt(rng.nextInt(5)));
+        }
+        return sb.toString();
+    }
+
+    private static boolean putOnClipboard(String s) {
+        var content = new ClipboardContent();
+        content.putString(s);
+        Clipboard.getSystemClipboard().setContent(content);
+        return s.equals(Clipboard.getSystemClipboard().getString());
+    }
+
+    /** What Ctrl+V does: the field's paste action (through the clipboard when it carries the text). */
+    private static void paste(TextField field, SessionViewModel vm, String s, boolean clip) {
+        if (clip) {
+            field.paste();
+        } else {
+            vm.setInput(s);                                              // what the field hands over for a long paste
+        }
+    }
+
+    static void fx(Runnable r) throws InterruptedException {
+        var done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                r.run();
+            } finally {
+                done.countDown();
+            }
+        });
+        if (!done.await(120, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("FX thread did not answer");
+        }
+    }
+
+    static <T> T fxGet(java.util.function.Supplier<T> s) throws InterruptedException {
+        var ref = new AtomicReference<T>();
+        fx(() -> ref.set(s.get()));
+        return ref.get();
+    }
+
+    /** A condition that may ask the FX thread. */
+    interface Cond {
+        boolean get() throws InterruptedException;
+    }
+
+    static void waitUntil(Cond cond, int seconds) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!cond.get()) {
+            if (System.nanoTime() > end) {
+                throw new IllegalStateException("timed out waiting");
+            }
+            Thread.sleep(20);
+        }
+    }
+}

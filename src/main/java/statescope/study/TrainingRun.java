@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import statescope.lang.catalog.Dataset;
-import statescope.lang.catalog.Family;
 import statescope.ssm.Checkpoint;
 import statescope.ssm.GateRange;
 import statescope.ssm.Manifest;
@@ -28,8 +27,8 @@ import statescope.train.TrainingSet;
  * model, the trainer, periodic evaluation, atomic checkpoints and resumption.
  *
  * <p>Files, for {@code out = DIR/NAME.safetensors}: {@code NAME.safetensors + NAME.json} hold the best
- * model so far (by {@link #selectionScore}: the mean quick-evaluation accuracy over the evaluation
- * splits, or bin 1's for counter languages; the paper keeps the best accuracy per bin over epochs); {@code NAME.resume.safetensors/.json} and
+ * model so far (by the mean quick-evaluation accuracy over the evaluation splits; the paper keeps the
+ * best accuracy per bin over epochs); {@code NAME.resume.safetensors/.json} and
  * {@code NAME.resume.opt.safetensors} hold the latest state (weights, AdamW moments, step) and are
  * deleted when the run finishes. A finished model's manifest has metric {@code done = 1} and
  * {@code last_step}, the step its run reached (the best checkpoint may be older).
@@ -205,7 +204,7 @@ public final class TrainingRun {
             } else if (continued) {
                 trainer.continueFrom(fromStep);
                 // the finished model stays unless a later evaluation beats its own quick accuracy
-                best = selectionScore(task, Evaluation.evaluate(task, quickSplits, trainer::logits, 64));
+                best = mean(Evaluation.evaluate(task, quickSplits, trainer::logits, 64));
             }
             listener.started(spec, config, fromStep, train.size(), trainer.kernelName());
             while (trainer.step() < o.steps()) {
@@ -219,10 +218,9 @@ public final class TrainingRun {
                 if (s % spec.evalEvery() == 0 || last) {
                     Map<String, Double> q = Evaluation.evaluate(task, quickSplits, trainer::logits, 64);
                     double mean = mean(q);
-                    double score = selectionScore(task, q);
-                    boolean isBest = score >= best;
+                    boolean isBest = mean >= best;
                     if (isBest) {
-                        best = score;
+                        best = mean;
                         save(out, trainer.weights(), task, spec, s, q, secondsBefore + seconds(t0), -1);
                     }
                     listener.evaluated(s, q, isBest);
@@ -260,19 +258,6 @@ public final class TrainingRun {
 
     private static double seconds(long t0) {
         return (System.nanoTime() - t0) / 1e9;
-    }
-
-    /**
-     * What picks the checkpoint to keep: the mean quick accuracy over the evaluation splits, except for
-     * counter languages, where it is bin 1's alone. Their longer bins sit near 0 (no length
-     * generalisation, as in the paper), so their noise would otherwise outweigh bin 1, the split that
-     * shows whether the model fits the language at all.
-     */
-    static double selectionScore(LanguageTask task, Map<String, Double> quick) {
-        if (task.language().family() == Family.COUNTER && !quick.isEmpty()) {
-            return quick.values().iterator().next();
-        }
-        return mean(quick);
     }
 
     private static double mean(Map<String, Double> accuracy) {

@@ -163,19 +163,4 @@ class TrainingRunTest {
         assertEquals(LanguageTask.Objective.NEXT_TOKEN, bd.objective());
         assertEquals(17, bd.outputSize());
     }
-
-    @Test
-    void counterLanguagesKeepTheCheckpointWithTheBestBinOneOthersTheBestMean() {
-        var q = new java.util.LinkedHashMap<String, Double>();
-        q.put("bin1", 90.0);
-        q.put("bin2", 30.0);
-        q.put("bin3", 0.0);
-        assertEquals(90.0, TrainingRun.selectionScore(LanguageTask.of("boolean-5"), q), 0);
-        assertEquals(40.0, TrainingRun.selectionScore(LanguageTask.of("tomita-3"), q), 1e-12);
-        var better = new java.util.LinkedHashMap<>(q);
-        better.put("bin1", 95.0);
-        better.put("bin2", 10.0);
-        assertTrue(TrainingRun.selectionScore(LanguageTask.of("anbn"), better)
-                > TrainingRun.selectionScore(LanguageTask.of("anbn"), q), "bin 1 decides, not the noisy longer bins");
-    }
 }

@@ -16,7 +16,6 @@ import statescope.ssm.Manifest;
 import statescope.ssm.NormKind;
 import statescope.ssm.SsmConfig;
 import statescope.ssm.SsmWeights;
-import statescope.train.LrSchedule;
 import statescope.train.ParamSet;
 import statescope.train.TrainOptions;
 import statescope.train.Trainer;
@@ -300,7 +299,7 @@ public final class TrainingRun {
                 spec.language(), spec.layers(), spec.dModel(), spec.dState(),
                 spec.gates() == GateRange.SIGNED ? "signed" : "nonneg", spec.norm() == NormKind.RMS ? "rms" : "layer",
                 o.seed(), o.lr(),
-                o.schedule() == LrSchedule.CONSTANT ? "" : " --lr-schedule " + o.schedule().optionName(), o.batch(), o.steps(), o.clip(), o.weightDecay(), o.threads(), spec.maxWords(),
+                " --lr-schedule " + o.schedule().optionName(), o.batch(), o.steps(), o.clip(), o.weightDecay(), o.threads(), spec.maxWords(),
                 o.decayAll() ? "" : " --decay matrices", spec.mixSplit() == null ? "" : " --mix " + spec.mixSplit(),
                 task.paperLoss(), task.objective());
         return new Manifest(Manifest.FORMAT_VERSION, w.config(), task.vocabulary(), task.outputClasses(),

@@ -55,8 +55,8 @@ public final class TrainCommand implements Callable<Integer> {
             description = "constant (the paper) or cosine (decay to 0 over --steps); default: the recipe's.")
     String lrSchedule;
 
-    @Option(names = "--weight-decay", paramLabel = "WD", description = "AdamW weight decay (default: ${DEFAULT-VALUE}).")
-    double weightDecay = 0.1;
+    @Option(names = "--weight-decay", paramLabel = "WD", description = "AdamW weight decay (default: the recipe's, 0.1 for most).")
+    Double weightDecay;
 
     @Option(names = "--clip", paramLabel = "NORM", description = "Global gradient-norm clip, 0 = off (default: ${DEFAULT-VALUE}).")
     double clip = 1.0;
@@ -103,7 +103,7 @@ public final class TrainCommand implements Callable<Integer> {
         Recipes.Recipe r = Recipes.forLanguage(language, gates == null ? null : parseGates(gates));
         TrainingRun.Spec s = r.spec(run.seed);
         TrainOptions o = s.options();
-        o = new TrainOptions(lr != null ? lr : o.lr(), weightDecay, decay != null ? decay.equals("all") : o.decayAll(), clip, batch != null ? batch : o.batch(),
+        o = new TrainOptions(lr != null ? lr : o.lr(), weightDecay != null ? weightDecay : o.weightDecay(), decay != null ? decay.equals("all") : o.decayAll(), clip, batch != null ? batch : o.batch(),
                 steps != null ? steps : o.steps(), threads != null ? threads : o.threads(), run.seed,
                 lrSchedule != null ? LrSchedule.parse(lrSchedule) : o.schedule());
         s = new TrainingRun.Spec(s.language(), layers != null ? layers : s.layers(), dModel != null ? dModel : s.dModel(),

@@ -94,12 +94,18 @@ public final class Recipes {
                         schedule = LrSchedule.COSINE;
                     }
                     case "d-12" -> {
-                        steps = 6000;
+                        steps = 10000;
                         dModel = 32;
                         lr = 2e-3;
                         schedule = LrSchedule.COSINE;
                     }
-                    case "boolean-5" -> steps = 4000;
+                    // d_model 32 stayed at 91.5-94.4 with a decaying rate; 64 channels reach 98.95
+                    case "boolean-5" -> {
+                        steps = 6000;
+                        dModel = 64;
+                        lr = 2e-3;
+                        schedule = LrSchedule.COSINE;
+                    }
                     // long strings (up to 200 / 450 / 800 symbols): the paper ran 1000 epochs with batch 10 at
                     // lr 1e-5..3e-5; exact counting to 100..200 needs a small, decaying rate
                     case "anbn", "anbncn", "anbncndn" -> {

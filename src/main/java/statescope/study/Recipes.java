@@ -72,8 +72,8 @@ public final class Recipes {
             case "parity" -> new Recipe(stem + (gates == null || gates == GateRange.NONNEGATIVE ? "-nonneg" : ""),
                     l.id(), 1, 16, g, 3e-3, 32, g == GateRange.SIGNED ? 3000 : 1500, 0, 100, 300, 99.95);
             // the full 2M-token training split; a cosine decay over 60,000 steps (about the paper's 15 epochs) with
-            // AdamW's decay 0.1 as every other language (the paper's Dyck runs: Adam without decay, which the
-            // first pass and the 1-layer model use; docs/reproduction.md, deviation 4)
+            // AdamW's decay 0.1 as every other language (the paper's Dyck runs: Adam without decay, as our first
+            // pass; docs/reproduction.md, deviation 4)
             case "bounded-dyck-8-10" -> new Recipe(stem, l.id(), 2, 32, g, 2e-3, 16, 60000, 0, 500, 100, 99.5, true,
                     null, 0.1, LrSchedule.COSINE);
             default -> {
@@ -141,10 +141,10 @@ public final class Recipes {
         }
         Recipe two = forLanguage(catalog.get("bounded-dyck-8-10"), null);
         put(out, two);
-        // the 1-layer comparison model keeps the first recipe (Adam, constant rate, 12,000 steps): not yet retrained
+        // the 1-layer comparison model: the same recipe with one block
         put(out, new Recipe(two.fileStem() + "-1layer", two.language(), 1, two.dModel(), two.gates(), two.lr(),
-                two.batch(), 12000, two.maxWords(), two.evalEvery(), two.quickEval(), two.stopAt(), two.decayAll(),
-                two.mixSplit(), 0.0, LrSchedule.CONSTANT));
+                two.batch(), two.steps(), two.maxWords(), two.evalEvery(), two.quickEval(), two.stopAt(), two.decayAll(),
+                two.mixSplit(), two.weightDecay(), two.schedule()));
         return List.copyOf(out.values());
     }
 

@@ -74,15 +74,18 @@ final class LanguageSummaries {
         m.put("starFree", v.starFree());
         m.put("minimalStates", v.minimalStates());
         m.put("monoidSize", v.monoidSize());
-        v.witness().ifPresent(w -> {
-            Map<String, Object> wm = new LinkedHashMap<>();
-            wm.put("word", w.w().toString());
-            wm.put("k", w.k());
-            wm.put("period", w.period());
-            wm.put("check", w.describe());
-            m.put("witness", wm);
-        });
+        v.witness().ifPresent(w -> m.put("witness", witness(w)));
         return m;
+    }
+
+    /** A non-star-free witness as JSON: the word w, the power k, the period and the check in words. */
+    static Map<String, Object> witness(StarFreeVerdict.Witness w) {
+        Map<String, Object> wm = new LinkedHashMap<>();
+        wm.put("word", w.w().toString());
+        wm.put("k", w.k());
+        wm.put("period", w.period());
+        wm.put("check", w.describe());
+        return wm;
     }
 
     static List<Map<String, Object>> splits(Language l) {

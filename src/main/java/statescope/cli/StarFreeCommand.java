@@ -95,14 +95,7 @@ public final class StarFreeCommand implements Callable<Integer> {
             m.put("deadState", hasDead);
             m.put("monoidSize", v.monoidSize());
             m.put("starFree", v.starFree());
-            v.witness().ifPresent(w -> {
-                Map<String, Object> wm = new LinkedHashMap<>();
-                wm.put("word", w.w().toString());
-                wm.put("k", w.k());
-                wm.put("period", w.period());
-                wm.put("check", w.describe());
-                m.put("witness", wm);
-            });
+            v.witness().ifPresent(w -> m.put("witness", LanguageSummaries.witness(w)));
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
         } else {
             out.printf("%-13s %s%n", file != null ? "file" : "regex", file != null ? file : regex);

@@ -22,26 +22,6 @@ class CorpusProjectionTest {
 
     private static final EngineModel MODEL = EngineModel.random(2, 2, 2, 16, GateRange.SIGNED, 9);
 
-    /** The same model seen only through info/newState/step, so every batched method is the stepping default. */
-    private static TraceModel stepped(TraceModel m) {
-        return new TraceModel() {
-            @Override
-            public ModelInfo info() {
-                return m.info();
-            }
-
-            @Override
-            public ModelState newState() {
-                return m.newState();
-            }
-
-            @Override
-            public StepTrace step(ModelState state, int token) {
-                return m.step(state, token);
-            }
-        };
-    }
-
     /** A kernel that counts its scans and runs them on the reference scan. */
     private static final class Counting implements SelectiveScanKernel {
         final AtomicInteger scans = new AtomicInteger();
@@ -66,7 +46,7 @@ class CorpusProjectionTest {
         for (int w = 0; w < words.length; w++) {
             words[w] = rng.ints(1 + rng.nextInt(30), 0, 2).toArray();        // ragged: padding in the batch
         }
-        float[][][][] ref = stepped(MODEL).hiddenStates(words, null);
+        float[][][][] ref = FakeModels.steppedOnly(MODEL).hiddenStates(words, null);
         for (SelectiveScanKernel k : List.of(new ReferenceScan(), VectorSupport.fastScan(1))) {
             float[][][][] got = MODEL.hiddenStates(words, k);
             assertEquals(words.length, got.length);
@@ -99,7 +79,7 @@ class CorpusProjectionTest {
     void scanningTheCorpusGivesTheSameCloudsAsSteppingIt() {
         var lang = BuiltinLanguages.tomita2();                           // dead prefixes are cut, one in eight kept
         var scanned = CorpusProjection.fit(MODEL, lang, 60, 16, 5, new ReferenceScan(), p -> { }, () -> false);
-        var stepped = CorpusProjection.fit(stepped(MODEL), lang, 60, 16, 5, null, p -> { }, () -> false);
+        var stepped = CorpusProjection.fit(FakeModels.steppedOnly(MODEL), lang, 60, 16, 5, null, p -> { }, () -> false);
         for (int l = 0; l < 2; l++) {
             var a = scanned.get(l);
             var b = stepped.get(l);

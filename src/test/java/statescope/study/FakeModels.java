@@ -13,6 +13,38 @@ public final class FakeModels {
     private FakeModels() {
     }
 
+    /** {@code m} seen only through info/newState/step, so every batched method is the stepping default. */
+    public static TraceModel steppedOnly(TraceModel m) {
+        return new Delegating(m, false);
+    }
+
+    /** {@code m} with its own {@code stepMany} but the default block and hidden states built on it. */
+    public static TraceModel viaStepMany(TraceModel m) {
+        return new Delegating(m, true);
+    }
+
+    private record Delegating(TraceModel m, boolean ownStepMany) implements TraceModel {
+        @Override
+        public ModelInfo info() {
+            return m.info();
+        }
+
+        @Override
+        public ModelState newState() {
+            return m.newState();
+        }
+
+        @Override
+        public StepTrace step(ModelState state, int token) {
+            return m.step(state, token);
+        }
+
+        @Override
+        public StepTrace[] stepMany(ModelState state, int[] tokens) {
+            return ownStepMany ? m.stepMany(state, tokens) : TraceModel.super.stepMany(state, tokens);
+        }
+    }
+
     /** An oracle for {@code lang} that errs at position {@code errAt} (1-based), or never when {@code errAt < 1}. */
     public static TraceModel oracle(LanguageEntry lang, int errAt) {
         return new Oracle(lang, errAt);

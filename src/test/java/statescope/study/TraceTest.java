@@ -100,31 +100,6 @@ class TraceTest {
         assertArrayEquals(typed.channels(0, ChannelKind.GATE, 650), bulk.channels(0, ChannelKind.GATE, 650), 2e-3f);
     }
 
-    /** The engine model without its own batched block: the default block over {@code stepMany}'s traces. */
-    private static TraceModel viaStepMany(TraceModel m) {
-        return new TraceModel() {
-            @Override
-            public ModelInfo info() {
-                return m.info();
-            }
-
-            @Override
-            public ModelState newState() {
-                return m.newState();
-            }
-
-            @Override
-            public StepTrace step(ModelState state, int token) {
-                return m.step(state, token);
-            }
-
-            @Override
-            public StepTrace[] stepMany(ModelState state, int[] tokens) {
-                return m.stepMany(state, tokens);
-            }
-        };
-    }
-
     @Test
     void theBatchedBlockReadsBitForBitWhatTheStepTracesCopy() {
         var model = EngineModel.random(5, 5, 2, 16, GateRange.SIGNED, 7);
@@ -182,7 +157,7 @@ class TraceTest {
         }
         int[] word = rng.ints(Trace.BATCH_FROM + 3 * Trace.SNAPSHOT_EVERY + 5, 0, 5).toArray();
         var fast = new Trace(model, lang);
-        var slow = new Trace(viaStepMany(model), lang);
+        var slow = new Trace(FakeModels.viaStepMany(model), lang);
         for (var tr : List.of(fast, slow)) {
             tr.setProjections(projections, p -> { }, () -> false);
             tr.setWord(word, p -> { }, () -> false);

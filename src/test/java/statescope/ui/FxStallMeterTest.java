@@ -3,8 +3,10 @@ package statescope.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /** The benchmark's FX-thread stall meter: its figures by hand, and a stall it must see. */
@@ -38,28 +40,41 @@ class FxStallMeterTest {
         var fx = Executors.newSingleThreadExecutor();                  // stands in for the FX thread
         try (var meter = new FxStallMeter(5, 10_000, fx::execute, 0)) {
             meter.start();
-            Thread.sleep(100);
+            awaitPosted(meter, 20);                                    // the meter runs normally for a while
             long from = FxStallMeter.now();
-            Thread.sleep(30);                                          // a few pings run normally first
+            awaitPosted(meter, meter.posted() + 6);                    // a few pings inside the window run normally
             int before = meter.posted();
+            var stallEnded = new CountDownLatch(1);
             fx.execute(() -> {                                          // the pings posted meanwhile wait behind it
                 try {
-                    while (meter.posted() < before + 3) {
-                        Thread.sleep(1);
-                    }
-                    Thread.sleep(150);
+                    awaitPosted(meter, before + 3);
+                    Thread.sleep(150);                                 // the stall itself
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                } finally {
+                    stallEnded.countDown();
                 }
             });
-            Thread.sleep(400);
-            var s = meter.stats(from, FxStallMeter.now());
+            assertTrue(stallEnded.await(10, TimeUnit.SECONDS));
+            awaitPosted(meter, meter.posted() + 6);                    // and a few after it
+            var s = meter.stats(from, FxStallMeter.now());             // waits until the window's pings have run
             assertTrue(s.max() >= 150, "the first ping after the blocker waited the whole 150 ms: " + s.max());
             assertTrue(s.over100() >= 1);
             assertTrue(s.maxRunGap() >= 150 - 10, "no ping ran during the stall: " + s.maxRunGap());
         } finally {
             fx.shutdownNow();
             fx.awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Waits until the meter has posted {@code n} pings (it posts one every 5 ms on its own thread). */
+    private static void awaitPosted(FxStallMeter meter, int n) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (meter.posted() < n) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the meter posted only " + meter.posted() + " of " + n + " pings in 10 s");
+            }
+            LockSupport.parkNanos(200_000);                            // poll the condition, do not spin a core
         }
     }
 }

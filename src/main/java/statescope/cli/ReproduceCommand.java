@@ -20,13 +20,14 @@ import statescope.study.TrainingRun;
 /**
  * {@code statescope reproduce}: regenerates every shipped model from its seed, model by model. Finished
  * models are skipped unless their recipe's step budget grew since (then they are trained further from
- * their checkpoint), a partly trained one resumes from its saved state, so the command can be stopped
+ * their checkpoint) or its other options changed (then they are trained again from the seed), a partly trained one resumes from its saved state, so the command can be stopped
  * (Ctrl-C saves) and started again at any point.
  */
 @Command(name = "reproduce",
         description = {"Train every shipped model from its recipe and seed (docs/reproduction.md), skipping finished",
-            "ones (unless the recipe's step budget grew: then they are trained further) and resuming a partly",
-            "trained one. Ctrl-C saves the current model's state; run again to continue."},
+            "ones (unless the recipe's step budget grew: then they are trained further; or its other options",
+            "changed: then they are trained again) and resuming a partly trained one. Ctrl-C saves the current",
+            "model's state; run again to continue."},
         mixinStandardHelpOptions = true,
         footer = {"", "Examples:", "  statescope reproduce --out assets/models",
             "  statescope reproduce --languages flip-flop,parity-signed,parity-nonneg"})
@@ -53,7 +54,8 @@ public final class ReproduceCommand implements Callable<Integer> {
         NOT_STARTED("not started"),
         PARTLY_TRAINED("partly trained"),
         FINISHED("finished"),
-        BUDGET_GREW("budget grew");
+        BUDGET_GREW("budget grew"),
+        RECIPE_CHANGED("recipe changed");
 
         final String label;
 
@@ -62,17 +64,34 @@ public final class ReproduceCommand implements Callable<Integer> {
         }
     }
 
-    /** The state of a recipe's model file: a finished model whose recipe now asks for more steps is BUDGET_GREW. */
-    static State stateOf(Recipes.Recipe r, Path file) throws java.io.IOException {
+    /**
+     * The state of a recipe's model file: a finished model trained with other options than the recipe's
+     * (its manifest's command, {@code --steps} and {@code --threads} aside) is RECIPE_CHANGED, one whose
+     * recipe now asks for more steps is BUDGET_GREW.
+     */
+    static State stateOf(Recipes.Recipe r, long seed, Path file) throws java.io.IOException {
         if (TrainingRun.resumable(file)) {
             return State.PARTLY_TRAINED;
         }
         var done = TrainingRun.finishedRun(file);
         if (done.isPresent()) {
+            var trainedWith = TrainingRun.recipeOf(file);
+            if (trainedWith.isPresent()
+                    && !trainedWith.get().equals(TrainingRun.withoutBudget(TrainingRun.command(r.spec(seed))))) {
+                return State.RECIPE_CHANGED;
+            }
             long budget = done.get().budget() > 0 ? done.get().budget() : done.get().reachedStep();
             return r.steps() > budget ? State.BUDGET_GREW : State.FINISHED;
         }
         return State.NOT_STARTED;
+    }
+
+    private static String listLabel(State state, Recipes.Recipe r) {
+        return switch (state) {
+            case BUDGET_GREW -> "finished, budget grew to " + r.steps() + " steps: to train further";
+            case RECIPE_CHANGED -> "finished with another recipe: to train again from the seed";
+            default -> state.label;
+        };
     }
 
     @Override
@@ -99,22 +118,25 @@ public final class ReproduceCommand implements Callable<Integer> {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("model", r.fileStem());
                 row.put("file", file.toString());
-                State state = stateOf(r, file);
+                State state = stateOf(r, run.seed, file);
                 String prefix = String.format(Locale.ROOT, "[%d/%d %s] ", i, todo.size(), r.fileStem());
                 if (state == State.FINISHED) {
                     row.put("state", state.label);
                 } else if (list || stop.requested()) {
-                    row.put("state", state == State.BUDGET_GREW
-                            ? "finished, budget grew to " + r.steps() + " steps: to train further" : state.label);
+                    row.put("state", listLabel(state, r));
                 } else {
                     if (state == State.BUDGET_GREW) {
                         var done = TrainingRun.finishedRun(file).orElseThrow();
                         err.printf(Locale.ROOT, "%sfinished at step %d of %d, the recipe now says %d steps: training it "
                                 + "further from its checkpoint of step %d with fresh AdamW moments%n", prefix,
                                 done.reachedStep(), done.budget(), r.steps(), done.checkpointStep());
+                    } else if (state == State.RECIPE_CHANGED) {
+                        err.printf(Locale.ROOT, "%strained with another recipe (%s); training it again from seed %d "
+                                + "(it is replaced at the new run's first evaluation)%n", prefix,
+                                TrainingRun.recipeOf(file).orElseThrow(), run.seed);
                     }
-                    TrainingRun.Outcome o = TrainingRun.run(r.spec(run.seed), file, true, run.progress(err, prefix),
-                            stop::requested);
+                    TrainingRun.Outcome o = TrainingRun.run(r.spec(run.seed), file, state != State.RECIPE_CHANGED,
+                            run.progress(err, prefix), stop::requested);
                     if (!run.quiet) {
                         err.println();
                     }

@@ -61,6 +61,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--clip", paramLabel = "NORM", description = "Global gradient-norm clip, 0 = off (default: ${DEFAULT-VALUE}).")
     double clip = 1.0;
 
+    @Option(names = "--select", paramLabel = "SPLIT",
+            description = "Checkpoint kept: the best by mean quick accuracy over the evaluation splits (mean) or by one "
+                    + "split's, e.g. bin1; default: the recipe's (bin1 for counter languages, else mean).")
+    String select;
+
     @Option(names = "--decay", paramLabel = "WHICH",
             description = "Weight decay on: all (the reference) or matrices (not norms, biases, A_log, D).")
     String decay;
@@ -110,7 +115,8 @@ public final class TrainCommand implements Callable<Integer> {
                 dState != null ? dState : s.dState(), gates != null ? parseGates(gates) : s.gates(),
                 norm != null ? parseNorm(norm) : s.norm(), o, maxWords != null ? maxWords : s.maxWords(),
                 evalEvery != null ? evalEvery : s.evalEvery(), s.quickEval(), s.saveEvery(), s.stopAt(),
-                mix != null ? (mix.equals("none") ? null : mix) : s.mixSplit());
+                mix != null ? (mix.equals("none") ? null : mix) : s.mixSplit(),
+                select != null ? (select.equals("mean") ? null : select) : s.selectOn());
         Path file = out != null ? out : Path.of(r.fileStem() + ".safetensors");
         if (resume && !TrainingRun.resumable(file)) {
             var done = TrainingRun.finishedRun(file);

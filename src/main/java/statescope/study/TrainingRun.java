@@ -26,8 +26,8 @@ import statescope.train.TrainingSet;
  * model, the trainer, periodic evaluation, atomic checkpoints and resumption.
  *
  * <p>Files, for {@code out = DIR/NAME.safetensors}: {@code NAME.safetensors + NAME.json} hold the best
- * model so far (by the mean quick-evaluation accuracy over the evaluation splits; the paper keeps the
- * best accuracy per bin over epochs); {@code NAME.resume.safetensors/.json} and
+ * model so far (by the mean quick-evaluation accuracy over the evaluation splits, or by one split's,
+ * {@link Spec#selectOn}; the paper keeps the best accuracy per bin over epochs); {@code NAME.resume.safetensors/.json} and
  * {@code NAME.resume.opt.safetensors} hold the latest state (weights, AdamW moments, step) and are
  * deleted when the run finishes. A finished model's manifest has metric {@code done = 1} and
  * {@code last_step}, the step its run reached (the best checkpoint may be older).
@@ -49,10 +49,21 @@ public final class TrainingRun {
      * @param stopAt     stop early once the mean quick accuracy over all evaluation splits reaches this (percent)
      * @param mixSplit   null, or a split whose sampler supplies a further {@code maxWords} training words, drawn
      *                   with another seed than the evaluation words (flip-flop: {@code val-sparse}, FFL(0.98))
+     * @param selectOn   null to keep the checkpoint with the best mean quick accuracy over the evaluation
+     *                   splits, or the name of the one split whose quick accuracy selects it (counter
+     *                   languages: {@code bin1}, the held-out words of the training lengths)
      */
     public record Spec(String language, int layers, int dModel, int dState, GateRange gates, NormKind norm,
                        TrainOptions options, int maxWords, int evalEvery, int quickEval, int saveEvery,
-                       double stopAt, String mixSplit) {
+                       double stopAt, String mixSplit, String selectOn) {
+
+        /** A spec selecting on the mean over the evaluation splits. */
+        public Spec(String language, int layers, int dModel, int dState, GateRange gates, NormKind norm,
+                    TrainOptions options, int maxWords, int evalEvery, int quickEval, int saveEvery,
+                    double stopAt, String mixSplit) {
+            this(language, layers, dModel, dState, gates, norm, options, maxWords, evalEvery, quickEval, saveEvery,
+                    stopAt, mixSplit, null);
+        }
     }
 
     /** Progress callbacks (called on the training thread). */
@@ -157,6 +168,10 @@ public final class TrainingRun {
             evalSplits.put(s, ex);
             quickSplits.put(s, ex.subList(0, Math.min(spec.quickEval(), ex.size())));
         }
+        if (spec.selectOn() != null && !evalSplits.containsKey(spec.selectOn())) {
+            throw new IllegalArgumentException("--select must be mean or one of the evaluation splits of "
+                    + spec.language() + " (" + String.join(", ", evalSplits.keySet()) + "), got '" + spec.selectOn() + "'");
+        }
         int[][] toks = new int[train.size()][];
         int[][] tgs = new int[train.size()][];
         for (int i = 0; i < train.size(); i++) {
@@ -203,7 +218,7 @@ public final class TrainingRun {
             } else if (continued) {
                 trainer.continueFrom(fromStep);
                 // the finished model stays unless a later evaluation beats its own quick accuracy
-                best = mean(Evaluation.evaluate(task, quickSplits, trainer::logits, 64));
+                best = score(Evaluation.evaluate(task, quickSplits, trainer::logits, 64), spec);
             }
             listener.started(spec, config, fromStep, train.size(), trainer.kernelName());
             while (trainer.step() < o.steps()) {
@@ -217,9 +232,10 @@ public final class TrainingRun {
                 if (s % spec.evalEvery() == 0 || last) {
                     Map<String, Double> q = Evaluation.evaluate(task, quickSplits, trainer::logits, 64);
                     double mean = mean(q);
-                    boolean isBest = mean >= best;
+                    double score = score(q, spec);
+                    boolean isBest = score >= best;
                     if (isBest) {
-                        best = mean;
+                        best = score;
                         save(out, trainer.weights(), task, spec, s, q, secondsBefore + seconds(t0), -1);
                     }
                     listener.evaluated(s, q, isBest);
@@ -259,6 +275,11 @@ public final class TrainingRun {
         return (System.nanoTime() - t0) / 1e9;
     }
 
+    /** What selects the checkpoint: the quick accuracy of the spec's split, or the mean over all. */
+    private static double score(Map<String, Double> quick, Spec spec) {
+        return spec.selectOn() == null ? mean(quick) : quick.get(spec.selectOn());
+    }
+
     private static double mean(Map<String, Double> accuracy) {
         return accuracy.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
     }
@@ -291,18 +312,52 @@ public final class TrainingRun {
     }
 
     private static Manifest manifest(SsmWeights w, LanguageTask task, Spec spec, long step, Map<String, Double> metrics) {
+        String notes = command(spec) + "; loss " + task.paperLoss() + ", objective " + task.objective();
+        return new Manifest(Manifest.FORMAT_VERSION, w.config(), task.vocabulary(), task.outputClasses(),
+                task.language().id(), spec.options().seed(), step, metrics, notes);
+    }
+
+    /**
+     * The {@code statescope train} command that makes the model of a spec, every option spelled out; a
+     * model's manifest notes start with it.
+     */
+    public static String command(Spec spec) {
         TrainOptions o = spec.options();
-        String notes = String.format(java.util.Locale.ROOT,
+        return String.format(java.util.Locale.ROOT,
                 "statescope train --language %s --layers %d --d-model %d --d-state %d --gates %s --norm %s --seed %d "
-                        + "--lr %s%s --batch %d --steps %d --clip %s --weight-decay %s --threads %d --max-words %d%s%s; "
-                        + "loss %s, objective %s",
+                        + "--lr %s --lr-schedule %s --batch %d --steps %d --clip %s --weight-decay %s --threads %d "
+                        + "--max-words %d%s%s%s",
                 spec.language(), spec.layers(), spec.dModel(), spec.dState(),
                 spec.gates() == GateRange.SIGNED ? "signed" : "nonneg", spec.norm() == NormKind.RMS ? "rms" : "layer",
-                o.seed(), o.lr(),
-                " --lr-schedule " + o.schedule().optionName(), o.batch(), o.steps(), o.clip(), o.weightDecay(), o.threads(), spec.maxWords(),
-                o.decayAll() ? "" : " --decay matrices", spec.mixSplit() == null ? "" : " --mix " + spec.mixSplit(),
-                task.paperLoss(), task.objective());
-        return new Manifest(Manifest.FORMAT_VERSION, w.config(), task.vocabulary(), task.outputClasses(),
-                task.language().id(), o.seed(), step, metrics, notes);
+                o.seed(), o.lr(), o.schedule().optionName(), o.batch(), o.steps(), o.clip(), o.weightDecay(),
+                o.threads(), spec.maxWords(), o.decayAll() ? "" : " --decay matrices",
+                spec.mixSplit() == null ? "" : " --mix " + spec.mixSplit(),
+                spec.selectOn() == null ? "" : " --select " + spec.selectOn());
+    }
+
+    /**
+     * The training command of a finished or partly trained model, from its manifest's notes, with its
+     * {@code --steps} and {@code --threads} left out (the parts that may differ for the same recipe: a
+     * budget that grew, another core count); empty for a model without a recorded command.
+     */
+    public static Optional<String> recipeOf(Path out) throws IOException {
+        Path w = Checkpoint.weightsPath(out);
+        if (!Files.exists(w) || !Files.exists(Checkpoint.manifestPath(w))) {
+            return Optional.empty();
+        }
+        String notes = Checkpoint.load(w).manifest().notes();
+        if (notes == null || !notes.startsWith("statescope train ")) {
+            return Optional.empty();
+        }
+        int end = notes.indexOf(';');
+        return Optional.of(withoutBudget(end < 0 ? notes : notes.substring(0, end)));
+    }
+
+    /**
+     * A training command without its {@code --steps} and {@code --threads} options, and without
+     * {@code --lr-schedule constant} (the default, which commands from before that option leave out).
+     */
+    public static String withoutBudget(String command) {
+        return command.replaceAll(" --(steps|threads) \\d+", "").replace(" --lr-schedule constant", "").strip();
     }
 }

@@ -80,19 +80,29 @@ class TrainEvalCommandTest {
     }
 
     @Test
-    void reproduceSkipsAFinishedModelUnlessItsRecipesBudgetGrew(@TempDir Path dir) throws Exception {
+    void reproduceSkipsAFinishedModelUnlessItsRecipeOrBudgetChanged(@TempDir Path dir) throws Exception {
         long recipeSteps = statescope.study.Recipes.all().stream().filter(r -> r.fileStem().equals("parity-signed"))
                 .findFirst().orElseThrow().steps();
         Path model = dir.resolve("parity-signed.safetensors");
         Run t = run("train", "--language", "parity", "--gates", "signed", "--steps", "4", "--max-words", "40",
                 "--eval-every", "2", "--out", model.toString(), "--quiet");
         assertEquals(0, t.code(), t.err());
+        // trained on 40 words a split where the recipe takes the protocol's sizes: another recipe
+        Run other = run("reproduce", "--out", dir.toString(), "--languages", "parity-signed", "--list");
+        assertEquals(0, other.code(), other.err());
+        assertTrue(other.out().contains("finished with another recipe: to train again from the seed"), other.out());
+
+        // the same recipe with a smaller budget (and another thread count): trained further, not again
+        Path json = dir.resolve("parity-signed.json");
+        Files.writeString(json, Files.readString(json).replace("--max-words 40", "--max-words 0")
+                .replaceFirst("--threads \\d+", "--threads 7"));
         Run grew = run("reproduce", "--out", dir.toString(), "--languages", "parity-signed", "--list");
         assertEquals(0, grew.code(), grew.err());
         assertTrue(grew.out().contains("finished, budget grew to " + recipeSteps + " steps: to train further"), grew.out());
+        Run otherSeed = run("reproduce", "--out", dir.toString(), "--languages", "parity-signed", "--list", "--seed", "2");
+        assertTrue(otherSeed.out().contains("finished with another recipe"), otherSeed.out());
 
         // a model trained to the recipe's budget (its manifest says so) is skipped, not trained again
-        Path json = dir.resolve("parity-signed.json");
         Files.writeString(json, Files.readString(json).replace("--steps 4 ", "--steps " + recipeSteps + " "));
         byte[] weights = Files.readAllBytes(model);
         Run skip = run("reproduce", "--out", dir.toString(), "--languages", "parity-signed", "--quiet");

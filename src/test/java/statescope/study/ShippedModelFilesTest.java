@@ -14,7 +14,8 @@ import statescope.ssm.Safetensors;
 
 /**
  * The checkpoints in assets/models are what the recipes make: one per recipe, each with its manifest,
- * finished, and naming its own manifest in the weights file (a renamed copy would name another file).
+ * finished, trained with the recipe's options and budget (its manifest's command), and naming its own
+ * manifest in the weights file (a renamed copy would name another file).
  */
 class ShippedModelFilesTest {
 
@@ -31,6 +32,11 @@ class ShippedModelFilesTest {
             var manifest = Checkpoint.load(weights).manifest();
             assertEquals(1.0, manifest.metrics().get("done"), weights + " is not a finished run");
             assertEquals(r.language(), manifest.languageId(), weights + " is a model of another language");
+            // trained by the recipe as it stands (a changed recipe needs the model trained again)
+            assertEquals(TrainingRun.withoutBudget(TrainingRun.command(r.spec(1))),
+                    TrainingRun.recipeOf(weights).orElseThrow(), weights + " was trained with another recipe");
+            assertEquals(r.steps(), TrainingRun.finishedRun(weights).orElseThrow().budget(),
+                    weights + " was trained with another step budget");
         }
         try (Stream<Path> files = Files.list(MODELS)) {
             assertEquals(recipes.size(), files.filter(p -> p.toString().endsWith(".safetensors")).count(),

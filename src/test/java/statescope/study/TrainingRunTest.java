@@ -45,6 +45,65 @@ class TrainingRunTest {
     };
 
     @Test
+    void selectionOnOneSplitKeepsTheCheckpointBestOnThatSplit(@TempDir Path dir) throws Exception {
+        var base = new TrainingRun.Spec("tomita-3", 1, 8, 4, GateRange.NONNEGATIVE, NormKind.LAYER,
+                new TrainOptions(1e-2, 0.1, true, 1.0, 8, 80, 2, 5), 60, 5, 40, 10, 101, null);
+        var bin2 = new TrainingRun.Spec(base.language(), base.layers(), base.dModel(), base.dState(), base.gates(),
+                base.norm(), base.options(), base.maxWords(), base.evalEvery(), base.quickEval(), base.saveEvery(),
+                base.stopAt(), null, "bin2");
+        var evals = new java.util.ArrayList<Map<String, Double>>();
+        var flags = new java.util.ArrayList<Boolean>();
+        var steps = new java.util.ArrayList<Long>();
+        var listener = new TrainingRun.Listener() {
+            @Override
+            public void started(TrainingRun.Spec spec, SsmConfig config, long fromStep, int trainWords, String k) {
+            }
+
+            @Override
+            public void step(Trainer.StepResult r) {
+            }
+
+            @Override
+            public void evaluated(long step, Map<String, Double> quick, boolean best) {
+                evals.add(quick);
+                flags.add(best);
+                steps.add(step);
+            }
+
+            @Override
+            public void saved(Path file, long step) {
+            }
+        };
+        Path out = dir.resolve("sel.safetensors");
+        TrainingRun.run(bin2, out, false, listener, () -> false);
+        double best = Double.NEGATIVE_INFINITY;
+        long kept = -1;
+        boolean meanWouldDiffer = false;
+        double bestMean = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < evals.size(); i++) {
+            double v = evals.get(i).get("bin2");
+            assertEquals(v >= best, flags.get(i), "evaluation " + i + ": " + evals.get(i));
+            double mean = (evals.get(i).get("bin1") + v) / 2;
+            meanWouldDiffer |= (mean >= bestMean) != (v >= best);
+            bestMean = Math.max(bestMean, mean);
+            if (v >= best) {
+                best = v;
+                kept = steps.get(i);
+            }
+        }
+        assertEquals(kept, Checkpoint.load(out).manifest().trainingStep());
+        assertTrue(Checkpoint.load(out).manifest().notes().contains("--select bin2"));
+        assertTrue(meanWouldDiffer, "the run should be one where the mean would keep other checkpoints: " + evals);
+
+        var wrong = new TrainingRun.Spec(base.language(), base.layers(), base.dModel(), base.dState(), base.gates(),
+                base.norm(), base.options(), base.maxWords(), base.evalEvery(), base.quickEval(), base.saveEvery(),
+                base.stopAt(), null, "bin9");
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> TrainingRun.run(wrong, dir.resolve("w.safetensors"), false, QUIET, () -> false));
+        assertTrue(e.getMessage().contains("bin1, bin2"), e.getMessage());
+    }
+
+    @Test
     void interruptedAndResumedRunEqualsAnUninterruptedOne(@TempDir Path dir) throws Exception {
         Path a = dir.resolve("a.safetensors");
         TrainingRun.Outcome whole = TrainingRun.run(spec(30), a, false, QUIET, () -> false);

@@ -114,6 +114,22 @@ class TrainEvalCommandTest {
     }
 
     @Test
+    void reproduceTrainsAModelOfAnotherRecipeAgainFromTheSeed(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("parity-signed.safetensors");
+        Run t = run("train", "--language", "parity", "--gates", "signed", "--steps", "4", "--max-words", "40",
+                "--eval-every", "2", "--out", model.toString(), "--quiet");
+        assertEquals(0, t.code(), t.err());
+        Run again = run("reproduce", "--out", dir.toString(), "--languages", "parity-signed", "--quiet");
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.err().contains("trained with another recipe") && again.err().contains("--max-words 40"),
+                again.err());
+        String manifest = Files.readString(dir.resolve("parity-signed.json"));
+        assertTrue(manifest.contains("--max-words 0") && !manifest.contains("--max-words 40"), manifest);
+        Run list = run("reproduce", "--out", dir.toString(), "--languages", "parity-signed", "--list", "--json");
+        assertTrue(list.out().contains("\"state\" : \"finished\""), list.out());
+    }
+
+    @Test
     void badInputGivesOneLineAndExitCode3(@TempDir Path dir) {
         Run g = run("train", "--language", "parity", "--gates", "sideways", "--out", dir.resolve("x").toString());
         assertEquals(ExitCodes.BAD_INPUT, g.code());

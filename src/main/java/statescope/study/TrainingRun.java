@@ -66,15 +66,19 @@ public final class TrainingRun {
         }
     }
 
-    /** Progress callbacks (called on the training thread). */
+    /** Progress callbacks (called on the training thread); each does nothing unless overridden. */
     public interface Listener {
-        void started(Spec spec, SsmConfig config, long fromStep, int trainWords, String kernels);
+        default void started(Spec spec, SsmConfig config, long fromStep, int trainWords, String kernels) {
+        }
 
-        void step(Trainer.StepResult r);
+        default void step(Trainer.StepResult r) {
+        }
 
-        void evaluated(long step, Map<String, Double> quick, boolean best);
+        default void evaluated(long step, Map<String, Double> quick, boolean best) {
+        }
 
-        void saved(Path file, long step);
+        default void saved(Path file, long step) {
+        }
     }
 
     /** How a run ended. */

@@ -1,6 +1,7 @@
 package statescope.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -79,14 +80,20 @@ class TrainEvalCommandTest {
         assertTrue(again.out().contains("its run reached step 18"), again.out());
     }
 
-    @Test
-    void reproduceSkipsAFinishedModelUnlessItsRecipeOrBudgetChanged(@TempDir Path dir) throws Exception {
-        long recipeSteps = statescope.study.Recipes.all().stream().filter(r -> r.fileStem().equals("parity-signed"))
-                .findFirst().orElseThrow().steps();
+    /** A finished parity-signed model of 4 steps on 40 words a split: not the recipe's. */
+    private static Path staleParitySigned(Path dir) {
         Path model = dir.resolve("parity-signed.safetensors");
         Run t = run("train", "--language", "parity", "--gates", "signed", "--steps", "4", "--max-words", "40",
                 "--eval-every", "2", "--out", model.toString(), "--quiet");
         assertEquals(0, t.code(), t.err());
+        return model;
+    }
+
+    @Test
+    void reproduceSkipsAFinishedModelUnlessItsRecipeOrBudgetChanged(@TempDir Path dir) throws Exception {
+        long recipeSteps = statescope.study.Recipes.all().stream().filter(r -> r.fileStem().equals("parity-signed"))
+                .findFirst().orElseThrow().steps();
+        Path model = staleParitySigned(dir);
         // trained on 40 words a split where the recipe takes the protocol's sizes: another recipe
         Run other = run("reproduce", "--out", dir.toString(), "--languages", "parity-signed", "--list");
         assertEquals(0, other.code(), other.err());
@@ -115,16 +122,15 @@ class TrainEvalCommandTest {
 
     @Test
     void reproduceTrainsAModelOfAnotherRecipeAgainFromTheSeed(@TempDir Path dir) throws Exception {
-        Path model = dir.resolve("parity-signed.safetensors");
-        Run t = run("train", "--language", "parity", "--gates", "signed", "--steps", "4", "--max-words", "40",
-                "--eval-every", "2", "--out", model.toString(), "--quiet");
-        assertEquals(0, t.code(), t.err());
+        Path model = staleParitySigned(dir);
+        byte[] stale = Files.readAllBytes(model);
         Run again = run("reproduce", "--out", dir.toString(), "--languages", "parity-signed", "--quiet");
         assertEquals(0, again.code(), again.err());
         assertTrue(again.err().contains("trained with another recipe") && again.err().contains("--max-words 40"),
                 again.err());
         String manifest = Files.readString(dir.resolve("parity-signed.json"));
         assertTrue(manifest.contains("--max-words 0") && !manifest.contains("--max-words 40"), manifest);
+        assertFalse(java.util.Arrays.equals(stale, Files.readAllBytes(model)), "the model must be replaced");
         Run list = run("reproduce", "--out", dir.toString(), "--languages", "parity-signed", "--list", "--json");
         assertTrue(list.out().contains("\"state\" : \"finished\""), list.out());
     }

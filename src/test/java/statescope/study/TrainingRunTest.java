@@ -27,21 +27,6 @@ class TrainingRunTest {
     }
 
     static final TrainingRun.Listener QUIET = new TrainingRun.Listener() {
-        @Override
-        public void started(TrainingRun.Spec spec, SsmConfig config, long fromStep, int trainWords, String kernels) {
-        }
-
-        @Override
-        public void step(Trainer.StepResult r) {
-        }
-
-        @Override
-        public void evaluated(long step, Map<String, Double> quick, boolean best) {
-        }
-
-        @Override
-        public void saved(Path file, long step) {
-        }
     };
 
     @Test
@@ -56,22 +41,10 @@ class TrainingRunTest {
         var steps = new java.util.ArrayList<Long>();
         var listener = new TrainingRun.Listener() {
             @Override
-            public void started(TrainingRun.Spec spec, SsmConfig config, long fromStep, int trainWords, String k) {
-            }
-
-            @Override
-            public void step(Trainer.StepResult r) {
-            }
-
-            @Override
             public void evaluated(long step, Map<String, Double> quick, boolean best) {
                 evals.add(quick);
                 flags.add(best);
                 steps.add(step);
-            }
-
-            @Override
-            public void saved(Path file, long step) {
             }
         };
         Path out = dir.resolve("sel.safetensors");

@@ -20,8 +20,9 @@ import statescope.study.TrainingRun;
 /**
  * {@code statescope reproduce}: regenerates every shipped model from its seed, model by model. Finished
  * models are skipped unless their recipe's step budget grew since (then they are trained further from
- * their checkpoint) or its other options changed (then they are trained again from the seed), a partly trained one resumes from its saved state, so the command can be stopped
- * (Ctrl-C saves) and started again at any point.
+ * their checkpoint) or its other options changed (then they are trained again from the seed), a partly
+ * trained one resumes from its saved state, so the command can be stopped (Ctrl-C saves) and started
+ * again at any point.
  */
 @Command(name = "reproduce",
         description = {"Train every shipped model from its recipe and seed (docs/reproduction.md), skipping finished",
@@ -69,21 +70,20 @@ public final class ReproduceCommand implements Callable<Integer> {
      * (its manifest's command, {@code --steps} and {@code --threads} aside) is RECIPE_CHANGED, one whose
      * recipe now asks for more steps is BUDGET_GREW.
      */
-    static State stateOf(Recipes.Recipe r, long seed, Path file) throws java.io.IOException {
+    static State stateOf(Recipes.Recipe r, long seed, Path file) {
         if (TrainingRun.resumable(file)) {
             return State.PARTLY_TRAINED;
         }
         var done = TrainingRun.finishedRun(file);
-        if (done.isPresent()) {
-            var trainedWith = TrainingRun.recipeOf(file);
-            if (trainedWith.isPresent()
-                    && !trainedWith.get().equals(TrainingRun.withoutBudget(TrainingRun.command(r.spec(seed))))) {
-                return State.RECIPE_CHANGED;
-            }
-            long budget = done.get().budget() > 0 ? done.get().budget() : done.get().reachedStep();
-            return r.steps() > budget ? State.BUDGET_GREW : State.FINISHED;
+        if (done.isEmpty()) {
+            return State.NOT_STARTED;
         }
-        return State.NOT_STARTED;
+        TrainingRun.Finished f = done.get();
+        if (f.recipe() != null && !f.recipe().equals(TrainingRun.withoutBudget(TrainingRun.command(r.spec(seed))))) {
+            return State.RECIPE_CHANGED;
+        }
+        long budget = f.budget() > 0 ? f.budget() : f.reachedStep();
+        return r.steps() > budget ? State.BUDGET_GREW : State.FINISHED;
     }
 
     private static String listLabel(State state, Recipes.Recipe r) {
@@ -133,7 +133,7 @@ public final class ReproduceCommand implements Callable<Integer> {
                     } else if (state == State.RECIPE_CHANGED) {
                         err.printf(Locale.ROOT, "%strained with another recipe (%s); training it again from seed %d "
                                 + "(it is replaced at the new run's first evaluation)%n", prefix,
-                                TrainingRun.recipeOf(file).orElseThrow(), run.seed);
+                                TrainingRun.finishedRun(file).orElseThrow().recipe(), run.seed);
                     }
                     TrainingRun.Outcome o = TrainingRun.run(r.spec(run.seed), file, state != State.RECIPE_CHANGED,
                             run.progress(err, prefix), stop::requested);

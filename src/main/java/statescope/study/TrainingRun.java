@@ -27,8 +27,8 @@ import statescope.train.TrainingSet;
  *
  * <p>Files, for {@code out = DIR/NAME.safetensors}: {@code NAME.safetensors + NAME.json} hold the best
  * model so far (by the mean quick-evaluation accuracy over the evaluation splits, or by one split's,
- * {@link Spec#selectOn}; the paper keeps the best accuracy per bin over epochs); {@code NAME.resume.safetensors/.json} and
- * {@code NAME.resume.opt.safetensors} hold the latest state (weights, AdamW moments, step) and are
+ * {@link Spec#selectOn}; the paper keeps the best accuracy per bin over epochs);
+ * {@code NAME.resume.safetensors/.json} and {@code NAME.resume.opt.safetensors} hold the latest state (weights, AdamW moments, step) and are
  * deleted when the run finishes. A finished model's manifest has metric {@code done = 1} and
  * {@code last_step}, the step its run reached (the best checkpoint may be older).
  *
@@ -56,6 +56,12 @@ public final class TrainingRun {
     public record Spec(String language, int layers, int dModel, int dState, GateRange gates, NormKind norm,
                        TrainOptions options, int maxWords, int evalEvery, int quickEval, int saveEvery,
                        double stopAt, String mixSplit, String selectOn) {
+
+        /** This spec with another checkpoint selection (null: the mean over the evaluation splits). */
+        public Spec withSelectOn(String split) {
+            return new Spec(language, layers, dModel, dState, gates, norm, options, maxWords, evalEvery, quickEval,
+                    saveEvery, stopAt, mixSplit, split);
+        }
 
         /** A spec selecting on the mean over the evaluation splits. */
         public Spec(String language, int layers, int dModel, int dState, GateRange gates, NormKind norm,
@@ -103,15 +109,21 @@ public final class TrainingRun {
 
     /** Whether {@code out} holds a finished model. */
     public static boolean finished(Path out) {
+        return finishedManifest(out) != null;
+    }
+
+    /** The manifest of the finished model at {@code out}, or null when there is none (or it cannot be read). */
+    private static Manifest finishedManifest(Path out) {
         try {
             Path w = Checkpoint.weightsPath(out);
             if (!Files.exists(w) || !Files.exists(Checkpoint.manifestPath(w))) {
-                return false;
+                return null;
             }
-            Double done = Checkpoint.load(w).manifest().metrics().get("done");
-            return done != null && done == 1.0;
+            Manifest m = Checkpoint.load(w).manifest();
+            Double done = m.metrics().get("done");
+            return done != null && done == 1.0 ? m : null;
         } catch (IOException | RuntimeException e) {
-            return false;
+            return null;
         }
     }
 
@@ -127,23 +139,31 @@ public final class TrainingRun {
      * @param reachedStep    the step the run reached (metric {@code last_step}; for models finished before
      *                       that metric existed, the budget, or the checkpoint step when no budget is known)
      * @param budget         the run's step budget ({@code --steps} in the manifest's notes; -1 when unknown)
+     * @param recipe         the run's training command from the manifest's notes, {@link #withoutBudget
+     *                       without its budget}; null for a model whose notes hold no command
      */
-    public record Finished(long checkpointStep, long reachedStep, long budget) {
+    public record Finished(long checkpointStep, long reachedStep, long budget, String recipe) {
     }
 
     private static final Pattern STEPS = Pattern.compile("--steps (\\d+)");
 
     /** How far the run of the finished model at {@code out} went, or empty when it is not finished. */
-    public static Optional<Finished> finishedRun(Path out) throws IOException {
-        if (!finished(out)) {
+    public static Optional<Finished> finishedRun(Path out) {
+        Manifest m = finishedManifest(out);
+        if (m == null) {
             return Optional.empty();
         }
-        Manifest m = Checkpoint.load(Checkpoint.weightsPath(out)).manifest();
-        var steps = STEPS.matcher(m.notes() == null ? "" : m.notes());
+        String notes = m.notes() == null ? "" : m.notes();
+        var steps = STEPS.matcher(notes);
         long budget = steps.find() ? Long.parseLong(steps.group(1)) : -1;
         Double last = m.metrics().get("last_step");
         long reached = last != null ? last.longValue() : Math.max(budget, m.trainingStep());
-        return Optional.of(new Finished(m.trainingStep(), reached, budget));
+        String recipe = null;
+        if (notes.startsWith("statescope train ")) {
+            int end = notes.indexOf(';');
+            recipe = withoutBudget(end < 0 ? notes : notes.substring(0, end));
+        }
+        return Optional.of(new Finished(m.trainingStep(), reached, budget, recipe));
     }
 
     /**
@@ -158,6 +178,11 @@ public final class TrainingRun {
         LanguageTask task = LanguageTask.of(spec.language());
         SsmConfig config = config(spec, task);
         TrainOptions o = spec.options();
+        if (spec.selectOn() != null && !task.evaluationSplits().contains(spec.selectOn())) {
+            throw new IllegalArgumentException("--select must be mean or one of the evaluation splits of "
+                    + spec.language() + " (" + String.join(", ", task.evaluationSplits()) + "), got '"
+                    + spec.selectOn() + "'");
+        }
         Dataset ds = Dataset.generate(task.language(), o.seed(), spec.maxWords());
         var train = new java.util.ArrayList<>(task.encode(ds.split(task.language().trainingSplit().name())));
         if (spec.mixSplit() != null) {
@@ -171,10 +196,6 @@ public final class TrainingRun {
             List<LanguageTask.Example> ex = task.encode(ds.split(s));
             evalSplits.put(s, ex);
             quickSplits.put(s, ex.subList(0, Math.min(spec.quickEval(), ex.size())));
-        }
-        if (spec.selectOn() != null && !evalSplits.containsKey(spec.selectOn())) {
-            throw new IllegalArgumentException("--select must be mean or one of the evaluation splits of "
-                    + spec.language() + " (" + String.join(", ", evalSplits.keySet()) + "), got '" + spec.selectOn() + "'");
         }
         int[][] toks = new int[train.size()][];
         int[][] tgs = new int[train.size()][];
@@ -340,26 +361,9 @@ public final class TrainingRun {
     }
 
     /**
-     * The training command of a finished or partly trained model, from its manifest's notes, with its
-     * {@code --steps} and {@code --threads} left out (the parts that may differ for the same recipe: a
-     * budget that grew, another core count); empty for a model without a recorded command.
-     */
-    public static Optional<String> recipeOf(Path out) throws IOException {
-        Path w = Checkpoint.weightsPath(out);
-        if (!Files.exists(w) || !Files.exists(Checkpoint.manifestPath(w))) {
-            return Optional.empty();
-        }
-        String notes = Checkpoint.load(w).manifest().notes();
-        if (notes == null || !notes.startsWith("statescope train ")) {
-            return Optional.empty();
-        }
-        int end = notes.indexOf(';');
-        return Optional.of(withoutBudget(end < 0 ? notes : notes.substring(0, end)));
-    }
-
-    /**
-     * A training command without its {@code --steps} and {@code --threads} options, and without
-     * {@code --lr-schedule constant} (the default, which commands from before that option leave out).
+     * A training command without its {@code --steps} and {@code --threads} options (what may differ for
+     * the same recipe: a budget that grew, another core count), and without {@code --lr-schedule
+     * constant} (the default, which commands from before that option leave out).
      */
     public static String withoutBudget(String command) {
         return command.replaceAll(" --(steps|threads) \\d+", "").replace(" --lr-schedule constant", "").strip();

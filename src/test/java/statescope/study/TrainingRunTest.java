@@ -33,9 +33,7 @@ class TrainingRunTest {
     void selectionOnOneSplitKeepsTheCheckpointBestOnThatSplit(@TempDir Path dir) throws Exception {
         var base = new TrainingRun.Spec("tomita-3", 1, 8, 4, GateRange.NONNEGATIVE, NormKind.LAYER,
                 new TrainOptions(1e-2, 0.1, true, 1.0, 8, 80, 2, 5), 60, 5, 40, 10, 101, null);
-        var bin2 = new TrainingRun.Spec(base.language(), base.layers(), base.dModel(), base.dState(), base.gates(),
-                base.norm(), base.options(), base.maxWords(), base.evalEvery(), base.quickEval(), base.saveEvery(),
-                base.stopAt(), null, "bin2");
+        var bin2 = base.withSelectOn("bin2");
         var evals = new java.util.ArrayList<Map<String, Double>>();
         var flags = new java.util.ArrayList<Boolean>();
         var steps = new java.util.ArrayList<Long>();
@@ -68,9 +66,7 @@ class TrainingRunTest {
         assertTrue(Checkpoint.load(out).manifest().notes().contains("--select bin2"));
         assertTrue(meanWouldDiffer, "the run should be one where the mean would keep other checkpoints: " + evals);
 
-        var wrong = new TrainingRun.Spec(base.language(), base.layers(), base.dModel(), base.dState(), base.gates(),
-                base.norm(), base.options(), base.maxWords(), base.evalEvery(), base.quickEval(), base.saveEvery(),
-                base.stopAt(), null, "bin9");
+        var wrong = base.withSelectOn("bin9");
         var e = assertThrows(IllegalArgumentException.class,
                 () -> TrainingRun.run(wrong, dir.resolve("w.safetensors"), false, QUIET, () -> false));
         assertTrue(e.getMessage().contains("bin1, bin2"), e.getMessage());

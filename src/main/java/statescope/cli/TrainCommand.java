@@ -92,6 +92,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Model file (default: LANGUAGE.safetensors).")
     Path out;
 
+    @Option(names = "--init-seed", paramLabel = "SEED",
+            description = "Seed of the initialisation and the batch order only (default: --seed, or the recipe's); "
+                    + "the words come from --seed, so runs with several init seeds share their training and test words.")
+    Long initSeed;
+
     @Option(names = "--resume", description = "Continue from the saved state of --out when there is one; a finished "
             + "model is trained further when --steps is above the step its run reached.")
     boolean resume;
@@ -116,7 +121,8 @@ public final class TrainCommand implements Callable<Integer> {
                 norm != null ? parseNorm(norm) : s.norm(), o, maxWords != null ? maxWords : s.maxWords(),
                 evalEvery != null ? evalEvery : s.evalEvery(), s.quickEval(), s.saveEvery(), s.stopAt(),
                 mix != null ? (mix.equals("none") ? null : mix) : s.mixSplit(),
-                select != null ? (select.equals("mean") ? null : select) : s.selectOn());
+                select != null ? (select.equals("mean") ? null : select) : s.selectOn(),
+                initSeed != null ? initSeed : s.initSeed());
         Path file = out != null ? out : Path.of(r.fileStem() + ".safetensors");
         if (resume && !TrainingRun.resumable(file)) {
             var done = TrainingRun.finishedRun(file);

@@ -25,10 +25,20 @@ public final class Recipes {
      * @param fileStem the model's file name without extension, e.g. {@code parity-signed}
      * @param selectOn the split whose quick accuracy selects the kept checkpoint, or null for the mean over
      *                 the evaluation splits ({@link TrainingRun.Spec#selectOn})
+     * @param initSeed the seed of the initialisation and batch order, or null for the data seed
+     *                 ({@link TrainingRun.Spec#initSeed})
      */
     public record Recipe(String fileStem, String language, int layers, int dModel, GateRange gates, double lr, int batch,
                          long steps, int maxWords, int evalEvery, int quickEval, double stopAt, boolean decayAll,
-                         String mixSplit, double weightDecay, LrSchedule schedule, String selectOn) {
+                         String mixSplit, double weightDecay, LrSchedule schedule, String selectOn, Long initSeed) {
+
+        /** A recipe initialised with the data seed. */
+        Recipe(String fileStem, String language, int layers, int dModel, GateRange gates, double lr, int batch,
+               long steps, int maxWords, int evalEvery, int quickEval, double stopAt, boolean decayAll,
+               String mixSplit, double weightDecay, LrSchedule schedule, String selectOn) {
+            this(fileStem, language, layers, dModel, gates, lr, batch, steps, maxWords, evalEvery, quickEval, stopAt,
+                    decayAll, mixSplit, weightDecay, schedule, selectOn, null);
+        }
 
         /** A recipe with a constant learning rate. */
         Recipe(String fileStem, String language, int layers, int dModel, GateRange gates, double lr, int batch,
@@ -49,7 +59,7 @@ public final class Recipes {
             int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
             var o = new TrainOptions(lr, weightDecay, decayAll, 1.0, batch, steps, threads, seed, schedule);
             return new TrainingRun.Spec(language, layers, dModel, 16, gates, NormKind.LAYER, o, maxWords, evalEvery,
-                    quickEval, Math.max(evalEvery, 100), stopAt, mixSplit, selectOn);
+                    quickEval, Math.max(evalEvery, 100), stopAt, mixSplit, selectOn, initSeed);
         }
     }
 
@@ -165,7 +175,7 @@ public final class Recipes {
         // the 1-layer comparison model: the same recipe with one block
         put(out, new Recipe(two.fileStem() + "-1layer", two.language(), 1, two.dModel(), two.gates(), two.lr(),
                 two.batch(), two.steps(), two.maxWords(), two.evalEvery(), two.quickEval(), two.stopAt(), two.decayAll(),
-                two.mixSplit(), two.weightDecay(), two.schedule(), two.selectOn()));
+                two.mixSplit(), two.weightDecay(), two.schedule(), two.selectOn(), two.initSeed()));
         return List.copyOf(out.values());
     }
 

@@ -52,15 +52,45 @@ public final class TrainingRun {
      * @param selectOn   null to keep the checkpoint with the best mean quick accuracy over the evaluation
      *                   splits, or the name of the one split whose quick accuracy selects it (counter
      *                   languages: {@code bin1}, the held-out words of the training lengths)
+     * @param initSeed   null, or the seed of the initialisation and the batch order when it differs from
+     *                   {@code options().seed()}, which then seeds only the data: runs with several init
+     *                   seeds share their training and test words (and their manifests' {@code seed})
      */
     public record Spec(String language, int layers, int dModel, int dState, GateRange gates, NormKind norm,
                        TrainOptions options, int maxWords, int evalEvery, int quickEval, int saveEvery,
-                       double stopAt, String mixSplit, String selectOn) {
+                       double stopAt, String mixSplit, String selectOn, Long initSeed) {
+
+        public Spec {
+            if (initSeed != null && initSeed == options.seed()) {
+                initSeed = null; // the same run as without it, and the same command
+            }
+        }
+
+        /** A spec whose initialisation uses the data seed. */
+        public Spec(String language, int layers, int dModel, int dState, GateRange gates, NormKind norm,
+                    TrainOptions options, int maxWords, int evalEvery, int quickEval, int saveEvery,
+                    double stopAt, String mixSplit, String selectOn) {
+            this(language, layers, dModel, dState, gates, norm, options, maxWords, evalEvery, quickEval, saveEvery,
+                    stopAt, mixSplit, selectOn, null);
+        }
 
         /** This spec with another checkpoint selection (null: the mean over the evaluation splits). */
         public Spec withSelectOn(String split) {
             return new Spec(language, layers, dModel, dState, gates, norm, options, maxWords, evalEvery, quickEval,
-                    saveEvery, stopAt, mixSplit, split);
+                    saveEvery, stopAt, mixSplit, split, initSeed);
+        }
+
+        /** This spec with another init seed (null: the data seed). */
+        public Spec withInitSeed(Long seed) {
+            return new Spec(language, layers, dModel, dState, gates, norm, options, maxWords, evalEvery, quickEval,
+                    saveEvery, stopAt, mixSplit, selectOn, seed);
+        }
+
+        /** The options the trainer runs with: the spec's, seeded by the init seed when there is one. */
+        TrainOptions trainerOptions() {
+            TrainOptions o = options;
+            return initSeed == null ? o : new TrainOptions(o.lr(), o.weightDecay(), o.decayAll(), o.clip(), o.batch(),
+                    o.steps(), o.threads(), initSeed, o.schedule());
         }
 
         /** A spec selecting on the mean over the evaluation splits. */
@@ -232,12 +262,12 @@ public final class TrainingRun {
             continued = true;
             secondsBefore = done.manifest().metrics().getOrDefault("train_seconds", 0.0);
         } else {
-            params = ParamSet.of(SsmWeights.init(config, o.seed(), true));
+            params = ParamSet.of(SsmWeights.init(config, spec.trainerOptions().seed(), true));
         }
         long t0 = System.nanoTime();
         boolean early = false;
         boolean interrupted = false;
-        try (Trainer trainer = new Trainer(params, o, task.paperLoss(), TrainingSet.of(toks, tgs))) {
+        try (Trainer trainer = new Trainer(params, spec.trainerOptions(), task.paperLoss(), TrainingSet.of(toks, tgs))) {
             if (resumed != null) {
                 trainer.resume(fromStep, resumeOpt);
             } else if (continued) {
@@ -351,13 +381,14 @@ public final class TrainingRun {
         return String.format(java.util.Locale.ROOT,
                 "statescope train --language %s --layers %d --d-model %d --d-state %d --gates %s --norm %s --seed %d "
                         + "--lr %s --lr-schedule %s --batch %d --steps %d --clip %s --weight-decay %s --threads %d "
-                        + "--max-words %d%s%s%s",
+                        + "--max-words %d%s%s%s%s",
                 spec.language(), spec.layers(), spec.dModel(), spec.dState(),
                 spec.gates() == GateRange.SIGNED ? "signed" : "nonneg", spec.norm() == NormKind.RMS ? "rms" : "layer",
                 o.seed(), o.lr(), o.schedule().optionName(), o.batch(), o.steps(), o.clip(), o.weightDecay(),
                 o.threads(), spec.maxWords(), o.decayAll() ? "" : " --decay matrices",
                 spec.mixSplit() == null ? "" : " --mix " + spec.mixSplit(),
-                spec.selectOn() == null ? "" : " --select " + spec.selectOn());
+                spec.selectOn() == null ? "" : " --select " + spec.selectOn(),
+                spec.initSeed() == null ? "" : " --init-seed " + spec.initSeed());
     }
 
     /**

@@ -52,6 +52,16 @@ class TrainEvalCommandTest {
     }
 
     @Test
+    void anInitSeedIsRecordedInTheCommandAndTheDataSeedInTheManifest(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("i.safetensors");
+        Run t = tinyParity(model, "--steps", "6", "--seed", "3", "--init-seed", "9");
+        assertEquals(0, t.code(), t.err());
+        var m = statescope.ssm.Checkpoint.load(model).manifest();
+        assertEquals(3, m.seed());
+        assertTrue(m.notes().contains("--seed 3 ") && m.notes().contains(" --init-seed 9;"), m.notes());
+    }
+
+    @Test
     void resumeTrainsAFinishedModelFurtherOnlyWithMoreSteps(@TempDir Path dir) throws Exception {
         Path model = dir.resolve("p.safetensors");
         assertEquals(0, tinyParity(model, "--steps", "12").code());

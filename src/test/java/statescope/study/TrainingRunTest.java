@@ -73,6 +73,33 @@ class TrainingRunTest {
     }
 
     @Test
+    void anInitSeedChangesTheInitialisationAndOrderButNotTheWords(@TempDir Path dir) throws Exception {
+        TrainingRun.Spec data5 = spec(20);
+        TrainingRun.Spec data5init7 = data5.withInitSeed(7L);
+        var o = data5.options();
+        TrainingRun.Spec data7 = new TrainingRun.Spec("parity", 1, 8, 4, GateRange.SIGNED, NormKind.LAYER,
+                new TrainOptions(o.lr(), o.weightDecay(), o.decayAll(), o.clip(), o.batch(), o.steps(), o.threads(), 7),
+                60, 10, 20, 10, 101, null);
+        Path a = dir.resolve("a.safetensors");
+        Path b = dir.resolve("b.safetensors");
+        Path c = dir.resolve("c.safetensors");
+        TrainingRun.run(data5, a, false, QUIET, () -> false);
+        TrainingRun.run(data5init7, b, false, QUIET, () -> false);
+        TrainingRun.run(data7, c, false, QUIET, () -> false);
+        var mb = Checkpoint.load(b).manifest();
+        assertEquals(5, mb.seed(), "the manifest's seed is the data seed: eval scores it on the same words as a");
+        assertTrue(mb.notes().contains("--seed 5 ") && mb.notes().contains("--init-seed 7"), mb.notes());
+        assertFalse(Checkpoint.load(a).manifest().notes().contains("--init-seed"));
+        // b differs from a only in the initialisation and batch order, from c only in the words
+        var wb = Checkpoint.load(b).weights();
+        assertFalse(wb.contentEquals(Checkpoint.load(a).weights()));
+        assertFalse(wb.contentEquals(Checkpoint.load(c).weights()));
+        // an init seed equal to the data seed is no init seed: the same run and the same command
+        assertEquals(null, data5.withInitSeed(5L).initSeed());
+        assertEquals(TrainingRun.command(data5), TrainingRun.command(data5.withInitSeed(5L)));
+    }
+
+    @Test
     void interruptedAndResumedRunEqualsAnUninterruptedOne(@TempDir Path dir) throws Exception {
         Path a = dir.resolve("a.safetensors");
         TrainingRun.Outcome whole = TrainingRun.run(spec(30), a, false, QUIET, () -> false);

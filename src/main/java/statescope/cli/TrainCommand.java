@@ -93,9 +93,14 @@ public final class TrainCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--init-seed", paramLabel = "SEED",
-            description = "Seed of the initialisation and the batch order only (default: --seed, or the recipe's); "
+            description = "Seed of the initialisation and the batch order only (default: --seed); "
                     + "the words come from --seed, so runs with several init seeds share their training and test words.")
     Long initSeed;
+
+    @Option(names = "--a-init-scale", paramLabel = "S",
+            description = "Initialise A = -S*(n+1) for state n (default: the recipe's; 1 = Mamba's S4D-real init). A smaller S "
+                    + "starts every channel with a longer memory (the D_12 recipe: 1/4096).")
+    Double aInitScale;
 
     @Option(names = "--resume", description = "Continue from the saved state of --out when there is one; a finished "
             + "model is trained further when --steps is above the step its run reached.")
@@ -122,7 +127,7 @@ public final class TrainCommand implements Callable<Integer> {
                 evalEvery != null ? evalEvery : s.evalEvery(), s.quickEval(), s.saveEvery(), s.stopAt(),
                 mix != null ? (mix.equals("none") ? null : mix) : s.mixSplit(),
                 select != null ? (select.equals("mean") ? null : select) : s.selectOn(),
-                initSeed != null ? initSeed : s.initSeed());
+                initSeed != null ? initSeed : s.initSeed(), aInitScale != null ? aInitScale : s.aInitScale());
         Path file = out != null ? out : Path.of(r.fileStem() + ".safetensors");
         if (resume && !TrainingRun.resumable(file)) {
             var done = TrainingRun.finishedRun(file);

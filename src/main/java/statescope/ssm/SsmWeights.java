@@ -68,6 +68,20 @@ public final class SsmWeights {
      * @param headBias whether the head has a bias (the paper's head is an {@code nn.Linear} with bias)
      */
     public static SsmWeights init(SsmConfig config, long seed, boolean headBias) {
+        return init(config, seed, headBias, 1.0);
+    }
+
+    /**
+     * {@link #init(SsmConfig, long, boolean) Mamba's initialisation} with A scaled: A_log[d, n] =
+     * log(aScale·(n+1)), so A = −aScale·(n+1) (S4D-real for aScale 1). A smaller scale starts every channel
+     * with a longer memory, Ā = exp(ΔA) nearer 1, which the selective Δ can still shorten.
+     *
+     * @param aScale &gt; 0; 1 for Mamba's own initialisation (then the same weights as without it)
+     */
+    public static SsmWeights init(SsmConfig config, long seed, boolean headBias, double aScale) {
+        if (!(aScale > 0) || !Double.isFinite(aScale)) {
+            throw new IllegalArgumentException("the A initialisation scale must be a finite number > 0, got " + aScale);
+        }
         var shapes = WeightNames.shapes(config, headBias);
         var root = new SplittableRandom(seed);
         var values = new LinkedHashMap<String, float[]>();
@@ -87,7 +101,7 @@ public final class SsmWeights {
             } else if (name.endsWith(A_LOG)) {
                 int n = shape[1];
                 for (int i = 0; i < v.length; i++) {
-                    v[i] = (float) Math.log(i % n + 1);
+                    v[i] = (float) Math.log((i % n + 1) * aScale);
                 }
             } else if (name.endsWith(DT_W)) {
                 uniform(v, rnd, Math.pow(config.dtRank(), -0.5));

@@ -55,35 +55,46 @@ public final class TrainingRun {
      * @param initSeed   null, or the seed of the initialisation and the batch order when it differs from
      *                   {@code options().seed()}, which then seeds only the data: runs with several init
      *                   seeds share their training and test words (and their manifests' {@code seed})
+     * @param aInitScale the scale of A at initialisation, A = −aInitScale·(n+1) (1: Mamba's S4D-real;
+     *                   {@link SsmWeights#init(SsmConfig, long, boolean, double)})
      */
     public record Spec(String language, int layers, int dModel, int dState, GateRange gates, NormKind norm,
                        TrainOptions options, int maxWords, int evalEvery, int quickEval, int saveEvery,
-                       double stopAt, String mixSplit, String selectOn, Long initSeed) {
+                       double stopAt, String mixSplit, String selectOn, Long initSeed, double aInitScale) {
 
         public Spec {
             if (initSeed != null && initSeed == options.seed()) {
                 initSeed = null; // the same run as without it, and the same command
             }
+            if (!(aInitScale > 0) || !Double.isFinite(aInitScale)) {
+                throw new IllegalArgumentException("--a-init-scale must be a finite number > 0, got " + aInitScale);
+            }
         }
 
-        /** A spec whose initialisation uses the data seed. */
+        /** A spec with Mamba's initialisation, seeded by the data seed. */
         public Spec(String language, int layers, int dModel, int dState, GateRange gates, NormKind norm,
                     TrainOptions options, int maxWords, int evalEvery, int quickEval, int saveEvery,
                     double stopAt, String mixSplit, String selectOn) {
             this(language, layers, dModel, dState, gates, norm, options, maxWords, evalEvery, quickEval, saveEvery,
-                    stopAt, mixSplit, selectOn, null);
+                    stopAt, mixSplit, selectOn, null, 1.0);
         }
 
         /** This spec with another checkpoint selection (null: the mean over the evaluation splits). */
         public Spec withSelectOn(String split) {
             return new Spec(language, layers, dModel, dState, gates, norm, options, maxWords, evalEvery, quickEval,
-                    saveEvery, stopAt, mixSplit, split, initSeed);
+                    saveEvery, stopAt, mixSplit, split, initSeed, aInitScale);
         }
 
         /** This spec with another init seed (null: the data seed). */
         public Spec withInitSeed(Long seed) {
             return new Spec(language, layers, dModel, dState, gates, norm, options, maxWords, evalEvery, quickEval,
-                    saveEvery, stopAt, mixSplit, selectOn, seed);
+                    saveEvery, stopAt, mixSplit, selectOn, seed, aInitScale);
+        }
+
+        /** This spec with another scale of A at initialisation. */
+        public Spec withAInitScale(double scale) {
+            return new Spec(language, layers, dModel, dState, gates, norm, options, maxWords, evalEvery, quickEval,
+                    saveEvery, stopAt, mixSplit, selectOn, initSeed, scale);
         }
 
         /** The options the trainer runs with: the spec's, seeded by the init seed when there is one. */
@@ -262,7 +273,7 @@ public final class TrainingRun {
             continued = true;
             secondsBefore = done.manifest().metrics().getOrDefault("train_seconds", 0.0);
         } else {
-            params = ParamSet.of(SsmWeights.init(config, spec.trainerOptions().seed(), true));
+            params = ParamSet.of(SsmWeights.init(config, spec.trainerOptions().seed(), true, spec.aInitScale()));
         }
         long t0 = System.nanoTime();
         boolean early = false;
@@ -381,14 +392,15 @@ public final class TrainingRun {
         return String.format(java.util.Locale.ROOT,
                 "statescope train --language %s --layers %d --d-model %d --d-state %d --gates %s --norm %s --seed %d "
                         + "--lr %s --lr-schedule %s --batch %d --steps %d --clip %s --weight-decay %s --threads %d "
-                        + "--max-words %d%s%s%s%s",
+                        + "--max-words %d%s%s%s%s%s",
                 spec.language(), spec.layers(), spec.dModel(), spec.dState(),
                 spec.gates() == GateRange.SIGNED ? "signed" : "nonneg", spec.norm() == NormKind.RMS ? "rms" : "layer",
                 o.seed(), o.lr(), o.schedule().optionName(), o.batch(), o.steps(), o.clip(), o.weightDecay(),
                 o.threads(), spec.maxWords(), o.decayAll() ? "" : " --decay matrices",
                 spec.mixSplit() == null ? "" : " --mix " + spec.mixSplit(),
                 spec.selectOn() == null ? "" : " --select " + spec.selectOn(),
-                spec.initSeed() == null ? "" : " --init-seed " + spec.initSeed());
+                spec.initSeed() == null ? "" : " --init-seed " + spec.initSeed(),
+                spec.aInitScale() == 1.0 ? "" : " --a-init-scale " + spec.aInitScale());
     }
 
     /**

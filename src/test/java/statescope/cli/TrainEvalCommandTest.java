@@ -52,13 +52,19 @@ class TrainEvalCommandTest {
     }
 
     @Test
-    void anInitSeedIsRecordedInTheCommandAndTheDataSeedInTheManifest(@TempDir Path dir) throws Exception {
+    void theInitialisationOptionsAreRecordedInTheCommandAndTheDataSeedInTheManifest(@TempDir Path dir) throws Exception {
         Path model = dir.resolve("i.safetensors");
-        Run t = tinyParity(model, "--steps", "6", "--seed", "3", "--init-seed", "9");
+        Run t = tinyParity(model, "--steps", "6", "--seed", "3", "--init-seed", "9", "--a-init-scale", "0.25");
         assertEquals(0, t.code(), t.err());
-        var m = statescope.ssm.Checkpoint.load(model).manifest();
-        assertEquals(3, m.seed());
-        assertTrue(m.notes().contains("--seed 3 ") && m.notes().contains(" --init-seed 9;"), m.notes());
+        var cp = statescope.ssm.Checkpoint.load(model);
+        assertEquals(3, cp.manifest().seed());
+        assertTrue(cp.manifest().notes().contains("--seed 3 ")
+                && cp.manifest().notes().contains(" --init-seed 9 --a-init-scale 0.25;"), cp.manifest().notes());
+        // six steps at lr 3e-3 move A_log by at most ~0.02 from log(0.25·(n+1)), 1.39 below Mamba's log(n+1)
+        float[] aLog = cp.weights().tensor("backbone.layers.0.mixer.A_log").data();
+        for (int i = 0; i < aLog.length; i++) {
+            assertEquals(Math.log(0.25 * (i % 4 + 1)), aLog[i], 0.1, "A_log[" + i + "]");
+        }
     }
 
     @Test
@@ -152,6 +158,10 @@ class TrainEvalCommandTest {
         assertTrue(g.err().contains("--gates must be nonneg or signed"), g.err());
         Run l = run("train", "--language", "parrity", "--out", dir.resolve("x").toString());
         assertEquals(ExitCodes.BAD_INPUT, l.code());
+        Run a = run("train", "--language", "parity", "--a-init-scale", "0", "--out", dir.resolve("x").toString());
+        assertEquals(ExitCodes.BAD_INPUT, a.code(), a.err());
+        assertTrue(a.err().contains("--a-init-scale must be a finite number > 0, got 0.0"), a.err());
+        assertEquals(1, a.err().strip().lines().count(), a.err());
         Run s = run("eval", "--suite", dir.toString());
         assertEquals(ExitCodes.BAD_INPUT, s.code(), s.err());
     }

@@ -59,6 +59,26 @@ class SsmWeightsTest {
     }
 
     @Test
+    void aScaledInitChangesOnlyA() {
+        var mamba = SsmWeights.init(CFG, 3, true);
+        assertTrue(mamba.contentEquals(SsmWeights.init(CFG, 3, true, 1.0)), "scale 1 is Mamba's initialisation");
+        var slow = SsmWeights.init(CFG, 3, true, 1.0 / 4096);
+        for (String name : mamba.tensors().keySet()) {
+            float[] a = mamba.tensor(name).data();
+            float[] b = slow.tensor(name).data();
+            if (name.endsWith("A_log")) {
+                for (int i = 0; i < a.length; i++) {
+                    assertEquals((float) Math.log((i % 16 + 1) / 4096.0), b[i], 1e-6f, name + "[" + i + "]");
+                }
+            } else {
+                assertArrayEquals(a, b, name);
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> SsmWeights.init(CFG, 3, true, 0));
+        assertThrows(IllegalArgumentException.class, () -> SsmWeights.init(CFG, 3, true, Double.NaN));
+    }
+
+    @Test
     void tensorsRoundTripAndAreCopies() {
         var w = SsmWeights.init(CFG.withNorm(NormKind.LAYER, 1e-5f), 1, false);
         var t = w.tensors();

@@ -24,6 +24,7 @@ public final class ComputeBackend {
     private final Supplier<SelectiveScanKernel> cpuKernel;
     private final Supplier<CudaScanKernel> gpuOpener;
     private Selection selection;                                       // guarded by this; null until selected
+    private String settingProblem;                                     // a bad STATESCOPE_BACKEND, or null
 
     /** The choice on this machine: the real CUDA driver, the fastest CPU scan (one thread) as the fall-back. */
     public ComputeBackend(BackendChoice choice) {
@@ -40,6 +41,35 @@ public final class ComputeBackend {
         this.choice = Objects.requireNonNull(choice, "choice");
         this.cpuKernel = Objects.requireNonNull(cpuKernel, "cpuKernel");
         this.gpuOpener = Objects.requireNonNull(gpuOpener, "gpuOpener");
+    }
+
+    /**
+     * The backend a setting names ({@code $STATESCOPE_BACKEND}: auto, cpu or gpu, any case; unset or blank:
+     * auto), on this machine's CPU kernel and CUDA driver. A value that names none of them gives auto, and
+     * the status line says so; nothing fails.
+     */
+    public static ComputeBackend fromSetting(String value) {
+        return fromSetting(value, () -> VectorSupport.fastScan(1), CudaScanKernel::open);
+    }
+
+    /** {@link #fromSetting(String)} with the given kernels (tests pass a GPU opener that fails). */
+    public static ComputeBackend fromSetting(String value, Supplier<SelectiveScanKernel> cpuKernel,
+                                            Supplier<CudaScanKernel> gpuOpener) {
+        if (value == null || value.isBlank()) {
+            return new ComputeBackend(BackendChoice.AUTO, cpuKernel, gpuOpener);
+        }
+        try {
+            return new ComputeBackend(BackendChoice.parse(value), cpuKernel, gpuOpener);
+        } catch (IllegalArgumentException e) {
+            var auto = new ComputeBackend(BackendChoice.AUTO, cpuKernel, gpuOpener);
+            auto.settingProblem = "STATESCOPE_BACKEND='" + value.strip() + "' is not auto, cpu or gpu; using auto";
+            return auto;
+        }
+    }
+
+    /** What was asked for: auto, cpu or gpu. */
+    public BackendChoice choice() {
+        return choice;
     }
 
     /** The selected backend; the first call selects it (may probe the GPU: not on the FX thread). */
@@ -74,7 +104,8 @@ public final class ComputeBackend {
      */
     public synchronized String statusText(String stepBackend) {
         String steps = "steps on " + stepBackend;
-        return selection == null ? "Compute: " + steps + "; scan backend not chosen yet"
+        String text = selection == null ? "Compute: " + steps + "; scan backend not chosen yet"
                 : selection.statusText() + " · " + steps;
+        return settingProblem == null ? text : text + " · " + settingProblem;
     }
 }

@@ -91,12 +91,6 @@ public final class TrainingRun {
                     saveEvery, stopAt, mixSplit, selectOn, seed, aInitScale);
         }
 
-        /** This spec with another scale of A at initialisation. */
-        public Spec withAInitScale(double scale) {
-            return new Spec(language, layers, dModel, dState, gates, norm, options, maxWords, evalEvery, quickEval,
-                    saveEvery, stopAt, mixSplit, selectOn, initSeed, scale);
-        }
-
         /** The options the trainer runs with: the spec's, seeded by the init seed when there is one. */
         TrainOptions trainerOptions() {
             TrainOptions o = options;

@@ -92,9 +92,13 @@ public final class StateScopeApp extends Application {
         return local;
     }
 
-    /** A session with the app's libraries on the given runners. */
+    /**
+     * A session with the app's libraries on the given runners; its corpus scans run where
+     * {@code $STATESCOPE_BACKEND} says (auto, cpu or gpu; unset: auto, the GPU when one can be used).
+     */
     public static SessionViewModel newSession(TaskRunner traces, TaskRunner analysis) {
-        return new SessionViewModel(languages(), models(), traces, analysis);
+        return new SessionViewModel(languages(), models(), traces, analysis,
+                statescope.study.ComputeBackend.fromSetting(System.getenv("STATESCOPE_BACKEND")));
     }
 
     /** Builds the main window for a session; tests mount it without going through {@code launch}. */

@@ -57,6 +57,22 @@ class ComputeBackendTest {
     }
 
     @Test
+    void theSettingPicksTheBackendAndABadOneFallsBackToAutoSayingSo() {
+        assertEquals(BackendChoice.AUTO, ComputeBackend.fromSetting(null, () -> cpu, noDriver).choice());
+        assertEquals(BackendChoice.AUTO, ComputeBackend.fromSetting(" ", () -> cpu, noDriver).choice());
+        var forcedCpu = ComputeBackend.fromSetting(" CPU ", () -> cpu, noDriver);
+        assertEquals(BackendChoice.CPU, forcedCpu.choice());
+        assertSame(cpu, forcedCpu.kernel());
+        assertEquals(0, probes, "cpu never probes the GPU");
+        assertEquals(BackendChoice.GPU, ComputeBackend.fromSetting("gpu", () -> cpu, noDriver).choice());
+        var bad = ComputeBackend.fromSetting("cuda", () -> cpu, noDriver);
+        assertEquals(BackendChoice.AUTO, bad.choice());
+        assertSame(cpu, bad.kernel());
+        assertEquals("Compute: CPU (cpu-reference); GPU unavailable: libcuda.so.1 not found · steps on cpu-scalar"
+                + " · STATESCOPE_BACKEND='cuda' is not auto, cpu or gpu; using auto", bad.statusText("cpu-scalar"));
+    }
+
+    @Test
     void onThisMachineAutoNamesWhatItPicked() {
         var s = new ComputeBackend(BackendChoice.AUTO).selection();       // the real driver, if any
         assertTrue(s.onGpu() || s.notice().text().startsWith("GPU unavailable: "), s.statusText());

@@ -62,7 +62,7 @@ public final class ComputeBackend {
             return new ComputeBackend(BackendChoice.parse(value), cpuKernel, gpuOpener);
         } catch (IllegalArgumentException e) {
             var auto = new ComputeBackend(BackendChoice.AUTO, cpuKernel, gpuOpener);
-            auto.settingProblem = "STATESCOPE_BACKEND='" + value.strip() + "' is not auto, cpu or gpu; using auto";
+            auto.settingProblem = "STATESCOPE_BACKEND='" + value.strip() + "' unknown (auto, cpu, gpu): using auto";
             return auto;
         }
     }
@@ -99,6 +99,7 @@ public final class ComputeBackend {
      * The status bar's backend line, e.g. "Compute: CPU (cpu-vector); GPU unavailable: libcuda.so.1 not
      * found · steps on cpu-vector (256-bit)" or "Compute: GPU, NVIDIA H100 ... · steps on cpu-vector
      * (256-bit)" (after a GPU failure, the CPU and the reason). Before the selection, only the steps.
+     * A setting that named no backend ({@link #fromSetting}) comes first.
      *
      * @param stepBackend where the model's single steps run ({@code ModelInfo#backend})
      */
@@ -106,6 +107,6 @@ public final class ComputeBackend {
         String steps = "steps on " + stepBackend;
         String text = selection == null ? "Compute: " + steps + "; scan backend not chosen yet"
                 : selection.statusText() + " · " + steps;
-        return settingProblem == null ? text : text + " · " + settingProblem;
+        return settingProblem == null ? text : settingProblem + " · " + text; // first: the line is cut at its end
     }
 }

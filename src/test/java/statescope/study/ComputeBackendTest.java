@@ -68,8 +68,8 @@ class ComputeBackendTest {
         var bad = ComputeBackend.fromSetting("cuda", () -> cpu, noDriver);
         assertEquals(BackendChoice.AUTO, bad.choice());
         assertSame(cpu, bad.kernel());
-        assertEquals("Compute: CPU (cpu-reference); GPU unavailable: libcuda.so.1 not found · steps on cpu-scalar"
-                + " · STATESCOPE_BACKEND='cuda' is not auto, cpu or gpu; using auto", bad.statusText("cpu-scalar"));
+        assertEquals("STATESCOPE_BACKEND='cuda' unknown (auto, cpu, gpu): using auto · Compute: CPU (cpu-reference); "
+                + "GPU unavailable: libcuda.so.1 not found · steps on cpu-scalar", bad.statusText("cpu-scalar"));
     }
 
     @Test

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 public final class TrainRunOptions {
 
     @Option(names = "--seed", paramLabel = "SEED",
-            description = "Seed of the data and the initialisation (default: ${DEFAULT-VALUE}).")
+            description = "Seed of the data, and of the initialisation unless train's --init-seed is given (default: ${DEFAULT-VALUE}).")
     long seed = 1;
 
     @Option(names = "--quiet", description = "No progress line.")

@@ -97,10 +97,26 @@ public final class TrainCommand implements Callable<Integer> {
                     + "the words come from --seed, so runs with several init seeds share their training and test words.")
     Long initSeed;
 
-    @Option(names = "--a-init-scale", paramLabel = "S",
-            description = "Initialise A = -S*(n+1) for state n (default: the recipe's; 1 = Mamba's S4D-real init). A smaller S "
-                    + "starts every channel with a longer memory (the D_12 recipe: 1/4096).")
+    @Option(names = "--a-init-scale", paramLabel = "S", converter = Fraction.class,
+            description = "Initialise A = -S*(n+1) for state n, S a number or a fraction like 1/4096 (default: the "
+                    + "recipe's; 1 = Mamba's S4D-real init). A smaller S starts every channel with a longer memory "
+                    + "(the D_12 recipe: 1/4096).")
     Double aInitScale;
+
+    /** A number, or a fraction {@code P/Q} of two numbers. */
+    static final class Fraction implements picocli.CommandLine.ITypeConverter<Double> {
+        @Override
+        public Double convert(String text) {
+            int slash = text.indexOf('/');
+            try {
+                return slash < 0 ? Double.parseDouble(text.strip())
+                        : Double.parseDouble(text.substring(0, slash).strip())
+                                / Double.parseDouble(text.substring(slash + 1).strip());
+            } catch (NumberFormatException e) {
+                throw new picocli.CommandLine.TypeConversionException("'" + text + "' is not a number or a fraction like 1/4096");
+            }
+        }
+    }
 
     @Option(names = "--resume", description = "Continue from the saved state of --out when there is one; a finished "
             + "model is trained further when --steps is above the step its run reached.")

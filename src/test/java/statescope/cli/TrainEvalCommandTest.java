@@ -54,7 +54,7 @@ class TrainEvalCommandTest {
     @Test
     void theInitialisationOptionsAreRecordedInTheCommandAndTheDataSeedInTheManifest(@TempDir Path dir) throws Exception {
         Path model = dir.resolve("i.safetensors");
-        Run t = tinyParity(model, "--steps", "6", "--seed", "3", "--init-seed", "9", "--a-init-scale", "0.25");
+        Run t = tinyParity(model, "--steps", "6", "--seed", "3", "--init-seed", "9", "--a-init-scale", "1/4");
         assertEquals(0, t.code(), t.err());
         var cp = statescope.ssm.Checkpoint.load(model);
         assertEquals(3, cp.manifest().seed());
@@ -162,6 +162,8 @@ class TrainEvalCommandTest {
         assertEquals(ExitCodes.BAD_INPUT, a.code(), a.err());
         assertTrue(a.err().contains("--a-init-scale must be a finite number > 0, got 0.0"), a.err());
         assertEquals(1, a.err().strip().lines().count(), a.err());
+        Run f = run("train", "--language", "parity", "--a-init-scale", "1/x", "--out", dir.resolve("x").toString());
+        assertTrue(f.code() != 0 && f.err().contains("'1/x' is not a number or a fraction like 1/4096"), f.err());
         Run s = run("eval", "--suite", dir.toString());
         assertEquals(ExitCodes.BAD_INPUT, s.code(), s.err());
     }

@@ -65,25 +65,29 @@ public final class ReproduceCommand implements Callable<Integer> {
         }
     }
 
+    /** A model file's state, with its finished run when there is one (read once, for the messages too). */
+    record Status(State state, TrainingRun.Finished finished) {
+    }
+
     /**
      * The state of a recipe's model file: a finished model trained with other options than the recipe's
      * (its manifest's command, {@code --steps} and {@code --threads} aside) is RECIPE_CHANGED, one whose
      * recipe now asks for more steps is BUDGET_GREW.
      */
-    static State stateOf(Recipes.Recipe r, long seed, Path file) {
+    static Status stateOf(TrainingRun.Spec recipe, Path file) {
         if (TrainingRun.resumable(file)) {
-            return State.PARTLY_TRAINED;
+            return new Status(State.PARTLY_TRAINED, null);
         }
         var done = TrainingRun.finishedRun(file);
         if (done.isEmpty()) {
-            return State.NOT_STARTED;
+            return new Status(State.NOT_STARTED, null);
         }
         TrainingRun.Finished f = done.get();
-        if (f.recipe() != null && !f.recipe().equals(TrainingRun.withoutBudget(TrainingRun.command(r.spec(seed))))) {
-            return State.RECIPE_CHANGED;
+        if (f.recipe() != null && !f.recipe().equals(TrainingRun.withoutBudget(TrainingRun.command(recipe)))) {
+            return new Status(State.RECIPE_CHANGED, f);
         }
         long budget = f.budget() > 0 ? f.budget() : f.reachedStep();
-        return r.steps() > budget ? State.BUDGET_GREW : State.FINISHED;
+        return new Status(recipe.options().steps() > budget ? State.BUDGET_GREW : State.FINISHED, f);
     }
 
     private static String listLabel(State state, Recipes.Recipe r) {
@@ -118,7 +122,9 @@ public final class ReproduceCommand implements Callable<Integer> {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("model", r.fileStem());
                 row.put("file", file.toString());
-                State state = stateOf(r, run.seed, file);
+                TrainingRun.Spec recipe = r.spec(run.seed);
+                Status status = stateOf(recipe, file);
+                State state = status.state();
                 String prefix = String.format(Locale.ROOT, "[%d/%d %s] ", i, todo.size(), r.fileStem());
                 if (state == State.FINISHED) {
                     row.put("state", state.label);
@@ -126,16 +132,16 @@ public final class ReproduceCommand implements Callable<Integer> {
                     row.put("state", listLabel(state, r));
                 } else {
                     if (state == State.BUDGET_GREW) {
-                        var done = TrainingRun.finishedRun(file).orElseThrow();
+                        var done = status.finished();
                         err.printf(Locale.ROOT, "%sfinished at step %d of %d, the recipe now says %d steps: training it "
                                 + "further from its checkpoint of step %d with fresh AdamW moments%n", prefix,
                                 done.reachedStep(), done.budget(), r.steps(), done.checkpointStep());
                     } else if (state == State.RECIPE_CHANGED) {
                         err.printf(Locale.ROOT, "%strained with another recipe (%s); training it again from seed %d "
                                 + "(it is replaced at the new run's first evaluation)%n", prefix,
-                                TrainingRun.finishedRun(file).orElseThrow().recipe(), run.seed);
+                                status.finished().recipe(), run.seed);
                     }
-                    TrainingRun.Outcome o = TrainingRun.run(r.spec(run.seed), file, state != State.RECIPE_CHANGED,
+                    TrainingRun.Outcome o = TrainingRun.run(recipe, file, state != State.RECIPE_CHANGED,
                             run.progress(err, prefix), stop::requested);
                     if (!run.quiet) {
                         err.println();

@@ -24,7 +24,7 @@ public final class ComputeBackend {
     private final Supplier<SelectiveScanKernel> cpuKernel;
     private final Supplier<CudaScanKernel> gpuOpener;
     private Selection selection;                                       // guarded by this; null until selected
-    private String settingProblem;                                     // a bad STATESCOPE_BACKEND, or null
+    private final String settingProblem;                               // a bad STATESCOPE_BACKEND, or null
 
     /** The choice on this machine: the real CUDA driver, the fastest CPU scan (one thread) as the fall-back. */
     public ComputeBackend(BackendChoice choice) {
@@ -38,6 +38,12 @@ public final class ComputeBackend {
      */
     public ComputeBackend(BackendChoice choice, Supplier<SelectiveScanKernel> cpuKernel,
                           Supplier<CudaScanKernel> gpuOpener) {
+        this(choice, cpuKernel, gpuOpener, null);
+    }
+
+    private ComputeBackend(BackendChoice choice, Supplier<SelectiveScanKernel> cpuKernel,
+                           Supplier<CudaScanKernel> gpuOpener, String settingProblem) {
+        this.settingProblem = settingProblem;
         this.choice = Objects.requireNonNull(choice, "choice");
         this.cpuKernel = Objects.requireNonNull(cpuKernel, "cpuKernel");
         this.gpuOpener = Objects.requireNonNull(gpuOpener, "gpuOpener");
@@ -61,9 +67,8 @@ public final class ComputeBackend {
         try {
             return new ComputeBackend(BackendChoice.parse(value), cpuKernel, gpuOpener);
         } catch (IllegalArgumentException e) {
-            var auto = new ComputeBackend(BackendChoice.AUTO, cpuKernel, gpuOpener);
-            auto.settingProblem = "STATESCOPE_BACKEND='" + value.strip() + "' unknown (auto, cpu, gpu): using auto";
-            return auto;
+            return new ComputeBackend(BackendChoice.AUTO, cpuKernel, gpuOpener,
+                    "STATESCOPE_BACKEND='" + value.strip() + "' unknown (auto, cpu, gpu): using auto");
         }
     }
 

@@ -212,7 +212,8 @@ public final class TrainingRun {
             throws IOException {
         LanguageTask task = LanguageTask.of(spec.language());
         SsmConfig config = config(spec, task);
-        TrainOptions o = spec.options();
+        TrainOptions o = spec.options();              // o.seed() draws the words
+        TrainOptions trainerOptions = spec.trainerOptions(); // its seed draws the initialisation and batch order
         if (spec.selectOn() != null && !task.evaluationSplits().contains(spec.selectOn())) {
             throw new IllegalArgumentException("--select must be mean or one of the evaluation splits of "
                     + spec.language() + " (" + String.join(", ", task.evaluationSplits()) + "), got '"
@@ -267,12 +268,12 @@ public final class TrainingRun {
             continued = true;
             secondsBefore = done.manifest().metrics().getOrDefault("train_seconds", 0.0);
         } else {
-            params = ParamSet.of(SsmWeights.init(config, spec.trainerOptions().seed(), true, spec.aInitScale()));
+            params = ParamSet.of(SsmWeights.init(config, trainerOptions.seed(), true, spec.aInitScale()));
         }
         long t0 = System.nanoTime();
         boolean early = false;
         boolean interrupted = false;
-        try (Trainer trainer = new Trainer(params, spec.trainerOptions(), task.paperLoss(), TrainingSet.of(toks, tgs))) {
+        try (Trainer trainer = new Trainer(params, trainerOptions, task.paperLoss(), TrainingSet.of(toks, tgs))) {
             if (resumed != null) {
                 trainer.resume(fromStep, resumeOpt);
             } else if (continued) {

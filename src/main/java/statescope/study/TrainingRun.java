@@ -97,14 +97,6 @@ public final class TrainingRun {
             return initSeed == null ? o : new TrainOptions(o.lr(), o.weightDecay(), o.decayAll(), o.clip(), o.batch(),
                     o.steps(), o.threads(), initSeed, o.schedule());
         }
-
-        /** A spec selecting on the mean over the evaluation splits. */
-        public Spec(String language, int layers, int dModel, int dState, GateRange gates, NormKind norm,
-                    TrainOptions options, int maxWords, int evalEvery, int quickEval, int saveEvery,
-                    double stopAt, String mixSplit) {
-            this(language, layers, dModel, dState, gates, norm, options, maxWords, evalEvery, quickEval, saveEvery,
-                    stopAt, mixSplit, null);
-        }
     }
 
     /** Progress callbacks (called on the training thread); each does nothing unless overridden. */

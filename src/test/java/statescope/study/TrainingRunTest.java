@@ -23,7 +23,7 @@ class TrainingRunTest {
 
     static TrainingRun.Spec spec(long steps) {
         var o = new TrainOptions(3e-3, 0.1, true, 1.0, 8, steps, 2, 5);
-        return new TrainingRun.Spec("parity", 1, 8, 4, GateRange.SIGNED, NormKind.LAYER, o, 60, 10, 20, 10, 101, null);
+        return new TrainingRun.Spec("parity", 1, 8, 4, GateRange.SIGNED, NormKind.LAYER, o, 60, 10, 20, 10, 101, null, null);
     }
 
     static final TrainingRun.Listener QUIET = new TrainingRun.Listener() {
@@ -32,7 +32,7 @@ class TrainingRunTest {
     @Test
     void selectionOnOneSplitKeepsTheCheckpointBestOnThatSplit(@TempDir Path dir) throws Exception {
         var base = new TrainingRun.Spec("tomita-3", 1, 8, 4, GateRange.NONNEGATIVE, NormKind.LAYER,
-                new TrainOptions(1e-2, 0.1, true, 1.0, 8, 80, 2, 5), 60, 5, 40, 10, 101, null);
+                new TrainOptions(1e-2, 0.1, true, 1.0, 8, 80, 2, 5), 60, 5, 40, 10, 101, null, null);
         var bin2 = base.withSelectOn("bin2");
         var evals = new java.util.ArrayList<Map<String, Double>>();
         var flags = new java.util.ArrayList<Boolean>();
@@ -79,7 +79,7 @@ class TrainingRunTest {
         var o = data5.options();
         TrainingRun.Spec data7 = new TrainingRun.Spec("parity", 1, 8, 4, GateRange.SIGNED, NormKind.LAYER,
                 new TrainOptions(o.lr(), o.weightDecay(), o.decayAll(), o.clip(), o.batch(), o.steps(), o.threads(), 7),
-                60, 10, 20, 10, 101, null);
+                60, 10, 20, 10, 101, null, null);
         Path a = dir.resolve("a.safetensors");
         Path b = dir.resolve("b.safetensors");
         Path c = dir.resolve("c.safetensors");
@@ -182,7 +182,7 @@ class TrainingRunTest {
         Path a = dir.resolve("a.safetensors");
         TrainingRun.run(spec(10), a, true, QUIET, () -> false);
         var o = spec(20).options();
-        var other = new TrainingRun.Spec("parity", 1, 16, 4, GateRange.SIGNED, NormKind.LAYER, o, 60, 10, 20, 10, 101, null);
+        var other = new TrainingRun.Spec("parity", 1, 16, 4, GateRange.SIGNED, NormKind.LAYER, o, 60, 10, 20, 10, 101, null, null);
         var e = assertThrows(IllegalArgumentException.class, () -> TrainingRun.run(other, a, true, QUIET, () -> false));
         assertTrue(e.getMessage().contains("finished model"), e.getMessage());
     }
@@ -199,7 +199,7 @@ class TrainingRunTest {
             }
         });
         var o = spec(20).options();
-        var other = new TrainingRun.Spec("parity", 1, 16, 4, GateRange.SIGNED, NormKind.LAYER, o, 60, 10, 20, 10, 101, null);
+        var other = new TrainingRun.Spec("parity", 1, 16, 4, GateRange.SIGNED, NormKind.LAYER, o, 60, 10, 20, 10, 101, null, null);
         var e = assertThrows(IllegalArgumentException.class, () -> TrainingRun.run(other, a, true, QUIET, () -> false));
         assertTrue(e.getMessage().contains("resume state"), e.getMessage());
     }

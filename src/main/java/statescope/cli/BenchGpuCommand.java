@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import statescope.bench.GpuBench;
 import statescope.ssm.GateRange;
-import statescope.ssm.gpu.GpuBench;
 
 /**
  * {@code statescope bench-gpu}: the CUDA scan's tokens/s and achieved GB/s against the GPU's peak memory

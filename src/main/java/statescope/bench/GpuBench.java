@@ -1,5 +1,8 @@
-package statescope.ssm.gpu;
+package statescope.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +13,14 @@ import statescope.ssm.ScanBatch;
 import statescope.ssm.ScanResult;
 import statescope.ssm.SelectiveScanKernel;
 import statescope.ssm.VectorSupport;
+import statescope.ssm.gpu.CudaDevice;
+import statescope.ssm.gpu.CudaException;
+import statescope.ssm.gpu.CudaScanKernel;
+import statescope.ssm.gpu.DeviceScan;
+import statescope.ssm.gpu.GpuCheck;
+import statescope.ssm.gpu.GpuUnavailableException;
+import statescope.ssm.gpu.ScanInputs;
+import statescope.ssm.gpu.ScanLaunch;
 
 /**
  * The GPU scan benchmark: tokens/s and achieved memory bandwidth of the CUDA kernel against the GPU's
@@ -18,7 +29,7 @@ import statescope.ssm.VectorSupport;
  *
  * <pre>
  *   java --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -cp ... \
- *        statescope.ssm.gpu.GpuBench [--batch 256] [--length 4096] [--d-inner 256] [--d-state 16]
+ *        statescope.bench.GpuBench [--batch 256] [--length 4096] [--d-inner 256] [--d-state 16]
  *        [--reps 20] [--cpu-batch 8] [--gates nonnegative|signed] [--json FILE]
  * </pre>
  * Exit code 0, 2 when no GPU can be used (the CPU figures are still printed), 5 when a GPU run failed.
@@ -202,7 +213,7 @@ public final class GpuBench {
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%." + digits + "f", v);
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) throws IOException {
         Options d = Options.defaults();
         var a = new Args(args);
         var o = new Options(a.intOr("--batch", d.batch()), a.intOr("--length", d.maxLen()),
@@ -213,7 +224,7 @@ public final class GpuBench {
         System.out.print(table(r));
         String json = a.or("--json", null);
         if (json != null) {
-            java.nio.file.Files.writeString(java.nio.file.Path.of(json), json(r));
+            Files.writeString(Path.of(json), json(r));
         }
         System.exit(r.device() == null ? 2 : r.gpuReason() != null ? 5 : 0);
     }

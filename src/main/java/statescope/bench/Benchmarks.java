@@ -1,7 +1,17 @@
-package statescope.ssm;
+package statescope.bench;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import statescope.ssm.FastForward;
+import statescope.ssm.GateRange;
+import statescope.ssm.ScanBatch;
+import statescope.ssm.SelectiveScanKernel;
+import statescope.ssm.SsmConfig;
+import statescope.ssm.SsmStepper;
+import statescope.ssm.SsmWeights;
 
 /**
  * The engine's performance figures, measured in-process with JIT warm-up: one-token step latency and
@@ -28,14 +38,13 @@ public final class Benchmarks {
      */
     public static long pretouchHeap(long bytes) {
         try {
-            var bean = java.lang.management.ManagementFactory.getPlatformMXBean(
-                    com.sun.management.HotSpotDiagnosticMXBean.class);
+            var bean = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
             bean.setVMOption("MaxHeapFreeRatio", "100");               // do not give the pages back
         } catch (RuntimeException | LinkageError e) {
             // not HotSpot: touch anyway
         }
         long target = Math.min(Runtime.getRuntime().maxMemory() / 2, bytes);
-        var keep = new java.util.ArrayList<float[]>();
+        var keep = new ArrayList<float[]>();
         long done = 0;
         for (; done < target; done += 64L << 20) {
             float[] f = new float[16 << 20];
@@ -48,7 +57,7 @@ public final class Benchmarks {
     }
 
     private static long cpuNanos() {
-        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
     /**
@@ -87,6 +96,7 @@ public final class Benchmarks {
     /** Random scan input with Mamba-like statistics: Δ log-uniform in [1e-3, 1e-1], A = −(n+1). */
     public static ScanBatch randomScanBatch(int batch, int len, int dInner, int dState, GateRange gates, long seed) {
         var rnd = new SplittableRandom(seed);
+        // x, delta [B, T, ED]; a [ED, N]; b, c [B, T, N]
         int btd = batch * len * dInner;
         int btn = batch * len * dState;
         float[] x = new float[btd];

@@ -13,8 +13,8 @@ import java.util.random.RandomGenerator;
  * example found (smallest size first, then the shortest description), beside the first failure with
  * its trial index and seeds.
  * <p>
- * Runs are deterministic: the base seed is fixed per loop (default {@value #DEFAULT_SEED}); run with
- * {@code -Dstatescope.seed=N} to draw other examples, for example
+ * Runs are deterministic: the base seed is fixed (default {@value #DEFAULT_SEED}); run with
+ * {@code -Dstatescope.seed=N} to draw other examples in every loop that keeps the default, for example
  * {@code ./mvnw -o test -Dtest=MinimizerTest -Dstatescope.seed=7}. The report's seed of an example
  * redraws it alone: {@code generator.next(new SplittableRandom(seed), size)}.
  * <pre>
@@ -76,9 +76,9 @@ public final class PropertyLoop<T> {
         return this;
     }
 
-    /** A fixed base seed, unless {@code -Dstatescope.seed} is given. */
+    /** A fixed base seed of this loop's own; {@code -Dstatescope.seed} does not change it. */
     public PropertyLoop<T> seed(long base) {
-        seed = Long.getLong("statescope.seed", base);
+        seed = base;
         return this;
     }
 

@@ -14,13 +14,13 @@ class LayeringTest {
     @ArchTest
     static final ArchRule langIsPure = noClasses().that().resideInAPackage("statescope.lang..")
             .should().dependOnClassesThat().resideInAnyPackage(
-                    "statescope.ssm..", "statescope.train..", "statescope.study..", "statescope.cli..",
+                    "statescope.ssm..", "statescope.train..", "statescope.experiment..", "statescope.inspect..", "statescope.cli..",
                     "statescope.ui..", "javafx..", "org.nd4j..", "org.jfree..", "java.awt..");
 
     @ArchTest
     static final ArchRule modelSeesOnlyTokenIds = noClasses().that().resideInAPackage("statescope.ssm..")
             .should().dependOnClassesThat().resideInAnyPackage(
-                    "statescope.lang..", "statescope.train..", "statescope.study..", "statescope.cli..",
+                    "statescope.lang..", "statescope.train..", "statescope.experiment..", "statescope.inspect..", "statescope.cli..",
                     "statescope.ui..", "javafx..", "org.jfree..", "java.awt..");
 
     @ArchTest
@@ -30,11 +30,11 @@ class LayeringTest {
     @ArchTest
     static final ArchRule trainBuildsOnSsmOnly = noClasses().that().resideInAPackage("statescope.train..")
             .should().dependOnClassesThat().resideInAnyPackage(
-                    "statescope.lang..", "statescope.study..", "statescope.cli..", "statescope.ui..",
+                    "statescope.lang..", "statescope.experiment..", "statescope.inspect..", "statescope.cli..", "statescope.ui..",
                     "javafx..", "org.jfree..", "java.awt..");
 
     @ArchTest
-    static final ArchRule studyIsHeadless = noClasses().that().resideInAPackage("statescope.study..")
+    static final ArchRule studyIsHeadless = noClasses().that().resideInAnyPackage("statescope.experiment..", "statescope.inspect..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "statescope.cli..", "statescope.ui..", "javafx..", "org.jfree..", "java.awt..");
 

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import statescope.ssm.SsmConfig;
-import statescope.study.TrainingRun;
+import statescope.experiment.TrainingRun;
 import statescope.train.Trainer;
 
 /**

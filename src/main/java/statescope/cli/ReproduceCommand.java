@@ -14,8 +14,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import statescope.study.Recipes;
-import statescope.study.TrainingRun;
+import statescope.experiment.Recipes;
+import statescope.experiment.TrainingRun;
 
 /**
  * {@code statescope reproduce}: regenerates every shipped model from its seed, model by model. Finished

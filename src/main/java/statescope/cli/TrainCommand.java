@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import statescope.ssm.GateRange;
 import statescope.ssm.NormKind;
-import statescope.study.Recipes;
-import statescope.study.TrainingRun;
+import statescope.experiment.Recipes;
+import statescope.experiment.TrainingRun;
 import statescope.train.LrSchedule;
 import statescope.train.TrainOptions;
 

@@ -107,7 +107,7 @@ class TrainEvalCommandTest {
 
     @Test
     void reproduceSkipsAFinishedModelUnlessItsRecipeOrBudgetChanged(@TempDir Path dir) throws Exception {
-        long recipeSteps = statescope.study.Recipes.all().stream().filter(r -> r.fileStem().equals("parity-signed"))
+        long recipeSteps = statescope.experiment.Recipes.all().stream().filter(r -> r.fileStem().equals("parity-signed"))
                 .findFirst().orElseThrow().steps();
         Path model = staleParitySigned(dir);
         // trained on 40 words a split where the recipe takes the protocol's sizes: another recipe

@@ -7,7 +7,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import statescope.lang.Dfa;
-import statescope.study.Trace;
+import statescope.inspect.Trace;
 
 /**
  * The automaton view's state: which DFA to draw, the current state, the path so far (the trail), the

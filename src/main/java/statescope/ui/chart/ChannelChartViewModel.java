@@ -8,8 +8,8 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import statescope.study.ChannelKind;
-import statescope.study.Trace;
+import statescope.inspect.ChannelKind;
+import statescope.inspect.Trace;
 
 /**
  * Line chart of user-picked channels of one layer over time: a window of {@value #MAX_POINTS} positions

@@ -6,8 +6,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import statescope.study.ChannelKind;
-import statescope.study.Trace;
+import statescope.inspect.ChannelKind;
+import statescope.inspect.Trace;
 
 /**
  * A channel × time heatmap of one per-channel quantity ({@link ChannelKind}) of one layer, over a

@@ -4,7 +4,7 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
-import statescope.study.Trace;
+import statescope.inspect.Trace;
 
 /**
  * Per position the model's prediction against the reference target, over a window of positions that

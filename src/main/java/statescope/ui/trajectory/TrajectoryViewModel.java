@@ -11,8 +11,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import statescope.study.StateCloud;
-import statescope.study.Trace;
+import statescope.inspect.StateCloud;
+import statescope.inspect.Trace;
 
 /**
  * The trajectory view's state: per layer the corpus cloud in the frozen PCA basis, the current string's

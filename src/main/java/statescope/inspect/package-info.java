@@ -1,0 +1,2 @@
+/** See DESIGN.md for what this package holds and may import. */
+package statescope.inspect;

@@ -237,6 +237,6 @@ public final class TrainCommand implements Callable<Integer> {
         var sb = new StringBuilder();
         o.accuracy().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %s %.2f%%", k, v)));
         out.printf(Locale.ROOT, "%s: %d steps in %s%s; model %s;%s%n", s.language(), o.steps(),
-                Progress.duration((long) o.seconds()), o.stoppedEarly() ? " (target reached)" : "", o.model(), sb);
+                ConsoleProgress.duration((long) o.seconds()), o.stoppedEarly() ? " (target reached)" : "", o.model(), sb);
     }
 }

@@ -1,6 +1,6 @@
 package statescope.inspect;
 
-/** The per-channel quantities a {@link Trace} keeps for every step and layer (each {@code [D]}). */
+/** The per-channel quantities a {@link AlignedTrace} keeps for every step and layer (each {@code [ED]}). */
 public enum ChannelKind {
     /** The state h[d, :] averaged over the N state components. */
     STATE("state h (mean over N)"),
@@ -19,7 +19,7 @@ public enum ChannelKind {
         return label;
     }
 
-    /** Reduces one layer's step trace to this quantity, {@code [D]}. */
+    /** Reduces one layer's step trace to this quantity, {@code [ED]}. */
     float[] of(StepTrace.LayerTrace t, int dState) {
         return switch (this) {
             case STATE -> meanOverN(t.h(), dState);
@@ -29,7 +29,7 @@ public enum ChannelKind {
     }
 
     private static float[] meanOverN(float[] v, int n) {
-        float[] out = new float[v.length / n];                         // [D] from [D, N]
+        float[] out = new float[v.length / n];                         // [ED] from [ED, N]
         for (int d = 0; d < out.length; d++) {
             float s = 0f;
             for (int k = 0; k < n; k++) {

@@ -14,7 +14,7 @@ import statescope.ssm.VectorSupport;
 /**
  * Fits the trajectory view's projections: runs the model over a sampled corpus of the language, labels
  * every hidden state h_t with the reference configuration after the same prefix, and fits a 3-component
- * PCA per layer on the flattened states {@code [D * N]}. The corpus runs through the model's batched
+ * PCA per layer on the flattened states {@code [ED * N]}. The corpus runs through the model's batched
  * scan ({@link TraceModel#hiddenStates}) on the given kernel, {@value #BATCH} words at a time: the
  * backend {@link ComputeBackend} selected (the GPU when one can be used). Words that fall into a dead
  * configuration are cut there (except one in eight), so the basis describes the states a trained model
@@ -60,7 +60,7 @@ public final class CorpusProjection {
                     tokens[w - from][i] = language.tokens().token(word, i);
                 }
             }
-            float[][][][] h = model.hiddenStates(tokens, kernel);            // [W][T_w][L][D * N]
+            float[][][][] h = model.hiddenStates(tokens, kernel);            // [W][T_w][L][ED * N]
             for (int w = from; w < to; w++) {
                 int[] word = corpus.get(w);
                 Config c = machine.start();
@@ -84,7 +84,7 @@ public final class CorpusProjection {
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException("projection fitting cancelled");
             }
-            float[][] data = rows.get(l).toArray(float[][]::new);     // [P, D * N]
+            float[][] data = rows.get(l).toArray(float[][]::new);     // [P, ED * N]
             Projection proj = Pca.fit(data, 3, 30, seed + l);
             float[][] pts = new float[data.length][];
             for (int i = 0; i < data.length; i++) {

@@ -49,10 +49,10 @@ public final class EngineModel implements TraceModel {
         return info;
     }
 
-    private record State(SsmState s) implements ModelState {
+    private record EngineState(SsmState s) implements State {
         @Override
-        public ModelState copy() {
-            return new State(s.copy());
+        public State copy() {
+            return new EngineState(s.copy());
         }
 
         @Override
@@ -62,16 +62,16 @@ public final class EngineModel implements TraceModel {
     }
 
     @Override
-    public ModelState newState() {
-        return new State(new SsmState(weights.config()));
+    public State newState() {
+        return new EngineState(new SsmState(weights.config()));
     }
 
     @Override
-    public StepTrace step(ModelState state, int token) {
+    public StepTrace step(State state, int token) {
         if (token < 0 || token >= info.vocabSize()) {
             throw new IllegalArgumentException("token " + token + " outside the vocabulary 0.." + (info.vocabSize() - 1));
         }
-        var tr = stepper.get().stepTraced(((State) state).s(), token);
+        var tr = stepper.get().stepTraced(((EngineState) state).s(), token);
         var layers = new StepTrace.LayerTrace[tr.layers().size()];
         for (int l = 0; l < layers.length; l++) {
             var lt = tr.layers().get(l);
@@ -82,7 +82,7 @@ public final class EngineModel implements TraceModel {
 
     /** The batched forward on one thread (the other core stays with the UI), from the given state. */
     @Override
-    public StepTrace[] stepMany(ModelState state, int[] tokens) {
+    public StepTrace[] stepMany(State state, int[] tokens) {
         return tracesOf(forward(state, tokens), tokens.length);
     }
 
@@ -112,7 +112,7 @@ public final class EngineModel implements TraceModel {
      * {@link ChannelKind} sums it), so the values are bit for bit those of {@code stepMany}.
      */
     @Override
-    public StepBlock stepBlock(ModelState state, int[] tokens) {
+    public StepBlock stepBlock(State state, int[] tokens) {
         return blockOf(forward(state, tokens), tokens.length);
     }
 
@@ -172,13 +172,13 @@ public final class EngineModel implements TraceModel {
     }
 
     /** Runs the batched forward from {@code state} and advances it past {@code tokens}. */
-    FastForward.Result forward(ModelState state, int[] tokens) {
+    FastForward.Result forward(State state, int[] tokens) {
         for (int tok : tokens) {
             if (tok < 0 || tok >= info.vocabSize()) {
                 throw new IllegalArgumentException("token " + tok + " outside the vocabulary 0.." + (info.vocabSize() - 1));
             }
         }
-        SsmState s = ((State) state).s();
+        SsmState s = ((EngineState) state).s();
         var result = new FastForward(weights, statescope.ssm.VectorSupport.fastScan(1), 1)
                 .forward(new int[][] {tokens}, new FastForward.Options(true, true, new SsmState[] {s}));
         s.restore(result.finalStates()[0]);

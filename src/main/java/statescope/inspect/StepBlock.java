@@ -1,7 +1,7 @@
 package statescope.inspect;
 
 /**
- * The steps of one read of several tokens, as a {@link Trace} keeps them: per token the logits and,
+ * The steps of one read of several tokens, as a {@link AlignedTrace} keeps them: per token the logits and,
  * per layer, the per-channel quantities ({@link ChannelKind}) and the state h (to project it). The
  * accessors fill buffers the caller owns, so a model with a batched scan can answer straight from its
  * batched outputs instead of copying a {@link StepTrace} per token (for a 3-layer d_model-64 model that
@@ -16,10 +16,10 @@ public interface StepBlock {
     /** The head's logits after token t, {@code [O]} (a fresh array). */
     float[] logits(int t);
 
-    /** Quantity {@code kind} of layer {@code layer} after token t into {@code out} ({@code [D]}). */
+    /** Quantity {@code kind} of layer {@code layer} after token t into {@code out} ({@code [ED]}). */
     void channels(int t, int layer, ChannelKind kind, float[] out);
 
-    /** The state h of layer {@code layer} after token t into {@code out} ({@code [D * N]}). */
+    /** The state h of layer {@code layer} after token t into {@code out} ({@code [ED * N]}). */
     void h(int t, int layer, float[] out);
 
     /** A block over per-token step traces (the reference path, and models without a batched scan). */

@@ -9,15 +9,15 @@ package statescope.inspect;
 public record StepTrace(LayerTrace[] layers, float[] logits) {
 
     /**
-     * One layer's internals at one token (D = d_inner channels, N = d_state).
+     * One layer's internals at one token (ED = d_inner channels, N = d_state).
      *
-     * @param x     [D]     conv1d + SiLU output (the SSM input)
-     * @param delta [D]     Δ after softplus
-     * @param aBar  [D * N] the discretised transition Ā = gate(Δ·A)
-     * @param b     [N]     B_t
-     * @param c     [N]     C_t
-     * @param h     [D * N] the state after this token
-     * @param y     [D]     C·h + D·x, before the SiLU(z) gate
+     * @param x     [ED]      conv1d + SiLU output (the SSM input)
+     * @param delta [ED]      Δ after softplus
+     * @param aBar  [ED * N]  the discretised transition Ā = gate(Δ·A)
+     * @param b     [N]       B_t
+     * @param c     [N]       C_t
+     * @param h     [ED * N]  the state after this token
+     * @param y     [ED]      C·h + D·x, before the SiLU(z) gate
      */
     public record LayerTrace(float[] x, float[] delta, float[] aBar, float[] b, float[] c, float[] h, float[] y) {
     }

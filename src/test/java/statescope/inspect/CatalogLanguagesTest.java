@@ -29,9 +29,9 @@ class CatalogLanguagesTest {
             var model = EngineModel.random(e.vocabularySize(), e.reference().width(), 1, 8, GateRange.SIGNED, 1);
             for (Word w : l.sample(l.trainingSplit(), 3, 5, java.util.Set.of())) {
                 Word word = w.length() > 60 ? w.prefix(60) : w;
-                var bulk = new Trace(model, e);
+                var bulk = new AlignedTrace(model, e);
                 bulk.setWord(word.toArray(), p -> { }, () -> false);
-                var typed = new Trace(model, e);
+                var typed = new AlignedTrace(model, e);
                 for (int s : word.toArray()) {
                     typed.append(s);                                     // one key at a time
                 }

@@ -30,17 +30,17 @@ public final class FakeModels {
         }
 
         @Override
-        public ModelState newState() {
+        public TraceModel.State newState() {
             return m.newState();
         }
 
         @Override
-        public StepTrace step(ModelState state, int token) {
+        public StepTrace step(TraceModel.State state, int token) {
             return m.step(state, token);
         }
 
         @Override
-        public StepTrace[] stepMany(ModelState state, int[] tokens) {
+        public StepTrace[] stepMany(TraceModel.State state, int[] tokens) {
             return ownStepMany ? m.stepMany(state, tokens) : TraceModel.super.stepMany(state, tokens);
         }
     }
@@ -54,22 +54,22 @@ public final class FakeModels {
         private final LanguageEntry lang;
         private final int errAt;
         private final ModelInfo info;
-        private static final int D = 4;
+        private static final int ED = 4;
         private static final int N = 2;
 
         Oracle(LanguageEntry lang, int errAt) {
             this.lang = lang;
             this.errAt = errAt;
-            this.info = new ModelInfo("oracle" + (errAt > 0 ? " (errs at " + errAt + ")" : ""), 1, 2, D, N,
+            this.info = new ModelInfo("oracle" + (errAt > 0 ? " (errs at " + errAt + ")" : ""), 1, 2, ED, N,
                     lang.machine().alphabet().size(), lang.reference().width(), GateRange.SIGNED, "test", true);
         }
 
-        final class S implements ModelState {
+        final class S implements TraceModel.State {
             Config config = lang.machine().start();
             int t;
 
             @Override
-            public ModelState copy() {
+            public TraceModel.State copy() {
                 S s = new S();
                 s.config = config;
                 s.t = t;
@@ -78,9 +78,9 @@ public final class FakeModels {
 
             @Override
             public float[] hiddenState(int layer) {
-                float[] h = new float[D * N];
+                float[] h = new float[ED * N];
                 int[] regs = lang.machine().registers(config);              // a DFA's state id, or the depth
-                h[Math.floorMod(regs.length == 0 ? 0 : regs[0], D * N)] = 1f;
+                h[Math.floorMod(regs.length == 0 ? 0 : regs[0], ED * N)] = 1f;
                 return h;
             }
         }
@@ -91,12 +91,12 @@ public final class FakeModels {
         }
 
         @Override
-        public ModelState newState() {
+        public TraceModel.State newState() {
             return new S();
         }
 
         @Override
-        public StepTrace step(ModelState state, int token) {
+        public StepTrace step(TraceModel.State state, int token) {
             S s = (S) state;
             Config before = s.config;
             s.config = lang.machine().step(s.config, token);
@@ -107,12 +107,12 @@ public final class FakeModels {
                 boolean on = target.unit(i) ^ (s.t == errAt && i == 0);
                 logits[i] = on ? 3f : -3f;
             }
-            float[] gate = new float[D * N];
+            float[] gate = new float[ED * N];
             java.util.Arrays.fill(gate, token == 1 ? -0.9f : 0.9f);
-            float[] delta = new float[D];
+            float[] delta = new float[ED];
             java.util.Arrays.fill(delta, 0.1f * (token + 1));
-            var layer = new StepTrace.LayerTrace(new float[D], delta, gate, new float[N], new float[N],
-                    s.hiddenState(0), new float[D]);
+            var layer = new StepTrace.LayerTrace(new float[ED], delta, gate, new float[N], new float[N],
+                    s.hiddenState(0), new float[ED]);
             return new StepTrace(new StepTrace.LayerTrace[] {layer}, logits);
         }
     }

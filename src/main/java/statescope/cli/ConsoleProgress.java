@@ -12,7 +12,7 @@ import statescope.train.Trainer;
  * The terminal progress of a training run: one redrawn line (step, bar, loss, batch accuracy, tokens/s,
  * ETA) at most five times a second, and a full line per evaluation and checkpoint.
  */
-final class Progress implements TrainingRun.Listener {
+final class ConsoleProgress implements TrainingRun.Listener {
 
     private final PrintWriter err;
     private final boolean quiet;
@@ -25,7 +25,7 @@ final class Progress implements TrainingRun.Listener {
     private double ema = Double.NaN;
     private double emaAcc = Double.NaN;
 
-    Progress(PrintWriter err, boolean quiet, String prefix) {
+    ConsoleProgress(PrintWriter err, boolean quiet, String prefix) {
         this.err = err;
         this.quiet = quiet;
         this.prefix = prefix;

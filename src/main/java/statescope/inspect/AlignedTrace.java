@@ -22,7 +22,7 @@ import statescope.lang.catalog.ReferenceMachine.Config;
  * {@value #SNAPSHOT_EVERY} tokens, so an edit at position i replays at most that many steps before it
  * recomputes from i. Not thread-safe: one thread at a time (the UI hands it to a worker for long jobs).
  */
-public final class Trace {
+public final class AlignedTrace {
 
     /** Tokens between model-state snapshots. */
     public static final int SNAPSHOT_EVERY = 64;
@@ -37,8 +37,8 @@ public final class Trace {
     private final int layers;
     private final int channels;
     private final int dState;
-    private final TreeMap<Integer, ModelState> snapshots = new TreeMap<>();
-    private ModelState live;                                            // state after the last token
+    private final TreeMap<Integer, TraceModel.State> snapshots = new TreeMap<>();
+    private TraceModel.State live;                                            // state after the last token
     private List<Projection> projections;                               // [L] or null
 
     private int[] tokens = new int[16];
@@ -46,22 +46,22 @@ public final class Trace {
     private int[] states = new int[16];                                 // [n + 1] drawn state per position
     private final List<Target> targets = new ArrayList<>();           // [n + 1], index 0 for ε
     private final List<Target> predictions = new ArrayList<>();       // [n + 1], index 0 null
-    private final List<short[]> channelData = new ArrayList<>();      // [n + 1][L * kinds * D] float16
+    private final List<short[]> channelData = new ArrayList<>();      // [n + 1][L * kinds * ED] float16
     private final List<float[]> points = new ArrayList<>();           // [n + 1][L * 3] or null
     private int length;
     private int firstDivergence = -1;
 
     /** A trace whose token ids are the symbol indices. */
-    public Trace(TraceModel model, Reference reference) {
+    public AlignedTrace(TraceModel model, Reference reference) {
         this(model, reference, LanguageEntry.TokenEncoder.identity(reference.alphabet().size()));
     }
 
     /** A trace of a language's model: the reference and token encoding come from the entry. */
-    public Trace(TraceModel model, LanguageEntry language) {
+    public AlignedTrace(TraceModel model, LanguageEntry language) {
         this(model, language.reference(), language.tokens());
     }
 
-    private Trace(TraceModel model, Reference reference, LanguageEntry.TokenEncoder encoder) {
+    private AlignedTrace(TraceModel model, Reference reference, LanguageEntry.TokenEncoder encoder) {
         this.model = model;
         this.reference = reference;
         this.machine = reference.machine();
@@ -138,7 +138,7 @@ public final class Trace {
         return firstDivergence;
     }
 
-    /** The quantity {@code kind} of layer {@code layer} at position t, {@code [D]}. */
+    /** The quantity {@code kind} of layer {@code layer} at position t, {@code [ED]}. */
     public float[] channels(int layer, ChannelKind kind, int t) {
         short[] row = channelData.get(t);
         float[] out = new float[channels];
@@ -213,7 +213,7 @@ public final class Trace {
         }
     }
 
-    /** Step i of a block as stored: per layer and quantity, {@code [D]} float16 values. */
+    /** Step i of a block as stored: per layer and quantity, {@code [ED]} float16 values. */
     private short[] pack(StepBlock b, int i) {
         var kinds = ChannelKind.values();
         short[] row = new short[layers * kinds.length * channels];
@@ -236,7 +236,7 @@ public final class Trace {
             return null;
         }
         float[] p = new float[layers * 3];
-        float[] h = new float[channels * dState];                       // [D * N]
+        float[] h = new float[channels * dState];                       // [ED * N]
         for (int l = 0; l < layers; l++) {
             b.h(i, l, h);
             System.arraycopy(projections.get(l).project(h), 0, p, l * 3, 3);
@@ -252,8 +252,8 @@ public final class Trace {
         if (newLength == length) {
             return;
         }
-        Map.Entry<Integer, ModelState> snap = snapshots.floorEntry(newLength);
-        ModelState st = snap.getValue().copy();
+        Map.Entry<Integer, TraceModel.State> snap = snapshots.floorEntry(newLength);
+        TraceModel.State st = snap.getValue().copy();
         for (int t = snap.getKey() + 1; t <= newLength; t++) {
             model.step(st, encoder.token(tokens, t - 1));
         }
@@ -323,7 +323,7 @@ public final class Trace {
      */
     public void setProjections(List<Projection> newProjections, DoubleConsumer progress, BooleanSupplier cancelled) {
         this.projections = List.copyOf(newProjections);
-        ModelState st = model.newState();
+        TraceModel.State st = model.newState();
         int t = 1;
         while (t <= length) {                                          // a snapshot interval at a time
             if (cancelled.getAsBoolean()) {

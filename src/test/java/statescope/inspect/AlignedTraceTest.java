@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import statescope.lang.Word;
 import statescope.ssm.GateRange;
 
-class TraceTest {
+class AlignedTraceTest {
 
     private static int[] word(LanguageEntry lang, String text) {
         return Word.parse(lang.machine().alphabet(), text).toArray();
@@ -22,7 +22,7 @@ class TraceTest {
     @Test
     void parityTraceFollowsTheDfaAndTheMembershipTargets() {
         var parity = BuiltinLanguages.parity();
-        var trace = new Trace(FakeModels.oracle(parity, 0), parity.reference());
+        var trace = new AlignedTrace(FakeModels.oracle(parity, 0), parity.reference());
         trace.setWord(word(parity, "0110"), p -> { }, () -> false);
         assertEquals(4, trace.length());
         // even -0-> even -1-> odd -1-> even -0-> even
@@ -39,7 +39,7 @@ class TraceTest {
     @Test
     void anErringModelIsFlaggedAtItsFirstDivergence() {
         var parity = BuiltinLanguages.parity();
-        var trace = new Trace(FakeModels.oracle(parity, 3), parity.reference());
+        var trace = new AlignedTrace(FakeModels.oracle(parity, 3), parity.reference());
         trace.setWord(word(parity, "01101"), p -> { }, () -> false);
         assertEquals(3, trace.firstDivergence());
         assertFalse(trace.agrees(3));
@@ -59,10 +59,10 @@ class TraceTest {
         }
         int[] b = a.clone();
         b[150] = (b[150] + 1) % 5;                                  // edit after two snapshots
-        var edited = new Trace(model, lang);
+        var edited = new AlignedTrace(model, lang);
         edited.setWord(a, p -> { }, () -> false);
         edited.setWord(b, p -> { }, () -> false);
-        var fresh = new Trace(model, lang);
+        var fresh = new AlignedTrace(model, lang);
         fresh.setWord(b, p -> { }, () -> false);
         assertEquals(fresh.length(), edited.length());
         for (int t = 1; t <= b.length; t += 7) {
@@ -76,10 +76,10 @@ class TraceTest {
     void aLongReadThroughTheBatchedPathMatchesTyping() {
         var lang = BuiltinLanguages.flipFlop();
         var model = EngineModel.random(5, 5, 2, 16, GateRange.SIGNED, 5);
-        int[] word = new SplittableRandom(2).ints(Trace.BATCH_FROM + 200, 0, 5).toArray();
-        var bulk = new Trace(model, lang);
+        int[] word = new SplittableRandom(2).ints(AlignedTrace.BATCH_FROM + 200, 0, 5).toArray();
+        var bulk = new AlignedTrace(model, lang);
         bulk.setWord(word, p -> { }, () -> false);
-        var typed = new Trace(model, lang);
+        var typed = new AlignedTrace(model, lang);
         for (int s : word) {
             typed.append(s);
         }
@@ -103,7 +103,7 @@ class TraceTest {
     @Test
     void theBatchedBlockReadsBitForBitWhatTheStepTracesCopy() {
         var model = EngineModel.random(5, 5, 2, 16, GateRange.SIGNED, 7);
-        int[] tokens = new SplittableRandom(4).ints(Trace.SNAPSHOT_EVERY, 0, 5).toArray();
+        int[] tokens = new SplittableRandom(4).ints(AlignedTrace.SNAPSHOT_EVERY, 0, 5).toArray();
         var result = model.forward(model.newState(), tokens);          // one computation, read both ways
         var fast = model.blockOf(result, tokens.length);
         var slow = StepBlock.of(model.tracesOf(result, tokens.length), model.info().dState());
@@ -155,9 +155,9 @@ class TraceTest {
             }
             projections.add(new Projection(mean, w, new double[3]));
         }
-        int[] word = rng.ints(Trace.BATCH_FROM + 3 * Trace.SNAPSHOT_EVERY + 5, 0, 5).toArray();
-        var fast = new Trace(model, lang);
-        var slow = new Trace(FakeModels.viaStepMany(model), lang);
+        int[] word = rng.ints(AlignedTrace.BATCH_FROM + 3 * AlignedTrace.SNAPSHOT_EVERY + 5, 0, 5).toArray();
+        var fast = new AlignedTrace(model, lang);
+        var slow = new AlignedTrace(FakeModels.viaStepMany(model), lang);
         for (var tr : List.of(fast, slow)) {
             tr.setProjections(projections, p -> { }, () -> false);
             tr.setWord(word, p -> { }, () -> false);
@@ -183,7 +183,7 @@ class TraceTest {
     @Test
     void cancellingLeavesAConsistentPrefix() {
         var lang = BuiltinLanguages.parity();
-        var trace = new Trace(FakeModels.oracle(lang, 0), lang.reference());
+        var trace = new AlignedTrace(FakeModels.oracle(lang, 0), lang.reference());
         int[] longWord = new int[5000];
         int[] calls = {0};
         assertThrows(CancellationException.class,
@@ -195,7 +195,7 @@ class TraceTest {
     @Test
     void unknownSymbolIsRefused() {
         var lang = BuiltinLanguages.parity();
-        var trace = new Trace(FakeModels.oracle(lang, 0), lang.reference());
+        var trace = new AlignedTrace(FakeModels.oracle(lang, 0), lang.reference());
         assertThrows(IllegalArgumentException.class, () -> trace.append(7));
         assertEquals(0, trace.length());
     }

@@ -146,7 +146,7 @@ public final class TrainCommand implements Callable<Integer> {
                 initSeed != null ? initSeed : s.initSeed(), aInitScale != null ? aInitScale : s.aInitScale());
         Path file = out != null ? out : Path.of(r.fileStem() + ".safetensors");
         if (resume && !TrainingRun.resumable(file)) {
-            var done = TrainingRun.finishedRun(file);
+            var done = TrainCommandLine.finishedRun(file);
             if (done.isPresent() && !furtherTraining(file, done.get(), s.options().steps())) {
                 return ExitCodes.OK;
             }
@@ -158,7 +158,7 @@ public final class TrainCommand implements Callable<Integer> {
      * Says what {@code --resume} does with a finished model: trains it further when {@code steps} is
      * above the step its run reached (true), else says plainly that there is nothing to do (false).
      */
-    private boolean furtherTraining(Path file, TrainingRun.Finished done, long steps) throws Exception {
+    private boolean furtherTraining(Path file, TrainCommandLine.Finished done, long steps) throws Exception {
         if (steps > done.reachedStep()) {
             spec.commandLine().getErr().printf(Locale.ROOT, "%s is finished (its run reached step %d%s); training it "
                     + "further to step %d, from its checkpoint of step %d with fresh AdamW moments.%n", file,
@@ -209,7 +209,8 @@ public final class TrainCommand implements Callable<Integer> {
             throws Exception {
         TrainingRun.Outcome outcome;
         try (var stop = new TrainRunOptions.SaveOnExit("statescope-train-save")) {
-            outcome = TrainingRun.run(s, file, resume, run.progress(spec.commandLine().getErr(), ""), stop::requested);
+            outcome = TrainingRun.run(s, TrainCommandLine.of(s), file, resume, run.progress(spec.commandLine().getErr(), ""),
+                    stop::requested);
         }
         report(spec, s, outcome, run.json);
         return outcome.interrupted() ? ExitCodes.INTERRUPTED : ExitCodes.OK;

@@ -3,12 +3,14 @@ package statescope.experiment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Pattern;
 import statescope.lang.catalog.Dataset;
 import statescope.ssm.Checkpoint;
 import statescope.ssm.GateRange;
@@ -16,6 +18,7 @@ import statescope.ssm.Manifest;
 import statescope.ssm.NormKind;
 import statescope.ssm.SsmConfig;
 import statescope.ssm.SsmWeights;
+import statescope.train.Backprop;
 import statescope.train.ParamSet;
 import statescope.train.TrainOptions;
 import statescope.train.Trainer;
@@ -35,7 +38,16 @@ import statescope.train.TrainingSet;
  * <p>A finished model can be trained further: {@link #run} with {@code resume} and a larger step budget
  * continues from the finished model's checkpoint (its weights and step) with fresh AdamW moments (the
  * moments are not kept once a run finishes), keeps it unless a later evaluation beats it, and
- * finishes again at the new budget. {@link #finishedRun} says how far a finished run went.
+ * finishes again at the new budget. {@link #finishedManifest} and {@link #lastStep} say how far a
+ * finished run went.
+ *
+ * <p>A run does not know how a command line is spelled: its caller passes the command that made it,
+ * and every manifest's notes start with that command ({@link RunFiles}).
+ *
+ * <p>{@link #run} goes through its phases in order: {@link #prepareData prepare the data},
+ * {@link #buildOrResume build or resume the model}, {@link #trainLoop train} (quick evaluations keep
+ * the best model, resume states are saved on the way), then {@link #evaluateAndWrite evaluate} the
+ * best model on the full splits and write it.
  */
 public final class TrainingRun {
 
@@ -119,7 +131,58 @@ public final class TrainingRun {
                           double seconds, Path model) {
     }
 
-    private TrainingRun() {
+    /** The encoded words of a run: the training words, and per evaluation split all its examples and the quick prefix. */
+    private record Data(int[][] tokens, int[][] targets, Map<String, List<LanguageTask.Example>> evaluation,
+                        Map<String, List<LanguageTask.Example>> quick) {
+        int words() {
+            return tokens.length;
+        }
+    }
+
+    /** What the model starts from. */
+    private enum From { INIT, RESUME_STATE, FINISHED_MODEL }
+
+    /** Where training starts: the parameters, their step, the best quick score so far, the seconds trained before. */
+    private record Start(From from, ParamSet params, long step, double best, double secondsBefore) {
+    }
+
+    /** How the training loop ended. */
+    private enum End { BUDGET, TARGET, INTERRUPTED }
+
+    /** The running figures of the loop: the best quick score so far and the training time. */
+    private static final class Tally {
+        double best;
+        private final double secondsBefore;
+        private final long t0;
+
+        Tally(double best, double secondsBefore, long t0) {
+            this.best = best;
+            this.secondsBefore = secondsBefore;
+            this.t0 = t0;
+        }
+
+        /** Seconds trained, this run and before it. */
+        double seconds() {
+            return secondsBefore + (System.nanoTime() - t0) / 1e9;
+        }
+    }
+
+    private final Spec spec;
+    private final LanguageTask task;
+    private final SsmConfig config;
+    private final TrainOptions trainerOptions;   // its seed draws the initialisation and batch order
+    private final Path out;
+    private final RunFiles files;
+    private final Listener listener;
+
+    private TrainingRun(Spec spec, String command, Path out, Listener listener) {
+        this.spec = spec;
+        this.task = LanguageTask.of(spec.language());
+        this.config = config(spec, task);
+        this.trainerOptions = spec.trainerOptions();
+        this.out = out;
+        this.files = new RunFiles(out, task, spec, command);
+        this.listener = listener;
     }
 
     /** The model config of a spec. */
@@ -128,274 +191,190 @@ public final class TrainingRun {
                 task.vocabSize(), task.outputSize(), spec.gates(), true, spec.norm(), 1e-5f);
     }
 
-    static Path sibling(Path out, String suffix) {
-        String n = Checkpoint.weightsPath(out).getFileName().toString();
-        String stem = n.endsWith(".safetensors") ? n.substring(0, n.length() - ".safetensors".length()) : n;
-        return out.resolveSibling(stem + suffix);
-    }
-
     /** Whether {@code out} holds a finished model. */
     public static boolean finished(Path out) {
-        return finishedManifest(out) != null;
-    }
-
-    /** The manifest of the finished model at {@code out}, or null when there is none (or it cannot be read). */
-    private static Manifest finishedManifest(Path out) {
-        try {
-            Path w = Checkpoint.weightsPath(out);
-            if (!Files.exists(w) || !Files.exists(Checkpoint.manifestPath(w))) {
-                return null;
-            }
-            Manifest m = Checkpoint.load(w).manifest();
-            Double done = m.metrics().get("done");
-            return done != null && done == 1.0 ? m : null;
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
+        return RunFiles.finishedManifest(out).isPresent();
     }
 
     /** Whether a resumable state exists for {@code out}. */
     public static boolean resumable(Path out) {
-        return Files.exists(sibling(out, ".resume.safetensors"));
+        return RunFiles.resumable(out);
     }
 
     /**
-     * How far a finished model's run went.
-     *
-     * @param checkpointStep the step of the saved (best) checkpoint
-     * @param reachedStep    the step the run reached (metric {@code last_step}; for models finished before
-     *                       that metric existed, the budget, or the checkpoint step when no budget is known)
-     * @param budget         the run's step budget ({@code --steps} in the manifest's notes; -1 when unknown)
-     * @param recipe         the run's training command from the manifest's notes, {@link #withoutBudget
-     *                       without its budget}; null for a model whose notes hold no command
+     * The manifest of the finished model at {@code out} (its training step is the step of the saved, best
+     * checkpoint; its notes start with the command of the run); empty when it is not finished.
      */
-    public record Finished(long checkpointStep, long reachedStep, long budget, String recipe) {
+    public static Optional<Manifest> finishedManifest(Path out) {
+        return RunFiles.finishedManifest(out);
     }
 
-    private static final Pattern STEPS = Pattern.compile("--steps (\\d+)");
-
-    /** How far the run of the finished model at {@code out} went, or empty when it is not finished. */
-    public static Optional<Finished> finishedRun(Path out) {
-        Manifest m = finishedManifest(out);
-        if (m == null) {
-            return Optional.empty();
-        }
-        String notes = m.notes() == null ? "" : m.notes();
-        var steps = STEPS.matcher(notes);
-        long budget = steps.find() ? Long.parseLong(steps.group(1)) : -1;
-        Double last = m.metrics().get("last_step");
-        long reached = last != null ? last.longValue() : Math.max(budget, m.trainingStep());
-        String recipe = null;
-        if (notes.startsWith("statescope train ")) {
-            int end = notes.indexOf(';');
-            recipe = withoutBudget(end < 0 ? notes : notes.substring(0, end));
-        }
-        return Optional.of(new Finished(m.trainingStep(), reached, budget, recipe));
+    /** The step the run of a finished model reached (metric {@code last_step}); empty for models finished before runs recorded it. */
+    public static OptionalLong lastStep(Manifest finished) {
+        Double last = finished.metrics().get("last_step");
+        return last == null ? OptionalLong.empty() : OptionalLong.of(last.longValue());
     }
 
     /**
      * Trains (or resumes) and evaluates; saves the best model at {@code out}.
      *
-     * @param resume continue from the resume state when one exists, else from the finished model at
-     *               {@code out} when there is one (up to the spec's budget; see the class comment)
-     * @param stop   polled every step; when true the run saves its state and returns (interrupted)
+     * @param command the command that makes this run, recorded at the start of every manifest's notes
+     * @param resume  continue from the resume state when one exists, else from the finished model at
+     *                {@code out} when there is one (up to the spec's budget; see the class comment)
+     * @param stop    polled every step; when true the run saves its state and returns (interrupted)
      */
-    public static Outcome run(Spec spec, Path out, boolean resume, Listener listener, BooleanSupplier stop)
-            throws IOException {
-        LanguageTask task = LanguageTask.of(spec.language());
-        SsmConfig config = config(spec, task);
-        TrainOptions o = spec.options();              // o.seed() draws the words
-        TrainOptions trainerOptions = spec.trainerOptions(); // its seed draws the initialisation and batch order
+    public static Outcome run(Spec spec, String command, Path out, boolean resume, Listener listener,
+                              BooleanSupplier stop) throws IOException {
+        var run = new TrainingRun(spec, command, out, listener);
+        run.checkSelection();
+        Data data = run.prepareData();
+        Start start = run.buildOrResume(resume);
+        return run.train(data, start, stop);
+    }
+
+    private void checkSelection() {
         if (spec.selectOn() != null && !task.evaluationSplits().contains(spec.selectOn())) {
             throw new IllegalArgumentException("--select must be mean or one of the evaluation splits of "
                     + spec.language() + " (" + String.join(", ", task.evaluationSplits()) + "), got '"
                     + spec.selectOn() + "'");
         }
+    }
+
+    /** Phase 1: the catalog's seeded splits, encoded (the spec's data seed draws the words). */
+    private Data prepareData() {
+        TrainOptions o = spec.options();
         Dataset ds = Dataset.generate(task.language(), o.seed(), spec.maxWords());
-        var train = new java.util.ArrayList<>(task.encode(ds.split(task.language().trainingSplit().name())));
+        var train = new ArrayList<>(task.encode(ds.split(task.language().trainingSplit().name())));
         if (spec.mixSplit() != null) {
             var split = task.language().split(spec.mixSplit());
             train.addAll(task.encode(task.language().sample(split, Math.max(1, spec.maxWords()),
-                    o.seed() + 1_000_003L, java.util.Set.of())));
+                    o.seed() + 1_000_003L, Set.of())));
         }
-        var evalSplits = new LinkedHashMap<String, List<LanguageTask.Example>>();
-        var quickSplits = new LinkedHashMap<String, List<LanguageTask.Example>>();
+        var evaluation = new LinkedHashMap<String, List<LanguageTask.Example>>();
+        var quick = new LinkedHashMap<String, List<LanguageTask.Example>>();
         for (String s : task.evaluationSplits()) {
             List<LanguageTask.Example> ex = task.encode(ds.split(s));
-            evalSplits.put(s, ex);
-            quickSplits.put(s, ex.subList(0, Math.min(spec.quickEval(), ex.size())));
+            evaluation.put(s, ex);
+            quick.put(s, ex.subList(0, Math.min(spec.quickEval(), ex.size())));
         }
-        int[][] toks = new int[train.size()][];
-        int[][] tgs = new int[train.size()][];
+        int[][] tokens = new int[train.size()][];
+        int[][] targets = new int[train.size()][];
         for (int i = 0; i < train.size(); i++) {
-            toks[i] = train.get(i).tokens();
-            tgs[i] = train.get(i).targets();
+            tokens[i] = train.get(i).tokens();
+            targets[i] = train.get(i).targets();
         }
-        Path resumeW = sibling(out, ".resume.safetensors");
-        Path resumeOpt = sibling(out, ".resume.opt.safetensors");
-        ParamSet params;
-        long fromStep = 0;
-        double best = Double.NEGATIVE_INFINITY;
-        double secondsBefore = 0;
-        Checkpoint resumed = null;
-        boolean continued = false;
+        return new Data(tokens, targets, evaluation, quick);
+    }
+
+    /** Phase 2: the model from the resume state, from the finished model (to train it further), or initialised. */
+    private Start buildOrResume(boolean resume) throws IOException {
+        Path resumeW = files.resumeWeights();
         if (resume && Files.exists(resumeW)) {
-            resumed = Checkpoint.load(resumeW);
-            if (!resumed.manifest().config().equals(config)) {
-                throw new IllegalArgumentException("the resume state " + resumeW + " was trained with config "
-                        + resumed.manifest().config() + ", not " + config + "; pass the same options or delete it");
-            }
-            params = ParamSet.of(resumed.weights());
-            fromStep = resumed.manifest().trainingStep();
-            best = resumed.manifest().metrics().getOrDefault("best_quick", Double.NEGATIVE_INFINITY);
-            secondsBefore = resumed.manifest().metrics().getOrDefault("train_seconds", 0.0);
-        } else if (resume && finished(out)) {
-            Checkpoint done = Checkpoint.load(Checkpoint.weightsPath(out));
-            if (!done.manifest().config().equals(config)) {
-                throw new IllegalArgumentException("the finished model " + out + " was trained with config "
-                        + done.manifest().config() + ", not " + config + "; pass the same options to train it further");
-            }
-            params = ParamSet.of(done.weights());
-            fromStep = done.manifest().trainingStep();
-            continued = true;
-            secondsBefore = done.manifest().metrics().getOrDefault("train_seconds", 0.0);
-        } else {
-            params = ParamSet.of(SsmWeights.init(config, trainerOptions.seed(), true, spec.aInitScale()));
+            Checkpoint resumed = Checkpoint.load(resumeW);
+            requireConfig(resumed, "the resume state " + resumeW, "pass the same options or delete it");
+            Manifest m = resumed.manifest();
+            return new Start(From.RESUME_STATE, ParamSet.of(resumed.weights()), m.trainingStep(),
+                    m.metrics().getOrDefault("best_quick", Double.NEGATIVE_INFINITY),
+                    m.metrics().getOrDefault("train_seconds", 0.0));
         }
-        long t0 = System.nanoTime();
-        boolean early = false;
-        boolean interrupted = false;
-        try (Trainer trainer = new Trainer(params, trainerOptions, task.paperLoss(), TrainingSet.of(toks, tgs))) {
-            if (resumed != null) {
-                trainer.resume(fromStep, resumeOpt);
-            } else if (continued) {
-                trainer.continueFrom(fromStep);
-                // the finished model stays unless a later evaluation beats its own quick accuracy
-                best = score(Evaluation.evaluate(task, quickSplits, trainer::logits, 64), spec);
-            }
-            listener.started(spec, config, fromStep, train.size(), trainer.kernelName());
-            while (trainer.step() < o.steps()) {
-                if (stop.getAsBoolean()) {
-                    interrupted = true;
-                    break;
-                }
-                listener.step(trainer.trainStep());
-                long s = trainer.step();
-                boolean last = s == o.steps();
-                if (s % spec.evalEvery() == 0 || last) {
-                    Map<String, Double> q = Evaluation.evaluate(task, quickSplits, trainer::logits, 64);
-                    double mean = mean(q);
-                    double score = score(q, spec);
-                    boolean isBest = score >= best;
-                    if (isBest) {
-                        best = score;
-                        save(out, trainer.weights(), task, spec, s, q, secondsBefore + seconds(t0), -1);
-                    }
-                    listener.evaluated(s, q, isBest);
-                    if (mean >= spec.stopAt()) {
-                        early = true;
-                        break;
-                    }
-                }
-                if (s % spec.saveEvery() == 0) {
-                    saveResume(trainer, resumeW, resumeOpt, task, spec, best, secondsBefore + seconds(t0));
-                    listener.saved(resumeW, s);
-                }
-            }
-            double secs = secondsBefore + seconds(t0);
-            if (interrupted) {
-                saveResume(trainer, resumeW, resumeOpt, task, spec, best, secs);
-                listener.saved(resumeW, trainer.step());
-                return new Outcome(trainer.step(), false, true, Map.of(), secs, resumeW);
-            }
-            if (!Files.exists(Checkpoint.weightsPath(out))) {
-                save(out, trainer.weights(), task, spec, trainer.step(), Map.of(), secs, -1);
-            }
-            Checkpoint bestModel = Checkpoint.load(Checkpoint.weightsPath(out));
-            ParamSet bestParams = ParamSet.of(bestModel.weights());
-            try (var bp = new statescope.train.Backprop(config, true, o.threads())) {
-                Map<String, Double> full = Evaluation.evaluate(task, evalSplits, t -> bp.logits(bestParams, t), 64);
-                save(out, bestModel.weights(), task, spec, bestModel.manifest().trainingStep(), full, secs, trainer.step());
-                Files.deleteIfExists(resumeW);
-                Files.deleteIfExists(Checkpoint.manifestPath(resumeW));
-                Files.deleteIfExists(resumeOpt);
-                return new Outcome(trainer.step(), early, false, full, secs, Checkpoint.weightsPath(out));
-            }
+        if (resume && finished(out)) {
+            Checkpoint done = Checkpoint.load(files.model());
+            requireConfig(done, "the finished model " + out, "pass the same options to train it further");
+            return new Start(From.FINISHED_MODEL, ParamSet.of(done.weights()), done.manifest().trainingStep(),
+                    Double.NEGATIVE_INFINITY, done.manifest().metrics().getOrDefault("train_seconds", 0.0));
+        }
+        return new Start(From.INIT, ParamSet.of(SsmWeights.init(config, trainerOptions.seed(), true, spec.aInitScale())),
+                0, Double.NEGATIVE_INFINITY, 0);
+    }
+
+    private void requireConfig(Checkpoint c, String what, String advice) {
+        if (!c.manifest().config().equals(config)) {
+            throw new IllegalArgumentException(what + " was trained with config " + c.manifest().config() + ", not "
+                    + config + "; " + advice);
         }
     }
 
-    private static double seconds(long t0) {
-        return (System.nanoTime() - t0) / 1e9;
+    /** Phases 3 and 4: trains from the start, then saves the resume state (interrupted) or evaluates and writes. */
+    private Outcome train(Data data, Start start, BooleanSupplier stop) throws IOException {
+        long t0 = System.nanoTime();
+        try (Trainer trainer = new Trainer(start.params(), trainerOptions, task.paperLoss(),
+                TrainingSet.of(data.tokens(), data.targets()))) {
+            double best = start.best();
+            if (start.from() == From.RESUME_STATE) {
+                trainer.resume(start.step(), files.resumeOptimizer());
+            } else if (start.from() == From.FINISHED_MODEL) {
+                trainer.continueFrom(start.step());
+                // the finished model stays unless a later evaluation beats its own quick accuracy
+                best = score(Evaluation.evaluate(task, data.quick(), trainer::logits, 64));
+            }
+            listener.started(spec, config, start.step(), data.words(), trainer.kernelName());
+            var tally = new Tally(best, start.secondsBefore(), t0);
+            End end = trainLoop(trainer, data, tally, stop);
+            double secs = tally.seconds();
+            if (end == End.INTERRUPTED) {
+                files.saveResume(trainer, tally.best, secs);
+                listener.saved(files.resumeWeights(), trainer.step());
+                return new Outcome(trainer.step(), false, true, Map.of(), secs, files.resumeWeights());
+            }
+            return evaluateAndWrite(trainer, data, secs, end == End.TARGET);
+        }
+    }
+
+    /** Phase 3: steps up to the budget, with a quick evaluation every {@code evalEvery} steps and at the last. */
+    private End trainLoop(Trainer trainer, Data data, Tally tally, BooleanSupplier stop) throws IOException {
+        long steps = spec.options().steps();
+        while (trainer.step() < steps) {
+            if (stop.getAsBoolean()) {
+                return End.INTERRUPTED;
+            }
+            listener.step(trainer.trainStep());
+            long s = trainer.step();
+            if ((s % spec.evalEvery() == 0 || s == steps) && quickEvaluation(trainer, data, tally, s)) {
+                return End.TARGET;
+            }
+            if (s % spec.saveEvery() == 0) {
+                files.saveResume(trainer, tally.best, tally.seconds());
+                listener.saved(files.resumeWeights(), s);
+            }
+        }
+        return End.BUDGET;
+    }
+
+    /** A quick evaluation at step {@code s}: saves the model when it is the best so far; true once the target is reached. */
+    private boolean quickEvaluation(Trainer trainer, Data data, Tally tally, long s) throws IOException {
+        Map<String, Double> q = Evaluation.evaluate(task, data.quick(), trainer::logits, 64);
+        double score = score(q);
+        boolean isBest = score >= tally.best;
+        if (isBest) {
+            tally.best = score;
+            files.saveModel(trainer.weights(), s, q, tally.seconds(), -1);
+        }
+        listener.evaluated(s, q, isBest);
+        return mean(q) >= spec.stopAt();
+    }
+
+    /** Phase 4: the best model, evaluated on the full evaluation splits, written as finished; the resume state goes. */
+    private Outcome evaluateAndWrite(Trainer trainer, Data data, double secs, boolean early) throws IOException {
+        if (!Files.exists(files.model())) {
+            files.saveModel(trainer.weights(), trainer.step(), Map.of(), secs, -1);
+        }
+        Checkpoint bestModel = Checkpoint.load(files.model());
+        ParamSet bestParams = ParamSet.of(bestModel.weights());
+        Map<String, Double> full;
+        try (var bp = new Backprop(config, true, spec.options().threads())) {
+            full = Evaluation.evaluate(task, data.evaluation(), t -> bp.logits(bestParams, t), 64);
+        }
+        files.saveModel(bestModel.weights(), bestModel.manifest().trainingStep(), full, secs, trainer.step());
+        files.deleteResume();
+        return new Outcome(trainer.step(), early, false, full, secs, files.model());
     }
 
     /** What selects the checkpoint: the quick accuracy of the spec's split, or the mean over all. */
-    private static double score(Map<String, Double> quick, Spec spec) {
+    private double score(Map<String, Double> quick) {
         return spec.selectOn() == null ? mean(quick) : quick.get(spec.selectOn());
     }
 
     private static double mean(Map<String, Double> accuracy) {
         return accuracy.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
-    }
-
-    /** @param lastStep the step the run reached when it is done, else -1 (not done) */
-    private static void save(Path out, SsmWeights w, LanguageTask task, Spec spec, long step, Map<String, Double> acc,
-                             double seconds, long lastStep) throws IOException {
-        var metrics = new LinkedHashMap<String, Double>();
-        for (var e : acc.entrySet()) {
-            metrics.put("acc_" + e.getKey(), e.getValue() / 100.0);
-        }
-        metrics.put("train_seconds", seconds);
-        metrics.put("done", lastStep >= 0 ? 1.0 : 0.0);
-        if (lastStep >= 0) {
-            metrics.put("last_step", (double) lastStep);
-        }
-        new Checkpoint(w, manifest(w, task, spec, step, metrics)).save(Checkpoint.weightsPath(out));
-    }
-
-    private static void saveResume(Trainer trainer, Path resumeW, Path resumeOpt, LanguageTask task, Spec spec,
-                                   double best, double seconds) throws IOException {
-        trainer.saveOptimizerState(resumeOpt);
-        var metrics = new LinkedHashMap<String, Double>();
-        if (Double.isFinite(best)) {
-            metrics.put("best_quick", best);
-        }
-        metrics.put("train_seconds", seconds);
-        SsmWeights w = trainer.weights();
-        new Checkpoint(w, manifest(w, task, spec, trainer.step(), metrics)).save(resumeW);
-    }
-
-    private static Manifest manifest(SsmWeights w, LanguageTask task, Spec spec, long step, Map<String, Double> metrics) {
-        String notes = command(spec) + "; loss " + task.paperLoss() + ", objective " + task.objective();
-        return new Manifest(Manifest.FORMAT_VERSION, w.config(), task.vocabulary(), task.outputClasses(),
-                task.language().id(), spec.options().seed(), step, metrics, notes);
-    }
-
-    /**
-     * The {@code statescope train} command that makes the model of a spec, every option spelled out; a
-     * model's manifest notes start with it.
-     */
-    public static String command(Spec spec) {
-        TrainOptions o = spec.options();
-        return String.format(java.util.Locale.ROOT,
-                "statescope train --language %s --layers %d --d-model %d --d-state %d --gates %s --norm %s --seed %d "
-                        + "--lr %s --lr-schedule %s --batch %d --steps %d --clip %s --weight-decay %s --threads %d "
-                        + "--max-words %d%s%s%s%s%s",
-                spec.language(), spec.layers(), spec.dModel(), spec.dState(),
-                spec.gates() == GateRange.SIGNED ? "signed" : "nonneg", spec.norm() == NormKind.RMS ? "rms" : "layer",
-                o.seed(), o.lr(), o.schedule().optionName(), o.batch(), o.steps(), o.clip(), o.weightDecay(),
-                o.threads(), spec.maxWords(), o.decayAll() ? "" : " --decay matrices",
-                spec.mixSplit() == null ? "" : " --mix " + spec.mixSplit(),
-                spec.selectOn() == null ? "" : " --select " + spec.selectOn(),
-                spec.initSeed() == null ? "" : " --init-seed " + spec.initSeed(),
-                spec.aInitScale() == 1.0 ? "" : " --a-init-scale " + spec.aInitScale());
-    }
-
-    /**
-     * A training command without its {@code --steps} and {@code --threads} options (what may differ for
-     * the same recipe: a budget that grew, another core count), and without {@code --lr-schedule
-     * constant} (the default, which commands from before that option leave out).
-     */
-    public static String withoutBudget(String command) {
-        return command.replaceAll(" --(steps|threads) \\d+", "").replace(" --lr-schedule constant", "").strip();
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import statescope.cli.TrainCommandLine;
 import statescope.ssm.Checkpoint;
 import statescope.ssm.Safetensors;
 
@@ -33,8 +34,8 @@ class ShippedModelFilesTest {
             assertEquals(1.0, manifest.metrics().get("done"), weights + " is not a finished run");
             assertEquals(r.language(), manifest.languageId(), weights + " is a model of another language");
             // trained by the recipe as it stands (a changed recipe needs the model trained again)
-            TrainingRun.Finished run = TrainingRun.finishedRun(weights).orElseThrow();
-            assertEquals(TrainingRun.withoutBudget(TrainingRun.command(r.spec(1))), run.recipe(),
+            TrainCommandLine.Finished run = TrainCommandLine.finishedRun(weights).orElseThrow();
+            assertEquals(TrainCommandLine.withoutBudget(TrainCommandLine.of(r.spec(1))), run.recipe(),
                     weights + " was trained with another recipe");
             assertEquals(r.steps(), run.budget(), weights + " was trained with another step budget");
         }

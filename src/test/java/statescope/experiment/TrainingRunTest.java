@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import statescope.cli.TrainCommandLine;
 import statescope.ssm.Checkpoint;
 import statescope.ssm.GateRange;
 import statescope.ssm.NormKind;
@@ -29,6 +30,12 @@ class TrainingRunTest {
     static final TrainingRun.Listener QUIET = new TrainingRun.Listener() {
     };
 
+    /** A run that records the command {@code statescope train} spells for its spec, as the CLI's runs do. */
+    static TrainingRun.Outcome run(TrainingRun.Spec spec, Path out, boolean resume, TrainingRun.Listener listener,
+                                   java.util.function.BooleanSupplier stop) throws java.io.IOException {
+        return TrainingRun.run(spec, TrainCommandLine.of(spec), out, resume, listener, stop);
+    }
+
     @Test
     void selectionOnOneSplitKeepsTheCheckpointBestOnThatSplit(@TempDir Path dir) throws Exception {
         var base = new TrainingRun.Spec("tomita-3", 1, 8, 4, GateRange.NONNEGATIVE, NormKind.LAYER,
@@ -46,7 +53,7 @@ class TrainingRunTest {
             }
         };
         Path out = dir.resolve("sel.safetensors");
-        TrainingRun.run(bin2, out, false, listener, () -> false);
+        run(bin2, out, false, listener, () -> false);
         double best = Double.NEGATIVE_INFINITY;
         long kept = -1;
         boolean meanWouldDiffer = false;
@@ -68,7 +75,7 @@ class TrainingRunTest {
 
         var wrong = base.withSelectOn("bin9");
         var e = assertThrows(IllegalArgumentException.class,
-                () -> TrainingRun.run(wrong, dir.resolve("w.safetensors"), false, QUIET, () -> false));
+                () -> run(wrong, dir.resolve("w.safetensors"), false, QUIET, () -> false));
         assertTrue(e.getMessage().contains("bin1, bin2"), e.getMessage());
     }
 
@@ -83,9 +90,9 @@ class TrainingRunTest {
         Path a = dir.resolve("a.safetensors");
         Path b = dir.resolve("b.safetensors");
         Path c = dir.resolve("c.safetensors");
-        TrainingRun.run(data5, a, false, QUIET, () -> false);
-        TrainingRun.run(data5init7, b, false, QUIET, () -> false);
-        TrainingRun.run(data7, c, false, QUIET, () -> false);
+        run(data5, a, false, QUIET, () -> false);
+        run(data5init7, b, false, QUIET, () -> false);
+        run(data7, c, false, QUIET, () -> false);
         var mb = Checkpoint.load(b).manifest();
         assertEquals(5, mb.seed(), "the manifest's seed is the data seed: eval scores it on the same words as a");
         assertTrue(mb.notes().contains("--seed 5 ") && mb.notes().contains("--init-seed 7"), mb.notes());
@@ -96,24 +103,24 @@ class TrainingRunTest {
         assertFalse(wb.contentEquals(Checkpoint.load(c).weights()));
         // an init seed equal to the data seed is no init seed: the same run and the same command
         assertEquals(null, data5.withInitSeed(5L).initSeed());
-        assertEquals(TrainingRun.command(data5), TrainingRun.command(data5.withInitSeed(5L)));
+        assertEquals(TrainCommandLine.of(data5), TrainCommandLine.of(data5.withInitSeed(5L)));
     }
 
     @Test
     void interruptedAndResumedRunEqualsAnUninterruptedOne(@TempDir Path dir) throws Exception {
         Path a = dir.resolve("a.safetensors");
-        TrainingRun.Outcome whole = TrainingRun.run(spec(30), a, false, QUIET, () -> false);
+        TrainingRun.Outcome whole = run(spec(30), a, false, QUIET, () -> false);
         assertEquals(30, whole.steps());
         assertTrue(TrainingRun.finished(a));
 
         Path b = dir.resolve("b.safetensors");
         AtomicInteger polls = new AtomicInteger();
-        TrainingRun.Outcome part = TrainingRun.run(spec(30), b, true, QUIET, () -> polls.incrementAndGet() > 17);
+        TrainingRun.Outcome part = run(spec(30), b, true, QUIET, () -> polls.incrementAndGet() > 17);
         assertTrue(part.interrupted());
         assertEquals(17, part.steps());
         assertTrue(TrainingRun.resumable(b));
         assertFalse(TrainingRun.finished(b));
-        TrainingRun.Outcome rest = TrainingRun.run(spec(30), b, true, QUIET, () -> false);
+        TrainingRun.Outcome rest = run(spec(30), b, true, QUIET, () -> false);
         assertFalse(rest.interrupted());
         assertFalse(TrainingRun.resumable(b), "resume files are removed when the run finishes");
         assertFalse(Files.exists(dir.resolve("b.resume.opt.safetensors")));
@@ -143,17 +150,17 @@ class TrainingRunTest {
     @Test
     void aFinishedModelIsTrainedFurtherToALargerBudget(@TempDir Path dir) throws Exception {
         Path a = dir.resolve("a.safetensors");
-        TrainingRun.run(spec(20), a, true, QUIET, () -> false);
-        TrainingRun.Finished first = TrainingRun.finishedRun(a).orElseThrow();
+        run(spec(20), a, true, QUIET, () -> false);
+        TrainCommandLine.Finished first = TrainCommandLine.finishedRun(a).orElseThrow();
         assertEquals(20, first.reachedStep());
         assertEquals(20, first.budget());
         assertTrue(first.checkpointStep() <= 20 && first.checkpointStep() >= 10, first.toString());
 
         // continued to 40 steps: from the checkpoint's step, up to the new budget, done again
-        TrainingRun.Outcome more = TrainingRun.run(spec(40), a, true, QUIET, () -> false);
+        TrainingRun.Outcome more = run(spec(40), a, true, QUIET, () -> false);
         assertEquals(40, more.steps());
         assertFalse(more.interrupted());
-        TrainingRun.Finished second = TrainingRun.finishedRun(a).orElseThrow();
+        TrainCommandLine.Finished second = TrainCommandLine.finishedRun(a).orElseThrow();
         assertEquals(40, second.reachedStep());
         assertEquals(40, second.budget());
         assertTrue(second.checkpointStep() >= first.checkpointStep(), second + " after " + first);
@@ -165,13 +172,13 @@ class TrainingRunTest {
 
         // the same continuation, stopped after 7 steps and resumed, ends bit-identical
         Path b = dir.resolve("b.safetensors");
-        TrainingRun.run(spec(20), b, true, QUIET, () -> false);
+        run(spec(20), b, true, QUIET, () -> false);
         AtomicInteger polls = new AtomicInteger();
-        TrainingRun.Outcome part = TrainingRun.run(spec(40), b, true, QUIET, () -> polls.incrementAndGet() > 7);
+        TrainingRun.Outcome part = run(spec(40), b, true, QUIET, () -> polls.incrementAndGet() > 7);
         assertTrue(part.interrupted());
         assertEquals(first.checkpointStep() + 7, part.steps());
         assertTrue(TrainingRun.resumable(b));
-        TrainingRun.run(spec(40), b, true, QUIET, () -> false);
+        run(spec(40), b, true, QUIET, () -> false);
         assertTrue(statescope.train.ParamSet.of(Checkpoint.load(a).weights())
                 .contentEquals(statescope.train.ParamSet.of(Checkpoint.load(b).weights())));
         assertEquals(Checkpoint.load(a).manifest().trainingStep(), Checkpoint.load(b).manifest().trainingStep());
@@ -180,17 +187,17 @@ class TrainingRunTest {
     @Test
     void aFinishedModelOfAnotherConfigIsNotContinued(@TempDir Path dir) throws Exception {
         Path a = dir.resolve("a.safetensors");
-        TrainingRun.run(spec(10), a, true, QUIET, () -> false);
+        run(spec(10), a, true, QUIET, () -> false);
         var o = spec(20).options();
         var other = new TrainingRun.Spec("parity", 1, 16, 4, GateRange.SIGNED, NormKind.LAYER, o, 60, 10, 20, 10, 101, null, null);
-        var e = assertThrows(IllegalArgumentException.class, () -> TrainingRun.run(other, a, true, QUIET, () -> false));
+        var e = assertThrows(IllegalArgumentException.class, () -> run(other, a, true, QUIET, () -> false));
         assertTrue(e.getMessage().contains("finished model"), e.getMessage());
     }
 
     @Test
     void resumingWithAnotherConfigIsRefused(@TempDir Path dir) throws Exception {
         Path a = dir.resolve("a.safetensors");
-        TrainingRun.run(spec(20), a, true, QUIET, new java.util.function.BooleanSupplier() {
+        run(spec(20), a, true, QUIET, new java.util.function.BooleanSupplier() {
             int n;
 
             @Override
@@ -200,7 +207,7 @@ class TrainingRunTest {
         });
         var o = spec(20).options();
         var other = new TrainingRun.Spec("parity", 1, 16, 4, GateRange.SIGNED, NormKind.LAYER, o, 60, 10, 20, 10, 101, null, null);
-        var e = assertThrows(IllegalArgumentException.class, () -> TrainingRun.run(other, a, true, QUIET, () -> false));
+        var e = assertThrows(IllegalArgumentException.class, () -> run(other, a, true, QUIET, () -> false));
         assertTrue(e.getMessage().contains("resume state"), e.getMessage());
     }
 

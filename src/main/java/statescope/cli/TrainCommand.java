@@ -43,7 +43,7 @@ public final class TrainCommand implements Callable<Integer> {
     Integer dState;
 
     @Option(names = "--gates", paramLabel = "RANGE", description = "nonneg (Mamba, [0,1]) or signed ([-1,1]).")
-    String gates;
+    GateRange gates;
 
     @Option(names = "--norm", paramLabel = "KIND", description = "layer (the paper's MixerModel) or rms.")
     String norm;
@@ -131,14 +131,14 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         checkDecay(decay);
-        Recipes.Recipe r = Recipes.forLanguage(language, gates == null ? null : parseGates(gates));
+        Recipes.Recipe r = Recipes.forLanguage(language, gates);
         TrainingRun.Spec s = r.spec(run.seed);
         TrainOptions o = s.options();
         o = new TrainOptions(lr != null ? lr : o.lr(), weightDecay != null ? weightDecay : o.weightDecay(), decay != null ? decay.equals("all") : o.decayAll(), clip, batch != null ? batch : o.batch(),
                 steps != null ? steps : o.steps(), threads != null ? threads : o.threads(), run.seed,
                 lrSchedule != null ? LrSchedule.parse(lrSchedule) : o.schedule());
         s = new TrainingRun.Spec(s.language(), layers != null ? layers : s.layers(), dModel != null ? dModel : s.dModel(),
-                dState != null ? dState : s.dState(), gates != null ? parseGates(gates) : s.gates(),
+                dState != null ? dState : s.dState(), gates != null ? gates : s.gates(),
                 norm != null ? parseNorm(norm) : s.norm(), o, maxWords != null ? maxWords : s.maxWords(),
                 evalEvery != null ? evalEvery : s.evalEvery(), s.quickEval(), s.saveEvery(), s.stopAt(),
                 mix != null ? (mix.equals("none") ? null : mix) : s.mixSplit(),
@@ -186,14 +186,6 @@ public final class TrainCommand implements Callable<Integer> {
         if (d != null && !d.equals("all") && !d.equals("matrices")) {
             throw new IllegalArgumentException("--decay must be all or matrices, got '" + d + "'");
         }
-    }
-
-    static GateRange parseGates(String g) {
-        return switch (g.toLowerCase(Locale.ROOT)) {
-            case "nonneg", "nonnegative", "[0,1]" -> GateRange.NONNEGATIVE;
-            case "signed", "negative", "[-1,1]" -> GateRange.SIGNED;
-            default -> throw new IllegalArgumentException("--gates must be nonneg or signed, got '" + g + "'");
-        };
     }
 
     static NormKind parseNorm(String n) {

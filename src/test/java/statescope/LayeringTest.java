@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 /**
  * The package layering of docs/architecture.md: dependencies point downward only. Each package named
  * there has a rule saying which of the project's packages it may import (and which libraries it may
- * not); rules for packages that do not exist yet ({@code construct}, {@code analysis}, {@code bench})
- * pass on an empty tree, so they are in force from the first class.
+ * not); rules for packages that do not exist yet ({@code construct}, {@code analysis}) pass on an
+ * empty tree, so they are in force from the first class.
  */
 @AnalyzeClasses(packages = "statescope", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayeringTest {

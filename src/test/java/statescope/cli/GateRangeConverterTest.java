@@ -30,11 +30,13 @@ class GateRangeConverterTest {
 
     @Test
     void theRootCommandReadsEveryGatesOptionWithIt() {
-        for (String command : new String[] {"train", "trace"}) {
+        for (String command : new String[] {"train", "trace", "bench-gpu"}) {
             var err = new StringWriter();
-            String[] args = command.equals("train")
-                    ? new String[] {"train", "--language", "parity", "--gates", "sideways", "--out", "unused"}
-                    : new String[] {"trace", "--model", "unused.safetensors", "--tokens", "0", "--gates", "sideways"};
+            String[] args = switch (command) {
+                case "train" -> new String[] {"train", "--language", "parity", "--gates", "sideways", "--out", "unused"};
+                case "trace" -> new String[] {"trace", "--model", "unused.safetensors", "--tokens", "0", "--gates", "sideways"};
+                default -> new String[] {"bench-gpu", "--gates", "sideways"};
+            };
             int code = StateScopeCommand.run(new PrintWriter(new StringWriter()), new PrintWriter(err), args);
             assertEquals(ExitCodes.USAGE, code, command);
             assertTrue(err.toString().contains("Invalid value for option '--gates': --gates must be nonneg or signed"),

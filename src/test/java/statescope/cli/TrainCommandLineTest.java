@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import statescope.experiment.TrainingRun;
@@ -35,7 +36,7 @@ class TrainCommandLineTest {
                 3000, "val-sparse", null, null, 1.0);
         var anbn = spec("anbn", 2, 32, new TrainOptions(0.001, 0.1, false, 1.0, 16, 3000, 2, 1, LrSchedule.COSINE),
                 0, null, "bin1", null, 1.0);
-        for (var e : java.util.Map.of("d-12", d12, "flip-flop", flipFlop, "anbn", anbn).entrySet()) {
+        for (var e : Map.of("d-12", d12, "flip-flop", flipFlop, "anbn", anbn).entrySet()) {
             String notes = Checkpoint.load(Path.of("assets/models", e.getKey() + ".safetensors")).manifest().notes();
             assertEquals(notes.substring(0, notes.indexOf(';')), TrainCommandLine.of(e.getValue()), e.getKey());
         }

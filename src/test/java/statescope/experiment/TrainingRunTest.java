@@ -5,19 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import statescope.cli.TrainCommandLine;
 import statescope.ssm.Checkpoint;
 import statescope.ssm.GateRange;
 import statescope.ssm.NormKind;
-import statescope.ssm.SsmConfig;
 import statescope.train.TrainOptions;
-import statescope.train.Trainer;
 
 /** A run end to end: checkpoints, interruption, resumption to the same model, manifest metrics. */
 class TrainingRunTest {
@@ -32,7 +32,7 @@ class TrainingRunTest {
 
     /** A run that records the command {@code statescope train} spells for its spec, as the CLI's runs do. */
     static TrainingRun.Outcome run(TrainingRun.Spec spec, Path out, boolean resume, TrainingRun.Listener listener,
-                                   java.util.function.BooleanSupplier stop) throws java.io.IOException {
+                                   BooleanSupplier stop) throws IOException {
         return TrainingRun.run(spec, TrainCommandLine.of(spec), out, resume, listener, stop);
     }
 
@@ -197,7 +197,7 @@ class TrainingRunTest {
     @Test
     void resumingWithAnotherConfigIsRefused(@TempDir Path dir) throws Exception {
         Path a = dir.resolve("a.safetensors");
-        run(spec(20), a, true, QUIET, new java.util.function.BooleanSupplier() {
+        run(spec(20), a, true, QUIET, new BooleanSupplier() {
             int n;
 
             @Override

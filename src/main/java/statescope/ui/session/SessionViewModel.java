@@ -19,13 +19,13 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import statescope.lang.Word;
 import statescope.ssm.gpu.BackendChoice;
-import statescope.study.ChannelKind;
-import statescope.study.ComputeBackend;
-import statescope.study.CorpusProjection;
-import statescope.study.LanguageEntry;
-import statescope.study.StateCloud;
-import statescope.study.Trace;
-import statescope.study.TraceModel;
+import statescope.inspect.ChannelKind;
+import statescope.inspect.ComputeBackend;
+import statescope.inspect.CorpusProjection;
+import statescope.inspect.LanguageEntry;
+import statescope.inspect.StateCloud;
+import statescope.inspect.AlignedTrace;
+import statescope.inspect.TraceModel;
 import statescope.ui.automaton.AutomatonViewModel;
 import statescope.ui.chart.ChannelChartViewModel;
 import statescope.ui.common.Job;
@@ -36,7 +36,7 @@ import statescope.ui.trajectory.TrajectoryViewModel;
 
 /**
  * The session behind the main window: the chosen language and model, the input, the aligned
- * {@link Trace}, the current position, and the view models of every view (updated together by
+ * {@link AlignedTrace}, the current position, and the view models of every view (updated together by
  * {@link #refresh()}).
  *
  * <p>Responsibilities: (1) parse the input and refuse an unknown symbol with an inline message,
@@ -88,7 +88,7 @@ public final class SessionViewModel {
     private final TrajectoryViewModel trajectory = new TrajectoryViewModel();
     private final ChannelChartViewModel chart = new ChannelChartViewModel();
 
-    private Trace trace;
+    private AlignedTrace trace;
     private Job job;
     private Job analysisJob;
     private int generation;
@@ -209,7 +209,7 @@ public final class SessionViewModel {
 
     /** Installs a loaded model: new trace, the input re-read, projections fitted in the background. */
     public void install(TraceModel model, LanguageEntry lang, int gen) {
-        trace = new Trace(model, lang);
+        trace = new AlignedTrace(model, lang);
         pendingClouds = null;
         parser.reset();
         String steps = model.info().backend();
@@ -256,7 +256,7 @@ public final class SessionViewModel {
             return;
         }
         var projections = clouds.stream().map(StateCloud::projection).toList();
-        Trace tr = trace;
+        AlignedTrace tr = trace;
         if (tr.length() <= SYNC_STEPS * 4) {
             tr.setProjections(projections, f -> { }, () -> false);
             trajectory.cloudsProperty().set(clouds);
@@ -293,11 +293,11 @@ public final class SessionViewModel {
             reapply = true;
             return;
         }
-        Trace tr = trace;
+        AlignedTrace tr = trace;
         boolean follow = position.get() == tr.length();
         if (word != InputParser.LONG) {
             int keep = tr.commonPrefix(word);
-            int steps = word.length - keep + (keep < tr.length() ? Trace.SNAPSHOT_EVERY : 0);
+            int steps = word.length - keep + (keep < tr.length() ? AlignedTrace.SNAPSHOT_EVERY : 0);
             if (steps <= SYNC_STEPS) {
                 tr.setWord(word, f -> { }, () -> false);
                 parser.accepted(text, word);
@@ -493,7 +493,7 @@ public final class SessionViewModel {
 
     // ---- accessors -----------------------------------------------------------------------
 
-    public Trace trace() {
+    public AlignedTrace trace() {
         return trace;
     }
 

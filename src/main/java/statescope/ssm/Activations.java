@@ -21,6 +21,15 @@ public final class Activations {
         return (float) (1.0 / (1.0 + Math.exp(-x)));
     }
 
+    /** A = −exp(A_log) elementwise: the state matrix from Mamba's log-parametrisation, a fresh array. */
+    public static float[] stateMatrix(float[] aLog) {
+        float[] a = new float[aLog.length];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (float) -Math.exp(aLog[i]);
+        }
+        return a;
+    }
+
     /** Inverse of softplus: x + log(−expm1(−x)), for x &gt; 0 (used for Mamba's Δ-bias initialisation). */
     public static double inverseSoftplus(double y) {
         return y + Math.log(-Math.expm1(-y));

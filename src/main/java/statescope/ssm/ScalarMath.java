@@ -1,6 +1,6 @@
 package statescope.ssm;
 
-/** {@link CpuMath} in plain Java loops: the reference the vector path is tested against. */
+/** {@link CpuMath} in plain Java loops: the reference twin of {@code VectorMath}, tested in {@code KernelTwinsTest}. */
 final class ScalarMath implements CpuMath {
 
     @Override

@@ -1,8 +1,12 @@
 package statescope.train;
 
+import statescope.ssm.Activations;
 import statescope.ssm.GateRange;
 
-/** Plain-loop {@link TrainMath}: the reference the Vector API kernels are tested against. */
+/**
+ * Plain-loop {@link TrainMath}: the reference twin of {@code VectorTrainMath}, which is tested against it
+ * ({@code KernelAgreementTest}). Activations are {@link Activations}, as in the inference path.
+ */
 final class ScalarTrainMath implements TrainMath {
 
     @Override
@@ -34,8 +38,7 @@ final class ScalarTrainMath implements TrainMath {
     @Override
     public void silu(float[] src, int srcOff, float[] dst, int dstOff, int len) {
         for (int i = 0; i < len; i++) {
-            float v = src[srcOff + i];
-            dst[dstOff + i] = (float) (v / (1.0 + Math.exp(-v)));
+            dst[dstOff + i] = Activations.silu(src[srcOff + i]);
         }
     }
 
@@ -51,8 +54,7 @@ final class ScalarTrainMath implements TrainMath {
     @Override
     public void softplus(float[] src, int srcOff, float[] dst, int dstOff, int len) {
         for (int i = 0; i < len; i++) {
-            float v = src[srcOff + i];
-            dst[dstOff + i] = v > 20f ? v : (float) Math.log1p(Math.exp(v));
+            dst[dstOff + i] = Activations.softplus(src[srcOff + i]);
         }
     }
 
@@ -60,7 +62,7 @@ final class ScalarTrainMath implements TrainMath {
     public void softplusBackward(float[] pre, int preOff, float[] dOut, int dOff, float[] g, int gOff, int len) {
         for (int i = 0; i < len; i++) {
             float v = pre[preOff + i];
-            float s = v > 20f ? 1f : (float) (1.0 / (1.0 + Math.exp(-v)));
+            float s = v > 20f ? 1f : Activations.sigmoid(v);
             g[gOff + i] = dOut[dOff + i] * s;
         }
     }

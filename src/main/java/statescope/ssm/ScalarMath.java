@@ -39,9 +39,7 @@ final class ScalarMath implements CpuMath {
 
     @Override
     public void silu(float[] src, int srcOff, float[] dst, int dstOff, int len) {
-        for (int i = 0; i < len; i++) {
-            dst[dstOff + i] = Activations.silu(src[srcOff + i]);
-        }
+        Activations.silu(src, srcOff, dst, dstOff, len);
     }
 
     @Override
@@ -53,9 +51,7 @@ final class ScalarMath implements CpuMath {
 
     @Override
     public void softplusBias(float[] v, int off, float[] bias, int len) {
-        for (int i = 0; i < len; i++) {
-            v[off + i] = Activations.softplus(v[off + i] + bias[i]);
-        }
+        Activations.softplus(v, off, bias, v, off, len);
     }
 
     @Override

@@ -37,9 +37,7 @@ final class ScalarTrainMath implements TrainMath {
 
     @Override
     public void silu(float[] src, int srcOff, float[] dst, int dstOff, int len) {
-        for (int i = 0; i < len; i++) {
-            dst[dstOff + i] = Activations.silu(src[srcOff + i]);
-        }
+        Activations.silu(src, srcOff, dst, dstOff, len);
     }
 
     @Override
@@ -53,9 +51,7 @@ final class ScalarTrainMath implements TrainMath {
 
     @Override
     public void softplus(float[] src, int srcOff, float[] dst, int dstOff, int len) {
-        for (int i = 0; i < len; i++) {
-            dst[dstOff + i] = Activations.softplus(src[srcOff + i]);
-        }
+        Activations.softplus(src, srcOff, null, dst, dstOff, len);
     }
 
     @Override

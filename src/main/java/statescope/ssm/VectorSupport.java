@@ -1,5 +1,6 @@
 package statescope.ssm;
 
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.function.Supplier;
@@ -70,42 +71,45 @@ public final class VectorSupport {
 
     /** The fastest CPU scan kernel: {@link VectorScan} when available, else {@link ReferenceScan}. */
     public static SelectiveScanKernel fastScan(int threads) {
-        return AVAILABLE ? (SelectiveScanKernel) create("statescope.ssm.VectorScan", threads) : new ReferenceScan();
+        return AVAILABLE ? (SelectiveScanKernel) load(MethodHandles.lookup(), "statescope.ssm.VectorScan", threads)
+                : new ReferenceScan();
     }
 
     /** The fastest available primitives for the step and the batched forward. */
     static CpuMath math() {
-        return AVAILABLE ? (CpuMath) create("statescope.ssm.VectorMath", -1) : new ScalarMath();
+        return pick(MethodHandles.lookup(), CpuMath.class, "statescope.ssm.VectorMath", ScalarMath::new);
     }
 
     /**
      * The vector kernel {@code vectorClass} (a class with a no-argument constructor, implementing
      * {@code type}, found through the caller's {@code lookup} so that it may be package-private) when
-     * the Vector API is in use, else {@code reference.get()}: how a kernel family outside this package
-     * (training) follows the same decision.
+     * the Vector API is in use, else {@code reference.get()}: how every family follows the one decision
+     * (training's from outside this package).
      *
      * @throws IllegalStateException when the vector path is chosen but the class cannot be loaded
      */
     public static <T> T pick(MethodHandles.Lookup lookup, Class<T> type, String vectorClass,
                              Supplier<? extends T> reference) {
-        if (!AVAILABLE) {
-            return reference.get();
-        }
-        try {
-            var ctor = lookup.findConstructor(lookup.findClass(vectorClass), MethodType.methodType(void.class));
-            return type.cast(ctor.invoke());
-        } catch (Throwable e) {
-            throw new IllegalStateException("cannot load the Vector API kernel " + vectorClass, e);
-        }
+        return AVAILABLE ? type.cast(load(lookup, vectorClass, -1)) : reference.get();
     }
 
-    private static Object create(String className, int threads) {
+    /** A new {@code className}, by its no-argument constructor, or its (int threads) one when threads ≥ 0. */
+    private static Object load(MethodHandles.Lookup lookup, String className, int threads) {
+        MethodHandle ctor;
         try {
-            var cls = Class.forName(className);
-            return threads < 0 ? cls.getDeclaredConstructor().newInstance()
-                    : cls.getDeclaredConstructor(int.class).newInstance(threads);
+            Class<?> cls = lookup.findClass(className);
+            ctor = threads < 0 ? lookup.findConstructor(cls, MethodType.methodType(void.class))
+                    : MethodHandles.insertArguments(
+                            lookup.findConstructor(cls, MethodType.methodType(void.class, int.class)), 0, threads);
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new IllegalStateException("cannot load the Vector API kernel " + className, e);
+        }
+        try {
+            return ctor.invoke();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot create the Vector API kernel " + className, e);
         }
     }
 }

@@ -1,12 +1,13 @@
 /**
- * Training with a hand-written backward pass: {@code SequenceBackprop} (forward with
- * caches and backward of the whole model over one sequence), {@link statescope.train.Backprop} (a batch,
- * multi-threaded, bit-identical for the same thread count), {@link statescope.train.AdamW},
- * {@link statescope.train.LrSchedule}, {@link statescope.train.Loss} and the
- * {@link statescope.train.Trainer} that steps them and saves and resumes its optimizer state. Its
- * numeric kernels come as twins, a plain reference and a Vector API fast path, with tests that they
- * agree and that the gradients match finite differences and an independent oracle (docs/architecture.md).
+ * Training on the CPU: losses ({@link statescope.train.Loss}), the hand-written backward pass over whole
+ * sequences ({@link statescope.train.Backprop}), AdamW, the learning-rate schedule and the
+ * {@link statescope.train.Trainer}. Builds on {@code statescope.ssm} only (never the other way round).
  *
- * <p>May import {@code statescope.ssm} only: the trainer sees token and target ids, not languages.
+ * <p>Its numeric kernels ({@code TrainMath}: {@code VectorTrainMath} and its reference twin
+ * {@code ScalarTrainMath}) belong to the ssm kernel family: {@code ssm.VectorSupport} decides which
+ * run, and the helpers are ssm's ({@code Layouts}, {@code Norms}, {@code Activations}, {@code PolyMath} /
+ * {@code VectorPolyMath}). Same seed and threads give byte-identical checkpoints in every JIT tier.
+ * Shapes use the symbol legend of {@code statescope.ssm} (D d_model, ED d_inner, N d_state, L layers,
+ * T length, R dt_rank, W = R + 2N).
  */
 package statescope.train;

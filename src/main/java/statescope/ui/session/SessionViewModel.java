@@ -125,7 +125,7 @@ public final class SessionViewModel {
     private void openLanguage(LanguageEntry entry) {
         cancelJobs();                                                 // a running paste or load is dropped
         catalog.opened(entry);
-        automaton.dfaProperty().set(entry.reference().dfa().orElse(null));
+        automaton.showDfa(entry.reference().dfa().orElse(null));
         header.offer(models.choices(entry));
         trace = null;
         parser.reset();
@@ -166,7 +166,7 @@ public final class SessionViewModel {
         status.setModelSummary(model.info().summary());
         layers.set(model.info().numLayers());
         status.setDeviation("step vs scan: measuring…");
-        trajectory.cloudsProperty().set(List.of());
+        trajectory.setClouds(List.of());
         stepper.reset();
         applyInput();
         status.setAnalysing(true);
@@ -203,12 +203,12 @@ public final class SessionViewModel {
         Trace tr = trace;
         if (tr.length() <= SYNC_STEPS * 4) {
             tr.setProjections(projections, f -> { }, () -> false);
-            trajectory.cloudsProperty().set(clouds);
+            trajectory.setClouds(clouds);
         } else {
             runBlocking("Projecting " + tr.length() + " states", p -> {
                 tr.setProjections(projections, p::update, p::cancelled);
                 return clouds;
-            }, cs -> trajectory.cloudsProperty().set(cs));
+            }, trajectory::setClouds);
         }
     }
 
@@ -288,9 +288,7 @@ public final class SessionViewModel {
     }
 
     private void afterChange(boolean follow) {
-        int before = stepper.positionProperty().get();
-        stepper.resize(trace.length(), follow);
-        if (stepper.positionProperty().get() == before) {
+        if (!stepper.resize(trace.length(), follow)) {
             refresh();                                                // else the position listener did
         }
     }
@@ -312,22 +310,18 @@ public final class SessionViewModel {
         }, error -> {
             finishJob();
             applyPendingClouds();
-            if (error instanceof CancellationException c) {
-                status.setMessage("Stopped: " + c.getMessage() + ". The input is kept; edit it to continue.");
+            status.reportFailure(what, error);
+            if (error instanceof CancellationException) {
                 if (trace != null) {
                     afterChange(true);
                 }
-            } else if (error instanceof IOException || error instanceof IllegalArgumentException) {
-                status.setMessage(what + " failed: " + error.getMessage());
-                if (what.startsWith(LOADING)) {
-                    header.setModelError(error.getMessage());              // beside the model picker too
-                }
-            } else {
-                status.setMessage(what + " failed: " + error);
+                return;
             }
-            if (!(error instanceof CancellationException)) {
-                failed.run();
+            boolean reason = error instanceof IOException || error instanceof IllegalArgumentException;
+            if (reason && what.startsWith(LOADING)) {
+                header.setModelError(error.getMessage());                  // beside the model picker too
             }
+            failed.run();
         });
     }
 

@@ -1,5 +1,7 @@
 package statescope.ui.session;
 
+import java.io.IOException;
+import java.util.concurrent.CancellationException;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -48,12 +50,22 @@ public final class StatusViewModel {
         progress.set(0);
     }
 
-    void setProgress(double fraction) {
-        progress.set(fraction);
+    /**
+     * Says why the job {@code what} ended early: stopped by the user (the input is kept), or failed with a
+     * reason (an unreadable file, a malformed input) or an unexpected error.
+     */
+    void reportFailure(String what, Throwable error) {
+        if (error instanceof CancellationException c) {
+            message.set("Stopped: " + c.getMessage() + ". The input is kept; edit it to continue.");
+        } else if (error instanceof IOException || error instanceof IllegalArgumentException) {
+            message.set(what + " failed: " + error.getMessage());
+        } else {
+            message.set(what + " failed: " + error);
+        }
     }
 
-    void setMessage(String text) {
-        message.set(text);
+    void setProgress(double fraction) {
+        progress.set(fraction);
     }
 
     void setBackend(String text) {

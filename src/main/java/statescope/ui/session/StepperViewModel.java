@@ -86,13 +86,16 @@ public final class StepperViewModel {
 
     /**
      * The trace now has {@code n} positions: the position moves to the end when it {@code follow}s the
-     * input or lies beyond the new end, else it stays.
+     * input or lies beyond the new end, else it stays. Returns whether this call moved it (a view bound
+     * to the length may already have moved it while the length changed).
      */
-    void resize(int n, boolean follow) {
+    boolean resize(int n, boolean follow) {
         length.set(n);
-        if (follow || position.get() > n) {
+        int before = position.get();
+        if (follow || before > n) {
             position.set(n);
         }
+        return position.get() != before;
     }
 
     public ReadOnlyIntegerProperty positionProperty() {

@@ -65,6 +65,11 @@ class PaneViewModelsTest {
             }
         }
         assertTrue(checked >= 20, "properties checked: " + checked);
+        for (Object derived : List.of(v.automaton().dfaProperty(), v.automaton().frameProperty(),
+                v.trajectory().cloudsProperty(), v.trajectory().frameProperty(), v.stateMap().layerCountProperty(),
+                v.gateMap().frameProperty(), v.strip().frameProperty(), v.chart().frameProperty(), v.layers())) {
+            assertFalse(derived instanceof WritableValue, derived + " is set by the session only");
+        }
         ObservableList<LanguageEntry> languages = v.catalog().languages();
         assertThrows(UnsupportedOperationException.class, () -> languages.add(languages.get(0)));
         ObservableList<ModelChoice> choices = v.header().modelChoices();
@@ -140,6 +145,20 @@ class PaneViewModelsTest {
         s.reset();
         s.togglePlay();
         assertFalse(s.playingProperty().get(), "an empty trace does not play");
+    }
+
+    @Test
+    void resizeSaysWhetherItMovedThePositionItself() {
+        var s = new StepperViewModel(new SimpleBooleanProperty(false), () -> -1);
+        assertTrue(s.resize(8, true), "following to the new end");
+        assertFalse(s.resize(9, false), "not following: it stays");
+        s.lengthProperty().addListener((o, a, n) -> {                  // the scrub slider clamps its value
+            if (s.positionProperty().get() > n.intValue()) {
+                s.jumpTo(n.intValue());
+            }
+        });
+        assertFalse(s.resize(5, true), "the slider moved it already: the session must refresh itself");
+        assertEquals(5, s.positionProperty().get());
     }
 
     @Test

@@ -1,12 +1,12 @@
 package statescope.ui.main;
 
+import java.util.function.IntConsumer;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import java.util.function.IntConsumer;
 import statescope.ui.prediction.PredictionStripViewModel;
 import statescope.ui.prediction.TokenChips;
 import statescope.ui.session.InputViewModel;

@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import statescope.ssm.SelectiveScanKernel;
 import statescope.ssm.VectorSupport;
 import statescope.ssm.gpu.Selection;
-import statescope.study.ModelEvaluation;
+import statescope.experiment.ModelEvaluation;
 
 /** {@code statescope eval}: the paper's per-bin accuracy of one model or of a folder of models. */
 @Command(name = "eval",

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import statescope.ssm.GateRange;
 
 /**
  * The root {@code statescope} command. Subcommands are listed here; each lives in its own class.
@@ -56,6 +57,7 @@ public final class StateScopeCommand implements Runnable {
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         var root = new StateScopeCommand();
         var cl = new CommandLine(root);
+        cl.registerConverter(GateRange.class, new GateRangeConverter()); // every subcommand's --gates
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

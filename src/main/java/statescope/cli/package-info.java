@@ -1,2 +1,15 @@
-/** See DESIGN.md for what this package holds and may import. */
+/**
+ * The {@code statescope} command line (picocli): one class per command, registered in
+ * {@link statescope.cli.StateScopeCommand}, which also maps errors to the exit codes of
+ * {@link statescope.cli.ExitCodes} (one line on standard error, the stack trace only with
+ * {@code --debug}).
+ *
+ * <p>Shared pieces: {@link statescope.cli.BackendOption} ({@code --backend auto|cpu|gpu}),
+ * {@code GateRangeConverter} (every {@code --gates}), {@link statescope.cli.TrainRunOptions}
+ * and {@code ConsoleProgress} (the options and terminal progress of {@code train} and
+ * {@code reproduce}), {@link statescope.cli.TrainCommandLine} (how a {@code train} command is spelled in a
+ * model's manifest and read back).
+ *
+ * <p>May import every package but the app's: never {@code statescope.ui}, JavaFX or AWT.
+ */
 package statescope.cli;

@@ -58,7 +58,7 @@ public final class StateScopeApp extends Application {
 
     /** The app's models: shipped checkpoints under {@link #modelsFolder()}, then random ones. */
     public static ModelLibrary models() {
-        return new ModelLibrary(modelsFolder(), statescope.study.ShippedModels::load);
+        return new ModelLibrary(modelsFolder(), statescope.inspect.ShippedModels::load);
     }
 
     /**
@@ -98,7 +98,7 @@ public final class StateScopeApp extends Application {
      */
     public static SessionViewModel newSession(TaskRunner traces, TaskRunner analysis) {
         return new SessionViewModel(languages(), models(), traces, analysis,
-                statescope.study.ComputeBackend.fromSetting(System.getenv("STATESCOPE_BACKEND")));
+                statescope.inspect.ComputeBackend.fromSetting(System.getenv("STATESCOPE_BACKEND")));
     }
 
     /** Builds the main window for a session; tests mount it without going through {@code launch}. */

@@ -33,7 +33,7 @@ public final class BenchUi {
     static ModelLibrary models() {
         return new ModelLibrary(null, null) {
             @Override
-            public java.util.List<ModelChoice> choices(statescope.study.LanguageEntry language) {
+            public java.util.List<ModelChoice> choices(statescope.inspect.LanguageEntry language) {
                 return java.util.List.of(ModelChoice.random(3, 64, true, 1));
             }
         };

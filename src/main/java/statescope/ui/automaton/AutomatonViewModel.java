@@ -5,7 +5,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import statescope.lang.Dfa;
-import statescope.study.Trace;
+import statescope.inspect.AlignedTrace;
 
 /**
  * The automaton view's state: which DFA to draw, the current state, the path so far (the trail), the
@@ -55,7 +55,7 @@ public final class AutomatonViewModel {
     }
 
     /** Recomputes the frame for position t of the trace. */
-    public void update(Trace trace, int t) {
+    public void update(AlignedTrace trace, int t) {
         int from = Math.max(0, t - TRAIL);
         int[] path = new int[t - from + 1];
         for (int i = from; i <= t; i++) {

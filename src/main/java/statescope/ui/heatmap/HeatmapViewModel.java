@@ -4,8 +4,8 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
-import statescope.study.ChannelKind;
-import statescope.study.Trace;
+import statescope.inspect.AlignedTrace;
+import statescope.inspect.ChannelKind;
 
 /**
  * A channel × time heatmap of one per-channel quantity ({@link ChannelKind}) of one layer, over a
@@ -63,7 +63,7 @@ public final class HeatmapViewModel {
         return frame.get();
     }
 
-    public void update(Trace trace, int t) {
+    public void update(AlignedTrace trace, int t) {
         int layers = trace.model().info().numLayers();
         layerCount.set(layers);
         int l = Math.min(Math.max(0, layer.get()), layers - 1);

@@ -11,7 +11,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import statescope.study.LanguageEntry;
+import statescope.inspect.LanguageEntry;
 import statescope.ui.session.CatalogViewModel;
 
 /**

@@ -10,7 +10,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import statescope.study.LanguageEntry;
+import statescope.inspect.LanguageEntry;
 
 /**
  * The language catalog's state: the languages offered (the library's catalog, then those the user

@@ -10,7 +10,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import statescope.study.LanguageEntry;
+import statescope.inspect.LanguageEntry;
 
 /**
  * The header's state: the open language's title, the model picker's choices for it, the chosen model,

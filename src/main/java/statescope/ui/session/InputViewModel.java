@@ -5,7 +5,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
-import statescope.study.LanguageEntry;
+import statescope.inspect.LanguageEntry;
 
 /**
  * The input bar's state: the text the trace follows, why it was refused (an unknown symbol; the trace

@@ -5,10 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import statescope.ssm.GateRange;
-import statescope.study.LanguageEntry;
-import statescope.study.EngineModel;
-import statescope.study.ShippedModels;
-import statescope.study.TraceModel;
+import statescope.inspect.LanguageEntry;
+import statescope.inspect.EngineModel;
+import statescope.inspect.ShippedModels;
+import statescope.inspect.TraceModel;
 
 /**
  * Finds and loads models for a language: trained checkpoints shipped under {@code assets/models/}

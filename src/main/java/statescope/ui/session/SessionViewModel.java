@@ -7,15 +7,15 @@ import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.collections.ListChangeListener;
+import statescope.inspect.AlignedTrace;
+import statescope.inspect.ChannelKind;
+import statescope.inspect.ComputeBackend;
+import statescope.inspect.CorpusProjection;
+import statescope.inspect.LanguageEntry;
+import statescope.inspect.StateCloud;
+import statescope.inspect.TraceModel;
 import statescope.lang.Word;
 import statescope.ssm.gpu.BackendChoice;
-import statescope.study.ChannelKind;
-import statescope.study.ComputeBackend;
-import statescope.study.CorpusProjection;
-import statescope.study.LanguageEntry;
-import statescope.study.StateCloud;
-import statescope.study.Trace;
-import statescope.study.TraceModel;
 import statescope.ui.automaton.AutomatonViewModel;
 import statescope.ui.chart.ChannelChartViewModel;
 import statescope.ui.common.Job;
@@ -26,9 +26,9 @@ import statescope.ui.prediction.PredictionStripViewModel;
 import statescope.ui.trajectory.TrajectoryViewModel;
 
 /**
- * The session behind the main window: the open language and model, the input, the aligned
- * {@link Trace}, and the view model of every pane ({@link #views()}), whose frames it recomputes together
- * for the stepper's position. The panes act on their own view models; the session does the work.
+ * The session behind the main window: the open language and model, the input, the
+ * {@link AlignedTrace}, and the view model of every pane ({@link #views()}), whose frames it recomputes
+ * together for the stepper's position. The panes act on their own view models; the session does the work.
  *
  * <p>Responsibilities: (1) parse the input and refuse an unknown symbol with an inline message,
  * keeping the text; (2) extend the trace by one step per typed key, recompute from the edit point
@@ -63,7 +63,7 @@ public final class SessionViewModel {
     private final ChannelChartViewModel chart = new ChannelChartViewModel();
     private final WindowModels views;
 
-    private Trace trace;
+    private AlignedTrace trace;
     private Job job;
     private Job analysisJob;
     private int generation;
@@ -109,7 +109,7 @@ public final class SessionViewModel {
     }
 
     /** The trace of the loaded model over the input (null before a model is loaded). */
-    public Trace trace() {
+    public AlignedTrace trace() {
         return trace;
     }
 
@@ -158,7 +158,7 @@ public final class SessionViewModel {
 
     /** Installs a loaded model: new trace, the input re-read, projections fitted in the background. */
     private void install(TraceModel model, LanguageEntry lang, int gen) {
-        trace = new Trace(model, lang);
+        trace = new AlignedTrace(model, lang);
         pendingClouds = null;
         parser.reset();
         String steps = model.info().backend();
@@ -200,7 +200,7 @@ public final class SessionViewModel {
             return;
         }
         var projections = clouds.stream().map(StateCloud::projection).toList();
-        Trace tr = trace;
+        AlignedTrace tr = trace;
         if (tr.length() <= SYNC_STEPS * 4) {
             tr.setProjections(projections, f -> { }, () -> false);
             trajectory.setClouds(clouds);
@@ -237,11 +237,11 @@ public final class SessionViewModel {
             reapply = true;
             return;
         }
-        Trace tr = trace;
+        AlignedTrace tr = trace;
         boolean follow = stepper.positionProperty().get() == tr.length();
         if (word != InputParser.LONG) {
             int keep = tr.commonPrefix(word);
-            int steps = word.length - keep + (keep < tr.length() ? Trace.SNAPSHOT_EVERY : 0);
+            int steps = word.length - keep + (keep < tr.length() ? AlignedTrace.SNAPSHOT_EVERY : 0);
             if (steps <= SYNC_STEPS) {
                 tr.setWord(word, f -> { }, () -> false);
                 parser.accepted(text, word);

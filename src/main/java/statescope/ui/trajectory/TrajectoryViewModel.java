@@ -9,8 +9,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import statescope.study.StateCloud;
-import statescope.study.Trace;
+import statescope.inspect.AlignedTrace;
+import statescope.inspect.StateCloud;
 
 /**
  * The trajectory view's state: per layer the corpus cloud in the frozen PCA basis, the current string's
@@ -80,7 +80,7 @@ public final class TrajectoryViewModel {
         pitch.set(Math.max(-1.5, Math.min(1.5, pitch.get() + dy * 0.01)));
     }
 
-    public void update(Trace trace, int t) {
+    public void update(AlignedTrace trace, int t) {
         List<StateCloud> cs = clouds.get();
         int l = Math.min(Math.max(0, layer.get()), trace.model().info().numLayers() - 1);
         StateCloud cloud = cs == null || l >= cs.size() ? null : cs.get(l);

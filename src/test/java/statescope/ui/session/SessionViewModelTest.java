@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import statescope.ssm.VectorSupport;
 import statescope.ssm.gpu.BackendChoice;
 import statescope.ssm.gpu.GpuUnavailableException;
-import statescope.study.ComputeBackend;
+import statescope.inspect.ComputeBackend;
 import statescope.ui.common.TaskRunner;
 
 /** The session without the FX toolkit: input handling, stepping, imports, errors. */
@@ -132,13 +132,13 @@ class SessionViewModelTest {
             Files.copy(Path.of("assets/models").resolve(f), dir.resolve(f));
         }
         Files.writeString(dir.resolve("notes.json"), "{\"not\": \"a manifest\"}");
-        var lib = new ModelLibrary(dir, statescope.study.ShippedModels::load);
-        var parity = statescope.study.CatalogLanguages.all().stream().filter(l -> l.id().equals("parity")).findFirst()
+        var lib = new ModelLibrary(dir, statescope.inspect.ShippedModels::load);
+        var parity = statescope.inspect.CatalogLanguages.all().stream().filter(l -> l.id().equals("parity")).findFirst()
                 .orElseThrow();
         List<ModelChoice> choices = lib.choices(parity);
         assertTrue(choices.get(0).isCheckpoint());
         assertEquals(1, choices.stream().filter(ModelChoice::isCheckpoint).count());
-        assertFalse(lib.choices(statescope.study.BuiltinLanguages.tomita1()).get(0).isCheckpoint());
+        assertFalse(lib.choices(statescope.inspect.BuiltinLanguages.tomita1()).get(0).isCheckpoint());
         var model = lib.load(choices.get(0), parity);
         assertTrue(model.info().trained());
     }
@@ -175,10 +175,10 @@ class SessionViewModelTest {
 
     @Test
     void aCheckpointForAnotherLanguageIsRefused() {
-        var dyck = statescope.study.CatalogLanguages.all().stream().filter(l -> l.id().equals("dyck-1")).findFirst()
+        var dyck = statescope.inspect.CatalogLanguages.all().stream().filter(l -> l.id().equals("dyck-1")).findFirst()
                 .orElseThrow();
         var e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
-                () -> statescope.study.ShippedModels.load(Path.of("assets/models/parity-signed.json"), dyck));
+                () -> statescope.inspect.ShippedModels.load(Path.of("assets/models/parity-signed.json"), dyck));
         assertTrue(e.getMessage().contains("trained on 'parity'"), e.getMessage());
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,17 +12,18 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
+import java.util.random.RandomGenerator;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.WritableValue;
 import javafx.collections.ObservableList;
 import org.junit.jupiter.api.Test;
-import statescope.lang.Word;
+import statescope.PropertyLoop;
 import statescope.inspect.CatalogLanguages;
 import statescope.inspect.LanguageEntry;
 import statescope.inspect.TraceModel;
+import statescope.lang.Word;
 import statescope.ui.common.Job;
 import statescope.ui.common.Progress;
 import statescope.ui.common.TaskRunner;
@@ -76,53 +76,54 @@ class PaneViewModelsTest {
         assertThrows(UnsupportedOperationException.class, choices::clear);
     }
 
-    @Test
-    void theStepperKeepsThePositionInsideTheTrace() {
-        List<String> shortest = null;
-        for (long seed = 0; seed < 300; seed++) {
-            var rng = new SplittableRandom(seed);
-            var s = new StepperViewModel(new SimpleBooleanProperty(false), () -> 4);
-            var done = new ArrayList<String>();
-            for (int i = 0; i < 60; i++) {
-                done.add(step(s, rng));
-                int t = s.positionProperty().get();
-                int n = s.lengthProperty().get();
-                boolean ok = 0 <= t && t <= n;
-                if (!ok && (shortest == null || done.size() < shortest.size())) {
-                    shortest = List.copyOf(done);
-                }
-                if (!ok) {
-                    break;
-                }
+    /** One stepper action as the user or the session does it; {@code resize} is the trace changing. */
+    private record Act(String name, int arg, boolean follow) {
+        static Act draw(RandomGenerator random) {
+            String[] names = {"first", "back", "forward", "last", "jumpTo", "togglePlay", "playTick",
+                "jumpToDivergence", "resize", "resize"};
+            return new Act(names[random.nextInt(names.length)], random.nextInt(-3, 10), random.nextBoolean());
+        }
+
+        void apply(StepperViewModel s) {
+            switch (name) {
+                case "first" -> s.first();
+                case "back" -> s.back();
+                case "forward" -> s.forward();
+                case "last" -> s.last();
+                case "jumpTo" -> s.jumpTo(arg);
+                case "togglePlay" -> s.togglePlay();
+                case "playTick" -> s.playTick();
+                case "jumpToDivergence" -> s.jumpToDivergence();
+                default -> s.resize(Math.max(0, arg), follow);
             }
         }
-        var found = shortest;
-        assertNull(found, () -> "0 <= position <= length broken by " + found);
+
+        @Override
+        public String toString() {
+            return switch (name) {
+                case "jumpTo" -> "jumpTo(" + arg + ")";
+                case "resize" -> "resize(" + Math.max(0, arg) + ", " + follow + ")";
+                default -> name;
+            };
+        }
     }
 
-    private static String step(StepperViewModel s, SplittableRandom rng) {
-        int kind = rng.nextInt(10);
-        switch (kind) {
-            case 0 -> s.first();
-            case 1 -> s.back();
-            case 2 -> s.forward();
-            case 3 -> s.last();
-            case 4 -> {
-                int t = rng.nextInt(-3, 10);
-                s.jumpTo(t);
-                return "jumpTo(" + t + ")";
+    @Test
+    void theStepperKeepsThePositionInsideTheTrace() {
+        PropertyLoop.forAll((random, size) -> {
+            var acts = new ArrayList<Act>();
+            for (int i = 0; i < size; i++) {
+                acts.add(Act.draw(random));
             }
-            case 5 -> s.togglePlay();
-            case 6 -> s.playTick();
-            case 7 -> s.jumpToDivergence();
-            default -> {
-                int n = rng.nextInt(6);
-                boolean follow = rng.nextBoolean();
-                s.resize(n, follow);
-                return "resize(" + n + ", " + follow + ")";
+            return acts;
+        }).trials(300).sizes(1, 60).check(acts -> {
+            var s = new StepperViewModel(new SimpleBooleanProperty(false), () -> 4);
+            for (Act a : acts) {
+                a.apply(s);
+                int t = s.positionProperty().get();
+                assertTrue(0 <= t && t <= s.lengthProperty().get(), "t = " + t + " after " + a);
             }
-        }
-        return List.of("first", "back", "forward", "last", "", "togglePlay", "playTick", "jumpToDivergence").get(kind);
+        });
     }
 
     @Test

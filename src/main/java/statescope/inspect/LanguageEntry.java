@@ -1,6 +1,7 @@
 package statescope.inspect;
 
 import java.util.Objects;
+import statescope.lang.Word;
 import statescope.lang.catalog.ReferenceMachine;
 
 /**
@@ -55,6 +56,20 @@ public record LanguageEntry(String id, String name, String description, String f
     /** The reference machine (the catalog's), stepped in lockstep with the model. */
     public ReferenceMachine machine() {
         return reference.machine();
+    }
+
+    /**
+     * The model's token ids for a text over the language's alphabet (read as {@link Word#parse} reads it).
+     *
+     * @throws IllegalArgumentException for an unknown symbol, naming it, its position and the alphabet
+     */
+    public int[] encode(String text) {
+        int[] word = Word.parse(machine().alphabet(), text).toArray();
+        int[] ids = new int[word.length];
+        for (int t = 0; t < word.length; t++) {
+            ids[t] = tokens.token(word, t);
+        }
+        return ids;
     }
 
     /** Size of the model's input vocabulary (the alphabet unless the encoder says otherwise). */

@@ -103,7 +103,7 @@ public final class StateScopeApp extends Application {
 
     /** Builds the main window for a session; tests mount it without going through {@code launch}. */
     public static MainWindow buildRoot(SessionViewModel vm) {
-        return new MainWindow(vm);
+        return new MainWindow(vm.views());
     }
 
     /** Builds the main window with a session whose work runs on the calling thread (for quick tests). */

@@ -105,7 +105,7 @@ class ViewModelsTest {
         var clouds = CorpusProjection.fit(trace.model(), parity, 30, 8, 1, p -> { }, () -> false);
         trace.setProjections(clouds.stream().map(c -> c.projection()).toList(), p -> { }, () -> false);
         var vm = new TrajectoryViewModel();
-        vm.cloudsProperty().set(List.copyOf(clouds));
+        vm.setClouds(List.copyOf(clouds));
         vm.update(trace, 2);
         assertEquals(3, vm.frame().path().length, "t = 0, 1, 2");
         int odd = clouds.get(0).stateNames().indexOf("odd");

@@ -1,11 +1,9 @@
 package statescope.ui.automaton;
 
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import statescope.lang.Dfa;
 import statescope.inspect.AlignedTrace;
 
@@ -30,12 +28,18 @@ public final class AutomatonViewModel {
     public record Frame(int current, int[] path, String config, boolean accepting, boolean rejected, int position) {
     }
 
-    private final ObjectProperty<Dfa> dfa = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<Dfa> dfa = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Frame> frame = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty collapseDead = new SimpleBooleanProperty(true);
 
-    public ObjectProperty<Dfa> dfaProperty() {
-        return dfa;
+    /** The DFA drawn, or null for a language without one (a counter language). */
+    public ReadOnlyObjectProperty<Dfa> dfaProperty() {
+        return dfa.getReadOnlyProperty();
+    }
+
+    /** A new language: its DFA (or null). */
+    public void showDfa(Dfa d) {
+        dfa.set(d);
     }
 
     public ReadOnlyObjectProperty<Frame> frameProperty() {

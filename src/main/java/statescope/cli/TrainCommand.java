@@ -122,6 +122,10 @@ public final class TrainCommand implements Callable<Integer> {
             + "model is trained further when --steps is above the step its run reached.")
     boolean resume;
 
+    @Option(names = "--force", description = "Train anew even when --out holds a finished model (it is replaced at the "
+            + "first evaluation); without it such a model is kept and the command stops (exit 3).")
+    boolean force;
+
     @Mixin
     TrainRunOptions run;
 
@@ -145,6 +149,10 @@ public final class TrainCommand implements Callable<Integer> {
                 select != null ? (select.equals("mean") ? null : select) : s.selectOn(),
                 initSeed != null ? initSeed : s.initSeed(), aInitScale != null ? aInitScale : s.aInitScale());
         Path file = out != null ? out : Path.of(r.fileStem() + ".safetensors");
+        if (!resume && !force && TrainingRun.finished(file)) {
+            throw new IllegalArgumentException(file + " holds a finished model; pass --resume to train it further, "
+                    + "--force to replace it, or another --out");
+        }
         if (resume && !TrainingRun.resumable(file)) {
             var done = TrainingRun.finishedRun(file);
             if (done.isPresent() && !furtherTraining(file, done.get(), s.options().steps())) {

@@ -265,7 +265,9 @@ public final class TrainingRun {
         long t0 = System.nanoTime();
         boolean early = false;
         boolean interrupted = false;
-        try (Trainer trainer = new Trainer(params, trainerOptions, task.paperLoss(), TrainingSet.of(toks, tgs))) {
+        var saveClock = new statescope.train.SaveClock(statescope.train.SaveClock.DEFAULT_NANOS); // resume saves by time too
+        try (var lock = statescope.ssm.CheckpointLock.acquire(Checkpoint.weightsPath(out), resumeW, resumeOpt);
+             Trainer trainer = new Trainer(params, trainerOptions, task.paperLoss(), TrainingSet.of(toks, tgs))) {
             if (resumed != null) {
                 trainer.resume(fromStep, resumeOpt);
             } else if (continued) {
@@ -297,8 +299,9 @@ public final class TrainingRun {
                         break;
                     }
                 }
-                if (s % spec.saveEvery() == 0) {
+                if (saveClock.due(s, spec.saveEvery())) {
                     saveResume(trainer, resumeW, resumeOpt, task, spec, best, secondsBefore + seconds(t0));
+                    saveClock.saved();
                     listener.saved(resumeW, s);
                 }
             }

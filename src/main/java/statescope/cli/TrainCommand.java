@@ -148,6 +148,7 @@ public final class TrainCommand implements Callable<Integer> {
                 mix != null ? (mix.equals("none") ? null : mix) : s.mixSplit(),
                 select != null ? (select.equals("mean") ? null : select) : s.selectOn(),
                 initSeed != null ? initSeed : s.initSeed(), aInitScale != null ? aInitScale : s.aInitScale());
+        checkMemory(s);
         Path file = out != null ? out : Path.of(r.fileStem() + ".safetensors");
         if (!resume && !force && TrainingRun.finished(file)) {
             throw new IllegalArgumentException(file + " holds a finished model; pass --resume to train it further, "
@@ -188,6 +189,14 @@ public final class TrainCommand implements Callable<Integer> {
                     file, done.reachedStep(), steps, done.reachedStep());
         }
         return false;
+    }
+
+    /** Refuses a configuration whose training would not fit the heap, before anything is allocated. */
+    static void checkMemory(TrainingRun.Spec s) {
+        var task = statescope.study.LanguageTask.of(s.language());
+        long maxLength = task.language().splits().stream().mapToLong(x -> x.window().max()).max().orElse(1) + 2;
+        statescope.train.TrainingMemory.check(TrainingRun.config(s, task), true, s.options().batch(), maxLength,
+                s.options().threads(), Runtime.getRuntime().maxMemory());
     }
 
     static void checkDecay(String d) {

@@ -51,32 +51,35 @@ class LayeringTest {
     }
 
     @ArchTest
-    static final ArchRule langIsPure = onlyImports("lang", may(), plus(DESKTOP, "org.nd4j.."));
+    static final ArchRule filesAtTheBottom = onlyImports("io", may(), plus(DESKTOP, "org.nd4j.."));
 
     @ArchTest
-    static final ArchRule modelSeesOnlyTokenIds = onlyImports("ssm", may(), DESKTOP);
+    static final ArchRule langIsPure = onlyImports("lang", may("io"), plus(DESKTOP, "org.nd4j.."));
+
+    @ArchTest
+    static final ArchRule modelSeesOnlyTokenIds = onlyImports("ssm", may("io"), DESKTOP);
 
     @ArchTest
     static final ArchRule gpuOnlyUsesSsm = noClasses().that().resideInAPackage("statescope.ssm.gpu..")
             .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..");
 
     @ArchTest
-    static final ArchRule trainBuildsOnSsmOnly = onlyImports("train", may("ssm"), DESKTOP);
+    static final ArchRule trainBuildsOnSsmOnly = onlyImports("train", may("ssm", "io"), DESKTOP);
 
     @ArchTest
-    static final ArchRule experimentIsHeadless = onlyImports("experiment", may("lang", "ssm", "train"), DESKTOP);
+    static final ArchRule experimentIsHeadless = onlyImports("experiment", may("lang", "ssm", "train", "io"), DESKTOP);
 
     @ArchTest
-    static final ArchRule inspectBuildsOnLangAndSsm = onlyImports("inspect", may("lang", "ssm"), DESKTOP);
+    static final ArchRule inspectBuildsOnLangAndSsm = onlyImports("inspect", may("lang", "ssm", "io"), DESKTOP);
 
     @ArchTest
-    static final ArchRule constructBuildsOnLangAndSsm = onlyImports("construct", may("lang", "ssm"), DESKTOP);
+    static final ArchRule constructBuildsOnLangAndSsm = onlyImports("construct", may("lang", "ssm", "io"), DESKTOP);
 
     @ArchTest
-    static final ArchRule analysisIsHeadless = onlyImports("analysis", may("lang", "ssm", "train", "inspect"), DESKTOP);
+    static final ArchRule analysisIsHeadless = onlyImports("analysis", may("lang", "ssm", "train", "inspect", "io"), DESKTOP);
 
     @ArchTest
-    static final ArchRule benchBuildsOnTheEngine = onlyImports("bench", may("lang", "ssm", "train"), DESKTOP);
+    static final ArchRule benchBuildsOnTheEngine = onlyImports("bench", may("lang", "ssm", "train", "io"), DESKTOP);
 
     @ArchTest
     static final ArchRule onlyTheCliRunsBenchmarks = noClasses()

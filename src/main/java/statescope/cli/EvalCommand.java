@@ -64,6 +64,10 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (threads < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got "
+                    + threads);
+        }
         List<Path> files = target.model != null ? List.of(target.model) : ModelEvaluation.suite(target.suite);
         if (files.isEmpty()) {
             throw new IllegalArgumentException("no .safetensors models in " + target.suite);

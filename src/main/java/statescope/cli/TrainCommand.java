@@ -122,6 +122,10 @@ public final class TrainCommand implements Callable<Integer> {
             + "model is trained further when --steps is above the step its run reached.")
     boolean resume;
 
+    @Option(names = "--force", description = "Train anew even when --out holds a finished model (it is replaced at the "
+            + "first evaluation); without it such a model is kept and the command stops (exit 3).")
+    boolean force;
+
     @Mixin
     TrainRunOptions run;
 
@@ -144,7 +148,12 @@ public final class TrainCommand implements Callable<Integer> {
                 mix != null ? (mix.equals("none") ? null : mix) : s.mixSplit(),
                 select != null ? (select.equals("mean") ? null : select) : s.selectOn(),
                 initSeed != null ? initSeed : s.initSeed(), aInitScale != null ? aInitScale : s.aInitScale());
+        checkMemory(s);
         Path file = out != null ? out : Path.of(r.fileStem() + ".safetensors");
+        if (!resume && !force && TrainingRun.finished(file)) {
+            throw new IllegalArgumentException(file + " holds a finished model; pass --resume to train it further, "
+                    + "--force to replace it, or another --out");
+        }
         if (resume && !TrainingRun.resumable(file)) {
             var done = TrainCommandLine.finishedRun(file);
             if (done.isPresent() && !furtherTraining(file, done.get(), s.options().steps())) {
@@ -180,6 +189,14 @@ public final class TrainCommand implements Callable<Integer> {
                     file, done.reachedStep(), steps, done.reachedStep());
         }
         return false;
+    }
+
+    /** Refuses a configuration whose training would not fit the heap, before anything is allocated. */
+    static void checkMemory(TrainingRun.Spec s) {
+        var task = statescope.experiment.LanguageTask.of(s.language());
+        long maxLength = task.language().splits().stream().mapToLong(x -> x.window().max()).max().orElse(1) + 2;
+        statescope.train.TrainingMemory.check(TrainingRun.config(s, task), true, s.options().batch(), maxLength,
+                s.options().threads(), Runtime.getRuntime().maxMemory());
     }
 
     static void checkDecay(String d) {

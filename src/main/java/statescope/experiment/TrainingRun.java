@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 import statescope.lang.catalog.Dataset;
 import statescope.ssm.Checkpoint;
+import statescope.ssm.CheckpointLock;
 import statescope.ssm.GateRange;
 import statescope.ssm.Manifest;
 import statescope.ssm.NormKind;
@@ -20,6 +21,7 @@ import statescope.ssm.SsmConfig;
 import statescope.ssm.SsmWeights;
 import statescope.train.Backprop;
 import statescope.train.ParamSet;
+import statescope.train.SaveClock;
 import statescope.train.TrainOptions;
 import statescope.train.Trainer;
 import statescope.train.TrainingSet;
@@ -297,8 +299,9 @@ public final class TrainingRun {
     /** Phases 3 and 4: trains from the start, then saves the resume state (interrupted) or evaluates and writes. */
     private Outcome train(Data data, Start start, BooleanSupplier stop) throws IOException {
         long t0 = System.nanoTime();
-        try (Trainer trainer = new Trainer(start.params(), trainerOptions, task.paperLoss(),
-                TrainingSet.of(data.tokens(), data.targets()))) {
+        try (var lock = CheckpointLock.acquire(files.model(), files.resumeWeights(), files.resumeOptimizer());
+             Trainer trainer = new Trainer(start.params(), trainerOptions, task.paperLoss(),
+                     TrainingSet.of(data.tokens(), data.targets()))) {
             double best = start.best();
             if (start.from() == From.RESUME_STATE) {
                 trainer.resume(start.step(), files.resumeOptimizer());
@@ -323,6 +326,7 @@ public final class TrainingRun {
     /** Phase 3: steps up to the budget, with a quick evaluation every {@code evalEvery} steps and at the last. */
     private End trainLoop(Trainer trainer, Data data, Tally tally, BooleanSupplier stop) throws IOException {
         long steps = spec.options().steps();
+        var saveClock = new SaveClock(SaveClock.DEFAULT_NANOS); // resume saves by time too
         while (trainer.step() < steps) {
             if (stop.getAsBoolean()) {
                 return End.INTERRUPTED;
@@ -332,8 +336,9 @@ public final class TrainingRun {
             if ((s % spec.evalEvery() == 0 || s == steps) && quickEvaluation(trainer, data, tally, s)) {
                 return End.TARGET;
             }
-            if (s % spec.saveEvery() == 0) {
+            if (saveClock.due(s, spec.saveEvery())) {
                 files.saveResume(trainer, tally.best, tally.seconds());
+                saveClock.saved();
                 listener.saved(files.resumeWeights(), s);
             }
         }

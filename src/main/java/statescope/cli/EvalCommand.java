@@ -43,6 +43,14 @@ public final class EvalCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Target target;
 
+    @Mixin
+    VocabOptions vocab;
+
+    @Option(names = "--language", paramLabel = "ID",
+            description = "With --model and --vocab: the catalog language the model is scored on (for a model "
+                    + "whose manifest names none, e.g. one from Hugging Face).")
+    String language;
+
     @Option(names = "--max-words", paramLabel = "N",
             description = "Words per split (default: the cap the model was trained with; 0 = protocol sizes).")
     int maxWords = -1;
@@ -77,8 +85,18 @@ public final class EvalCommand implements Callable<Integer> {
         SelectiveScanKernel gpu = backendSel.onGpu() ? backendSel.kernel() : null;
         List<ModelEvaluation.Row> rows = new ArrayList<>();
         try {
-            for (Path f : files) {
-                rows.add(ModelEvaluation.evaluate(f, maxWords, threads, gpu));
+            if (target.model != null) {
+                Path f = target.model;
+                var cp = vocab.load(f, statescope.ssm.Checkpoint.Overrides.NONE, language, spec.commandLine().getErr());
+                String name = f.getFileName().toString().replaceFirst("\\.(safetensors|json)$", "");
+                rows.add(ModelEvaluation.evaluate(cp, name, f, maxWords, threads, gpu));
+            } else {
+                if (vocab.vocab != null || language != null) {
+                    throw new IllegalArgumentException("--vocab and --language go with --model, not --suite");
+                }
+                for (Path f : files) {
+                    rows.add(ModelEvaluation.evaluate(f, maxWords, threads, gpu));
+                }
             }
         } finally {
             if (backendSel.kernel() instanceof AutoCloseable c) {

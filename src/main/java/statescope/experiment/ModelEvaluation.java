@@ -49,7 +49,13 @@ public final class ModelEvaluation {
      *                   this kernel (the GPU's); its rounding differs, so a borderline string may flip
      */
     public static Row evaluate(Path file, int maxWords, int threads, SelectiveScanKernel scanKernel) throws IOException {
-        Checkpoint cp = Checkpoint.load(Checkpoint.weightsPath(file));
+        String name = Checkpoint.weightsPath(file).getFileName().toString().replace(".safetensors", "");
+        return evaluate(Checkpoint.load(Checkpoint.weightsPath(file)), name, file, maxWords, threads, scanKernel);
+    }
+
+    /** As {@link #evaluate(Path, int, int, SelectiveScanKernel)}, for a checkpoint already loaded from {@code file}. */
+    public static Row evaluate(Checkpoint cp, String name, Path file, int maxWords, int threads,
+                               SelectiveScanKernel scanKernel) {
         String lang = cp.manifest().languageId();
         if (lang == null) {
             throw new IllegalArgumentException(file + ": the manifest names no language; cannot pick evaluation data");
@@ -87,7 +93,6 @@ public final class ModelEvaluation {
                 recorded.put(k.substring(4), 100 * v);
             }
         });
-        String name = Checkpoint.weightsPath(file).getFileName().toString().replace(".safetensors", "");
         return new Row(name, lang, c, cp.manifest().trainingStep(), cp.manifest().seed(), acc, recorded);
     }
 

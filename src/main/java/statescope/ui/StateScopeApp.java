@@ -44,6 +44,10 @@ public final class StateScopeApp extends Application {
         });
         stage.show();
         vm.start();
+        var raw = getParameters().getRaw();                           // a file the desktop opened with the app
+        if (raw.size() == 1 && raw.get(0).toLowerCase(java.util.Locale.ROOT).endsWith(".jff")) {
+            vm.views().catalog().openFile(Path.of(raw.get(0)));
+        }
     }
 
     /** Sets the AtlantaFX Primer Light theme for the whole application (the views' CSS builds on it). */

@@ -23,6 +23,9 @@ import java.util.Map;
  *   "metrics": {"acc_bin1": 1.0}, "notes": "..."
  * }
  * </pre>
+ * A constructed model ({@code statescope construct}) adds {@code "kind": "constructed"} and
+ * {@code "channels"}: per layer the names of its ED channels. Both are optional; a manifest without
+ * them reads as a trained model's.
  */
 public final class ManifestJson {
 
@@ -45,6 +48,12 @@ public final class ManifestJson {
         root.put("trainingStep", m.trainingStep());
         root.put("metrics", new java.util.TreeMap<>(m.metrics()));
         root.put("notes", m.notes());
+        if (m.kind() != null) {
+            root.put("kind", m.kind());
+        }
+        if (!m.channels().isEmpty()) {
+            root.put("channels", m.channels());
+        }
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -104,9 +113,22 @@ public final class ManifestJson {
                     metrics.put(e.getKey(), e.getValue().doubleValue());
                 }
             }
+            List<List<String>> channels = new ArrayList<>();
+            JsonNode ch = root.get("channels");
+            if (ch != null && !ch.isNull()) {
+                if (!ch.isArray()) {
+                    throw new CheckpointException("manifest field channels is not an array of arrays of names");
+                }
+                for (JsonNode layer : ch) {
+                    if (layer == null || layer.isNull()) {
+                        throw new CheckpointException("manifest field channels holds a null layer");
+                    }
+                    channels.add(stringArray(layer, "channels"));
+                }
+            }
             return new Manifest(intField(root, "formatVersion"), cfg, strings(root, "vocabulary"),
                     strings(root, "outputClasses"), text(root, "languageId"), longField(root, "seed"),
-                    longField(root, "trainingStep"), metrics, text(root, "notes"));
+                    longField(root, "trainingStep"), metrics, text(root, "notes"), text(root, "kind"), channels);
         } catch (IllegalArgumentException e) {
             throw new CheckpointException("manifest: " + e.getMessage());
         }
@@ -178,10 +200,14 @@ public final class ManifestJson {
 
     private static List<String> strings(JsonNode o, String f) throws CheckpointException {
         JsonNode v = o.get(f);
-        List<String> out = new ArrayList<>();
         if (v == null || v.isNull()) {
-            return out;
+            return new ArrayList<>();
         }
+        return stringArray(v, f);
+    }
+
+    private static List<String> stringArray(JsonNode v, String f) throws CheckpointException {
+        List<String> out = new ArrayList<>();
         if (!v.isArray()) {
             throw new CheckpointException("manifest field " + f + " is not an array of strings");
         }

@@ -23,6 +23,36 @@ public final class ConstructedModels {
     }
 
     /**
+     * The model {@code statescope construct --language ID} writes: the hand construction when there is
+     * one (parity only with signed gates), else the compiled cascade of a star-free catalog language.
+     *
+     * @throws IllegalArgumentException for a language that is not star-free (with its witness) or has no DFA
+     */
+    public static Constructed forLanguage(String id, boolean signed, int maxStates) {
+        var lang = statescope.lang.catalog.Catalog.standard().find(id);
+        String key = lang.map(statescope.lang.catalog.Language::id).orElse(id.toLowerCase(Locale.ROOT).trim());
+        if (key.equals("parity")) {
+            if (!signed) {
+                var dfa = statescope.lang.Minimizer.minimize(lang.orElseThrow().dfa().orElseThrow());
+                var w = statescope.lang.StarFree.analyze(dfa).witness().orElseThrow();
+                throw new IllegalArgumentException("parity is not star-free: " + w.describe() + "; its monoid contains "
+                        + Compiler.groupName(dfa) + ", so no SSM with nonnegative gates tracks it at every length;"
+                        + " --gates signed builds the signed-gate construction (Ā = −1 flips a channel)");
+            }
+            return Constructions.parity();
+        }
+        if (hasHand(key)) {
+            return get(key);
+        }
+        var l = lang.orElseThrow(() -> new IllegalArgumentException("unknown language '" + id + "'"));
+        return Compiler.language(l, maxStates).model();
+    }
+
+    private static boolean hasHand(String key) {
+        return SHIPPED.contains(key) || DN.matcher(key).matches() || DYCK.matcher(key).matches();
+    }
+
+    /**
      * The hand construction for a language id ({@code d-N} for any N).
      *
      * @throws IllegalArgumentException naming the languages that have one

@@ -81,7 +81,7 @@ public final class LayerBuilder {
 
     LayerBuilder(ModelBuilder model) {
         this.model = model;
-        one = add("1");
+        one = add("constant 1");
         one.convBias = ON;
         one.xProj.put(ModelBuilder.C_ROW, (double) ModelBuilder.C / ON);      // C = 2^−6
     }
@@ -187,7 +187,7 @@ public final class LayerBuilder {
         Channel c = gated.get(key);
         if (c == null) {
             if (source == null) {
-                c = add(gate.key().equals("1") ? "1" : "[" + gate.key() + "]");
+                c = add(gate.key().equals("1") ? "constant 1 (out)" : "[" + gate.key() + "]");
                 c.convBias = ON;
                 c.dSkip = ModelBuilder.C / ON;                          // y = D·x = 2^−6
             } else {

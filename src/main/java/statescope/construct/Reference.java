@@ -102,6 +102,9 @@ final class Reference {
      * bits packed into an int (bit j = target bit j); −1 where the position is not scored.
      */
     int[] targets(Word w, Constructed.Readout readout) {
+        if (machine instanceof DfaMachine dm) {
+            return dfaTargets(dm, w, readout);
+        }
         int[] out = new int[w.length()];
         Config c = machine.start();
         for (int t = 0; t < w.length(); t++) {
@@ -110,21 +113,53 @@ final class Reference {
                 java.util.Arrays.fill(out, t, out.length, -1);
                 return out;
             }
-            boolean[] bits = targets.at(c, w.at(t), next);
-            if (readout == Constructed.Readout.CLASSES) {
-                var sb = new StringBuilder(bits.length);
-                for (boolean b : bits) {
-                    sb.append(b ? '1' : '0');
-                }
-                out[t] = targets.classOf(sb.toString());
-            } else {
-                int p = 0;
-                for (int j = 0; j < bits.length; j++) {
-                    p |= bits[j] ? 1 << j : 0;
-                }
-                out[t] = p;
-            }
+            out[t] = pack(targets.at(c, w.at(t), next), readout);
             c = next;
+        }
+        return out;
+    }
+
+    private int pack(boolean[] bits, Constructed.Readout readout) {
+        if (readout == Constructed.Readout.CLASSES) {
+            var sb = new StringBuilder(bits.length);
+            for (boolean b : bits) {
+                sb.append(b ? '1' : '0');
+            }
+            return targets.classOf(sb.toString());
+        }
+        int p = 0;
+        for (int j = 0; j < bits.length; j++) {
+            p |= bits[j] ? 1 << j : 0;
+        }
+        return p;
+    }
+
+    private int[] table;                       // [states · k]: the target of (state before, symbol); −2 dead
+
+    /** The same targets for a DFA machine, from a table of (state, symbol) (targets depend on nothing else). */
+    private int[] dfaTargets(DfaMachine dm, Word w, Constructed.Readout readout) {
+        Dfa d = dm.dfa();
+        int k = alphabet.size();
+        if (table == null) {
+            int[] t = new int[d.numStates() * k];
+            for (int q = 0; q < d.numStates(); q++) {
+                for (int a = 0; a < k; a++) {
+                    var after = dm.state(d.next(q, a));
+                    t[q * k + a] = !scoreDead && dm.isDead(after) ? -2 : pack(targets.at(dm.state(q), a, after), readout);
+                }
+            }
+            table = t;
+        }
+        int[] out = new int[w.length()];
+        int q = d.startState();
+        for (int i = 0; i < out.length; i++) {
+            int v = table[q * k + w.at(i)];
+            if (v == -2) {
+                java.util.Arrays.fill(out, i, out.length, -1);
+                return out;
+            }
+            out[i] = v;
+            q = d.next(q, w.at(i));
         }
         return out;
     }

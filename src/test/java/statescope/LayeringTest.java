@@ -39,6 +39,12 @@ class LayeringTest {
                     "statescope.cli..", "statescope.ui..", "javafx..", "org.jfree..", "java.awt..");
 
     @ArchTest
+    static final ArchRule constructBuildsOnLangAndSsmOnly = noClasses().that().resideInAPackage("statescope.construct..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "statescope.train..", "statescope.study..", "statescope.cli..", "statescope.ui..",
+                    "javafx..", "org.jfree..", "java.awt..");
+
+    @ArchTest
     static final ArchRule cliIsHeadless = noClasses().that().resideInAPackage("statescope.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("statescope.ui..", "javafx..", "org.jfree..", "java.awt..");
 

@@ -61,10 +61,15 @@ public final class ExactnessCheck {
 
     /** The largest n ≤ {@code maxLength} with |Σ|^n ≤ {@link #EXHAUSTIVE_CAP}. */
     public int exhaustiveLength(int maxLength) {
+        return exhaustiveLength(maxLength, EXHAUSTIVE_CAP);
+    }
+
+    /** The largest n ≤ {@code maxLength} with |Σ|^n ≤ {@code cap}. */
+    public int exhaustiveLength(int maxLength, long cap) {
         int k = ref.alphabet.size();
         int n = 0;
         long count = 1;
-        while (n < maxLength && count * k <= EXHAUSTIVE_CAP) {
+        while (n < maxLength && count * k <= cap) {
             count *= k;
             n++;
         }

@@ -45,8 +45,9 @@ public final class ConstructCheckCommand implements Callable<Integer> {
     @Option(names = "--lengths", split = ",", paramLabel = "N,...", description = "Sampled lengths (default: ${DEFAULT-VALUE}).")
     List<Integer> lengths = new ArrayList<>(List.of(100, 1000, 10000, 100000));
 
-    @Option(names = "--samples", paramLabel = "N", description = "Words per length (default: ${DEFAULT-VALUE}).")
-    int samples = 1000;
+    @Option(names = "--samples", split = ",", paramLabel = "N,...",
+            description = "Words per length, one number or one per length (default: ${DEFAULT-VALUE}).")
+    List<Integer> samples = new ArrayList<>(List.of(1000));
 
     @Option(names = "--exhaustive", paramLabel = "N", description = "Longest exhaustive length, 0 for none (default: ${DEFAULT-VALUE}).")
     int exhaustive = 10;
@@ -68,8 +69,14 @@ public final class ConstructCheckCommand implements Callable<Integer> {
         if (models.isEmpty() && !catalog && random <= 0) {
             throw new IllegalArgumentException("give constructed model files, --catalog or --random N");
         }
-        if (samples < 1 || exhaustive < 0 || lengths.stream().anyMatch(n -> n < 1)) {
+        if (samples.stream().anyMatch(n -> n < 1) || exhaustive < 0 || lengths.stream().anyMatch(n -> n < 1)) {
             throw new IllegalArgumentException("--samples and --lengths must be positive, --exhaustive at least 0");
+        }
+        if (samples.size() != 1 && samples.size() != lengths.size()) {
+            throw new IllegalArgumentException("--samples: give one number or one per length (" + lengths.size() + ")");
+        }
+        if (samples.size() == 1) {
+            samples = lengths.stream().map(n -> samples.get(0)).toList();
         }
         PrintWriter o = spec.commandLine().getOut();
         var header = CheckTable.header(lengths);

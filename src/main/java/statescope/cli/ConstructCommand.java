@@ -96,19 +96,19 @@ public final class ConstructCommand implements Callable<Integer> {
             model = ConstructedModels.forLanguage(source.language, signed, maxStates);
         } else {
             Compiler.Result r;
-            if (signed) {
-                o.println("note: a star-free language needs no signed gates; the cascade uses nonnegative ones");
-            }
             if (source.language != null) {
-                r = Compiler.language(Catalog.standard().get(source.language), maxStates);
+                r = Compiler.language(Catalog.standard().get(source.language), maxStates, signed);
             } else if (source.regex != null) {
                 r = Compiler.regex(source.regex, alphabet == null ? null : Alphabet.ofChars(alphabet.replaceAll("\\s+", "")),
-                        maxStates);
+                        maxStates, signed);
             } else {
-                r = Compiler.dfaFile(source.dfa, maxStates);
+                r = Compiler.dfaFile(source.dfa, maxStates, signed);
             }
             r.decomposition().lines().forEach(o::println);
             model = r.model();
+        }
+        if (signed && model.checkpoint().weights().config().gates() == statescope.ssm.GateRange.NONNEGATIVE) {
+            o.println("note: the language is star-free; the model needs no signed gates and uses nonnegative ones");
         }
         var c = model.checkpoint().weights().config();
         o.printf("model          %s%n", model.summary());

@@ -23,9 +23,17 @@ import statescope.lang.Dfa;
  */
 final class Cascade {
 
-    /** What a level does on one letter (a symbol and the values of the levels above). */
-    record Action(boolean reset, int value) {
-        static final Action HOLD = new Action(false, -1);
+    /**
+     * What a level does on one letter (a symbol and the values of the levels above): keep its value, reset
+     * it to {@code value}, or (only in a monoid with groups, on a level of two values) swap the two.
+     */
+    record Action(boolean reset, int value, boolean swap) {
+        static final Action HOLD = new Action(false, -1, false);
+        static final Action SWAP = new Action(false, -1, true);
+
+        static Action reset(int value) {
+            return new Action(true, value, false);
+        }
     }
 
     /** One level: its reachable values (value 0 is the initial one) and its action per letter. */
@@ -46,8 +54,17 @@ final class Cascade {
     /** Per level of the holonomy skeleton, the components (representatives with their tile counts). */
     final List<String> components = new ArrayList<>();
 
-    @SuppressWarnings("unchecked")
+    /** The cascade of an aperiodic DFA: every level only keeps or resets. */
     Cascade(Dfa dfa) {
+        this(dfa, false);
+    }
+
+    /**
+     * The cascade of a DFA; with {@code swaps} a level of two values may also swap them (the holonomy
+     * group Z_2, which a signed gate realises); any other permutation is refused.
+     */
+    @SuppressWarnings("unchecked")
+    Cascade(Dfa dfa, boolean swaps) {
         this.dfa = dfa;
         this.hol = new Holonomy(dfa);
         int depth = hol.levels();
@@ -86,7 +103,7 @@ final class Cascade {
             }
             rawNext.put(c, out);
         }
-        keepChangingLevels(depth, rawConfigs, rawNext, names, k);
+        keepChangingLevels(depth, rawConfigs, rawNext, names, k, swaps);
         for (int h = depth; h >= 1; h--) {
             var sb = new StringBuilder();
             for (int i = 0; i < hol.images.size(); i++) {
@@ -236,7 +253,7 @@ final class Cascade {
      */
     @SuppressWarnings("unchecked")
     private void keepChangingLevels(int depth, Map<List<Integer>, Integer> raw, Map<List<Integer>, List<Integer>[]> rawNext,
-                                    List<List<String>> names, int k) {
+                                    List<List<String>> names, int k, boolean swaps) {
         List<Integer> start = raw.keySet().iterator().next();
         var kept = new ArrayList<Integer>();
         var renumber = new ArrayList<Map<Integer, Integer>>();
@@ -295,7 +312,13 @@ final class Cascade {
                 if (hold) {
                     actions.put(e.getKey(), Action.HOLD);
                 } else if (targets == 1) {
-                    actions.put(e.getKey(), new Action(true, pairs.values().iterator().next()));
+                    actions.put(e.getKey(), Action.reset(pairs.values().iterator().next()));
+                } else if (swaps && vals.size() == 2 && targets == pairs.size()) {
+                    actions.put(e.getKey(), Action.SWAP);
+                } else if (swaps) {
+                    throw new IllegalArgumentException("level " + i + " of the cascade permutes " + vals.size()
+                            + " values; a signed diagonal gate realises only the swap of two values (Z_2 on a"
+                            + " level of its own)");
                 } else {
                     throw new IllegalStateException("level " + i + " is not a reset component on " + e.getKey());
                 }

@@ -32,7 +32,9 @@ final class CascadeCompiler {
     private final ModelBuilder m;
     private final int[][] valueDim;        // [level][value] sign dimension (value 0 has none)
     private final int[][] resetDim;        // [level][value] "reset to value" sign dimension (level ≥ 1)
+    private final int[] swapDim;           // [level] "swap" sign dimension (signed gates, level ≥ 1)
     private final int[] outDim;
+    private final boolean signed;
 
     /**
      * @param outputsAt the outputs that are on at a position, from the DFA state before its token and
@@ -40,17 +42,19 @@ final class CascadeCompiler {
      */
     static Checkpoint compile(Cascade cascade, List<String> vocabulary, List<String> outputs,
                               BiFunction<Integer, Integer, BitSet> outputsAt, boolean bitsHead,
-                              String languageId, String notes) {
-        return new CascadeCompiler(cascade, vocabulary, outputs).build(outputsAt, bitsHead, languageId, notes);
+                              String languageId, String notes, boolean signed) {
+        return new CascadeCompiler(cascade, vocabulary, outputs, signed).build(outputsAt, bitsHead, languageId, notes);
     }
 
-    private CascadeCompiler(Cascade cascade, List<String> vocabulary, List<String> outputs) {
+    private CascadeCompiler(Cascade cascade, List<String> vocabulary, List<String> outputs, boolean signed) {
         this.cascade = cascade;
+        this.signed = signed;
         this.vocabulary = vocabulary;
         this.m = new ModelBuilder(vocabulary, outputs);
         int levels = cascade.levels.size();
         valueDim = new int[levels][];
         resetDim = new int[levels][];
+        swapDim = new int[levels];
         for (int l = 0; l < levels; l++) {
             List<String> vals = cascade.levels.get(l).values();
             valueDim[l] = new int[vals.size()];
@@ -61,6 +65,9 @@ final class CascadeCompiler {
             if (l > 0) {
                 for (int v = 0; v < vals.size(); v++) {
                     resetDim[l][v] = m.sign("level " + l + " reset to " + vals.get(v));
+                }
+                if (swaps(l)) {
+                    swapDim[l] = m.sign("level " + l + " swap");
                 }
             }
         }
@@ -90,15 +97,19 @@ final class CascadeCompiler {
             int values = level.values().size();
             Channel[] flags = new Channel[values];
             Form any;
+            Form swap = Form.zero();
             Form[] to = new Form[values];
             if (lev == 0) {
                 var byValue = new ArrayList<List<Integer>>();
                 for (int v = 0; v < values; v++) {
                     byValue.add(new ArrayList<>());
                 }
+                var swapping = new ArrayList<Integer>();
                 for (var e : level.actions().entrySet()) {
                     if (e.getValue().reset()) {
                         byValue.get(e.getValue().value()).add(e.getKey().symbol());
+                    } else if (e.getValue().swap()) {
+                        swapping.add(e.getKey().symbol());
                     }
                 }
                 any = Form.zero();
@@ -106,27 +117,43 @@ final class CascadeCompiler {
                     to[v] = m.tokenIn(byValue.get(v).stream().mapToInt(Integer::intValue).toArray());
                     any = any.plus(to[v]);
                 }
+                swap = m.tokenIn(swapping.stream().mapToInt(Integer::intValue).toArray());
             } else {
                 any = Form.zero();
                 for (int v = 0; v < values; v++) {
                     to[v] = Form.is(resetDim[lev][v]);
                     any = any.plus(to[v]);
                 }
+                if (swaps(lev)) {
+                    swap = Form.is(swapDim[lev]);
+                }
             }
             Channel anyReset = l.feature("level " + lev + " is reset", any, 1, false);
-            int ctrl = l.control("reset level " + lev, Map.of(anyReset, 1.0), 0);
-            for (int v = 1; v < values; v++) {
-                flags[v] = l.flag("level " + lev + " = " + level.values().get(v), to[v], 1, ctrl);
-                if (lev + 1 < levels) {
-                    l.emit(flags[v], Gate.always(), valueDim[lev][v], 2);
+            if (signed) {
+                Channel swapF = swaps(lev) ? l.feature("level " + lev + " swaps", swap, 1, false) : null;
+                for (int v = 1; v < values; v++) {
+                    Form write = swaps(lev) ? to[v].plus(swap) : to[v];
+                    flags[v] = l.signedFlag("level " + lev + " = " + level.values().get(v), write, 1, anyReset, swapF);
                 }
+            } else {
+                int ctrl = l.control("reset level " + lev, Map.of(anyReset, 1.0), 0);
+                for (int v = 1; v < values; v++) {
+                    flags[v] = l.flag("level " + lev + " = " + level.values().get(v), to[v], 1, ctrl);
+                }
+            }
+            for (int v = 1; v < values && lev + 1 < levels; v++) {
+                l.emit(flags[v], Gate.always(), valueDim[lev][v], 2);
             }
             emitNext(l, lev, flags, outputsAt);
         }
         for (int o = 0; o < outDim.length; o++) {
             m.head(o, bitsHead ? Form.of(outDim[o], 1) : Form.is(outDim[o]));
         }
-        return m.build(GateRange.NONNEGATIVE, languageId, notes);
+        return m.build(signed ? GateRange.SIGNED : GateRange.NONNEGATIVE, languageId, notes);
+    }
+
+    private boolean swaps(int lev) {
+        return cascade.levels.get(lev).actions().values().stream().anyMatch(Cascade.Action::swap);
     }
 
     /**
@@ -155,6 +182,8 @@ final class CascadeCompiler {
                             .get(new Cascade.Letter(a, c.subList(0, lev + 1)));
                     if (act != null && act.reset()) {
                         on.add(resetDim[lev + 1][act.value()]);
+                    } else if (act != null && act.swap()) {
+                        on.add(swapDim[lev + 1]);
                     }
                 }
                 Set<Integer> before = table.computeIfAbsent(List.copyOf(key), x -> new LinkedHashMap<>()).put(c.get(lev), on);

@@ -22,7 +22,7 @@ public final class CheckTable {
 
     /** Runs the check on one model and reports each row as it completes. */
     public static Line check(String name, String source, String automaton, Constructed model, List<Integer> lengths,
-                             int samples, int exhaustiveMax, long seed, Consumer<ExactnessCheck.Row> progress) {
+                             List<Integer> samples, int exhaustiveMax, long seed, Consumer<ExactnessCheck.Row> progress) {
         var rows = new ExactnessCheck(model).run(lengths, samples, exhaustiveMax, seed, progress);
         return new Line(name, source, automaton, model, rows);
     }

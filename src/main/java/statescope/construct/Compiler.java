@@ -43,11 +43,13 @@ public final class Compiler {
      * The cascade as printed: the automaton's size, then per level its height, its holonomy components
      * (representative images with their tile counts) and the values the level takes.
      */
-    public record Decomposition(String source, int states, int monoid, int configurations, List<String> levels) {
+    public record Decomposition(String source, int states, int monoid, int configurations, List<String> levels,
+                                boolean groups) {
         public List<String> lines() {
             var out = new ArrayList<String>();
             out.add("language       " + source);
-            out.add("minimal DFA    " + states + " states, transition monoid " + monoid + " elements (aperiodic)");
+            out.add("minimal DFA    " + states + " states, transition monoid " + monoid + " elements ("
+                    + (groups ? "its groups are Z_2: signed gates" : "aperiodic") + ")");
             out.add("cascade        " + levels.size() + " level" + (levels.size() == 1 ? "" : "s") + " of reset components, "
                     + configurations + " reachable configurations");
             for (String l : levels) {
@@ -62,12 +64,25 @@ public final class Compiler {
 
     /** Compiles a regex (over the given alphabet, or the regex's symbols when null), read as next-symbol sets. */
     public static Result regex(String regex, Alphabet alphabet, int maxStates) {
+        return regex(regex, alphabet, maxStates, false);
+    }
+
+    /**
+     * As {@link #regex(String, Alphabet, int)}; with {@code signed} a language that is not star-free but
+     * whose monoid's groups are all of order 2 is compiled with signed gates.
+     */
+    public static Result regex(String regex, Alphabet alphabet, int maxStates, boolean signed) {
         Dfa dfa = alphabet == null ? Regexes.compile(regex) : Regexes.compile(regex, alphabet);
-        return dfa(dfa, "regex " + regex, maxStates);
+        return dfa(dfa, "regex " + regex, maxStates, signed);
     }
 
     /** Compiles a DFA file (DFA JSON or JFLAP .jff); an NFA is refused. */
     public static Result dfaFile(Path file, int maxStates) throws IOException {
+        return dfaFile(file, maxStates, false);
+    }
+
+    /** As {@link #dfaFile(Path, int)}, with signed gates for a language whose groups are Z_2. */
+    public static Result dfaFile(Path file, int maxStates, boolean signed) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new java.nio.file.NoSuchFileException(file.toString(), null, "no such file");
         }
@@ -88,7 +103,7 @@ public final class Compiler {
                 throw new IllegalArgumentException(file.getFileName() + " is not a DFA: " + e.getMessage(), e);
             }
         }
-        return dfa(dfa, "DFA " + file.getFileName(), maxStates);
+        return dfa(dfa, "DFA " + file.getFileName(), maxStates, signed);
     }
 
     private static String nondeterminism(Nfa nfa) {
@@ -111,9 +126,17 @@ public final class Compiler {
 
     /** Compiles a DFA, read as next-symbol sets (one output per symbol, allowed ⟺ logit &gt; 0). */
     public static Result dfa(Dfa input, String source, int maxStates) {
+        return dfa(input, source, maxStates, false);
+    }
+
+    /**
+     * As {@link #dfa(Dfa, String, int)}; with {@code signed} a language that is not star-free is compiled
+     * with signed gates when every group of its monoid has order 2 (each such level swaps two values).
+     */
+    public static Result dfa(Dfa input, String source, int maxStates, boolean signed) {
         Dfa dfa = Minimizer.minimize(input);
-        check(dfa, source, maxStates);
-        var cascade = new Cascade(dfa);
+        boolean groups = check(dfa, source, maxStates, signed);
+        var cascade = new Cascade(dfa, groups);
         var machine = new DfaMachine(dfa);
         List<String> vocab = dfa.alphabet().symbols();
         var outputs = vocab.stream().map(s -> "next " + s).toList();
@@ -124,18 +147,23 @@ public final class Compiler {
             return on;
         };
         Checkpoint cp = CascadeCompiler.compile(cascade, vocab, outputs, at, true, null,
-                "constructed: compiled from " + source);
+                "constructed: compiled from " + source + (groups ? " (signed gates)" : ""), groups);
         var model = new Constructed(cp, null, dfa, Constructed.Readout.BITS, summary(cascade), true);
         return new Result(model, decomposition(source, dfa, cascade));
     }
 
     /** Compiles a star-free catalog language, writing its protocol's target classes. */
     public static Result language(Language lang, int maxStates) {
+        return language(lang, maxStates, false);
+    }
+
+    /** As {@link #language(Language, int)}; with {@code signed}, also a language whose groups are Z_2. */
+    public static Result language(Language lang, int maxStates, boolean signed) {
         Dfa dfa = lang.dfa().orElseThrow(() -> new IllegalArgumentException(lang.id() + " has no DFA to compile ("
                 + (lang.dfaNote().isEmpty() ? "not regular" : lang.dfaNote()) + ")"));
         Dfa input = InputAutomaton.of(lang, dfa);
-        check(Minimizer.minimize(dfa), lang.id(), maxStates);
-        var cascade = new Cascade(input);
+        boolean groups = check(Minimizer.minimize(dfa), lang.id(), maxStates, signed);
+        var cascade = new Cascade(input, groups);
         var machine = new DfaMachine(dfa);
         var vocab = new ArrayList<String>();
         for (int i = 0; i < lang.inputVocabulary().size(); i++) {
@@ -160,32 +188,55 @@ public final class Compiler {
             return on;
         };
         Checkpoint cp = CascadeCompiler.compile(cascade, vocab, outputs, at, false, lang.id(),
-                "constructed: compiled from the minimal DFA of " + lang.id());
+                "constructed: compiled from the minimal DFA of " + lang.id() + (groups ? " (signed gates)" : ""), groups);
         var model = new Constructed(cp, lang.id(), null, Constructed.Readout.CLASSES, summary(cascade), false);
         return new Result(model, decomposition(lang.id(), dfa, cascade));
     }
 
     /** Refuses a DFA above the cap or a language that is not star-free. */
     static void check(Dfa min, String source, int maxStates) {
+        check(min, source, maxStates, false);
+    }
+
+    /**
+     * Refuses a DFA above the cap, or a language that is not star-free unless {@code signed} and every
+     * element's period is at most 2; returns whether the monoid has groups (then signed gates are needed).
+     */
+    static boolean check(Dfa min, String source, int maxStates, boolean signed) {
         if (min.numStates() > maxStates) {
             throw new IllegalArgumentException(source + ": the minimal DFA has " + min.numStates()
                     + " states, more than the cap of " + maxStates + " (--max-states raises it)");
         }
         StarFreeVerdict v = StarFree.analyze(min);
-        if (!v.starFree()) {
-            var w = v.witness().orElseThrow();
-            throw new IllegalArgumentException(source + " is not star-free: " + w.describe() + "; its monoid contains "
-                    + groupName(min) + ", so no SSM with nonnegative gates tracks it at every length");
+        if (v.starFree()) {
+            return false;
         }
+        var w = v.witness().orElseThrow();
+        int period = largestPeriod(min);
+        if (!signed) {
+            throw new IllegalArgumentException(source + " is not star-free: " + w.describe() + "; its monoid contains "
+                    + "the cyclic group Z_" + period + ", so no SSM with nonnegative gates tracks it at every length"
+                    + (period == 2 ? " (--gates signed realises Z_2)" : ""));
+        }
+        if (period > 2) {
+            throw new IllegalArgumentException(source + " is not star-free: " + w.describe() + "; its monoid contains "
+                    + "the cyclic group Z_" + period + ", which needs a rotation (a complex or 2×2 gate): signed "
+                    + "diagonal gates realise Z_2 only");
+        }
+        return true;
     }
 
     /** The cyclic groups the monoid contains, named by the largest period among its elements: "Z_3". */
     static String groupName(Dfa min) {
+        return "the cyclic group Z_" + largestPeriod(min);
+    }
+
+    private static int largestPeriod(Dfa min) {
         int max = 1;
         for (var e : TransitionMonoid.of(min).elements()) {
             max = (int) Math.max(max, Math.min(Integer.MAX_VALUE, StarFree.indexAndPeriod(e.transformation())[1]));
         }
-        return "the cyclic group Z_" + max;
+        return max;
     }
 
     private static String summary(Cascade c) {
@@ -208,10 +259,12 @@ public final class Compiler {
                 }
             }
             String comps = c.components.get(depth - h);
+            boolean swaps = kept >= 0 && c.levels.get(kept).actions().values().stream().anyMatch(Cascade.Action::swap);
             lines.add("height " + h + ": components " + (comps.isEmpty() ? "none" : comps) + " → "
                     + (kept < 0 ? "constant, no layer" : "layer " + kept + ", " + c.levels.get(kept).values().size()
-                    + " values " + c.levels.get(kept).values()));
+                    + " values " + c.levels.get(kept).values() + (swaps ? ", swapped by a signed gate" : "")));
         }
-        return new Decomposition(source, dfa.numStates(), TransitionMonoid.of(dfa).size(), c.configs.size(), lines);
+        return new Decomposition(source, dfa.numStates(), TransitionMonoid.of(dfa).size(), c.configs.size(), lines,
+                c.levels.stream().anyMatch(l -> l.actions().values().stream().anyMatch(Cascade.Action::swap)));
     }
 }

@@ -45,7 +45,7 @@ public final class ConstructedModels {
             return get(key);
         }
         var l = lang.orElseThrow(() -> new IllegalArgumentException("unknown language '" + id + "'"));
-        return Compiler.language(l, maxStates).model();
+        return Compiler.language(l, maxStates, signed).model();
     }
 
     private static boolean hasHand(String key) {

@@ -163,16 +163,22 @@ public final class ExactnessCheck {
         return "word " + prefix + " (length " + w.length() + ") at position " + t + ": " + how;
     }
 
-    /** The default table: sampled lengths, then the exhaustive row; each row reported as it completes. */
+    /** The default table: the exhaustive row, then sampled lengths; each row reported as it completes. */
     public List<Row> run(List<Integer> lengths, int samples, int exhaustiveMax, long seed, Consumer<Row> progress) {
+        return run(lengths, lengths.stream().map(n -> samples).toList(), exhaustiveMax, seed, progress);
+    }
+
+    /** As {@link #run(List, int, int, long, Consumer)} with a number of words per length. */
+    public List<Row> run(List<Integer> lengths, List<Integer> samples, int exhaustiveMax, long seed,
+                         Consumer<Row> progress) {
         var rows = new ArrayList<Row>();
         if (exhaustiveMax > 0) {
             Row r = exhaustive(exhaustiveLength(exhaustiveMax));
             rows.add(r);
             progress.accept(r);
         }
-        for (int n : lengths) {
-            Row r = sampled(n, samples, seed);
+        for (int i = 0; i < lengths.size(); i++) {
+            Row r = sampled(lengths.get(i), samples.get(i), seed);
             rows.add(r);
             progress.accept(r);
         }

@@ -78,6 +78,7 @@ public final class LayerBuilder {
     private final Channel one;
     private boolean hasFlags;
     private boolean hasCounters;
+    private int[] signed;                       // controls reset, swap, hold of a signed-gate layer
 
     LayerBuilder(ModelBuilder model) {
         this.model = model;
@@ -153,6 +154,41 @@ public final class LayerBuilder {
         }
         c.dtW.put(ctrl, ModelBuilder.S_STEP);
         c.dtBias = ModelBuilder.S_HOLD;
+        c.state = true;
+        return c;
+    }
+
+    /**
+     * A flag of a signed-gate model (see {@link ModelBuilder#DELTA_RESET}): where {@code reset} holds it
+     * becomes [write] (Ā = 0), where {@code swap} holds (null: never) it becomes 1 − h (Ā = −1, write 1,
+     * so {@code write} must hold there too), elsewhere it keeps its value. A layer's signed flags share
+     * their reset and swap features (they belong to one cascade level).
+     */
+    public Channel signedFlag(String name, Form write, int delay, Channel reset, Channel swap) {
+        if (hasFlags || hasCounters) {
+            throw new IllegalStateException("a signed-gate layer holds signed flags only");
+        }
+        if (signed == null) {
+            var hold = new LinkedHashMap<Channel, Double>();
+            hold.put(reset, -1.0);
+            if (swap != null) {
+                hold.put(swap, -1.0);
+            }
+            signed = new int[] {control("reset", Map.of(reset, 1.0), 0),
+                    swap == null ? -1 : control("swap", Map.of(swap, 1.0), 0), control("hold", hold, 1)};
+            reset.xProj.merge(ModelBuilder.B_ROW, (double) ModelBuilder.B_RESET / ON, Double::sum);
+            if (swap != null) {
+                swap.xProj.merge(ModelBuilder.B_ROW, (double) ModelBuilder.B_SWAP / ON, Double::sum);
+            }
+        }
+        Channel c = feature(name, write, delay, false);
+        c.dtW.put(signed[0], ModelBuilder.DELTA_RESET);
+        if (signed[1] >= 0) {
+            c.dtW.put(signed[1], ModelBuilder.DELTA_SWAP);
+        }
+        c.dtW.put(signed[2], -2048f);
+        c.dtBias = 0;
+        c.aLog = ModelBuilder.A_LOG_SIGNED;
         c.state = true;
         return c;
     }

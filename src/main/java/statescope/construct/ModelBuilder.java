@@ -39,8 +39,28 @@ public final class ModelBuilder {
     static final float C = 1f / 64;       // y = h/64, g = y·SiLU(z) = h·(gate)
     static final float A_LOG_RESET = (float) Math.log(4);   // A ≈ −4: Ā = exp(64·−4) = 0
     static final float A_LOG_KEEP = -200f;                  // A = −exp(−200) = −0: Ā = 1
+    /**
+     * Signed gates (Ā = 2·exp(ΔA) − 1) reset with Ā = 0, i.e. exp(ΔA) = ½ exactly: A = −2^−7 and
+     * Δ = 128·fl(ln 2), so ΔA = −fl(ln 2), whose exp rounds to ½; B = fl(1/(64Δ)) makes Δ·B·64 = 1. A swap
+     * takes Δ = 2^14 (ΔA = −128, Ā = −1) and B = 2^−20.
+     */
+    static final float A_LOG_SIGNED = (float) Math.log(0x1p-7);
+    static final float DELTA_RESET = 128 * (float) Math.log(2);
+    static final float B_RESET = signedResetB();
+    static final float DELTA_SWAP = 0x1p14f;
+    static final float B_SWAP = 0x1p-20f;
     static final int B_ROW = -1;
     static final int C_ROW = -2;
+
+    private static float signedResetB() {
+        float b = (float) (1.0 / (64.0 * DELTA_RESET));
+        for (float c : new float[] {b, Math.nextUp(b), Math.nextDown(b), Math.nextUp(Math.nextUp(b))}) {
+            if (DELTA_RESET * c == 0x1p-6f && (float) -Math.exp(A_LOG_SIGNED) == -0x1p-7f) {
+                return c;
+            }
+        }
+        throw new IllegalStateException("no exact signed reset in this float arithmetic");
+    }
 
     private final List<String> vocabulary;
     private final List<String> outputs;

@@ -67,6 +67,20 @@ class CompilerTest {
     }
 
     @Test
+    void signedGatesCompileALanguageWhoseGroupsAreZ2() {
+        for (String re : new String[] {"(aa)*", "(aa|b)*", "(0|10*1)*"}) {
+            var r = Compiler.regex(re, null, 12, true);
+            assertEquals(statescope.ssm.GateRange.SIGNED, r.model().checkpoint().weights().config().gates(), re);
+            assertTrue(r.decomposition().lines().get(1).contains("Z_2"), r.decomposition().lines().toString());
+            var check = new ExactnessCheck(r.model());
+            assertTrue(check.exhaustive(10).exact(), re);
+            assertTrue(check.sampled(500, 8, 3).exact(), re);
+        }
+        var z3 = assertThrows(IllegalArgumentException.class, () -> Compiler.regex("(aaa)*", null, 12, true));
+        assertTrue(z3.getMessage().contains("Z_3") && z3.getMessage().contains("rotation"), z3.getMessage());
+    }
+
+    @Test
     void aDfaAboveTheCapIsRefused() {
         var e = assertThrows(IllegalArgumentException.class, () -> Compiler.regex("a{13}", null, 12));
         assertTrue(e.getMessage().contains("states, more than the cap of 12"), e.getMessage());

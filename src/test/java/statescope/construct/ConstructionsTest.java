@@ -60,6 +60,23 @@ class ConstructionsTest {
     }
 
     @Test
+    void theShippedFilesAreTheConstructionsAsTheyStand() throws Exception {
+        Path dir = Path.of("assets/models/constructed");
+        for (String id : ConstructedModels.SHIPPED) {
+            Constructed shipped = ConstructedFiles.load(dir.resolve(id + ".safetensors"));
+            Constructed now = ConstructedModels.get(id);
+            assertTrue(shipped.checkpoint().weights().contentEquals(now.checkpoint().weights()),
+                    id + ": the shipped weights differ from the construction (statescope construct --shipped)");
+            assertEquals(now.checkpoint().manifest(), shipped.checkpoint().manifest(), id);
+            assertEquals(id, shipped.languageId());
+        }
+        try (var files = java.nio.file.Files.list(dir)) {
+            assertEquals(ConstructedModels.SHIPPED.size(),
+                    files.filter(p -> p.toString().endsWith(".safetensors")).count(), "a constructed file without a construction");
+        }
+    }
+
+    @Test
     void dnForAnyNIsExact() {
         for (int n : new int[] {1, 7, 40}) {
             Constructed c = ConstructedModels.get("d-" + n);

@@ -137,6 +137,15 @@ class ConstructionsTest {
         assertEquals(0f, state.h(0)[channel(c, "#a − #b")], "the counter is back at 0 exactly");
     }
 
+    @Test
+    void anbnStopsBeingExactWhereItsLogitsTie() {
+        Constructed c = ConstructedModels.get("anbn");
+        assertEquals(-1, CounterLimit.firstWrongCount(c, 1, 2_000), "exact for small counts");
+        assertEquals(-1, CounterLimit.firstWrongCount(c, (1 << 23) - 50, (1 << 23) + 1), "exact up to 2^23 + 1");
+        assertEquals((1 << 23) + 2, CounterLimit.firstWrongCount(c, (1 << 23) - 50, (1 << 23) + 50),
+                "2c − 1 and 2c + 1 round to the same float from c = 2^23 + 2");
+    }
+
     static int channel(Constructed c, String name) {
         int i = c.checkpoint().manifest().channels().get(0).indexOf(name);
         assertTrue(i >= 0, name);

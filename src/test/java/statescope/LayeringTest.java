@@ -87,6 +87,12 @@ class LayeringTest {
             .should().dependOnClassesThat().resideInAPackage("statescope.bench..");
 
     @ArchTest
+    static final ArchRule constructBuildsOnLangAndSsmOnly = noClasses().that().resideInAPackage("statescope.construct..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "statescope.train..", "statescope.study..", "statescope.cli..", "statescope.ui..",
+                    "javafx..", "org.jfree..", "java.awt..");
+
+    @ArchTest
     static final ArchRule cliIsHeadless = noClasses().that().resideInAPackage("statescope.cli..")
             .should().dependOnClassesThat().resideInAnyPackage(plus(DESKTOP, "statescope.ui.."));
 

@@ -34,6 +34,7 @@ import statescope.ssm.GateRange;
             ReproduceCommand.class,
             EvalCommand.class,
             BenchTrainCommand.class,
+            ConstructCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad input, 4 I/O error,",
             "5 check failed, 130 interrupted."})

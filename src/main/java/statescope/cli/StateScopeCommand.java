@@ -30,6 +30,7 @@ import statescope.ssm.GateRange;
             BenchGpuCommand.class,
             TrainCommand.class,
             ReproduceCommand.class,
+            SweepCommand.class,
             EvalCommand.class,
             BenchTrainCommand.class,
         },

@@ -65,7 +65,7 @@ final class LocalSweep {
                                BooleanSupplier stop) {
         SweepCell cell = status.cell();
         if (stop.getAsBoolean()) {
-            return new Result(cell, End.NOT_STARTED, "not started (stopped)", null);
+            return new Result(cell, End.NOT_STARTED, "stopped before it started", null);
         }
         Path file = cell.file(folder.dir());
         try {

@@ -137,14 +137,11 @@ public final class CellLock implements AutoCloseable {
     }
 
     private static String host() {
-        String h = System.getenv("HOSTNAME");
-        if (h != null && !h.isBlank()) {
-            return h;
-        }
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {
-            return "an unknown host";
+            String h = System.getenv("HOSTNAME");
+            return h != null && !h.isBlank() ? h : "an unknown host";
         }
     }
 }

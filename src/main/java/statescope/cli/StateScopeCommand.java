@@ -32,6 +32,7 @@ import statescope.ssm.GateRange;
             BenchGpuCommand.class,
             TrainCommand.class,
             ReproduceCommand.class,
+            SweepCommand.class,
             EvalCommand.class,
             BenchTrainCommand.class,
             ConstructCommand.class,

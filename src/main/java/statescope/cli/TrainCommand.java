@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import statescope.ssm.GateRange;
 import statescope.ssm.NormKind;
+import statescope.experiment.CellLock;
 import statescope.experiment.Recipes;
 import statescope.experiment.TrainingRun;
 import statescope.train.LrSchedule;
@@ -132,8 +133,30 @@ public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--lock", description = "Hold FILE's run lock (NAME.run.lock) while training, and do nothing when "
+            + "another process holds it: sweeps train their cells so (docs/sweeps.md).")
+    boolean lock;
+
     @Override
     public Integer call() throws Exception {
+        TrainingRun.Spec s = runSpec();
+        Path file = out != null ? out : Path.of(Recipes.forLanguage(language, gates).fileStem() + ".safetensors");
+        if (!lock) {
+            return train(s, file);
+        }
+        var held = CellLock.tryAcquire(file);
+        if (held.isEmpty()) {
+            spec.commandLine().getErr().printf(Locale.ROOT, "%s is being trained by %s; not training it twice.%n", file,
+                    CellLock.holder(file).orElse("another process"));
+            return ExitCodes.OK;
+        }
+        try (CellLock l = held.get()) {
+            return train(s, file);
+        }
+    }
+
+    /** The run these options ask for: the language's recipe with every given option in place of the recipe's. */
+    TrainingRun.Spec runSpec() {
         checkDecay(decay);
         Recipes.Recipe r = Recipes.forLanguage(language, gates);
         TrainingRun.Spec s = r.spec(run.seed);
@@ -149,7 +172,10 @@ public final class TrainCommand implements Callable<Integer> {
                 select != null ? (select.equals("mean") ? null : select) : s.selectOn(),
                 initSeed != null ? initSeed : s.initSeed(), aInitScale != null ? aInitScale : s.aInitScale());
         checkMemory(s);
-        Path file = out != null ? out : Path.of(r.fileStem() + ".safetensors");
+        return s;
+    }
+
+    private int train(TrainingRun.Spec s, Path file) throws Exception {
         if (!resume && !force && TrainingRun.finished(file)) {
             throw new IllegalArgumentException(file + " holds a finished model; pass --resume to train it further, "
                     + "--force to replace it, or another --out");

@@ -18,8 +18,13 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import statescope.inspect.ComputeBackend;
+import statescope.ui.analysis.AnalysisViewModel;
+import statescope.ui.analysis.LengthsView;
+import statescope.ui.analysis.SessionBridge;
 import statescope.ui.automaton.AutomatonView;
 import statescope.ui.chart.ChannelChartView;
+import statescope.ui.common.FxTaskRunner;
 import statescope.ui.heatmap.HeatmapView;
 import statescope.ui.prediction.PredictionStripView;
 import statescope.ui.session.ModelChoice;
@@ -39,6 +44,12 @@ public final class MainWindow extends BorderPane {
     private final TabPane tabs = new TabPane();
 
     public MainWindow(SessionViewModel vm) {
+        this(vm, new AnalysisViewModel(new SessionBridge(vm), new FxTaskRunner(),
+                ComputeBackend.fromSetting(System.getenv("STATESCOPE_BACKEND"))::kernel));
+    }
+
+    /** With the instruments' view model given (its work on its own runner). */
+    public MainWindow(SessionViewModel vm, AnalysisViewModel analysis) {
         this.vm = vm;
         getStyleClass().add("main-window");
         setId("main-root");
@@ -55,7 +66,8 @@ public final class MainWindow extends BorderPane {
                 tab("Trajectory", trajectory, "tab-trajectory"),
                 tab("State heatmap", stateMap, "tab-heatmap"),
                 tab("Gates Δ / Ā", gates, "tab-gates"),
-                tab("Channels", chart, "tab-channels"));
+                tab("Channels", chart, "tab-channels"),
+                tab("Lengths", new LengthsView(analysis), "tab-lengths"));
         var shown = List.of(trajectory.shownProperty(), stateMap.shownProperty(), gates.shownProperty(),
                 chart.shownProperty());
         for (int i = 0; i < shown.size(); i++) {                       // a view in a hidden tab draws when shown

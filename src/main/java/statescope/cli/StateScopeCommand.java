@@ -36,6 +36,8 @@ import statescope.ssm.GateRange;
             EvalCommand.class,
             BenchTrainCommand.class,
             ConstructCommand.class,
+            CounterexampleCommand.class,
+            LengthsCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad input, 4 I/O error,",
             "5 check failed, 130 interrupted."})

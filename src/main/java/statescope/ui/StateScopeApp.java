@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import statescope.ui.analysis.AnalysisViewModel;
+import statescope.ui.analysis.SessionBridge;
 import statescope.ui.common.FxTaskRunner;
 import statescope.ui.common.TaskRunner;
 import statescope.ui.main.MainWindow;
@@ -107,7 +109,9 @@ public final class StateScopeApp extends Application {
 
     /** Builds the main window for a session; tests mount it without going through {@code launch}. */
     public static MainWindow buildRoot(SessionViewModel vm) {
-        return new MainWindow(vm.views());
+        var analysis = new AnalysisViewModel(new SessionBridge(vm), new FxTaskRunner(),
+                statescope.inspect.ComputeBackend.fromSetting(System.getenv("STATESCOPE_BACKEND"))::kernel);
+        return new MainWindow(vm.views(), analysis);
     }
 
     /** Builds the main window with a session whose work runs on the calling thread (for quick tests). */

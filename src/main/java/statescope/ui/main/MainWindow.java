@@ -11,6 +11,8 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import statescope.ui.analysis.AnalysisViewModel;
+import statescope.ui.analysis.LengthsView;
 import statescope.ui.automaton.AutomatonView;
 import statescope.ui.chart.ChannelChartView;
 import statescope.ui.heatmap.HeatmapView;
@@ -30,7 +32,8 @@ public final class MainWindow extends BorderPane {
     private final AutomatonView automaton;
     private final TabPane tabs = new TabPane();
 
-    public MainWindow(WindowModels views) {
+    /** The window over the panes' view models, and the instruments' view model (its work on its own runner). */
+    public MainWindow(WindowModels views, AnalysisViewModel analysis) {
         getStyleClass().add("main-window");
         setId("main-root");
         setTop(new HeaderBar(views.header()));
@@ -46,7 +49,8 @@ public final class MainWindow extends BorderPane {
                 tab("Trajectory", trajectory, "tab-trajectory"),
                 tab("State heatmap", stateMap, "tab-heatmap"),
                 tab("Gates Δ / Ā", gates, "tab-gates"),
-                tab("Channels", chart, "tab-channels"));
+                tab("Channels", chart, "tab-channels"),
+                tab("Lengths", new LengthsView(analysis), "tab-lengths"));
         var shown = List.of(trajectory.shownProperty(), stateMap.shownProperty(), gates.shownProperty(),
                 chart.shownProperty());
         for (int i = 0; i < shown.size(); i++) {                       // a view in a hidden tab draws when shown

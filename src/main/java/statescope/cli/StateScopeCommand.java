@@ -32,6 +32,7 @@ import statescope.ssm.GateRange;
             ReproduceCommand.class,
             EvalCommand.class,
             ProbeCommand.class,
+            ExtractCommand.class,
             BenchTrainCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad input, 4 I/O error,",

@@ -148,7 +148,9 @@ public final class ProbeCommand implements Callable<Integer> {
             x.put("accuracy", l.accuracy());
             x.put("baseline", l.baseline());
             x.put("fitMillis", l.fitMillis());
-            x.put("fittersAgreePercent", l.agreement());
+            if (!Double.isNaN(l.agreement())) {
+                x.put("fittersAgreePercent", l.agreement());
+            }
             x.put("confusion", l.confusion());
             layers.add(x);
         }

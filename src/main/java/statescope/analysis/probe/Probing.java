@@ -52,11 +52,27 @@ public final class Probing {
     private Probing() {
     }
 
-    /** Probes a model on words of a catalog language: fit on training-window words, score on held-out ones. */
+    /**
+     * Probes a model on words of a catalog language: fit on training-window words, score on other words
+     * of the window (when the window holds too few others, as for Tomita 2, its words alternate).
+     */
     public static Report run(SsmWeights weights, Language language, Spec spec) {
         List<Word> fit = words(language, spec.rows(), spec.seed(), List.of());
         List<Word> held = words(language, spec.rows(), spec.seed() + 1, fit);
+        if (rows(held) < rows(fit) / 4) {          // a small language: its window has too few other words
+            var all = new ArrayList<>(fit);
+            all.addAll(held);
+            fit = new ArrayList<>();
+            held = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                (i % 2 == 0 ? fit : held).add(all.get(i));
+            }
+        }
         return run(weights, language.machine(), language::encodeInput, fit, held, spec);
+    }
+
+    private static int rows(List<Word> words) {
+        return words.stream().mapToInt(Word::length).sum();
     }
 
     private static List<Word> words(Language language, int rows, long seed, List<Word> exclude) {

@@ -16,8 +16,9 @@ import java.util.stream.Stream;
 /**
  * The package layering of docs/architecture.md: dependencies point downward only. Each package named
  * there has a rule saying which of the project's packages it may import (and which libraries it may
- * not); rules for packages that do not exist yet ({@code construct}, {@code analysis}) pass on an
- * empty tree, so they are in force from the first class.
+ * not); rules for packages that do not exist yet ({@code construct}) pass on an empty tree, so they are
+ * in force from the first class. The {@code analysis} rule covers its subpackages {@code analysis.probe} and
+ * {@code analysis.extract}.
  */
 @AnalyzeClasses(packages = "statescope", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayeringTest {
@@ -77,6 +78,11 @@ class LayeringTest {
 
     @ArchTest
     static final ArchRule analysisIsHeadless = onlyImports("analysis", may("lang", "ssm", "train", "inspect", "io"), DESKTOP);
+
+    @ArchTest
+    static final ArchRule onlyProbesUseNd4j = noClasses().that().resideOutsideOfPackage("statescope.analysis.probe..")
+            .should().dependOnClassesThat().resideInAPackage("org.nd4j..")
+            .as("in the main code only statescope.analysis.probe imports ND4J (docs/decisions/0008)");
 
     @ArchTest
     static final ArchRule benchBuildsOnTheEngine = onlyImports("bench", may("lang", "ssm", "train", "io"), DESKTOP);

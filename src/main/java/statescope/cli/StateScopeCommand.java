@@ -34,6 +34,8 @@ import statescope.ssm.GateRange;
             ReproduceCommand.class,
             SweepCommand.class,
             EvalCommand.class,
+            ProbeCommand.class,
+            ExtractCommand.class,
             BenchTrainCommand.class,
             ConstructCommand.class,
             CounterexampleCommand.class,

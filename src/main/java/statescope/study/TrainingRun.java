@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
+import statescope.lang.catalog.Catalog;
 import statescope.lang.catalog.Dataset;
+import statescope.lang.catalog.Language;
+import statescope.lang.catalog.Sampling;
 import statescope.ssm.Checkpoint;
 import statescope.ssm.GateRange;
 import statescope.ssm.Manifest;
@@ -57,10 +60,13 @@ public final class TrainingRun {
      *                   seeds share their training and test words (and their manifests' {@code seed})
      * @param aInitScale the scale of A at initialisation, A = −aInitScale·(n+1) (1: Mamba's S4D-real;
      *                   {@link SsmWeights#init(SsmConfig, long, boolean, double)})
+     * @param sampling   how the words are drawn: as the authors' generators do (the default) or uniformly
+     *                   within each window (ADR 0008)
      */
     public record Spec(String language, int layers, int dModel, int dState, GateRange gates, NormKind norm,
                        TrainOptions options, int maxWords, int evalEvery, int quickEval, int saveEvery,
-                       double stopAt, String mixSplit, String selectOn, Long initSeed, double aInitScale) {
+                       double stopAt, String mixSplit, String selectOn, Long initSeed, double aInitScale,
+                       Sampling sampling) {
 
         public Spec {
             if (initSeed != null && initSeed == options.seed()) {
@@ -69,6 +75,9 @@ public final class TrainingRun {
             if (!(aInitScale > 0) || !Double.isFinite(aInitScale)) {
                 throw new IllegalArgumentException("--a-init-scale must be a finite number > 0, got " + aInitScale);
             }
+            if (sampling == null) {
+                sampling = Sampling.AUTHORS;
+            }
         }
 
         /** A spec with Mamba's initialisation, seeded by the data seed. */
@@ -76,19 +85,25 @@ public final class TrainingRun {
                     TrainOptions options, int maxWords, int evalEvery, int quickEval, int saveEvery,
                     double stopAt, String mixSplit, String selectOn) {
             this(language, layers, dModel, dState, gates, norm, options, maxWords, evalEvery, quickEval, saveEvery,
-                    stopAt, mixSplit, selectOn, null, 1.0);
+                    stopAt, mixSplit, selectOn, null, 1.0, Sampling.AUTHORS);
         }
 
         /** This spec with another checkpoint selection (null: the mean over the evaluation splits). */
         public Spec withSelectOn(String split) {
             return new Spec(language, layers, dModel, dState, gates, norm, options, maxWords, evalEvery, quickEval,
-                    saveEvery, stopAt, mixSplit, split, initSeed, aInitScale);
+                    saveEvery, stopAt, mixSplit, split, initSeed, aInitScale, sampling);
         }
 
         /** This spec with another init seed (null: the data seed). */
         public Spec withInitSeed(Long seed) {
             return new Spec(language, layers, dModel, dState, gates, norm, options, maxWords, evalEvery, quickEval,
-                    saveEvery, stopAt, mixSplit, selectOn, seed, aInitScale);
+                    saveEvery, stopAt, mixSplit, selectOn, seed, aInitScale, sampling);
+        }
+
+        /** This spec with its words drawn by another sampling. */
+        public Spec withSampling(Sampling s) {
+            return new Spec(language, layers, dModel, dState, gates, norm, options, maxWords, evalEvery, quickEval,
+                    saveEvery, stopAt, mixSplit, selectOn, initSeed, aInitScale, s);
         }
 
         /** The options the trainer runs with: the spec's, seeded by the init seed when there is one. */
@@ -202,7 +217,7 @@ public final class TrainingRun {
      */
     public static Outcome run(Spec spec, Path out, boolean resume, Listener listener, BooleanSupplier stop)
             throws IOException {
-        LanguageTask task = LanguageTask.of(spec.language());
+        LanguageTask task = LanguageTask.of(spec.language(), spec.sampling());
         SsmConfig config = config(spec, task);
         TrainOptions o = spec.options();              // o.seed() draws the words
         TrainOptions trainerOptions = spec.trainerOptions(); // its seed draws the initialisation and batch order
@@ -379,7 +394,7 @@ public final class TrainingRun {
         return String.format(java.util.Locale.ROOT,
                 "statescope train --language %s --layers %d --d-model %d --d-state %d --gates %s --norm %s --seed %d "
                         + "--lr %s --lr-schedule %s --batch %d --steps %d --clip %s --weight-decay %s --threads %d "
-                        + "--max-words %d%s%s%s%s%s",
+                        + "--max-words %d%s%s%s%s%s%s",
                 spec.language(), spec.layers(), spec.dModel(), spec.dState(),
                 spec.gates() == GateRange.SIGNED ? "signed" : "nonneg", spec.norm() == NormKind.RMS ? "rms" : "layer",
                 o.seed(), o.lr(), o.schedule().optionName(), o.batch(), o.steps(), o.clip(), o.weightDecay(),
@@ -387,7 +402,28 @@ public final class TrainingRun {
                 spec.mixSplit() == null ? "" : " --mix " + spec.mixSplit(),
                 spec.selectOn() == null ? "" : " --select " + spec.selectOn(),
                 spec.initSeed() == null ? "" : " --init-seed " + spec.initSeed(),
-                spec.aInitScale() == 1.0 ? "" : " --a-init-scale " + spec.aInitScale());
+                spec.aInitScale() == 1.0 ? "" : " --a-init-scale " + spec.aInitScale(),
+                samplerOption(spec));
+    }
+
+    /**
+     * {@code --sampler authors|uniform}, for a language whose two samplings draw different words (a
+     * command without it, from before the option, trained on the uniform sampling); empty otherwise.
+     */
+    private static String samplerOption(Spec spec) {
+        boolean differs = Catalog.standard().find(spec.language()).map(Language::samplingsDiffer).orElse(false);
+        return differs ? " --sampler " + spec.sampling().optionName() : "";
+    }
+
+    private static final Pattern SAMPLER = Pattern.compile("--sampler (\\w+)");
+
+    /**
+     * The sampling a model's manifest notes name ({@code --sampler}); a command without the option is
+     * from before it, when every split was drawn uniformly.
+     */
+    public static Sampling samplingOf(String notes) {
+        var m = SAMPLER.matcher(notes == null ? "" : notes);
+        return m.find() ? Sampling.parse(m.group(1)) : Sampling.UNIFORM;
     }
 
     /**

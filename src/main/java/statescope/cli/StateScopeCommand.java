@@ -30,6 +30,7 @@ import picocli.CommandLine.Option;
             TrainCommand.class,
             ReproduceCommand.class,
             EvalCommand.class,
+            ProfileCommand.class,
             BenchTrainCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad input, 4 I/O error,",

@@ -73,9 +73,9 @@ public final class Language {
         var uniform = new ArrayList<Split>();
         boolean differs = false;
         for (int i = 0; i < b.splits.size(); i++) {
-            WordSampler u = b.uniformSamplers.get(i);
+            Split u = b.uniformSplits.get(i);
             differs |= u != null;
-            uniform.add(u == null ? b.splits.get(i) : b.splits.get(i).withSampler(u));
+            uniform.add(u == null ? b.splits.get(i) : u);
         }
         this.uniformSplits = differs ? List.copyOf(uniform) : authorsSplits;
         this.sampling = Sampling.AUTHORS;
@@ -350,7 +350,7 @@ public final class Language {
         private Predicate<Word> membership;
         private TargetEncoding targets;
         private final List<Split> splits = new ArrayList<>();
-        private final List<WordSampler> uniformSamplers = new ArrayList<>(); // per split, null: the same as the authors'
+        private final List<Split> uniformSplits = new ArrayList<>(); // per split, null: the same as the authors'
         private Metric metric = Metric.STRICT_STRING;
         private String paperResult;
 
@@ -426,14 +426,19 @@ public final class Language {
         /** A split whose words both samplings draw alike. */
         Builder split(Split v) {
             splits.add(v);
-            uniformSamplers.add(null);
+            uniformSplits.add(null);
             return this;
         }
 
         /** A split drawn by the authors' generator ({@code v}'s sampler) or, with {@link Sampling#UNIFORM}, by {@code uniform}. */
         Builder split(Split v, WordSampler uniform) {
+            return split(v, v.withSampler(uniform));
+        }
+
+        /** A split as the authors' sampling draws it ({@code v}) and as the uniform one does ({@code uniform}). */
+        Builder split(Split v, Split uniform) {
             splits.add(v);
-            uniformSamplers.add(uniform);
+            uniformSplits.add(uniform);
             return this;
         }
 

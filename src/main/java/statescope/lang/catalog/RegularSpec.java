@@ -88,7 +88,8 @@ record RegularSpec(String id, String name, List<String> aliases, String definiti
                 b.split(Split.of(name, w.min(), w.max(), w.count(), w.paperData(), w.note(), uniform));
             } else {
                 Split split = Split.of(name, w.min(), w.max(), w.count(), w.paperData(), w.note(), authors.get(i));
-                b.split(i == 0 && AuthorsSamplers.repeatsTrainingWords(id) ? split.withDistinct(false) : split, uniform);
+                b.split(i == 0 && AuthorsSamplers.repeatsTrainingWords(id) ? split.withDistinct(false) : split,
+                        split.withSampler(uniform));
             }
         }
         return b.build();

@@ -81,7 +81,7 @@ public final class ProfileCommand implements Callable<Integer> {
                 if (split.tokens() > 0) {
                     continue;
                 }
-                rows.add(row(l, split.name(), sampling.optionName(), WordProfile.of(l, ds.split(split.name()))));
+                rows.add(row(l, split.name(), "ours (" + sampling.optionName() + ")", WordProfile.of(l, ds.split(split.name()))));
                 var f = theirs.get(split.name());
                 if (f != null) {
                     List<Word> words = WordFiles.readWords(f.words(), l);

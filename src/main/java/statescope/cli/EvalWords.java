@@ -79,7 +79,7 @@ final class EvalWords {
     private int authors() throws Exception {
         if (!AuthorsData.looksLikeData(c.authors)) {
             throw new IllegalArgumentException(c.authors + " does not look like the authors' generated_ds folder"
-                    + " (no Tomita-3 or D-12 in it)");
+                    + " (no language folder such as Tomita-3 or D-12 in it)");
         }
         List<Path> files = c.target.model != null ? List.of(c.target.model) : ModelEvaluation.suite(c.target.suite);
         var rows = new ArrayList<WordListScore.AuthorsRow>();

@@ -58,7 +58,7 @@ public final class ProfileCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Sampling sampling = Sampling.parse(sampler);
         if (authors != null && !AuthorsData.looksLikeData(authors)) {
-            throw new IllegalArgumentException(authors + " does not look like the authors' generated_ds folder (no Tomita-3 or D-12 in it)");
+            throw new IllegalArgumentException(authors + " does not look like the authors' generated_ds folder (no language folder such as Tomita-3 or D-12 in it)");
         }
         Catalog catalog = Catalog.standard(sampling);
         List<Language> langs = new ArrayList<>();

@@ -74,8 +74,14 @@ public final class AuthorsData {
         return out;
     }
 
-    /** Whether {@code root} looks like the authors' {@code generated_ds} folder. */
+    /** Whether {@code root} looks like the authors' {@code generated_ds} folder: it holds a language's folder. */
     public static boolean looksLikeData(Path root) {
-        return Files.isDirectory(root.resolve("Tomita-3")) || Files.isDirectory(root.resolve("D-12"));
+        for (Language l : Catalog.standard().languages()) {
+            Optional<String> f = folder(l.id());
+            if (f.isPresent() && Files.isDirectory(root.resolve(f.get()))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -30,7 +30,9 @@ import statescope.experiment.SweepFolder;
         footer = {"", "On the CPU the forward passes are the training forward, so the figures equal the manifests'.",
             "With a usable GPU (--backend auto or gpu) they run as batched scans on it; without one, on the CPU",
             "with a one-line notice.", "", "Examples:", "  statescope eval --model assets/models/parity-signed.safetensors",
-            "  statescope eval --suite assets/models --csv", "  statescope eval --suite assets/models --backend gpu"})
+            "  statescope eval --suite assets/models --csv", "  statescope eval --suite assets/models --backend gpu",
+            "  statescope eval --model assets/models/d-4.safetensors --words val_src_bin1.txt --targets val_tgt_bin1.txt",
+            "  statescope eval --suite assets/models --authors /tmp/authors/generated_ds"})
 public final class EvalCommand implements Callable<Integer> {
 
     static final class Target {
@@ -47,11 +49,6 @@ public final class EvalCommand implements Callable<Integer> {
     @Mixin
     VocabOptions vocab;
 
-    @Option(names = "--language", paramLabel = "ID",
-            description = "With --model and --vocab: the catalog language the model is scored on (for a model "
-                    + "whose manifest names none, e.g. one from Hugging Face).")
-    String language;
-
     @Option(names = "--max-words", paramLabel = "N",
             description = "Words per split (default: the cap the model was trained with; 0 = protocol sizes).")
     int maxWords = -1;
@@ -61,6 +58,26 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Mixin
     BackendOption backend;
+
+    @Option(names = "--language", paramLabel = "ID",
+            description = "With --model: the catalog language the model is scored on (for a model whose manifest names "
+                    + "none, e.g. one from Hugging Face, with --vocab); with --words, the language of the words "
+                    + "(must be the model's; default: the model's).")
+    String language;
+
+    @Option(names = "--words", paramLabel = "FILE",
+            description = "Score --model on these words (one a line, as the paper's val_src_binK.txt files).")
+    Path words;
+
+    @Option(names = "--targets", paramLabel = "FILE",
+            description = "With --words: the per-position targets in the paper's format (val_tgt_binK.txt); checked "
+                    + "against ours first, mismatches reported.")
+    Path targetsFile;
+
+    @Option(names = "--authors", paramLabel = "DIR",
+            description = "Score on the paper's released evaluation files instead of our samplers: DIR is a local copy "
+                    + "of their generated_ds folder (the 'on the authors' words' column of docs/reproduction.md).")
+    Path authors;
 
     @Option(names = "--csv", description = "Print CSV instead of Markdown.")
     boolean csv;
@@ -81,6 +98,9 @@ public final class EvalCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got "
                     + threads);
+        }
+        if (words != null || targetsFile != null || authors != null) {
+            return new EvalWords(this).call();
         }
         List<Path> files = target.model != null ? List.of(target.model) : ModelEvaluation.suite(target.suite);
         if (files.isEmpty()) {

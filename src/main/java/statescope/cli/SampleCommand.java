@@ -14,6 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import statescope.lang.Word;
 import statescope.lang.catalog.Catalog;
 import statescope.lang.catalog.Language;
+import statescope.lang.catalog.Sampling;
 import statescope.lang.catalog.Split;
 import statescope.lang.catalog.Targets;
 
@@ -23,7 +24,7 @@ import statescope.lang.catalog.Targets;
             "optionally with their per-position targets (the class of each position)."},
         mixinStandardHelpOptions = true,
         footer = {"", "Examples:", "  statescope sample tomita-3 --bin 2 -n 10 --seed 1",
-            "  statescope sample dyck-1 --split train -n 3 --targets", "  statescope sample flip-flop --split val-sparse -n 1 --json"})
+            "  statescope sample dyck-1 --split train -n 3 --targets", "  statescope sample d-12 --bin 2 -n 3 --sampler uniform", "  statescope sample flip-flop --split val-sparse -n 1 --json"})
 public final class SampleCommand implements Callable<Integer> {
 
     /** The most words one call prints. */
@@ -44,6 +45,10 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "SEED", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed = 1;
 
+    @Option(names = "--sampler", paramLabel = "KIND",
+            description = "authors (as the paper's generators draw; default) or uniform (a uniform length, then a uniform word).")
+    String sampler = "authors";
+
     @Option(names = "--targets", description = "Also print the target class of every position.")
     boolean targets;
 
@@ -61,7 +66,7 @@ public final class SampleCommand implements Callable<Integer> {
         if (count < 0 || count > MAX_WORDS) {
             throw new ParameterException(spec.commandLine(), "-n must be between 0 and " + MAX_WORDS + ", got " + count);
         }
-        Language l = Catalog.standard().get(name);
+        Language l = Catalog.standard(Sampling.parse(sampler)).get(name);
         Split s = bin != null ? l.bin(bin) : l.split(split == null ? "train" : split);
         List<Word> words = l.sample(s, count, seed, java.util.Set.of());
         var out = spec.commandLine().getOut();
@@ -93,6 +98,7 @@ public final class SampleCommand implements Callable<Integer> {
             top.put("language", l.id());
             top.put("split", s.name());
             top.put("window", s.window().toString());
+            top.put("sampler", l.sampling().optionName());
             top.put("seed", seed);
             top.put("requested", count);
             top.put("count", words.size());

@@ -36,6 +36,7 @@ import statescope.ssm.GateRange;
             EvalCommand.class,
             ProbeCommand.class,
             ExtractCommand.class,
+            ProfileCommand.class,
             BenchTrainCommand.class,
             ConstructCommand.class,
             CounterexampleCommand.class,

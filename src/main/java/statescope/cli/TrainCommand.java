@@ -12,6 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import statescope.lang.catalog.Sampling;
 import statescope.ssm.GateRange;
 import statescope.ssm.NormKind;
 import statescope.experiment.CellLock;
@@ -119,6 +120,11 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    @Option(names = "--sampler", paramLabel = "KIND",
+            description = "How the words are drawn: authors (as the paper's generators; default) or uniform (a uniform "
+                    + "length, then a uniform word of it).")
+    String sampler;
+
     @Option(names = "--resume", description = "Continue from the saved state of --out when there is one; a finished "
             + "model is trained further when --steps is above the step its run reached.")
     boolean resume;
@@ -170,7 +176,8 @@ public final class TrainCommand implements Callable<Integer> {
                 evalEvery != null ? evalEvery : s.evalEvery(), s.quickEval(), s.saveEvery(), s.stopAt(),
                 mix != null ? (mix.equals("none") ? null : mix) : s.mixSplit(),
                 select != null ? (select.equals("mean") ? null : select) : s.selectOn(),
-                initSeed != null ? initSeed : s.initSeed(), aInitScale != null ? aInitScale : s.aInitScale());
+                initSeed != null ? initSeed : s.initSeed(), aInitScale != null ? aInitScale : s.aInitScale(),
+                sampler != null ? Sampling.parse(sampler) : s.sampling());
         checkMemory(s);
         return s;
     }

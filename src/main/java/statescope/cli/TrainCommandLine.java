@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import statescope.experiment.TrainingRun;
+import statescope.lang.catalog.Catalog;
+import statescope.lang.catalog.Language;
 import statescope.ssm.GateRange;
 import statescope.ssm.Manifest;
 import statescope.ssm.NormKind;
@@ -41,7 +43,7 @@ public final class TrainCommandLine {
         return String.format(Locale.ROOT,
                 "statescope train --language %s --layers %d --d-model %d --d-state %d --gates %s --norm %s --seed %d "
                         + "--lr %s --lr-schedule %s --batch %d --steps %d --clip %s --weight-decay %s --threads %d "
-                        + "--max-words %d%s%s%s%s%s",
+                        + "--max-words %d%s%s%s%s%s%s",
                 spec.language(), spec.layers(), spec.dModel(), spec.dState(),
                 spec.gates() == GateRange.SIGNED ? "signed" : "nonneg", spec.norm() == NormKind.RMS ? "rms" : "layer",
                 o.seed(), o.lr(), o.schedule().optionName(), o.batch(), o.steps(), o.clip(), o.weightDecay(),
@@ -49,7 +51,17 @@ public final class TrainCommandLine {
                 spec.mixSplit() == null ? "" : " --mix " + spec.mixSplit(),
                 spec.selectOn() == null ? "" : " --select " + spec.selectOn(),
                 spec.initSeed() == null ? "" : " --init-seed " + spec.initSeed(),
-                spec.aInitScale() == 1.0 ? "" : " --a-init-scale " + spec.aInitScale());
+                spec.aInitScale() == 1.0 ? "" : " --a-init-scale " + spec.aInitScale(),
+                samplerOption(spec));
+    }
+
+    /**
+     * {@code --sampler authors|uniform}, for a language whose two samplings draw different words (a
+     * command without it, from before the option, trained on the uniform sampling); empty otherwise.
+     */
+    private static String samplerOption(TrainingRun.Spec spec) {
+        boolean differs = Catalog.standard().find(spec.language()).map(Language::samplingsDiffer).orElse(false);
+        return differs ? " --sampler " + spec.sampling().optionName() : "";
     }
 
     /**

@@ -8,6 +8,7 @@ import statescope.lang.catalog.Catalog;
 import statescope.lang.catalog.Correctness;
 import statescope.lang.catalog.Language;
 import statescope.lang.catalog.Metric;
+import statescope.lang.catalog.Sampling;
 import statescope.lang.catalog.TargetClass;
 import statescope.lang.catalog.TargetEncoding;
 import statescope.train.Loss;
@@ -45,6 +46,11 @@ public final class LanguageTask {
     /** The task of a catalog language (id or alias; an unknown name suggests close ones). */
     public static LanguageTask of(String name) {
         return new LanguageTask(Catalog.standard().get(name));
+    }
+
+    /** The task of a catalog language with its words drawn by {@code sampling}. */
+    public static LanguageTask of(String name, Sampling sampling) {
+        return new LanguageTask(Catalog.standard().get(name).withSampling(sampling));
     }
 
     /** The task of a language. */

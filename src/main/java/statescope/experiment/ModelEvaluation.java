@@ -60,7 +60,7 @@ public final class ModelEvaluation {
         if (lang == null) {
             throw new IllegalArgumentException(file + ": the manifest names no language; cannot pick evaluation data");
         }
-        LanguageTask task = LanguageTask.of(lang);
+        LanguageTask task = LanguageTask.of(lang, TrainingRun.samplingOf(cp.manifest().notes()));
         SsmConfig c = cp.weights().config();
         if (c.vocabSize() != task.vocabSize() || c.outputSize() != task.outputSize()) {
             throw new IllegalArgumentException(file + ": vocabulary " + c.vocabSize() + " / outputs " + c.outputSize()

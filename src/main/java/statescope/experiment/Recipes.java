@@ -7,6 +7,7 @@ import java.util.Map;
 import statescope.lang.catalog.Catalog;
 import statescope.lang.catalog.Family;
 import statescope.lang.catalog.Language;
+import statescope.lang.catalog.Sampling;
 import statescope.ssm.GateRange;
 import statescope.ssm.NormKind;
 import statescope.train.LrSchedule;
@@ -58,7 +59,7 @@ public final class Recipes {
             int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
             var o = new TrainOptions(lr, weightDecay, decayAll, 1.0, batch, steps, threads, seed, schedule);
             return new TrainingRun.Spec(language, layers, dModel, 16, gates, NormKind.LAYER, o, maxWords, evalEvery,
-                    quickEval, Math.max(evalEvery, 100), stopAt, mixSplit, selectOn, null, aInitScale);
+                    quickEval, Math.max(evalEvery, 100), stopAt, mixSplit, selectOn, null, aInitScale, Sampling.AUTHORS);
         }
     }
 

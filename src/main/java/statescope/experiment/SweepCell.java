@@ -28,7 +28,7 @@ public record SweepCell(String name, TrainingRun.Spec spec, String sizeField) {
      * cannot fit, not an exact figure.
      */
     public long trainingBytes() {
-        LanguageTask task = LanguageTask.of(spec.language());
+        LanguageTask task = LanguageTask.of(spec.language(), spec.sampling());
         SsmConfig c = TrainingRun.config(spec, task);
         long t = longest(task.language()) + 2;
         long ed = c.dInner();

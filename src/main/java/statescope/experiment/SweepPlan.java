@@ -186,9 +186,9 @@ public final class SweepPlan {
         var spec = new TrainingRun.Spec(s.language(), size.layers(), size.dModel(),
                 size.dState() != null ? size.dState() : s.dState(), s.gates(), s.norm(), t,
                 o.maxWords() != null ? o.maxWords() : s.maxWords(), o.evalEvery() != null ? o.evalEvery() : s.evalEvery(),
-                s.quickEval(), s.saveEvery(), s.stopAt(), s.mixSplit(), s.selectOn(), init, s.aInitScale());
+                s.quickEval(), s.saveEvery(), s.stopAt(), s.mixSplit(), s.selectOn(), init, s.aInitScale(), s.sampling());
         try {
-            TrainingRun.config(spec, LanguageTask.of(spec.language()));
+            TrainingRun.config(spec, LanguageTask.of(spec.language(), spec.sampling()));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
                     "%s: %s: %d layer(s) of d-model %d does not fit %s: %s", where, sizeField, size.layers(),

@@ -11,7 +11,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
 import statescope.lang.catalog.Dataset;
+import statescope.lang.catalog.Sampling;
 import statescope.ssm.Checkpoint;
 import statescope.ssm.CheckpointLock;
 import statescope.ssm.GateRange;
@@ -71,10 +73,13 @@ public final class TrainingRun {
      *                   seeds share their training and test words (and their manifests' {@code seed})
      * @param aInitScale the scale of A at initialisation, A = −aInitScale·(n+1) (1: Mamba's S4D-real;
      *                   {@link SsmWeights#init(SsmConfig, long, boolean, double)})
+     * @param sampling   how the words are drawn: as the authors' generators do (the default) or uniformly
+     *                   within each window (ADR 0008)
      */
     public record Spec(String language, int layers, int dModel, int dState, GateRange gates, NormKind norm,
                        TrainOptions options, int maxWords, int evalEvery, int quickEval, int saveEvery,
-                       double stopAt, String mixSplit, String selectOn, Long initSeed, double aInitScale) {
+                       double stopAt, String mixSplit, String selectOn, Long initSeed, double aInitScale,
+                       Sampling sampling) {
 
         public Spec {
             if (initSeed != null && initSeed == options.seed()) {
@@ -83,6 +88,9 @@ public final class TrainingRun {
             if (!(aInitScale > 0) || !Double.isFinite(aInitScale)) {
                 throw new IllegalArgumentException("--a-init-scale must be a finite number > 0, got " + aInitScale);
             }
+            if (sampling == null) {
+                sampling = Sampling.AUTHORS;
+            }
         }
 
         /** A spec with Mamba's initialisation, seeded by the data seed. */
@@ -90,19 +98,25 @@ public final class TrainingRun {
                     TrainOptions options, int maxWords, int evalEvery, int quickEval, int saveEvery,
                     double stopAt, String mixSplit, String selectOn) {
             this(language, layers, dModel, dState, gates, norm, options, maxWords, evalEvery, quickEval, saveEvery,
-                    stopAt, mixSplit, selectOn, null, 1.0);
+                    stopAt, mixSplit, selectOn, null, 1.0, Sampling.AUTHORS);
         }
 
         /** This spec with another checkpoint selection (null: the mean over the evaluation splits). */
         public Spec withSelectOn(String split) {
             return new Spec(language, layers, dModel, dState, gates, norm, options, maxWords, evalEvery, quickEval,
-                    saveEvery, stopAt, mixSplit, split, initSeed, aInitScale);
+                    saveEvery, stopAt, mixSplit, split, initSeed, aInitScale, sampling);
         }
 
         /** This spec with another init seed (null: the data seed). */
         public Spec withInitSeed(Long seed) {
             return new Spec(language, layers, dModel, dState, gates, norm, options, maxWords, evalEvery, quickEval,
-                    saveEvery, stopAt, mixSplit, selectOn, seed, aInitScale);
+                    saveEvery, stopAt, mixSplit, selectOn, seed, aInitScale, sampling);
+        }
+
+        /** This spec with its words drawn by another sampling. */
+        public Spec withSampling(Sampling s) {
+            return new Spec(language, layers, dModel, dState, gates, norm, options, maxWords, evalEvery, quickEval,
+                    saveEvery, stopAt, mixSplit, selectOn, initSeed, aInitScale, s);
         }
 
         /** The options the trainer runs with: the spec's, seeded by the init seed when there is one. */
@@ -179,7 +193,7 @@ public final class TrainingRun {
 
     private TrainingRun(Spec spec, String command, Path out, Listener listener) {
         this.spec = spec;
-        this.task = LanguageTask.of(spec.language());
+        this.task = LanguageTask.of(spec.language(), spec.sampling());
         this.config = config(spec, task);
         this.trainerOptions = spec.trainerOptions();
         this.out = out;
@@ -381,5 +395,16 @@ public final class TrainingRun {
 
     private static double mean(Map<String, Double> accuracy) {
         return accuracy.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
+    }
+
+    private static final Pattern SAMPLER = Pattern.compile("--sampler (\\w+)");
+
+    /**
+     * The sampling a model's manifest notes name ({@code --sampler}); a command without the option is
+     * from before it, when every split was drawn uniformly.
+     */
+    public static Sampling samplingOf(String notes) {
+        var m = SAMPLER.matcher(notes == null ? "" : notes);
+        return m.find() ? Sampling.parse(m.group(1)) : Sampling.UNIFORM;
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import statescope.experiment.TrainingRun;
+import statescope.lang.catalog.Sampling;
 import statescope.ssm.Checkpoint;
 import statescope.ssm.GateRange;
 import statescope.ssm.NormKind;
@@ -25,7 +26,7 @@ class TrainCommandLineTest {
     private static TrainingRun.Spec spec(String language, int layers, int dModel, TrainOptions o, int maxWords,
                                          String mix, String select, Long initSeed, double aInitScale) {
         return new TrainingRun.Spec(language, layers, dModel, 16, GateRange.NONNEGATIVE, NormKind.LAYER, o, maxWords,
-                100, 500, 100, 101, mix, select, initSeed, aInitScale);
+                100, 500, 100, 101, mix, select, initSeed, aInitScale, Sampling.AUTHORS);
     }
 
     @Test

@@ -59,7 +59,7 @@ class TrainEvalCommandTest {
         var cp = statescope.ssm.Checkpoint.load(model);
         assertEquals(3, cp.manifest().seed());
         assertTrue(cp.manifest().notes().contains("--seed 3 ")
-                && cp.manifest().notes().contains(" --init-seed 9 --a-init-scale 0.25;"), cp.manifest().notes());
+                && cp.manifest().notes().contains(" --init-seed 9 --a-init-scale 0.25 --sampler authors;"), cp.manifest().notes());
         // six steps at lr 3e-3 move A_log by at most ~0.02 from log(0.25·(n+1)), 1.39 below Mamba's log(n+1)
         float[] aLog = cp.weights().tensor("backbone.layers.0.mixer.A_log").data();
         for (int i = 0; i < aLog.length; i++) {

@@ -47,7 +47,10 @@ public final class Catalog {
         }
     }
 
-    /** The standard catalog: the paper's suite, flip-flop, bounded Dyck and counting mod k. */
+    /**
+     * The standard catalog: the paper's suite, flip-flop, bounded Dyck and counting mod k, with the
+     * words of every split drawn as the authors' generators draw them ({@link Sampling#AUTHORS}).
+     */
     public static Catalog standard() {
         var all = new ArrayList<Language>();
         all.addAll(TomitaLanguages.all());
@@ -57,6 +60,15 @@ public final class Catalog {
         all.add(BoundedDyck.language(8, 10));
         all.add(BoundedDyck.language(2, 4));
         return new Catalog(all);
+    }
+
+    /**
+     * The standard catalog with every language's words drawn by {@code sampling} ({@link #standard()}
+     * draws them as the authors' generators do).
+     */
+    public static Catalog standard(Sampling sampling) {
+        Catalog c = standard();
+        return sampling == Sampling.AUTHORS ? c : new Catalog(c.languages.stream().map(l -> l.withSampling(sampling)).toList());
     }
 
     /** A catalog of the given languages (ids must be distinct). */

@@ -43,10 +43,10 @@ final class CounterLanguages {
                 .paperResult(Suite.result("100/62.6/13.91", "100/49.1/9.5", "100/53.95/10.0"))
                 .targets(Encodings.openCounters(m, Loss.CROSS_ENTROPY, "1 bit per position: is the depth > 0 (may a )"
                         + " come next; ( always may)"))
-                .split(Split.of("train", 2, 50, Suite.TRAIN, "10000 (2-50)", "", s))
-                .split(Split.of("bin1", 2, 50, Suite.BIN, "2000 (2-50)", "", s))
-                .split(Split.of("bin2", 52, 100, Suite.BIN, "2000 (52-100)", "", s))
-                .split(Split.of("bin3", 102, 150, Suite.BIN, "2000 (102-150)", "", s))
+                .split(Split.of("train", 2, 50, Suite.TRAIN, "10000 (2-50)", "", brackets(al, 2, 50)), s)
+                .split(Split.of("bin1", 2, 50, Suite.BIN, "2000 (2-50)", "", brackets(al, 2, 50)), s)
+                .split(Split.of("bin2", 52, 100, Suite.BIN, "2000 (52-100)", "", brackets(al, 52, 100)), s)
+                .split(Split.of("bin3", 102, 150, Suite.BIN, "2000 (102-150)", "", brackets(al, 102, 150)), s)
                 .build();
     }
 
@@ -93,17 +93,22 @@ final class CounterLanguages {
                 .targets(Encodings.openCounters(m, Loss.CROSS_ENTROPY, k + " bits per position: is each bracket type open"
                         + " (its closing bracket may come next)"));
         if (k == 2) {
-            b.split(Split.of("train", 2, 50, Suite.TRAIN, "10000 (2-50)", "", s))
-                    .split(Split.of("bin1", 2, 50, Suite.BIN, "2000 (2-50)", "", s))
-                    .split(Split.of("bin2", 52, 100, Suite.BIN, "2000 (52-100)", "", s))
-                    .split(Split.of("bin3", 100, 150, Suite.BIN, "2000 (100-150)", "", s));
+            b.split(Split.of("train", 2, 50, Suite.TRAIN, "10000 (2-50)", "", brackets(al, 2, 50)), s)
+                    .split(Split.of("bin1", 2, 50, Suite.BIN, "2000 (2-50)", "", brackets(al, 2, 50)), s)
+                    .split(Split.of("bin2", 52, 100, Suite.BIN, "2000 (52-100)", "", brackets(al, 52, 100)), s)
+                    .split(Split.of("bin3", 100, 150, Suite.BIN, "2000 (100-150)", "", brackets(al, 100, 150)), s);
         } else {
-            b.split(Split.of("train", 2, 100, Suite.TRAIN, "10000 (2-100)", "", s))
-                    .split(Split.of("bin1", 2, 100, Suite.BIN, "2000 (2-100)", "", s))
-                    .split(Split.of("bin2", 102, 150, Suite.BIN, "2000 (102-150)", "", s))
-                    .split(Split.of("bin3", 150, 200, Suite.BIN, "2000 (150-200)", "", s));
+            b.split(Split.of("train", 2, 100, Suite.TRAIN, "10000 (2-100)", "", brackets(al, 2, 100)), s)
+                    .split(Split.of("bin1", 2, 100, Suite.BIN, "2000 (2-100)", "", brackets(al, 2, 100)), s)
+                    .split(Split.of("bin2", 102, 150, Suite.BIN, "2000 (102-150)", "", brackets(al, 102, 150)), s)
+                    .split(Split.of("bin3", 150, 200, Suite.BIN, "2000 (150-200)", "", brackets(al, 150, 200)), s);
         }
         return b.build();
+    }
+
+    /** The authors' bracket grammar over a generator window. */
+    private static WordSampler brackets(Alphabet al, int min, int max) {
+        return GrammarSamplers.brackets(al, new LengthWindow(min, max));
     }
 
     private static String pairs(String opens, String closes) {
@@ -119,6 +124,7 @@ final class CounterLanguages {
         Alphabet al = Alphabet.ofChars("01" + ops);
         var m = new CounterMachines.BooleanExpr(al);
         var s = Samplers.booleanExpr(m);
+        double p = n == 3 ? 0.5 : 0.3; // the configs' p_val
         var arities = new ArrayList<String>();
         for (int i = 0; i < n; i++) {
             arities.add(ops.charAt(i) + " (arity " + (i + 1) + ")");
@@ -143,10 +149,14 @@ final class CounterLanguages {
                         + " 1 bit per position, is the expression complete (only at the end).")
                 .paperResult(result)
                 .targets(Encodings.membership(m, Loss.MSE))
-                .split(Split.of("train", 2, 50, Suite.TRAIN, "10000 (2-50)", "", s))
-                .split(Split.of("bin1", 2, 50, Suite.BIN, "2000 (2-50)", "", s))
-                .split(Split.of("bin2", 51, 100, Suite.BIN, "2000 (51-100)", "", s))
-                .split(Split.of("bin3", 100, 150, Suite.BIN, "2000 (100-150)", "", s))
+                .split(Split.of("train", 2, 50, Suite.TRAIN, "10000 (2-50)", "", GrammarSamplers.booleanExpr(al,
+                        new LengthWindow(2, 50), p)), s)
+                .split(Split.of("bin1", 2, 50, Suite.BIN, "2000 (2-50)", "", GrammarSamplers.booleanExpr(al,
+                        new LengthWindow(2, 50), p)), s)
+                .split(Split.of("bin2", 51, 100, Suite.BIN, "2000 (51-100)", "", GrammarSamplers.booleanExpr(al,
+                        new LengthWindow(51, 100), p)), s)
+                .split(Split.of("bin3", 100, 150, Suite.BIN, "2000 (100-150)", "", GrammarSamplers.booleanExpr(al,
+                        new LengthWindow(100, 150), p)), s)
                 .build();
     }
 

@@ -46,7 +46,10 @@ public final class Language {
     private final String dfaNote;
     private final Predicate<Word> membership;
     private final TargetEncoding targets;
-    private final List<Split> splits;
+    private final List<Split> splits;          // the active sampling's
+    private final List<Split> authorsSplits;   // Sampling.AUTHORS
+    private final List<Split> uniformSplits;   // Sampling.UNIFORM (the same list when the two samplers agree)
+    private final Sampling sampling;
     private final Metric metric;
     private final String paperResult;
     private volatile Optional<StarFreeVerdict> verdict; // computed on first use
@@ -66,12 +69,68 @@ public final class Language {
         this.dfaNote = b.dfaNote == null ? "" : b.dfaNote;
         this.membership = Objects.requireNonNull(b.membership, "membership");
         this.targets = Objects.requireNonNull(b.targets, "targets");
-        this.splits = List.copyOf(b.splits);
+        this.authorsSplits = List.copyOf(b.splits);
+        var uniform = new ArrayList<Split>();
+        boolean differs = false;
+        for (int i = 0; i < b.splits.size(); i++) {
+            Split u = b.uniformSplits.get(i);
+            differs |= u != null;
+            uniform.add(u == null ? b.splits.get(i) : u);
+        }
+        this.uniformSplits = differs ? List.copyOf(uniform) : authorsSplits;
+        this.sampling = Sampling.AUTHORS;
+        this.splits = authorsSplits;
         this.metric = b.metric;
         this.paperResult = b.paperResult == null ? "" : b.paperResult;
         if (splits.isEmpty() || !splits.get(0).isTraining()) {
             throw new IllegalArgumentException(id + ": the first split must be the training split");
         }
+    }
+
+    /** This language with its splits drawn by another sampling. */
+    private Language(Language l, Sampling sampling) {
+        this.id = l.id;
+        this.name = l.name;
+        this.aliases = l.aliases;
+        this.definition = l.definition;
+        this.description = l.description;
+        this.family = l.family;
+        this.alphabet = l.alphabet;
+        this.inputVocabulary = l.inputVocabulary;
+        this.inputEncoder = l.inputEncoder;
+        this.machine = l.machine;
+        this.dfa = l.dfa;
+        this.dfaNote = l.dfaNote;
+        this.membership = l.membership;
+        this.targets = l.targets;
+        this.authorsSplits = l.authorsSplits;
+        this.uniformSplits = l.uniformSplits;
+        this.sampling = sampling;
+        this.splits = sampling == Sampling.AUTHORS ? authorsSplits : uniformSplits;
+        this.metric = l.metric;
+        this.paperResult = l.paperResult;
+        this.verdict = l.verdict;
+    }
+
+    /**
+     * This language with the words of its splits drawn by {@code sampling} (the catalog's default is
+     * {@link Sampling#AUTHORS}); everything else is shared.
+     */
+    public Language withSampling(Sampling sampling) {
+        return sampling == this.sampling ? this : new Language(this, sampling);
+    }
+
+    /** How the words of this language's splits are drawn. */
+    public Sampling sampling() {
+        return sampling;
+    }
+
+    /**
+     * Whether the two samplings draw different words: false where the authors' generator draws
+     * uniformly already (Tomita 1/2, the unary and periodic languages, a^n b^n ..., flip-flop, bounded Dyck).
+     */
+    public boolean samplingsDiffer() {
+        return uniformSplits != authorsSplits;
     }
 
     /** The catalog id, kebab-case: {@code tomita-3}, {@code parity}, {@code dyck-1}, {@code flip-flop}. */
@@ -235,7 +294,7 @@ public final class Language {
         }
         var out = new LinkedHashSet<Word>();
         long misses = 0;
-        long budget = 20L * n + 2000;
+        long budget = split.sampler().missBudget(n);
         while (out.size() < n && misses < budget) {
             Word w = split.sampler().sample(split.window(), random);
             if (exclude.contains(w) || !out.add(w)) {
@@ -291,6 +350,7 @@ public final class Language {
         private Predicate<Word> membership;
         private TargetEncoding targets;
         private final List<Split> splits = new ArrayList<>();
+        private final List<Split> uniformSplits = new ArrayList<>(); // per split, null: the same as the authors'
         private Metric metric = Metric.STRICT_STRING;
         private String paperResult;
 
@@ -363,8 +423,22 @@ public final class Language {
             return this;
         }
 
+        /** A split whose words both samplings draw alike. */
         Builder split(Split v) {
             splits.add(v);
+            uniformSplits.add(null);
+            return this;
+        }
+
+        /** A split drawn by the authors' generator ({@code v}'s sampler) or, with {@link Sampling#UNIFORM}, by {@code uniform}. */
+        Builder split(Split v, WordSampler uniform) {
+            return split(v, v.withSampler(uniform));
+        }
+
+        /** A split as the authors' sampling draws it ({@code v}) and as the uniform one does ({@code uniform}). */
+        Builder split(Split v, Split uniform) {
+            splits.add(v);
+            uniformSplits.add(uniform);
             return this;
         }
 

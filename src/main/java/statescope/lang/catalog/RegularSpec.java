@@ -11,7 +11,8 @@ import statescope.lang.catalog.TargetEncoding.Loss;
  * One regular language of the catalog as a row of data: names, DFA, membership by the definition,
  * description, the paper's result, the target encoding and the length windows of its splits.
  * {@link #build()} turns every row into a {@link Language} the same way: the DFA is the reference
- * machine, every split samples uniformly from it ({@link Samplers#uniform}), and the splits are
+ * machine, every split draws its words as the authors' generator does ({@link AuthorsSamplers#regular}),
+ * or uniformly from the DFA ({@link Samplers#uniform}) with {@link Sampling#UNIFORM}, and the splits are
  * named {@code train}, {@code bin1}, {@code bin2}, ... in the order of {@link #windows()}.
  *
  * @param id          catalog id
@@ -78,10 +79,18 @@ record RegularSpec(String id, String name, List<String> aliases, String definiti
                 .alphabet(dfa.alphabet()).family(family).dfa(dfa).membership(membership)
                 .description(description).paperResult(paperResult);
         b.targets(targets.apply(b.machine()));
-        WordSampler s = Samplers.uniform(dfa);
+        WordSampler uniform = Samplers.uniform(dfa);
+        List<WordSampler> authors = AuthorsSamplers.regular(id, dfa);
         for (int i = 0; i < windows.size(); i++) {
             Window w = windows.get(i);
-            b.split(Split.of(i == 0 ? "train" : "bin" + i, w.min(), w.max(), w.count(), w.paperData(), w.note(), s));
+            String name = i == 0 ? "train" : "bin" + i;
+            if (authors == null) {
+                b.split(Split.of(name, w.min(), w.max(), w.count(), w.paperData(), w.note(), uniform));
+            } else {
+                Split split = Split.of(name, w.min(), w.max(), w.count(), w.paperData(), w.note(), authors.get(i));
+                b.split(i == 0 && AuthorsSamplers.repeatsTrainingWords(id) ? split.withDistinct(false) : split,
+                        split.withSampler(uniform));
+            }
         }
         return b.build();
     }

@@ -18,8 +18,9 @@ import statescope.lang.Word;
  *   <li>{@link #booleanExpr(CounterMachines.BooleanExpr)}: uniform prefix expressions;</li>
  *   <li>{@link #blocks(Alphabet)}: a^n b^n ... with a uniform n.</li>
  * </ul>
- * The paper's generators use other ad-hoc distributions (probabilistic grammars with rejection);
- * the catalog keeps their length windows and language, not their within-window distribution.
+ * These are the {@link Sampling#UNIFORM} sampling (ADR 0002). The paper's generators use other ad-hoc
+ * distributions (probabilistic grammars with rejection), which {@link Sampling#AUTHORS}, the default,
+ * follows ({@link AuthorsSamplers}, ADR 0008).
  */
 public final class Samplers {
 

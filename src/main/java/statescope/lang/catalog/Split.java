@@ -29,6 +29,16 @@ public record Split(String name, LengthWindow window, int count, long tokens, bo
         return new Split(name, new LengthWindow(min, max), count, 0, true, paperData, note, sampler);
     }
 
+    /** This split with another sampler. */
+    Split withSampler(WordSampler other) {
+        return new Split(name, window, count, tokens, distinct, paperData, note, other);
+    }
+
+    /** This split with or without de-duplication. */
+    Split withDistinct(boolean d) {
+        return new Split(name, window, count, tokens, d, paperData, note, sampler);
+    }
+
     /** True for the training split. */
     public boolean isTraining() {
         return name.equals("train");

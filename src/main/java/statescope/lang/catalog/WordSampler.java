@@ -19,4 +19,13 @@ public interface WordSampler {
     default double available(LengthWindow window) {
         return Double.POSITIVE_INFINITY;
     }
+
+    /**
+     * How many draws that bring no new word (duplicates, excluded words) {@link Language#sample} accepts
+     * before it returns fewer than {@code wanted} words: 20 per word wanted by default; the authors'
+     * generators, which repeat themselves more, get more.
+     */
+    default long missBudget(int wanted) {
+        return 20L * wanted + 2000;
+    }
 }

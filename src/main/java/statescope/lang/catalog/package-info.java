@@ -8,9 +8,10 @@
  * {@link statescope.lang.catalog.Language} carries its reference machine (a
  * {@link statescope.lang.catalog.ReferenceMachine}: the DFA, counters or a stack, readable at every
  * step), its per-position {@link statescope.lang.catalog.TargetEncoding}, and seeded samplers for its
- * training window and each length bin ({@link statescope.lang.catalog.Split}). Where the catalog
+ * training window and each length bin ({@link statescope.lang.catalog.Split}), drawn as the paper's
+ * generators draw them or, optionally, uniformly ({@link statescope.lang.catalog.Sampling}). Where the catalog
  * departs from the paper's data, the split's note says so; docs/decisions/0002-catalog-protocol.md
- * lists every such choice.
+ * and 0008-authors-samplers.md list every such choice.
  *
  * <p>This package may import {@code statescope.lang} only (docs/architecture.md).
  */

@@ -12,18 +12,33 @@ import statescope.lang.Word;
 class DatasetTest {
 
     static final Catalog CATALOG = CatalogTest.CATALOG;
+    static final Catalog UNIFORM = Catalog.standard(Sampling.UNIFORM);
 
     @Test
     void binOneIsHeldOutFromTraining() {
-        Dataset d = Dataset.generate(CATALOG.get("tomita-4"), 3L, 300);
-        var train = new HashSet<>(d.split("train"));
-        assertEquals(300, train.size());
-        assertEquals(300, d.split("bin1").size());
-        for (Word w : d.split("bin1")) {
-            assertFalse(train.contains(w), "bin1 word " + w + " is a training word");
+        for (Language l : new Language[] {UNIFORM.get("tomita-4"), CATALOG.get("tomita-4"), CATALOG.get("d-4")}) {
+            Dataset d = Dataset.generate(l, 3L, 300);
+            var train = new HashSet<>(d.split("train"));
+            assertEquals(300, d.split("train").size(), l.sampling().toString());
+            assertEquals(300, d.split("bin1").size());
+            for (Word w : d.split("bin1")) {
+                assertFalse(train.contains(w), "bin1 word " + w + " is a training word");
+            }
+            assertTrue(d.notes().isEmpty(), d.notes().toString());
+            assertEquals(Dataset.generate(l, 3L, 300), d);
         }
-        assertTrue(d.notes().isEmpty(), d.notes().toString());
-        assertEquals(Dataset.generate(CATALOG.get("tomita-4"), 3L, 300), d);
+        assertEquals(300, new HashSet<>(Dataset.generate(UNIFORM.get("tomita-4"), 3L, 300).split("train")).size());
+    }
+
+    @Test
+    void theAuthorsTomitaTrainingWordsRepeatAsTheirFilesDo() {
+        // their Tomita 3 training file: 6,577 distinct words in 10,000 (short words recur)
+        Dataset d = Dataset.generate(CATALOG.get("tomita-3"), 1L, 0);
+        assertEquals(10_000, d.split("train").size());
+        int distinct = new HashSet<>(d.split("train")).size();
+        assertTrue(distinct > 6_000 && distinct < 7_200, "distinct training words: " + distinct);
+        Dataset u = Dataset.generate(UNIFORM.get("tomita-3"), 1L, 0);
+        assertEquals(u.split("train").size(), new HashSet<>(u.split("train")).size(), "the uniform sampling's are distinct");
     }
 
     @Test
@@ -54,14 +69,14 @@ class DatasetTest {
 
     @Test
     void availableCountsAreExact() {
-        Language t2 = CATALOG.get("tomita-2");
+        Language t2 = UNIFORM.get("tomita-2");
         assertEquals(24.0, t2.bin(2).sampler().available(t2.bin(2).window()));
-        Language d2 = CATALOG.get("d-2");
+        Language d2 = UNIFORM.get("d-2");
         // D_2 words of length 4: abab and aabb
         assertEquals(2.0, d2.trainingSplit().sampler().available(new LengthWindow(4, 4)));
-        Language dyck = CATALOG.get("dyck-1");
+        Language dyck = UNIFORM.get("dyck-1");
         assertEquals(5.0, dyck.trainingSplit().sampler().available(new LengthWindow(6, 6)), "Catalan(3)");
-        Language b3 = CATALOG.get("boolean-3");
+        Language b3 = UNIFORM.get("boolean-3");
         // length 2: ~0 ~1; length 3: +ab (4), ~~a (2) = 6
         assertEquals(2.0, b3.trainingSplit().sampler().available(new LengthWindow(2, 2)));
         assertEquals(6.0, b3.trainingSplit().sampler().available(new LengthWindow(3, 3)));

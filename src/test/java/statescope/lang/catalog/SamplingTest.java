@@ -1,0 +1,74 @@
+package statescope.lang.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import statescope.lang.Word;
+
+/** Both samplings of every language: words of the language in the split's window, seeded, and which languages differ. */
+class SamplingTest {
+
+    @Test
+    void everySplitOfBothSamplingsDrawsWordsOfTheLanguageInItsWindow() {
+        for (Sampling sampling : Sampling.values()) {
+            Catalog c = Catalog.standard(sampling);
+            for (Language l : c.languages()) {
+                assertEquals(sampling, l.sampling());
+                for (Split s : l.splits()) {
+                    int n = s.tokens() > 0 || s.window().min() > 300 ? 3 : 25;
+                    for (long seed = 1; seed <= 2; seed++) {
+                        for (Word w : l.sample(s, n, seed, Set.of())) {
+                            SamplerPropertiesTest.check(l, s, w);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void theSameSeedGivesTheSameWordsAndAnotherSeedOthers() {
+        Language d12 = CatalogTest.CATALOG.get("d-12");
+        List<Word> a = d12.sample("bin2", 20, 5L);
+        assertEquals(a, d12.sample("bin2", 20, 5L));
+        assertNotEquals(a, d12.sample("bin2", 20, 6L));
+    }
+
+    @Test
+    void theSamplingsDifferWhereTheAuthorsDoNotDrawUniformly() {
+        Catalog c = CatalogTest.CATALOG;
+        for (String id : List.of("tomita-3", "tomita-4", "tomita-5", "tomita-6", "tomita-7", "parity", "d-2", "d-3",
+                "d-4", "d-12", "abcde-plus", "ab-d-bc", "012-star-02-star", "dyck-1", "shuffle-2", "shuffle-4",
+                "shuffle-6", "boolean-3", "boolean-5")) {
+            Language l = c.get(id);
+            assertTrue(l.samplingsDiffer(), id);
+            assertNotEquals(l.sample("bin1", 5, 1L), l.withSampling(Sampling.UNIFORM).sample("bin1", 5, 1L), id);
+        }
+        for (String id : List.of("tomita-1", "tomita-2", "aa-star", "aaaa-star", "abab-star", "anbn", "anbncn",
+                "anbncndn", "flip-flop", "bounded-dyck-8-10", "mod-3")) {
+            Language l = c.get(id);
+            assertFalse(l.samplingsDiffer(), id);
+            assertEquals(l.sample(l.bin(1), 5, 1L, Set.of()), l.withSampling(Sampling.UNIFORM).sample(l.bin(1), 5, 1L,
+                    Set.of()), id);
+        }
+        Language t3 = c.get("tomita-3");
+        assertSame(t3, t3.withSampling(Sampling.AUTHORS));
+        assertSame(t3.targets(), t3.withSampling(Sampling.UNIFORM).targets());
+        assertEquals(Sampling.UNIFORM, t3.withSampling(Sampling.UNIFORM).withSampling(Sampling.UNIFORM).sampling());
+    }
+
+    @Test
+    void samplingNamesParse() {
+        assertEquals(Sampling.AUTHORS, Sampling.parse("Authors"));
+        assertEquals(Sampling.UNIFORM, Sampling.parse(" uniform "));
+        var e = assertThrows(IllegalArgumentException.class, () -> Sampling.parse("paper"));
+        assertTrue(e.getMessage().contains("[authors, uniform]"), e.getMessage());
+    }
+}

@@ -33,7 +33,7 @@ if [ ! -f target/statescope.jar ]; then
 fi
 JAR="$(pwd)/target/statescope.jar"
 
-WORK="$(mktemp -d /tmp/statescope-slurm.XXXXXX)"
+WORK="$(mktemp -d -t statescope-slurm.XXXXXX)"
 chmod 755 "$WORK"
 PIDS=()
 stop_daemons() {

@@ -29,11 +29,13 @@ import statescope.experiment.SweepPlan;
  * ({@code --executor slurm}); {@code sweep status DIR} says where each cell stands. docs/sweeps.md.
  */
 @Command(name = "sweep",
-        description = {"Train every cell of a sweep plan (YAML or JSON: languages or suite, seeds, init seeds, sizes,",
-            "gates, steps; docs/sweeps.md) into one results folder, one model per cell named by the cell. Finished",
-            "cells are skipped, partly trained ones resume, as in reproduce. --executor local (default) trains",
-            "--parallel cells at a time here (Ctrl-C saves the running cells); --executor slurm submits a job",
-            "array, one task per cell; run the command again to re-submit failed tasks."},
+        description = {"Train every cell of a sweep plan (YAML or JSON: languages or suite, seeds,",
+            "init seeds, sizes, gates, steps; docs/sweeps.md) into one results folder,",
+            "one model per cell, named by the cell. Finished cells are skipped, partly",
+            "trained ones resume, as in reproduce. --executor local (default) trains",
+            "--parallel cells at a time here (Ctrl-C saves the running cells);",
+            "--executor slurm submits a job array, one task per cell. Run the command",
+            "again to resume, or to re-submit failed tasks."},
         mixinStandardHelpOptions = true,
         subcommands = SweepStatusCommand.class,
         footer = {"", "Examples:", "  statescope sweep d12-seeds.yaml --out sweeps/d12",

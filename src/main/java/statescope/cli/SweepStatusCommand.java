@@ -16,9 +16,9 @@ import statescope.experiment.SweepFolder;
 
 /** {@code statescope sweep status DIR}: where each cell of the sweeps in a results folder stands. */
 @Command(name = "status",
-        description = {"Show each cell of the sweeps run into a results folder: done, running (and by whom),",
-            "queued, failed (with its Slurm task and log), partly trained or not started. Reads the folder,",
-            "and squeue and sacct where they are installed."},
+        description = {"Show each cell of the sweeps run into a results folder: done, running",
+            "(and by whom), queued, failed (with its Slurm task and log), partly trained",
+            "or not started. Reads the folder, and squeue and sacct where installed."},
         mixinStandardHelpOptions = true)
 public final class SweepStatusCommand implements Callable<Integer> {
 

@@ -160,11 +160,12 @@ public final class LayerBuilder {
 
     /**
      * A flag of a signed-gate model (see {@link ModelBuilder#DELTA_RESET}): where {@code reset} holds it
-     * becomes [write] (Ā = 0), where {@code swap} holds (null: never) it becomes 1 − h (Ā = −1, write 1,
-     * so {@code write} must hold there too), elsewhere it keeps its value. A layer's signed flags share
+     * becomes [write] (Ā = 0), where {@code swap} holds (null: never) a channel that {@code swaps} becomes
+     * 1 − h (Ā = −1, write 1, so {@code write} must hold there too) and any other keeps its value, as it
+     * does elsewhere. A layer's signed flags share
      * their reset and swap features (they belong to one cascade level).
      */
-    public Channel signedFlag(String name, Form write, int delay, Channel reset, Channel swap) {
+    public Channel signedFlag(String name, Form write, int delay, Channel reset, Channel swap, boolean swaps) {
         if (hasFlags || hasCounters) {
             throw new IllegalStateException("a signed-gate layer holds signed flags only");
         }
@@ -184,7 +185,7 @@ public final class LayerBuilder {
         Channel c = feature(name, write, delay, false);
         c.dtW.put(signed[0], ModelBuilder.DELTA_RESET);
         if (signed[1] >= 0) {
-            c.dtW.put(signed[1], ModelBuilder.DELTA_SWAP);
+            c.dtW.put(signed[1], swaps ? ModelBuilder.DELTA_SWAP : -2048f);     // a channel outside the pair holds
         }
         c.dtW.put(signed[2], -2048f);
         c.dtBias = 0;

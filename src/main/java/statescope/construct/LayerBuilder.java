@@ -74,7 +74,8 @@ public final class LayerBuilder {
     private final ModelBuilder model;
     final List<Channel> channels = new ArrayList<>();
     final List<String> controlNames = new ArrayList<>();
-    private final Map<String, Channel> gated = new HashMap<>();
+    private final Map<Channel, Map<String, Channel>> gated = new java.util.IdentityHashMap<>();
+    private final Map<String, Channel> gatedConstant = new HashMap<>();
     private final Channel one;
     private boolean hasFlags;
     private boolean hasCounters;
@@ -220,8 +221,8 @@ public final class LayerBuilder {
      * another gate is read through a replica with the same state.
      */
     public void emit(Channel source, Gate gate, int dim, double amount) {
-        String key = (source == null ? "1" : Integer.toString(System.identityHashCode(source))) + "|" + gate.key();
-        Channel c = gated.get(key);
+        Map<String, Channel> byGate = source == null ? gatedConstant : gated.computeIfAbsent(source, x -> new HashMap<>());
+        Channel c = byGate.get(gate.key());
         if (c == null) {
             if (source == null) {
                 c = add(gate.key().equals("1") ? "constant 1 (out)" : "[" + gate.key() + "]");
@@ -238,7 +239,7 @@ public final class LayerBuilder {
             }
             c.zForm = gate.z();
             c.gate = gate.key();
-            gated.put(key, c);
+            byGate.put(gate.key(), c);
         }
         c.out.merge(dim, amount * model.epsilon(dim) / gate.scale(), Double::sum);
     }

@@ -53,6 +53,8 @@ final class Cascade {
     final Map<List<Integer>, List<Integer>[]> next = new HashMap<>();
     /** Per level of the holonomy skeleton, the components (representatives with their tile counts). */
     final List<String> components = new ArrayList<>();
+    /** Per kept level, the two values its swaps exchange, or null (signed cascades only). */
+    int[][] swapPair;
 
     /** The cascade of an aperiodic DFA: every level only keeps or resets. */
     Cascade(Dfa dfa) {
@@ -242,6 +244,18 @@ final class Cascade {
         return sb.append('}').toString();
     }
 
+    /** The two values of an observed map that exchanges exactly two values and sees no other, or null. */
+    private static int[] transposition(Map<Integer, Integer> pairs) {
+        if (pairs.size() != 2) {
+            return null;
+        }
+        var it = pairs.entrySet().iterator();
+        var x = it.next();
+        var y = it.next();
+        boolean swap = x.getKey().equals(y.getValue()) && y.getKey().equals(x.getValue()) && !x.getKey().equals(x.getValue());
+        return swap ? new int[] {Math.min(x.getKey(), y.getKey()), Math.max(x.getKey(), y.getKey())} : null;
+    }
+
     private static List<Integer> boxed(int[] a) {
         return Arrays.stream(a).boxed().toList();
     }
@@ -287,6 +301,7 @@ final class Cascade {
             }
             next.put(p, out);
         }
+        swapPair = new int[kept.size()][];
         for (int i = 0; i < kept.size(); i++) {
             int l = kept.get(i);
             var vals = new ArrayList<String>();
@@ -313,12 +328,17 @@ final class Cascade {
                     actions.put(e.getKey(), Action.HOLD);
                 } else if (targets == 1) {
                     actions.put(e.getKey(), Action.reset(pairs.values().iterator().next()));
-                } else if (swaps && vals.size() == 2 && targets == pairs.size()) {
+                } else if (swaps && transposition(pairs) != null) {
+                    int[] pair = transposition(pairs);
+                    if (swapPair[i] != null && !java.util.Arrays.equals(swapPair[i], pair)) {
+                        throw new IllegalArgumentException("level " + i + " of the cascade swaps two different pairs "
+                                + "of values; signed diagonal gates realise one swap per level");
+                    }
+                    swapPair[i] = pair;
                     actions.put(e.getKey(), Action.SWAP);
                 } else if (swaps) {
-                    throw new IllegalArgumentException("level " + i + " of the cascade permutes " + vals.size()
-                            + " values; a signed diagonal gate realises only the swap of two values (Z_2 on a"
-                            + " level of its own)");
+                    throw new IllegalArgumentException("level " + i + " of the cascade permutes its values by more"
+                            + " than a swap of two; signed diagonal gates realise only Z_2 swaps");
                 } else {
                     throw new IllegalStateException("level " + i + " is not a reset component on " + e.getKey());
                 }

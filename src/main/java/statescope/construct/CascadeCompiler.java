@@ -131,9 +131,12 @@ final class CascadeCompiler {
             Channel anyReset = l.feature("level " + lev + " is reset", any, 1, false);
             if (signed) {
                 Channel swapF = swaps(lev) ? l.feature("level " + lev + " swaps", swap, 1, false) : null;
+                int[] pair = cascade.swapPair[lev];
                 for (int v = 1; v < values; v++) {
-                    Form write = swaps(lev) ? to[v].plus(swap) : to[v];
-                    flags[v] = l.signedFlag("level " + lev + " = " + level.values().get(v), write, 1, anyReset, swapF);
+                    boolean inPair = pair != null && (pair[0] == v || pair[1] == v);
+                    Form write = inPair ? to[v].plus(swap) : to[v];
+                    flags[v] = l.signedFlag("level " + lev + " = " + level.values().get(v), write, 1, anyReset, swapF,
+                            inPair);
                 }
             } else {
                 int ctrl = l.control("reset level " + lev, Map.of(anyReset, 1.0), 0);

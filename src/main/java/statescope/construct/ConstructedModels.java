@@ -62,14 +62,14 @@ public final class ConstructedModels {
         Matcher dn = DN.matcher(key);
         if (dn.matches()) {
             try {
-                return Constructions.dn(Integer.parseInt(dn.group(1)));
+                return CounterConstructions.dn(Integer.parseInt(dn.group(1)));
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("D_n: n = " + dn.group(1) + " is too large");
             }
         }
         Matcher dyck = DYCK.matcher(key);
         if (dyck.matches()) {
-            return Constructions.boundedDyck(Integer.parseInt(dyck.group(1)), Integer.parseInt(dyck.group(2)));
+            return CounterConstructions.boundedDyck(Integer.parseInt(dyck.group(1)), Integer.parseInt(dyck.group(2)));
         }
         return switch (key) {
             case "flip-flop" -> Constructions.flipFlop();
@@ -81,7 +81,7 @@ public final class ConstructedModels {
             case "ab-d-bc" -> Constructions.abDbc();
             case "012-star-02-star" -> Constructions.zeroTwo();
             case "abcde-plus" -> Constructions.abcde();
-            case "anbn" -> Constructions.anbn();
+            case "anbn" -> CounterConstructions.anbn();
             default -> throw new IllegalArgumentException("no hand construction for '" + id + "'; there is one for "
                     + String.join(", ", SHIPPED) + " and d-N for any N (other star-free languages: "
                     + "statescope construct --language ID compiles one)");

@@ -74,7 +74,8 @@ public final class LayerBuilder {
     private final ModelBuilder model;
     final List<Channel> channels = new ArrayList<>();
     final List<String> controlNames = new ArrayList<>();
-    private final Map<String, Channel> gated = new HashMap<>();
+    private final Map<Channel, Map<String, Channel>> gated = new java.util.IdentityHashMap<>();
+    private final Map<String, Channel> gatedConstant = new HashMap<>();
     private final Channel one;
     private boolean hasFlags;
     private boolean hasCounters;
@@ -160,11 +161,12 @@ public final class LayerBuilder {
 
     /**
      * A flag of a signed-gate model (see {@link ModelBuilder#DELTA_RESET}): where {@code reset} holds it
-     * becomes [write] (Ā = 0), where {@code swap} holds (null: never) it becomes 1 − h (Ā = −1, write 1,
-     * so {@code write} must hold there too), elsewhere it keeps its value. A layer's signed flags share
+     * becomes [write] (Ā = 0), where {@code swap} holds (null: never) a channel that {@code swaps} becomes
+     * 1 − h (Ā = −1, write 1, so {@code write} must hold there too) and any other keeps its value, as it
+     * does elsewhere. A layer's signed flags share
      * their reset and swap features (they belong to one cascade level).
      */
-    public Channel signedFlag(String name, Form write, int delay, Channel reset, Channel swap) {
+    public Channel signedFlag(String name, Form write, int delay, Channel reset, Channel swap, boolean swaps) {
         if (hasFlags || hasCounters) {
             throw new IllegalStateException("a signed-gate layer holds signed flags only");
         }
@@ -184,7 +186,7 @@ public final class LayerBuilder {
         Channel c = feature(name, write, delay, false);
         c.dtW.put(signed[0], ModelBuilder.DELTA_RESET);
         if (signed[1] >= 0) {
-            c.dtW.put(signed[1], ModelBuilder.DELTA_SWAP);
+            c.dtW.put(signed[1], swaps ? ModelBuilder.DELTA_SWAP : -2048f);     // a channel outside the pair holds
         }
         c.dtW.put(signed[2], -2048f);
         c.dtBias = 0;
@@ -219,8 +221,8 @@ public final class LayerBuilder {
      * another gate is read through a replica with the same state.
      */
     public void emit(Channel source, Gate gate, int dim, double amount) {
-        String key = (source == null ? "1" : Integer.toString(System.identityHashCode(source))) + "|" + gate.key();
-        Channel c = gated.get(key);
+        Map<String, Channel> byGate = source == null ? gatedConstant : gated.computeIfAbsent(source, x -> new HashMap<>());
+        Channel c = byGate.get(gate.key());
         if (c == null) {
             if (source == null) {
                 c = add(gate.key().equals("1") ? "constant 1 (out)" : "[" + gate.key() + "]");
@@ -237,7 +239,7 @@ public final class LayerBuilder {
             }
             c.zForm = gate.z();
             c.gate = gate.key();
-            gated.put(key, c);
+            byGate.put(gate.key(), c);
         }
         c.out.merge(dim, amount * model.epsilon(dim) / gate.scale(), Double::sum);
     }

@@ -12,8 +12,8 @@ import statescope.lang.StarFree;
 
 /**
  * Seeded random star-free regexes for the compiler's table: random expressions over {a, b} or {a, b, c}
- * (symbols, concatenation, union, star), kept when the language is star-free and its minimal DFA has
- * 3 to {@code maxStates} states. Same seed, same list.
+ * (symbols, concatenation, union, star; depth 5), kept when the regex has a star, the language is
+ * star-free and its minimal DFA has 4 to {@code maxStates} states. Same seed, same list.
  */
 public final class RandomRegexes {
 
@@ -30,12 +30,12 @@ public final class RandomRegexes {
                 throw new IllegalStateException("found only " + out.size() + " star-free regexes");
             }
             String sigma = r.nextInt(3) == 0 ? "abc" : "ab";
-            String re = expr(r, sigma, 4);
-            if (sigma.length() == 3 && re.indexOf('c') < 0) {
+            String re = expr(r, sigma, 5);
+            if (sigma.length() == 3 && re.indexOf('c') < 0 || re.indexOf('*') < 0) {
                 continue;
             }
             Dfa min = Minimizer.minimize(Regexes.compile(re, Alphabet.ofChars(sigma)));
-            if (min.numStates() >= 3 && min.numStates() <= maxStates && StarFree.analyze(min).starFree()) {
+            if (min.numStates() >= 4 && min.numStates() <= maxStates && StarFree.analyze(min).starFree()) {
                 out.add(re);
             }
         }

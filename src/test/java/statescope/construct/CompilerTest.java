@@ -68,7 +68,7 @@ class CompilerTest {
 
     @Test
     void signedGatesCompileALanguageWhoseGroupsAreZ2() {
-        for (String re : new String[] {"(aa)*", "(aa|b)*", "(0|10*1)*"}) {
+        for (String re : new String[] {"(aa)*", "(aa|b)*", "(0|10*1)*", "((aa)*b)*"}) {
             var r = Compiler.regex(re, null, 12, true);
             assertEquals(statescope.ssm.GateRange.SIGNED, r.model().checkpoint().weights().config().gates(), re);
             assertTrue(r.decomposition().lines().get(1).contains("Z_2"), r.decomposition().lines().toString());

@@ -65,9 +65,9 @@ for type in "${types[@]}"; do
   [ "$type" = app-image ] || case "$os" in
     linux) args+=(@installers/jpackage/associations.txt @installers/jpackage/linux.txt)
            case "$type" in
-             deb) args+=(--linux-package-deps "libgtk-3-0 | libgtk-3-0t64, xdg-utils") ;;
+             deb) args+=(--linux-package-deps "libgtk-3-0 | libgtk-3-0t64") ;;
              rpm) command -v rpmbuild >/dev/null || { echo "build.sh: rpmbuild missing: apt-get install -y rpm" >&2; exit 3; }
-                  args+=(--linux-package-deps "gtk3, xdg-utils") ;;
+                  args+=(--linux-package-deps gtk3) ;;
            esac ;;
     macos) args+=(@installers/jpackage/associations.txt @installers/jpackage/macos.txt) ;;
   esac

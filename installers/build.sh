@@ -33,10 +33,10 @@ t0=$SECONDS
 step "jar and runtime dependencies"
 ./mvnw -q -B ${MAVEN_ARGS:-} package -DskipTests
 rm -rf "$out/input" "$out/dist"
-mkdir -p "$out/input/assets" "$out/dist"
+mkdir -p "$out/input/assets/models" "$out/dist"
 cp target/statescope.jar "$out/input/"
 ./mvnw -q -B ${MAVEN_ARGS:-} dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$out/input/lib"
-cp -r assets/models "$out/input/assets/models"        # the shipped models, found beside the jar (StateScopeApp)
+cp assets/models/*.json assets/models/*.safetensors "$out/input/assets/models/"   # found beside the jar (StateScopeApp)
 du -sh "$out/input/lib" "$out/input/assets/models"
 
 step "modules (jdeps)"

@@ -21,11 +21,11 @@ fi
 
 step "install $(basename "$deb") ($(du -h "$deb" | cut -f1))"
 mkdir -p /usr/share/desktop-directories       # xdg-desktop-menu needs it on a system without a desktop
-apt-get install -y "./$deb" 2>&1 | grep -E "^(Setting up|Unpacking|E:)" || true
+apt-get install -y "./$deb" 2>&1 | grep -E "^(Setting up statescope|Unpacking statescope|E:)" || true
 app=/opt/statescope
 launcher=$app/bin/StateScope
 [ -x "$launcher" ] || { echo "test-deb.sh: $launcher not installed" >&2; exit 5; }
-du -sh "$app" "$app/lib/runtime" "$app/lib/app"
+for d in "$app" "$app/lib/runtime" "$app/lib/app"; do du -sh "$d"; done
 
 step "the CLI through the installed launcher"
 "$launcher" languages 2>/dev/null | head -4
@@ -49,9 +49,16 @@ shot() {   # shot NAME ARGS...: start the launcher under Xvfb, wait for its wind
     kill -0 "$pid" 2>/dev/null || { echo "the app exited:"; cat "$out/$name.log"; kill "$xvfb"; return 5; }
     sleep 1
   done
-  sleep 12                                       # the first frame, the shipped model loaded and traced
+  local j mean=0
+  for j in $(seq 1 36); do                      # until the window has drawn (software rendering is slow
+    sleep 5                                     # on a busy machine), then once more for the model's trace
+    DISPLAY=:77 import -window root "$out/$name.png"
+    mean=$(convert "$out/$name.png" -format '%[fx:mean]' info:)
+    awk "BEGIN { exit !($mean > 0.2) }" && break
+  done
+  sleep 10
   DISPLAY=:77 import -window root "$out/$name.png"
-  echo "window after ${i} s; screenshot $out/$name.png"
+  echo "window after ${i} s, drawn after $((i + 5 * j)) s; screenshot $out/$name.png"
   kill "$pid"; wait "$pid" 2>/dev/null || true
   kill "$xvfb"; wait "$xvfb" 2>/dev/null || true
 }

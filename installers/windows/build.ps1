@@ -22,10 +22,10 @@ function Run($exe, [string[]]$argList) {
 Write-Host '== jar and runtime dependencies'
 Run '.\mvnw.cmd' @('-q', '-B', 'package', '-DskipTests')
 Remove-Item -Recurse -Force "$out\input", "$out\dist", "$out\runtime" -ErrorAction SilentlyContinue
-New-Item -ItemType Directory -Force "$out\input\assets", "$out\dist" | Out-Null
+New-Item -ItemType Directory -Force "$out\input\assets\models", "$out\dist" | Out-Null
 Copy-Item target\statescope.jar "$out\input\"
 Run '.\mvnw.cmd' @('-q', '-B', 'dependency:copy-dependencies', '-DincludeScope=runtime', "-DoutputDirectory=$out\input\lib")
-Copy-Item -Recurse assets\models "$out\input\assets\models"
+Copy-Item assets\models\*.json, assets\models\*.safetensors "$out\input\assets\models\"
 
 Write-Host '== modules (jdeps)'
 $mods = (& "$bin\jdeps.exe" --multi-release 25 --ignore-missing-deps --print-module-deps `

@@ -21,7 +21,7 @@ case "${1:-}" in
                else
                  echo "xvfb-run not found: the window run is skipped (apt-get install -y xvfb libgtk-3-0)" >&2
                fi ;;
-  pca)         exec "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.study.PcaBench ;;
+  pca)         exec "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.inspect.PcaBench ;;
   screenshots) exec xvfb-run -a -s "-screen 0 1600x1000x24" "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.ScreenshotTour assets/screenshots ;;
   *) sed -n '2,9p' "$0"; exit 2 ;;
 esac

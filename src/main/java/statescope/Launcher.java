@@ -11,7 +11,9 @@ import java.util.List;
  * {@code jdk.incubator.vector}, which a plain {@code java -jar} does not resolve; when it is missing
  * the launcher starts the same JVM again with {@code --add-modules jdk.incubator.vector} (and native
  * access enabled) and exits with the child's exit code. Set {@code STATESCOPE_NO_REEXEC=1} to skip that
- * (the scan then falls back to its scalar kernel). One {@code .jff} or {@code .statescope} file as the only
+ * (the scan then falls back to its scalar kernel). SIGINT and SIGTERM to the launcher are passed on to
+ * the child, whose exit code the launcher then takes (a training run saves its state first).
+ * One {@code .jff} or {@code .statescope} file as the only
  * argument (how a desktop opens an associated file) opens the GUI with it.
  */
 public final class Launcher {
@@ -25,6 +27,7 @@ public final class Launcher {
             var child = reexecCommand(args);
             if (child != null) {
                 Process p = new ProcessBuilder(child).inheritIO().start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> forward(p), "statescope-forward-signal"));
                 System.exit(p.waitFor());
                 return;
             }
@@ -34,6 +37,24 @@ public final class Launcher {
             statescope.ui.StateScopeApp.launchApp(file == null ? args : new String[] {file.toString()});
         } else {
             System.exit(statescope.cli.StateScopeCommand.run(args));
+        }
+    }
+
+    /**
+     * The launcher is stopping while the child still runs (SIGINT or SIGTERM to the launcher alone, as
+     * {@code kill} sends it): ask the child to stop too (SIGTERM, so that a training run saves its state),
+     * wait for it, and end with its exit code.
+     */
+    private static void forward(Process child) {
+        if (!child.isAlive()) {
+            return;
+        }
+        child.destroy();
+        try {
+            int code = child.waitFor();
+            Runtime.getRuntime().halt(code);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

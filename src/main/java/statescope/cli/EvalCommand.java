@@ -18,7 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import statescope.ssm.SelectiveScanKernel;
 import statescope.ssm.VectorSupport;
 import statescope.ssm.gpu.Selection;
-import statescope.study.ModelEvaluation;
+import statescope.experiment.ModelEvaluation;
+import statescope.experiment.SweepFolder;
 
 /** {@code statescope eval}: the paper's per-bin accuracy of one model or of a folder of models. */
 @Command(name = "eval",
@@ -67,11 +68,20 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of Markdown.")
     boolean json;
 
+    @Option(names = "--over-seeds", negatable = true, paramLabel = "",
+            description = "With --suite: mean, sd, min and max per language, gates, size and budget over the seeds, and "
+                    + "how many models meet the paper's pattern (default: on for a sweep's folder, docs/sweeps.md).")
+    Boolean overSeeds;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        if (threads < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got "
+                    + threads);
+        }
         List<Path> files = target.model != null ? List.of(target.model) : ModelEvaluation.suite(target.suite);
         if (files.isEmpty()) {
             throw new IllegalArgumentException("no .safetensors models in " + target.suite);
@@ -100,6 +110,11 @@ public final class EvalCommand implements Callable<Integer> {
             }
         }
         var out = spec.commandLine().getOut();
+        if (target.suite != null && (overSeeds != null ? overSeeds : SweepFolder.isSweep(target.suite))) {
+            out.print(SeedTable.render(SeedTable.groups(files, rows), csv, json));
+            out.flush();
+            return ExitCodes.OK;
+        }
         if (json) {
             List<Map<String, Object>> list = new ArrayList<>();
             for (var r : rows) {

@@ -61,6 +61,12 @@ public final class StarFreeCommand implements Callable<Integer> {
     @Option(names = "--max-monoid", paramLabel = "N", description = "Largest monoid to build (default: ${DEFAULT-VALUE}).")
     int maxMonoid = Limits.DEFAULT.maxMonoidElements();
 
+    @Option(names = "--construction-limit", paramLabel = "F",
+            description = "Multiply the caps of the subset construction (200,000 states, 20 million transitions, "
+                    + "200 million steps) by F, 1 to " + Limits.MAX_CONSTRUCTION_SCALE + "; memory and time grow "
+                    + "in proportion (default: ${DEFAULT-VALUE}).")
+    int constructionLimit = 1;
+
     @Spec
     CommandSpec spec;
 
@@ -72,18 +78,20 @@ public final class StarFreeCommand implements Callable<Integer> {
         if (maxStates < 1 || maxMonoid < 1) {
             throw new ParameterException(spec.commandLine(), "--max-states and --max-monoid must be positive");
         }
+        if (constructionLimit < 1 || constructionLimit > Limits.MAX_CONSTRUCTION_SCALE) {
+            throw new ParameterException(spec.commandLine(), "--construction-limit must be from 1 to "
+                    + Limits.MAX_CONSTRUCTION_SCALE + ", got " + constructionLimit);
+        }
+        Limits limits = Limits.DEFAULT.withMaxStates(maxStates).withMaxMonoidElements(maxMonoid)
+                .withConstructionScale(constructionLimit);
         Alphabet sigma = alphabet == null ? null : parseAlphabet(alphabet);
         Dfa dfa;
         if (file != null) {
-            if (!java.nio.file.Files.isRegularFile(file)) {
-                throw new java.nio.file.NoSuchFileException(file.toString(), null, "no such file");
-            }
             String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-            dfa = name.endsWith(".jff") ? Jflap.read(file) : DfaJson.read(file);
+            dfa = name.endsWith(".jff") ? Jflap.read(file, limits) : DfaJson.read(file);
         } else {
-            dfa = sigma == null ? Regexes.compile(regex) : Regexes.compile(regex, sigma);
+            dfa = Regexes.compile(regex, sigma, limits);
         }
-        Limits limits = Limits.DEFAULT.withMaxStates(maxStates).withMaxMonoidElements(maxMonoid);
         StarFreeVerdict v = StarFree.analyze(dfa, limits);
         boolean hasDead = Minimizer.minimize(dfa).deadState().isPresent();
         var out = spec.commandLine().getOut();

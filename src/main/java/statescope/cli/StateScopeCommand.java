@@ -6,6 +6,9 @@ import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import statescope.io.BoundedFiles;
+import statescope.ssm.CheckpointException;
+import statescope.ssm.GateRange;
 
 /**
  * The root {@code statescope} command. Subcommands are listed here; each lives in its own class.
@@ -29,8 +32,12 @@ import picocli.CommandLine.Option;
             BenchGpuCommand.class,
             TrainCommand.class,
             ReproduceCommand.class,
+            SweepCommand.class,
             EvalCommand.class,
             BenchTrainCommand.class,
+            ConstructCommand.class,
+            CounterexampleCommand.class,
+            LengthsCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad input, 4 I/O error,",
             "5 check failed, 130 interrupted."})
@@ -52,17 +59,35 @@ public final class StateScopeCommand implements Runnable {
         return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 
-    /** Runs the CLI with the given streams (tests capture them) and returns the exit code. */
+    /**
+     * Runs the CLI with the given streams (tests capture them) and returns the exit code. Enum option
+     * values are case-insensitive. Whatever a command throws, an {@link OutOfMemoryError} included,
+     * becomes one line on {@code err} (the stack trace only with {@code --debug}); output that could not
+     * be written (a full disk, a closed pipe) is exit code 4.
+     */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         var root = new StateScopeCommand();
         var cl = new CommandLine(root);
+        cl.registerConverter(GateRange.class, new GateRangeConverter()); // every subcommand's --gates
         cl.setOut(out);
         cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             boolean debug = parseResult.hasMatchedOption("--debug") || root.debug;
             return report(ex, commandLine.getErr(), debug);
         });
-        return cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (Throwable t) {  // errors (OutOfMemoryError, StackOverflowError) pass through picocli
+            code = report(t, err, root.debug || java.util.Arrays.asList(args).contains("--debug"));
+        }
+        if (out.checkError()) {
+            err.println("statescope: I/O error: the output could not be written (a full disk or a closed pipe)");
+            err.flush();
+            return code == ExitCodes.OK ? ExitCodes.IO : code;
+        }
+        return code;
     }
 
     static int report(Throwable ex, PrintWriter err, boolean debug) {
@@ -72,9 +97,22 @@ public final class StateScopeCommand implements Runnable {
         }
         int code;
         String kind;
-        if (cause instanceof IllegalArgumentException) {
-            code = ExitCodes.BAD_INPUT;
+        if (cause instanceof IllegalArgumentException || cause instanceof CheckpointException
+                || cause instanceof BoundedFiles.TooLargeException || cause instanceof BoundedFiles.NotUtf8Exception) {
+            code = ExitCodes.BAD_INPUT;                               // a malformed checkpoint too, in every command
             kind = "error";
+        } else if (cause instanceof OutOfMemoryError) {
+            code = ExitCodes.INTERNAL;
+            kind = "out of memory (" + cause.getMessage() + "); give Java more memory (java -Xmx…) or use smaller "
+                    + "sizes";
+            err.println("statescope: " + kind);
+            if (debug) {
+                cause.printStackTrace(err);
+            } else {
+                err.println("Run again with --debug for the stack trace.");
+            }
+            err.flush();
+            return code;
         } else if (cause instanceof IOException) {
             code = ExitCodes.IO;
             kind = "I/O error";

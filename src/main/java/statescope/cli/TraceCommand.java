@@ -91,6 +91,7 @@ public final class TraceCommand implements Callable<Integer> {
         if (tokens.length == 0) {
             throw new IllegalArgumentException("the input is empty");
         }
+        checkTraceSize(ck.weights().config(), tokens.length);
         var stepper = new SsmStepper(ck.weights());
         Trace trace = stepper.run(stepper.newState(), tokens);
         PrintWriter out = spec.commandLine().getOut();
@@ -101,6 +102,19 @@ public final class TraceCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** Most values a trace may hold (200 MB of floats; as JSON, about a gigabyte). */
+    static final long MAX_TRACE_VALUES = 50_000_000L;
+
+    /** Refuses an input whose trace (h [T, ED, N], Δ and y [T, ED] per layer, logits [T, O]) would exceed the cap. */
+    static void checkTraceSize(SsmConfig c, int tokens) {
+        long perToken = (long) c.nLayer() * ((long) c.dInner() * c.dState() + 2L * c.dInner()) + c.outputSize();
+        if ((long) tokens * perToken > MAX_TRACE_VALUES) {
+            throw new IllegalArgumentException("the trace of " + tokens + " tokens would hold " + tokens * perToken
+                    + " values, more than the limit of " + MAX_TRACE_VALUES + "; give at most "
+                    + MAX_TRACE_VALUES / perToken + " tokens for this model");
+        }
     }
 
     private void writeJson(PrintWriter out, Checkpoint ck, int[] tokens, Trace tr, String backend) throws IOException {

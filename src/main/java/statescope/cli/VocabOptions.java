@@ -8,7 +8,7 @@ import statescope.ssm.Checkpoint;
 import statescope.ssm.CheckpointException;
 import statescope.ssm.ForeignCheckpoints;
 import statescope.ssm.VocabMap;
-import statescope.study.LanguageTask;
+import statescope.experiment.LanguageTask;
 
 /**
  * {@code --vocab}, {@code --outputs} and {@code --save-vocab}, for every command that loads a model:

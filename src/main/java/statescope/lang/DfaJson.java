@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import statescope.io.BoundedFiles;
 
 /**
  * The DFA JSON format, version 1:
@@ -117,12 +118,16 @@ public final class DfaJson {
         return read(json, false);
     }
 
-    /** Reads a DFA file (UTF-8), completing missing transitions to a dead state. */
+    /**
+     * Reads a DFA file, completing missing transitions to a dead state. JSON files are UTF-8: other
+     * text is a {@link DfaFormatException} naming the first bad byte (or the UTF-16 byte-order mark).
+     */
     public static Dfa read(Path file) throws IOException {
-        if (Files.size(file) > 4L * MAX_CHARS) {
-            throw new DfaFormatException(file + " is larger than the limit of " + MAX_CHARS + " characters");
+        try {
+            return read(BoundedFiles.readUtf8(file, 4L * MAX_CHARS, "the DFA file"), false);
+        } catch (BoundedFiles.TooLargeException | BoundedFiles.NotUtf8Exception e) {
+            throw new DfaFormatException(e.getMessage(), e);
         }
-        return read(Files.readString(file, StandardCharsets.UTF_8), false);
     }
 
     /**

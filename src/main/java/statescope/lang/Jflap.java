@@ -2,14 +2,18 @@ package statescope.lang;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -21,6 +25,7 @@ import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
+import statescope.io.BoundedFiles;
 
 /**
  * Import of JFLAP finite automata ({@code .jff}, type {@code fa}), deterministic or not:
@@ -41,9 +46,17 @@ import org.xml.sax.SAXParseException;
  */
 public final class Jflap {
 
+    /** Longest accepted text, in characters (the file may hold up to 4 bytes per character). */
     public static final int MAX_CHARS = 20_000_000;
+    /**
+     * Most states of the automaton: the declared states plus those that multi-character reads add
+     * (a read of n characters adds n − 1 states).
+     */
     public static final int MAX_STATES = 10_000;
     public static final int MAX_TRANSITIONS = 1_000_000;
+
+    private static final Pattern DECLARED_ENCODING =
+            Pattern.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']");
 
     private Jflap() {
     }
@@ -58,12 +71,68 @@ public final class Jflap {
         return readNfa(xml, alphabet).toDfa();
     }
 
-    /** Reads a .jff file (UTF-8) as a DFA. */
+    /**
+     * Reads a .jff finite automaton as a DFA under the given construction limits.
+     *
+     * @param alphabet the alphabet, or null to use the read characters
+     */
+    public static Dfa read(String xml, Alphabet alphabet, Limits limits) {
+        return readNfa(xml, alphabet).toDfa(limits);
+    }
+
+    /** Reads a .jff file as a DFA under {@link Limits#DEFAULT}; see {@link #read(Path, Limits)}. */
     public static Dfa read(Path file) throws IOException {
-        if (Files.size(file) > 4L * MAX_CHARS) {
-            throw new DfaFormatException(file + " is larger than the limit of " + MAX_CHARS + " characters");
+        return read(file, Limits.DEFAULT);
+    }
+
+    /**
+     * Reads a .jff file as a DFA. The file is UTF-8 unless a byte-order mark (UTF-16, UTF-32) or the
+     * XML declaration ({@code encoding="ISO-8859-1"}) says otherwise; text that is not in its encoding
+     * is a {@link DfaFormatException} naming the first bad byte.
+     */
+    public static Dfa read(Path file, Limits limits) throws IOException {
+        return read(text(file), null, limits);
+    }
+
+    /** The text of a .jff file (see {@link #read(Path, Limits)} for the encoding). */
+    static String text(Path file) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = BoundedFiles.read(file, 4L * MAX_CHARS, "the .jff file");
+        } catch (BoundedFiles.TooLargeException e) {
+            throw new DfaFormatException(e.getMessage());
         }
-        return read(Files.readString(file, StandardCharsets.UTF_8));
+        String bom = BoundedFiles.bomEncoding(bytes);
+        String declared = null;
+        if (bom == null) {
+            var m = DECLARED_ENCODING.matcher(new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.ISO_8859_1));
+            declared = m.find() ? m.group(1) : null;
+        }
+        String encoding = bom != null ? bom : declared != null ? declared : "UTF-8";
+        if (encoding.equalsIgnoreCase("UTF-8") || encoding.equalsIgnoreCase("UTF8")) {
+            try {
+                return BoundedFiles.decodeUtf8(bytes);
+            } catch (BoundedFiles.NotUtf8Exception e) {
+                throw new DfaFormatException(file + ": " + e.getMessage()
+                        + (declared == null ? " or declare its encoding, e.g. <?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>" : ""));
+            }
+        }
+        Charset cs;
+        try {
+            cs = Charset.forName(encoding);
+        } catch (IllegalArgumentException e) {
+            throw new DfaFormatException(file + ": the XML declaration names the unknown encoding '" + DfaJson.clip(encoding) + "'");
+        }
+        try {
+            int skip = bom == null ? 0 : bom.startsWith("UTF-32") ? 4 : 2;
+            String t = cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, skip, bytes.length - skip)).toString();
+            // the text is now decoded: drop the declaration's encoding so that the parser does not apply it again
+            return declared == null ? t : t.replaceFirst("encoding\\s*=\\s*[\"'][^\"']*[\"']", "");
+        } catch (CharacterCodingException e) {
+            throw new DfaFormatException(file + ": the text is not valid " + encoding + " (" + e.getMessage() + ")");
+        }
     }
 
     /**
@@ -96,8 +165,8 @@ public final class Jflap {
             throw new DfaFormatException("<automaton>: expected at least one <state>");
         }
         if (states.size() > MAX_STATES || transitions.size() > MAX_TRANSITIONS) {
-            throw new DfaFormatException("<automaton>: more than " + MAX_STATES + " states or " + MAX_TRANSITIONS
-                    + " transitions");
+            throw new DfaFormatException("<automaton>: more than the limit of " + MAX_STATES + " states or "
+                    + MAX_TRANSITIONS + " transitions");
         }
         return build(states, transitions, alphabet);
     }
@@ -131,8 +200,18 @@ public final class Jflap {
             throw new DfaFormatException("<automaton>: no state is marked <initial/>");
         }
         List<String> reads = new ArrayList<>();
+        long total = states.size();
         for (int i = 0; i < transitions.size(); i++) {
-            reads.add(read(transitions.get(i), i));
+            String r = read(transitions.get(i), i);
+            reads.add(r);
+            if (alphabet == null || !alphabet.contains(r)) {
+                total += Math.max(0, r.codePointCount(0, r.length()) - 1);
+            }
+            if (total > MAX_STATES) {
+                throw new DfaFormatException("<transition> " + (i + 1) + ": the reads of several characters add a state"
+                        + " per extra character, and with the " + states.size() + " declared states that is more than"
+                        + " the limit of " + MAX_STATES + " states");
+            }
         }
         Alphabet sigma = alphabet == null ? inferAlphabet(reads) : alphabet;
         var b = new Nfa.Builder(sigma);

@@ -1,7 +1,6 @@
 package statescope.lang;
 
 import java.util.ArrayList;
-import java.util.List;
 import java.util.TreeSet;
 
 /**
@@ -94,25 +93,33 @@ public final class Regexes {
         return t.b.build();
     }
 
-    /** The alphabet indices a symbol node stands for. */
+    /** The alphabet indices a symbol node stands for, ascending; time ∝ its symbols unless it is negated. */
     static int[] resolve(Regex.Symbols s, Alphabet alphabet, String text) {
-        boolean[] listed = new boolean[alphabet.size()];
+        int[] listed = new int[s.symbols().size()];
+        int i = 0;
         for (String sym : s.symbols()) {
-            int i = alphabet.indexOf(sym);
-            if (i < 0) {
+            int a = alphabet.indexOf(sym);
+            if (a < 0) {
                 throw new RegexSyntaxException(text, s.position(), (s.symbols().size() == 1 && !s.negated()
                         ? "symbol '" + sym + "'" : "the class lists '" + sym + "', which")
                         + " is not in the alphabet " + alphabet);
             }
-            listed[i] = true;
+            listed[i++] = a;
         }
-        List<Integer> out = new ArrayList<>();
-        for (int a = 0; a < listed.length; a++) {
-            if (listed[a] != s.negated()) {
-                out.add(a);
+        int[] sorted = java.util.Arrays.stream(listed).sorted().distinct().toArray();
+        if (!s.negated()) {
+            return sorted;
+        }
+        int[] out = new int[alphabet.size() - sorted.length];
+        int n = 0;
+        for (int a = 0, j = 0; a < alphabet.size(); a++) {
+            if (j < sorted.length && sorted[j] == a) {
+                j++;
+            } else {
+                out[n++] = a;
             }
         }
-        return out.stream().mapToInt(Integer::intValue).toArray();
+        return out;
     }
 
     /**
@@ -203,6 +210,7 @@ public final class Regexes {
         final Nfa.Builder b;
         final Alphabet alphabet;
         final String text;
+        final java.util.IdentityHashMap<Regex.Symbols, int[]> resolved = new java.util.IdentityHashMap<>(); // copies of r{n,m}
 
         Thompson(Nfa.Builder b, Alphabet alphabet, String text) {
             this.b = b;
@@ -231,7 +239,7 @@ public final class Regexes {
                 case Regex.Symbols sy -> {
                     int s = state();
                     int t = state();
-                    for (int a : resolve(sy, alphabet, text)) {
+                    for (int a : resolved.computeIfAbsent(sy, x -> resolve(x, alphabet, text))) {
                         b.addTransition(s, a, t);
                     }
                     yield new int[] {s, t};

@@ -10,17 +10,43 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import statescope.io.BoundedFiles;
 
 /**
  * A model on disk: {@code NAME.safetensors} (the weights, reference state-dict names) beside
- * {@code NAME.json} (the {@link Manifest}). Both are written atomically. A safetensors file saved from
- * the PyTorch reference ({@code MambaLMHeadModel} / {@code MixerModel} + a linear head) loads unchanged;
- * without a manifest the config is inferred from the tensor shapes (see {@link #inferConfig}).
+ * {@code NAME.json} (the {@link Manifest}). A safetensors file saved from the PyTorch reference
+ * ({@code MambaLMHeadModel} / {@code MixerModel} + a linear head) loads unchanged; without a manifest
+ * the config is inferred from the tensor shapes (see {@link #inferConfig}).
+ *
+ * <p>The two files are one unit. {@link #save} writes the weights first, with a copy of the manifest
+ * in their safetensors metadata ({@value #EMBEDDED_MANIFEST}), then the manifest, which names the
+ * SHA-256 of the weights file ({@code weightsSha256}); each file is written atomically
+ * ({@link AtomicFiles}). {@link #load} reads the weights and uses the manifest beside them when it names
+ * their hash (a manifest edited by hand still does); when it is missing or names other weights (a
+ * save was stopped between the two files) the weights' own copy is used, which was written in the
+ * same rename as the weights. A manifest that names other weights beside weights without a copy (only
+ * a tool other than StateScope writes those) is refused. {@link #check} says which case a pair is in,
+ * and {@link #repair} rewrites a missing or stale manifest from the copy.
  *
  * @param weights  the parameters
  * @param manifest what they are; {@code manifest.config()} equals {@code weights.config()}
  */
 public record Checkpoint(SsmWeights weights, Manifest manifest) {
+
+    /** The safetensors metadata key holding the manifest JSON the weights were saved with. */
+    public static final String EMBEDDED_MANIFEST = "statescope.manifest.json";
+
+    /** How the two files of a checkpoint relate (see the class comment). */
+    public enum PairState {
+        /** The manifest names the weights' hash. */
+        MATCHED,
+        /** No manifest beside the weights; the weights' own copy is used. */
+        MANIFEST_MISSING,
+        /** The manifest names other weights (an older save); the weights' own copy is used. */
+        MANIFEST_STALE,
+        /** Weights without a copy of the manifest (an older version, or another tool), with or without one beside. */
+        UNCHECKED
+    }
 
     public Checkpoint {
         Objects.requireNonNull(weights, "weights");
@@ -64,11 +90,18 @@ public record Checkpoint(SsmWeights weights, Manifest manifest) {
         return w.resolveSibling(stem + ".json");
     }
 
-    /** Writes {@code NAME.safetensors} (F32) and {@code NAME.json}, each atomically. */
+    /**
+     * Writes {@code NAME.safetensors} (F32, with the manifest in its metadata), then {@code NAME.json}
+     * naming the weights' SHA-256; each atomically.
+     */
     public void save(Path file) throws IOException {
         Path w = weightsPath(file);
-        Safetensors.write(w, weights.tensors(), Map.of("format", "pt", "statescope.manifest", manifestPath(w).getFileName().toString()));
-        AtomicFiles.write(manifestPath(w), ManifestJson.write(manifest).getBytes(StandardCharsets.UTF_8));
+        Path mp = manifestPath(w);
+        byte[] bytes = Safetensors.toBytes(weights.tensors(), Map.of("format", "pt",
+                "statescope.manifest", mp.getFileName().toString(), EMBEDDED_MANIFEST, ManifestJson.write(manifest)));
+        String sha = Safetensors.sha256(bytes);
+        AtomicFiles.write(w, bytes);
+        AtomicFiles.write(mp, ManifestJson.write(manifest, sha).getBytes(StandardCharsets.UTF_8));
     }
 
     /** {@link #load(Path, Overrides)} without overrides. */
@@ -78,7 +111,7 @@ public record Checkpoint(SsmWeights weights, Manifest manifest) {
 
     /**
      * Loads a checkpoint from its weights file or its manifest. Without a manifest the config is
-     * inferred and the manifest holds only that config.
+     * inferred and the manifest holds only that config. See the class comment for which manifest is used.
      *
      * @throws CheckpointException one message naming the file, the tensor and the problem
      */
@@ -88,26 +121,80 @@ public record Checkpoint(SsmWeights weights, Manifest manifest) {
             return foreign;
         }
         Path w = weightsPath(file);
-        if (!Files.isRegularFile(w)) {
+        if (!Files.exists(w)) {
             throw new java.nio.file.NoSuchFileException(w.toString(), null, "model weights not found");
         }
-        var contents = Safetensors.read(w);
-        Path mp = manifestPath(w);
-        Manifest manifest = null;
-        if (Files.isRegularFile(mp)) {
-            try {
-                manifest = ManifestJson.read(Files.readString(mp, StandardCharsets.UTF_8));
-            } catch (CheckpointException e) {
-                throw new CheckpointException(mp.getFileName() + ": " + e.getMessage(), e);
-            } catch (java.nio.charset.MalformedInputException e) {
-                throw new CheckpointException(mp.getFileName() + ": manifest is not UTF-8 text");
-            }
-        }
+        Safetensors.Hashed h = Safetensors.readHashed(w);
+        Manifest manifest = pair(w, h).manifest;
         try {
-            return fromContents(contents, manifest, overrides);
+            return fromContents(h.contents(), manifest, overrides);
         } catch (CheckpointException e) {
             throw new CheckpointException(w.getFileName() + ": " + e.getMessage(), e);
         }
+    }
+
+    private record Pair(PairState state, Manifest manifest, String embeddedJson, String sha256) {
+    }
+
+    /** Which manifest goes with the weights {@code w} read as {@code h}. */
+    private static Pair pair(Path w, Safetensors.Hashed h) throws IOException {
+        Path mp = manifestPath(w);
+        ManifestJson.Sidecar beside = Files.exists(mp) ? readManifestFile(mp) : null;
+        String embedded = h.contents().metadata().get(EMBEDDED_MANIFEST);
+        if (embedded == null) {
+            if (beside != null && beside.weightsSha256() != null && !beside.weightsSha256().equals(h.sha256())) {
+                throw new CheckpointException(mp.getFileName() + " belongs to other weights than " + w.getFileName()
+                        + " (SHA-256 " + beside.weightsSha256().substring(0, 12) + "… named, "
+                        + h.sha256().substring(0, 12) + "… found): the two files come from different saves; "
+                        + "restore the matching pair, or, when the weights were replaced on purpose, delete the weightsSha256 "
+                        + "line of " + mp.getFileName());
+            }
+            return new Pair(PairState.UNCHECKED, beside == null ? null : beside.manifest(), null, h.sha256());
+        }
+        if (beside != null && h.sha256().equals(beside.weightsSha256())) {
+            return new Pair(PairState.MATCHED, beside.manifest(), embedded, h.sha256());
+        }
+        Manifest own;
+        try {
+            own = ManifestJson.read(embedded);
+        } catch (CheckpointException e) {
+            throw new CheckpointException(w.getFileName() + ": the manifest in its metadata: " + e.getMessage(), e);
+        }
+        return new Pair(beside == null ? PairState.MANIFEST_MISSING : PairState.MANIFEST_STALE, own, embedded, h.sha256());
+    }
+
+    /** Reads a manifest file within {@link ManifestJson#MAX_BYTES}; problems name the file. */
+    public static ManifestJson.Sidecar readManifestFile(Path mp) throws IOException {
+        try {
+            return ManifestJson.readSidecar(BoundedFiles.readUtf8(mp, ManifestJson.MAX_BYTES, "the manifest"));
+        } catch (BoundedFiles.TooLargeException | BoundedFiles.NotUtf8Exception e) {
+            throw new CheckpointException(e.getMessage(), e);
+        } catch (CheckpointException e) {
+            throw new CheckpointException(mp.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * How the weights at {@code file} and the manifest beside them relate.
+     *
+     * @throws CheckpointException when the weights cannot be read or the pair is refused (see {@link #load})
+     */
+    public static PairState check(Path file) throws IOException {
+        Path w = weightsPath(file);
+        return pair(w, Safetensors.readHashed(w)).state;
+    }
+
+    /**
+     * Rewrites a missing or stale manifest from the weights' own copy (atomically); returns the state
+     * the pair was in. Leaves other pairs alone.
+     */
+    public static PairState repair(Path file) throws IOException {
+        Path w = weightsPath(file);
+        Pair p = pair(w, Safetensors.readHashed(w));
+        if (p.state == PairState.MANIFEST_MISSING || p.state == PairState.MANIFEST_STALE) {
+            AtomicFiles.write(manifestPath(w), ManifestJson.write(p.manifest, p.sha256).getBytes(StandardCharsets.UTF_8));
+        }
+        return p.state;
     }
 
     /**

@@ -20,9 +20,15 @@ import java.util.Map;
  *              "norm": "RMS", "normEps": 1e-5},
  *   "vocabulary": ["a", "b", "$"], "outputClasses": ["reject", "accept"],
  *   "languageId": "parity", "seed": 1, "trainingStep": 2000,
- *   "metrics": {"acc_bin1": 1.0}, "notes": "..."
+ *   "metrics": {"acc_bin1": 1.0}, "notes": "...",
+ *   "weightsSha256": "9f2c…"
  * }
  * </pre>
+ * {@code weightsSha256}, written by {@link Checkpoint#save}, is the SHA-256 of the weights file the
+ * manifest belongs to (see {@link Checkpoint} for the protocol); older manifests have none.
+ * A constructed model ({@code statescope construct}) adds {@code "kind": "constructed"} and
+ * {@code "channels"}: per layer the names of its ED channels. Both are optional; a manifest without
+ * them reads as a trained model's.
  */
 public final class ManifestJson {
 
@@ -30,11 +36,23 @@ public final class ManifestJson {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** Largest manifest read (1 MiB; a manifest is a few hundred bytes plus its notes). */
+    public static final long MAX_BYTES = 1L << 20;
+
     private ManifestJson() {
+    }
+
+    /** A manifest as stored beside its weights: the manifest and the SHA-256 of the weights (or null). */
+    public record Sidecar(Manifest manifest, String weightsSha256) {
     }
 
     /** The manifest as pretty-printed JSON. */
     public static String write(Manifest m) {
+        return write(m, null);
+    }
+
+    /** The manifest as pretty-printed JSON naming the SHA-256 of its weights file (null: none). */
+    public static String write(Manifest m, String weightsSha256) {
         var root = new LinkedHashMap<String, Object>();
         root.put("formatVersion", m.formatVersion());
         root.put("config", configMap(m.config()));
@@ -45,6 +63,15 @@ public final class ManifestJson {
         root.put("trainingStep", m.trainingStep());
         root.put("metrics", new java.util.TreeMap<>(m.metrics()));
         root.put("notes", m.notes());
+        if (weightsSha256 != null) {
+            root.put("weightsSha256", weightsSha256);
+        }
+        if (m.kind() != null) {
+            root.put("kind", m.kind());
+        }
+        if (!m.channels().isEmpty()) {
+            root.put("channels", m.channels());
+        }
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -72,11 +99,22 @@ public final class ManifestJson {
 
     /** Parses a manifest; every problem is one {@link CheckpointException} naming the field. */
     public static Manifest read(String json) throws CheckpointException {
+        return readSidecar(json).manifest();
+    }
+
+    /** Parses a manifest and the weights hash it names; every problem is one {@link CheckpointException}. */
+    public static Sidecar readSidecar(String json) throws CheckpointException {
+        if (json.length() > MAX_BYTES) {
+            throw new CheckpointException("manifest of " + json.length() + " characters is longer than the limit of "
+                    + MAX_BYTES);
+        }
         JsonNode root;
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
             throw new CheckpointException("manifest is not valid JSON: " + e.getOriginalMessage());
+        } catch (RuntimeException e) { // Jackson's limits (nesting, number length)
+            throw new CheckpointException("manifest is not valid JSON: " + e.getMessage());
         }
         if (root == null || !root.isObject()) {
             throw new CheckpointException("manifest is not a JSON object");
@@ -104,9 +142,26 @@ public final class ManifestJson {
                     metrics.put(e.getKey(), e.getValue().doubleValue());
                 }
             }
-            return new Manifest(intField(root, "formatVersion"), cfg, strings(root, "vocabulary"),
+            String sha = text(root, "weightsSha256");
+            if (sha != null && !sha.matches("[0-9a-f]{64}")) {
+                throw new CheckpointException("manifest field weightsSha256 is not 64 lower-case hex digits");
+            }
+            List<List<String>> channels = new ArrayList<>();
+            JsonNode ch = root.get("channels");
+            if (ch != null && !ch.isNull()) {
+                if (!ch.isArray()) {
+                    throw new CheckpointException("manifest field channels is not an array of arrays of names");
+                }
+                for (JsonNode layer : ch) {
+                    if (layer == null || layer.isNull()) {
+                        throw new CheckpointException("manifest field channels holds a null layer");
+                    }
+                    channels.add(stringArray(layer, "channels"));
+                }
+            }
+            return new Sidecar(new Manifest(intField(root, "formatVersion"), cfg, strings(root, "vocabulary"),
                     strings(root, "outputClasses"), text(root, "languageId"), longField(root, "seed"),
-                    longField(root, "trainingStep"), metrics, text(root, "notes"));
+                    longField(root, "trainingStep"), metrics, text(root, "notes"), text(root, "kind"), channels), sha);
         } catch (IllegalArgumentException e) {
             throw new CheckpointException("manifest: " + e.getMessage());
         }
@@ -178,10 +233,14 @@ public final class ManifestJson {
 
     private static List<String> strings(JsonNode o, String f) throws CheckpointException {
         JsonNode v = o.get(f);
-        List<String> out = new ArrayList<>();
         if (v == null || v.isNull()) {
-            return out;
+            return new ArrayList<>();
         }
+        return stringArray(v, f);
+    }
+
+    private static List<String> stringArray(JsonNode v, String f) throws CheckpointException {
+        List<String> out = new ArrayList<>();
         if (!v.isArray()) {
             throw new CheckpointException("manifest field " + f + " is not an array of strings");
         }

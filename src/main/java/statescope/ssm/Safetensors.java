@@ -8,16 +8,21 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SequencedMap;
 import java.util.TreeMap;
+import statescope.io.BoundedFiles;
 
 /**
  * Reads and writes the safetensors format: an 8-byte little-endian header length, a JSON header
@@ -25,17 +30,21 @@ import java.util.TreeMap;
  * {@code __metadata__} string map), then the raw little-endian data.
  *
  * <p>Reading accepts F32, F16, BF16 and F64 (all converted to float) and validates everything before
- * allocating: header length ≤ {@link #MAX_HEADER_BYTES} and within the file, valid JSON without
- * duplicate keys, known dtype, non-negative shape, byte length = elements × dtype size, offsets in
- * range, non-overlapping and covering the data without holes, file ≤ {@link #MAX_FILE_BYTES}.
- * Any problem is one {@link CheckpointException} naming the tensor. Writing produces F32, atomically.
+ * allocating: a file's size ≤ {@link #MAX_FILE_BYTES} before anything is read, then its 8-byte header
+ * length (≤ {@link #MAX_HEADER_BYTES} and within the file) before the header is read, valid JSON
+ * without duplicate keys, known dtype, non-negative shape, byte length = elements × dtype size, offsets
+ * in range, non-overlapping and covering the data without holes. A file is then read tensor by tensor
+ * through a small buffer, so its bytes are never held whole. Any problem is one
+ * {@link CheckpointException} naming the tensor. Writing produces F32, atomically.
  */
 public final class Safetensors {
 
     /** Largest accepted JSON header (16 MiB: ample for thousands of tensors). */
     public static final long MAX_HEADER_BYTES = 16L << 20;
-    /** Largest accepted file: tensors are read into Java arrays. */
-    public static final long MAX_FILE_BYTES = 1L << 31;
+    /** Largest accepted file (1 GiB: 256 million F32 weights, read into Java float arrays). */
+    public static final long MAX_FILE_BYTES = 1L << 30;
+
+    private static final int CHUNK = 1 << 20;
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -47,36 +56,127 @@ public final class Safetensors {
     public record Contents(SequencedMap<String, Tensor> tensors, Map<String, String> metadata) {
     }
 
+    /** Contents with the SHA-256 of every byte they were read from (hex, lower case). */
+    public record Hashed(Contents contents, String sha256) {
+    }
+
+    /** Where the bytes come from: an array or a file, read at absolute positions. */
+    private interface Source {
+        long size();
+
+        /** Fills {@code dst} from {@code position}; the range is known to be inside the source. */
+        void read(long position, ByteBuffer dst) throws IOException;
+    }
+
     /** Reads a file; problems are {@link CheckpointException}s prefixed by the file name. */
     public static Contents read(Path file) throws IOException {
-        long size = Files.size(file);
+        return readHashed(file).contents();
+    }
+
+    /** {@link #read} and the SHA-256 of the file's bytes (computed while reading them, once). */
+    public static Hashed readHashed(Path file) throws IOException {
+        long size = BoundedFiles.checkRegular(file);
         if (size > MAX_FILE_BYTES) {
-            throw new CheckpointException(file + ": file of " + size + " bytes exceeds the " + MAX_FILE_BYTES + "-byte cap");
+            throw new CheckpointException(file + ": file of " + size + " bytes exceeds the cap of " + MAX_FILE_BYTES
+                    + " bytes");
         }
-        try {
-            return parse(Files.readAllBytes(file));
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long actual = ch.size();
+            if (actual > MAX_FILE_BYTES) {
+                throw new CheckpointException(file + ": file of " + actual + " bytes exceeds the cap of " + MAX_FILE_BYTES
+                        + " bytes");
+            }
+            MessageDigest sha = sha256();
+            Source src = new Source() {
+                @Override
+                public long size() {
+                    return actual;
+                }
+
+                @Override
+                public void read(long position, ByteBuffer dst) throws IOException {
+                    int start = dst.position();
+                    long pos = position;
+                    while (dst.hasRemaining()) {
+                        int n = ch.read(dst, pos);
+                        if (n < 0) {
+                            throw new CheckpointException("truncated: the file shrank while it was read");
+                        }
+                        pos += n;
+                    }
+                    sha.update(dst.duplicate().flip().position(start));
+                }
+            };
+            Contents c = parse(src);
+            return new Hashed(c, hex(sha.digest()));
         } catch (CheckpointException e) {
             throw new CheckpointException(file.getFileName() + ": " + e.getMessage(), e);
         }
     }
 
+    /** A fresh SHA-256 digest. */
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+
+    /** Lower-case hex of bytes. */
+    static String hex(byte[] b) {
+        return HexFormat.of().formatHex(b);
+    }
+
+    /** The SHA-256 of bytes, in hex. */
+    public static String sha256(byte[] bytes) {
+        return hex(sha256().digest(bytes));
+    }
+
     /** Parses the bytes of a safetensors file. Never throws anything but {@link CheckpointException}. */
     public static Contents parse(byte[] bytes) throws CheckpointException {
-        if (bytes.length < 8) {
-            throw new CheckpointException("truncated: " + bytes.length + " bytes, shorter than the 8-byte header length");
+        Source src = new Source() {
+            @Override
+            public long size() {
+                return bytes.length;
+            }
+
+            @Override
+            public void read(long position, ByteBuffer dst) {
+                dst.put(bytes, (int) position, dst.remaining());
+            }
+        };
+        try {
+            return parse(src);
+        } catch (CheckpointException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);                     // an array source cannot fail
         }
-        long headerLen = ByteBuffer.wrap(bytes, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    }
+
+    /** Reads the sequential regions of the source in order (the SHA-256 of a file source needs that). */
+    private static Contents parse(Source src) throws IOException {
+        long size = src.size();
+        if (size < 8) {
+            throw new CheckpointException("truncated: " + size + " bytes, shorter than the 8-byte header length");
+        }
+        ByteBuffer lenBuf = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+        src.read(0, lenBuf);
+        long headerLen = lenBuf.getLong(0);
         if (headerLen < 2 || headerLen > MAX_HEADER_BYTES) {
             throw new CheckpointException("header length " + Long.toUnsignedString(headerLen)
                     + " outside 2.." + MAX_HEADER_BYTES + " (not a safetensors file, or oversized header)");
         }
-        if (8 + headerLen > bytes.length) {
+        if (8 + headerLen > size) {
             throw new CheckpointException("truncated: header says " + headerLen + " bytes but the file has "
-                    + (bytes.length - 8) + " after the length");
+                    + (size - 8) + " after the length");
         }
+        ByteBuffer headerBuf = ByteBuffer.allocate((int) headerLen);
+        src.read(8, headerBuf);
         JsonNode root;
         try {
-            root = JSON.readTree(new String(bytes, 8, (int) headerLen, StandardCharsets.UTF_8));
+            root = JSON.readTree(new String(headerBuf.array(), StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             throw new CheckpointException("invalid JSON header: " + e.getOriginalMessage());
         } catch (RuntimeException e) { // Jackson's limits (nesting, number length)
@@ -85,8 +185,8 @@ public final class Safetensors {
         if (root == null || !root.isObject()) {
             throw new CheckpointException("header is not a JSON object");
         }
-        int dataStart = 8 + (int) headerLen;
-        long dataLen = bytes.length - dataStart;
+        long dataStart = 8 + headerLen;
+        long dataLen = size - dataStart;
         Map<String, String> metadata = new LinkedHashMap<>();
         List<Entry> entries = new ArrayList<>();
         for (var it = root.properties().iterator(); it.hasNext(); ) {
@@ -128,9 +228,14 @@ public final class Safetensors {
                     ? (dataLen - pos) + " bytes of data after the last tensor (oversized file)"
                     : "truncated: data ends at " + dataLen + " bytes, tensors need " + pos);
         }
+        Map<String, float[]> data = new java.util.HashMap<>();
+        ByteBuffer chunk = ByteBuffer.allocate((int) Math.min(CHUNK, Math.max(8, dataLen))).order(ByteOrder.LITTLE_ENDIAN);
+        for (Entry e : sorted) {                                     // in file order
+            data.put(e.name, decode(e, src, dataStart, chunk));
+        }
         var tensors = new LinkedHashMap<String, Tensor>();
         for (Entry e : entries) {
-            tensors.put(e.name, new Tensor(e.shape, decode(e, bytes, dataStart)));
+            tensors.put(e.name, new Tensor(e.shape, data.get(e.name)));
         }
         return new Contents(tensors, metadata);
     }
@@ -206,28 +311,39 @@ public final class Safetensors {
         return new Entry(name, dtype, shape, be[0], be[1]);
     }
 
-    private static float[] decode(Entry e, byte[] bytes, int dataStart) {
+    /** Reads one tensor's bytes through {@code chunk} (a multiple of 8 bytes) and converts them to floats. */
+    private static float[] decode(Entry e, Source src, long dataStart, ByteBuffer chunk) throws IOException {
         int n = (int) ((e.end - e.begin) / e.dtype.size);
         float[] out = new float[n];
-        ByteBuffer buf = ByteBuffer.wrap(bytes, dataStart + (int) e.begin, (int) (e.end - e.begin)).order(ByteOrder.LITTLE_ENDIAN);
-        switch (e.dtype) {
-            case F32 -> buf.asFloatBuffer().get(out);
-            case F16 -> {
-                for (int i = 0; i < n; i++) {
-                    out[i] = Float.float16ToFloat(buf.getShort());
+        int done = 0;
+        long pos = dataStart + e.begin;
+        int per = chunk.capacity() / 8 * 8 / e.dtype.size;          // elements per chunk
+        while (done < n) {
+            int count = Math.min(per, n - done);
+            chunk.clear().limit(count * e.dtype.size);
+            src.read(pos, chunk);
+            chunk.flip();
+            pos += (long) count * e.dtype.size;
+            switch (e.dtype) {
+                case F32 -> chunk.asFloatBuffer().get(out, done, count);
+                case F16 -> {
+                    for (int i = 0; i < count; i++) {
+                        out[done + i] = Float.float16ToFloat(chunk.getShort());
+                    }
                 }
-            }
-            case BF16 -> {
-                for (int i = 0; i < n; i++) {
-                    out[i] = bf16ToFloat(buf.getShort());
+                case BF16 -> {
+                    for (int i = 0; i < count; i++) {
+                        out[done + i] = bf16ToFloat(chunk.getShort());
+                    }
                 }
-            }
-            case F64 -> {
-                for (int i = 0; i < n; i++) {
-                    out[i] = (float) buf.getDouble();
+                case F64 -> {
+                    for (int i = 0; i < count; i++) {
+                        out[done + i] = (float) chunk.getDouble();
+                    }
                 }
+                default -> throw new AssertionError(e.dtype);
             }
-            default -> throw new AssertionError(e.dtype);
+            done += count;
         }
         return out;
     }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import statescope.ssm.CheckpointException;
 import statescope.ssm.Safetensors;
 import statescope.ssm.SsmWeights;
 import statescope.ssm.Tensor;
@@ -149,7 +150,11 @@ public final class Trainer implements AutoCloseable {
 
     /**
      * Restores the step count and (when {@code file} exists and was written at the same step) the AdamW
-     * moments; returns whether the moments were restored.
+     * moments; returns whether the moments were restored. The moments are validated first: every tensor
+     * present with the model's shape, first moments finite, second moments finite and ≥ 0, the step
+     * counts well-formed; a file that fails is refused (nothing is restored), naming the tensor.
+     *
+     * @throws CheckpointException when the file is unreadable or its moments are invalid
      */
     public boolean resume(long atStep, Path file) throws IOException {
         this.step = atStep;
@@ -158,10 +163,11 @@ public final class Trainer implements AutoCloseable {
             return false;
         }
         Safetensors.Contents c = Safetensors.read(file);
-        String s = c.metadata().get("step");
-        if (s == null || Long.parseLong(s) != atStep) {
+        Long s = count(c, "step", file);
+        if (s == null || s != atStep) {
             return false;
         }
+        Long adamStep = count(c, "adam_step", file);              // differs from the step after continueFrom
         var m = new LinkedHashMap<String, Tensor>();
         var v = new LinkedHashMap<String, Tensor>();
         for (var e : c.tensors().entrySet()) {
@@ -171,11 +177,51 @@ public final class Trainer implements AutoCloseable {
                 v.put(e.getKey().substring(2), e.getValue());
             }
         }
+        validateMoments(m, false, file);
+        validateMoments(v, true, file);
         adam.firstMoment().load(m);
         adam.secondMoment().load(v);
-        String t = c.metadata().get("adam_step");                 // differs from the step after continueFrom
-        adam.setSteps(t != null ? Long.parseLong(t) : atStep);
+        adam.setSteps(adamStep != null ? adamStep : atStep);
         return true;
+    }
+
+    private static Long count(Safetensors.Contents c, String key, Path file) throws CheckpointException {
+        String t = c.metadata().get(key);
+        if (t == null) {
+            return null;
+        }
+        try {
+            long n = Long.parseLong(t);
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new CheckpointException(file.getFileName() + ": metadata " + key + " is '" + t
+                    + "', not a step count; delete the file to resume with fresh AdamW moments");
+        }
+    }
+
+    /** Checks names, shapes and values of one set of moments against the model's parameters. */
+    private void validateMoments(Map<String, Tensor> moments, boolean second, Path file) throws CheckpointException {
+        String which = second ? "second" : "first";
+        String fix = "; delete " + file.getFileName() + " to resume with fresh AdamW moments";
+        for (int i = 0; i < params.size(); i++) {
+            String name = params.name(i);
+            Tensor t = moments.get(name);
+            if (t == null || !java.util.Arrays.equals(t.shape(), params.shape(i))) {
+                throw new CheckpointException(file.getFileName() + ": the " + which + " moment of " + name + " is "
+                        + (t == null ? "missing" : "of shape " + t.shapeString()) + ", the model's is "
+                        + java.util.Arrays.toString(params.shape(i)) + fix);
+            }
+            float[] d = t.data();
+            for (int j = 0; j < d.length; j++) {
+                if (!Float.isFinite(d[j]) || (second && d[j] < 0)) {
+                    throw new CheckpointException(file.getFileName() + ": the " + which + " moment of " + name
+                            + " holds " + d[j] + " at index " + j + fix);
+                }
+            }
+        }
     }
 
     /**

@@ -46,8 +46,7 @@ class CheckpointTest {
     void withoutManifestTheConfigIsInferredAndOverridable() throws Exception {
         var ck = sample();
         Path p = dir.resolve("m.safetensors");
-        ck.save(p);
-        Files.delete(dir.resolve("m.json"));
+        Safetensors.write(p, ck.weights().tensors(), null);          // weights alone, as a PyTorch export
         var back = Checkpoint.load(p);
         assertEquals(ck.weights().config().withGates(GateRange.NONNEGATIVE), back.weights().config());
         var over = Checkpoint.load(p, new Checkpoint.Overrides(GateRange.SIGNED, null, 1e-6f));
@@ -103,6 +102,7 @@ class CheckpointTest {
         var t = new LinkedHashMap<>(ck.weights().tensors());
         t.put("backbone.layers.1.mixer.A_log", new Tensor(new int[] {32, 8}, new float[256]));
         Safetensors.write(p, t, null);
+        Files.writeString(dir.resolve("bad.json"), ManifestJson.write(ck.manifest())); // a manifest naming no weights
         var e = assertThrows(CheckpointException.class, () -> Checkpoint.load(p));
         assertTrue(e.getMessage().contains("bad.safetensors") && e.getMessage().contains("backbone.layers.1.mixer.A_log")
                 && e.getMessage().contains("[32, 8]"), e.getMessage());
@@ -117,6 +117,7 @@ class CheckpointTest {
         var t = new LinkedHashMap<>(ck.weights().tensors());
         t.get("backbone.layers.0.mixer.dt_proj.bias").data()[5] = Float.POSITIVE_INFINITY;
         Safetensors.write(p, t, null);
+        Files.writeString(dir.resolve("nan.json"), ManifestJson.write(ck.manifest())); // a manifest naming no weights
         var e = assertThrows(CheckpointException.class, () -> Checkpoint.load(p));
         assertTrue(e.getMessage().contains("backbone.layers.0.mixer.dt_proj.bias") && e.getMessage().contains("Infinity"), e.getMessage());
     }

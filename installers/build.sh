@@ -33,10 +33,10 @@ t0=$SECONDS
 step "jar and runtime dependencies"
 ./mvnw -q -B ${MAVEN_ARGS:-} package -DskipTests
 rm -rf "$out/input" "$out/dist"
-mkdir -p "$out/input/assets" "$out/dist"
+mkdir -p "$out/input/assets/models" "$out/dist"
 cp target/statescope.jar "$out/input/"
 ./mvnw -q -B ${MAVEN_ARGS:-} dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$out/input/lib"
-cp -r assets/models "$out/input/assets/models"        # the shipped models, found beside the jar (StateScopeApp)
+cp assets/models/*.json assets/models/*.safetensors "$out/input/assets/models/"   # found beside the jar (StateScopeApp)
 du -sh "$out/input/lib" "$out/input/assets/models"
 
 step "modules (jdeps)"
@@ -65,9 +65,9 @@ for type in "${types[@]}"; do
   [ "$type" = app-image ] || case "$os" in
     linux) args+=(@installers/jpackage/associations.txt @installers/jpackage/linux.txt)
            case "$type" in
-             deb) args+=(--linux-package-deps "libgtk-3-0 | libgtk-3-0t64, xdg-utils") ;;
+             deb) args+=(--linux-package-deps "libgtk-3-0 | libgtk-3-0t64") ;;
              rpm) command -v rpmbuild >/dev/null || { echo "build.sh: rpmbuild missing: apt-get install -y rpm" >&2; exit 3; }
-                  args+=(--linux-package-deps "gtk3, xdg-utils") ;;
+                  args+=(--linux-package-deps gtk3) ;;
            esac ;;
     macos) args+=(@installers/jpackage/associations.txt @installers/jpackage/macos.txt) ;;
   esac

@@ -32,8 +32,9 @@ public final class Launcher {
                 return;
             }
         }
-        if (args.length == 0 || opensInApp(args)) {
-            statescope.ui.StateScopeApp.launchApp(args);
+        java.nio.file.Path file = associatedFile(args);
+        if (args.length == 0 || file != null) {
+            statescope.ui.StateScopeApp.launchApp(file == null ? args : new String[] {file.toString()});
         } else {
             System.exit(statescope.cli.StateScopeCommand.run(args));
         }
@@ -58,15 +59,24 @@ public final class Launcher {
     }
 
     /**
-     * Whether the arguments are one file of a type the installers associate with the app ({@code .jff},
-     * {@code .statescope}): a desktop opening such a file starts the launcher with its path alone.
+     * The file when the arguments are one file of a type the installers associate with the app
+     * ({@code .jff}, {@code .statescope}), as a path or a {@code file:} URI: a desktop opening such a file
+     * starts the launcher with it alone. Null otherwise (the arguments are a command).
      */
-    static boolean opensInApp(String[] args) {
+    static java.nio.file.Path associatedFile(String[] args) {
         if (args.length != 1) {
-            return false;
+            return null;
         }
         String n = args[0].toLowerCase(java.util.Locale.ROOT);
-        return (n.endsWith(".jff") || n.endsWith(".statescope")) && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]));
+        if (!n.endsWith(".jff") && !n.endsWith(".statescope")) {
+            return null;
+        }
+        try {
+            var p = n.startsWith("file:") ? java.nio.file.Path.of(java.net.URI.create(args[0])) : java.nio.file.Path.of(args[0]);
+            return java.nio.file.Files.isRegularFile(p) ? p : null;
+        } catch (IllegalArgumentException e) {                         // a malformed URI or path
+            return null;
+        }
     }
 
     private static List<String> reexecCommand(String[] args) {

@@ -165,8 +165,12 @@ public final class ForeignCheckpoints {
             throw new CheckpointException(dir.getFileName() + ": holds " + String.join(", ", pickled)
                     + " but no model.safetensors; " + CONVERT);
         }
-        throw new CheckpointException(dir.getFileName() + ": no model.safetensors (or model.safetensors.index.json"
-                + (st.isEmpty() ? "" : ", or a single .safetensors file: found " + st.size()) + ") in this folder");
+        if (st.isEmpty()) {                                            // not a model folder at all: an I/O error
+            throw new IOException(dir + " is a directory, not a file, nor a Hugging Face model folder (no "
+                    + "model.safetensors or model.safetensors.index.json in it)");
+        }
+        throw new CheckpointException(dir.getFileName() + ": no model.safetensors (or model.safetensors.index.json, "
+                + "or a single .safetensors file: found " + st.size() + ") in this folder");
     }
 
     /** The shard files named by a Hugging Face index, each once, in order of first mention. */

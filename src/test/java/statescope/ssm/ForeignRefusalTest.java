@@ -97,7 +97,13 @@ class ForeignRefusalTest {
         var t = hfTensors(own);
         t.remove(layer(0, A_LOG));
         says(refused(folder(dir.resolve("noalog"), t, null)), "A_log", "missing");
-        says(refused(Files.createDirectories(dir.resolve("empty"))), "no model.safetensors");
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        var io = assertThrows(java.io.IOException.class, () -> Checkpoint.load(empty));
+        assertFalse(io instanceof CheckpointException, "a folder with no model is an I/O error, as any directory");
+        says(io.getMessage(), "is a directory, not a file", "no model.safetensors");
+        Safetensors.write(empty.resolve("a.safetensors"), mambaSsmTensors(own), Map.of());
+        Safetensors.write(empty.resolve("b.safetensors"), mambaSsmTensors(own), Map.of());
+        says(refused(empty), "no model.safetensors", "found 2");
         var u = hfTensors(own);
         u.remove(EMBEDDING.replace("embedding", "embeddings"));
         says(refused(folder(dir.resolve("noemb"), u, hfConfig(own.config()))), "embedding", "missing");

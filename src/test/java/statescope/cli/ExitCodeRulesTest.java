@@ -82,6 +82,11 @@ class ExitCodeRulesTest {
         r = run("starfree", "--file", dir.resolve("..").resolve(dir.getFileName()).toString());
         assertEquals(ExitCodes.IO, r.code(), r.err());
         assertTrue(r.err().contains("is a directory"), r.err());
+        Path empty = dir.resolve("out.dot");
+        assertTrue(empty.toFile().mkdir());
+        r = run("dfa", "export", "tomita-3", "-o", empty.toString());
+        assertEquals(ExitCodes.IO, r.code(), r.err());
+        assertTrue(r.err().contains("is a directory") && Files.isDirectory(empty), r.err());
     }
 
     @Test

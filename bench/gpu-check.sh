@@ -79,7 +79,7 @@ fi
 
 section "6. benchmark: StateScope (CUDA kernel, CPU per token)"
 for gates in nonnegative signed; do
-  run_java statescope.ssm.gpu.GpuBench --gates $gates --json "$OUT/bench-statescope-$gates.json" \
+  run_java statescope.bench.GpuBench --gates $gates --json "$OUT/bench-statescope-$gates.json" \
     > "$OUT/bench-statescope-$gates.txt" 2> "$OUT/bench-statescope-$gates.log"
   say "gates $gates (exit $?):"
   tee -a "$summary" < "$OUT/bench-statescope-$gates.txt"

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """PyTorch peer of StateScope's CUDA selective scan: the same scan (ScanBatch's equations, both gate ranges),
-on the same GPU and shapes as `statescope.ssm.gpu.GpuBench`, timed with CUDA events.
+on the same GPU and shapes as `statescope.bench.GpuBench`, timed with CUDA events.
 
 Variants:
   seq    a sequential loop over t on [B, D, N] states (what a plain PyTorch user writes)

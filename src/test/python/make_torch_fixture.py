@@ -7,7 +7,7 @@ linear head with bias (lm_head), written as PyTorch modules following mamba_simp
 and selective_scan_ref. Its state_dict() is saved as safetensors (written here with struct + json, so
 only torch is needed), together with the logits for a fixed token sequence.
 
-Run: /usr/bin/python3 src/test/python/make_torch_fixture.py   (Debian's python3-torch)
+Run: python3 src/test/python/make_torch_fixture.py   (Debian's python3-torch)
 """
 import json, math, struct, sys
 import torch

@@ -13,6 +13,8 @@ import java.util.List;
  * access enabled) and exits with the child's exit code. Set {@code STATESCOPE_NO_REEXEC=1} to skip that
  * (the scan then falls back to its scalar kernel). SIGINT and SIGTERM to the launcher are passed on to
  * the child, whose exit code the launcher then takes (a training run saves its state first).
+ * One {@code .jff} or {@code .statescope} file as the only
+ * argument (how a desktop opens an associated file) opens the GUI with it.
  */
 public final class Launcher {
 
@@ -30,7 +32,7 @@ public final class Launcher {
                 return;
             }
         }
-        if (args.length == 0) {
+        if (args.length == 0 || opensInApp(args)) {
             statescope.ui.StateScopeApp.launchApp(args);
         } else {
             System.exit(statescope.cli.StateScopeCommand.run(args));
@@ -53,6 +55,18 @@ public final class Launcher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Whether the arguments are one file of a type the installers associate with the app ({@code .jff},
+     * {@code .statescope}): a desktop opening such a file starts the launcher with its path alone.
+     */
+    static boolean opensInApp(String[] args) {
+        if (args.length != 1) {
+            return false;
+        }
+        String n = args[0].toLowerCase(java.util.Locale.ROOT);
+        return (n.endsWith(".jff") || n.endsWith(".statescope")) && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]));
     }
 
     private static List<String> reexecCommand(String[] args) {

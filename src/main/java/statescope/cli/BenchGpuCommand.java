@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import statescope.bench.GpuBench;
 import statescope.ssm.GateRange;
-import statescope.ssm.gpu.GpuBench;
 
 /**
  * {@code statescope bench-gpu}: the CUDA scan's tokens/s and achieved GB/s against the GPU's peak memory
@@ -37,7 +37,7 @@ public final class BenchGpuCommand implements Callable<Integer> {
 
     @Option(names = "--gates", defaultValue = "nonnegative", paramLabel = "nonnegative|signed",
             description = "Gate range: nonnegative [0,1] (Mamba) or signed [-1,1]. Default: ${DEFAULT-VALUE}.")
-    String gates;
+    GateRange gates;
 
     @Option(names = "--reps", defaultValue = "20", description = "Timed GPU launches. Default: ${DEFAULT-VALUE}.")
     int reps;
@@ -71,17 +71,12 @@ public final class BenchGpuCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("sizes must be at least " + v[1] + ", got " + v[0]);
             }
         }
-        GateRange g = switch (gates.toLowerCase(java.util.Locale.ROOT)) {
-            case "nonnegative" -> GateRange.NONNEGATIVE;
-            case "signed" -> GateRange.SIGNED;
-            default -> throw new IllegalArgumentException("--gates must be nonnegative or signed, not '" + gates + "'");
-        };
         if ((long) batch * length * dInner > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("B*T*d_inner = " + (long) batch * length * dInner
                     + " is more than one Java array holds");
         }
         int threads = cpuThreads == 0 ? Runtime.getRuntime().availableProcessors() : cpuThreads;
-        var o = new GpuBench.Options(batch, length, dInner, dState, g, reps, cpuBatch, threads);
+        var o = new GpuBench.Options(batch, length, dInner, dState, gates, reps, cpuBatch, threads);
         var err = spec.commandLine().getErr();
         GpuBench.Report r = GpuBench.run(o, line -> {
             err.println(line);

@@ -18,7 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import statescope.ssm.SelectiveScanKernel;
 import statescope.ssm.VectorSupport;
 import statescope.ssm.gpu.Selection;
-import statescope.study.ModelEvaluation;
+import statescope.experiment.ModelEvaluation;
+import statescope.experiment.SweepFolder;
 
 /** {@code statescope eval}: the paper's per-bin accuracy of one model or of a folder of models. */
 @Command(name = "eval",
@@ -43,6 +44,14 @@ public final class EvalCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Target target;
 
+    @Mixin
+    VocabOptions vocab;
+
+    @Option(names = "--language", paramLabel = "ID",
+            description = "With --model and --vocab: the catalog language the model is scored on (for a model "
+                    + "whose manifest names none, e.g. one from Hugging Face).")
+    String language;
+
     @Option(names = "--max-words", paramLabel = "N",
             description = "Words per split (default: the cap the model was trained with; 0 = protocol sizes).")
     int maxWords = -1;
@@ -58,6 +67,11 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print JSON instead of Markdown.")
     boolean json;
+
+    @Option(names = "--over-seeds", negatable = true, paramLabel = "",
+            description = "With --suite: mean, sd, min and max per language, gates, size and budget over the seeds, and "
+                    + "how many models meet the paper's pattern (default: on for a sweep's folder, docs/sweeps.md).")
+    Boolean overSeeds;
 
     @Spec
     CommandSpec spec;
@@ -77,8 +91,18 @@ public final class EvalCommand implements Callable<Integer> {
         SelectiveScanKernel gpu = backendSel.onGpu() ? backendSel.kernel() : null;
         List<ModelEvaluation.Row> rows = new ArrayList<>();
         try {
-            for (Path f : files) {
-                rows.add(ModelEvaluation.evaluate(f, maxWords, threads, gpu));
+            if (target.model != null) {
+                Path f = target.model;
+                var cp = vocab.load(f, statescope.ssm.Checkpoint.Overrides.NONE, language, spec.commandLine().getErr());
+                String name = f.getFileName().toString().replaceFirst("\\.(safetensors|json)$", "");
+                rows.add(ModelEvaluation.evaluate(cp, name, f, maxWords, threads, gpu));
+            } else {
+                if (vocab.vocab != null || language != null) {
+                    throw new IllegalArgumentException("--vocab and --language go with --model, not --suite");
+                }
+                for (Path f : files) {
+                    rows.add(ModelEvaluation.evaluate(f, maxWords, threads, gpu));
+                }
             }
         } finally {
             if (backendSel.kernel() instanceof AutoCloseable c) {
@@ -86,6 +110,11 @@ public final class EvalCommand implements Callable<Integer> {
             }
         }
         var out = spec.commandLine().getOut();
+        if (target.suite != null && (overSeeds != null ? overSeeds : SweepFolder.isSweep(target.suite))) {
+            out.print(SeedTable.render(SeedTable.groups(files, rows), csv, json));
+            out.flush();
+            return ExitCodes.OK;
+        }
         if (json) {
             List<Map<String, Object>> list = new ArrayList<>();
             for (var r : rows) {

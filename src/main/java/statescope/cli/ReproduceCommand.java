@@ -14,8 +14,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import statescope.study.Recipes;
-import statescope.study.TrainingRun;
+import statescope.experiment.Recipes;
+import statescope.experiment.TrainingRun;
 
 /**
  * {@code statescope reproduce}: regenerates every shipped model from its seed, model by model. Finished
@@ -66,7 +66,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     }
 
     /** A model file's state, with its finished run when there is one (read once, for the messages too). */
-    record Status(State state, TrainingRun.Finished finished) {
+    record Status(State state, TrainCommandLine.Finished finished) {
     }
 
     /**
@@ -78,12 +78,12 @@ public final class ReproduceCommand implements Callable<Integer> {
         if (TrainingRun.resumable(file)) {
             return new Status(State.PARTLY_TRAINED, null);
         }
-        var done = TrainingRun.finishedRun(file);
+        var done = TrainCommandLine.finishedRun(file);
         if (done.isEmpty()) {
             return new Status(State.NOT_STARTED, null);
         }
-        TrainingRun.Finished f = done.get();
-        if (f.recipe() != null && !f.recipe().equals(TrainingRun.withoutBudget(TrainingRun.command(recipe)))) {
+        TrainCommandLine.Finished f = done.get();
+        if (f.recipe() != null && !f.recipe().equals(TrainCommandLine.withoutBudget(TrainCommandLine.of(recipe)))) {
             return new Status(State.RECIPE_CHANGED, f);
         }
         long budget = f.budget() > 0 ? f.budget() : f.reachedStep();
@@ -141,8 +141,8 @@ public final class ReproduceCommand implements Callable<Integer> {
                                 + "(it is replaced at the new run's first evaluation)%n", prefix,
                                 status.finished().recipe(), run.seed);
                     }
-                    TrainingRun.Outcome o = TrainingRun.run(recipe, file, state != State.RECIPE_CHANGED,
-                            run.progress(err, prefix), stop::requested);
+                    TrainingRun.Outcome o = TrainingRun.run(recipe, TrainCommandLine.of(recipe), file,
+                            state != State.RECIPE_CHANGED, run.progress(err, prefix), stop::requested);
                     if (!run.quiet) {
                         err.println();
                     }

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import statescope.io.BoundedFiles;
 import statescope.ssm.CheckpointException;
+import statescope.ssm.GateRange;
 
 /**
  * The root {@code statescope} command. Subcommands are listed here; each lives in its own class.
@@ -31,8 +32,14 @@ import statescope.ssm.CheckpointException;
             BenchGpuCommand.class,
             TrainCommand.class,
             ReproduceCommand.class,
+            SweepCommand.class,
             EvalCommand.class,
+            ProbeCommand.class,
+            ExtractCommand.class,
             BenchTrainCommand.class,
+            ConstructCommand.class,
+            CounterexampleCommand.class,
+            LengthsCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad input, 4 I/O error,",
             "5 check failed, 130 interrupted."})
@@ -63,6 +70,7 @@ public final class StateScopeCommand implements Runnable {
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         var root = new StateScopeCommand();
         var cl = new CommandLine(root);
+        cl.registerConverter(GateRange.class, new GateRangeConverter()); // every subcommand's --gates
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

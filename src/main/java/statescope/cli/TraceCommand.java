@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import statescope.ssm.Checkpoint;
-import statescope.ssm.CheckpointException;
 import statescope.ssm.GateRange;
 import statescope.ssm.ManifestJson;
 import statescope.ssm.NormKind;
@@ -34,15 +34,26 @@ import statescope.ssm.Trace;
         footer = {"", "Examples:",
             "  statescope trace --model parity.safetensors --input abba",
             "  statescope trace --model model.safetensors --tokens 0,3,1 --json > trace.json",
+            "  statescope trace --model hf-mamba/ --vocab 0=5,1=6 --input 0110",
             "",
-            "Without a NAME.json manifest beside the weights, the config is inferred from the tensor",
-            "shapes (RMSNorm unless the norms have a bias, eps 1e-5, gates [0,1]); --gates, --norm and",
-            "--norm-eps override it. --input needs a manifest vocabulary."})
+            "--model also takes a Hugging Face save_pretrained folder (config.json + model.safetensors)",
+            "or a mamba_ssm state dict saved as safetensors (docs/interop.md). Without a NAME.json",
+            "manifest or a config.json, the config is inferred from the tensor shapes (RMSNorm unless",
+            "the norms have a bias, eps 1e-5, gates [0,1]); --gates, --norm and --norm-eps override it.",
+            "--input needs a vocabulary: the manifest's, --vocab, or a map saved with --save-vocab."})
 public final class TraceCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "FILE",
-            description = "The checkpoint: NAME.safetensors (or its manifest NAME.json).")
+            description = "The checkpoint: NAME.safetensors (or its manifest NAME.json), or a Hugging Face folder.")
     Path model;
+
+    @Option(names = "--language", paramLabel = "ID",
+            description = "With --vocab: the catalog language whose symbols and outputs it maps (orders them "
+                    + "as the language does, and is saved with --save-vocab).")
+    String language;
+
+    @Mixin
+    VocabOptions vocab;
 
     static final class Input {
         @Option(names = "--input", paramLabel = "STRING",
@@ -74,12 +85,8 @@ public final class TraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Checkpoint ck;
-        try {
-            ck = Checkpoint.load(model, new Checkpoint.Overrides(gates, norm, normEps));
-        } catch (CheckpointException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);   // a malformed checkpoint is bad input (exit 3)
-        }
+        Checkpoint ck = vocab.load(model, new Checkpoint.Overrides(gates, norm, normEps), language,
+                spec.commandLine().getErr());
         int[] tokens = input.tokens != null ? input.tokens : ck.manifest().encode(input.input);
         if (tokens.length == 0) {
             throw new IllegalArgumentException("the input is empty");

@@ -14,8 +14,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import statescope.ssm.GateRange;
 import statescope.ssm.NormKind;
-import statescope.study.Recipes;
-import statescope.study.TrainingRun;
+import statescope.experiment.CellLock;
+import statescope.experiment.Recipes;
+import statescope.experiment.TrainingRun;
 import statescope.train.LrSchedule;
 import statescope.train.TrainOptions;
 
@@ -43,7 +44,7 @@ public final class TrainCommand implements Callable<Integer> {
     Integer dState;
 
     @Option(names = "--gates", paramLabel = "RANGE", description = "nonneg (Mamba, [0,1]) or signed ([-1,1]).")
-    String gates;
+    GateRange gates;
 
     @Option(names = "--norm", paramLabel = "KIND", description = "layer (the paper's MixerModel) or rms.")
     String norm;
@@ -132,30 +133,55 @@ public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--lock", description = "Hold FILE's run lock (NAME.run.lock) while training, and do nothing when "
+            + "another process holds it: sweeps train their cells so (docs/sweeps.md).")
+    boolean lock;
+
     @Override
     public Integer call() throws Exception {
+        TrainingRun.Spec s = runSpec();
+        Path file = out != null ? out : Path.of(Recipes.forLanguage(language, gates).fileStem() + ".safetensors");
+        if (!lock) {
+            return train(s, file);
+        }
+        var held = CellLock.tryAcquire(file);
+        if (held.isEmpty()) {
+            spec.commandLine().getErr().printf(Locale.ROOT, "%s is being trained by %s; not training it twice.%n", file,
+                    CellLock.holder(file).orElse("another process"));
+            return ExitCodes.OK;
+        }
+        try (CellLock l = held.get()) {
+            return train(s, file);
+        }
+    }
+
+    /** The run these options ask for: the language's recipe with every given option in place of the recipe's. */
+    TrainingRun.Spec runSpec() {
         checkDecay(decay);
-        Recipes.Recipe r = Recipes.forLanguage(language, gates == null ? null : parseGates(gates));
+        Recipes.Recipe r = Recipes.forLanguage(language, gates);
         TrainingRun.Spec s = r.spec(run.seed);
         TrainOptions o = s.options();
         o = new TrainOptions(lr != null ? lr : o.lr(), weightDecay != null ? weightDecay : o.weightDecay(), decay != null ? decay.equals("all") : o.decayAll(), clip, batch != null ? batch : o.batch(),
                 steps != null ? steps : o.steps(), threads != null ? threads : o.threads(), run.seed,
                 lrSchedule != null ? LrSchedule.parse(lrSchedule) : o.schedule());
         s = new TrainingRun.Spec(s.language(), layers != null ? layers : s.layers(), dModel != null ? dModel : s.dModel(),
-                dState != null ? dState : s.dState(), gates != null ? parseGates(gates) : s.gates(),
+                dState != null ? dState : s.dState(), gates != null ? gates : s.gates(),
                 norm != null ? parseNorm(norm) : s.norm(), o, maxWords != null ? maxWords : s.maxWords(),
                 evalEvery != null ? evalEvery : s.evalEvery(), s.quickEval(), s.saveEvery(), s.stopAt(),
                 mix != null ? (mix.equals("none") ? null : mix) : s.mixSplit(),
                 select != null ? (select.equals("mean") ? null : select) : s.selectOn(),
                 initSeed != null ? initSeed : s.initSeed(), aInitScale != null ? aInitScale : s.aInitScale());
         checkMemory(s);
-        Path file = out != null ? out : Path.of(r.fileStem() + ".safetensors");
+        return s;
+    }
+
+    private int train(TrainingRun.Spec s, Path file) throws Exception {
         if (!resume && !force && TrainingRun.finished(file)) {
             throw new IllegalArgumentException(file + " holds a finished model; pass --resume to train it further, "
                     + "--force to replace it, or another --out");
         }
         if (resume && !TrainingRun.resumable(file)) {
-            var done = TrainingRun.finishedRun(file);
+            var done = TrainCommandLine.finishedRun(file);
             if (done.isPresent() && !furtherTraining(file, done.get(), s.options().steps())) {
                 return ExitCodes.OK;
             }
@@ -167,7 +193,7 @@ public final class TrainCommand implements Callable<Integer> {
      * Says what {@code --resume} does with a finished model: trains it further when {@code steps} is
      * above the step its run reached (true), else says plainly that there is nothing to do (false).
      */
-    private boolean furtherTraining(Path file, TrainingRun.Finished done, long steps) throws Exception {
+    private boolean furtherTraining(Path file, TrainCommandLine.Finished done, long steps) throws Exception {
         if (steps > done.reachedStep()) {
             spec.commandLine().getErr().printf(Locale.ROOT, "%s is finished (its run reached step %d%s); training it "
                     + "further to step %d, from its checkpoint of step %d with fresh AdamW moments.%n", file,
@@ -193,7 +219,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** Refuses a configuration whose training would not fit the heap, before anything is allocated. */
     static void checkMemory(TrainingRun.Spec s) {
-        var task = statescope.study.LanguageTask.of(s.language());
+        var task = statescope.experiment.LanguageTask.of(s.language());
         long maxLength = task.language().splits().stream().mapToLong(x -> x.window().max()).max().orElse(1) + 2;
         statescope.train.TrainingMemory.check(TrainingRun.config(s, task), true, s.options().batch(), maxLength,
                 s.options().threads(), Runtime.getRuntime().maxMemory());
@@ -203,14 +229,6 @@ public final class TrainCommand implements Callable<Integer> {
         if (d != null && !d.equals("all") && !d.equals("matrices")) {
             throw new IllegalArgumentException("--decay must be all or matrices, got '" + d + "'");
         }
-    }
-
-    static GateRange parseGates(String g) {
-        return switch (g.toLowerCase(Locale.ROOT)) {
-            case "nonneg", "nonnegative", "[0,1]" -> GateRange.NONNEGATIVE;
-            case "signed", "negative", "[-1,1]" -> GateRange.SIGNED;
-            default -> throw new IllegalArgumentException("--gates must be nonneg or signed, got '" + g + "'");
-        };
     }
 
     static NormKind parseNorm(String n) {
@@ -226,7 +244,8 @@ public final class TrainCommand implements Callable<Integer> {
             throws Exception {
         TrainingRun.Outcome outcome;
         try (var stop = new TrainRunOptions.SaveOnExit("statescope-train-save")) {
-            outcome = TrainingRun.run(s, file, resume, run.progress(spec.commandLine().getErr(), ""), stop::requested);
+            outcome = TrainingRun.run(s, TrainCommandLine.of(s), file, resume, run.progress(spec.commandLine().getErr(), ""),
+                    stop::requested);
         }
         report(spec, s, outcome, run.json);
         return outcome.interrupted() ? ExitCodes.INTERRUPTED : ExitCodes.OK;
@@ -254,6 +273,6 @@ public final class TrainCommand implements Callable<Integer> {
         var sb = new StringBuilder();
         o.accuracy().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %s %.2f%%", k, v)));
         out.printf(Locale.ROOT, "%s: %d steps in %s%s; model %s;%s%n", s.language(), o.steps(),
-                Progress.duration((long) o.seconds()), o.stoppedEarly() ? " (target reached)" : "", o.model(), sb);
+                ConsoleProgress.duration((long) o.seconds()), o.stoppedEarly() ? " (target reached)" : "", o.model(), sb);
     }
 }

@@ -24,8 +24,8 @@ public final class TrainRunOptions {
     boolean json;
 
     /** The progress listener of a run, drawing on {@code err} unless {@code --quiet}. */
-    Progress progress(PrintWriter err, String prefix) {
-        return new Progress(err, quiet, prefix);
+    ConsoleProgress progress(PrintWriter err, String prefix) {
+        return new ConsoleProgress(err, quiet, prefix);
     }
 
     /**

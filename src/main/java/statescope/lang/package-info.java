@@ -1,7 +1,7 @@
 /**
  * The formal-language core: alphabets and words, automata, regexes, and the algebra behind the
- * star-free test. Pure Java plus AutomataLib (Hopcroft minimisation) and Jackson (DFA JSON); see
- * DESIGN.md for what this package may import.
+ * star-free test. Pure Java plus AutomataLib (Hopcroft minimisation) and Jackson (DFA JSON); it imports
+ * no other project package (docs/architecture.md).
  *
  * <ul>
  *   <li>{@link statescope.lang.Alphabet}, {@link statescope.lang.Word}: symbols and words.</li>

@@ -116,6 +116,10 @@ public record Checkpoint(SsmWeights weights, Manifest manifest) {
      * @throws CheckpointException one message naming the file, the tensor and the problem
      */
     public static Checkpoint load(Path file, Overrides overrides) throws IOException {
+        Checkpoint foreign = ForeignCheckpoints.loadIfForeign(file, overrides);   // Hugging Face, mamba_ssm, vocab maps
+        if (foreign != null) {
+            return foreign;
+        }
         Path w = weightsPath(file);
         if (!Files.exists(w)) {
             throw new java.nio.file.NoSuchFileException(w.toString(), null, "model weights not found");

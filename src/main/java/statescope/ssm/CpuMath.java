@@ -1,8 +1,8 @@
 package statescope.ssm;
 
 /**
- * The numeric primitives of the step and the batched forward, in two implementations: {@link ScalarMath}
- * (plain loops, the reference) and {@code VectorMath} (Java Vector API), chosen by
+ * The numeric primitives of the step and the batched forward, in two implementations: {@code VectorMath}
+ * (Java Vector API) and its reference twin {@link ScalarMath} (plain loops), chosen by
  * {@link VectorSupport}. Arrays are flat and row-major; weights come pre-transposed ([in, out]) so that
  * every product runs along contiguous rows and needs no horizontal reduction.
  */

@@ -190,7 +190,7 @@ public final class FastForward {
                 int m = ch[2] - ch[1];
                 float[] u = new float[m * dm];                   // [m, D]
                 for (int q = 0; q < m; q++) {
-                    Norms.apply(c.norm(), c.normEps(), resid, (row0 + q) * dm, dm, lw.normW, lw.normB, u, q * dm);
+                    Norms.forward(c.norm(), c.normEps(), resid, (row0 + q) * dm, dm, lw.normW, lw.normB, u, q * dm);
                 }
                 math.gemm(u, 0, dm, m, dm, lw.inProjT, 2 * ed, xz, row0 * 2 * ed, 2 * ed, false);
             });
@@ -215,7 +215,7 @@ public final class FastForward {
                 }
                 math.silu(xf, row0 * ed, xf, row0 * ed, m * ed);
                 if (c.selective()) {
-                    int p = LayerWeights.pad16(r + 2 * n);
+                    int p = Layouts.pad16(r + 2 * n);
                     float[] dbc = new float[m * p];              // [m, pad16(R+2N)]
                     math.gemm(xf, row0 * ed, ed, m, ed, lw.xProjT, p, dbc, 0, p, false);
                     for (int q = 0; q < m; q++) {
@@ -287,9 +287,9 @@ public final class FastForward {
             int m = ch[2] - ch[1];
             float[] u = new float[m * dm];
             for (int q = 0; q < m; q++) {
-                Norms.apply(c.norm(), c.normEps(), resid, (row0 + q) * dm, dm, w.normF, w.normFBias, u, q * dm);
+                Norms.forward(c.norm(), c.normEps(), resid, (row0 + q) * dm, dm, w.normF, w.normFBias, u, q * dm);
             }
-            int op = LayerWeights.pad16(o);
+            int op = Layouts.pad16(o);
             float[] lp = new float[m * op];                  // [m, pad16(O)]
             math.gemm(u, 0, dm, m, dm, w.headT, op, lp, 0, op, false);
             for (int q = 0; q < m; q++) {

@@ -49,16 +49,13 @@ final class LayerWeights {
         this.aLog = aLog;
         this.dSkip = dSkip;
         this.outProj = outProj;
-        this.a = new float[ed * n];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = (float) -Math.exp(aLog[i]);
-        }
-        this.aT = transpose(a, ed, n);
-        this.convWT = transpose(convW, ed, k);
-        this.inProjT = transpose(inProj, 2 * ed, d);
-        this.xProjT = transposePadded(xProj, c.xProjRows(), c.xProjCols(), pad16(c.xProjRows()));
-        this.dtWT = transpose(dtW, ed, r);
-        this.outProjT = transpose(outProj, d, ed);
+        this.a = Activations.stateMatrix(aLog);
+        this.aT = Layouts.transpose(a, ed, n);
+        this.convWT = Layouts.transpose(convW, ed, k);
+        this.inProjT = Layouts.transpose(inProj, 2 * ed, d);
+        this.xProjT = Layouts.transposePadded(xProj, c.xProjRows(), c.xProjCols(), Layouts.pad16(c.xProjRows()));
+        this.dtWT = Layouts.transpose(dtW, ed, r);
+        this.outProjT = Layouts.transpose(outProj, d, ed);
         if (c.selective()) {
             constDelta = null;
             constB = null;
@@ -76,32 +73,5 @@ final class LayerWeights {
             constB = java.util.Arrays.copyOfRange(xProj, r, r + n);
             constC = java.util.Arrays.copyOfRange(xProj, r + n, r + 2 * n);
         }
-    }
-
-    /** n rounded up to a multiple of 16 (the widest float vector), so products need no masked tail. */
-    static int pad16(int n) {
-        return (n + 15) & ~15;
-    }
-
-    /** [rows, cols] → [cols, padRows], zero-filled beyond rows. */
-    static float[] transposePadded(float[] m, int rows, int cols, int padRows) {
-        float[] t = new float[cols * padRows];
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                t[j * padRows + i] = m[i * cols + j];
-            }
-        }
-        return t;
-    }
-
-    /** [rows, cols] → [cols, rows]. */
-    static float[] transpose(float[] m, int rows, int cols) {
-        float[] t = new float[m.length];
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                t[j * rows + i] = m[i * cols + j];
-            }
-        }
-        return t;
     }
 }

@@ -16,9 +16,17 @@ import java.util.Objects;
  * @param trainingStep  optimiser steps taken
  * @param metrics       named figures (e.g. {@code "acc_bin1": 1.0})
  * @param notes         free-form text
+ * @param kind          how the weights were made: null for a trained model, {@link #CONSTRUCTED} for weights
+ *                      set by hand or by the compiler ({@code statescope construct})
+ * @param channels      per layer the names of its ED channels ("seen d", "depth", ...), or empty; an empty
+ *                      name marks an unused channel
  */
 public record Manifest(int formatVersion, SsmConfig config, List<String> vocabulary, List<String> outputClasses,
-                       String languageId, long seed, long trainingStep, Map<String, Double> metrics, String notes) {
+                       String languageId, long seed, long trainingStep, Map<String, Double> metrics, String notes,
+                       String kind, List<List<String>> channels) {
+
+    /** {@link #kind()} of a model whose weights were constructed, not trained. */
+    public static final String CONSTRUCTED = "constructed";
 
     /** The manifest format written by this version. */
     public static final int FORMAT_VERSION = 1;
@@ -28,6 +36,17 @@ public record Manifest(int formatVersion, SsmConfig config, List<String> vocabul
         vocabulary = vocabulary == null ? List.of() : List.copyOf(vocabulary);
         outputClasses = outputClasses == null ? List.of() : List.copyOf(outputClasses);
         metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
+        channels = channels == null ? List.of() : channels.stream().map(List::copyOf).toList();
+        if (!channels.isEmpty() && channels.size() != config.nLayer()) {
+            throw new IllegalArgumentException("manifest channels names " + channels.size() + " layers but config.nLayer is "
+                    + config.nLayer());
+        }
+        for (int l = 0; l < channels.size(); l++) {
+            if (channels.get(l).size() != config.dInner()) {
+                throw new IllegalArgumentException("manifest channels[" + l + "] has " + channels.get(l).size()
+                        + " names but config.dInner is " + config.dInner());
+            }
+        }
         if (formatVersion < 1 || formatVersion > FORMAT_VERSION) {
             throw new IllegalArgumentException("manifest format version " + formatVersion
                     + " is not supported (this build reads 1.." + FORMAT_VERSION + ")");
@@ -45,6 +64,13 @@ public record Manifest(int formatVersion, SsmConfig config, List<String> vocabul
         }
     }
 
+    /** A manifest of a trained model (no kind, no channel names). */
+    public Manifest(int formatVersion, SsmConfig config, List<String> vocabulary, List<String> outputClasses,
+                    String languageId, long seed, long trainingStep, Map<String, Double> metrics, String notes) {
+        this(formatVersion, config, vocabulary, outputClasses, languageId, seed, trainingStep, metrics, notes, null,
+                List.of());
+    }
+
     /** A minimal manifest: just the config (no vocabulary names, no training metadata). */
     public static Manifest of(SsmConfig config) {
         return new Manifest(FORMAT_VERSION, config, List.of(), List.of(), null, 0, 0, Map.of(), null);
@@ -52,7 +78,22 @@ public record Manifest(int formatVersion, SsmConfig config, List<String> vocabul
 
     /** The same manifest with another config (used by overrides). */
     public Manifest withConfig(SsmConfig c) {
-        return new Manifest(formatVersion, c, vocabulary, outputClasses, languageId, seed, trainingStep, metrics, notes);
+        return new Manifest(formatVersion, c, vocabulary, outputClasses, languageId, seed, trainingStep, metrics, notes,
+                kind, channels);
+    }
+
+    /** Whether the weights were constructed rather than trained ({@link #kind()} is {@link #CONSTRUCTED}). */
+    public boolean constructed() {
+        return CONSTRUCTED.equals(kind);
+    }
+
+    /** The name of channel {@code channel} of layer {@code layer}, or an empty string when it has none. */
+    public String channelName(int layer, int channel) {
+        if (layer < 0 || layer >= channels.size()) {
+            return "";
+        }
+        List<String> names = channels.get(layer);
+        return channel >= 0 && channel < names.size() ? names.get(channel) : "";
     }
 
     /** Token id of an input symbol. */

@@ -26,6 +26,9 @@ import java.util.Map;
  * </pre>
  * {@code weightsSha256}, written by {@link Checkpoint#save}, is the SHA-256 of the weights file the
  * manifest belongs to (see {@link Checkpoint} for the protocol); older manifests have none.
+ * A constructed model ({@code statescope construct}) adds {@code "kind": "constructed"} and
+ * {@code "channels"}: per layer the names of its ED channels. Both are optional; a manifest without
+ * them reads as a trained model's.
  */
 public final class ManifestJson {
 
@@ -62,6 +65,12 @@ public final class ManifestJson {
         root.put("notes", m.notes());
         if (weightsSha256 != null) {
             root.put("weightsSha256", weightsSha256);
+        }
+        if (m.kind() != null) {
+            root.put("kind", m.kind());
+        }
+        if (!m.channels().isEmpty()) {
+            root.put("channels", m.channels());
         }
         try {
             return JSON.writeValueAsString(root) + "\n";
@@ -137,9 +146,22 @@ public final class ManifestJson {
             if (sha != null && !sha.matches("[0-9a-f]{64}")) {
                 throw new CheckpointException("manifest field weightsSha256 is not 64 lower-case hex digits");
             }
+            List<List<String>> channels = new ArrayList<>();
+            JsonNode ch = root.get("channels");
+            if (ch != null && !ch.isNull()) {
+                if (!ch.isArray()) {
+                    throw new CheckpointException("manifest field channels is not an array of arrays of names");
+                }
+                for (JsonNode layer : ch) {
+                    if (layer == null || layer.isNull()) {
+                        throw new CheckpointException("manifest field channels holds a null layer");
+                    }
+                    channels.add(stringArray(layer, "channels"));
+                }
+            }
             return new Sidecar(new Manifest(intField(root, "formatVersion"), cfg, strings(root, "vocabulary"),
                     strings(root, "outputClasses"), text(root, "languageId"), longField(root, "seed"),
-                    longField(root, "trainingStep"), metrics, text(root, "notes")), sha);
+                    longField(root, "trainingStep"), metrics, text(root, "notes"), text(root, "kind"), channels), sha);
         } catch (IllegalArgumentException e) {
             throw new CheckpointException("manifest: " + e.getMessage());
         }
@@ -211,10 +233,14 @@ public final class ManifestJson {
 
     private static List<String> strings(JsonNode o, String f) throws CheckpointException {
         JsonNode v = o.get(f);
-        List<String> out = new ArrayList<>();
         if (v == null || v.isNull()) {
-            return out;
+            return new ArrayList<>();
         }
+        return stringArray(v, f);
+    }
+
+    private static List<String> stringArray(JsonNode v, String f) throws CheckpointException {
+        List<String> out = new ArrayList<>();
         if (!v.isArray()) {
             throw new CheckpointException("manifest field " + f + " is not an array of strings");
         }

@@ -47,7 +47,7 @@ public final class ReferenceForward {
             float[][] z = new float[tLen][ed];                          // [T][ED] gate branch
             float[] u = new float[dm];                                  // [D]
             for (int t = 0; t < tLen; t++) {
-                Norms.apply(c.norm(), c.normEps(), resid[t], 0, dm, lw.normW, lw.normB, u, 0);
+                Norms.forward(c.norm(), c.normEps(), resid[t], 0, dm, lw.normW, lw.normB, u, 0);
                 for (int i = 0; i < ed; i++) {
                     xIn[t][i] = dot(lw.inProj, i * dm, u, dm);
                     z[t][i] = dot(lw.inProj, (ed + i) * dm, u, dm);
@@ -118,7 +118,7 @@ public final class ReferenceForward {
         float[] logits = new float[tLen * o];                           // [T, O]
         float[] u = new float[dm];
         for (int t = 0; t < tLen; t++) {
-            Norms.apply(c.norm(), c.normEps(), resid[t], 0, dm, w.normF, w.normFBias, u, 0);
+            Norms.forward(c.norm(), c.normEps(), resid[t], 0, dm, w.normF, w.normFBias, u, 0);
             for (int i = 0; i < o; i++) {
                 logits[t * o + i] = dot(w.head, i * dm, u, dm) + (w.headBias == null ? 0f : w.headBias[i]);
             }

@@ -2,7 +2,8 @@ package statescope.ssm;
 
 /**
  * The selective scan in plain Java, one thread, written as the equations of {@link ScanBatch}: the
- * oracle for {@link VectorScan} and the CUDA kernel, and the fallback when the Vector API is absent.
+ * reference twin of {@link VectorScan}, the oracle for the CUDA kernel, and the scan that runs when
+ * {@link VectorSupport} chooses the scalar kernels.
  */
 public final class ReferenceScan implements SelectiveScanKernel {
 
@@ -18,10 +19,10 @@ public final class ReferenceScan implements SelectiveScanKernel {
         int ed = in.dInner();
         int n = in.dState();
         ScanResult out = ScanResult.allocate(in, emitStates);
-        float[] y = out.y();                                                     // [B, T, D]
-        float[] hLast = out.hLast();                                             // [B, D, N]
-        float[] hAll = out.hAll();                                               // [B, T, D, N] or null
-        float[] h = new float[ed * n];                                           // [D, N]
+        float[] y = out.y();                                                     // [B, T, ED]
+        float[] hLast = out.hLast();                                             // [B, ED, N]
+        float[] hAll = out.hAll();                                               // [B, T, ED, N] or null
+        float[] h = new float[ed * n];                                           // [ED, N]
         for (int b = 0; b < bSz; b++) {
             if (in.h0() != null) {
                 System.arraycopy(in.h0(), b * ed * n, h, 0, ed * n);

@@ -1,6 +1,6 @@
 package statescope.ssm;
 
-/** {@link CpuMath} in plain Java loops: the reference the vector path is tested against. */
+/** {@link CpuMath} in plain Java loops: the reference twin of {@code VectorMath}, tested in {@code KernelTwinsTest}. */
 final class ScalarMath implements CpuMath {
 
     @Override
@@ -39,9 +39,7 @@ final class ScalarMath implements CpuMath {
 
     @Override
     public void silu(float[] src, int srcOff, float[] dst, int dstOff, int len) {
-        for (int i = 0; i < len; i++) {
-            dst[dstOff + i] = Activations.silu(src[srcOff + i]);
-        }
+        Activations.silu(src, srcOff, dst, dstOff, len);
     }
 
     @Override
@@ -53,9 +51,7 @@ final class ScalarMath implements CpuMath {
 
     @Override
     public void softplusBias(float[] v, int off, float[] bias, int len) {
-        for (int i = 0; i < len; i++) {
-            v[off + i] = Activations.softplus(v[off + i] + bias[i]);
-        }
+        Activations.softplus(v, off, bias, v, off, len);
     }
 
     @Override

@@ -13,16 +13,17 @@ import java.util.Objects;
  * </pre>
  *
  * Strings of different lengths share one batch: positions {@code t >= lengths[b]} are padding; their y
- * is 0 and they do not change the state. Layouts are row-major and flattened; symbols: B batch, T max
- * length, D channels (d_inner), N state size (d_state).
+ * is 0 and they do not change the state. Layouts are row-major and flattened, in the symbols of the
+ * package legend: B batch, T max length, ED channels (d_inner), N state size (d_state). (D[d] above is
+ * the skip weight, {@code dSkip}, not d_model.)
  *
- * @param x     [B, T, D] the SSM input (conv1d + SiLU output)
- * @param delta [B, T, D] Δ after softplus (&gt; 0)
- * @param a     [D, N]    A = −exp(A_log) (&lt; 0)
+ * @param x     [B, T, ED] the SSM input (conv1d + SiLU output)
+ * @param delta [B, T, ED] Δ after softplus (&gt; 0)
+ * @param a     [ED, N]    A = −exp(A_log) (&lt; 0)
  * @param b     [B, T, N]
  * @param c     [B, T, N]
- * @param dSkip [D]       the skip weight D
- * @param h0    [B, D, N] initial state, or null for zeros
+ * @param dSkip [ED]       the skip weight D
+ * @param h0    [B, ED, N] initial state, or null for zeros
  */
 public record ScanBatch(int batch, int maxLen, int dInner, int dState, int[] lengths,
                         float[] x, float[] delta, float[] a, float[] b, float[] c, float[] dSkip,
@@ -33,7 +34,7 @@ public record ScanBatch(int batch, int maxLen, int dInner, int dState, int[] len
         Objects.requireNonNull(gates, "gates");
         if (batch <= 0 || maxLen < 0 || dInner <= 0 || dState <= 0) {
             throw new IllegalArgumentException("bad scan shape B=" + batch + " T=" + maxLen
-                    + " D=" + dInner + " N=" + dState);
+                    + " ED=" + dInner + " N=" + dState);
         }
         check("lengths", lengths.length, batch);
         for (int len : lengths) {

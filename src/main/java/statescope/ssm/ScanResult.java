@@ -1,11 +1,11 @@
 package statescope.ssm;
 
 /**
- * The output of a batched selective scan (see {@link ScanBatch} for the equations and symbols).
+ * The output of a batched selective scan (see {@link ScanBatch} for the equations; symbols as in the package legend).
  *
- * @param y     [B, T, D] C·h + D·x (before the SiLU(z) gate); 0 at padding positions
- * @param hLast [B, D, N] the state after each string's last real token (h0, or 0, for an empty string)
- * @param hAll  [B, T, D, N] every h_t when requested, else null; padding positions hold 0
+ * @param y     [B, T, ED] C·h + D·x (before the SiLU(z) gate); 0 at padding positions
+ * @param hLast [B, ED, N] the state after each string's last real token (h0, or 0, for an empty string)
+ * @param hAll  [B, T, ED, N] every h_t when requested, else null; padding positions hold 0
  */
 public record ScanResult(float[] y, float[] hLast, float[] hAll) {
 
@@ -13,8 +13,8 @@ public record ScanResult(float[] y, float[] hLast, float[] hAll) {
     public static ScanResult allocate(ScanBatch in, boolean emitStates) {
         int btd = in.batch() * in.maxLen() * in.dInner();
         return new ScanResult(
-                new float[btd],                                                  // [B, T, D]
-                new float[in.batch() * in.dInner() * in.dState()],               // [B, D, N]
-                emitStates ? new float[btd * in.dState()] : null);               // [B, T, D, N]
+                new float[btd],                                                  // [B, T, ED]
+                new float[in.batch() * in.dInner() * in.dState()],               // [B, ED, N]
+                emitStates ? new float[btd * in.dState()] : null);               // [B, T, ED, N]
     }
 }

@@ -65,7 +65,7 @@ public final class SsmState {
 
     /** h of one layer as a fresh [ED, N] array. */
     public float[] h(int layer) {
-        return LayerWeights.transpose(hT[layer], config.dState(), config.dInner());
+        return Layouts.transpose(hT[layer], config.dState(), config.dInner());
     }
 
     /** h[layer][d, n]. */
@@ -83,7 +83,7 @@ public final class SsmState {
         if (h.length != hT[layer].length) {
             throw new IllegalArgumentException("h has " + h.length + " values, expected " + hT[layer].length);
         }
-        float[] t = LayerWeights.transpose(h, config.dInner(), config.dState());
+        float[] t = Layouts.transpose(h, config.dInner(), config.dState());
         System.arraycopy(t, 0, hT[layer], 0, t.length);
     }
 

@@ -50,8 +50,8 @@ public final class SsmStepper {
         g = new float[ed];
         x = new float[layers][ed];
         delta = new float[layers][ed];
-        dbc = new float[layers][LayerWeights.pad16(c.xProjRows())];
-        logitsPad = new float[LayerWeights.pad16(c.outputSize())];
+        dbc = new float[layers][Layouts.pad16(c.xProjRows())];
+        logitsPad = new float[Layouts.pad16(c.outputSize())];
         y = new float[layers][ed];
     }
 
@@ -95,7 +95,7 @@ public final class SsmStepper {
         System.arraycopy(w.embedding, token * dm, resid, 0, dm);
         for (int l = 0; l < c.nLayer(); l++) {
             LayerWeights lw = w.layers[l];
-            Norms.apply(c.norm(), c.normEps(), resid, 0, dm, lw.normW, lw.normB, u, 0);
+            Norms.forward(c.norm(), c.normEps(), resid, 0, dm, lw.normW, lw.normB, u, 0);
             math.matvec(u, 0, dm, lw.inProjT, 2 * ed, xz, 0, false);          // [2·ED]
             float[] xl = x[l];
             float[] buf = state.conv[l];                                       // [K-1, ED]
@@ -123,7 +123,7 @@ public final class SsmStepper {
             math.mulSilu(y[l], 0, xz, ed, g, 0, ed);
             math.matvec(g, 0, ed, lw.outProjT, dm, resid, 0, true);            // r += out_proj·g
         }
-        Norms.apply(c.norm(), c.normEps(), resid, 0, dm, w.normF, w.normFBias, u, 0);
+        Norms.forward(c.norm(), c.normEps(), resid, 0, dm, w.normF, w.normFBias, u, 0);
         int o = c.outputSize();
         math.matvec(u, 0, dm, w.headT, logitsPad.length, logitsPad, 0, false);
         for (int i = 0; i < o; i++) {

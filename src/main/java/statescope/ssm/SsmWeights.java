@@ -45,8 +45,8 @@ public final class SsmWeights {
         this.normFBias = t.get(NORM_F_BIAS);
         this.head = t.get(HEAD);
         this.headBias = t.get(HEAD_BIAS);
-        this.headT = LayerWeights.transposePadded(head, config.outputSize(), config.dModel(),
-                LayerWeights.pad16(config.outputSize()));
+        this.headT = Layouts.transposePadded(head, config.outputSize(), config.dModel(),
+                Layouts.pad16(config.outputSize()));
     }
 
     /** The hyper-parameters. */

@@ -6,13 +6,14 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link CpuMath} on the Java Vector API: lanes run over output columns / channels, so no horizontal
- * reductions are needed. Loaded only through {@link VectorSupport}. Agrees with {@link ScalarMath}
- * to float rounding (tests).
+ * reductions are needed; the scan step is {@link VectorScan}'s token with one block of all ED channels.
+ * Its reference twin is {@link ScalarMath}, which it agrees with to float rounding
+ * ({@code KernelTwinsTest}). Loaded only through {@link VectorSupport}.
  */
 final class VectorMath implements CpuMath {
 
-    static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
-    static final int L = S.length();
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int LANES = S.length();
 
     @Override
     public String name() {
@@ -22,13 +23,13 @@ final class VectorMath implements CpuMath {
     @Override
     public void matvec(float[] x, int xOff, int k, float[] bT, int n, float[] y, int yOff, boolean accumulate) {
         int j = 0;
-        for (; j + 4 * L <= n; j += 4 * L) {
+        for (; j + 4 * LANES <= n; j += 4 * LANES) {
             matvec4(x, xOff, k, bT, n, j, y, yOff, accumulate);
         }
-        for (; j + L <= n; j += L) {
+        for (; j + LANES <= n; j += LANES) {
             matvec1(x, xOff, k, bT, n, j, y, yOff, accumulate);
         }
-        if (j < n) {                                      // masked tail: n − j < L columns (rare: weights are padded)
+        if (j < n) {                                      // masked tail, n − j < LANES (rare: weights are padded)
             matvec1Masked(x, xOff, k, bT, n, j, y, yOff, accumulate, S.indexInRange(j, n));
         }
     }
@@ -36,21 +37,21 @@ final class VectorMath implements CpuMath {
     private static void matvec4(float[] x, int xOff, int k, float[] bT, int n, int j, float[] y, int yOff,
                                 boolean accumulate) {
         FloatVector c0 = init(y, yOff + j, accumulate);
-        FloatVector c1 = init(y, yOff + j + L, accumulate);
-        FloatVector c2 = init(y, yOff + j + 2 * L, accumulate);
-        FloatVector c3 = init(y, yOff + j + 3 * L, accumulate);
+        FloatVector c1 = init(y, yOff + j + LANES, accumulate);
+        FloatVector c2 = init(y, yOff + j + 2 * LANES, accumulate);
+        FloatVector c3 = init(y, yOff + j + 3 * LANES, accumulate);
         for (int i = 0; i < k; i++) {
             FloatVector xi = FloatVector.broadcast(S, x[xOff + i]);
             int row = i * n + j;
             c0 = FloatVector.fromArray(S, bT, row).fma(xi, c0);
-            c1 = FloatVector.fromArray(S, bT, row + L).fma(xi, c1);
-            c2 = FloatVector.fromArray(S, bT, row + 2 * L).fma(xi, c2);
-            c3 = FloatVector.fromArray(S, bT, row + 3 * L).fma(xi, c3);
+            c1 = FloatVector.fromArray(S, bT, row + LANES).fma(xi, c1);
+            c2 = FloatVector.fromArray(S, bT, row + 2 * LANES).fma(xi, c2);
+            c3 = FloatVector.fromArray(S, bT, row + 3 * LANES).fma(xi, c3);
         }
         c0.intoArray(y, yOff + j);
-        c1.intoArray(y, yOff + j + L);
-        c2.intoArray(y, yOff + j + 2 * L);
-        c3.intoArray(y, yOff + j + 3 * L);
+        c1.intoArray(y, yOff + j + LANES);
+        c2.intoArray(y, yOff + j + 2 * LANES);
+        c3.intoArray(y, yOff + j + 3 * LANES);
     }
 
     private static void matvec1(float[] x, int xOff, int k, float[] bT, int n, int j, float[] y, int yOff,
@@ -85,10 +86,10 @@ final class VectorMath implements CpuMath {
             int a0 = aOff + r * lda;
             int o0 = cOff + r * ldc;
             int j = 0;
-            for (; j + 2 * L <= n; j += 2 * L) {
+            for (; j + 2 * LANES <= n; j += 2 * LANES) {
                 kernel4x2(a, a0, lda, k, bT, n, j, c, o0, ldc, accumulate);
             }
-            for (; j + L <= n; j += L) {
+            for (; j + LANES <= n; j += LANES) {
                 kernel4x1(a, a0, lda, k, bT, n, j, c, o0, ldc, accumulate);
             }
             if (j < n) {
@@ -100,23 +101,23 @@ final class VectorMath implements CpuMath {
         }
     }
 
-    /** C[4 rows, 2L columns from j] (+)= A[4 rows, k] · bT[k, j..j+2L). */
+    /** C[4 rows, 2·LANES columns from j] (+)= A[4 rows, k] · bT[k, j..j+2·LANES). */
     private static void kernel4x2(float[] a, int a0, int lda, int k, float[] bT, int n, int j,
                                   float[] c, int o0, int ldc, boolean accumulate) {
         int a1 = a0 + lda;
         int a2 = a1 + lda;
         int a3 = a2 + lda;
         FloatVector c00 = init(c, o0 + j, accumulate);
-        FloatVector c01 = init(c, o0 + j + L, accumulate);
+        FloatVector c01 = init(c, o0 + j + LANES, accumulate);
         FloatVector c10 = init(c, o0 + ldc + j, accumulate);
-        FloatVector c11 = init(c, o0 + ldc + j + L, accumulate);
+        FloatVector c11 = init(c, o0 + ldc + j + LANES, accumulate);
         FloatVector c20 = init(c, o0 + 2 * ldc + j, accumulate);
-        FloatVector c21 = init(c, o0 + 2 * ldc + j + L, accumulate);
+        FloatVector c21 = init(c, o0 + 2 * ldc + j + LANES, accumulate);
         FloatVector c30 = init(c, o0 + 3 * ldc + j, accumulate);
-        FloatVector c31 = init(c, o0 + 3 * ldc + j + L, accumulate);
+        FloatVector c31 = init(c, o0 + 3 * ldc + j + LANES, accumulate);
         for (int i = 0; i < k; i++) {
             FloatVector b0 = FloatVector.fromArray(S, bT, i * n + j);
-            FloatVector b1 = FloatVector.fromArray(S, bT, i * n + j + L);
+            FloatVector b1 = FloatVector.fromArray(S, bT, i * n + j + LANES);
             FloatVector v = FloatVector.broadcast(S, a[a0 + i]);
             c00 = b0.fma(v, c00);
             c01 = b1.fma(v, c01);
@@ -131,16 +132,16 @@ final class VectorMath implements CpuMath {
             c31 = b1.fma(v, c31);
         }
         c00.intoArray(c, o0 + j);
-        c01.intoArray(c, o0 + j + L);
+        c01.intoArray(c, o0 + j + LANES);
         c10.intoArray(c, o0 + ldc + j);
-        c11.intoArray(c, o0 + ldc + j + L);
+        c11.intoArray(c, o0 + ldc + j + LANES);
         c20.intoArray(c, o0 + 2 * ldc + j);
-        c21.intoArray(c, o0 + 2 * ldc + j + L);
+        c21.intoArray(c, o0 + 2 * ldc + j + LANES);
         c30.intoArray(c, o0 + 3 * ldc + j);
-        c31.intoArray(c, o0 + 3 * ldc + j + L);
+        c31.intoArray(c, o0 + 3 * ldc + j + LANES);
     }
 
-    /** C[4 rows, one vector of columns from j] (+)= A[4 rows, k] · bT[k, j..j+L). */
+    /** C[4 rows, one vector of columns from j] (+)= A[4 rows, k] · bT[k, j..j+LANES). */
     private static void kernel4x1(float[] a, int a0, int lda, int k, float[] bT, int n, int j,
                                   float[] c, int o0, int ldc, boolean accumulate) {
         int a1 = a0 + lda;
@@ -193,7 +194,7 @@ final class VectorMath implements CpuMath {
     @Override
     public void mulAdd(float[] a, int aOff, float[] b, int bOff, float[] dst, int dstOff, int len) {
         int i = 0;
-        for (int up = S.loopBound(len); i < up; i += L) {
+        for (int up = S.loopBound(len); i < up; i += LANES) {
             FloatVector.fromArray(S, a, aOff + i)
                     .fma(FloatVector.fromArray(S, b, bOff + i), FloatVector.fromArray(S, dst, dstOff + i))
                     .intoArray(dst, dstOff + i);
@@ -203,26 +204,16 @@ final class VectorMath implements CpuMath {
         }
     }
 
-    static FloatVector silu(FloatVector v) {
-        return VectorPolyMath.silu(v);
-    }
-
     @Override
     public void silu(float[] src, int srcOff, float[] dst, int dstOff, int len) {
-        int i = 0;
-        for (int up = S.loopBound(len); i < up; i += L) {
-            silu(FloatVector.fromArray(S, src, srcOff + i)).intoArray(dst, dstOff + i);
-        }
-        for (; i < len; i++) {
-            dst[dstOff + i] = PolyMath.silu(src[srcOff + i]);
-        }
+        VectorPolyMath.silu(src, srcOff, dst, dstOff, len);
     }
 
     @Override
     public void mulSilu(float[] y, int yOff, float[] z, int zOff, float[] dst, int dstOff, int len) {
         int i = 0;
-        for (int up = S.loopBound(len); i < up; i += L) {
-            FloatVector.fromArray(S, y, yOff + i).mul(silu(FloatVector.fromArray(S, z, zOff + i)))
+        for (int up = S.loopBound(len); i < up; i += LANES) {
+            FloatVector.fromArray(S, y, yOff + i).mul(VectorPolyMath.silu(FloatVector.fromArray(S, z, zOff + i)))
                     .intoArray(dst, dstOff + i);
         }
         for (; i < len; i++) {
@@ -239,36 +230,9 @@ final class VectorMath implements CpuMath {
     public void scanStep(float[] hT, float[] aT, float[] x, int xOff, float[] delta, int dOff, float[] b, int bOff,
                          float[] c, int cOff, float[] dSkip, int ed, int n, GateRange gates, float[] y, int yOff) {
         boolean signed = gates == GateRange.SIGNED;
-        int d = 0;
-        for (int up = S.loopBound(ed); d < up; d += L) {
-            FloatVector dt = FloatVector.fromArray(S, delta, dOff + d);
-            FloatVector xv = FloatVector.fromArray(S, x, xOff + d);
-            FloatVector dx = dt.mul(xv);
-            FloatVector acc = FloatVector.zero(S);
-            for (int s = 0; s < n; s++) {
-                int i = s * ed + d;
-                FloatVector e = VectorPolyMath.exp(dt.mul(FloatVector.fromArray(S, aT, i)));
-                if (signed) {
-                    e = e.fma(2f, -1f);
-                }
-                FloatVector h = e.fma(FloatVector.fromArray(S, hT, i), dx.mul(b[bOff + s]));
-                h.intoArray(hT, i);
-                acc = h.fma(FloatVector.broadcast(S, c[cOff + s]), acc);
-            }
-            FloatVector.fromArray(S, dSkip, d).fma(xv, acc).intoArray(y, yOff + d);
-        }
-        for (; d < ed; d++) {
-            float dt = delta[dOff + d];
-            float xt = x[xOff + d];
-            float acc = 0f;
-            for (int s = 0; s < n; s++) {
-                int i = s * ed + d;
-                float e = PolyMath.exp(dt * aT[i]);
-                float h = Math.fma(signed ? Math.fma(e, 2f, -1f) : e, hT[i], dt * xt * b[bOff + s]);
-                hT[i] = h;
-                acc = Math.fma(h, c[cOff + s], acc);
-            }
-            y[yOff + d] = Math.fma(dSkip[d], xt, acc);          // the same operations as a lane above
-        }
+        int vecEnd = S.loopBound(ed);
+        VectorScan.token(x, xOff, delta, dOff, aT, b, bOff, c, cOff, dSkip, ed, n, 0, vecEnd, ed, signed, hT, y, yOff);
+        VectorScan.tokenTail(x, xOff, delta, dOff, aT, b, bOff, c, cOff, dSkip, ed, n, 0, vecEnd, ed, ed, signed, hT,
+                y, yOff);
     }
 }

@@ -123,6 +123,21 @@ public final class VectorPolyMath {
         return x.div(exp(x.neg()).add(1f));
     }
 
+    /**
+     * dst[i] = SiLU(src[i]) over arrays (src and dst may be the same range); every element equals
+     * {@link PolyMath#silu} of it, the tail included. The one SiLU loop of the step, the batched
+     * forward and training.
+     */
+    public static void silu(float[] src, int srcOff, float[] dst, int dstOff, int len) {
+        int i = 0;
+        for (int up = S.loopBound(len); i < up; i += S.length()) {
+            silu(FloatVector.fromArray(S, src, srcOff + i)).intoArray(dst, dstOff + i);
+        }
+        for (; i < len; i++) {
+            dst[dstOff + i] = PolyMath.silu(src[srcOff + i]);
+        }
+    }
+
     /** σ lane-wise, 1 / (1 + e^−x); the lanes of {@link PolyMath#sigmoid}. */
     public static FloatVector sigmoid(FloatVector x) {
         return FloatVector.broadcast(S, 1f).div(exp(x.neg()).add(1f));

@@ -32,7 +32,7 @@ public final class Backprop implements AutoCloseable {
     private final int threads;
     private final SequenceBackprop[] work;
     private final ParamSet[] grads;
-    private final float[][][] dAT;   // worker × layer × [N, ED]
+    private final float[][][] dAT;   // [threads][L][N, ED]
     private final ExecutorService pool;
 
     /** @param threads worker threads (≥ 1); 1 runs on the caller's thread */

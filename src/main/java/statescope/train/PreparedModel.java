@@ -1,7 +1,9 @@
 package statescope.train;
 
+import static statescope.ssm.Layouts.transpose;
 import static statescope.ssm.WeightNames.*;
 
+import statescope.ssm.Activations;
 import statescope.ssm.SsmConfig;
 
 /**
@@ -13,21 +15,21 @@ final class PreparedModel {
     final SsmConfig c;
     final ParamSet p;
     final float[] emb;        // [V, D]
-    final float[][] normW;    // L × [D]
-    final float[][] normB;    // L × [D] or null
-    final float[][] inProj;   // L × [2ED, D]
-    final float[][] inProjT;  // L × [D, 2ED]
-    final float[][] convW;    // L × [ED, K]
-    final float[][] convB;    // L × [ED]
-    final float[][] xProj;    // L × [W, ED], W = R+2N
-    final float[][] xProjT;   // L × [ED, W]
-    final float[][] dtW;      // L × [ED, R]
-    final float[][] dtWT;     // L × [R, ED]
-    final float[][] dtB;      // L × [ED]
-    final float[][] aT;       // L × [N, ED]  A = −exp(A_log), transposed
-    final float[][] dSkip;    // L × [ED]
-    final float[][] outProj;  // L × [D, ED]
-    final float[][] outProjT; // L × [ED, D]
+    final float[][] normW;    // [L][D]
+    final float[][] normB;    // [L][D]       or null
+    final float[][] inProj;   // [L][2·ED, D]
+    final float[][] inProjT;  // [L][D, 2·ED]
+    final float[][] convW;    // [L][ED, K]
+    final float[][] convB;    // [L][ED]
+    final float[][] xProj;    // [L][W, ED], W = R+2N
+    final float[][] xProjT;   // [L][ED, W]
+    final float[][] dtW;      // [L][ED, R]
+    final float[][] dtWT;     // [L][R, ED]
+    final float[][] dtB;      // [L][ED]
+    final float[][] aT;       // [L][N, ED]   A = −exp(A_log), transposed
+    final float[][] dSkip;    // [L][ED]
+    final float[][] outProj;  // [L][D, ED]
+    final float[][] outProjT; // [L][ED, D]
     final float[] normF;      // [D]
     final float[] normFB;     // [D] or null
     final float[] head;       // [O, D]
@@ -75,14 +77,7 @@ final class PreparedModel {
             dtW[l] = p.layer(l, DT_W);
             dtWT[l] = transpose(dtW[l], ed, r);
             dtB[l] = p.layer(l, DT_B);
-            float[] aLog = p.layer(l, A_LOG);
-            float[] at = new float[n * ed];
-            for (int i = 0; i < ed; i++) {
-                for (int s = 0; s < n; s++) {
-                    at[s * ed + i] = (float) -Math.exp(aLog[i * n + s]);
-                }
-            }
-            aT[l] = at;
+            aT[l] = transpose(Activations.stateMatrix(p.layer(l, A_LOG)), ed, n);
             dSkip[l] = p.layer(l, D_SKIP);
             outProj[l] = p.layer(l, OUT_PROJ);
             outProjT[l] = transpose(outProj[l], d, ed);
@@ -92,16 +87,5 @@ final class PreparedModel {
         head = p.global(HEAD);
         headT = transpose(head, c.outputSize(), d);
         headB = p.global(HEAD_BIAS);
-    }
-
-    /** [rows, cols] → [cols, rows]. */
-    static float[] transpose(float[] m, int rows, int cols) {
-        float[] t = new float[m.length];
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                t[j * rows + i] = m[i * cols + j];
-            }
-        }
-        return t;
     }
 }

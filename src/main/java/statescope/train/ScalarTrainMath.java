@@ -1,8 +1,12 @@
 package statescope.train;
 
+import statescope.ssm.Activations;
 import statescope.ssm.GateRange;
 
-/** Plain-loop {@link TrainMath}: the reference the Vector API kernels are tested against. */
+/**
+ * Plain-loop {@link TrainMath}: the reference twin of {@code VectorTrainMath}, which is tested against it
+ * ({@code KernelAgreementTest}). Activations are {@link Activations}, as in the inference path.
+ */
 final class ScalarTrainMath implements TrainMath {
 
     @Override
@@ -33,10 +37,7 @@ final class ScalarTrainMath implements TrainMath {
 
     @Override
     public void silu(float[] src, int srcOff, float[] dst, int dstOff, int len) {
-        for (int i = 0; i < len; i++) {
-            float v = src[srcOff + i];
-            dst[dstOff + i] = (float) (v / (1.0 + Math.exp(-v)));
-        }
+        Activations.silu(src, srcOff, dst, dstOff, len);
     }
 
     @Override
@@ -50,17 +51,14 @@ final class ScalarTrainMath implements TrainMath {
 
     @Override
     public void softplus(float[] src, int srcOff, float[] dst, int dstOff, int len) {
-        for (int i = 0; i < len; i++) {
-            float v = src[srcOff + i];
-            dst[dstOff + i] = v > 20f ? v : (float) Math.log1p(Math.exp(v));
-        }
+        Activations.softplus(src, srcOff, null, dst, dstOff, len);
     }
 
     @Override
     public void softplusBackward(float[] pre, int preOff, float[] dOut, int dOff, float[] g, int gOff, int len) {
         for (int i = 0; i < len; i++) {
             float v = pre[preOff + i];
-            float s = v > 20f ? 1f : (float) (1.0 / (1.0 + Math.exp(-v)));
+            float s = v > 20f ? 1f : Activations.sigmoid(v);
             g[gOff + i] = dOut[dOff + i] * s;
         }
     }

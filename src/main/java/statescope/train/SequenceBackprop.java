@@ -4,6 +4,7 @@ import static statescope.ssm.WeightNames.*;
 
 import java.util.Arrays;
 import statescope.ssm.NormKind;
+import statescope.ssm.Norms;
 import statescope.ssm.SsmConfig;
 
 /**
@@ -12,8 +13,8 @@ import statescope.ssm.SsmConfig;
  * scan → y·SiLU(z) → out_proj → residual, then norm_f and the head. One instance is one thread's
  * workspace (buffers grow to the longest sequence seen); not thread-safe.
  *
- * <p>Symbols: T sequence length, D d_model, ED d_inner, N d_state, R dt_rank, W = R+2N, K d_conv,
- * O head outputs.
+ * <p>Symbols of the {@code statescope.ssm} legend: T sequence length, D d_model, ED d_inner, N d_state,
+ * L layers, R dt_rank, W = R+2N, K d_conv, O head outputs.
  */
 final class SequenceBackprop {
 
@@ -30,18 +31,18 @@ final class SequenceBackprop {
     private int cap;
 
     // ---- caches, per layer ----
-    private float[][] resIn;  // L+1 × [T, D]   residual entering layer l (index L: final)
-    private float[][] u;      // L+1 × [T, D]   normalised input (index L: norm_f output)
-    private float[][] rstd;   // L+1 × [T]
-    private float[][] xz;     // L × [T, 2ED]   in_proj output (x̃ | z)
-    private float[][] xc;     // L × [T, ED]    conv pre-activation
-    private float[][] xs;     // L × [T, ED]    SiLU(conv): the scan input
-    private float[][] dbc;    // L × [T, W]     (δ | B | C)
-    private float[][] dtp;    // L × [T, ED]    dt_proj pre-activation
-    private float[][] delta;  // L × [T, ED]
-    private float[][] hs;     // L × [T, N, ED]
-    private float[][] y;      // L × [T, ED]    scan output before the gate
-    private float[][] sz;     // L × [T, ED]    SiLU(z)
+    private float[][] resIn;  // [L+1][T, D]   residual entering layer l (index L: final)
+    private float[][] u;      // [L+1][T, D]   normalised input (index L: norm_f output)
+    private float[][] rstd;   // [L+1][T]
+    private float[][] xz;     // [L][T, 2·ED]  in_proj output (x̃ | z)
+    private float[][] xc;     // [L][T, ED]    conv pre-activation
+    private float[][] xs;     // [L][T, ED]    SiLU(conv): the scan input
+    private float[][] dbc;    // [L][T, W]     (δ | B | C)
+    private float[][] dtp;    // [L][T, ED]    dt_proj pre-activation
+    private float[][] delta;  // [L][T, ED]
+    private float[][] hs;     // [L][T, N, ED]
+    private float[][] y;      // [L][T, ED]    scan output before the gate
+    private float[][] sz;     // [L][T, ED]    SiLU(z)
     private float[] logits;   // [T, O]
 
     // ---- backward scratch ----
@@ -51,7 +52,7 @@ final class SequenceBackprop {
     private float[] dlogits;  // [T, O]
     private float[] dg;       // [T, ED]
     private float[] dy;       // [T, ED]
-    private float[] dxz;      // [T, 2ED]
+    private float[] dxz;      // [T, 2·ED]
     private float[] dxs;      // [T, ED]
     private float[] dxc;      // [T, ED]
     private float[] dDelta;   // [T, ED]
@@ -286,29 +287,10 @@ final class SequenceBackprop {
                 grad.layer(l, NORM_BIAS), dres);
     }
 
-    /** out = norm(x) · w (+ b) per row; keeps 1/σ per row. */
+    /** out = norm(x) · w (+ b) per row ({@link Norms#forward}); keeps 1/σ per row. */
     private void normForward(float[] x, int tLen, float[] wt, float[] b, float[] out, float[] rs) {
-        float eps = c.normEps();
-        boolean layer = c.norm() == NormKind.LAYER;
         for (int t = 0; t < tLen; t++) {
-            int off = t * d;
-            float mean = 0f;
-            if (layer) {
-                for (int i = 0; i < d; i++) {
-                    mean += x[off + i];
-                }
-                mean /= d;
-            }
-            float ss = 0f;
-            for (int i = 0; i < d; i++) {
-                float v = x[off + i] - mean;
-                ss += v * v;
-            }
-            float inv = (float) (1.0 / Math.sqrt(ss / d + eps));
-            rs[t] = inv;
-            for (int i = 0; i < d; i++) {
-                out[off + i] = (x[off + i] - mean) * inv * wt[i] + (b == null ? 0f : b[i]);
-            }
+            rs[t] = Norms.forward(c.norm(), c.normEps(), x, t * d, d, wt, b, out, t * d);
         }
     }
 

@@ -1,11 +1,14 @@
 package statescope.train;
 
+import java.lang.invoke.MethodHandles;
 import statescope.ssm.GateRange;
+import statescope.ssm.VectorSupport;
 
 /**
  * The numeric primitives of training (forward with caches, backward), in two implementations:
- * {@link ScalarTrainMath} (plain loops, the reference) and {@code VectorTrainMath} (Java Vector API),
- * chosen once by {@link #best()}. Arrays are flat and row-major.
+ * {@code VectorTrainMath} (Java Vector API) and its reference twin {@link ScalarTrainMath} (plain loops),
+ * chosen by {@link VectorSupport} through {@link #best()}. Arrays are flat and row-major; shapes in the
+ * symbols of the {@code statescope.ssm} legend (T length, ED d_inner, N d_state, R dt_rank).
  */
 interface TrainMath {
 
@@ -63,19 +66,12 @@ interface TrainMath {
     /** Σ x[i]·y[i]. */
     float dot(float[] x, int xOff, float[] y, int yOff, int len);
 
-    /** The Vector API implementation when {@code jdk.incubator.vector} is loaded, else the scalar one. */
+    /**
+     * The Vector API implementation when {@link VectorSupport} chooses the vector kernels, else the
+     * scalar one: the same decision as the step, the batched forward and the scan.
+     */
     static TrainMath best() {
-        if (VECTOR && !"false".equalsIgnoreCase(System.getProperty("statescope.vector"))) {
-            try {
-                return (TrainMath) Class.forName("statescope.train.VectorTrainMath").getDeclaredConstructor()
-                        .newInstance();
-            } catch (ReflectiveOperationException | LinkageError e) {
-                return new ScalarTrainMath();
-            }
-        }
-        return new ScalarTrainMath();
+        return VectorSupport.pick(MethodHandles.lookup(), TrainMath.class, "statescope.train.VectorTrainMath",
+                ScalarTrainMath::new);
     }
-
-    /** Whether the incubator module is present in the boot layer. */
-    boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 }

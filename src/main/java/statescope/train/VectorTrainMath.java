@@ -12,13 +12,13 @@ import statescope.ssm.VectorPolyMath;
  * SIMD activations, and scan kernels whose lanes run over channels. Every transcendental and every
  * lane sum goes through {@link VectorPolyMath}, never {@code VectorOperators.EXP} or
  * {@code reduceLanes}, so a run gives the same bits whichever JIT tier runs it (same seed and threads:
- * byte-identical checkpoints across JVM processes). Only loaded through {@link TrainMath#best()};
- * falls back to scalar loops for tails.
+ * byte-identical checkpoints across JVM processes). Its reference twin is {@link ScalarTrainMath}; it
+ * uses scalar loops for tails. Only loaded through {@link TrainMath#best()} ({@code VectorSupport}).
  */
 final class VectorTrainMath implements TrainMath {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
-    private static final int L = S.length();
+    private static final int LANES = S.length();
     private final ScalarTrainMath scalar = new ScalarTrainMath();
 
     @Override
@@ -29,7 +29,7 @@ final class VectorTrainMath implements TrainMath {
     @Override
     public void gemm(int m, int n, int k, float[] a, int aOff, int aRow, int aCol, float[] b, int bOff, int ldb,
                      float[] c, int cOff, int ldc, boolean accumulate) {
-        int nv = n - n % L;
+        int nv = n - n % LANES;
         int i = 0;
         for (; i + 4 <= m; i += 4) {
             int a0 = aOff + i * aRow;
@@ -37,7 +37,7 @@ final class VectorTrainMath implements TrainMath {
             int a2 = a1 + aRow;
             int a3 = a2 + aRow;
             int c0 = cOff + i * ldc;
-            for (int j = 0; j < nv; j += L) {
+            for (int j = 0; j < nv; j += LANES) {
                 FloatVector s0;
                 FloatVector s1;
                 FloatVector s2;
@@ -81,7 +81,7 @@ final class VectorTrainMath implements TrainMath {
         for (; i < m; i++) {
             int ar = aOff + i * aRow;
             int ci = cOff + i * ldc;
-            for (int j = 0; j < nv; j += L) {
+            for (int j = 0; j < nv; j += LANES) {
                 FloatVector s0 = accumulate ? FloatVector.fromArray(S, c, ci + j) : FloatVector.zero(S);
                 int bp = bOff + j;
                 for (int p = 0; p < k; p++, bp += ldb) {
@@ -99,23 +99,16 @@ final class VectorTrainMath implements TrainMath {
         }
     }
 
-
     @Override
     public void silu(float[] src, int srcOff, float[] dst, int dstOff, int len) {
-        int i = 0;
-        for (; i + L <= len; i += L) {
-            VectorPolyMath.silu(FloatVector.fromArray(S, src, srcOff + i)).intoArray(dst, dstOff + i);
-        }
-        for (; i < len; i++) {
-            dst[dstOff + i] = PolyMath.silu(src[srcOff + i]);
-        }
+        VectorPolyMath.silu(src, srcOff, dst, dstOff, len);
     }
 
     @Override
     public void siluBackward(float[] pre, int preOff, float[] dOut, int dOff, float[] g, int gOff, int len) {
         int i = 0;
         FloatVector one = FloatVector.broadcast(S, 1f);
-        for (; i + L <= len; i += L) {
+        for (; i + LANES <= len; i += LANES) {
             FloatVector v = FloatVector.fromArray(S, pre, preOff + i);
             FloatVector s = VectorPolyMath.sigmoid(v);
             FloatVector ds = s.mul(v.mul(one.sub(s)).add(1f));                   // σ · (1 + v·(1 − σ))
@@ -136,7 +129,7 @@ final class VectorTrainMath implements TrainMath {
     @Override
     public void softplusBackward(float[] pre, int preOff, float[] dOut, int dOff, float[] g, int gOff, int len) {
         int i = 0;
-        for (; i + L <= len; i += L) {
+        for (; i + LANES <= len; i += LANES) {
             FloatVector v = FloatVector.fromArray(S, pre, preOff + i);
             FloatVector s = VectorPolyMath.sigmoid(v).blend(1f, v.compare(VectorOperators.GT, 20f));
             FloatVector.fromArray(S, dOut, dOff + i).mul(s).intoArray(g, gOff + i);
@@ -151,7 +144,7 @@ final class VectorTrainMath implements TrainMath {
     @Override
     public void scanForward(int tLen, int ed, int n, int r, GateRange gates, float[] aT, float[] x, float[] delta,
                             float[] dbc, float[] dSkip, float[] hs, float[] y) {
-        if (ed % L != 0) {
+        if (ed % LANES != 0) {
             scalar.scanForward(tLen, ed, n, r, gates, aT, x, delta, dbc, dSkip, hs, y);
             return;
         }
@@ -159,7 +152,7 @@ final class VectorTrainMath implements TrainMath {
         boolean signed = gates == GateRange.SIGNED;
         for (int t = 0; t < tLen; t++) {
             int row = t * ed;
-            for (int d = 0; d < ed; d += L) {
+            for (int d = 0; d < ed; d += LANES) {
                 FloatVector.fromArray(S, dSkip, d).mul(FloatVector.fromArray(S, x, row + d)).intoArray(y, row + d);
             }
             for (int s = 0; s < n; s++) {
@@ -167,7 +160,7 @@ final class VectorTrainMath implements TrainMath {
                 float cn = dbc[t * w + r + n + s];
                 int cur = (t * n + s) * ed;
                 int prev = cur - n * ed;
-                for (int d = 0; d < ed; d += L) {
+                for (int d = 0; d < ed; d += LANES) {
                     FloatVector dt = FloatVector.fromArray(S, delta, row + d);
                     FloatVector ab = VectorPolyMath.exp(dt.mul(FloatVector.fromArray(S, aT, s * ed + d)));
                     if (signed) {
@@ -186,7 +179,7 @@ final class VectorTrainMath implements TrainMath {
     public void scanBackward(int tLen, int ed, int n, int r, GateRange gates, float[] aT, float[] x, float[] delta,
                              float[] dbc, float[] dSkip, float[] hs, float[] dy, float[] dx, float[] dDelta,
                              float[] ddbc, float[] dAT, float[] dD, float[] dh) {
-        if (ed % L != 0) {
+        if (ed % LANES != 0) {
             scalar.scanBackward(tLen, ed, n, r, gates, aT, x, delta, dbc, dSkip, hs, dy, dx, dDelta, ddbc, dAT, dD, dh);
             return;
         }
@@ -196,7 +189,7 @@ final class VectorTrainMath implements TrainMath {
         java.util.Arrays.fill(dh, 0, n * ed, 0f);
         for (int t = tLen - 1; t >= 0; t--) {
             int row = t * ed;
-            for (int d = 0; d < ed; d += L) {
+            for (int d = 0; d < ed; d += LANES) {
                 FloatVector dyv = FloatVector.fromArray(S, dy, row + d);
                 dyv.mul(FloatVector.fromArray(S, dSkip, d)).intoArray(dx, row + d);
                 dyv.fma(FloatVector.fromArray(S, x, row + d), FloatVector.fromArray(S, dD, d)).intoArray(dD, d);
@@ -209,7 +202,7 @@ final class VectorTrainMath implements TrainMath {
                 int prev = cur - n * ed;
                 FloatVector dbv = FloatVector.zero(S);
                 FloatVector dcv = FloatVector.zero(S);
-                for (int d = 0; d < ed; d += L) {
+                for (int d = 0; d < ed; d += LANES) {
                     FloatVector dt = FloatVector.fromArray(S, delta, row + d);
                     FloatVector a = FloatVector.fromArray(S, aT, s * ed + d);
                     FloatVector xv = FloatVector.fromArray(S, x, row + d);
@@ -239,7 +232,7 @@ final class VectorTrainMath implements TrainMath {
     @Override
     public void axpy(float a, float[] x, int xOff, float[] y, int yOff, int len) {
         int i = 0;
-        for (; i + L <= len; i += L) {
+        for (; i + LANES <= len; i += LANES) {
             FloatVector.fromArray(S, x, xOff + i).fma(FloatVector.broadcast(S, a), FloatVector.fromArray(S, y, yOff + i)).intoArray(y, yOff + i);
         }
         for (; i < len; i++) {
@@ -251,7 +244,7 @@ final class VectorTrainMath implements TrainMath {
     public float dot(float[] x, int xOff, float[] y, int yOff, int len) {
         int i = 0;
         FloatVector acc = FloatVector.zero(S);
-        for (; i + L <= len; i += L) {
+        for (; i + LANES <= len; i += LANES) {
             acc = FloatVector.fromArray(S, x, xOff + i).fma(FloatVector.fromArray(S, y, yOff + i), acc);
         }
         float s = VectorPolyMath.sum(acc);

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import statescope.ui.analysis.AnalysisViewModel;
+import statescope.ui.analysis.SessionBridge;
 import statescope.ui.common.FxTaskRunner;
 import statescope.ui.common.TaskRunner;
 import statescope.ui.main.MainWindow;
@@ -44,6 +46,10 @@ public final class StateScopeApp extends Application {
         });
         stage.show();
         vm.start();
+        var raw = getParameters().getRaw();                           // a file the desktop opened with the app
+        if (raw.size() == 1 && raw.get(0).toLowerCase(java.util.Locale.ROOT).endsWith(".jff")) {
+            vm.views().catalog().openFile(Path.of(raw.get(0)));
+        }
     }
 
     /** Sets the AtlantaFX Primer Light theme for the whole application (the views' CSS builds on it). */
@@ -58,7 +64,7 @@ public final class StateScopeApp extends Application {
 
     /** The app's models: shipped checkpoints under {@link #modelsFolder()}, then random ones. */
     public static ModelLibrary models() {
-        return new ModelLibrary(modelsFolder(), statescope.study.ShippedModels::load);
+        return new ModelLibrary(modelsFolder(), statescope.inspect.ShippedModels::load);
     }
 
     /**
@@ -98,12 +104,14 @@ public final class StateScopeApp extends Application {
      */
     public static SessionViewModel newSession(TaskRunner traces, TaskRunner analysis) {
         return new SessionViewModel(languages(), models(), traces, analysis,
-                statescope.study.ComputeBackend.fromSetting(System.getenv("STATESCOPE_BACKEND")));
+                statescope.inspect.ComputeBackend.fromSetting(System.getenv("STATESCOPE_BACKEND")));
     }
 
     /** Builds the main window for a session; tests mount it without going through {@code launch}. */
     public static MainWindow buildRoot(SessionViewModel vm) {
-        return new MainWindow(vm);
+        var analysis = new AnalysisViewModel(new SessionBridge(vm), new FxTaskRunner(),
+                statescope.inspect.ComputeBackend.fromSetting(System.getenv("STATESCOPE_BACKEND"))::kernel);
+        return new MainWindow(vm.views(), analysis);
     }
 
     /** Builds the main window with a session whose work runs on the calling thread (for quick tests). */

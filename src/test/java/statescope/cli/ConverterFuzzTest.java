@@ -55,7 +55,7 @@ class ConverterFuzzTest {
             } catch (picocli.CommandLine.TypeConversionException e) {
                 assertTrue(e.getMessage().contains("is not a number or a fraction"), e.getMessage());
             }
-            for (Runnable r : List.<Runnable>of(() -> LrSchedule.parse(s), () -> TrainCommand.parseGates(s),
+            for (Runnable r : List.<Runnable>of(() -> LrSchedule.parse(s), () -> GateRangeConverter.parse(s),
                     () -> TrainCommand.parseNorm(s), () -> TrainCommand.checkDecay(s))) {
                 try {
                     r.run();

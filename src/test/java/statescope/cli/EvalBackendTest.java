@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import statescope.ssm.ReferenceScan;
 import statescope.ssm.VectorSupport;
-import statescope.study.ModelEvaluation;
+import statescope.experiment.ModelEvaluation;
 
 /**
  * {@code eval --backend}: without a usable GPU (the driver library is pointed at a file that does not

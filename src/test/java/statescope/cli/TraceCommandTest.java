@@ -118,13 +118,4 @@ class TraceCommandTest {
         Run r = run("trace", "--model", model.toString(), "--tokens", "0", "--gates", "NONNEGATIVE", "--json");
         assertTrue(r.out().contains("\"gates\":\"NONNEGATIVE\""), r.out());
     }
-
-    @Test
-    void peerLinesAreParsed() {
-        var figs = TorchPeer.parse("noise\npeer=torch-cpu figure=step_latency value=812.5 unit=us shape=layers=3 threads=2 torch=1.13\n"
-                + "peer=torch-cpu figure=bad value=x unit=us\n");
-        assertEquals(1, figs.size());
-        assertEquals(812.5, figs.get(0).value());
-        assertEquals("layers=3", figs.get(0).fields().get("shape"));
-    }
 }

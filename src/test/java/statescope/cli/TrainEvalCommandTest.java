@@ -107,7 +107,7 @@ class TrainEvalCommandTest {
 
     @Test
     void reproduceSkipsAFinishedModelUnlessItsRecipeOrBudgetChanged(@TempDir Path dir) throws Exception {
-        long recipeSteps = statescope.study.Recipes.all().stream().filter(r -> r.fileStem().equals("parity-signed"))
+        long recipeSteps = statescope.experiment.Recipes.all().stream().filter(r -> r.fileStem().equals("parity-signed"))
                 .findFirst().orElseThrow().steps();
         Path model = staleParitySigned(dir);
         // trained on 40 words a split where the recipe takes the protocol's sizes: another recipe
@@ -154,7 +154,7 @@ class TrainEvalCommandTest {
     @Test
     void badInputGivesOneLineAndExitCode3(@TempDir Path dir) {
         Run g = run("train", "--language", "parity", "--gates", "sideways", "--out", dir.resolve("x").toString());
-        assertEquals(ExitCodes.BAD_INPUT, g.code());
+        assertEquals(ExitCodes.USAGE, g.code()); // an option value picocli rejects (GateRangeConverter)
         assertTrue(g.err().contains("--gates must be nonneg or signed"), g.err());
         Run l = run("train", "--language", "parrity", "--out", dir.resolve("x").toString());
         assertEquals(ExitCodes.BAD_INPUT, l.code());

@@ -8,11 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
+import statescope.PropertyLoop;
 
 class DfasTest {
 
@@ -65,8 +62,13 @@ class DfasTest {
         assertFalse(Dfas.isEmpty(Fixtures.parity()));
     }
 
-    @Property(tries = 200)
-    void productOperationsMatchTheirDefinitions(@ForAll("pairs") List<Dfa> pair) {
+    @Test
+    void productOperationsMatchTheirDefinitions() {
+        PropertyLoop.forAll(Generators.dfaPairs(5, 3)).trials(200).sizes(1, 5)
+                .describedBy(Generators::describe).check(DfasTest::productsMatchTheirDefinitions);
+    }
+
+    private static void productsMatchTheirDefinitions(List<Dfa> pair) {
         Dfa a = pair.get(0);
         Dfa b = pair.get(1);
         Dfa and = Dfas.intersection(a, b);
@@ -76,15 +78,20 @@ class DfasTest {
         for (Word w : Fixtures.words(a.alphabet(), 5)) {
             boolean x = a.accepts(w);
             boolean y = b.accepts(w);
-            assertEquals(x && y, and.accepts(w));
-            assertEquals(x || y, or.accepts(w));
-            assertEquals(x && !y, minus.accepts(w));
-            assertEquals(x != y, xor.accepts(w));
+            assertEquals(x && y, and.accepts(w), () -> "intersection on '" + w + "'");
+            assertEquals(x || y, or.accepts(w), () -> "union on '" + w + "'");
+            assertEquals(x && !y, minus.accepts(w), () -> "difference on '" + w + "'");
+            assertEquals(x != y, xor.accepts(w), () -> "symmetric difference on '" + w + "'");
         }
     }
 
-    @Property(tries = 200)
-    void trimKeepsTheLanguageWithAtMostOneDeadState(@ForAll("dfas") Dfa a) {
+    @Test
+    void trimKeepsTheLanguageWithAtMostOneDeadState() {
+        PropertyLoop.forAll(Generators.dfas(7, 3)).trials(200).sizes(1, 7)
+                .describedBy(Generators::describe).check(DfasTest::trimKeepsTheLanguage);
+    }
+
+    private static void trimKeepsTheLanguage(Dfa a) {
         Dfa t = Dfas.trim(a);
         assertTrue(Equivalence.equivalent(a, t));
         boolean[] live = Dfas.coReachable(t);
@@ -97,15 +104,5 @@ class DfasTest {
         for (boolean r : Dfas.reachable(t)) {
             assertTrue(r);
         }
-    }
-
-    @Provide
-    Arbitrary<List<Dfa>> pairs() {
-        return Arbs.dfaPairs(5, 3);
-    }
-
-    @Provide
-    Arbitrary<Dfa> dfas() {
-        return Arbs.dfas(7, 3);
     }
 }

@@ -7,11 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
+import statescope.PropertyLoop;
 
 class EquivalenceTest {
 
@@ -38,8 +35,13 @@ class EquivalenceTest {
         assertTrue(e.getMessage().contains("{a}") && e.getMessage().contains("{a, b}"), e.getMessage());
     }
 
-    @Property(tries = 300)
-    void theSeparatingWordIsAShortestOne(@ForAll("pairs") List<Dfa> pair) {
+    @Test
+    void theSeparatingWordIsAShortestOne() {
+        PropertyLoop.forAll(Generators.dfaPairs(5, 2)).trials(300).sizes(1, 5)
+                .describedBy(Generators::describe).check(EquivalenceTest::separatingWordIsAShortestOne);
+    }
+
+    private static void separatingWordIsAShortestOne(List<Dfa> pair) {
         Dfa a = pair.get(0);
         Dfa b = pair.get(1);
         Optional<Word> sep = Equivalence.separatingWord(a, b);
@@ -63,8 +65,13 @@ class EquivalenceTest {
         }
     }
 
-    @Property(tries = 200)
-    void aDfaIsEquivalentToItsMinimisationAndItsRenumbering(@ForAll("dfas") Dfa a) {
+    @Test
+    void aDfaIsEquivalentToItsMinimisationAndItsRenumbering() {
+        PropertyLoop.forAll(Generators.dfas(7, 3)).trials(200).sizes(1, 7)
+                .describedBy(Generators::describe).check(EquivalenceTest::equivalentToItsMinimisationAndRenumbering);
+    }
+
+    private static void equivalentToItsMinimisationAndRenumbering(Dfa a) {
         assertEquals(Optional.empty(), Equivalence.separatingWord(a, Minimizer.minimize(a)));
         // reverse the state numbering
         int n = a.numStates();
@@ -78,15 +85,5 @@ class EquivalenceTest {
             }
         }
         assertTrue(Equivalence.equivalent(a, new Dfa(a.alphabet(), n - 1 - a.startState(), t, acc, null)));
-    }
-
-    @Provide
-    Arbitrary<List<Dfa>> pairs() {
-        return Arbs.dfaPairs(5, 2);
-    }
-
-    @Provide
-    Arbitrary<Dfa> dfas() {
-        return Arbs.dfas(7, 3);
     }
 }

@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
+import statescope.PropertyLoop;
 
 class MinimizerTest {
 
@@ -50,8 +47,16 @@ class MinimizerTest {
         assertEquals(0, none.deadState().orElseThrow());
     }
 
-    @Property(tries = 300)
-    void minimisationPreservesTheLanguageOnAllWordsUpToLength8(@ForAll("dfas") Dfa d) {
+    private static PropertyLoop<Dfa> dfas(int trials) {
+        return PropertyLoop.forAll(Generators.dfas(8, 3)).trials(trials).sizes(1, 8).describedBy(Generators::describe);
+    }
+
+    @Test
+    void minimisationPreservesTheLanguageOnAllWordsUpToLength8() {
+        dfas(300).check(MinimizerTest::preservesTheLanguageUpToLength8);
+    }
+
+    private static void preservesTheLanguageUpToLength8(Dfa d) {
         Dfa m = Minimizer.minimize(d);
         for (Word w : Fixtures.words(d.alphabet(), 8)) {
             assertEquals(d.accepts(w), m.accepts(w), w.toString());
@@ -59,18 +64,26 @@ class MinimizerTest {
         assertTrue(m.numStates() <= d.numStates());
     }
 
-    @Property(tries = 500)
-    void hopcroftAndMooreGiveTheSameCanonicalDfa(@ForAll("dfas") Dfa d) {
-        Dfa fast = Minimizer.minimize(d);
-        Dfa slow = Minimizer.minimizeReference(d);
-        assertEquals(slow.numStates(), fast.numStates());
-        assertEquals(slow.startState(), fast.startState());
-        assertArrayEquals(slow.transitionTable(), fast.transitionTable());
-        assertArrayEquals(slow.acceptingStates(), fast.acceptingStates());
+    @Test
+    void hopcroftAndMooreGiveTheSameCanonicalDfa() {
+        dfas(500).check(MinimizerTest::hopcroftAgreesWithMoore);
     }
 
-    @Property(tries = 300)
-    void minimalDfasHaveNoEquivalentStatesAndAreFixedPoints(@ForAll("dfas") Dfa d) {
+    private static void hopcroftAgreesWithMoore(Dfa d) {
+        Dfa fast = Minimizer.minimize(d);
+        Dfa slow = Minimizer.minimizeReference(d);
+        assertEquals(slow.numStates(), fast.numStates(), "states (Moore, Hopcroft)");
+        assertEquals(slow.startState(), fast.startState(), "start state");
+        assertArrayEquals(slow.transitionTable(), fast.transitionTable(), "transition table");
+        assertArrayEquals(slow.acceptingStates(), fast.acceptingStates(), "accepting states");
+    }
+
+    @Test
+    void minimalDfasHaveNoEquivalentStatesAndAreFixedPoints() {
+        dfas(300).check(MinimizerTest::minimalHasNoEquivalentStates);
+    }
+
+    private static void minimalHasNoEquivalentStates(Dfa d) {
         Dfa m = Minimizer.minimize(d);
         assertTrue(Minimizer.isMinimal(m));
         for (int p = 0; p < m.numStates(); p++) {
@@ -83,10 +96,5 @@ class MinimizerTest {
             dead += live ? 0 : 1;
         }
         assertTrue(dead <= 1);
-    }
-
-    @Provide
-    Arbitrary<Dfa> dfas() {
-        return Arbs.dfas(8, 3);
     }
 }

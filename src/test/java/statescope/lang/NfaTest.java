@@ -4,14 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
+import statescope.PropertyLoop;
 
 class NfaTest {
 
@@ -71,50 +65,20 @@ class NfaTest {
         assertEquals(1 << 13, Minimizer.minimize(b.build().toDfa()).numStates());
     }
 
-    @Property(tries = 300)
-    void subsetConstructionAgreesWithSimulation(@ForAll("nfas") Nfa n) {
-        Dfa d = n.toDfa();
-        for (Word w : Fixtures.words(n.alphabet(), 6)) {
-            assertEquals(n.accepts(w), d.accepts(w), w.toString());
-        }
+    @Test
+    void subsetConstructionAgreesWithSimulation() {
+        PropertyLoop.forAll(Generators.nfas()).trials(300).sizes(1, 6).check(spec -> {
+            Nfa n = spec.build();
+            Dfa d = n.toDfa();
+            for (Word w : Fixtures.words(n.alphabet(), 6)) {
+                assertEquals(n.accepts(w), d.accepts(w), w.toString());
+            }
+        });
     }
 
-    @Property(tries = 100)
-    void aDfaAsAnNfaKeepsItsLanguage(@ForAll("dfas") Dfa a) {
-        assertTrue(Equivalence.equivalent(a, Nfa.of(a).toDfa()));
+    @Test
+    void aDfaAsAnNfaKeepsItsLanguage() {
+        PropertyLoop.forAll(Generators.dfas(6, 2)).trials(100).sizes(1, 6).describedBy(Generators::describe)
+                .check(a -> assertTrue(Equivalence.equivalent(a, Nfa.of(a).toDfa())));
     }
-
-    @Provide
-    Arbitrary<Dfa> dfas() {
-        return Arbs.dfas(6, 2);
-    }
-
-    @Provide
-    Arbitrary<Nfa> nfas() {
-        return Combinators.combine(Arbitraries.integers().between(1, 6), Arbitraries.integers().between(1, 2))
-                .flatAs((n, k) -> {
-                    var edge = Combinators.combine(Arbitraries.integers().between(0, n - 1),
-                            Arbitraries.integers().between(-1, k - 1), Arbitraries.integers().between(0, n - 1))
-                            .as((f, s, t) -> new int[] {f, s, t});
-                    return Combinators.combine(edge.list().ofMaxSize(3 * n * k),
-                            Arbitraries.of(true, false).list().ofSize(n),
-                            Arbitraries.integers().between(0, n - 1).set().ofMinSize(0).ofMaxSize(2))
-                            .as((edges, acc, starts) -> {
-                                var b = new Nfa.Builder(Arbs.alphabet(k));
-                                for (boolean x : acc) {
-                                    b.addState(x);
-                                }
-                                starts.forEach(b::addStart);
-                                for (int[] e : edges) {
-                                    if (e[1] < 0) {
-                                        b.addEpsilon(e[0], e[2]);
-                                    } else {
-                                        b.addTransition(e[0], e[1], e[2]);
-                                    }
-                                }
-                                return b.build();
-                            });
-                });
-    }
-
 }

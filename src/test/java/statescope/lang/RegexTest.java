@@ -4,20 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
+import java.util.TreeSet;
+import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import statescope.PropertyLoop;
 
 class RegexTest {
 
     private static final Alphabet ABC = Alphabet.ofChars("abc");
+    private static final List<String> SYMBOLS = List.of("a", "b", "c");
 
     private static void sameLanguage(String regex, String expected, Alphabet sigma) {
         assertTrue(Equivalence.equivalent(Regexes.compile(regex, sigma), Regexes.compile(expected, sigma)),
@@ -135,8 +134,13 @@ class RegexTest {
         }
     }
 
-    @Property(tries = 400)
-    void compiledDfaAgreesWithABacktrackingMatcher(@ForAll("regexes") Regex r) {
+    @Test
+    void compiledDfaAgreesWithABacktrackingMatcher() {
+        PropertyLoop.forAll(RegexTest::regex).trials(400).sizes(0, 4).describedBy(Regexes::toText)
+                .check(RegexTest::compiledAgreesWithBacktracking);
+    }
+
+    private static void compiledAgreesWithBacktracking(Regex r) {
         String text = Regexes.toText(r);
         Dfa dfa = Regexes.compile(text, ABC);
         Regex reparsed = RegexParser.parse(text);
@@ -148,32 +152,60 @@ class RegexTest {
         assertTrue(Minimizer.isMinimal(dfa));
     }
 
-    @Provide
-    Arbitrary<Regex> regexes() {
-        return regex(4);
+    /**
+     * Random regex trees of depth up to {@code depth}: a leaf is a symbol (weight 8), a class of one or
+     * two symbols, maybe negated (2), any symbol, ε or ∅ (1 each); an inner node a leaf (4), a
+     * concatenation (3) or union (2) of two or three subtrees, or a star, plus, option or bounded or
+     * open repetition of one (1 each).
+     */
+    static Regex regex(RandomGenerator r, int depth) {
+        if (depth == 0) {
+            return leaf(r, r.nextInt(13));
+        }
+        int pick = r.nextInt(13);
+        if (pick < 4) {
+            return leaf(r, r.nextInt(13));
+        } else if (pick < 7) {
+            return new Regex.Concat(subtrees(r, depth - 1));
+        } else if (pick < 9) {
+            return new Regex.Union(subtrees(r, depth - 1));
+        }
+        Regex x = regex(r, depth - 1);
+        return switch (pick) {
+            case 9 -> new Regex.Star(x);
+            case 10 -> new Regex.Plus(x);
+            case 11 -> new Regex.Maybe(x);
+            default -> {
+                int min = r.nextInt(3);
+                int max = r.nextInt(-1, 4);
+                yield new Regex.Repeat(x, min, max < 0 ? -1 : Math.max(min, max));
+            }
+        };
     }
 
-    private static Arbitrary<Regex> regex(int depth) {
-        Arbitrary<Regex> symbol = Arbitraries.of("a", "b", "c").map(s -> new Regex.Symbols(1, List.of(s), false));
-        Arbitrary<Regex> cls = Arbitraries.of("a", "b", "c").set().ofMinSize(1).ofMaxSize(2)
-                .flatMap(set -> Arbitraries.of(true, false).map(neg ->
-                        (Regex) new Regex.Symbols(1, set.stream().sorted().toList(), neg)));
-        Arbitrary<Regex> leaf = Arbitraries.frequencyOf(
-                Tuple.of(8, symbol), Tuple.of(2, cls), Tuple.of(1, Arbitraries.just(new Regex.Symbols(1, List.of(), true))),
-                Tuple.of(1, Arbitraries.just(new Regex.Epsilon())), Tuple.of(1, Arbitraries.just(new Regex.Empty())));
-        if (depth == 0) {
-            return leaf;
+    /** Leaf by weight: 0..7 a symbol, 8..9 a class, 10 any symbol, 11 ε, 12 ∅. */
+    private static Regex leaf(RandomGenerator r, int pick) {
+        if (pick < 8) {
+            return new Regex.Symbols(1, List.of(SYMBOLS.get(r.nextInt(3))), false);
+        } else if (pick < 10) {
+            var set = new TreeSet<String>();
+            for (int i = 1 + r.nextInt(2); i > 0; i--) {
+                set.add(SYMBOLS.get(r.nextInt(3)));
+            }
+            return new Regex.Symbols(1, List.copyOf(set), r.nextBoolean());
         }
-        Arbitrary<Regex> sub = Arbitraries.lazy(() -> regex(depth - 1));
-        return Arbitraries.frequencyOf(
-                Tuple.of(4, leaf),
-                Tuple.of(3, sub.list().ofMinSize(2).ofMaxSize(3).map(Regex.Concat::new)),
-                Tuple.of(2, sub.list().ofMinSize(2).ofMaxSize(3).map(Regex.Union::new)),
-                Tuple.of(1, sub.map(Regex.Star::new)),
-                Tuple.of(1, sub.map(Regex.Plus::new)),
-                Tuple.of(1, sub.map(Regex.Maybe::new)),
-                Tuple.of(1, sub.flatMap(x -> Arbitraries.integers().between(0, 2).flatMap(min ->
-                        Arbitraries.integers().between(-1, 3).map(max ->
-                                (Regex) new Regex.Repeat(x, min, max < 0 ? -1 : Math.max(min, max)))))));
+        return switch (pick) {
+            case 10 -> new Regex.Symbols(1, List.of(), true);
+            case 11 -> new Regex.Epsilon();
+            default -> new Regex.Empty();
+        };
+    }
+
+    private static List<Regex> subtrees(RandomGenerator r, int depth) {
+        var parts = new ArrayList<Regex>();
+        for (int i = 2 + r.nextInt(2); i > 0; i--) {
+            parts.add(regex(r, depth));
+        }
+        return parts;
     }
 }

@@ -12,14 +12,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import statescope.PropertyLoop;
 
 class StarFreeTest {
 
@@ -164,8 +161,13 @@ class StarFreeTest {
         assertTrue(e2.getMessage().contains("5 states, more than the limit of 3"), e2.getMessage());
     }
 
-    @Property(tries = 300)
-    void verdictAgreesWithABruteForceAperiodicityCheck(@ForAll("dfas") Dfa d) {
+    @Test
+    void verdictAgreesWithABruteForceAperiodicityCheck() {
+        PropertyLoop.forAll(Generators.dfas(5, 2)).trials(300).sizes(1, 5)
+                .describedBy(Generators::describe).check(StarFreeTest::verdictIsBruteForceAperiodicity);
+    }
+
+    private static void verdictIsBruteForceAperiodicity(Dfa d) {
         Dfa min = Minimizer.minimize(d);
         Set<List<Integer>> monoid = bruteForceMonoid(min);
         boolean aperiodic = true;
@@ -219,10 +221,4 @@ class StarFreeTest {
         }
         return r;
     }
-
-    @Provide
-    Arbitrary<Dfa> dfas() {
-        return Arbs.dfas(5, 2);
-    }
-
 }

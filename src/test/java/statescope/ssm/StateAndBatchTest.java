@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Arrays;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
@@ -138,43 +137,5 @@ class StateAndBatchTest {
         }
         assertTrue(per < 8, "bytes allocated per step: " + per);
         assertFalse(Float.isNaN(logits[0]));
-    }
-
-    @Test
-    void vectorAndScalarPrimitivesAgreeOnOddSizes() {
-        CpuMath v = VectorSupport.math();
-        CpuMath s = new ScalarMath();
-        var rnd = new java.util.SplittableRandom(8);
-        for (int[] mkn : new int[][] {{1, 1, 1}, {3, 5, 7}, {4, 64, 256}, {9, 128, 36}, {5, 4, 128}, {17, 13, 33}}) {
-            int m = mkn[0], k = mkn[1], n = mkn[2];
-            float[] a = new float[m * (k + 2)];
-            float[] bT = new float[k * n];
-            for (int i = 0; i < a.length; i++) {
-                a[i] = (float) rnd.nextGaussian();
-            }
-            for (int i = 0; i < bT.length; i++) {
-                bT[i] = (float) rnd.nextGaussian();
-            }
-            float[] c1 = new float[m * (n + 1) + 3];
-            Arrays.fill(c1, 0.5f);
-            float[] c2 = c1.clone();
-            v.gemm(a, 1, k + 2, m, k, bT, n, c1, 3, n + 1, true);
-            s.gemm(a, 1, k + 2, m, k, bT, n, c2, 3, n + 1, true);
-            assertTrue(Traces.maxAbs(c1, c2) < 1e-4, Arrays.toString(mkn));
-            float[] src = Arrays.copyOf(a, 37);
-            float[] d1 = new float[37];
-            float[] d2 = new float[37];
-            v.silu(src, 0, d1, 0, 37);
-            s.silu(src, 0, d2, 0, 37);
-            assertTrue(Traces.maxAbs(d1, d2) < 1e-6);
-            float[] bias = Arrays.copyOf(bT, 37);
-            float[] p1 = src.clone();
-            float[] p2 = src.clone();
-            p1[3] = 25f;
-            p2[3] = 25f;
-            v.softplusBias(p1, 0, bias, 37);
-            s.softplusBias(p2, 0, bias, 37);
-            assertTrue(Traces.maxAbs(p1, p2) < 1e-5);
-        }
     }
 }

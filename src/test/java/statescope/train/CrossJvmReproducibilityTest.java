@@ -75,7 +75,7 @@ class CrossJvmReproducibilityTest {
     }
 
     /** The test JVM's class path (Surefire puts the real one in surefire.test.class.path). */
-    private static String testClassPath() {
+    static String testClassPath() {
         String cp = System.getProperty("surefire.test.class.path");
         return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
     }

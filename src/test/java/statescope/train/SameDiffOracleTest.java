@@ -3,8 +3,11 @@ package statescope.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -45,8 +48,8 @@ class SameDiffOracleTest {
             }
             SDVariable loss = build(sd, p.config(), vars);
             sd.setLossVariables(loss);
-            Map<String, INDArray> grads = sd.calculateGradients(Map.of(), vars.values().stream()
-                    .map(SDVariable::name).toList());
+            Map<String, INDArray> grads = quietly(() -> sd.calculateGradients(Map.of(), vars.values().stream()
+                    .map(SDVariable::name).toList()));
             double lossSd = sd.output(Map.<String, INDArray>of(), loss.name()).get(loss.name()).getDouble(0);
             assertEquals(lossSd, lossOurs, 1e-5 * Math.abs(lossSd), "loss (" + gates + ")");
             for (int i = 0; i < p.size(); i++) {
@@ -61,6 +64,17 @@ class SameDiffOracleTest {
                             + gates + "): ours " + got[j] + ", SameDiff " + want[j]);
                 }
             }
+        }
+    }
+
+    /** SameDiff prints a line to System.out for every op it differentiates (about 500 per graph); not here. */
+    private static <T> T quietly(Supplier<T> work) {
+        PrintStream out = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        try {
+            return work.get();
+        } finally {
+            System.setOut(out);
         }
     }
 

@@ -33,7 +33,7 @@ public final class BenchUi {
     static ModelLibrary models() {
         return new ModelLibrary(null, null) {
             @Override
-            public java.util.List<ModelChoice> choices(statescope.study.LanguageEntry language) {
+            public java.util.List<ModelChoice> choices(statescope.inspect.LanguageEntry language) {
                 return java.util.List.of(ModelChoice.random(3, 64, true, 1));
             }
         };
@@ -62,7 +62,7 @@ public final class BenchUi {
         }
         var vm = new SessionViewModel(new BuiltinLanguageLibrary(), models(), TaskRunner.immediate(), TaskRunner.immediate());
         vm.start();
-        vm.setInput(sb.toString());
+        vm.views().input().setInput(sb.toString());
         if (vm.trace().length() != 1000 || vm.trace().model().info().dModel() != 64) {
             throw new IllegalStateException("benchmark set-up failed");
         }
@@ -73,11 +73,11 @@ public final class BenchUi {
             sb.append(symbols.charAt(rng.nextInt(5)));
             if (i == warm) {                                             // measure from 1,000 tokens on
                 sb.setLength(1000);
-                vm.setInput(sb.toString());
+                vm.views().input().setInput(sb.toString());
                 sb.append(symbols.charAt(rng.nextInt(5)));
             }
             long t0 = System.nanoTime();
-            vm.setInput(sb.toString());
+            vm.views().input().setInput(sb.toString());
             long dt = System.nanoTime() - t0;
             if (i >= warm) {
                 times[i - warm] = dt;

@@ -17,10 +17,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import statescope.study.BuiltinLanguages;
-import statescope.study.FakeModels;
-import statescope.study.LanguageEntry;
-import statescope.study.TraceModel;
+import statescope.inspect.BuiltinLanguages;
+import statescope.inspect.FakeModels;
+import statescope.inspect.LanguageEntry;
+import statescope.inspect.TraceModel;
 import statescope.ui.common.TaskRunner;
 import statescope.ui.main.MainWindow;
 import statescope.ui.prediction.PredictionStripView;
@@ -88,6 +88,10 @@ class MainWindowTest {
         return strip.predictionCell(position);
     }
 
+    private int position() {
+        return vm.views().stepper().positionProperty().get();
+    }
+
     private static boolean is(javafx.scene.Node node, String state) {
         return TokenChips.is(node, state);
     }
@@ -121,26 +125,27 @@ class MainWindowTest {
     void steppingBackAndForwardMovesTheHighlight(FxRobot robot) {
         chooseParityAndType(robot, "0110");
         robot.clickOn("#back-button");
-        assertEquals(3, vm.positionProperty().get());
+        assertEquals(3, position());
         assertEquals("even", highlighted());
         robot.clickOn("#back-button");
         assertEquals("odd", highlighted(), "after 01");
         robot.interact(window::requestFocus);
         robot.type(KeyCode.RIGHT);
-        assertEquals(3, vm.positionProperty().get());
+        assertEquals(3, position());
         assertEquals("even", highlighted());
         robot.type(KeyCode.HOME);
-        assertEquals(0, vm.positionProperty().get());
+        assertEquals(0, position());
         assertEquals("even", highlighted());
         robot.type(KeyCode.END);
-        assertEquals(4, vm.positionProperty().get());
+        assertEquals(4, position());
         assertTrue(robot.lookup("#position-label").queryLabeled().getText().startsWith("t = 4 / 4"));
     }
 
     @Test
     void aModelThatErrsHasItsFirstDivergenceFlagged(FxRobot robot) {
         robot.clickOn("Parity");
-        robot.interact(() -> vm.selectModel(vm.modelChoices().get(1)));
+        var header = vm.views().header();
+        robot.interact(() -> header.selectModel(header.modelChoices().get(1)));
         TextField field = robot.lookup("#input-field").query();
         robot.interact(() -> field.setText("01101"));
         WaitForAsyncUtils.waitForFxEvents();
@@ -154,7 +159,7 @@ class MainWindowTest {
         assertTrue(is(((TokenChips) robot.lookup("#token-chips").query()).shownChips().get(2), "first-divergence"));
         assertTrue(robot.lookup("#strip-summary").queryLabeled().getText().contains("position 3"));
         robot.clickOn("#jump-divergence");
-        assertEquals(3, vm.positionProperty().get());
+        assertEquals(3, position());
     }
 
     @Test

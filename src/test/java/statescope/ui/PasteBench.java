@@ -20,6 +20,7 @@ import statescope.ui.common.FxTaskRunner;
 import statescope.ui.main.MainWindow;
 import statescope.ui.session.BuiltinLanguageLibrary;
 import statescope.ui.session.SessionViewModel;
+import statescope.ui.session.WindowModels;
 
 /**
  * The 100,000-character paste of issue 5 in the real window, watched by an {@link FxStallMeter}
@@ -80,16 +81,17 @@ final class PasteBench {
             vmRef.set(vm);
             winRef.set(root);
         });
-        var vm = vmRef.get();
+        var vm = vmRef.get().views();
         var win = winRef.get();
         var field = (TextField) win.lookup("#input-field");
         var cancel = (Button) win.lookup("#cancel");
-        waitUntil(() -> fxGet(() -> !vm.trajectory().cloudsProperty().get().isEmpty() && !vm.busyProperty().get()), 180);
+        waitUntil(() -> fxGet(() -> !vm.trajectory().cloudsProperty().get().isEmpty()
+                && !vm.status().busyProperty().get()), 180);
         String big = text(2);
         String other = text(3);
         var progress = new ArrayList<Double>();
-        fx(() -> vm.progressProperty().addListener((o, a, b) -> {
-            if (vm.busyProperty().get() && b.doubleValue() > 0 && b.doubleValue() < 1) {
+        fx(() -> vm.status().progressProperty().addListener((o, a, b) -> {
+            if (vm.status().busyProperty().get() && b.doubleValue() > 0 && b.doubleValue() < 1) {
                 progress.add(b.doubleValue());
             }
         }));
@@ -114,7 +116,8 @@ final class PasteBench {
                 paste(field, vm, big, clip);
                 callNanos.set(System.nanoTime() - s0);
             });
-            waitUntil(() -> fxGet(() -> !vm.busyProperty().get() && vm.lengthProperty().get() == CHARS), 600);
+            waitUntil(() -> fxGet(() -> !vm.status().busyProperty().get()
+                    && vm.stepper().lengthProperty().get() == CHARS), 600);
             double seconds = (System.nanoTime() - p0) / 1e9;
             if (stackAfterMs > 0) {
                 System.err.printf("paste: uptime %.2f s, read by %.2f s%n", uptimeAt(p0), uptimeAt(System.nanoTime()));
@@ -138,7 +141,7 @@ final class PasteBench {
                 switches[k] = new long[] {w0, FxStallMeter.now()};
                 long s0 = FxStallMeter.now();
                 for (int step = 0; step < 20; step++) {
-                    fx(vm::back);
+                    fx(vm.stepper()::back);
                     Thread.sleep(60);
                 }
                 Thread.sleep(300);
@@ -165,9 +168,9 @@ final class PasteBench {
             Thread.sleep(800);
             phases.put("automaton expanded, back", meter.stats(x0, FxStallMeter.now()));
             long j0 = FxStallMeter.now();
-            fx(() -> vm.jumpTo(CHARS / 2));
+            fx(() -> vm.stepper().jumpTo(CHARS / 2));
             Thread.sleep(800);
-            fx(vm::last);
+            fx(vm.stepper()::last);
             Thread.sleep(800);
             phases.put("jump to the middle, to the end", meter.stats(j0, FxStallMeter.now()));
             long v1 = FxStallMeter.now();
@@ -179,17 +182,17 @@ final class PasteBench {
                 field.selectAll();
                 paste(field, vm, other, clip2);
             });
-            waitUntil(() -> fxGet(() -> vm.busyProperty().get()), 10);
+            waitUntil(() -> fxGet(() -> vm.status().busyProperty().get()), 10);
             Thread.sleep(500);
             long k0 = System.nanoTime();
             fx(cancel::fire);
-            waitUntil(() -> fxGet(() -> !vm.busyProperty().get()), 60);
+            waitUntil(() -> fxGet(() -> !vm.status().busyProperty().get()), 60);
             double cancelMs = (System.nanoTime() - k0) / 1e6;
             Thread.sleep(1500);
             long c1 = FxStallMeter.now();
             phases.put("cancel", meter.stats(c0, c1));
             phases.put("all", meter.stats(p0, c1));          // paste, views, cancel
-            int kept = fxGet(() -> vm.lengthProperty().get());
+            int kept = fxGet(() -> vm.stepper().lengthProperty().get());
             if (stackAfterMs > 0) {
                 meter.stalls(p0, c1, 100).forEach(System.err::println);
             }
@@ -239,11 +242,11 @@ final class PasteBench {
     }
 
     /** What Ctrl+V does: the field's paste action (through the clipboard when it carries the text). */
-    private static void paste(TextField field, SessionViewModel vm, String s, boolean clip) {
+    private static void paste(TextField field, WindowModels vm, String s, boolean clip) {
         if (clip) {
             field.paste();
         } else {
-            vm.setInput(s);                                              // what the field hands over for a long paste
+            vm.input().setInput(s);                                      // what the field hands over for a long paste
         }
     }
 

@@ -10,6 +10,7 @@ import javafx.stage.Stage;
 import statescope.ui.common.FxTaskRunner;
 import statescope.ui.main.MainWindow;
 import statescope.ui.session.SessionViewModel;
+import statescope.ui.session.WindowModels;
 
 /**
  * Opens the real app under a display (Xvfb) and captures one screenshot per view with ImageMagick's
@@ -44,20 +45,20 @@ public final class ScreenshotTour {
             vmRef.set(vm);
             winRef.set(root);
         });
-        var vm = vmRef.get();
+        var vm = vmRef.get().views();
         var win = winRef.get();
         settle(vm);
         shot(out, "main-window");
         fx(() -> {
             win.automatonView().expandedProperty().set(true);
-            vm.jumpTo(6);
+            vm.stepper().jumpTo(6);
         });
         shot(out, "automaton-expanded");
         fx(() -> win.automatonView().expandedProperty().set(false));
         select(vm, win, "parity", 0);
-        fx(() -> vm.setInput("0110100111"));
+        fx(() -> vm.input().setInput("0110100111"));
         settle(vm);
-        fx(() -> vm.jumpTo(7));
+        fx(() -> vm.stepper().jumpTo(7));
         shot(out, "parity-trajectory");
         fx(() -> vm.trajectory().threeDProperty().set(true));
         shot(out, "trajectory-3d");
@@ -70,47 +71,48 @@ public final class ScreenshotTour {
         shot(out, "state-heatmap");
         fx(() -> win.tabs().getSelectionModel().select(3));
         shot(out, "channels");
-        fx(() -> vm.selectModel(vm.modelChoices().stream().filter(c -> c.label().contains("nonneg")).findFirst()
-                .orElseThrow()));
+        fx(() -> vm.header().selectModel(vm.header().modelChoices().stream().filter(c -> c.label().contains("nonneg"))
+                .findFirst().orElseThrow()));
         settle(vm);
         fx(() -> {
-            vm.setInput("0110100111010011101100101101101");
+            vm.input().setInput("0110100111010011101100101101101");
             win.tabs().getSelectionModel().select(0);
         });
         settle(vm);
-        fx(vm::jumpToDivergence);
+        fx(vm.stepper()::jumpToDivergence);
         shot(out, "divergence");
         select(vm, win, "dyck-1", 1);
-        fx(() -> vm.setInput("(()(()))(()"));
+        fx(() -> vm.input().setInput("(()(()))(()"));
         settle(vm);
         shot(out, "counter-language");
         fx(() -> {
-            vm.openRegex("(ab|c)*abb");
+            vm.catalog().openRegex("(ab|c)*abb");
             win.tabs().getSelectionModel().select(0);
         });
         settle(vm);
         fx(() -> vm.automaton().collapseDeadProperty().set(false));
-        fx(() -> vm.setInput("cabab"));
+        fx(() -> vm.input().setInput("cabab"));
         settle(vm);
         shot(out, "regex-dead-state");
         Platform.exit();
         System.exit(0);
     }
 
-    private static void select(SessionViewModel vm, MainWindow win, String id, int tab) throws InterruptedException {
+    private static void select(WindowModels vm, MainWindow win, String id, int tab) throws InterruptedException {
         fx(() -> {
-            vm.selectLanguage(vm.languages().stream().filter(l -> l.id().equals(id)).findFirst().orElseThrow());
+            vm.catalog().select(vm.catalog().languages().stream().filter(l -> l.id().equals(id)).findFirst()
+                    .orElseThrow());
             win.tabs().getSelectionModel().select(tab);
         });
         settle(vm);
     }
 
-    private static void settle(SessionViewModel vm) throws InterruptedException {
+    private static void settle(WindowModels vm) throws InterruptedException {
         long end = System.nanoTime() + 120_000_000_000L;
         Thread.sleep(500);
         while (System.nanoTime() < end) {
             var busy = new AtomicReference<Boolean>();
-            fx(() -> busy.set(vm.busyProperty().get() || vm.analysingProperty().get()));
+            fx(() -> busy.set(vm.status().busyProperty().get() || vm.status().analysingProperty().get()));
             if (!busy.get()) {
                 break;
             }

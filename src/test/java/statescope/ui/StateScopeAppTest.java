@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import statescope.study.LanguageEntry;
+import statescope.inspect.LanguageEntry;
 
 /** The real app wiring (built-in catalog, random models) opens on the demo language. */
 @ExtendWith(ApplicationExtension.class)

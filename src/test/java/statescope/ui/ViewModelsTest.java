@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import statescope.lang.Word;
-import statescope.study.BuiltinLanguages;
-import statescope.study.ChannelKind;
-import statescope.study.CorpusProjection;
-import statescope.study.FakeModels;
-import statescope.study.Trace;
+import statescope.inspect.BuiltinLanguages;
+import statescope.inspect.ChannelKind;
+import statescope.inspect.CorpusProjection;
+import statescope.inspect.FakeModels;
+import statescope.inspect.AlignedTrace;
 import statescope.ui.automaton.AutomatonViewModel;
 import statescope.ui.chart.ChannelChartViewModel;
 import statescope.ui.heatmap.HeatmapViewModel;
@@ -21,9 +21,9 @@ import statescope.ui.trajectory.TrajectoryViewModel;
 /** The views' frames, computed without the FX toolkit, on a parity trace of an exact oracle. */
 class ViewModelsTest {
 
-    private static Trace parityTrace(String text) {
+    private static AlignedTrace parityTrace(String text) {
         var parity = BuiltinLanguages.parity();
-        var trace = new Trace(FakeModels.oracle(parity, 0), parity.reference());
+        var trace = new AlignedTrace(FakeModels.oracle(parity, 0), parity.reference());
         trace.setWord(Word.parse(parity.machine().alphabet(), text).toArray(), p -> { }, () -> false);
         return trace;
     }
@@ -105,7 +105,7 @@ class ViewModelsTest {
         var clouds = CorpusProjection.fit(trace.model(), parity, 30, 8, 1, p -> { }, () -> false);
         trace.setProjections(clouds.stream().map(c -> c.projection()).toList(), p -> { }, () -> false);
         var vm = new TrajectoryViewModel();
-        vm.cloudsProperty().set(List.copyOf(clouds));
+        vm.setClouds(List.copyOf(clouds));
         vm.update(trace, 2);
         assertEquals(3, vm.frame().path().length, "t = 0, 1, 2");
         int odd = clouds.get(0).stateNames().indexOf("odd");

@@ -12,6 +12,6 @@
  * departs from the paper's data, the split's note says so; docs/decisions/0002-catalog-protocol.md
  * lists every such choice.
  *
- * <p>This package may import {@code statescope.lang} only (DESIGN.md).
+ * <p>This package may import {@code statescope.lang} only (docs/architecture.md).
  */
 package statescope.lang.catalog;

@@ -141,11 +141,13 @@ public final class GpuCheck {
         return sb.append("\n  ]\n}\n").toString();
     }
 
-    static String num(double v) {
+    /** A JSON number, or {@code null} for NaN and the infinities (also used by the GPU benchmark's report). */
+    public static String num(double v) {
         return Double.isFinite(v) ? Double.toString(v) : "null";
     }
 
-    static String quote(String s) {
+    /** A JSON string literal. */
+    public static String quote(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
 

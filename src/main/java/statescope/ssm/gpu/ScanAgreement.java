@@ -12,9 +12,9 @@ import statescope.ssm.SelectiveScanKernel;
  * The reference runs on slices of a few strings at a time, so a large batch with every h_t emitted
  * needs only one extra slice in memory.
  *
- * @param maxAbsY     max |Δy| over [B, T, D]
- * @param maxAbsH     max |Δh_t| over [B, T, D, N] (NaN when the result has no h_t)
- * @param maxAbsHLast max |ΔhLast| over [B, D, N]
+ * @param maxAbsY     max |Δy| over [B, T, ED]
+ * @param maxAbsH     max |Δh_t| over [B, T, ED, N] (NaN when the result has no h_t)
+ * @param maxAbsHLast max |ΔhLast| over [B, ED, N]
  * @param worst       e.g. "h[b=3, t=1023, d=17, n=4]: 0.51234 vs 0.51236"
  */
 public record ScanAgreement(double maxAbsY, double maxAbsH, double maxAbsHLast, String worst) {

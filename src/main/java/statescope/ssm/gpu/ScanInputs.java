@@ -34,8 +34,8 @@ public final class ScanInputs {
                 lengths[b] = b == 1 ? 0 : b == 2 ? Math.min(1, maxLen) : maxLen / 2 + rnd.nextInt(maxLen - maxLen / 2 + 1);
             }
         }
-        float[] a = new float[dInner * dState];                              // [D, N]
-        float[] bias = new float[dInner];                                    // [D]
+        float[] a = new float[dInner * dState];                              // [ED, N]
+        float[] bias = new float[dInner];                                    // [ED]
         for (int d = 0; d < dInner; d++) {
             double dt = Math.exp(Math.log(1e-3) + rnd.nextDouble() * (Math.log(0.1) - Math.log(1e-3)));
             bias[d] = (float) Math.log(Math.expm1(dt));
@@ -44,8 +44,8 @@ public final class ScanInputs {
                 a[d * dState + n] = (float) (-(n + 1) * scale);
             }
         }
-        float[] x = new float[batch * maxLen * dInner];                       // [B, T, D]
-        float[] delta = new float[x.length];                                  // [B, T, D]
+        float[] x = new float[batch * maxLen * dInner];                       // [B, T, ED]
+        float[] delta = new float[x.length];                                  // [B, T, ED]
         float[] bm = new float[batch * maxLen * dState];                      // [B, T, N]
         float[] cm = new float[bm.length];                                    // [B, T, N]
         // each string from its own stream (seeded by seed and b), filled in parallel: same numbers always
@@ -63,11 +63,11 @@ public final class ScanInputs {
                 cm[i] = (float) (r.nextGaussian() / 4);
             }
         });
-        float[] dSkip = new float[dInner];                                   // [D]
+        float[] dSkip = new float[dInner];                                   // [ED]
         Arrays.fill(dSkip, 1f);
         float[] h0 = null;
         if (withH0) {
-            h0 = new float[batch * dInner * dState];                         // [B, D, N]
+            h0 = new float[batch * dInner * dState];                         // [B, ED, N]
             for (int i = 0; i < h0.length; i++) {
                 h0[i] = (float) (0.5 * rnd.nextGaussian());
             }

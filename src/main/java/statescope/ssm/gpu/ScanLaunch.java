@@ -8,8 +8,8 @@ import statescope.ssm.ScanBatch;
  * the header of {@code src/main/cuda/selective_scan.cu} for the design.
  *
  * <pre>
- *   block = threads channels d of one string b    threads = min(128, D rounded up to 32)
- *   grid  = (B, ceil(D / threads))
+ *   block = threads channels d of one string b    threads = min(128, ED rounded up to 32)
+ *   grid  = (B, ceil(ED / threads))
  *   shared memory = 2 stages · 16 steps · (2·threads + 2·nmax) · 4 bytes
  * </pre>
  *
@@ -34,7 +34,7 @@ public record ScanLaunch(int nmax, int threads, int gridX, int gridY, int shared
     public record Param(String name, boolean pointer) {
     }
 
-    /** The parameters of every entry point, in order. */
+    /** The parameters of every entry point, in order, named as in the source (its {@code D} is d_inner, ED). */
     public static final List<Param> PARAMS = List.of(
             new Param("x", true), new Param("delta", true), new Param("A", true), new Param("Bm", true),
             new Param("Cm", true), new Param("Dskip", true), new Param("h0", true), new Param("lengths", true),
@@ -76,8 +76,8 @@ public record ScanLaunch(int nmax, int threads, int gridX, int gridY, int shared
     }
 
     /**
-     * Bytes the kernel must move per real token (b, t): x and Δ read and y written (12·D), B and C read
-     * (8·N), and every h_t written (4·D·N) when emitted. This is the figure behind the benchmark's GB/s.
+     * Bytes the kernel must move per real token (b, t): x and Δ read and y written (12·ED), B and C read
+     * (8·N), and every h_t written (4·ED·N) when emitted. This is the figure behind the benchmark's GB/s.
      */
     public static long bytesPerToken(int dInner, int dState, boolean emitStates) {
         return 12L * dInner + 8L * dState + (emitStates ? 4L * dInner * dState : 0);

@@ -1,13 +1,11 @@
 package statescope.ui.automaton;
 
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import statescope.lang.Dfa;
-import statescope.study.Trace;
+import statescope.inspect.AlignedTrace;
 
 /**
  * The automaton view's state: which DFA to draw, the current state, the path so far (the trail), the
@@ -30,12 +28,18 @@ public final class AutomatonViewModel {
     public record Frame(int current, int[] path, String config, boolean accepting, boolean rejected, int position) {
     }
 
-    private final ObjectProperty<Dfa> dfa = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<Dfa> dfa = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Frame> frame = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty collapseDead = new SimpleBooleanProperty(true);
 
-    public ObjectProperty<Dfa> dfaProperty() {
-        return dfa;
+    /** The DFA drawn, or null for a language without one (a counter language). */
+    public ReadOnlyObjectProperty<Dfa> dfaProperty() {
+        return dfa.getReadOnlyProperty();
+    }
+
+    /** A new language: its DFA (or null). */
+    public void showDfa(Dfa d) {
+        dfa.set(d);
     }
 
     public ReadOnlyObjectProperty<Frame> frameProperty() {
@@ -51,7 +55,7 @@ public final class AutomatonViewModel {
     }
 
     /** Recomputes the frame for position t of the trace. */
-    public void update(Trace trace, int t) {
+    public void update(AlignedTrace trace, int t) {
         int from = Math.max(0, t - TRAIL);
         int[] path = new int[t - from + 1];
         for (int i = from; i <= t; i++) {

@@ -14,7 +14,7 @@ import javafx.scene.layout.Region;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.data.xy.XYSeriesCollection;
-import statescope.study.ChannelKind;
+import statescope.inspect.ChannelKind;
 
 /** A JFreeChart line chart of channels the user picks (comma-separated indices), per layer. */
 public final class ChannelChartView extends BorderPane {

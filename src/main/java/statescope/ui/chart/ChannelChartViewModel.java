@@ -8,8 +8,8 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import statescope.study.ChannelKind;
-import statescope.study.Trace;
+import statescope.inspect.ChannelKind;
+import statescope.inspect.AlignedTrace;
 
 /**
  * Line chart of user-picked channels of one layer over time: a window of {@value #MAX_POINTS} positions
@@ -61,7 +61,7 @@ public final class ChannelChartViewModel {
         return frame.get();
     }
 
-    public void update(Trace trace, int t) {
+    public void update(AlignedTrace trace, int t) {
         int d = trace.model().info().dInner();
         int l = Math.min(Math.max(0, layer.get()), trace.model().info().numLayers() - 1);
         int[] picked = channels.stream().mapToInt(Integer::intValue).filter(c -> c >= 0 && c < d).toArray();

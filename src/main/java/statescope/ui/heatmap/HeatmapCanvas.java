@@ -84,7 +84,7 @@ final class HeatmapCanvas extends Pane {
         }
         PixelWriter pw = img.getPixelWriter();
         // Ā lives in (−1, 1): a fixed scale keeps sign and size comparable across layers and strings
-        float scale = frame.kind() == statescope.study.ChannelKind.GATE ? 1f
+        float scale = frame.kind() == statescope.inspect.ChannelKind.GATE ? 1f
                 : diverging ? frame.absMax() : Math.max(frame.max(), 1e-6f);
         for (int c = 0; c < cols; c++) {
             for (int r = 0; r < rows; r++) {

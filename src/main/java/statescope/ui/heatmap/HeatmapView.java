@@ -39,7 +39,7 @@ public final class HeatmapView extends VBox {
         for (HeatmapViewModel vm : vms) {
             var sub = new Label(vm.kind().label());
             sub.getStyleClass().add("sub-title");
-            var canvas = new HeatmapCanvas(vm.kind() != statescope.study.ChannelKind.DELTA);
+            var canvas = new HeatmapCanvas(vm.kind() != statescope.inspect.ChannelKind.DELTA);
             VBox.setVgrow(canvas, Priority.ALWAYS);
             canvas.shownProperty().bind(shown);
             vm.frameProperty().addListener((o, a, f) -> canvas.show(f));

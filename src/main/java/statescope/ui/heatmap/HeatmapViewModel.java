@@ -1,13 +1,11 @@
 package statescope.ui.heatmap;
 
 import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import statescope.study.ChannelKind;
-import statescope.study.Trace;
+import statescope.inspect.AlignedTrace;
+import statescope.inspect.ChannelKind;
 
 /**
  * A channel × time heatmap of one per-channel quantity ({@link ChannelKind}) of one layer, over a
@@ -32,7 +30,7 @@ public final class HeatmapViewModel {
     private final ChannelKind kind;
     private final IntegerProperty layer = new SimpleIntegerProperty(0);
     private final IntegerProperty window = new SimpleIntegerProperty(64);
-    private final ObjectProperty<Integer> layerCount = new SimpleObjectProperty<>(1);
+    private final ReadOnlyObjectWrapper<Integer> layerCount = new ReadOnlyObjectWrapper<>(1);
     private final ReadOnlyObjectWrapper<Frame> frame = new ReadOnlyObjectWrapper<>();
 
     public HeatmapViewModel(ChannelKind kind) {
@@ -47,8 +45,9 @@ public final class HeatmapViewModel {
         return layer;
     }
 
-    public ObjectProperty<Integer> layerCountProperty() {
-        return layerCount;
+    /** Number of layers of the trace's model (set by {@link #update}). */
+    public ReadOnlyObjectProperty<Integer> layerCountProperty() {
+        return layerCount.getReadOnlyProperty();
     }
 
     /** Number of positions shown. */
@@ -64,7 +63,7 @@ public final class HeatmapViewModel {
         return frame.get();
     }
 
-    public void update(Trace trace, int t) {
+    public void update(AlignedTrace trace, int t) {
         int layers = trace.model().info().numLayers();
         layerCount.set(layers);
         int l = Math.min(Math.max(0, layer.get()), layers - 1);

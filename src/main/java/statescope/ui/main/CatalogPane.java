@@ -11,8 +11,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import statescope.study.LanguageEntry;
-import statescope.ui.session.SessionViewModel;
+import statescope.inspect.LanguageEntry;
+import statescope.ui.session.CatalogViewModel;
 
 /**
  * The language picker: the catalog with each language's automaton summary, a regex field and DFA file
@@ -20,7 +20,7 @@ import statescope.ui.session.SessionViewModel;
  */
 final class CatalogPane extends VBox {
 
-    CatalogPane(SessionViewModel vm) {
+    CatalogPane(CatalogViewModel vm) {
         super(8);
         getStyleClass().add("catalog-pane");
         setId("catalog");
@@ -35,7 +35,7 @@ final class CatalogPane extends VBox {
             return cell;
         });
         VBox.setVgrow(list, Priority.ALWAYS);
-        list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectLanguage(b));
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.select(b));
         vm.languageProperty().addListener((o, a, b) -> list.getSelectionModel().select(b));
         var regex = new TextField();
         regex.setId("regex-field");
@@ -61,7 +61,7 @@ final class CatalogPane extends VBox {
         error.setId("language-error");
         error.getStyleClass().add("inline-error");
         error.setWrapText(true);
-        error.textProperty().bind(vm.languageErrorProperty());
+        error.textProperty().bind(vm.errorProperty());
         error.managedProperty().bind(error.textProperty().isNotEmpty());
         var regexRow = new HBox(6, regex, open);
         regexRow.setAlignment(Pos.CENTER_LEFT);

@@ -1,31 +1,36 @@
 package statescope.ui.main;
 
+import java.util.function.IntConsumer;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import statescope.ui.prediction.PredictionStripViewModel;
 import statescope.ui.prediction.TokenChips;
-import statescope.ui.session.SessionViewModel;
+import statescope.ui.session.InputViewModel;
 
-/** The input field (one model step per typed key), its inline error, and the token chips. */
+/**
+ * The input field (one model step per typed key), its inline error, and the token chips (from the
+ * prediction strip's frames; a click on a chip jumps there).
+ */
 final class InputBar extends VBox {
 
     private final InputField field;
     private final Label longInput = new Label();
     private boolean longMode;
 
-    InputBar(SessionViewModel vm) {
+    InputBar(InputViewModel vm, PredictionStripViewModel strip, IntConsumer jumpTo) {
         super(6);
         field = new InputField(vm::setInput);
         getStyleClass().add("input-bar");
         field.setId("input-field");
         field.getStyleClass().add("input-field");
         field.setPromptText("type a string over the language's alphabet");
-        field.setText(vm.inputTextProperty().get());
+        field.setText(vm.textProperty().get());
         field.textProperty().addListener((o, a, b) -> {
-            if (!longMode && !b.equals(vm.inputTextProperty().get())) {
+            if (!longMode && !b.equals(vm.textProperty().get())) {
                 vm.setInput(b);
             }
         });
@@ -39,7 +44,7 @@ final class InputBar extends VBox {
         var longRow = new HBox(8, longInput, clear);
         longRow.setAlignment(Pos.CENTER_LEFT);
         longRow.setVisible(false);
-        vm.inputTextProperty().addListener((o, a, b) -> {
+        vm.textProperty().addListener((o, a, b) -> {
             longMode = b.length() > InputField.LIMIT;
             field.setVisible(!longMode);
             longRow.setVisible(longMode);
@@ -54,8 +59,7 @@ final class InputBar extends VBox {
         field.disableProperty().bind(vm.busyProperty());
         var alphabet = new Label();
         alphabet.getStyleClass().add("muted");
-        vm.languageProperty().addListener((o, a, b) -> alphabet.setText(b == null ? ""
-                : "alphabet " + b.machine().alphabet()));
+        alphabet.textProperty().bind(vm.alphabetProperty());
         var label = new Label("Input");
         label.getStyleClass().add("view-title");
         var slot = new javafx.scene.layout.StackPane(field, longRow);   // both always laid out: switching to the
@@ -66,13 +70,13 @@ final class InputBar extends VBox {
         var error = new Label();
         error.setId("input-error");
         error.getStyleClass().add("inline-error");
-        error.textProperty().bind(vm.inputErrorProperty());
+        error.textProperty().bind(vm.errorProperty());
         error.visibleProperty().bind(error.textProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
         field.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("danger"), false);
-        vm.inputErrorProperty().addListener((o, a, b) -> field.pseudoClassStateChanged(
+        vm.errorProperty().addListener((o, a, b) -> field.pseudoClassStateChanged(
                 javafx.css.PseudoClass.getPseudoClass("danger"), !b.isEmpty()));
-        var chips = new TokenChips(vm.strip(), vm::jumpTo);
+        var chips = new TokenChips(strip, jumpTo);
         var scroll = new ScrollPane(chips);
         scroll.getStyleClass().add("chips-scroll");
         scroll.setFitToHeight(true);

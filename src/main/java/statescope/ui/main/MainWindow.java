@@ -1,11 +1,7 @@
 package statescope.ui.main;
 
 import java.util.List;
-import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
-import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
+import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -13,17 +9,16 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
+import statescope.ui.analysis.AnalysisViewModel;
+import statescope.ui.analysis.LengthsView;
 import statescope.ui.automaton.AutomatonView;
 import statescope.ui.chart.ChannelChartView;
 import statescope.ui.heatmap.HeatmapView;
 import statescope.ui.prediction.PredictionStripView;
-import statescope.ui.session.ModelChoice;
-import statescope.ui.session.SessionViewModel;
+import statescope.ui.session.StepperViewModel;
+import statescope.ui.session.WindowModels;
 import statescope.ui.trajectory.TrajectoryView;
 
 /**
@@ -34,28 +29,28 @@ import statescope.ui.trajectory.TrajectoryView;
  */
 public final class MainWindow extends BorderPane {
 
-    private final SessionViewModel vm;
     private final AutomatonView automaton;
     private final TabPane tabs = new TabPane();
 
-    public MainWindow(SessionViewModel vm) {
-        this.vm = vm;
+    /** The window over the panes' view models, and the instruments' view model (its work on its own runner). */
+    public MainWindow(WindowModels views, AnalysisViewModel analysis) {
         getStyleClass().add("main-window");
         setId("main-root");
-        setTop(header());
-        var catalog = new CatalogPane(vm);
+        setTop(new HeaderBar(views.header()));
+        var catalog = new CatalogPane(views.catalog());
         catalog.setPrefWidth(270);
         setLeft(catalog);
-        automaton = new AutomatonView(vm.automaton());
-        var trajectory = new TrajectoryView(vm.trajectory(), vm.layersProperty());
-        var stateMap = HeatmapView.state(vm.stateMap());
-        var gates = HeatmapView.gates(vm.deltaMap(), vm.gateMap());
-        var chart = new ChannelChartView(vm.chart(), vm.layersProperty());
+        automaton = new AutomatonView(views.automaton());
+        var trajectory = new TrajectoryView(views.trajectory(), views.layers());
+        var stateMap = HeatmapView.state(views.stateMap());
+        var gates = HeatmapView.gates(views.deltaMap(), views.gateMap());
+        var chart = new ChannelChartView(views.chart(), views.layers());
         tabs.getTabs().addAll(
                 tab("Trajectory", trajectory, "tab-trajectory"),
                 tab("State heatmap", stateMap, "tab-heatmap"),
                 tab("Gates Δ / Ā", gates, "tab-gates"),
-                tab("Channels", chart, "tab-channels"));
+                tab("Channels", chart, "tab-channels"),
+                tab("Lengths", new LengthsView(analysis), "tab-lengths"));
         var shown = List.of(trajectory.shownProperty(), stateMap.shownProperty(), gates.shownProperty(),
                 chart.shownProperty());
         for (int i = 0; i < shown.size(); i++) {                       // a view in a hidden tab draws when shown
@@ -65,13 +60,14 @@ public final class MainWindow extends BorderPane {
         var split = new SplitPane(automaton, tabs);
         split.setDividerPositions(0.48);
         automaton.expandedProperty().addListener((o, a, b) -> split.setDividerPositions(b ? 0.8 : 0.48));
-        var strip = new PredictionStripView(vm.strip(), vm::jumpTo, vm::jumpToDivergence);
-        var input = new InputBar(vm);
-        var center = new VBox(10, input, new StepperBar(vm), split, strip);
+        StepperViewModel stepper = views.stepper();
+        var strip = new PredictionStripView(views.strip(), stepper::jumpTo, stepper::jumpToDivergence);
+        var input = new InputBar(views.input(), views.strip(), stepper::jumpTo);
+        var center = new VBox(10, input, new StepperBar(stepper), split, strip);
         center.getStyleClass().add("center-column");
         VBox.setVgrow(split, Priority.ALWAYS);
         setCenter(center);
-        setBottom(new StatusBar(vm));
+        setBottom(new StatusBar(views.status()));
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             boolean inText = getScene() != null && getScene().getFocusOwner() instanceof TextInputControl;
             if (e.getCode() == KeyCode.ESCAPE && inText) {
@@ -79,15 +75,15 @@ public final class MainWindow extends BorderPane {
                 e.consume();
                 return;
             }
-            if (inText || vm.busyProperty().get()) {
+            if (inText || stepper.busyProperty().get()) {
                 return;
             }
             switch (e.getCode()) {
-                case LEFT -> vm.back();
-                case RIGHT -> vm.forward();
-                case HOME -> vm.first();
-                case END -> vm.last();
-                case SPACE -> vm.togglePlay();
+                case LEFT -> stepper.back();
+                case RIGHT -> stepper.forward();
+                case HOME -> stepper.first();
+                case END -> stepper.last();
+                case SPACE -> stepper.togglePlay();
                 default -> {
                     return;
                 }
@@ -97,59 +93,7 @@ public final class MainWindow extends BorderPane {
         setFocusTraversable(true);
     }
 
-    private HBox header() {
-        var title = new Label("StateScope");
-        title.getStyleClass().add("app-title");
-        title.setMinWidth(Region.USE_PREF_SIZE);
-        var language = new Label();
-        language.getStyleClass().add("header-language");
-        language.textProperty().bind(vm.languageProperty().map(l -> l.name() + " — " + l.description()));
-        var spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        var models = new ComboBox<ModelChoice>(vm.modelChoices());
-        models.setId("model-picker");
-        models.setPrefWidth(300);
-        models.setMinWidth(200);
-        vm.modelChoiceProperty().addListener((o, a, b) -> models.setValue(b));
-        models.setOnAction(e -> {
-            ModelChoice c = models.getValue();
-            if (c != null && c != vm.modelChoiceProperty().get()) {
-                vm.selectModel(c);
-            }
-        });
-        var open = new Button("Open checkpoint…");
-        open.setMinWidth(Region.USE_PREF_SIZE);
-        var modelLabel = new Label("Model");
-        modelLabel.setMinWidth(Region.USE_PREF_SIZE);
-        language.setMinWidth(0);
-        open.setOnAction(e -> {
-            var chooser = new FileChooser();
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("checkpoint manifest", "*.json"));
-            var f = chooser.showOpenDialog(getScene().getWindow());
-            if (f != null) {
-                vm.openCheckpoint(f.toPath());
-            }
-        });
-        var modelError = new Label();
-        modelError.setId("model-error");
-        modelError.getStyleClass().add("inline-error");
-        modelError.textProperty().bind(vm.modelErrorProperty());
-        modelError.visibleProperty().bind(vm.modelErrorProperty().isNotEmpty());
-        modelError.managedProperty().bind(modelError.visibleProperty());
-        modelError.setMaxWidth(360);
-        var box = new HBox(14, title, new Separator(), language, spacer, modelError, modelLabel, models, open);
-        box.setAlignment(Pos.CENTER_LEFT);
-        box.getStyleClass().add("header");
-        return box;
-    }
-
-    private static final class Separator extends javafx.scene.control.Separator {
-        Separator() {
-            super(Orientation.VERTICAL);
-        }
-    }
-
-    private static Tab tab(String name, javafx.scene.Node content, String id) {
+    private static Tab tab(String name, Node content, String id) {
         var t = new Tab(name, content);
         t.setId(id);
         return t;

@@ -8,12 +8,12 @@ import javafx.scene.control.Separator;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import statescope.ui.session.SessionViewModel;
+import statescope.ui.session.StatusViewModel;
 
 /** Compute backend, model summary, step-vs-scan deviation, messages, and the progress of long work. */
 final class StatusBar extends HBox {
 
-    StatusBar(SessionViewModel vm) {
+    StatusBar(StatusViewModel vm) {
         super(10);
         getStyleClass().add("status-bar");
         setId("status-bar");

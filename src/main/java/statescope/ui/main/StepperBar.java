@@ -11,14 +11,14 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.shape.SVGPath;
 import javafx.util.Duration;
-import statescope.ui.session.SessionViewModel;
+import statescope.ui.session.StepperViewModel;
 
 /** First / back / play-pause / forward / last, a scrub slider, the position and the playback speed. */
 final class StepperBar extends HBox {
 
     private final Timeline timer = new Timeline();
 
-    StepperBar(SessionViewModel vm) {
+    StepperBar(StepperViewModel vm) {
         super(8);
         getStyleClass().add("stepper-bar");
         setId("stepper");
@@ -72,7 +72,7 @@ final class StepperBar extends HBox {
         opacityProperty().bind(javafx.beans.binding.Bindings.when(vm.busyProperty()).then(0.55).otherwise(1.0));
     }
 
-    private void restart(SessionViewModel vm) {
+    private void restart(StepperViewModel vm) {
         timer.stop();
         timer.getKeyFrames().setAll(new KeyFrame(Duration.seconds(1 / Math.max(0.5, vm.speedProperty().get())),
                 e -> vm.playTick()));

@@ -4,7 +4,7 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
-import statescope.study.Trace;
+import statescope.inspect.AlignedTrace;
 
 /**
  * Per position the model's prediction against the reference target, over a window of positions that
@@ -49,7 +49,7 @@ public final class PredictionStripViewModel {
         return frame.get();
     }
 
-    public void update(Trace trace, int t) {
+    public void update(AlignedTrace trace, int t) {
         int n = trace.length();
         int cap = Math.max(1, capacity.get());
         int start = Math.max(1, Math.min(t - cap / 2, n - cap + 1));

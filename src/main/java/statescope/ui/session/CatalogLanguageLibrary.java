@@ -1,8 +1,8 @@
 package statescope.ui.session;
 
 import java.util.List;
-import statescope.study.CatalogLanguages;
-import statescope.study.LanguageEntry;
+import statescope.inspect.CatalogLanguages;
+import statescope.inspect.LanguageEntry;
 
 /** The app's languages: the full catalog (flip-flop first), plus regex and DFA-file import. */
 public final class CatalogLanguageLibrary implements LanguageLibrary {

@@ -3,8 +3,8 @@ package statescope.ui.session;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import statescope.study.CustomLanguages;
-import statescope.study.LanguageEntry;
+import statescope.inspect.CustomLanguages;
+import statescope.inspect.LanguageEntry;
 
 /**
  * Where the language picker gets its languages: the catalog, a typed regex, or a DFA file. A library

@@ -7,7 +7,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
-import statescope.study.StateCloud;
+import statescope.inspect.StateCloud;
 
 /**
  * Draws a {@link TrajectoryViewModel.Frame} on two stacked canvases: the back one holds what changes

@@ -4,15 +4,13 @@ import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import statescope.study.StateCloud;
-import statescope.study.Trace;
+import statescope.inspect.AlignedTrace;
+import statescope.inspect.StateCloud;
 
 /**
  * The trajectory view's state: per layer the corpus cloud in the frozen PCA basis, the current string's
@@ -35,15 +33,21 @@ public final class TrajectoryViewModel {
     public record Frame(StateCloud cloud, float[][] path, int[] pathStates, int firstT, int current) {
     }
 
-    private final ObjectProperty<List<StateCloud>> clouds = new SimpleObjectProperty<>(List.of());
+    private final ReadOnlyObjectWrapper<List<StateCloud>> clouds = new ReadOnlyObjectWrapper<>(List.of());
     private final IntegerProperty layer = new SimpleIntegerProperty(0);
     private final BooleanProperty threeD = new SimpleBooleanProperty(false);
     private final DoubleProperty yaw = new SimpleDoubleProperty(-0.6);
     private final DoubleProperty pitch = new SimpleDoubleProperty(0.35);
     private final ReadOnlyObjectWrapper<Frame> frame = new ReadOnlyObjectWrapper<>();
 
-    public ObjectProperty<List<StateCloud>> cloudsProperty() {
-        return clouds;
+    /** Per layer the corpus cloud in its frozen basis; empty while the projection is being fitted. */
+    public ReadOnlyObjectProperty<List<StateCloud>> cloudsProperty() {
+        return clouds.getReadOnlyProperty();
+    }
+
+    /** The fitted corpus clouds, one per layer (or none: not fitted yet). */
+    public void setClouds(List<StateCloud> fitted) {
+        clouds.set(fitted);
     }
 
     public IntegerProperty layerProperty() {
@@ -76,7 +80,7 @@ public final class TrajectoryViewModel {
         pitch.set(Math.max(-1.5, Math.min(1.5, pitch.get() + dy * 0.01)));
     }
 
-    public void update(Trace trace, int t) {
+    public void update(AlignedTrace trace, int t) {
         List<StateCloud> cs = clouds.get();
         int l = Math.min(Math.max(0, layer.get()), trace.model().info().numLayers() - 1);
         StateCloud cloud = cs == null || l >= cs.size() ? null : cs.get(l);

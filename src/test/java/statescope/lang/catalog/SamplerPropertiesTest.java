@@ -7,12 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+import statescope.PropertyLoop;
 import statescope.lang.Word;
 
 /**
@@ -27,49 +24,61 @@ class SamplerPropertiesTest {
     record Case(String language, String split, long seed) {
     }
 
-    @Provide
-    Arbitrary<Case> cases() {
+    /** A sampled word of the case with the symbol at {@code where} (mod its length) shifted by {@code shift}. */
+    record Mutation(Case sample, int where, int shift) {
+    }
+
+    /** A language and one of its splits, uniform over all pairs of the catalog, and any seed. */
+    static Case randomCase(RandomGenerator r) {
         var pairs = new ArrayList<String[]>();
         for (Language l : CATALOG.languages()) {
             for (Split s : l.splits()) {
                 pairs.add(new String[] {l.id(), s.name()});
             }
         }
-        return Combinators.combine(Arbitraries.of(pairs), Arbitraries.longs())
-                .as((p, seed) -> new Case(p[0], p[1], seed));
+        String[] p = pairs.get(r.nextInt(pairs.size()));
+        return new Case(p[0], p[1], r.nextLong());
     }
 
-    @Property(tries = 150)
-    void samplesLieInTheWindowAndTheLanguageWithProtocolTargets(@ForAll("cases") Case c) {
-        Language l = CATALOG.get(c.language());
-        Split s = l.split(c.split());
-        List<Word> words = l.sample(s, 3, c.seed(), Set.of());
-        assertFalse(words.isEmpty(), c.toString());
-        for (Word w : words) {
-            check(l, s, w);
-        }
+    @Test
+    void samplesLieInTheWindowAndTheLanguageWithProtocolTargets() {
+        PropertyLoop.forAll((r, size) -> randomCase(r)).trials(150).check(c -> {
+            Language l = CATALOG.get(c.language());
+            Split s = l.split(c.split());
+            List<Word> words = l.sample(s, 3, c.seed(), Set.of());
+            assertFalse(words.isEmpty(), c.toString());
+            for (Word w : words) {
+                check(l, s, w);
+            }
+        });
     }
 
-    @Property(tries = 60)
-    void samplingIsReproducible(@ForAll("cases") Case c) {
-        Language l = CATALOG.get(c.language());
-        Split s = l.split(c.split());
-        assertEquals(l.sample(s, 4, c.seed(), Set.of()), l.sample(s, 4, c.seed(), Set.of()), c.toString());
+    @Test
+    void samplingIsReproducible() {
+        PropertyLoop.forAll((r, size) -> randomCase(r)).trials(60).check(c -> {
+            Language l = CATALOG.get(c.language());
+            Split s = l.split(c.split());
+            assertEquals(l.sample(s, 4, c.seed(), Set.of()), l.sample(s, 4, c.seed(), Set.of()), c.toString());
+        });
     }
 
     /** Near misses: a sampled word with one symbol changed; machine, DFA and definition still agree. */
-    @Property(tries = 200)
-    void machinesAgreeWithTheDefinitionOnMutatedWords(@ForAll("cases") Case c,
-            @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 1_000_000) int where,
-            @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 30) int shift) {
+    @Test
+    void machinesAgreeWithTheDefinitionOnMutatedWords() {
+        PropertyLoop.forAll((r, size) -> new Mutation(randomCase(r), r.nextInt(1_000_001), r.nextInt(1, 31)))
+                .trials(200).check(SamplerPropertiesTest::agreeOnTheMutation);
+    }
+
+    private static void agreeOnTheMutation(Mutation mutation) {
+        Case c = mutation.sample();
         Language l = CATALOG.get(c.language());
         Word w = l.sample(l.split(c.split()), 1, c.seed(), Set.of()).get(0);
         int[] s = w.toArray();
         if (s.length == 0) {
             return;
         }
-        int i = where % s.length;
-        s[i] = (s[i] + shift) % l.alphabet().size();
+        int i = mutation.where() % s.length;
+        s[i] = (s[i] + mutation.shift()) % l.alphabet().size();
         Word m = Word.of(l.alphabet(), s);
         boolean def = l.contains(m);
         assertEquals(def, l.machine().accepts(m), l.id() + ": machine vs definition on a mutated word");
@@ -77,7 +86,7 @@ class SamplerPropertiesTest {
     }
 
     /** Every language and split once, so that no combination depends on the random choice of cases. */
-    @net.jqwik.api.Example
+    @Test
     void everySplitOfEveryLanguageOnce() {
         for (Language l : CATALOG.languages()) {
             for (Split s : l.splits()) {

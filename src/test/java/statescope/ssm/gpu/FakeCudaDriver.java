@@ -30,7 +30,7 @@ import statescope.ssm.SelectiveScanKernel;
  * {@link ScanLaunch}, and runs a CPU kernel on the "device" buffers in place of the GPU.
  * Failures can be injected. Every stub catches everything: an exception must not cross an upcall.
  */
-final class FakeCudaDriver implements AutoCloseable {
+public final class FakeCudaDriver implements AutoCloseable {
 
     static final int SUCCESS = 0;
     static final int INVALID_VALUE = 1;
@@ -61,13 +61,13 @@ final class FakeCudaDriver implements AutoCloseable {
     String deviceName = "Fake H100 80GB HBM3";
     int failLaunchesWith = SUCCESS;
     String jitErrorLog = null;
-    int launches;
+    public int launches;
     int contextRetains;
     int moduleLoads;
     ScanLaunch lastLaunch;
     long lastSignedGate = -1;
 
-    FakeCudaDriver(SelectiveScanKernel cpu) {
+    public FakeCudaDriver(SelectiveScanKernel cpu) {
         this.cpu = cpu;
         for (var e : ERRORS.entrySet()) {
             errorStrings.put(e.getKey(), new MemorySegment[] {
@@ -94,12 +94,12 @@ final class FakeCudaDriver implements AutoCloseable {
     }
 
     /** Bindings over this fake. */
-    CudaDriver driver() {
+    public CudaDriver driver() {
         return CudaDriver.bind(lookup(), "libfakecuda");
     }
 
     /** Problems a stub noticed that the caller could not see (e.g. bad launch parameters). */
-    List<String> failures() {
+    public List<String> failures() {
         return failures;
     }
 
@@ -373,7 +373,7 @@ final class FakeCudaDriver implements AutoCloseable {
     }
 
     /** Device allocations still live (a leak when a scan has finished). */
-    int liveAllocations() {
+    public int liveAllocations() {
         return allocations.size();
     }
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import statescope.lang.Alphabet;
 import statescope.lang.DfaBuilder;
-import statescope.study.BuiltinLanguages;
+import statescope.inspect.BuiltinLanguages;
 
 /** The ELK layout, without the FX toolkit. */
 class AutomatonLayoutTest {

@@ -38,7 +38,8 @@ class LongInputTest {
 
     @Test
     void aLongPasteIsReadAndSummarised(FxRobot robot) {
-        robot.interact(() -> vm.selectLanguage(vm.languages().stream().filter(l -> l.id().equals("parity"))
+        var catalog = vm.views().catalog();
+        robot.interact(() -> catalog.select(catalog.languages().stream().filter(l -> l.id().equals("parity"))
                 .findFirst().orElseThrow()));
         InputField field = robot.lookup("#input-field").query();
         String big = "0110".repeat(2000);                               // 8,000 characters

@@ -40,15 +40,18 @@ class InputParserTest {
         var vm = new SessionViewModel(new BuiltinLanguageLibrary(), SessionModels.oracles(), TaskRunner.immediate(),
                 TaskRunner.immediate());
         vm.start();
-        vm.selectLanguage(vm.languages().stream().filter(l -> l.id().equals("parity")).findFirst().orElseThrow());
+        var v = vm.views();
+        v.catalog().select(v.catalog().languages().stream().filter(l -> l.id().equals("parity")).findFirst()
+                .orElseThrow());
         String big = "0110".repeat(2500);
-        vm.setInput(big);
+        v.input().setInput(big);
         assertEquals(10_000, vm.trace().length());
-        assertEquals(10_000, vm.positionProperty().get());
-        vm.setInput(big + "1");
+        assertEquals(10_000, v.stepper().positionProperty().get());
+        v.input().setInput(big + "1");
         assertEquals(10_001, vm.trace().length(), "typing after a paste extends the trace");
-        vm.setInput("2" + big);
-        assertTrue(vm.inputErrorProperty().get().contains("'2' at position 1"), vm.inputErrorProperty().get());
+        v.input().setInput("2" + big);
+        String error = v.input().errorProperty().get();
+        assertTrue(error.contains("'2' at position 1"), error);
         assertEquals(10_001, vm.trace().length(), "the trace is kept");
     }
 }

@@ -1,9 +1,9 @@
 package statescope.ui.session;
 
 import java.io.IOException;
-import statescope.study.FakeModels;
-import statescope.study.LanguageEntry;
-import statescope.study.TraceModel;
+import statescope.inspect.FakeModels;
+import statescope.inspect.LanguageEntry;
+import statescope.inspect.TraceModel;
 
 /** Oracle models for session tests (checkpoints fail to load). */
 final class SessionModels {

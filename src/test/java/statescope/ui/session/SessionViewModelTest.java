@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import statescope.ssm.VectorSupport;
 import statescope.ssm.gpu.BackendChoice;
 import statescope.ssm.gpu.GpuUnavailableException;
-import statescope.study.ComputeBackend;
+import statescope.inspect.ComputeBackend;
 import statescope.ui.common.TaskRunner;
 
 /** The session without the FX toolkit: input handling, stepping, imports, errors. */
@@ -33,15 +33,16 @@ class SessionViewModelTest {
     @Test
     void startsOnTheDemoAndFollowsTyping() {
         var vm = session(oracles());
-        assertEquals("flip-flop", vm.languageProperty().get().id());
+        var v = vm.views();
+        assertEquals("flip-flop", v.catalog().languageProperty().get().id());
         int n = vm.trace().length();
-        assertEquals(n, vm.positionProperty().get(), "the demo opens at its last token");
-        vm.setInput(vm.inputTextProperty().get() + "w");
+        assertEquals(n, v.stepper().positionProperty().get(), "the demo opens at its last token");
+        v.input().setInput(v.input().textProperty().get() + "w");
         assertEquals(n + 1, vm.trace().length());
-        assertEquals(n + 1, vm.positionProperty().get());
-        assertEquals("w:?", vm.automaton().frame().config());
-        assertNotNull(vm.trajectory().frame().cloud(), "the projection was fitted");
-        assertEquals(n + 2, vm.trajectory().frame().path().length, "path from t = 0 to t = n + 1");
+        assertEquals(n + 1, v.stepper().positionProperty().get());
+        assertEquals("w:?", v.automaton().frame().config());
+        assertNotNull(v.trajectory().frame().cloud(), "the projection was fitted");
+        assertEquals(n + 2, v.trajectory().frame().path().length, "path from t = 0 to t = n + 1");
     }
 
     @Test
@@ -52,70 +53,77 @@ class SessionViewModelTest {
         var vm = new SessionViewModel(new BuiltinLanguageLibrary(), new ModelLibrary(null, null), TaskRunner.immediate(),
                 TaskRunner.immediate(), compute);
         vm.start();                                                   // a random engine model, scanned for the PCA
-        String line = vm.backendProperty().get();
+        var v = vm.views();
+        String line = v.status().backendProperty().get();
         assertTrue(line.startsWith("Compute: CPU (" + VectorSupport.fastScan(1).name()
                 + "); GPU unavailable: libcuda.so.1 not found · steps on "), line);
-        assertNotNull(vm.trajectory().frame().cloud(), "the projection was fitted on the CPU");
-        assertEquals("", vm.messageProperty().get(), "the fall-back is no error");
+        assertNotNull(v.trajectory().frame().cloud(), "the projection was fitted on the CPU");
+        assertEquals("", v.status().messageProperty().get(), "the fall-back is no error");
     }
 
     @Test
     void steppingAndPlaybackStayInRange() {
         var vm = session(oracles());
-        int n = vm.lengthProperty().get();
-        vm.forward();
-        assertEquals(n, vm.positionProperty().get());
-        vm.first();
-        vm.back();
-        assertEquals(0, vm.positionProperty().get());
-        vm.togglePlay();
-        assertTrue(vm.playingProperty().get());
+        var s = vm.views().stepper();
+        int n = s.lengthProperty().get();
+        s.forward();
+        assertEquals(n, s.positionProperty().get());
+        s.first();
+        s.back();
+        assertEquals(0, s.positionProperty().get());
+        s.togglePlay();
+        assertTrue(s.playingProperty().get());
         for (int i = 0; i < n + 3; i++) {
-            vm.playTick();
+            s.playTick();
         }
-        assertEquals(n, vm.positionProperty().get());
-        assertFalse(vm.playingProperty().get(), "playback stops at the end");
+        assertEquals(n, s.positionProperty().get());
+        assertFalse(s.playingProperty().get(), "playback stops at the end");
     }
 
     @Test
     void aMalformedRegexIsReportedAndNothingChanges() {
         var vm = session(oracles());
-        var before = vm.languageProperty().get();
-        assertFalse(vm.openRegex("(ab"));
-        assertFalse(vm.languageErrorProperty().get().isEmpty());
-        assertEquals(before, vm.languageProperty().get());
-        assertTrue(vm.openRegex("(ab)*a"));
-        assertEquals("(ab)*a", vm.languageProperty().get().name());
-        assertEquals("", vm.languageErrorProperty().get());
-        assertTrue(vm.automaton().dfaProperty().get().numStates() >= 2);
+        var v = vm.views();
+        var before = v.catalog().languageProperty().get();
+        assertFalse(v.catalog().openRegex("(ab"));
+        assertFalse(v.catalog().errorProperty().get().isEmpty());
+        assertEquals(before, v.catalog().languageProperty().get());
+        assertTrue(v.catalog().openRegex("(ab)*a"));
+        assertEquals("(ab)*a", v.catalog().languageProperty().get().name());
+        assertEquals("", v.catalog().errorProperty().get());
+        assertTrue(v.automaton().dfaProperty().get().numStates() >= 2);
     }
 
     @Test
     void aCorruptDfaFileIsReportedInline(@TempDir Path dir) throws IOException {
         var vm = session(oracles());
+        var v = vm.views();
         Path bad = Files.writeString(dir.resolve("broken.json"), "{\"format\": \"statescope-dfa\", ");
-        assertFalse(vm.openFile(bad));
-        assertTrue(vm.languageErrorProperty().get().startsWith("Cannot open broken.json"),
-                vm.languageErrorProperty().get());
+        assertFalse(v.catalog().openFile(bad));
+        assertTrue(v.catalog().errorProperty().get().startsWith("Cannot open broken.json"),
+                v.catalog().errorProperty().get());
         Path jff = Files.writeString(dir.resolve("ab.jff"), """
                 <structure><type>fa</type><automaton>
                 <state id="0" name="q0"><initial/><final/></state><state id="1" name="q1"/>
                 <transition><from>0</from><to>1</to><read>a</read></transition>
                 <transition><from>1</from><to>0</to><read>b</read></transition>
                 </automaton></structure>""");
-        assertTrue(vm.openFile(jff), vm.languageErrorProperty().get());
-        assertEquals("ab.jff", vm.languageProperty().get().name());
+        assertTrue(v.catalog().openFile(jff), v.catalog().errorProperty().get());
+        assertEquals("ab.jff", v.catalog().languageProperty().get().name());
     }
 
     @Test
     void aCorruptCheckpointIsReportedAndTheSessionGoesOn(@TempDir Path dir) throws IOException {
         var vm = session(oracles());
+        var v = vm.views();
         var trace = vm.trace();
-        vm.openCheckpoint(Files.writeString(dir.resolve("model.json"), "garbage"));
-        assertTrue(vm.messageProperty().get().contains("not a checkpoint: model.json"), vm.messageProperty().get());
-        assertEquals("not a checkpoint: model.json", vm.modelErrorProperty().get(), "shown beside the model picker");
+        v.header().openCheckpoint(Files.writeString(dir.resolve("model.json"), "garbage"));
+        String message = v.status().messageProperty().get();
+        assertTrue(message.contains("not a checkpoint: model.json"), message);
+        assertEquals("not a checkpoint: model.json", v.header().modelErrorProperty().get(),
+                "shown beside the model picker");
         assertEquals(trace, vm.trace(), "the previous model stays loaded");
-        assertFalse(vm.busyProperty().get());
+        assertFalse(v.status().busyProperty().get());
     }
 
     @Test
@@ -124,13 +132,13 @@ class SessionViewModelTest {
             Files.copy(Path.of("assets/models").resolve(f), dir.resolve(f));
         }
         Files.writeString(dir.resolve("notes.json"), "{\"not\": \"a manifest\"}");
-        var lib = new ModelLibrary(dir, statescope.study.ShippedModels::load);
-        var parity = statescope.study.CatalogLanguages.all().stream().filter(l -> l.id().equals("parity")).findFirst()
+        var lib = new ModelLibrary(dir, statescope.inspect.ShippedModels::load);
+        var parity = statescope.inspect.CatalogLanguages.all().stream().filter(l -> l.id().equals("parity")).findFirst()
                 .orElseThrow();
         List<ModelChoice> choices = lib.choices(parity);
         assertTrue(choices.get(0).isCheckpoint());
         assertEquals(1, choices.stream().filter(ModelChoice::isCheckpoint).count());
-        assertFalse(lib.choices(statescope.study.BuiltinLanguages.tomita1()).get(0).isCheckpoint());
+        assertFalse(lib.choices(statescope.inspect.BuiltinLanguages.tomita1()).get(0).isCheckpoint());
         var model = lib.load(choices.get(0), parity);
         assertTrue(model.info().trained());
     }
@@ -140,9 +148,11 @@ class SessionViewModelTest {
         var vm = new SessionViewModel(new CatalogLanguageLibrary(), StateScopeAppModels.models(), TaskRunner.immediate(),
                 TaskRunner.immediate());
         vm.start();
-        vm.selectLanguage(vm.languages().stream().filter(l -> l.id().equals("parity")).findFirst().orElseThrow());
+        var v = vm.views();
+        v.catalog().select(v.catalog().languages().stream().filter(l -> l.id().equals("parity")).findFirst()
+                .orElseThrow());
         assertTrue(vm.trace().model().info().trained(), "the shipped checkpoint is the default");
-        vm.setInput("0110100111010");
+        v.input().setInput("0110100111010");
         assertEquals(13, vm.trace().length());
         assertEquals(-1, vm.trace().firstDivergence(), "the trained signed-gate model tracks parity");
         assertTrue(vm.trace().target(11).unit(0), "01101001110 has six 1s");
@@ -155,19 +165,20 @@ class SessionViewModelTest {
         var vm = new SessionViewModel(new CatalogLanguageLibrary(), StateScopeAppModels.models(), TaskRunner.immediate(),
                 TaskRunner.immediate());
         vm.start();
-        assertEquals("flip-flop", vm.languageProperty().get().id());
-        assertTrue(vm.trace().model().info().trained(), vm.modelSummaryProperty().get());
+        var v = vm.views();
+        assertEquals("flip-flop", v.catalog().languageProperty().get().id());
+        assertTrue(vm.trace().model().info().trained(), v.status().modelSummaryProperty().get());
         assertTrue(vm.trace().length() > 0);
         assertEquals(-1, vm.trace().firstDivergence(), "the trained model reads the demo string right");
-        assertFalse(vm.trajectory().frame().cloud() == null, "projection fitted");
+        assertFalse(v.trajectory().frame().cloud() == null, "projection fitted");
     }
 
     @Test
     void aCheckpointForAnotherLanguageIsRefused() {
-        var dyck = statescope.study.CatalogLanguages.all().stream().filter(l -> l.id().equals("dyck-1")).findFirst()
+        var dyck = statescope.inspect.CatalogLanguages.all().stream().filter(l -> l.id().equals("dyck-1")).findFirst()
                 .orElseThrow();
         var e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
-                () -> statescope.study.ShippedModels.load(Path.of("assets/models/parity-signed.json"), dyck));
+                () -> statescope.inspect.ShippedModels.load(Path.of("assets/models/parity-signed.json"), dyck));
         assertTrue(e.getMessage().contains("trained on 'parity'"), e.getMessage());
     }
 }

@@ -1,0 +1,69 @@
+package statescope.analysis.extract;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import de.learnlib.oracle.MembershipOracle;
+import de.learnlib.query.Query;
+import net.automatalib.word.Word;
+import statescope.lang.Alphabet;
+
+/**
+ * LearnLib's membership oracle over {@link OutputQueries}: a batch of queries becomes one call (one
+ * batched scan for a model); each query is answered with the outputs of its suffix. Counts queries.
+ */
+class MealyQueries implements MembershipOracle<Integer, Word<Integer>> {
+
+    private final OutputQueries target;
+    private long queries;
+    private long symbols;
+
+    MealyQueries(OutputQueries target) {
+        this.target = target;
+    }
+
+    long queries() {
+        return queries;
+    }
+
+    long symbols() {
+        return symbols;
+    }
+
+    @Override
+    public void processQueries(Collection<? extends Query<Integer, Word<Integer>>> batch) {
+        List<statescope.lang.Word> words = new ArrayList<>(batch.size());
+        for (Query<Integer, Word<Integer>> q : batch) {
+            words.add(toWord(target.alphabet(), q.getInput()));
+        }
+        int[][] out = target.outputs(words);
+        int i = 0;
+        for (Query<Integer, Word<Integer>> q : batch) {
+            int from = q.getPrefix().length();
+            var res = new ArrayList<Integer>(q.getSuffix().length());
+            for (int t = from; t < out[i].length; t++) {
+                res.add(out[i][t]);
+            }
+            q.answer(Word.fromList(res));
+            queries++;
+            symbols += out[i].length;
+            i++;
+        }
+    }
+
+    static statescope.lang.Word toWord(Alphabet alphabet, Word<Integer> w) {
+        int[] s = new int[w.length()];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = w.getSymbol(i);
+        }
+        return statescope.lang.Word.of(alphabet, s);
+    }
+
+    static Word<Integer> fromWord(statescope.lang.Word w) {
+        var list = new ArrayList<Integer>(w.length());
+        for (int i = 0; i < w.length(); i++) {
+            list.add(w.at(i));
+        }
+        return Word.fromList(list);
+    }
+}

@@ -1,0 +1,44 @@
+package statescope.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import statescope.experiment.ModelEvaluation;
+import statescope.lang.catalog.Catalog;
+import statescope.lang.catalog.Language;
+import statescope.ssm.Checkpoint;
+import statescope.ssm.SsmConfig;
+import statescope.ssm.SsmWeights;
+
+/**
+ * A checkpoint with the catalog language it is analysed on ({@code probe}, {@code extract}): the
+ * language named on the command line, else the one in its manifest; a model that does not fit the
+ * language's vocabulary is a one-line error.
+ */
+record AnalysedModel(String name, SsmWeights weights, Language language) {
+
+    static AnalysedModel load(Path file, String languageName) throws IOException {
+        Checkpoint cp = Checkpoint.load(Checkpoint.weightsPath(file));
+        String lang = languageName != null ? languageName : cp.manifest().languageId();
+        if (lang == null) {
+            throw new IllegalArgumentException(file + ": the manifest names no language; give --language");
+        }
+        Language language = Catalog.standard().get(lang);
+        SsmConfig c = cp.weights().config();
+        if (c.vocabSize() != language.inputVocabulary().size()) {
+            throw new IllegalArgumentException(file.getFileName() + " reads " + c.vocabSize() + " token ids, but "
+                    + language.id() + " has " + language.inputVocabulary().size());
+        }
+        String name = Checkpoint.weightsPath(file).getFileName().toString().replace(".safetensors", "");
+        return new AnalysedModel(name, cp.weights(), language);
+    }
+
+    /** The model files of {@code --model} or {@code --suite}. */
+    static List<Path> files(Path model, Path suite) throws IOException {
+        List<Path> files = model != null ? List.of(model) : ModelEvaluation.suite(suite);
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("no .safetensors models in " + suite);
+        }
+        return files;
+    }
+}

@@ -1,0 +1,129 @@
+package statescope.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import statescope.analysis.CounterexampleSearch;
+import statescope.analysis.LengthSweep;
+import statescope.analysis.PrefixBench;
+import statescope.analysis.SearchReport;
+import statescope.analysis.Subject;
+import statescope.ssm.VectorSupport;
+import statescope.ssm.gpu.Selection;
+
+/** {@code statescope counterexample}: the shortest string a model gets wrong (statescope.analysis). */
+@Command(name = "counterexample",
+        description = {"Find the shortest string (then the earliest position) where a model's prediction differs",
+            "from the reference's target: every prefix of a word of the language up to the length where",
+            "their number passes the budget (a prefix tree, each prefix stepped once), then strings from the",
+            "language's samplers, walks over the reference and mutations of near-failures at growing",
+            "lengths (batched scans). Prints the string and which phase found it, or how far it looked."},
+        mixinStandardHelpOptions = true,
+        footer = {"", "Examples:",
+            "  statescope counterexample --model assets/models/parity-nonneg.safetensors",
+            "  statescope counterexample --model assets/models/parity-signed.safetensors --max-length 16 --sample-length 2000",
+            "  statescope counterexample --model assets/models/d-12.safetensors --bench",
+            "  statescope counterexample --suite assets/models > table.md",
+            "", "--suite prints a Markdown table with a length sweep per model (--lengths-max, --lengths-strings).",
+            "Exit codes: 0 done (found or not; with --check 5 when found), 3 bad input."})
+public final class CounterexampleCommand implements Callable<Integer> {
+
+    @Mixin
+    AnalysisOptions common;
+
+    @Mixin
+    BackendOption backend;
+
+    @Option(names = "--max-length", paramLabel = "N", description = "Longest prefix of the exhaustive phase (default: ${DEFAULT-VALUE}).")
+    int maxLength = 200;
+
+    @Option(names = "--budget", paramLabel = "P", description = "Most prefixes the exhaustive phase steps (default: ${DEFAULT-VALUE}).")
+    long budget = 1_000_000;
+
+    @Option(names = "--samples", paramLabel = "K", description = "Most strings of the guided phase (default: ${DEFAULT-VALUE}).")
+    int samples = 1000;
+
+    @Option(names = "--sample-length", paramLabel = "M",
+            description = "Longest string of the guided phase (default: 10x the longest training length, 1000-20000).")
+    int sampleLength;
+
+    @Option(names = "--time", paramLabel = "S", description = "Time limit in seconds per model (default: ${DEFAULT-VALUE}; 0: none).")
+    double time = 300;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Option(names = "--check", description = "Exit with 5 when a counterexample is found.")
+    boolean check;
+
+    @Option(names = "--bench", description = "Measure the exhaustive phase (prefixes/s) beside the naive one-string-at-a-time loop.")
+    boolean bench;
+
+    @Option(names = "--lengths-max", paramLabel = "N", description = "With --suite: the sweep's longest length (default: ${DEFAULT-VALUE}).")
+    int lengthsMax = 2000;
+
+    @Option(names = "--lengths-strings", paramLabel = "K", description = "With --suite: strings per sweep point (default: ${DEFAULT-VALUE}).")
+    int lengthsStrings = 100;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        common.checkThreads();
+        var settings = new CounterexampleSearch.Settings(maxLength, budget, samples, sampleLength, common.seed, common.threads);
+        if (time < 0) {
+            throw new IllegalArgumentException("--time cannot be negative");
+        }
+        var sweepSettings = new LengthSweep.Settings(lengthsMax, lengthsStrings, 4, true, common.seed, common.threads);
+        List<Path> files = common.files();
+        List<Subject> subjects = new ArrayList<>();
+        for (Path f : files) {
+            subjects.add(common.load(f));                              // every input checked before any work
+        }
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        if (bench) {
+            if (common.suite()) {
+                throw new IllegalArgumentException("--bench measures one model: use --model");
+            }
+            var control = common.control(0, err);
+            PrefixBench.Result r = PrefixBench.run(subjects.get(0), budget, common.threads, 5.0, control);
+            common.done(err);
+            out.print(json ? AnalysisText.benchJson(subjects.get(0), r) : AnalysisText.bench(subjects.get(0), r));
+            out.flush();
+            return check && r.secondsPerMillion() > 10 ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
+        }
+        Selection sel = backend.select(VectorSupport.fastScan(common.threads), err);
+        List<SearchReport> reports = new ArrayList<>();
+        List<LengthSweep.Result> sweeps = new ArrayList<>();
+        try {
+            for (Subject s : subjects) {
+                var search = new CounterexampleSearch(s, sel.kernel(), settings);
+                reports.add(search.run(common.control(time, err)));
+                if (common.suite()) {
+                    sweeps.add(new LengthSweep(s, sel.kernel(), sweepSettings).run(common.control(time, err)));
+                }
+                common.done(err);
+            }
+        } finally {
+            if (sel.kernel() instanceof AutoCloseable c) {
+                c.close();
+            }
+        }
+        if (common.suite()) {
+            out.print(json ? AnalysisText.suiteJson(reports, sweeps) : AnalysisText.suiteTable(reports, sweeps));
+        } else {
+            out.print(json ? AnalysisText.json(reports.get(0)) : AnalysisText.text(reports.get(0)));
+        }
+        out.flush();
+        boolean found = reports.stream().anyMatch(r -> r.found() != null);
+        return check && found ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
+    }
+}

@@ -1,0 +1,107 @@
+package statescope.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import statescope.analysis.LengthSweep;
+import statescope.analysis.Subject;
+import statescope.ssm.VectorSupport;
+import statescope.ssm.gpu.Selection;
+
+/** {@code statescope lengths}: strict accuracy against length, from the training lengths to --max (statescope.analysis). */
+@Command(name = "lengths",
+        description = {"Sweep a model's strict per-string accuracy (every position right, as in the paper) over",
+            "lengths on a log grid from its training lengths to --max, with a 95% Wilson interval per point and",
+            "the first length where it drops below 99%. Strings come from the language's sampler and run as",
+            "batched scans (CPU or GPU); the symbols per second are reported."},
+        mixinStandardHelpOptions = true,
+        footer = {"", "Examples:",
+            "  statescope lengths --model assets/models/d-12.safetensors",
+            "  statescope lengths --model assets/models/flip-flop.safetensors --max 10000 --csv",
+            "  statescope lengths --suite assets/models --max 2000 --strings 50 --stop-at-zero"})
+public final class LengthsCommand implements Callable<Integer> {
+
+    @Mixin
+    AnalysisOptions common;
+
+    @Mixin
+    BackendOption backend;
+
+    @Option(names = "--max", paramLabel = "N", description = "Longest length (default: ${DEFAULT-VALUE}).")
+    int max = 100_000;
+
+    @Option(names = "--strings", paramLabel = "K", description = "Strings per point (default: ${DEFAULT-VALUE}).")
+    int strings = 100;
+
+    @Option(names = "--per-decade", paramLabel = "P", description = "Grid points per factor of 10 (default: ${DEFAULT-VALUE}).")
+    int perDecade = 4;
+
+    @Option(names = "--stop-at-zero", description = "Stop after two points in a row at 0%.")
+    boolean stopAtZero;
+
+    @Option(names = "--time", paramLabel = "S", description = "Time limit in seconds per model (default: none).")
+    double time;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Option(names = "--csv", description = "Print CSV.")
+    boolean csv;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        common.checkThreads();
+        if (json && csv) {
+            throw new IllegalArgumentException("--json and --csv exclude each other");
+        }
+        if (time < 0) {
+            throw new IllegalArgumentException("--time cannot be negative");
+        }
+        var settings = new LengthSweep.Settings(max, strings, perDecade, stopAtZero, common.seed, common.threads);
+        List<Subject> subjects = new ArrayList<>();
+        for (var f : common.files()) {
+            subjects.add(common.load(f));
+        }
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        Selection sel = backend.select(VectorSupport.fastScan(common.threads), err);
+        List<LengthSweep.Result> results = new ArrayList<>();
+        try {
+            for (Subject s : subjects) {
+                results.add(new LengthSweep(s, sel.kernel(), settings).run(common.control(time, err)));
+                common.done(err);
+            }
+        } finally {
+            if (sel.kernel() instanceof AutoCloseable c) {
+                c.close();
+            }
+        }
+        if (json) {
+            List<Object> maps = new ArrayList<>();
+            for (int i = 0; i < results.size(); i++) {
+                maps.add(AnalysisText.sweepMap(results.get(i), subjects.get(i)));
+            }
+            out.print(AnalysisText.write(common.suite() ? maps : maps.get(0)));
+            out.flush();
+            return ExitCodes.OK;
+        }
+        for (int i = 0; i < results.size(); i++) {
+            var r = results.get(i);
+            if (csv) {
+                out.print((common.suite() ? "# " + r.model() + "\n" : "") + AnalysisText.sweepCsv(r));
+            } else {
+                out.print((i > 0 ? "\n" : "") + AnalysisText.sweepText(r, strings));
+            }
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,115 @@
+package statescope.inspect;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
+import statescope.lang.catalog.ReferenceMachine;
+import statescope.lang.catalog.ReferenceMachine.Config;
+import statescope.ssm.SelectiveScanKernel;
+import statescope.ssm.VectorSupport;
+
+/**
+ * Fits the trajectory view's projections: runs the model over a sampled corpus of the language, labels
+ * every hidden state h_t with the reference configuration after the same prefix, and fits a 3-component
+ * PCA per layer on the flattened states {@code [ED * N]}. The corpus runs through the model's batched
+ * scan ({@link TraceModel#hiddenStates}) on the given kernel, {@value #BATCH} words at a time: the
+ * backend {@link ComputeBackend} selected (the GPU when one can be used). Words that fall into a dead
+ * configuration are cut there (except one in eight), so the basis describes the states a trained model
+ * actually visits. Meant for a background thread: it reports progress and stops with
+ * {@link CancellationException} when asked.
+ */
+public final class CorpusProjection {
+
+    /** Words per batched scan. */
+    static final int BATCH = 32;
+
+    private CorpusProjection() {
+    }
+
+    /** Fits one {@link StateCloud} per layer, scanning on the fastest CPU kernel. */
+    public static List<StateCloud> fit(TraceModel model, LanguageEntry language, int words, int maxLen, long seed,
+                                       DoubleConsumer progress, BooleanSupplier cancelled) {
+        return fit(model, language, words, maxLen, seed, VectorSupport.fastScan(1), progress, cancelled);
+    }
+
+    /** Fits one {@link StateCloud} per layer, scanning the corpus on {@code kernel}. */
+    public static List<StateCloud> fit(TraceModel model, LanguageEntry language, int words, int maxLen, long seed,
+                                       SelectiveScanKernel kernel, DoubleConsumer progress, BooleanSupplier cancelled) {
+        ReferenceMachine machine = language.machine();
+        List<int[]> corpus = CorpusSampler.sample(machine, words, maxLen, seed);
+        int layers = model.info().numLayers();
+        var rows = new ArrayList<List<float[]>>();
+        for (int l = 0; l < layers; l++) {
+            rows.add(new ArrayList<>());
+        }
+        var names = new LinkedHashMap<String, Integer>();
+        var labels = new ArrayList<Integer>();
+        for (int from = 0; from < corpus.size(); from += BATCH) {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("projection fitting cancelled");
+            }
+            int to = Math.min(corpus.size(), from + BATCH);
+            int[][] tokens = new int[to - from][];
+            for (int w = from; w < to; w++) {
+                int[] word = corpus.get(w);
+                tokens[w - from] = new int[word.length];
+                for (int i = 0; i < word.length; i++) {
+                    tokens[w - from][i] = language.tokens().token(word, i);
+                }
+            }
+            float[][][][] h = model.hiddenStates(tokens, kernel);            // [W][T_w][L][ED * N]
+            for (int w = from; w < to; w++) {
+                int[] word = corpus.get(w);
+                Config c = machine.start();
+                for (int i = 0; i < word.length; i++) {
+                    c = machine.step(c, word[i]);
+                    if (machine.isDead(c) && (w % 8 != 0)) {
+                        break;            // dead prefixes are off the training distribution: keep only a few
+                    }
+                    for (int l = 0; l < layers; l++) {
+                        rows.get(l).add(h[w - from][i][l]);
+                    }
+                    labels.add(names.computeIfAbsent(machine.describe(c), x -> names.size()));
+                }
+            }
+            progress.accept(0.5 * to / corpus.size());
+        }
+        int[] states = labels.stream().mapToInt(Integer::intValue).toArray();
+        var stateNames = List.copyOf(names.keySet());
+        var clouds = new ArrayList<StateCloud>();
+        for (int l = 0; l < layers; l++) {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("projection fitting cancelled");
+            }
+            float[][] data = rows.get(l).toArray(float[][]::new);     // [P, ED * N]
+            Projection proj = Pca.fit(data, 3, 30, seed + l);
+            float[][] pts = new float[data.length][];
+            for (int i = 0; i < data.length; i++) {
+                pts[i] = proj.project(data[i]);
+            }
+            clouds.add(new StateCloud(l, proj, pts, states, stateNames, centroids(pts, states, stateNames.size())));
+            progress.accept(0.5 + 0.5 * (l + 1) / layers);
+        }
+        return clouds;
+    }
+
+    static float[][] centroids(float[][] pts, int[] states, int s) {
+        float[][] sum = new float[s][3];
+        int[] count = new int[s];
+        for (int i = 0; i < pts.length; i++) {
+            for (int j = 0; j < 3; j++) {
+                sum[states[i]][j] += pts[i][j];
+            }
+            count[states[i]]++;
+        }
+        for (int q = 0; q < s; q++) {
+            for (int j = 0; j < 3; j++) {
+                sum[q][j] = count[q] == 0 ? Float.NaN : sum[q][j] / count[q];
+            }
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,77 @@
+package statescope.inspect;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import statescope.lang.Dfa;
+import statescope.lang.DfaJson;
+import statescope.lang.Jflap;
+import statescope.lang.Minimizer;
+import statescope.lang.Regexes;
+import statescope.lang.StarFree;
+import statescope.lang.Word;
+import statescope.lang.catalog.DfaMachine;
+import statescope.lang.catalog.ReferenceMachine.Config;
+
+/**
+ * Languages the user brings: a typed regex, or a DFA JSON / JFLAP .jff file. Each becomes a
+ * {@link LanguageEntry} with next-symbol targets and its star-free verdict.
+ */
+public final class CustomLanguages {
+
+    private CustomLanguages() {
+    }
+
+    /**
+     * The minimal DFA of a regex.
+     *
+     * @throws IllegalArgumentException (a {@code RegexSyntaxException}) naming the position of an error
+     */
+    public static LanguageEntry fromRegex(String regex) {
+        if (regex == null || regex.isBlank()) {
+            throw new IllegalArgumentException("type a regex first, e.g. (ab)*a");
+        }
+        Dfa dfa = Regexes.compile(regex.strip());
+        return entry("regex:" + regex.strip(), regex.strip(), "typed regex", dfa);
+    }
+
+    /** A DFA JSON ({@code .json}) or JFLAP ({@code .jff}) file, minimised. */
+    public static LanguageEntry fromFile(Path file) throws IOException {
+        String name = file.getFileName().toString();
+        Dfa dfa = name.toLowerCase(Locale.ROOT).endsWith(".jff") ? Jflap.read(file) : DfaJson.read(file);
+        return entry("file:" + name, name, "DFA from " + name, Minimizer.minimize(dfa));
+    }
+
+    private static LanguageEntry entry(String id, String name, String description, Dfa dfa) {
+        Boolean starFree;
+        try {
+            starFree = StarFree.analyze(dfa).starFree();
+        } catch (RuntimeException e) {
+            starFree = null;                                           // monoid too large: verdict unknown
+        }
+        String family = starFree == null ? "custom" : starFree ? "star-free" : "non-star-free";
+        return new LanguageEntry(id, name, description, family, starFree, Reference.nextSymbols(dfa),
+                sample(new DfaMachine(dfa)));
+    }
+
+    /** A short word that stays alive in the DFA (the first live symbol at each step), for the demo input. */
+    private static String sample(DfaMachine machine) {
+        Config c = machine.start();
+        var word = new int[8];
+        int n = 0;
+        for (int i = 0; i < word.length; i++) {
+            int pick = -1;
+            for (int a = machine.alphabet().size() - 1; a >= 0 && pick < 0; a--) {
+                if (!machine.isDead(machine.step(c, (a + i) % machine.alphabet().size()))) {
+                    pick = (a + i) % machine.alphabet().size();
+                }
+            }
+            if (pick < 0) {
+                break;
+            }
+            word[n++] = pick;
+            c = machine.step(c, pick);
+        }
+        return Word.of(machine.alphabet(), java.util.Arrays.copyOf(word, n)).toString().replace("ε", "");
+    }
+}

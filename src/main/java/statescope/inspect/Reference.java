@@ -1,0 +1,232 @@
+package statescope.inspect;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import statescope.lang.Alphabet;
+import statescope.lang.Dfa;
+import statescope.lang.catalog.DfaMachine;
+import statescope.lang.catalog.Language;
+import statescope.lang.catalog.ReferenceMachine;
+import statescope.lang.catalog.ReferenceMachine.Config;
+import statescope.lang.catalog.TargetClass;
+import statescope.lang.catalog.TargetEncoding;
+import statescope.lang.catalog.TargetEncoding.Kind;
+
+/**
+ * The reference side of a language as the UI steps it beside a model: the catalog's own
+ * {@link ReferenceMachine} and {@link TargetEncoding} (configurations are the machine's
+ * {@link Config}s, targets its bits), the DFA drawn beside the machine, and how a model's output units
+ * are read back into a {@link Target}. The one adapter between {@code lang.catalog} and the views.
+ *
+ * <p>Two ways to read a model's outputs ({@link Units}). A catalog language follows the paper's
+ * protocol (paper.md §3.1): one output per target class, read by argmax (a head with one unit per
+ * target bit is read by the threshold instead), and no target at the empty prefix. A user's DFA (typed
+ * regex or file) and the built-in languages have one output per target bit, read with the 0.5 threshold
+ * on the sigmoid (logit &gt; 0), and a target at the empty prefix too.
+ */
+public final class Reference {
+
+    /** How a model's output units map to target bits. */
+    public enum Units {
+        /** One unit per target class (the protocol's one-hot classes), read by argmax. */
+        CLASSES,
+        /** One unit per target bit, read with the threshold logit &gt; 0. */
+        BITS
+    }
+
+    private final ReferenceMachine machine;
+    private final Dfa dfa;                                            // drawn beside the machine, or null
+    private final TargetEncoding targets;
+    private final Units units;
+    private final String summary;
+
+    private Reference(ReferenceMachine machine, Dfa dfa, TargetEncoding targets, Units units, String summary) {
+        if (units == Units.BITS && targets.kind() != Kind.NEXT_SET && targets.kind() != Kind.MEMBERSHIP) {
+            throw new IllegalArgumentException("one unit per bit reads next-symbol or membership targets, not "
+                    + targets.kind());
+        }
+        this.machine = machine;
+        this.dfa = dfa;
+        this.targets = targets;
+        this.units = units;
+        this.summary = summary;
+    }
+
+    /** A catalog language: its machine, its DFA (when it has one) and its protocol targets, one unit per class. */
+    public static Reference of(Language language) {
+        ReferenceMachine m = language.machine();
+        Dfa d = language.dfa().orElse(null);
+        String summary = d != null
+                ? "DFA · " + d.numStates() + " states" + (d.deadState().isPresent() ? " · dead state" : "")
+                : m.kind() + " · " + String.join(", ", m.registerNames());
+        return new Reference(m, d, language.targets(), Units.CLASSES, summary);
+    }
+
+    /** A DFA with one bit per symbol: can it follow the prefix and still lead to a word of the language. */
+    public static Reference nextSymbols(Dfa dfa) {
+        var m = new DfaMachine(dfa);
+        return new Reference(m, dfa, TargetEncoding.nextSet(m), Units.BITS, dfaSummary(dfa));
+    }
+
+    /** A DFA with one bit: is the prefix in the language. */
+    public static Reference membership(Dfa dfa) {
+        var m = new DfaMachine(dfa);
+        return new Reference(m, dfa, TargetEncoding.membership(m), Units.BITS, dfaSummary(dfa));
+    }
+
+    /** A machine without a DFA (e.g. a counter machine) with one bit per symbol, as {@link #nextSymbols(Dfa)}. */
+    public static Reference nextSymbols(ReferenceMachine machine) {
+        return new Reference(machine, null, TargetEncoding.nextSet(machine), Units.BITS,
+                machine.kind() + " · " + String.join(", ", machine.registerNames()));
+    }
+
+    private static String dfaSummary(Dfa dfa) {
+        int accepting = 0;
+        for (int q = 0; q < dfa.numStates(); q++) {
+            accepting += dfa.isAccepting(q) ? 1 : 0;
+        }
+        return "DFA · " + dfa.numStates() + " states · " + accepting + " accepting"
+                + (dfa.deadState().isPresent() ? " · dead state" : "");
+    }
+
+    /** The reference machine, stepped in lockstep with the model. */
+    public ReferenceMachine machine() {
+        return machine;
+    }
+
+    /** The per-position targets. */
+    public TargetEncoding targets() {
+        return targets;
+    }
+
+    /** The DFA to draw, when the language has one. */
+    public Optional<Dfa> dfa() {
+        return Optional.ofNullable(dfa);
+    }
+
+    public Alphabet alphabet() {
+        return machine.alphabet();
+    }
+
+    public Units units() {
+        return units;
+    }
+
+    /** A one-line summary for the catalog, e.g. "DFA · 3 states · dead state". */
+    public String summary() {
+        return summary;
+    }
+
+    // ---- the state drawn per position ---------------------------------------------------------
+
+    /** The drawn state at the empty prefix: the DFA's start state, else the first register. */
+    public int initialState() {
+        return dfa != null ? dfa.startState() : firstRegister(machine.start());
+    }
+
+    /**
+     * The drawn state after {@code symbol}: the DFA's next state from {@code state}, or without a DFA the
+     * first register of {@code after} (a counter machine's depth or first count).
+     */
+    public int nextState(int state, int symbol, Config after) {
+        return dfa != null ? dfa.next(state, symbol) : firstRegister(after);
+    }
+
+    private int firstRegister(Config c) {
+        int[] regs = machine.registers(c);
+        return regs.length == 0 ? 0 : regs[0];
+    }
+
+    // ---- targets and predictions ----------------------------------------------------------------
+
+    /** Number of output units the model's head must have. */
+    public int width() {
+        return units == Units.CLASSES ? targets.numClasses() : targets.width();
+    }
+
+    /** A short name of the encoding for the UI ("next set (3 classes)", "next-symbol set", "membership"). */
+    public String encodingName() {
+        if (units == Units.BITS) {
+            return targets.kind() == Kind.MEMBERSHIP ? "membership" : "next-symbol set";
+        }
+        return targets.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " (" + targets.numClasses()
+                + " classes)";
+    }
+
+    /** The target at the empty prefix (shown at t = 0; models make no prediction there). */
+    public Target initialTarget(Config start) {
+        if (units == Units.CLASSES) {
+            return new Target(new boolean[targets.width()], "·");   // the protocol has no target at ε
+        }
+        boolean[] bits;
+        if (targets.kind() == Kind.MEMBERSHIP) {
+            bits = new boolean[] {machine.accepting(start)};
+        } else {
+            BitSet next = machine.allowedNext(start);
+            bits = new boolean[targets.width()];
+            for (int a = 0; a < bits.length; a++) {
+                bits[a] = next.get(a);
+            }
+        }
+        return label(bits);
+    }
+
+    /** The reference target at a position, from the configurations before and after its symbol. */
+    public Target target(Config before, int symbol, Config after) {
+        return label(targets.at(before, symbol, after));
+    }
+
+    /** The model's prediction from its output logits {@code [>= width]}. */
+    public Target decode(float[] logits) {
+        boolean[] bits = new boolean[targets.width()];
+        if (units == Units.CLASSES && logits.length == targets.numClasses() && targets.numClasses() > 0) {
+            int best = 0;
+            for (int i = 1; i < logits.length; i++) {
+                best = logits[i] > logits[best] ? i : best;
+            }
+            String pattern = targets.classes().get(best).bits();
+            for (int j = 0; j < bits.length; j++) {
+                bits[j] = pattern.charAt(j) == '1';
+            }
+        } else {
+            for (int j = 0; j < bits.length && j < logits.length; j++) {
+                bits[j] = logits[j] > 0f;
+            }
+        }
+        return label(bits);
+    }
+
+    /** "∈ L" / "∉ L" for membership; a set of symbols for next-symbol bits; else the class name. */
+    private Target label(boolean[] bits) {
+        if (targets.kind() == Kind.MEMBERSHIP && bits.length == 1) {
+            return new Target(bits, bits[0] ? "∈ L" : "∉ L");
+        }
+        if (units == Units.BITS) {
+            return new Target(bits, joined(bits, machine.alphabet().symbols(), "{", ",", "}"));
+        }
+        var sb = new StringBuilder();
+        for (boolean b : bits) {
+            sb.append(b ? '1' : '0');
+        }
+        int cls = targets.classOf(sb.toString());
+        if (cls >= 0) {
+            TargetClass c = targets.classes().get(cls);
+            return new Target(bits, c.name());
+        }
+        return new Target(bits, joined(bits, targets.bitNames(), "", "+", ""));
+    }
+
+    /** The names of the bits that are on, joined; "∅" when none is. */
+    private static String joined(boolean[] bits, List<String> names, String open, String separator, String close) {
+        var on = new ArrayList<String>();
+        for (int j = 0; j < bits.length; j++) {
+            if (bits[j]) {
+                on.add(names.get(j));
+            }
+        }
+        return on.isEmpty() ? "∅" : open + String.join(separator, on) + close;
+    }
+}

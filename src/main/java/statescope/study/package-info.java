@@ -1,2 +1,0 @@
-/** See DESIGN.md for what this package holds and may import. */
-package statescope.study;

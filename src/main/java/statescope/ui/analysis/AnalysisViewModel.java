@@ -1,0 +1,294 @@
+package statescope.ui.analysis;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import statescope.analysis.Control;
+import statescope.analysis.Counterexample;
+import statescope.analysis.CounterexampleSearch;
+import statescope.analysis.LengthSweep;
+import statescope.analysis.Model;
+import statescope.analysis.SearchReport;
+import statescope.analysis.Subject;
+import statescope.inspect.LanguageEntry;
+import statescope.lang.catalog.Catalog;
+import statescope.lang.catalog.Language;
+import statescope.ssm.SelectiveScanKernel;
+import statescope.ui.common.Job;
+import statescope.ui.common.TaskRunner;
+
+/**
+ * The app's two instruments (statescope.analysis) on the session's language: "Find counterexample" for
+ * the current model, and the length sweep with one curve per open model. Both run in the background
+ * with progress and Cancel; a found string, or the first failing string of a clicked sweep point, is
+ * loaded into the stepper at its divergence. Testable without the FX toolkit ({@link TaskRunner#immediate()}).
+ */
+public final class AnalysisViewModel {
+
+    /** What the instruments see of the session. */
+    public interface Session {
+        /** The current language. */
+        LanguageEntry language();
+
+        /** The current model (null while none is loaded). */
+        Model model();
+
+        /**
+         * The models to sweep, one curve each, the current one first: read on the FX thread, each loaded
+         * by its {@code call()} in the background.
+         */
+        List<Callable<Model>> openModels();
+
+        /** Loads a word (symbol indices) into the stepper and moves to position {@code t}. */
+        void show(int[] word, int t);
+    }
+
+    /** One model's sweep, for the chart. */
+    public record Curve(String model, LengthSweep.Result result) {
+    }
+
+    private final Session session;
+    private final TaskRunner runner;
+    private final Supplier<SelectiveScanKernel> kernel;
+    private final BooleanProperty searching = new SimpleBooleanProperty(false);
+    private final DoubleProperty searchProgress = new SimpleDoubleProperty(0);
+    private final StringProperty searchStatus = new SimpleStringProperty("");
+    private final ObjectProperty<Counterexample> found = new SimpleObjectProperty<>();
+    private final BooleanProperty sweeping = new SimpleBooleanProperty(false);
+    private final DoubleProperty sweepProgress = new SimpleDoubleProperty(0);
+    private final StringProperty sweepStatus = new SimpleStringProperty("");
+    private final IntegerProperty maxLength = new SimpleIntegerProperty(10_000);
+    private final IntegerProperty strings = new SimpleIntegerProperty(50);
+    private final ObservableList<Curve> curves = FXCollections.observableArrayList();
+    private final IntegerProperty searchSeconds = new SimpleIntegerProperty(60);
+    private volatile String phase = "";
+    private Job searchJob;
+    private Job sweepJob;
+
+    /**
+     * @param kernel the scan kernel of the batched scans (the session's backend; called off the FX thread)
+     */
+    public AnalysisViewModel(Session session, TaskRunner runner, Supplier<SelectiveScanKernel> kernel) {
+        this.session = session;
+        this.runner = runner;
+        this.kernel = kernel;
+    }
+
+    private static Subject subject(Model model, LanguageEntry lang) {
+        Language catalog = Catalog.standard().find(lang.id()).filter(l -> l.id().equals(lang.id())).orElse(null);
+        return Subject.of(model, lang, catalog);
+    }
+
+    // ---- counterexample --------------------------------------------------------------------------
+
+    /** Searches the current model's shortest counterexample in the background. */
+    public void findCounterexample() {
+        Model model = session.model();
+        LanguageEntry lang = session.language();
+        if (model == null || lang == null || searching.get()) {
+            return;
+        }
+        Subject s;
+        try {
+            s = subject(model, lang);
+        } catch (IllegalArgumentException e) {
+            searchStatus.set(e.getMessage());
+            return;
+        }
+        searching.set(true);
+        found.set(null);
+        searchProgress.set(0);
+        searchStatus.set("searching " + s + " …");
+        phase = "";
+        var settings = CounterexampleSearch.Settings.defaults();
+        searchJob = runner.start(p -> new CounterexampleSearch(s, kernel.get(), settings)
+                .run(Control.within(searchSeconds.get(), p::cancelled, q -> {
+                    phase = q.message();
+                    p.update(q.fraction());
+                })), f -> {
+                    searchProgress.set(f);
+                    searchStatus.set(phase);
+                }, r -> {
+                    searching.set(false);
+                    searchProgress.set(1);
+                    showReport(r);
+                }, e -> {
+                    searching.set(false);
+                    searchStatus.set(e instanceof CancellationException ? "search cancelled" : "search failed: " + e.getMessage());
+                });
+    }
+
+    private void showReport(SearchReport r) {
+        Counterexample c = r.found();
+        if (c == null) {
+            searchStatus.set(String.format(Locale.ROOT, "%s (%.1f s)%s", r.summary(), r.seconds(),
+                    r.stopped() ? "; stopped: time limit or Cancel" : ""));
+            return;
+        }
+        found.set(c);
+        searchStatus.set(String.format(Locale.ROOT, "length %d, wrong at %d: target %s, model %s · %s phase (%s) · %.2f s",
+                c.length(), c.position(), c.target(), c.prediction(), c.phase(), c.source(), c.seconds()));
+        session.show(c.word(), c.position());
+    }
+
+    public void cancelSearch() {
+        if (searchJob != null) {
+            searchJob.cancel();
+        }
+    }
+
+    // ---- length sweep ----------------------------------------------------------------------------
+
+    /** Sweeps every open model of the language in the background; the chart gets one curve per model. */
+    public void computeLengths() {
+        LanguageEntry lang = session.language();
+        if (lang == null || sweeping.get()) {
+            return;
+        }
+        var settings = new LengthSweep.Settings(Math.max(1, maxLength.get()), Math.max(1, strings.get()), 4, true, 1,
+                Math.max(1, Runtime.getRuntime().availableProcessors()));
+        sweeping.set(true);
+        sweepProgress.set(0);
+        curves.clear();
+        sweepStatus.set("sweeping " + lang.name() + " …");
+        phase = "";
+        List<Callable<Model>> models = session.openModels();
+        sweepJob = runner.start(p -> {
+            var out = new java.util.ArrayList<Curve>();
+            for (int i = 0; i < models.size(); i++) {
+                Subject s;
+                try {
+                    Model m = models.get(i).call();
+                    if (m == null) {
+                        continue;
+                    }
+                    s = subject(m, lang);
+                } catch (IllegalArgumentException | java.io.IOException e) {
+                    continue;                                          // a model that does not load or fit: no curve
+                }
+                final int done = i;
+                var r = new LengthSweep(s, kernel.get(), settings).run(Control.within(0, p::cancelled, q -> {
+                    phase = s.modelName() + ": " + q.message();
+                    p.update((done + q.fraction()) / models.size());
+                }));
+                if (r.stopped()) {
+                    throw new CancellationException("sweep cancelled");
+                }
+                out.add(new Curve(s.modelName(), r));
+            }
+            return out;
+        }, f -> {
+            sweepProgress.set(f);
+            sweepStatus.set(phase);
+        }, cs -> {
+            sweeping.set(false);
+            sweepProgress.set(1);
+            curves.setAll(cs);
+            sweepStatus.set(summary(cs));
+        }, e -> {
+            sweeping.set(false);
+            sweepStatus.set(e instanceof CancellationException ? "sweep cancelled" : "sweep failed: " + e.getMessage());
+        });
+    }
+
+    private static String summary(List<Curve> cs) {
+        if (cs.isEmpty()) {
+            return "no model fits this language";
+        }
+        var sb = new StringBuilder();
+        for (Curve c : cs) {
+            var r = c.result();
+            sb.append(sb.isEmpty() ? "" : " · ").append(c.model()).append(": ")
+                    .append(r.firstBelow() > 0 ? "below 99% from " + r.firstBelow() : "no drop below 99%")
+                    .append(String.format(Locale.ROOT, " (%,.0f symbols/s)", r.tokensPerSecond()));
+        }
+        return sb.append(" · click a point to open its first failing string").toString();
+    }
+
+    public void cancelSweep() {
+        if (sweepJob != null) {
+            sweepJob.cancel();
+        }
+    }
+
+    /** Opens the first failing string of a sweep point in the stepper at its divergence; false when it has none. */
+    public boolean openPoint(int curve, int point) {
+        if (curve < 0 || curve >= curves.size()) {
+            return false;
+        }
+        var points = curves.get(curve).result().points();
+        if (point < 0 || point >= points.size()) {
+            return false;
+        }
+        var p = points.get(point);
+        if (p.firstFailure() == null) {
+            sweepStatus.set(curves.get(curve).model() + " at " + p.length() + ": every string right");
+            return false;
+        }
+        sweepStatus.set(String.format(Locale.ROOT, "%s at %d: first failing string (%d symbols), wrong at %d",
+                curves.get(curve).model(), p.length(), p.firstFailure().length, p.failAt()));
+        session.show(p.firstFailure(), p.failAt());
+        return true;
+    }
+
+    // ---- properties ------------------------------------------------------------------------------
+
+    public BooleanProperty searchingProperty() {
+        return searching;
+    }
+
+    public DoubleProperty searchProgressProperty() {
+        return searchProgress;
+    }
+
+    public StringProperty searchStatusProperty() {
+        return searchStatus;
+    }
+
+    public ObjectProperty<Counterexample> foundProperty() {
+        return found;
+    }
+
+    public BooleanProperty sweepingProperty() {
+        return sweeping;
+    }
+
+    public DoubleProperty sweepProgressProperty() {
+        return sweepProgress;
+    }
+
+    public StringProperty sweepStatusProperty() {
+        return sweepStatus;
+    }
+
+    public IntegerProperty maxLengthProperty() {
+        return maxLength;
+    }
+
+    public IntegerProperty stringsProperty() {
+        return strings;
+    }
+
+    /** Seconds the search may take. */
+    public IntegerProperty searchSecondsProperty() {
+        return searchSeconds;
+    }
+
+    public ObservableList<Curve> curves() {
+        return curves;
+    }
+}

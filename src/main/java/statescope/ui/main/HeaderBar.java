@@ -1,0 +1,60 @@
+package statescope.ui.main;
+
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.FileChooser;
+import statescope.ui.session.HeaderViewModel;
+import statescope.ui.session.ModelChoice;
+
+/** The header: the app's name, the open language, the model picker with its load error, and checkpoint import. */
+final class HeaderBar extends HBox {
+
+    HeaderBar(HeaderViewModel vm) {
+        super(14);
+        var title = new Label("StateScope");
+        title.getStyleClass().add("app-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        var language = new Label();
+        language.getStyleClass().add("header-language");
+        language.textProperty().bind(vm.titleProperty());
+        var spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        var models = new ComboBox<ModelChoice>(vm.modelChoices());
+        models.setId("model-picker");
+        models.setPrefWidth(300);
+        models.setMinWidth(200);
+        vm.modelChoiceProperty().addListener((o, a, b) -> models.setValue(b));
+        models.setOnAction(e -> vm.selectModel(models.getValue()));
+        var open = new Button("Open checkpoint…");
+        open.setMinWidth(Region.USE_PREF_SIZE);
+        var modelLabel = new Label("Model");
+        modelLabel.setMinWidth(Region.USE_PREF_SIZE);
+        language.setMinWidth(0);
+        open.setOnAction(e -> {
+            var chooser = new FileChooser();
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("checkpoint manifest", "*.json"));
+            var f = chooser.showOpenDialog(getScene().getWindow());
+            if (f != null) {
+                vm.openCheckpoint(f.toPath());
+            }
+        });
+        var modelError = new Label();
+        modelError.setId("model-error");
+        modelError.getStyleClass().add("inline-error");
+        modelError.textProperty().bind(vm.modelErrorProperty());
+        modelError.visibleProperty().bind(vm.modelErrorProperty().isNotEmpty());
+        modelError.managedProperty().bind(modelError.visibleProperty());
+        modelError.setMaxWidth(360);
+        getChildren().addAll(title, new Separator(Orientation.VERTICAL), language, spacer, modelError, modelLabel,
+                models, open);
+        setAlignment(Pos.CENTER_LEFT);
+        getStyleClass().add("header");
+    }
+}

@@ -1,0 +1,84 @@
+package statescope.ui.session;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import statescope.inspect.LanguageEntry;
+
+/**
+ * The header's state: the open language's title, the model picker's choices for it, the chosen model,
+ * and why the last model could not be loaded. All read-only to the view; the user acts through
+ * {@link #selectModel} and {@link #openCheckpoint}.
+ */
+public final class HeaderViewModel {
+
+    private final ObservableValue<String> title;
+    private final ObservableList<ModelChoice> choices = FXCollections.observableArrayList();
+    private final ObservableList<ModelChoice> choicesView = FXCollections.unmodifiableObservableList(choices);
+    private final ReadOnlyObjectWrapper<ModelChoice> choice = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper modelError = new ReadOnlyStringWrapper("");
+    private final Consumer<ModelChoice> onSelect;
+
+    /**
+     * @param language the open language
+     * @param onSelect loads a model in the session (which then calls {@link #chosen})
+     */
+    public HeaderViewModel(ObservableValue<LanguageEntry> language, Consumer<ModelChoice> onSelect) {
+        this.title = language.map(l -> l.name() + " — " + l.description());
+        this.onSelect = onSelect;
+    }
+
+    /** Loads the chosen model; choosing the loaded one again (or none) does nothing. */
+    public void selectModel(ModelChoice c) {
+        if (c != null && c != choice.get()) {
+            onSelect.accept(c);
+        }
+    }
+
+    /** Adds a checkpoint manifest at the top of the choices and loads it for the open language. */
+    public void openCheckpoint(Path manifest) {
+        var c = ModelChoice.checkpoint("file · " + manifest.getFileName(), manifest);
+        choices.add(0, c);
+        selectModel(c);
+    }
+
+    /** A new language: its model choices, the default first. */
+    void offer(List<ModelChoice> list) {
+        choices.setAll(list);
+    }
+
+    /** The session is loading {@code c}: it is the picker's value and the last load error is cleared. */
+    void chosen(ModelChoice c) {
+        choice.set(c);
+        modelError.set("");
+    }
+
+    void setModelError(String why) {
+        modelError.set(why);
+    }
+
+    /** "name — description" of the open language (null before one is open). */
+    public ObservableValue<String> titleProperty() {
+        return title;
+    }
+
+    public ObservableList<ModelChoice> modelChoices() {
+        return choicesView;
+    }
+
+    public ReadOnlyObjectProperty<ModelChoice> modelChoiceProperty() {
+        return choice.getReadOnlyProperty();
+    }
+
+    /** Why the last model could not be loaded (shown beside the model picker), or empty. */
+    public ReadOnlyStringProperty modelErrorProperty() {
+        return modelError.getReadOnlyProperty();
+    }
+}

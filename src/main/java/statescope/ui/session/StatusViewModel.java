@@ -1,0 +1,124 @@
+package statescope.ui.session;
+
+import java.io.IOException;
+import java.util.concurrent.CancellationException;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The status bar's state: where the computation runs, the model's summary, the step-vs-scan deviation,
+ * the last message, and the long job in progress (its text and progress; {@link #cancel()} stops it).
+ * All read-only to the view; the session writes them.
+ */
+public final class StatusViewModel {
+
+    private final ReadOnlyStringWrapper backend = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper modelSummary = new ReadOnlyStringWrapper("no model");
+    private final ReadOnlyStringWrapper deviation = new ReadOnlyStringWrapper("step vs scan: –");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper busyText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyBooleanWrapper analysing = new ReadOnlyBooleanWrapper(false);
+    private final Runnable onCancel;
+
+    /** @param onCancel stops the running job (what was computed so far is kept) */
+    public StatusViewModel(Runnable onCancel) {
+        this.onCancel = onCancel;
+    }
+
+    /** Cancels the running job (the paste, load or projection). */
+    public void cancel() {
+        onCancel.run();
+    }
+
+    /** A long job starts: the bar shows {@code what} and its progress from 0. */
+    void startJob(String what) {
+        busy.set(true);
+        busyText.set(what);
+        progress.set(0);
+    }
+
+    /** The long job ended (done, failed or cancelled). */
+    void endJob() {
+        busy.set(false);
+        busyText.set("");
+        progress.set(0);
+    }
+
+    /**
+     * Says why the job {@code what} ended early: stopped by the user (the input is kept), or failed with a
+     * reason (an unreadable file, a malformed input) or an unexpected error.
+     */
+    void reportFailure(String what, Throwable error) {
+        if (error instanceof CancellationException c) {
+            message.set("Stopped: " + c.getMessage() + ". The input is kept; edit it to continue.");
+        } else if (error instanceof IOException || error instanceof IllegalArgumentException) {
+            message.set(what + " failed: " + error.getMessage());
+        } else {
+            message.set(what + " failed: " + error);
+        }
+    }
+
+    void setProgress(double fraction) {
+        progress.set(fraction);
+    }
+
+    void setBackend(String text) {
+        backend.set(text);
+    }
+
+    void setModelSummary(String text) {
+        modelSummary.set(text);
+    }
+
+    void setDeviation(String text) {
+        deviation.set(text);
+    }
+
+    void setAnalysing(boolean on) {
+        analysing.set(on);
+    }
+
+    /**
+     * The status bar's backend line: where the corpus scans run (the GPU, or the CPU with the reason the
+     * GPU is not used) and where the single steps run.
+     */
+    public ReadOnlyStringProperty backendProperty() {
+        return backend.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty modelSummaryProperty() {
+        return modelSummary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty deviationProperty() {
+        return deviation.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** Whether a long job holds the trace (the panes that would change it take no input meanwhile). */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty busyTextProperty() {
+        return busyText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** Whether the corpus projection is being fitted in the background. */
+    public ReadOnlyBooleanProperty analysingProperty() {
+        return analysing.getReadOnlyProperty();
+    }
+}

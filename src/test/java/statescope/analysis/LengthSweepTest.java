@@ -1,0 +1,76 @@
+package statescope.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import statescope.inspect.CatalogLanguages;
+import statescope.inspect.CustomLanguages;
+import statescope.lang.catalog.Catalog;
+import statescope.lang.catalog.Language;
+import statescope.lang.catalog.LengthWindow;
+import statescope.ssm.ReferenceScan;
+
+/** The length sweep: its grid, its intervals, and where it sees a model drop. */
+class LengthSweepTest {
+
+    @Test
+    void gridRunsFromTheTrainingLengthsToTheMaximumInLogSteps() {
+        assertEquals(List.of(48, 100, 178, 316, 562, 1000), LengthSweep.grid(new LengthWindow(48, 100), 1000, 4));
+        assertEquals(List.of(1, 10, 100), LengthSweep.grid(null, 100, 1));
+        assertEquals(List.of(2, 30), LengthSweep.grid(new LengthWindow(2, 50), 30, 4), "a maximum inside the training window");
+    }
+
+    @Test
+    void wilsonIntervalsMatchTheFormula() {
+        Wilson none = Wilson.of(0, 100);
+        assertEquals(0, none.low(), 1e-12);
+        assertEquals(0.03699, none.high(), 1e-5);
+        Wilson all = Wilson.of(100, 100);
+        assertEquals(0.96301, all.low(), 1e-5);
+        assertEquals(1, all.high(), 1e-12);
+        Wilson half = Wilson.of(50, 100);                             // 0.5 ± 0.0966 (Wilson, z = 1.96)
+        assertEquals(0.40383, half.low(), 1e-5);
+        assertEquals(0.59617, half.high(), 1e-5);
+        assertThrows(IllegalArgumentException.class, () -> Wilson.of(3, 2));
+    }
+
+    @Test
+    void theSweepSeesTheDropWhereTheModelStartsToErr() {
+        Language d2 = Catalog.standard().get("d-2");
+        var entry = CatalogLanguages.entry(d2);
+        var model = new OracleModel(entry, (w, t) -> t >= 300);       // right on every string shorter than 300
+        var s = Subject.of(model, entry, d2);
+        var r = new LengthSweep(s, new ReferenceScan(), new LengthSweep.Settings(1000, 20, 4, false, 1, 2)).run(Control.none());
+        assertEquals(List.of(2, 100, 178, 316, 562, 1000), r.points().stream().map(LengthSweep.Point::length).toList());
+        for (var p : r.points()) {
+            assertEquals(p.length() < 300 ? 20 : 0, p.correct(), "at " + p.length());
+            assertEquals("sampler", p.source());
+            if (p.length() < 300) {
+                assertNull(p.firstFailure());
+            } else {
+                assertNotNull(p.firstFailure());
+                assertEquals(300, p.failAt());
+            }
+        }
+        assertEquals(316, r.firstBelow());
+        long symbols = r.points().stream().mapToLong(p -> Math.round(p.meanLength() * p.strings())).sum();
+        assertEquals(symbols, r.tokens());
+    }
+
+    @Test
+    void aUserDfaIsWalkedAndStopsAtZero() {
+        var entry = CustomLanguages.fromRegex("(ab|b)*");
+        var s = Subject.of(new OracleModel(entry, (w, t) -> t >= 8), entry, null);
+        var r = new LengthSweep(s, new ReferenceScan(), new LengthSweep.Settings(1000, 10, 2, true, 1, 1)).run(Control.none());
+        // windows [1, 4], [3, 6], [10, 13], [32, 35]: right, right, wrong, wrong, then it stops
+        assertEquals(List.of(1, 3, 10, 32), r.points().stream().map(LengthSweep.Point::length).toList());
+        assertEquals(List.of(10, 10, 0, 0), r.points().stream().map(LengthSweep.Point::correct).toList());
+        assertTrue(r.points().stream().allMatch(p -> p.source().equals("walk")));
+        assertEquals(10, r.firstBelow());
+    }
+}

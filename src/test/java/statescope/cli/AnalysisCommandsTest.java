@@ -1,0 +1,106 @@
+package statescope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code counterexample} and {@code lengths}: bad input is one line and exit 3 with nothing on standard
+ * output; the backend notice is the one of {@code eval}, and the figures do not depend on the backend.
+ */
+@ExtendWith(NoCudaDriver.class)
+class AnalysisCommandsTest {
+
+    private static final String NONNEG = "assets/models/parity-nonneg.safetensors";
+    private static final String SIGNED = "assets/models/parity-signed.safetensors";
+
+    private static TrainEvalCommandTest.Run run(String... args) {
+        return TrainEvalCommandTest.run(args);
+    }
+
+    private static void badInput(String expected, String... args) {
+        var r = run(args);
+        assertEquals(ExitCodes.BAD_INPUT, r.code(), r.err());
+        assertEquals("", r.out(), "nothing written");
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("statescope: error: ") && r.err().contains(expected), r.err());
+    }
+
+    @Test
+    void badInputIsOneLineAndExit3(@TempDir Path dir) throws Exception {
+        badInput("does not fit the language", "counterexample", "--model", NONNEG, "--regex", "(a|b|c)*");
+        badInput("does not fit the language", "lengths", "--model", NONNEG, "--regex", "(ab|c)*");
+        badInput("was trained on 'parity', not on 'tomita-2'", "lengths", "--model", NONNEG, "--language", "tomita-2");
+        Path empty = dir.resolve("empty.json");
+        Files.writeString(empty, """
+                {"alphabet": ["0", "1"], "states": ["q"], "start": "q", "accepting": [],
+                 "transitions": [{"from": "q", "symbol": "0", "to": "q"}, {"from": "q", "symbol": "1", "to": "q"}]}
+                """);
+        badInput("is empty", "counterexample", "--model", NONNEG, "--dfa", empty.toString());
+        badInput("--max-length must be at least 1", "counterexample", "--model", NONNEG, "--max-length", "0");
+        badInput("--max must be at least 1", "lengths", "--model", NONNEG, "--max", "0");
+        badInput("unknown language", "counterexample", "--model", NONNEG, "--language", "nosuch");
+    }
+
+    @Test
+    void theNonnegativeParityModelFailsFirstOnSevenSymbols() throws Exception {
+        var r = run("counterexample", "--model", NONNEG, "--max-length", "8", "--samples", "0", "--json", "--backend", "cpu");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err());
+        var json = new ObjectMapper().readTree(r.out());
+        var c = json.get("counterexample");
+        assertEquals("1111110", c.get("string").asText(), "the shortest wrong string (all shorter ones are right)");
+        assertEquals(7, c.get("position").asInt());
+        assertEquals("exhaustive", c.get("phase").asText());
+        assertTrue(c.get("stepAgrees").asBoolean());
+        var check = run("counterexample", "--model", NONNEG, "--max-length", "8", "--samples", "0", "--check", "--backend", "cpu");
+        assertEquals(ExitCodes.CHECK_FAILED, check.code());
+        assertTrue(check.out().contains("counterexample: 1111110  (length 7)"), check.out());
+    }
+
+    @Test
+    void theBackendNoticeIsEvalsAndTheFiguresDoNotDependOnIt() {
+        String[] sweep = {"lengths", "--model", SIGNED, "--max", "60", "--strings", "8", "--csv"};
+        var cpu = run(concat(sweep, "--backend", "cpu"));
+        assertEquals(0, cpu.code(), cpu.err());
+        assertEquals("", cpu.err());
+        assertTrue(cpu.out().startsWith("length,window_max,strings,correct,accuracy,low,high,mean_length,source,first_fail_at\n"),
+                cpu.out());
+        var gpu = run(concat(sweep, "--backend", "gpu"));
+        assertEquals(0, gpu.code(), gpu.err());
+        assertEquals(1, gpu.err().lines().count(), gpu.err());
+        assertTrue(gpu.err().startsWith("statescope: warning: GPU requested but unavailable: "), gpu.err());
+        assertEquals(cpu.out(), gpu.out());
+        var auto = run(sweep);
+        assertTrue(auto.err().startsWith("statescope: GPU unavailable: ") && !auto.err().contains("warning"), auto.err());
+        assertEquals(cpu.out(), auto.out());
+
+        String[] search = {"counterexample", "--model", SIGNED, "--max-length", "6", "--samples", "12", "--sample-length", "40",
+            "--json"};
+        var a = run(concat(search, "--backend", "cpu"));
+        var b = run(concat(search, "--backend", "gpu"));
+        assertEquals(0, a.code(), a.err());
+        assertFalse(a.out().isEmpty());
+        assertEquals(strip(a.out()), strip(b.out()), "the same search whichever backend was asked for");
+        var bad = run(concat(search, "--backend", "tpu"));
+        assertEquals(ExitCodes.USAGE, bad.code());
+    }
+
+    /** The JSON without its timings. */
+    private static String strip(String json) {
+        return json.replaceAll("\"(seconds|prefixesPerSecond)\" : [0-9.E-]+", "\"$1\" : 0");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}

@@ -1,0 +1,202 @@
+package statescope.inspect;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
+import org.junit.jupiter.api.Test;
+import statescope.lang.Word;
+import statescope.ssm.GateRange;
+
+class AlignedTraceTest {
+
+    private static int[] word(LanguageEntry lang, String text) {
+        return Word.parse(lang.machine().alphabet(), text).toArray();
+    }
+
+    @Test
+    void parityTraceFollowsTheDfaAndTheMembershipTargets() {
+        var parity = BuiltinLanguages.parity();
+        var trace = new AlignedTrace(FakeModels.oracle(parity, 0), parity.reference());
+        trace.setWord(word(parity, "0110"), p -> { }, () -> false);
+        assertEquals(4, trace.length());
+        // even -0-> even -1-> odd -1-> even -0-> even
+        String[] states = {"even", "even", "odd", "even", "even"};
+        boolean[] in = {true, true, false, true, true};
+        for (int t = 0; t <= 4; t++) {
+            assertEquals(states[t], trace.machine().describe(trace.config(t)), "state at " + t);
+            assertEquals(in[t], trace.target(t).unit(0), "membership at " + t);
+        }
+        assertEquals(-1, trace.firstDivergence());
+        assertTrue(trace.agrees(3));
+    }
+
+    @Test
+    void anErringModelIsFlaggedAtItsFirstDivergence() {
+        var parity = BuiltinLanguages.parity();
+        var trace = new AlignedTrace(FakeModels.oracle(parity, 3), parity.reference());
+        trace.setWord(word(parity, "01101"), p -> { }, () -> false);
+        assertEquals(3, trace.firstDivergence());
+        assertFalse(trace.agrees(3));
+        assertTrue(trace.agrees(4));
+        trace.truncate(2);
+        assertEquals(-1, trace.firstDivergence(), "divergence after the cut is forgotten");
+    }
+
+    @Test
+    void anEditInTheMiddleGivesTheSameTraceAsAFreshRun() {
+        var lang = BuiltinLanguages.flipFlop();
+        var model = EngineModel.random(5, 5, 2, 16, GateRange.SIGNED, 3);
+        var rng = new SplittableRandom(11);
+        int[] a = new int[200];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = rng.nextInt(5);
+        }
+        int[] b = a.clone();
+        b[150] = (b[150] + 1) % 5;                                  // edit after two snapshots
+        var edited = new AlignedTrace(model, lang);
+        edited.setWord(a, p -> { }, () -> false);
+        edited.setWord(b, p -> { }, () -> false);
+        var fresh = new AlignedTrace(model, lang);
+        fresh.setWord(b, p -> { }, () -> false);
+        assertEquals(fresh.length(), edited.length());
+        for (int t = 1; t <= b.length; t += 7) {
+            assertArrayEquals(fresh.channels(1, ChannelKind.STATE, t), edited.channels(1, ChannelKind.STATE, t), 0f);
+            assertEquals(fresh.prediction(t), edited.prediction(t));
+            assertEquals(fresh.config(t), edited.config(t));
+        }
+    }
+
+    @Test
+    void aLongReadThroughTheBatchedPathMatchesTyping() {
+        var lang = BuiltinLanguages.flipFlop();
+        var model = EngineModel.random(5, 5, 2, 16, GateRange.SIGNED, 5);
+        int[] word = new SplittableRandom(2).ints(AlignedTrace.BATCH_FROM + 200, 0, 5).toArray();
+        var bulk = new AlignedTrace(model, lang);
+        bulk.setWord(word, p -> { }, () -> false);
+        var typed = new AlignedTrace(model, lang);
+        for (int s : word) {
+            typed.append(s);
+        }
+        assertEquals(word.length, bulk.length());
+        double worst = 0;
+        for (int t = 1; t <= word.length; t++) {
+            float[] a = bulk.channels(1, ChannelKind.STATE, t);
+            float[] b = typed.channels(1, ChannelKind.STATE, t);
+            for (int d = 0; d < a.length; d++) {
+                worst = Math.max(worst, Math.abs(a[d] - b[d]) / (1e-3 + Math.abs(b[d])));
+            }
+            assertEquals(typed.config(t), bulk.config(t));
+            assertEquals(typed.prediction(t), bulk.prediction(t), "prediction at " + t);
+        }
+        assertTrue(worst < 2e-3, "batched vs stepped state, worst relative difference " + worst);
+        bulk.truncate(300);                                           // snapshots of the batched path restore
+        bulk.setWord(word, p -> { }, () -> false);
+        assertArrayEquals(typed.channels(0, ChannelKind.GATE, 650), bulk.channels(0, ChannelKind.GATE, 650), 2e-3f);
+    }
+
+    @Test
+    void theBatchedBlockReadsBitForBitWhatTheStepTracesCopy() {
+        var model = EngineModel.random(5, 5, 2, 16, GateRange.SIGNED, 7);
+        int[] tokens = new SplittableRandom(4).ints(AlignedTrace.SNAPSHOT_EVERY, 0, 5).toArray();
+        var result = model.forward(model.newState(), tokens);          // one computation, read both ways
+        var fast = model.blockOf(result, tokens.length);
+        var slow = StepBlock.of(model.tracesOf(result, tokens.length), model.info().dState());
+        int d = model.info().dInner();
+        float[] a = new float[d];
+        float[] b = new float[d];
+        float[] ha = new float[d * model.info().dState()];
+        float[] hb = new float[ha.length];
+        assertEquals(tokens.length, fast.length());
+        for (int t = 0; t < tokens.length; t++) {
+            assertArrayEquals(slow.logits(t), fast.logits(t), 0f);
+            for (int l = 0; l < 2; l++) {
+                for (ChannelKind k : ChannelKind.values()) {
+                    slow.channels(t, l, k, a);
+                    fast.channels(t, l, k, b);
+                    assertArrayEquals(a, b, 0f, k + " layer " + l + " at " + t);
+                }
+                slow.h(t, l, ha);
+                fast.h(t, l, hb);
+                assertArrayEquals(ha, hb, 0f);
+            }
+        }
+    }
+
+    /** Equal up to one float16 step (the trace stores channels as float16, so a 1-ulp float flips at most that). */
+    private static void assertClose(float[] expected, float[] actual, String what) {
+        assertEquals(expected.length, actual.length, what);
+        for (int i = 0; i < expected.length; i++) {
+            float tol = 2e-3f * Math.max(1f, Math.abs(expected[i]));
+            assertTrue(Math.abs(expected[i] - actual[i]) <= tol, what + " [" + i + "]: " + expected[i] + " vs " + actual[i]);
+        }
+    }
+
+    @Test
+    void aTraceReadThroughBlocksAgreesWithOneReadThroughStepTraces() {
+        var lang = BuiltinLanguages.flipFlop();
+        var model = EngineModel.random(5, 5, 2, 16, GateRange.SIGNED, 7);
+        int features = model.info().dInner() * model.info().dState();
+        var rng = new SplittableRandom(4);
+        var projections = new java.util.ArrayList<Projection>();
+        for (int l = 0; l < 2; l++) {
+            float[][] w = new float[3][features];
+            float[] mean = new float[features];
+            for (int j = 0; j < features; j++) {
+                mean[j] = (float) rng.nextGaussian() * 0.1f;
+                for (float[] row : w) {
+                    row[j] = (float) rng.nextGaussian() / (float) Math.sqrt(features);
+                }
+            }
+            projections.add(new Projection(mean, w, new double[3]));
+        }
+        int[] word = rng.ints(AlignedTrace.BATCH_FROM + 3 * AlignedTrace.SNAPSHOT_EVERY + 5, 0, 5).toArray();
+        var fast = new AlignedTrace(model, lang);
+        var slow = new AlignedTrace(FakeModels.viaStepMany(model), lang);
+        for (var tr : List.of(fast, slow)) {
+            tr.setProjections(projections, p -> { }, () -> false);
+            tr.setWord(word, p -> { }, () -> false);
+        }
+        // stepped and batched kernels may differ by ~1 ulp (another summation order), hence the tolerance
+        for (int t = 1; t <= word.length; t++) {
+            for (int l = 0; l < 2; l++) {
+                for (ChannelKind k : ChannelKind.values()) {
+                    assertClose(slow.channels(l, k, t), fast.channels(l, k, t), k + " layer " + l + " at " + t);
+                }
+                assertArrayEquals(slow.point(l, t), fast.point(l, t), 1e-4f, "projected h, layer " + l + " at " + t);
+            }
+            assertEquals(slow.prediction(t), fast.prediction(t));
+        }
+        for (var tr : List.of(fast, slow)) {                          // the replay of setProjections too
+            tr.setProjections(projections, p -> { }, () -> false);
+        }
+        for (int t = 1; t <= word.length; t += 13) {
+            assertArrayEquals(slow.point(1, t), fast.point(1, t), 1e-4f, "replayed projection at " + t);
+        }
+    }
+
+    @Test
+    void cancellingLeavesAConsistentPrefix() {
+        var lang = BuiltinLanguages.parity();
+        var trace = new AlignedTrace(FakeModels.oracle(lang, 0), lang.reference());
+        int[] longWord = new int[5000];
+        int[] calls = {0};
+        assertThrows(CancellationException.class,
+                () -> trace.setWord(longWord, p -> { }, () -> ++calls[0] > 3));
+        assertTrue(trace.length() > 0 && trace.length() < 5000);
+        assertEquals(trace.length(), trace.commonPrefix(longWord));
+    }
+
+    @Test
+    void unknownSymbolIsRefused() {
+        var lang = BuiltinLanguages.parity();
+        var trace = new AlignedTrace(FakeModels.oracle(lang, 0), lang.reference());
+        assertThrows(IllegalArgumentException.class, () -> trace.append(7));
+        assertEquals(0, trace.length());
+    }
+}

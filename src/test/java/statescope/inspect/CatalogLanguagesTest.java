@@ -1,0 +1,92 @@
+package statescope.inspect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import statescope.lang.Word;
+import statescope.lang.catalog.Catalog;
+import statescope.lang.catalog.Language;
+import statescope.ssm.GateRange;
+
+/** The UI's view of the catalog agrees with the catalog: states, targets, tokens, decoding. */
+class CatalogLanguagesTest {
+
+    private static final List<Language> LANGS = Catalog.standard().languages();
+
+    @Test
+    void flipFlopComesFirstAndEveryLanguageIsThere() {
+        var all = CatalogLanguages.all();
+        assertTrue(all.get(0).id().startsWith("flip"), all.get(0).id());
+        assertEquals(LANGS.size(), all.size());
+    }
+
+    @Test
+    void tracesShowTheCatalogsStatesAndTargets() {
+        for (Language l : LANGS) {
+            LanguageEntry e = CatalogLanguages.entry(l);
+            var model = EngineModel.random(e.vocabularySize(), e.reference().width(), 1, 8, GateRange.SIGNED, 1);
+            for (Word w : l.sample(l.trainingSplit(), 3, 5, java.util.Set.of())) {
+                Word word = w.length() > 60 ? w.prefix(60) : w;
+                var bulk = new AlignedTrace(model, e);
+                bulk.setWord(word.toArray(), p -> { }, () -> false);
+                var typed = new AlignedTrace(model, e);
+                for (int s : word.toArray()) {
+                    typed.append(s);                                     // one key at a time
+                }
+                var targets = l.targets().encode(word);
+                int[] tokens = l.encodeInput(word);
+                for (int t = 1; t <= word.length(); t++) {
+                    for (int j = 0; j < targets.width(); j++) {
+                        assertEquals(targets.bit(t - 1, j), bulk.target(t).unit(j), l.id() + " " + word + " t=" + t);
+                        assertEquals(targets.bit(t - 1, j), typed.target(t).unit(j), l.id() + " typed t=" + t);
+                    }
+                    assertEquals(tokens[t - 1], e.tokens().token(word.toArray(), t - 1), l.id() + " token " + t);
+                    if (l.dfa().isPresent()) {
+                        assertEquals(l.dfa().get().run(l.dfa().get().startState(), word.prefix(t)),
+                                bulk.state(t), l.id() + " DFA state at " + t);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aBitPerUnitOutputIsThresholded() {
+        // a head with one unit per target bit (not per class) is read with the 0.5 threshold
+        Language l = LANGS.stream().filter(x -> x.targets().width() != x.targets().numClasses()).findFirst()
+                .orElseThrow(() -> new AssertionError("some language has more classes than bits (D_n: 3 vs 2)"));
+        var e = CatalogLanguages.entry(l);
+        float[] logits = new float[l.targets().width()];
+        java.util.Arrays.fill(logits, -2f);
+        logits[0] = 2f;
+        var decoded = e.reference().decode(logits);
+        assertTrue(decoded.unit(0), l.id());
+        for (int j = 1; j < logits.length; j++) {
+            assertTrue(!decoded.unit(j), l.id() + " bit " + j);
+        }
+    }
+
+    @Test
+    void aOneHotClassOutputDecodesToItsPattern() {
+        for (Language l : LANGS) {
+            var e = CatalogLanguages.entry(l);
+            var classes = l.targets().classes();
+            for (var c : classes) {
+                float[] logits = new float[classes.size()];             // one output per class
+                java.util.Arrays.fill(logits, -1f);
+                logits[c.id()] = 1f;
+                var decoded = e.reference().decode(logits);
+                var sb = new StringBuilder();
+                for (boolean b : decoded.units()) {
+                    sb.append(b ? '1' : '0');
+                }
+                assertEquals(c.bits(), sb.toString(), l.id() + " class " + c.name());
+                if (l.targets().kind() != statescope.lang.catalog.TargetEncoding.Kind.MEMBERSHIP) {
+                    assertEquals(c.name(), decoded.label());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package statescope.inspect;
+
+import statescope.lang.catalog.ReferenceMachine.Config;
+import statescope.ssm.GateRange;
+
+/**
+ * Hand-made models for tests: an "oracle" that runs the reference machine inside and emits logits of
+ * the right sign (so it always agrees), optionally flipping its output at one position (so it errs
+ * exactly there). Its hidden state is a one-hot of the reference state, so projections are predictable.
+ */
+public final class FakeModels {
+
+    private FakeModels() {
+    }
+
+    /** {@code m} seen only through info/newState/step, so every batched method is the stepping default. */
+    public static TraceModel steppedOnly(TraceModel m) {
+        return new Delegating(m, false);
+    }
+
+    /** {@code m} with its own {@code stepMany} but the default block and hidden states built on it. */
+    public static TraceModel viaStepMany(TraceModel m) {
+        return new Delegating(m, true);
+    }
+
+    private record Delegating(TraceModel m, boolean ownStepMany) implements TraceModel {
+        @Override
+        public ModelInfo info() {
+            return m.info();
+        }
+
+        @Override
+        public TraceModel.State newState() {
+            return m.newState();
+        }
+
+        @Override
+        public StepTrace step(TraceModel.State state, int token) {
+            return m.step(state, token);
+        }
+
+        @Override
+        public StepTrace[] stepMany(TraceModel.State state, int[] tokens) {
+            return ownStepMany ? m.stepMany(state, tokens) : TraceModel.super.stepMany(state, tokens);
+        }
+    }
+
+    /** An oracle for {@code lang} that errs at position {@code errAt} (1-based), or never when {@code errAt < 1}. */
+    public static TraceModel oracle(LanguageEntry lang, int errAt) {
+        return new Oracle(lang, errAt);
+    }
+
+    private static final class Oracle implements TraceModel {
+        private final LanguageEntry lang;
+        private final int errAt;
+        private final ModelInfo info;
+        private static final int ED = 4;
+        private static final int N = 2;
+
+        Oracle(LanguageEntry lang, int errAt) {
+            this.lang = lang;
+            this.errAt = errAt;
+            this.info = new ModelInfo("oracle" + (errAt > 0 ? " (errs at " + errAt + ")" : ""), 1, 2, ED, N,
+                    lang.machine().alphabet().size(), lang.reference().width(), GateRange.SIGNED, "test", true);
+        }
+
+        final class S implements TraceModel.State {
+            Config config = lang.machine().start();
+            int t;
+
+            @Override
+            public TraceModel.State copy() {
+                S s = new S();
+                s.config = config;
+                s.t = t;
+                return s;
+            }
+
+            @Override
+            public float[] hiddenState(int layer) {
+                float[] h = new float[ED * N];
+                int[] regs = lang.machine().registers(config);              // a DFA's state id, or the depth
+                h[Math.floorMod(regs.length == 0 ? 0 : regs[0], ED * N)] = 1f;
+                return h;
+            }
+        }
+
+        @Override
+        public ModelInfo info() {
+            return info;
+        }
+
+        @Override
+        public TraceModel.State newState() {
+            return new S();
+        }
+
+        @Override
+        public StepTrace step(TraceModel.State state, int token) {
+            S s = (S) state;
+            Config before = s.config;
+            s.config = lang.machine().step(s.config, token);
+            s.t++;
+            Target target = lang.reference().target(before, token, s.config);
+            float[] logits = new float[info.outputWidth()];
+            for (int i = 0; i < logits.length; i++) {
+                boolean on = target.unit(i) ^ (s.t == errAt && i == 0);
+                logits[i] = on ? 3f : -3f;
+            }
+            float[] gate = new float[ED * N];
+            java.util.Arrays.fill(gate, token == 1 ? -0.9f : 0.9f);
+            float[] delta = new float[ED];
+            java.util.Arrays.fill(delta, 0.1f * (token + 1));
+            var layer = new StepTrace.LayerTrace(new float[ED], delta, gate, new float[N], new float[N],
+                    s.hiddenState(0), new float[ED]);
+            return new StepTrace(new StepTrace.LayerTrace[] {layer}, logits);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package statescope.ui.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.DoubleConsumer;
+import org.junit.jupiter.api.Test;
+import statescope.analysis.Model;
+import statescope.analysis.SsmModel;
+import statescope.inspect.CatalogLanguages;
+import statescope.inspect.LanguageEntry;
+import statescope.lang.catalog.Catalog;
+import statescope.ssm.Checkpoint;
+import statescope.ssm.ReferenceScan;
+import statescope.ui.common.Job;
+import statescope.ui.common.Progress;
+import statescope.ui.common.TaskRunner;
+import statescope.ui.common.Work;
+
+/** The Lengths tab's view model on the immediate runner: search, sweep, opening strings, Cancel. */
+class AnalysisViewModelTest {
+
+    private static final LanguageEntry PARITY = CatalogLanguages.entry(Catalog.standard().get("parity"));
+
+    private static Model shipped(String name) throws Exception {
+        return new SsmModel(Checkpoint.load(Path.of("assets/models/" + name + ".safetensors")).weights(), name);
+    }
+
+    /** A session that records what the stepper was asked to show. */
+    private static final class FakeSession implements AnalysisViewModel.Session {
+        final List<Model> models = new ArrayList<>();
+        int[] shown;
+        int shownAt = -1;
+
+        @Override
+        public LanguageEntry language() {
+            return PARITY;
+        }
+
+        @Override
+        public Model model() {
+            return models.get(0);
+        }
+
+        @Override
+        public List<Callable<Model>> openModels() {
+            return models.stream().map(m -> (Callable<Model>) () -> m).toList();
+        }
+
+        @Override
+        public void show(int[] word, int t) {
+            shown = word;
+            shownAt = t;
+        }
+    }
+
+    /** Runs at once, telling the work it was cancelled. */
+    private static TaskRunner cancelling() {
+        return new TaskRunner() {
+            @Override
+            public <T> Job start(Work<T> work, DoubleConsumer onProgress, Consumer<T> onDone, Consumer<Throwable> onError) {
+                try {
+                    onDone.accept(work.run(new Progress() {
+                        @Override
+                        public void update(double fraction) {
+                        }
+
+                        @Override
+                        public boolean cancelled() {
+                            return true;
+                        }
+                    }));
+                } catch (Exception e) {
+                    onError.accept(e);
+                }
+                return new Job() {
+                    @Override
+                    public void cancel() {
+                    }
+
+                    @Override
+                    public boolean isDone() {
+                        return true;
+                    }
+                };
+            }
+        };
+    }
+
+    @Test
+    void aFoundCounterexampleOpensInTheStepperAtItsDivergence() throws Exception {
+        var session = new FakeSession();
+        session.models.add(shipped("parity-nonneg"));
+        var vm = new AnalysisViewModel(session, TaskRunner.immediate(), ReferenceScan::new);
+        vm.findCounterexample();
+        assertFalse(vm.searchingProperty().get());
+        assertNotNull(vm.foundProperty().get(), vm.searchStatusProperty().get());
+        assertArrayEquals(new int[] {1, 1, 1, 1, 1, 1, 0}, session.shown);
+        assertEquals(7, session.shownAt);
+        assertTrue(vm.searchStatusProperty().get().startsWith("length 7, wrong at 7: target ∈ L, model ∉ L · exhaustive phase"),
+                vm.searchStatusProperty().get());
+    }
+
+    @Test
+    void theSweepDrawsOneCurvePerOpenModelAndAPointOpensItsFirstFailure() throws Exception {
+        var session = new FakeSession();
+        session.models.add(shipped("parity-nonneg"));
+        session.models.add(shipped("parity-signed"));
+        var vm = new AnalysisViewModel(session, TaskRunner.immediate(), ReferenceScan::new);
+        vm.maxLengthProperty().set(200);
+        vm.stringsProperty().set(8);
+        vm.computeLengths();
+        assertEquals(List.of("parity-nonneg", "parity-signed"), vm.curves().stream().map(AnalysisViewModel.Curve::model).toList());
+        var nonneg = vm.curves().get(0).result();
+        int failing = -1;
+        for (int i = 0; i < nonneg.points().size() && failing < 0; i++) {
+            failing = nonneg.points().get(i).firstFailure() != null ? i : -1;
+        }
+        assertTrue(failing >= 0, "the nonnegative model fails somewhere up to 200 symbols");
+        assertTrue(vm.openPoint(0, failing));
+        assertArrayEquals(nonneg.points().get(failing).firstFailure(), session.shown);
+        assertEquals(nonneg.points().get(failing).failAt(), session.shownAt);
+        assertFalse(vm.openPoint(5, 0));
+        assertTrue(vm.sweepStatusProperty().get().contains("first failing string"), vm.sweepStatusProperty().get());
+    }
+
+    @Test
+    void cancelStopsBothAndSaysSo() throws Exception {
+        var session = new FakeSession();
+        session.models.add(shipped("parity-signed"));
+        var vm = new AnalysisViewModel(session, cancelling(), ReferenceScan::new);
+        vm.computeLengths();
+        assertEquals("sweep cancelled", vm.sweepStatusProperty().get());
+        assertTrue(vm.curves().isEmpty());
+        vm.findCounterexample();
+        assertTrue(vm.searchStatusProperty().get().contains("stopped"), vm.searchStatusProperty().get());
+        assertEquals(null, session.shown);
+    }
+}

@@ -6,6 +6,9 @@
 # The moment is drawn uniformly from 0..MAX_DELAY (default 10) seconds after the run reports its first
 # step (when it starts writing; a loaded machine can take half a minute to get there), except every
 # tenth kill, which comes during start-up (0..2 s after the launch).
+# A second part (SAVE_KILLS, default 50; 0 skips it) kills statescope.ssm.CheckpointSaveLoop, which does
+# nothing but save a 26 MB checkpoint over and over, 0..3 s after its first save: there most kills land
+# inside a save, between or during the two renames, and the audit sees the pairs a stopped save leaves.
 # Needs JDK 25 and the project compiled with its tests (./mvnw -o -q test-compile); the classpath is
 # written to target/kill-train.classpath once. Every kill is a SIGKILL (the process gets no chance to
 # save), except every fifth, a SIGTERM (the run saves its state and exits 130). Prints one line per kill
@@ -13,6 +16,7 @@
 set -u
 cd "$(dirname "$0")/.."
 KILLS=${1:-50}
+SAVE_KILLS=${SAVE_KILLS:-50}
 MAX_DELAY=${2:-10}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 CPFILE=target/kill-train.classpath
@@ -82,10 +86,36 @@ echo "final run to the end (--steps 300):"
 final=$?
 audit "final (exit $final)"
 [ $final -eq 0 ] || failures=$((failures + 1))
+declare -A train_count=()
+for k in "${!count[@]}"; do train_count[$k]=${count[$k]}; done
+count=()
+if [ "$SAVE_KILLS" -gt 0 ]; then
+  echo "save loop: $SAVE_KILLS kills of statescope.ssm.CheckpointSaveLoop, 0..3 s after its first save"
+  for i in $(seq 1 "$SAVE_KILLS"); do
+    "$JAVA" $FLAGS -cp "$CP" statescope.ssm.CheckpointSaveLoop "$WORK" > "$WORK/save.log" 2>&1 &
+    pid=$!
+    for _ in $(seq 1 600); do
+      grep -q '^saved' "$WORK/save.log" 2>/dev/null && break
+      kill -0 $pid 2>/dev/null || break
+      sleep 0.2
+    done
+    delay=$(awk -v s="$RANDOM$i" 'BEGIN { srand(s); printf "%.2f", rand() * 3 }')
+    sleep "$delay"
+    saved=$(grep -c '^saved' "$WORK/save.log")
+    kill -s KILL $pid 2>/dev/null
+    wait $pid 2>/dev/null
+    audit "save kill $i (${delay}s after the first save, $saved saves)"
+  done
+fi
 echo
-echo "== counts =="
+echo "== counts: train =="
 echo "kills: $KILLS (SIGKILL $((KILLS - KILLS / 5)), SIGTERM $((KILLS / 5)))"
+for k in $(printf '%s\n' "${!train_count[@]}" | sort); do echo "$k: ${train_count[$k]}"; done
+echo "== counts: save loop =="
+echo "kills: $SAVE_KILLS (SIGKILL)"
 for k in $(printf '%s\n' "${!count[@]}" | sort); do echo "$k: ${count[$k]}"; done
+for k in "${!train_count[@]}"; do count[$k]=$(( ${count[$k]:-0} + ${train_count[$k]} )); done
+echo "== counts: all =="
 echo "checkpoint files checked: $(( ${count[MATCHED]:-0} + ${count[MANIFEST_MISSING]:-0} + ${count[MANIFEST_STALE]:-0} + ${count[UNCHECKED]:-0} + ${count[FAILED]:-0} ))"
 echo "temporaries seen after kills (cleaned by the next run): $temporaries_seen"
 echo "resume step went backwards: $regressions times"

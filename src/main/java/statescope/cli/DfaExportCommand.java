@@ -91,6 +91,9 @@ public final class DfaExportCommand implements Callable<Integer> {
         if (dir != null && !Files.isDirectory(dir)) {
             throw new java.nio.file.NoSuchFileException(dir.toString(), null, "no such directory");
         }
+        if (Files.isDirectory(abs)) {                              // a move would replace an empty folder
+            throw new java.nio.file.FileSystemException(file.toString(), null, "is a directory, not a file");
+        }
         Path tmp = Files.createTempFile(dir, ".statescope-", ".tmp");
         try {
             Files.writeString(tmp, text, StandardCharsets.UTF_8);

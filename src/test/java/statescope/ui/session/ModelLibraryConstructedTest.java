@@ -21,8 +21,8 @@ class ModelLibraryConstructedTest {
         for (String f : List.of("parity.json", "parity.safetensors")) {
             Files.copy(Path.of("assets/models/constructed").resolve(f), dir.resolve("constructed").resolve(f));
         }
-        var lib = new ModelLibrary(dir, statescope.study.ShippedModels::load);
-        var parity = statescope.study.CatalogLanguages.all().stream().filter(l -> l.id().equals("parity")).findFirst()
+        var lib = new ModelLibrary(dir, statescope.inspect.ShippedModels::load);
+        var parity = statescope.inspect.CatalogLanguages.all().stream().filter(l -> l.id().equals("parity")).findFirst()
                 .orElseThrow();
         List<ModelChoice> choices = lib.choices(parity);
         assertEquals("constructed · parity", choices.get(0).label());

@@ -160,8 +160,8 @@ final class AnalysisText {
             Counterexample c = r.found();
             String drop = w.firstBelow() > 0 ? Integer.toString(w.firstBelow())
                     : "none to " + (w.points().isEmpty() ? 0 : w.points().getLast().length());
-            String ce = c == null ? "none (to " + r.exhaustiveDepth() + "; " + r.sampled() + " samples to " + r.sampledLongest() + ")"
-                    : "`" + shorten(c.text()) + "`";
+            String ce = c == null ? "none (to " + r.exhaustiveDepth() + "; " + r.sampled() + " samples to " + r.sampledLongest()
+                    + (r.stopped() ? "; time limit" : "") + ")" : "`" + shorten(c.text()) + "`";
             sb.append(f("| %s | %s | %s | %s | %s | %s | %.1f |%n", r.model(), r.language(), drop, ce,
                     c == null ? "–" : Integer.toString(c.length()), c == null ? "–" : c.phase(), r.seconds()));
         }

@@ -30,7 +30,8 @@ import statescope.ssm.gpu.Selection;
             "  statescope counterexample --model assets/models/parity-signed.safetensors --max-length 16 --sample-length 2000",
             "  statescope counterexample --model assets/models/d-12.safetensors --bench",
             "  statescope counterexample --suite assets/models > table.md",
-            "", "--suite prints a Markdown table with a length sweep per model (--lengths-max, --lengths-strings).",
+            "", "--suite prints a Markdown table with a length sweep per model (--lengths-max, --lengths-strings;",
+            "it stops after two points at 0%). --time limits each model's search, not its sweep.",
             "Exit codes: 0 done (found or not; with --check 5 when found), 3 bad input."})
 public final class CounterexampleCommand implements Callable<Integer> {
 
@@ -108,7 +109,7 @@ public final class CounterexampleCommand implements Callable<Integer> {
                 var search = new CounterexampleSearch(s, sel.kernel(), settings);
                 reports.add(search.run(common.control(time, err)));
                 if (common.suite()) {
-                    sweeps.add(new LengthSweep(s, sel.kernel(), sweepSettings).run(common.control(time, err)));
+                    sweeps.add(new LengthSweep(s, sel.kernel(), sweepSettings).run(common.control(0, err)));
                 }
                 common.done(err);
             }

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 import statescope.lang.catalog.ReferenceMachine;
 import statescope.lang.catalog.ReferenceMachine.Config;
+import statescope.ssm.FastForward;
+import statescope.ssm.SsmState;
+import statescope.ssm.VectorSupport;
 
 /**
  * The exhaustive phase's speed, measured in one run: the prefix tree ({@link PrefixSearch}, every prefix
@@ -26,9 +29,12 @@ public final class PrefixBench {
      * @param treeOneSeconds the tree on one thread
      * @param naivePrefixes  prefixes the naive loop checked
      * @param naiveSeconds   its time (one thread)
+     * @param scanPerSecond  prefixes/s when a frontier of {@value #FRONTIER_BATCH} prefixes goes through the
+     *                       batched forward as strings of one token from their states ({@code FastForward}
+     *                       with initial states, {@code threads} threads); NaN for a model without it
      */
     public record Result(int depth, long prefixes, double meanLength, int threads, double treeSeconds,
-                         double treeOneSeconds, long naivePrefixes, double naiveSeconds) {
+                         double treeOneSeconds, long naivePrefixes, double naiveSeconds, double scanPerSecond) {
 
         public double treePerSecond() {
             return prefixes / treeSeconds;
@@ -57,6 +63,9 @@ public final class PrefixBench {
             return 1e6 / treePerSecond();
         }
     }
+
+    /** Prefixes per batched-forward call in the scan-frontier figure. */
+    static final int FRONTIER_BATCH = 1024;
 
     private PrefixBench() {
     }
@@ -102,8 +111,36 @@ public final class PrefixBench {
             n++;
         }
         double naive = (System.nanoTime() - t0) / 1e9;
+        control.report(0.9, "bench: frontier through the batched scan");
+        double scan = subject.model() instanceof SsmModel ssm ? scanFrontier(subject, ssm, sample, threads, naiveSeconds)
+                : Double.NaN;
         control.report(1, "bench: done (" + wrong + " wrong positions seen by the naive loop)");
-        return new Result(plan.depth(), tree.prefixes(), mean, threads, tree.seconds(), one.seconds(), n, naive);
+        return new Result(plan.depth(), tree.prefixes(), mean, threads, tree.seconds(), one.seconds(), n, naive, scan);
+    }
+
+    /**
+     * The alternative the exhaustive phase does not take: a frontier of states, each read one more token
+     * through the batched forward ({@code FastForward} with initial states, T = 1), repeated for about
+     * {@code seconds}; prefixes/s.
+     */
+    private static double scanFrontier(Subject subject, SsmModel model, List<int[]> sample, int threads, double seconds) {
+        var ff = new FastForward(model.weights(), VectorSupport.fastScan(threads), threads);
+        var states = new SsmState[FRONTIER_BATCH];
+        int[][] tokens = new int[FRONTIER_BATCH][];
+        for (int i = 0; i < FRONTIER_BATCH; i++) {
+            int[] w = sample.get(i % sample.size());
+            states[i] = new SsmState(model.weights().config());
+            tokens[i] = new int[] {subject.token(w, w.length - 1)};
+        }
+        var options = new FastForward.Options(false, false, states);
+        ff.forward(tokens, options);                                   // warm-up
+        long t0 = System.nanoTime();
+        long n = 0;
+        while (System.nanoTime() - t0 < seconds * 1e9) {
+            ff.forward(tokens, options);
+            n += FRONTIER_BATCH;
+        }
+        return n / ((System.nanoTime() - t0) / 1e9);
     }
 
     /** {@code n} live prefixes with lengths drawn as often as the tree holds them. */

@@ -189,6 +189,10 @@ final class AnalysisText {
                 r.naivePerSecond(), r.naivePrefixes()));
         sb.append(f("  ratio                  : %.1fx (tree on %d threads / naive), %.1fx on one thread each%n", r.ratio(),
                 r.threads(), r.ratioOneThread()));
+        if (!Double.isNaN(r.scanPerSecond())) {
+            sb.append(f("  frontier as T=1 scans  : %,12.0f prefixes/s  (%d states per batched forward, %d threads: the"
+                    + " alternative not taken)%n", r.scanPerSecond(), 1024, r.threads()));
+        }
         return sb.toString();
     }
 
@@ -206,6 +210,7 @@ final class AnalysisText {
         m.put("ratio", r.ratio());
         m.put("ratioOneThread", r.ratioOneThread());
         m.put("secondsPerMillion", r.secondsPerMillion());
+        m.put("scanFrontierPrefixesPerSecond", Double.isNaN(r.scanPerSecond()) ? null : r.scanPerSecond());
         return write(m);
     }
 

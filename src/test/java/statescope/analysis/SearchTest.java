@@ -88,6 +88,17 @@ class SearchTest {
     }
 
     @Test
+    void theBenchmarkStepsEveryPrefixOfThePlanOnTheTreeAndTheNaiveLoopAlike() {
+        var s = Subject.of(new OracleModel(ALL, (w, t) -> t == 3), ALL, null);   // failures do not stop it
+        var r = PrefixBench.run(s, 2000, 2, 0.05, Control.none());
+        assertEquals(9, r.depth());
+        assertEquals(1022, r.prefixes(), "2 + 4 + ... + 512");
+        assertEquals((2.0 * 1 + 4 * 2 + 8 * 3 + 16 * 4 + 32 * 5 + 64 * 6 + 128 * 7 + 256 * 8 + 512 * 9) / 1022, r.meanLength(), 1e-9);
+        assertTrue(r.naivePrefixes() > 0);
+        assertTrue(Double.isNaN(r.scanPerSecond()), "a hand-made model has no batched scan of states");
+    }
+
+    @Test
     void aDeadlineStopsTheSearchAndSaysSo() {
         var settings = new CounterexampleSearch.Settings(200, 1_000_000, 1000, 1000, 3, 1);
         var search = new CounterexampleSearch(Subject.of(new OracleModel(ALL, (w, t) -> false), ALL, null),

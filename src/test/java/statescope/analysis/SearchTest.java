@@ -67,6 +67,21 @@ class SearchTest {
     }
 
     @Test
+    void samplerOnlyDrawsEveryGuidedStringFromTheLanguagesSampler() {
+        var d2 = statescope.lang.catalog.Catalog.standard().get("d-2");
+        var entry = statescope.inspect.CatalogLanguages.entry(d2);
+        var settings = new CounterexampleSearch.Settings(8, 1000, 100, 400, 3, 2, true);
+        var r = new CounterexampleSearch(Subject.of(OracleModel.wrongAt(entry, 150), entry, d2), new ReferenceScan(), settings)
+                .run(Control.none());
+        assertNotNull(r.found(), r.summary());
+        assertEquals("sampler", r.found().source());
+        var regex = Subject.of(OracleModel.wrongAt(ALL, 5), ALL, null);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new CounterexampleSearch(regex, new ReferenceScan(), settings));
+        assertTrue(e.getMessage().contains("no sampler"), e.getMessage());
+    }
+
+    @Test
     void noneFoundSaysHowFarItLooked() {
         var r = search(new OracleModel(ALL, (w, t) -> false), ALL, 200, 100, 50, 300);
         assertNull(r.found());

@@ -6,6 +6,8 @@
 #   bench/ui.sh pca              plain-Java PCA against ND4J's SVD (PcaBench, docs/decisions/0004)
 #   bench/ui.sh screenshots      every view under Xvfb into assets/screenshots (ScreenshotTour);
 #                                needs: apt-get install -y xvfb imagemagick libgtk-3-0
+#   bench/ui.sh lengths [L [MAX [K]]]  the Lengths tab after Find counterexample and a sweep of
+#                                language L (default parity) into assets/screenshots (LengthsScreenshot)
 # JDK 25: JAVA_HOME (as for ./mvnw), else the java on the PATH.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,5 +25,7 @@ case "${1:-}" in
                fi ;;
   pca)         exec "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.inspect.PcaBench ;;
   screenshots) exec xvfb-run -a -s "-screen 0 1600x1000x24" "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.ScreenshotTour assets/screenshots ;;
-  *) sed -n '2,9p' "$0"; exit 2 ;;
+  lengths)     shift
+               exec xvfb-run -a -s "-screen 0 1600x1000x24" "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.analysis.LengthsScreenshot "$@" ;;
+  *) sed -n '2,11p' "$0"; exit 2 ;;
 esac

@@ -26,8 +26,10 @@ public final class CounterexampleSearch {
      * @param sampleMaxLength the longest string it tries (0: {@link #defaultSampleLength})
      * @param seed            seeds the guided phase
      * @param threads         worker threads
+     * @param samplerOnly     the guided phase draws from the language's sampler only (no walks, no mutations)
      */
-    public record Settings(int maxLength, long budget, int samples, int sampleMaxLength, long seed, int threads) {
+    public record Settings(int maxLength, long budget, int samples, int sampleMaxLength, long seed, int threads,
+                           boolean samplerOnly) {
 
         public Settings {
             if (maxLength < 1) {
@@ -44,6 +46,11 @@ public final class CounterexampleSearch {
             }
         }
 
+        /** All three sources of the guided phase. */
+        public Settings(int maxLength, long budget, int samples, int sampleMaxLength, long seed, int threads) {
+            this(maxLength, budget, samples, sampleMaxLength, seed, threads, false);
+        }
+
         /** Lengths to 200, 10^6 prefixes, 1000 samples up to the default length, seed 1, every core. */
         public static Settings defaults() {
             return new Settings(200, 1_000_000, 1000, 0, 1, Runtime.getRuntime().availableProcessors());
@@ -54,7 +61,11 @@ public final class CounterexampleSearch {
     private final SelectiveScanKernel kernel;
     private final Settings settings;
 
+    /** @throws IllegalArgumentException when only the sampler is asked for and the language has none */
     public CounterexampleSearch(Subject subject, SelectiveScanKernel kernel, Settings settings) {
+        if (settings.samplerOnly() && subject.catalog() == null) {
+            throw new IllegalArgumentException(subject.entry().name() + " has no sampler of its own: drop --sampler-only");
+        }
         this.subject = subject;
         this.kernel = kernel;
         this.settings = settings;
@@ -83,7 +94,7 @@ public final class CounterexampleSearch {
         GuidedSearch.Outcome g = null;
         if (!stopped && !plan.finite() && settings.samples() > 0) {
             var scorer = new Scorer(subject, kernel, settings.threads());
-            g = new GuidedSearch(subject, scorer, settings.seed())
+            g = new GuidedSearch(subject, scorer, settings.seed(), settings.samplerOnly())
                     .run(ex.depth() + 1, Math.max(ex.depth() + 1, sampleMaxLength()), settings.samples(), ex.nearMisses(), control);
             stopped = !g.complete();
             if (g.failure() != null) {

@@ -42,8 +42,10 @@ final class GuidedSearch {
     private final Sources sources;
     private final Mutations mutations;
     private final SplittableRandom random;
+    private final boolean samplerOnly;
 
-    GuidedSearch(Subject subject, Scorer scorer, long seed) {
+    GuidedSearch(Subject subject, Scorer scorer, long seed, boolean samplerOnly) {
+        this.samplerOnly = samplerOnly;
         this.subject = subject;
         this.scorer = scorer;
         this.sources = new Sources(subject);
@@ -108,7 +110,10 @@ final class GuidedSearch {
         return new Outcome(null, null, 0, scored, maxSeen, scorer.tokens() - tokens0, !control.shouldStop(), secs(t0));
     }
 
-    /** {@code n} strings of [lo, hi] symbols: 40% sampler, 30% walks, 30% mutations (walks stand in for what is missing). */
+    /**
+     * {@code n} strings of [lo, hi] symbols: 40% sampler, 30% walks, 30% mutations (walks stand in for what
+     * is missing); or all from the sampler (fewer where it has no word in the window).
+     */
     private List<Candidate> candidates(int lo, int hi, int n, NearMisses pool) {
         List<Candidate> out = new ArrayList<>(n);
         List<NearMisses.Miss> misses = pool.list();
@@ -118,6 +123,13 @@ final class GuidedSearch {
             int len = lo + random.nextInt(hi - lo + 1);
             int[] w = null;
             String src = null;
+            if (samplerOnly) {
+                w = sampler ? sources.sample(lo, hi, random) : null;
+                if (w != null && w.length > 0) {
+                    out.add(new Candidate(w, "sampler"));
+                }
+                continue;
+            }
             if (sampler && kind < 4) {
                 w = sources.sample(lo, hi, random);
                 src = "sampler";

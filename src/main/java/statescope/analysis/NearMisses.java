@@ -22,8 +22,12 @@ final class NearMisses {
     record Miss(int[] word, double margin, int at) {
     }
 
+    /** Smallest margin first; equal margins by word, so the kept set does not depend on the order of arrival. */
+    private static final Comparator<Miss> ORDER = Comparator.comparingDouble(Miss::margin)
+            .thenComparing(Miss::word, java.util.Arrays::compare).thenComparingInt(Miss::at);
+
     private final int capacity;
-    private final PriorityQueue<Miss> worstFirst = new PriorityQueue<>(Comparator.comparingDouble(Miss::margin).reversed());
+    private final PriorityQueue<Miss> worstFirst = new PriorityQueue<>(ORDER.reversed());
 
     NearMisses(int capacity) {
         this.capacity = capacity;
@@ -31,14 +35,18 @@ final class NearMisses {
 
     /** Whether a miss with this margin would be kept (check before copying its word). */
     boolean wants(double margin) {
-        return worstFirst.size() < capacity || margin < worstFirst.peek().margin();
+        return worstFirst.size() < capacity || margin <= worstFirst.peek().margin();
     }
 
     void add(int[] word, double margin, int at) {
         if (!Double.isFinite(margin) || !wants(margin)) {
             return;
         }
-        worstFirst.add(new Miss(word, margin, at));
+        var m = new Miss(word, margin, at);
+        if (worstFirst.size() >= capacity && ORDER.compare(m, worstFirst.peek()) >= 0) {
+            return;
+        }
+        worstFirst.add(m);
         if (worstFirst.size() > capacity) {
             worstFirst.poll();
         }
@@ -57,7 +65,7 @@ final class NearMisses {
     /** The kept misses, smallest margin first. */
     List<Miss> list() {
         var out = new ArrayList<>(worstFirst);
-        out.sort(Comparator.comparingDouble(Miss::margin));
+        out.sort(ORDER);
         return out;
     }
 }

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 import statescope.lang.catalog.ReferenceMachine;
 import statescope.lang.catalog.ReferenceMachine.Config;
+import statescope.ssm.FastForward;
+import statescope.ssm.SsmState;
+import statescope.ssm.VectorSupport;
 
 /**
  * The exhaustive phase's speed, measured in one run: the prefix tree ({@link PrefixSearch}, every prefix
@@ -26,9 +29,26 @@ public final class PrefixBench {
      * @param treeOneSeconds the tree on one thread
      * @param naivePrefixes  prefixes the naive loop checked
      * @param naiveSeconds   its time (one thread)
+     * @param treeCpu        process CPU seconds during the tree on {@code threads} threads (every thread of the
+     *                       JVM: a figure that does not depend on what else the machine runs)
+     * @param naiveCpu       process CPU seconds during the naive loop
+     * @param scanPerSecond  prefixes/s when a frontier of {@value #FRONTIER_BATCH} prefixes goes through the
+     *                       batched forward as strings of one token from their states ({@code FastForward}
+     *                       with initial states, {@code threads} threads); NaN for a model without it
      */
     public record Result(int depth, long prefixes, double meanLength, int threads, double treeSeconds,
-                         double treeOneSeconds, long naivePrefixes, double naiveSeconds) {
+                         double treeOneSeconds, long naivePrefixes, double naiveSeconds, double treeCpu, double naiveCpu,
+                         double scanPerSecond) {
+
+        /** Tree prefixes per second of process CPU time. */
+        public double treePerCpuSecond() {
+            return prefixes / treeCpu;
+        }
+
+        /** Naive prefixes per second of process CPU time. */
+        public double naivePerCpuSecond() {
+            return naivePrefixes / naiveCpu;
+        }
 
         public double treePerSecond() {
             return prefixes / treeSeconds;
@@ -58,6 +78,9 @@ public final class PrefixBench {
         }
     }
 
+    /** Prefixes per batched-forward call in the scan-frontier figure. */
+    static final int FRONTIER_BATCH = 1024;
+
     private PrefixBench() {
     }
 
@@ -73,7 +96,9 @@ public final class PrefixBench {
         control.report(0, "bench: warm-up");
         new PrefixSearch(subject, threads, true).run(PrefixPlan.of(subject.machine(), plan.depth(), budget / 10), control);
         control.report(0.1, "bench: prefix tree, " + threads + " threads");
+        double cpu0 = cpuSeconds();
         var tree = new PrefixSearch(subject, threads, true).run(plan, control);
+        double treeCpu = cpuSeconds() - cpu0;
         control.report(0.4, "bench: prefix tree, 1 thread");
         var one = new PrefixSearch(subject, 1, true).run(plan, control);
         control.report(0.7, "bench: naive loop");
@@ -82,6 +107,7 @@ public final class PrefixBench {
             mean += (double) len * plan.at(len) / plan.prefixes();
         }
         List<int[]> sample = sample(subject, plan, 20_000, new SplittableRandom(7));
+        double cpu1 = cpuSeconds();
         long t0 = System.nanoTime();
         long n = 0;
         Model.Stepper stepper = subject.model().stepper();
@@ -102,8 +128,48 @@ public final class PrefixBench {
             n++;
         }
         double naive = (System.nanoTime() - t0) / 1e9;
+        double naiveCpu = cpuSeconds() - cpu1;
+        control.report(0.9, "bench: frontier through the batched scan");
+        double scan = subject.model() instanceof SsmModel ssm ? scanFrontier(subject, ssm, sample, threads, naiveSeconds)
+                : Double.NaN;
         control.report(1, "bench: done (" + wrong + " wrong positions seen by the naive loop)");
-        return new Result(plan.depth(), tree.prefixes(), mean, threads, tree.seconds(), one.seconds(), n, naive);
+        return new Result(plan.depth(), tree.prefixes(), mean, threads, tree.seconds(), one.seconds(), n, naive, treeCpu,
+                naiveCpu, scan);
+    }
+
+    /** CPU seconds the whole process has used (NaN where the platform does not say). */
+    static double cpuSeconds() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            long ns = sun.getProcessCpuTime();
+            return ns < 0 ? Double.NaN : ns / 1e9;
+        }
+        return Double.NaN;
+    }
+
+    /**
+     * The alternative the exhaustive phase does not take: a frontier of states, each read one more token
+     * through the batched forward ({@code FastForward} with initial states, T = 1), repeated for about
+     * {@code seconds}; prefixes/s.
+     */
+    private static double scanFrontier(Subject subject, SsmModel model, List<int[]> sample, int threads, double seconds) {
+        var ff = new FastForward(model.weights(), VectorSupport.fastScan(threads), threads);
+        var states = new SsmState[FRONTIER_BATCH];
+        int[][] tokens = new int[FRONTIER_BATCH][];
+        for (int i = 0; i < FRONTIER_BATCH; i++) {
+            int[] w = sample.get(i % sample.size());
+            states[i] = new SsmState(model.weights().config());
+            tokens[i] = new int[] {subject.token(w, w.length - 1)};
+        }
+        var options = new FastForward.Options(false, false, states);
+        ff.forward(tokens, options);                                   // warm-up
+        long t0 = System.nanoTime();
+        long n = 0;
+        while (System.nanoTime() - t0 < seconds * 1e9) {
+            ff.forward(tokens, options);
+            n += FRONTIER_BATCH;
+        }
+        return n / ((System.nanoTime() - t0) / 1e9);
     }
 
     /** {@code n} live prefixes with lengths drawn as often as the tree holds them. */

@@ -29,7 +29,7 @@ public final class Subject {
         this.entry = Objects.requireNonNull(entry, "entry");
         this.catalog = catalog;
         this.judge = Judge.of(entry, catalog);
-        this.identityTokens = catalog == null ? false : catalog.inputVocabulary().equals(catalog.alphabet());
+        this.identityTokens = catalog != null && catalog.inputVocabulary().equals(catalog.alphabet());
     }
 
     /**

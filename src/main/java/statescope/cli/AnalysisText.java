@@ -160,8 +160,8 @@ final class AnalysisText {
             Counterexample c = r.found();
             String drop = w.firstBelow() > 0 ? Integer.toString(w.firstBelow())
                     : "none to " + (w.points().isEmpty() ? 0 : w.points().getLast().length());
-            String ce = c == null ? "none (to " + r.exhaustiveDepth() + "; " + r.sampled() + " samples to " + r.sampledLongest() + ")"
-                    : "`" + shorten(c.text()) + "`";
+            String ce = c == null ? "none (to " + r.exhaustiveDepth() + "; " + r.sampled() + " samples to " + r.sampledLongest()
+                    + (r.stopped() ? "; time limit" : "") + ")" : "`" + shorten(c.text()) + "`";
             sb.append(f("| %s | %s | %s | %s | %s | %s | %.1f |%n", r.model(), r.language(), drop, ce,
                     c == null ? "–" : Integer.toString(c.length()), c == null ? "–" : c.phase(), r.seconds()));
         }
@@ -182,6 +182,9 @@ final class AnalysisText {
         var sb = new StringBuilder();
         sb.append(f("exhaustive phase of %s: every prefix up to length %d, %,d prefixes (mean length %.1f)%n", s,
                 r.depth(), r.prefixes(), r.meanLength()));
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        sb.append(f("  machine                : %d cores, load average %.1f (other work slows every figure but the"
+                + " per-CPU-second ones)%n", os.getAvailableProcessors(), os.getSystemLoadAverage()));
         sb.append(f("  prefix tree, %d threads : %,12.0f prefixes/s  (10^6 prefixes in %.2f s; goal <= 10 s)%n", r.threads(),
                 r.treePerSecond(), r.secondsPerMillion()));
         sb.append(f("  prefix tree, 1 thread  : %,12.0f prefixes/s%n", r.treeOnePerSecond()));
@@ -189,6 +192,12 @@ final class AnalysisText {
                 r.naivePerSecond(), r.naivePrefixes()));
         sb.append(f("  ratio                  : %.1fx (tree on %d threads / naive), %.1fx on one thread each%n", r.ratio(),
                 r.threads(), r.ratioOneThread()));
+        sb.append(f("  per CPU-second         : tree %,.0f, naive %,.0f prefixes (process CPU time, whatever else runs;"
+                + " ratio %.1fx)%n", r.treePerCpuSecond(), r.naivePerCpuSecond(), r.treePerCpuSecond() / r.naivePerCpuSecond()));
+        if (!Double.isNaN(r.scanPerSecond())) {
+            sb.append(f("  frontier as T=1 scans  : %,12.0f prefixes/s  (%d states per batched forward, %d threads: the"
+                    + " alternative not taken)%n", r.scanPerSecond(), 1024, r.threads()));
+        }
         return sb.toString();
     }
 
@@ -206,6 +215,9 @@ final class AnalysisText {
         m.put("ratio", r.ratio());
         m.put("ratioOneThread", r.ratioOneThread());
         m.put("secondsPerMillion", r.secondsPerMillion());
+        m.put("treeCpuSeconds", r.treeCpu());
+        m.put("naiveCpuSeconds", r.naiveCpu());
+        m.put("scanFrontierPrefixesPerSecond", Double.isNaN(r.scanPerSecond()) ? null : r.scanPerSecond());
         return write(m);
     }
 

@@ -30,7 +30,8 @@ import statescope.ssm.gpu.Selection;
             "  statescope counterexample --model assets/models/parity-signed.safetensors --max-length 16 --sample-length 2000",
             "  statescope counterexample --model assets/models/d-12.safetensors --bench",
             "  statescope counterexample --suite assets/models > table.md",
-            "", "--suite prints a Markdown table with a length sweep per model (--lengths-max, --lengths-strings).",
+            "", "--suite prints a Markdown table with a length sweep per model (--lengths-max, --lengths-strings;",
+            "it stops after two points at 0%). --time limits each model's search, not its sweep.",
             "Exit codes: 0 done (found or not; with --check 5 when found), 3 bad input."})
 public final class CounterexampleCommand implements Callable<Integer> {
 
@@ -52,6 +53,9 @@ public final class CounterexampleCommand implements Callable<Integer> {
     @Option(names = "--sample-length", paramLabel = "M",
             description = "Longest string of the guided phase (default: 10x the longest training length, 1000-20000).")
     int sampleLength;
+
+    @Option(names = "--sampler-only", description = "Guided phase: the language's own sampler only (no walks, no mutations).")
+    boolean samplerOnly;
 
     @Option(names = "--time", paramLabel = "S", description = "Time limit in seconds per model (default: ${DEFAULT-VALUE}; 0: none).")
     double time = 300;
@@ -77,7 +81,8 @@ public final class CounterexampleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         common.checkThreads();
-        var settings = new CounterexampleSearch.Settings(maxLength, budget, samples, sampleLength, common.seed, common.threads);
+        var settings = new CounterexampleSearch.Settings(maxLength, budget, samples, sampleLength, common.seed, common.threads,
+                samplerOnly);
         if (time < 0) {
             throw new IllegalArgumentException("--time cannot be negative");
         }
@@ -85,7 +90,11 @@ public final class CounterexampleCommand implements Callable<Integer> {
         List<Path> files = common.files();
         List<Subject> subjects = new ArrayList<>();
         for (Path f : files) {
-            subjects.add(common.load(f));                              // every input checked before any work
+            Subject s = common.load(f);                                // every input checked before any work
+            if (samplerOnly && s.catalog() == null) {
+                throw new IllegalArgumentException(s.entry().name() + " has no sampler of its own: drop --sampler-only");
+            }
+            subjects.add(s);
         }
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
@@ -105,10 +114,9 @@ public final class CounterexampleCommand implements Callable<Integer> {
         List<LengthSweep.Result> sweeps = new ArrayList<>();
         try {
             for (Subject s : subjects) {
-                var search = new CounterexampleSearch(s, sel.kernel(), settings);
-                reports.add(search.run(common.control(time, err)));
+                reports.add(new CounterexampleSearch(s, sel.kernel(), settings).run(common.control(time, err)));
                 if (common.suite()) {
-                    sweeps.add(new LengthSweep(s, sel.kernel(), sweepSettings).run(common.control(time, err)));
+                    sweeps.add(new LengthSweep(s, sel.kernel(), sweepSettings).run(common.control(0, err)));
                 }
                 common.done(err);
             }

@@ -67,6 +67,21 @@ class SearchTest {
     }
 
     @Test
+    void samplerOnlyDrawsEveryGuidedStringFromTheLanguagesSampler() {
+        var d2 = statescope.lang.catalog.Catalog.standard().get("d-2");
+        var entry = statescope.inspect.CatalogLanguages.entry(d2);
+        var settings = new CounterexampleSearch.Settings(8, 1000, 100, 400, 3, 2, true);
+        var r = new CounterexampleSearch(Subject.of(OracleModel.wrongAt(entry, 150), entry, d2), new ReferenceScan(), settings)
+                .run(Control.none());
+        assertNotNull(r.found(), r.summary());
+        assertEquals("sampler", r.found().source());
+        var regex = Subject.of(OracleModel.wrongAt(ALL, 5), ALL, null);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new CounterexampleSearch(regex, new ReferenceScan(), settings));
+        assertTrue(e.getMessage().contains("no sampler"), e.getMessage());
+    }
+
+    @Test
     void noneFoundSaysHowFarItLooked() {
         var r = search(new OracleModel(ALL, (w, t) -> false), ALL, 200, 100, 50, 300);
         assertNull(r.found());
@@ -85,6 +100,17 @@ class SearchTest {
         assertNotNull(r.found(), r.summary());
         assertEquals(40, java.util.Arrays.stream(r.found().word()).sum());
         assertTrue(r.found().length() <= r.found().foundLength());
+    }
+
+    @Test
+    void theBenchmarkStepsEveryPrefixOfThePlanOnTheTreeAndTheNaiveLoopAlike() {
+        var s = Subject.of(new OracleModel(ALL, (w, t) -> t == 3), ALL, null);   // failures do not stop it
+        var r = PrefixBench.run(s, 2000, 2, 0.05, Control.none());
+        assertEquals(9, r.depth());
+        assertEquals(1022, r.prefixes(), "2 + 4 + ... + 512");
+        assertEquals((2.0 * 1 + 4 * 2 + 8 * 3 + 16 * 4 + 32 * 5 + 64 * 6 + 128 * 7 + 256 * 8 + 512 * 9) / 1022, r.meanLength(), 1e-9);
+        assertTrue(r.naivePrefixes() > 0);
+        assertTrue(Double.isNaN(r.scanPerSecond()), "a hand-made model has no batched scan of states");
     }
 
     @Test

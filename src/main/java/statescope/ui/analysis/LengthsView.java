@@ -30,13 +30,19 @@ public final class LengthsView extends BorderPane {
         getStyleClass().add("lengths-view");
         setId("lengths-view");
         chart = new LengthChart((curve, point) -> vm.openPoint(curve, point));
-        setTop(new VBox(6, searchBar(), sweepBar()));
+        var searchStatus = new Label();
+        searchStatus.setId("search-status");
+        searchStatus.getStyleClass().add("analysis-status");
+        searchStatus.textProperty().bind(vm.searchStatusProperty());
+        searchStatus.setWrapText(true);
+        setTop(new VBox(4, searchBar(), searchStatus, sweepBar()));
         setCenter(chart);
         var status = new Label();
         status.getStyleClass().add("analysis-status");
         status.setId("sweep-status");
         status.textProperty().bind(vm.sweepStatusProperty());
         status.setMaxWidth(Double.MAX_VALUE);
+        status.setWrapText(true);
         setBottom(status);
         vm.curves().addListener((javafx.collections.ListChangeListener<AnalysisViewModel.Curve>) c -> redraw());
     }
@@ -56,17 +62,12 @@ public final class LengthsView extends BorderPane {
         progress.visibleProperty().bind(vm.searchingProperty());
         progress.managedProperty().bind(progress.visibleProperty());
         progress.setPrefWidth(140);
-        var status = new Label();
-        status.setId("search-status");
-        status.getStyleClass().add("analysis-status");
-        status.textProperty().bind(vm.searchStatusProperty());
-        status.setMinWidth(0);
-        HBox.setHgrow(status, Priority.ALWAYS);
         var title = new Label("Where it breaks");
         title.getStyleClass().add("view-title");
-        var bar = new HBox(10, title, find, cancel, progress, status);
+        var bar = new HBox(10, title, find, cancel, progress);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("view-bar");
+        statescope.ui.common.Bars.keepLabelsWhole(bar);
         return bar;
     }
 
@@ -83,13 +84,15 @@ public final class LengthsView extends BorderPane {
         var max = new Spinner<Integer>(10, 1_000_000, vm.maxLengthProperty().get(), 1000);
         max.setId("sweep-max");
         max.setEditable(true);
-        max.setPrefWidth(110);
+        max.setPrefWidth(130);
         max.valueProperty().addListener((o, a, b) -> vm.maxLengthProperty().set(b));
+        vm.maxLengthProperty().addListener((o, a, b) -> max.getValueFactory().setValue(b.intValue()));
         var strings = new Spinner<Integer>(1, 10_000, vm.stringsProperty().get(), 10);
         strings.setId("sweep-strings");
         strings.setEditable(true);
-        strings.setPrefWidth(90);
+        strings.setPrefWidth(100);
         strings.valueProperty().addListener((o, a, b) -> vm.stringsProperty().set(b));
+        vm.stringsProperty().addListener((o, a, b) -> strings.getValueFactory().setValue(b.intValue()));
         var progress = new ProgressBar();
         progress.progressProperty().bind(vm.sweepProgressProperty());
         progress.visibleProperty().bind(vm.sweepingProperty());
@@ -97,10 +100,8 @@ public final class LengthsView extends BorderPane {
         progress.setPrefWidth(140);
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        var title = new Label("Accuracy vs length");
-        title.getStyleClass().add("view-title");
-        var bar = new HBox(10, title, new Label("up to"), max, new Label("strings per point"), strings, run, cancel,
-                progress, spacer);
+        var bar = new HBox(10, run, new Label("up to"), max, new Label("strings per point"), strings, cancel, progress,
+                spacer);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("view-bar");
         statescope.ui.common.Bars.keepLabelsWhole(bar);

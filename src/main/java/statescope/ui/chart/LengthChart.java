@@ -53,8 +53,8 @@ public final class LengthChart extends StackPane {
         var x = new LogAxis("length (symbols, log scale)");
         x.setSmallestValue(1);
         x.setBase(10);
-        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        var y = new NumberAxis("strict accuracy (% of strings right at every position)");
+        x.setNumberFormatOverride(new java.text.DecimalFormat("#,##0"));
+        var y = new NumberAxis("strict accuracy (%)");
         y.setRange(-2, 102);
         var renderer = new DeviationRenderer(true, true);
         renderer.setAlpha(0.18f);

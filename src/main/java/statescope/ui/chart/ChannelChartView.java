@@ -86,6 +86,10 @@ public final class ChannelChartView extends BorderPane {
         data = new XYSeriesCollection();
         chart = ChannelCharts.createChart(data);
         viewer.setChart(chart);
+        statescope.ui.common.UiScale.factorProperty().addListener((o, a, b) -> {
+            ChannelCharts.scaleFonts(chart, b.doubleValue());
+            paint.request();
+        });
         // the first drawing of a chart loads fonts and classes (0.3-0.4 s measured): do it now, while the
         // window is being built, not when the user first opens the tab
         chart.draw(new org.jfree.fx.FXGraphics2D(new javafx.scene.canvas.Canvas(320, 200).getGraphicsContext2D()),

@@ -37,8 +37,8 @@ import statescope.ui.session.SessionViewModel;
  * Issue 16's layout check: at 1280x720, 1920x1080 and 3840x2160 with UI scale 2 (a 4K screen at render
  * scale 2 lays out as 1920x1080 of doubled size), with every analysis tab shown in turn, each named node
  * and each control (buttons, sliders, pickers, fields) lies inside the window and inside every pane that
- * holds it (up to a scroll pane or the automaton's pan-and-zoom pane, whose content moves), and no
- * button is cut to "…".
+ * holds it (up to a scroll pane or the automaton's pan-and-zoom pane, whose content moves), no button
+ * is cut to "…" and no spinner or choice box squeezed so its value is clipped.
  */
 @ExtendWith(ApplicationExtension.class)
 class LayoutFitTest {
@@ -164,6 +164,9 @@ class LayoutFitTest {
         if (n instanceof ButtonBase btn && btn.getText() != null && !btn.getText().isEmpty()
                 && btn.getWidth() + 0.5 < btn.prefWidth(-1)) {
             return name + " cut to \"…\": " + btn.getWidth() + " < " + btn.prefWidth(-1);
+        }
+        if ((n instanceof Spinner || n instanceof ChoiceBox) && ((Control) n).getWidth() + 0.5 < ((Control) n).prefWidth(-1)) {
+            return name + " squeezed below its width, its value clipped: " + ((Control) n).getWidth();
         }
         return null;
     }

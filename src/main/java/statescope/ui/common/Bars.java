@@ -1,5 +1,6 @@
 package statescope.ui.common;
 
+import javafx.scene.control.Control;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Pane;
@@ -12,7 +13,7 @@ public final class Bars {
     }
 
     /**
-     * Keeps every label and button of a bar at its preferred width, so none is cut to "…"; a note
+     * Keeps every label, button and spinner of a bar at its preferred width, so none is cut to "…"; a note
      * ({@code view-note}) gives way first on a narrow window and shows its whole text as a tooltip.
      */
     public static void keepLabelsWhole(Pane bar) {
@@ -20,8 +21,8 @@ public final class Bars {
             if (child instanceof Labeled l && l.getStyleClass().contains("view-note")) {
                 l.setMinWidth(0);
                 tooltipWhenCut(l);
-            } else if (child instanceof Labeled l) {
-                l.setMinWidth(Region.USE_PREF_SIZE);
+            } else if (child instanceof Control c) {                  // labels, buttons, spinners: whole
+                c.setMinWidth(Region.USE_PREF_SIZE);
             }
         }
     }

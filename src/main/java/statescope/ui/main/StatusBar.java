@@ -31,7 +31,7 @@ final class StatusBar extends HBox {
         var dev = new Label();
         dev.setId("status-deviation");
         statescope.ui.common.Bars.tooltipWhenCut(dev);
-        dev.setMinWidth(0);
+        dev.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);    // short: the backend line gives way first
         dev.textProperty().bind(vm.deviationProperty());
         var message = new Label();
         message.setId("status-message");

@@ -67,7 +67,8 @@ public final class ChannelChartView extends BorderPane {
         error.getStyleClass().add("inline-error");
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        var bar = new HBox(10, title, new Label("channels"), picked, error, spacer, kind, new Label("layer"), layer);
+        var bar = new javafx.scene.layout.FlowPane(10, 6, title, new Label("channels"), picked, error, spacer, kind,
+                new Label("layer"), layer);                           // wraps in a narrow tab instead of cutting off
         statescope.ui.common.Bars.keepLabelsWhole(bar);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("view-bar");

@@ -4,7 +4,9 @@
 #                                headless (Monocle), then again in a real window under Xvfb when
 #                                xvfb-run is there; the FX-thread stall meter's figures for both
 #   bench/ui.sh pca              plain-Java PCA against ND4J's SVD (PcaBench, docs/decisions/0004)
-#   bench/ui.sh screenshots      every view under Xvfb into assets/screenshots (ScreenshotTour);
+#   bench/ui.sh screenshots      every view under Xvfb into assets/screenshots (ScreenshotTour), then the
+#                                main window at 1280x720, 1920x1080, 3840x2160 (render scale 2) and in
+#                                presentation mode;
 #                                needs: apt-get install -y xvfb imagemagick libgtk-3-0
 #   bench/ui.sh lengths [L [MAX [K]]]  the Lengths tab after Find counterexample and a sweep of
 #                                language L (default parity) into assets/screenshots (LengthsScreenshot)
@@ -24,8 +26,13 @@ case "${1:-}" in
                  echo "xvfb-run not found: the window run is skipped (apt-get install -y xvfb libgtk-3-0)" >&2
                fi ;;
   pca)         exec "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.inspect.PcaBench ;;
-  screenshots) exec xvfb-run -a -s "-screen 0 1600x1000x24" "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.ScreenshotTour assets/screenshots ;;
+  screenshots) xvfb-run -a -s "-screen 0 1600x1000x24" "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.ScreenshotTour assets/screenshots
+               for size in 1280x720 1920x1080; do
+                 xvfb-run -a -s "-screen 0 ${size}x24" "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.ScreenshotTour assets/screenshots --size "$size"
+               done
+               xvfb-run -a -s "-screen 0 3840x2160x24" "$JAVA" "${FLAGS[@]}" -Dglass.gtk.uiScale=2 -cp "$CP" statescope.ui.ScreenshotTour assets/screenshots --size 3840x2160
+               xvfb-run -a -s "-screen 0 1920x1080x24" "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.ScreenshotTour assets/screenshots --size 1920x1080 --present ;;
   lengths)     shift
                exec xvfb-run -a -s "-screen 0 1600x1000x24" "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.analysis.LengthsScreenshot "$@" ;;
-  *) sed -n '2,11p' "$0"; exit 2 ;;
+  *) sed -n '2,13p' "$0"; exit 2 ;;
 esac

@@ -152,8 +152,9 @@ public final class Reference {
         if (units == Units.BITS) {
             return targets.kind() == Kind.MEMBERSHIP ? "membership" : "next-symbol set";
         }
-        return targets.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " (" + targets.numClasses()
-                + " classes)";
+        int n = targets.numClasses();
+        return targets.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " (" + n
+                + (n == 1 ? " class)" : " classes)");
     }
 
     /** The target at the empty prefix (shown at t = 0; models make no prediction there). */

@@ -85,8 +85,10 @@ public interface TraceModel {
     }
 
     /**
-     * The largest absolute difference between the states of the step path and of the parallel scan on
-     * the same tokens, when the model has a scan path; empty otherwise.
+     * The largest absolute difference between the states of the step path and of the reference forward
+     * ({@code ssm.ReferenceForward}, plain loops that share no kernel with the step) on the same tokens,
+     * when the model has one; empty otherwise. The fast scan is not the comparison: it shares the step's
+     * kernels, so it would always read 0.
      */
     default OptionalDouble stepScanDeviation(int[] tokens) {
         return OptionalDouble.empty();

@@ -9,6 +9,7 @@ import statescope.ui.analysis.AnalysisViewModel;
 import statescope.ui.analysis.SessionBridge;
 import statescope.ui.common.FxTaskRunner;
 import statescope.ui.common.TaskRunner;
+import statescope.ui.common.UiScale;
 import statescope.ui.main.MainWindow;
 import statescope.ui.session.CatalogLanguageLibrary;
 import statescope.ui.session.LanguageLibrary;
@@ -36,10 +37,17 @@ public final class StateScopeApp extends Application {
         var analysis = new FxTaskRunner();
         var vm = newSession(runner, analysis);
         var root = buildRoot(vm);
-        var scene = new Scene(root, 1560, 960);
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();    // fits any screen: up to 1560x960
+        var scene = new Scene(root, Math.min(1560, screen.getWidth()), Math.min(960, screen.getHeight()));
         scene.getStylesheets().add(STYLESHEET);
         stage.setTitle("StateScope");
         stage.setScene(scene);
+        stage.setMinWidth(Math.min(1024, screen.getWidth()));
+        stage.setMinHeight(Math.min(600, screen.getHeight()));
+        if (screen.getWidth() <= 1560 || screen.getHeight() <= 960) {
+            stage.setMaximized(true);
+        }
+        statescope.ui.main.StageControls.install(stage, root, uiScale(UiScale.Store.preferences()));
         stage.setOnHidden(e -> {
             runner.close();
             analysis.close();
@@ -55,6 +63,11 @@ public final class StateScopeApp extends Application {
     /** Sets the AtlantaFX Primer Light theme for the whole application (the views' CSS builds on it). */
     public static void applyTheme() {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    }
+
+    /** The UI scale kept in {@code store} (the app: the user's preferences; tests: memory), on the app's stylesheet. */
+    public static UiScale uiScale(UiScale.Store store) {
+        return new UiScale(store, STYLESHEET);
     }
 
     /** The app's languages: the catalog and regex/DFA import. */

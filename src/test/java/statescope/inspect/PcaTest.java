@@ -58,5 +58,10 @@ class PcaTest {
         int[] tokens = new SplittableRandom(4).ints(40, 0, 5).toArray();
         double dev = model.stepScanDeviation(tokens).orElseThrow();
         assertTrue(dev < 1e-4, "step vs scan deviation " + dev);
+        var stepped = new statescope.ssm.SsmStepper(model.weights())
+                .run(new statescope.ssm.SsmState(model.weights().config()), tokens);
+        assertEquals(statescope.ssm.Traces.maxAbsDiff(stepped,
+                statescope.ssm.ReferenceForward.forward(model.weights(), tokens)), dev, 0.0,
+                "the figure compares the step with the reference forward");
     }
 }

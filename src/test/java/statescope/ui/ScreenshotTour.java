@@ -8,7 +8,9 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import statescope.ui.common.FxTaskRunner;
+import statescope.ui.common.UiScale;
 import statescope.ui.main.MainWindow;
+import statescope.ui.main.StageControls;
 import statescope.ui.session.SessionViewModel;
 import statescope.ui.session.WindowModels;
 
@@ -25,19 +27,32 @@ public final class ScreenshotTour {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "assets/screenshots");
         Files.createDirectories(out);
+        // --size WxH [--present]: one shot of the main window filling a WxH screen (device pixels; with
+        // -Dglass.gtk.uiScale=2 the window lays out at half that), in presentation mode with --present
+        String size = args.length > 2 && args[1].equals("--size") ? args[2] : null;
+        boolean present = args.length > 3 && args[3].equals("--present");
         var started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
         var vmRef = new AtomicReference<SessionViewModel>();
         var winRef = new AtomicReference<MainWindow>();
+        var controls = new AtomicReference<StageControls>();
         fx(() -> {
             StateScopeApp.applyTheme();
             var vm = StateScopeApp.newSession(new FxTaskRunner(), new FxTaskRunner());
             var root = StateScopeApp.buildRoot(vm);
             var stage = new Stage();
-            var scene = new Scene(root, 1600, 1000);
-            scene.getStylesheets().add(StateScopeApp.STYLESHEET);
+            double w = 1600;
+            double h = 1000;
+            if (size != null) {
+                double px = javafx.stage.Screen.getPrimary().getOutputScaleX();
+                w = Integer.parseInt(size.split("x")[0]) / px;
+                h = Integer.parseInt(size.split("x")[1]) / px;
+                stage.initStyle(javafx.stage.StageStyle.UNDECORATED);
+            }
+            var scene = new Scene(root, w, h);
             stage.setScene(scene);
+            controls.set(StageControls.install(stage, root, StateScopeApp.uiScale(UiScale.Store.memory())));
             stage.setX(0);
             stage.setY(0);
             stage.show();
@@ -48,6 +63,19 @@ public final class ScreenshotTour {
         var vm = vmRef.get().views();
         var win = winRef.get();
         settle(vm);
+        if (size != null) {
+            if (present) {
+                select(vm, win, "parity", 0);
+                fx(() -> {
+                    controls.get().setPresenting(true);
+                    vm.stepper().jumpTo(6);
+                });
+                settle(vm);
+            }
+            shot(out, "main-window-" + size + (present ? "-presenting" : ""));
+            Platform.exit();
+            System.exit(0);
+        }
         shot(out, "main-window");
         fx(() -> {
             win.automatonView().expandedProperty().set(true);

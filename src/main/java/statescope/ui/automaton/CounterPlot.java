@@ -51,7 +51,7 @@ final class CounterPlot extends Pane {
         double right = w - 20;
         double top = 50;
         double bottom = h - 40;
-        g.setFont(Font.font(14));
+        g.setFont(Font.font(14 * statescope.ui.common.UiScale.factor()));
         g.setFill(Color.web("#57606a"));
         g.fillText("counter along the last " + (path.length - 1) + " steps", left, 28);
         g.setStroke(Color.web("#d0d7de"));

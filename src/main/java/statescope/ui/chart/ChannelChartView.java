@@ -67,7 +67,8 @@ public final class ChannelChartView extends BorderPane {
         error.getStyleClass().add("inline-error");
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        var bar = new HBox(10, title, new Label("channels"), picked, error, spacer, kind, new Label("layer"), layer);
+        var bar = new javafx.scene.layout.FlowPane(10, 6, title, new Label("channels"), picked, error, spacer, kind,
+                new Label("layer"), layer);                           // wraps in a narrow tab instead of cutting off
         statescope.ui.common.Bars.keepLabelsWhole(bar);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("view-bar");
@@ -86,6 +87,10 @@ public final class ChannelChartView extends BorderPane {
         data = new XYSeriesCollection();
         chart = ChannelCharts.createChart(data);
         viewer.setChart(chart);
+        statescope.ui.common.UiScale.factorProperty().addListener((o, a, b) -> {
+            ChannelCharts.scaleFonts(chart, b.doubleValue());
+            paint.request();
+        });
         // the first drawing of a chart loads fonts and classes (0.3-0.4 s measured): do it now, while the
         // window is being built, not when the user first opens the tab
         chart.draw(new org.jfree.fx.FXGraphics2D(new javafx.scene.canvas.Canvas(320, 200).getGraphicsContext2D()),

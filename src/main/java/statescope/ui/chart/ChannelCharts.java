@@ -59,15 +59,11 @@ final class ChannelCharts {
         JFreeChart chart = ChartFactory.createXYLineChart(null, "position t", "value", data,
                 PlotOrientation.VERTICAL, true, true, false);
         chart.setBackgroundPaint(Color.WHITE);
-        chart.getLegend().setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
         XYPlot plot = chart.getXYPlot();
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xD0D7DE));
         plot.setRangeGridlinePaint(new Color(0xD0D7DE));
-        plot.getDomainAxis().setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
-        plot.getRangeAxis().setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
-        plot.getDomainAxis().setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        plot.getRangeAxis().setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        scaleFonts(chart, statescope.ui.common.UiScale.factor());
         var renderer = new XYLineAndShapeRenderer(true, false);
         renderer.setDrawSeriesLineAsPath(true);                        // one path per series, not one line per point
         for (int i = 0; i < COLORS.length; i++) {
@@ -76,6 +72,18 @@ final class ChannelCharts {
         }
         plot.setRenderer(renderer);
         return chart;
+    }
+
+    /** The legend's and axes' fonts at UI scale {@code s} (14 and 13 px at 1). */
+    static void scaleFonts(JFreeChart chart, double s) {
+        XYPlot plot = chart.getXYPlot();
+        var label = new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(14 * s));
+        var tick = new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(13 * s));
+        chart.getLegend().setItemFont(label);
+        plot.getDomainAxis().setLabelFont(label);
+        plot.getRangeAxis().setLabelFont(label);
+        plot.getDomainAxis().setTickLabelFont(tick);
+        plot.getRangeAxis().setTickLabelFont(tick);
     }
 
 }

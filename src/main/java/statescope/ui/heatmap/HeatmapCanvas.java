@@ -33,7 +33,7 @@ final class HeatmapCanvas extends Pane {
         this.bar = colorBar(diverging);
         getStyleClass().add("heatmap-canvas");
         getChildren().add(canvas);
-        setMinHeight(140);
+        setMinHeight(60);                                             // two fit a 1280x720 window
     }
 
     void show(HeatmapViewModel.Frame f) {
@@ -72,7 +72,7 @@ final class HeatmapCanvas extends Pane {
         g.clearRect(0, 0, w, h);
         if (frame == null || frame.values().length == 0 || w < LEFT + RIGHT + 20 || h < TOP + BOTTOM + 20) {
             g.setFill(Color.web("#57606a"));
-            g.setFont(Font.font(14));
+            g.setFont(Font.font(14 * statescope.ui.common.UiScale.factor()));
             g.fillText("no tokens yet", LEFT, TOP + 30);
             return;
         }
@@ -104,7 +104,7 @@ final class HeatmapCanvas extends Pane {
             g.strokeRect(LEFT + cur * cw, TOP, Math.max(cw, 2), ph);
         }
         g.setFill(Color.web("#57606a"));
-        g.setFont(Font.font(12));
+        g.setFont(Font.font(12 * statescope.ui.common.UiScale.factor()));
         g.setTextAlign(TextAlignment.RIGHT);
         int step = rows <= 16 ? 4 : rows <= 64 ? 16 : 32;
         for (int r = 0; r < rows; r += step) {
@@ -130,7 +130,7 @@ final class HeatmapCanvas extends Pane {
         g.drawImage(bar, x, y, 14, h);
         g.setFill(Color.web("#57606a"));
         g.setTextAlign(TextAlignment.LEFT);
-        g.setFont(Font.font(11));
+        g.setFont(Font.font(11 * statescope.ui.common.UiScale.factor()));
         g.fillText(fmt(scale), x + 18, y + 10);
         g.fillText(diverging ? fmt(-scale) : "0", x + 18, y + h);
         if (diverging) {

@@ -62,7 +62,12 @@ final class CatalogPane extends VBox {
         error.getStyleClass().add("inline-error");
         error.setWrapText(true);
         error.textProperty().bind(vm.errorProperty());
-        error.managedProperty().bind(error.textProperty().isNotEmpty());
+        // visible as well as managed: an unmanaged label keeps its last bounds, and a visible one (even with
+        // no text) then lies over the regex row and the file button, which moved down into its place, and
+        // takes their clicks (the lock-up after an error in "Your own language")
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         var regexRow = new HBox(6, regex, open);
         regexRow.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(title, list, new Label("Your own language"), regexRow, file, error);

@@ -16,6 +16,9 @@ import statescope.ui.session.ModelChoice;
 /** The header: the app's name, the open language, the model picker with its load error, and checkpoint import. */
 final class HeaderBar extends HBox {
 
+    /** The View menu (scale, presentation mode, theme); filled by {@link StageControls}. */
+    final javafx.scene.control.MenuButton view = new javafx.scene.control.MenuButton("View");
+
     HeaderBar(HeaderViewModel vm) {
         super(14);
         var title = new Label("StateScope");
@@ -33,6 +36,7 @@ final class HeaderBar extends HBox {
         vm.modelChoiceProperty().addListener((o, a, b) -> models.setValue(b));
         models.setOnAction(e -> vm.selectModel(models.getValue()));
         var open = new Button("Open checkpoint…");
+        open.setId("open-checkpoint");
         open.setMinWidth(Region.USE_PREF_SIZE);
         var modelLabel = new Label("Model");
         modelLabel.setMinWidth(Region.USE_PREF_SIZE);
@@ -52,8 +56,13 @@ final class HeaderBar extends HBox {
         modelError.visibleProperty().bind(vm.modelErrorProperty().isNotEmpty());
         modelError.managedProperty().bind(modelError.visibleProperty());
         modelError.setMaxWidth(360);
+        modelError.setMinWidth(0);
+        statescope.ui.common.Bars.tooltipWhenCut(modelError);
+        statescope.ui.common.Bars.tooltipWhenCut(language);
+        view.setId("view-menu");
+        view.setMinWidth(Region.USE_PREF_SIZE);
         getChildren().addAll(title, new Separator(Orientation.VERTICAL), language, spacer, modelError, modelLabel,
-                models, open);
+                models, open, view);
         setAlignment(Pos.CENTER_LEFT);
         getStyleClass().add("header");
     }

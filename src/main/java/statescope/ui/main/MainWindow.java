@@ -31,14 +31,18 @@ public final class MainWindow extends BorderPane {
 
     private final AutomatonView automaton;
     private final TabPane tabs = new TabPane();
+    private final HeaderBar header;
+    private final CatalogPane catalog;
 
     /** The window over the panes' view models, and the instruments' view model (its work on its own runner). */
     public MainWindow(WindowModels views, AnalysisViewModel analysis) {
         getStyleClass().add("main-window");
         setId("main-root");
-        setTop(new HeaderBar(views.header()));
-        var catalog = new CatalogPane(views.catalog());
-        catalog.setPrefWidth(270);
+        header = new HeaderBar(views.header());
+        setTop(header);
+        catalog = new CatalogPane(views.catalog());
+        catalog.prefWidthProperty().bind(statescope.ui.common.UiScale.factorProperty().multiply(270));
+        catalog.minWidthProperty().bind(statescope.ui.common.UiScale.factorProperty().multiply(200));
         setLeft(catalog);
         automaton = new AutomatonView(views.automaton());
         var trajectory = new TrajectoryView(views.trajectory(), views.layers());
@@ -97,6 +101,16 @@ public final class MainWindow extends BorderPane {
         var t = new Tab(name, content);
         t.setId(id);
         return t;
+    }
+
+    /** Shows or hides the language catalog (presentation mode hides it). */
+    public void setCatalogShown(boolean shown) {
+        setLeft(shown ? catalog : null);
+    }
+
+    /** The header's View menu (scale, presentation mode, theme). */
+    public javafx.scene.control.MenuButton viewMenu() {
+        return header.view;
     }
 
     public AutomatonView automatonView() {

@@ -20,16 +20,24 @@ final class StatusBar extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         var backend = new Label();
         backend.setId("status-backend");
+        statescope.ui.common.Bars.tooltipWhenCut(backend);
+        backend.setMinWidth(0);
         backend.textProperty().bind(vm.backendProperty());              // "Compute: CPU (...); GPU unavailable: ..." in one line, no dialog
         var model = new Label();
         model.setId("status-model");
+        statescope.ui.common.Bars.tooltipWhenCut(model);
+        model.setMinWidth(0);
         model.textProperty().bind(vm.modelSummaryProperty());
         var dev = new Label();
         dev.setId("status-deviation");
+        statescope.ui.common.Bars.tooltipWhenCut(dev);
+        dev.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);    // short: the backend line gives way first
         dev.textProperty().bind(vm.deviationProperty());
         var message = new Label();
         message.setId("status-message");
         message.getStyleClass().add("status-message");
+        statescope.ui.common.Bars.tooltipWhenCut(message);
+        message.setMinWidth(0);
         message.textProperty().bind(vm.messageProperty());
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

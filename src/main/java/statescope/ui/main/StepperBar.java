@@ -38,6 +38,7 @@ final class StepperBar extends HBox {
         });
         var scrub = new Slider(0, 1, 0);
         scrub.setId("scrub");
+        scrub.setMinWidth(80);
         HBox.setHgrow(scrub, Priority.ALWAYS);
         scrub.maxProperty().bind(vm.lengthProperty());
         scrub.setBlockIncrement(1);
@@ -53,6 +54,8 @@ final class StepperBar extends HBox {
         pos.getStyleClass().add("position-label");
         pos.textProperty().bind(vm.positionProperty().asString("t = %d").concat(vm.lengthProperty().asString(" / %d")));
         var speed = new Slider(1, 30, vm.speedProperty().get());
+        speed.setId("speed");
+        speed.setMinWidth(60);
         speed.setPrefWidth(110);
         speed.valueProperty().bindBidirectional(vm.speedProperty());
         speed.valueProperty().addListener((o, a, b) -> {
@@ -62,6 +65,8 @@ final class StepperBar extends HBox {
         });
         var speedLabel = new Label();
         speedLabel.getStyleClass().add("muted");
+        speedLabel.setId("speed-label");
+        speedLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         speedLabel.textProperty().bind(vm.speedProperty().asString("%.0f tok/s"));
         var speedTitle = new Label("speed");
         speedTitle.getStyleClass().add("muted");

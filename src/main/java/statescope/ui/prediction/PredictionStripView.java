@@ -44,6 +44,9 @@ public final class PredictionStripView extends VBox {
         jump.setId("jump-divergence");
         jump.getStyleClass().add("small");
         jump.setOnAction(e -> onJumpToDivergence.run());
+        jump.setMinWidth(Region.USE_PREF_SIZE);                        // the summary gives way, not the button
+        summary.setMinWidth(0);
+        statescope.ui.common.Bars.tooltipWhenCut(summary);
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         var bar = new HBox(10, title, summary, spacer, jump);

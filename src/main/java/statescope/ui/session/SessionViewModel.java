@@ -70,6 +70,8 @@ public final class SessionViewModel {
     private boolean reapply;
     private List<StateCloud> pendingClouds;
     private final InputParser parser = new InputParser();
+    /** The last input of each language opened before (by id), restored when it is opened again. */
+    private final java.util.Map<String, String> inputs = new java.util.HashMap<>();
 
     /** A session whose corpus scans run on the backend {@code auto} picks (the GPU when one can be used). */
     public SessionViewModel(LanguageLibrary languages, ModelLibrary models, TaskRunner traceRunner,
@@ -124,12 +126,16 @@ public final class SessionViewModel {
 
     private void openLanguage(LanguageEntry entry) {
         cancelJobs();                                                 // a running paste or load is dropped
+        LanguageEntry before = catalog.languageProperty().get();
+        if (before != null) {
+            inputs.put(before.id(), input.textProperty().get());     // coming back to it keeps the input
+        }
         catalog.opened(entry);
         automaton.showDfa(entry.reference().dfa().orElse(null));
         header.offer(models.choices(entry));
         trace = null;
         parser.reset();
-        input.setText(entry.sample());
+        input.setText(inputs.getOrDefault(entry.id(), entry.sample()));
         loadModel(header.modelChoices().get(0));
     }
 
@@ -165,7 +171,7 @@ public final class SessionViewModel {
         status.setBackend(compute.statusText(steps));
         status.setModelSummary(model.info().summary());
         layers.set(model.info().numLayers());
-        status.setDeviation("step vs scan: measuring…");
+        status.setDeviation("step vs reference: measuring…");
         trajectory.setClouds(List.of());
         stepper.reset();
         applyInput();
@@ -179,8 +185,8 @@ public final class SessionViewModel {
             status.setAnalysing(false);
             if (gen == generation) {
                 status.setBackend(compute.statusText(steps));              // the scan backend is chosen now
-                status.setDeviation(Double.isNaN(a.deviation) ? "step vs scan: n/a"
-                        : String.format(Locale.ROOT, "step vs scan: max |Δh| %.1e", a.deviation));
+                status.setDeviation(Double.isNaN(a.deviation) ? "step vs reference: n/a"
+                        : String.format(Locale.ROOT, "step vs reference: max |Δh| %.1e", a.deviation));
                 setProjections(a.clouds);
             }
         }, e -> {

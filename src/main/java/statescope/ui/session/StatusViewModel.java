@@ -10,7 +10,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * The status bar's state: where the computation runs, the model's summary, the step-vs-scan deviation,
+ * The status bar's state: where the computation runs, the model's summary, the step's deviation from the
+ * reference forward,
  * the last message, and the long job in progress (its text and progress; {@link #cancel()} stops it).
  * All read-only to the view; the session writes them.
  */
@@ -18,7 +19,7 @@ public final class StatusViewModel {
 
     private final ReadOnlyStringWrapper backend = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper modelSummary = new ReadOnlyStringWrapper("no model");
-    private final ReadOnlyStringWrapper deviation = new ReadOnlyStringWrapper("step vs scan: –");
+    private final ReadOnlyStringWrapper deviation = new ReadOnlyStringWrapper("step vs reference: –");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper busyText = new ReadOnlyStringWrapper("");

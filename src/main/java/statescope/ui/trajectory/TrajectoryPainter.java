@@ -74,7 +74,7 @@ final class TrajectoryPainter {
             backKey = null;
             back.getGraphicsContext2D().clearRect(0, 0, back.getWidth(), back.getHeight());
             g.setFill(MUTED);
-            g.setFont(Font.font(15));
+            g.setFont(Font.font(15 * statescope.ui.common.UiScale.factor()));
             g.fillText("Fitting the projection on a sampled corpus of the language…", 24, 40);
             return;
         }
@@ -195,7 +195,7 @@ final class TrajectoryPainter {
         {16, -40}, {16, 24}, {-16, -40}, {-16, 24}, {30, -8}, {-30, -8}};
 
     private void drawCentroids(GraphicsContext g, StateCloud cloud, double s, double ox, double oy, double[] here) {
-        Font font = Font.font("System", FontWeight.BOLD, 13);
+        Font font = Font.font("System", FontWeight.BOLD, 13 * statescope.ui.common.UiScale.factor());
         g.setFont(font);
         int states = cloud.centroids().length;
         double[][] at = new double[states][];
@@ -271,7 +271,7 @@ final class TrajectoryPainter {
 
     private void drawAxes(GraphicsContext g, double w, double h) {
         g.setFill(MUTED);
-        g.setFont(Font.font(12));
+        g.setFont(Font.font(12 * statescope.ui.common.UiScale.factor()));
         if (vm.threeDProperty().get()) {
             g.fillText("drag to rotate", PAD + 70, h - 14);
             double ox = PAD + 24;
@@ -295,7 +295,7 @@ final class TrajectoryPainter {
     private static void drawLegend(GraphicsContext g, double w, StateCloud cloud) {
         double x = w - 160;
         double y = 24;
-        g.setFont(Font.font(13));
+        g.setFont(Font.font(13 * statescope.ui.common.UiScale.factor()));
         g.setFill(MUTED);
         g.fillText("automaton state", x, y);
         int shown = Math.min(cloud.stateNames().size(), 14);

@@ -46,6 +46,21 @@ class SessionViewModelTest {
     }
 
     @Test
+    void reopeningALanguageKeepsItsInput() {
+        var vm = session(oracles());
+        var v = vm.views();
+        var parity = v.catalog().languages().stream().filter(l -> l.id().equals("parity")).findFirst().orElseThrow();
+        var demo = v.catalog().languageProperty().get();
+        v.catalog().select(parity);
+        v.input().setInput("0110111");
+        v.catalog().select(demo);
+        assertEquals(demo.sample(), v.input().textProperty().get(), "a language opened the first time shows its sample");
+        v.catalog().select(parity);
+        assertEquals("0110111", v.input().textProperty().get(), "back on parity, the typed input is there");
+        assertEquals(7, vm.trace().length());
+    }
+
+    @Test
     void theStatusLineSaysTheCorpusRanOnTheCpuAndWhyNotTheGpu() {
         var compute = new ComputeBackend(BackendChoice.AUTO, () -> VectorSupport.fastScan(1), () -> {
             throw new GpuUnavailableException("libcuda.so.1 not found");

@@ -1,0 +1,135 @@
+package statescope.ui.main;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Stage;
+import statescope.ui.common.UiScale;
+
+/**
+ * What the window does for a speaker: the UI scale (Ctrl+= larger, Ctrl+- smaller, Ctrl+0 back to 1;
+ * kept between runs), presentation mode (F5 or View ▸ Presentation mode: full screen, catalog hidden,
+ * scale at least {@value #PRESENTING_SCALE}, high-contrast styling, a large position counter; Esc
+ * leaves) and the light or dark theme. All of it is also in the header's View menu.
+ */
+public final class StageControls {
+
+    /** The smallest UI scale in presentation mode. */
+    public static final double PRESENTING_SCALE = 1.6;
+
+    private final Stage stage;
+    private final Scene scene;
+    private final MainWindow window;
+    private final UiScale scale;
+    private final CheckMenuItem presentItem = new CheckMenuItem("Presentation mode\tF5");
+    private boolean presenting;
+
+    private StageControls(Stage stage, MainWindow window, UiScale scale) {
+        this.stage = stage;
+        this.scene = window.getScene();
+        this.window = window;
+        this.scale = scale;
+    }
+
+    /** Installs scale, presentation mode and theme on the stage showing {@code window} (its scene is set). */
+    public static StageControls install(Stage stage, MainWindow window, UiScale scale) {
+        var c = new StageControls(stage, window, scale);
+        c.wire();
+        return c;
+    }
+
+    private void wire() {
+        restyle();
+        UiScale.factorProperty().addListener((o, a, b) -> restyle());
+        var acc = scene.getAccelerators();
+        acc.put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), scale::larger);
+        acc.put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), scale::larger);
+        acc.put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), scale::larger);
+        acc.put(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), scale::smaller);
+        acc.put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), scale::smaller);
+        acc.put(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), scale::reset);
+        acc.put(new KeyCodeCombination(KeyCode.NUMPAD0, KeyCombination.SHORTCUT_DOWN), scale::reset);
+        acc.put(new KeyCodeCombination(KeyCode.F5), () -> setPresenting(!presenting));
+        scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {                // Esc not taken by a text field
+            if (e.getCode() == KeyCode.ESCAPE && presenting) {
+                setPresenting(false);
+                e.consume();
+            }
+        });
+        stage.fullScreenProperty().addListener((o, a, full) -> {      // Esc in full screen ends it (JavaFX)
+            if (!full && presenting) {
+                setPresenting(false);
+            }
+        });
+        stage.setFullScreenExitHint("Esc leaves presentation mode");
+        fillMenu();
+    }
+
+    private void fillMenu() {
+        var larger = new MenuItem("Larger\tCtrl+=");
+        larger.setOnAction(e -> scale.larger());
+        var smaller = new MenuItem("Smaller\tCtrl+-");
+        smaller.setOnAction(e -> scale.smaller());
+        var reset = new MenuItem("Actual size\tCtrl+0");
+        reset.setOnAction(e -> scale.reset());
+        presentItem.setId("menu-present");
+        presentItem.setOnAction(e -> setPresenting(presentItem.isSelected()));
+        var themes = new ToggleGroup();
+        var light = new RadioMenuItem("Light theme");
+        var dark = new RadioMenuItem("Dark theme");
+        light.setToggleGroup(themes);
+        dark.setToggleGroup(themes);
+        light.setSelected(true);
+        light.setOnAction(e -> setDark(false));
+        dark.setOnAction(e -> setDark(true));
+        window.viewMenu().getItems().setAll(larger, smaller, reset, new SeparatorMenuItem(), presentItem,
+                new SeparatorMenuItem(), light, dark);
+    }
+
+    /** The app's stylesheet at the current scale. */
+    private void restyle() {
+        scene.getStylesheets().setAll(scale.stylesheet());
+    }
+
+    /** Switches the AtlantaFX theme (Primer light or dark); the views' colours follow its looked-up colours. */
+    public void setDark(boolean dark) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+        window.getStyleClass().remove("dark");
+        if (dark) {
+            window.getStyleClass().add("dark");
+        }
+    }
+
+    /** Enters or leaves presentation mode. */
+    public void setPresenting(boolean on) {
+        if (on == presenting) {
+            return;
+        }
+        presenting = on;
+        presentItem.setSelected(on);
+        window.setCatalogShown(!on);
+        if (on) {
+            window.getStyleClass().add("presenting");
+            scale.set(Math.max(PRESENTING_SCALE, UiScale.factor()), false);
+        } else {
+            window.getStyleClass().remove("presenting");
+            scale.set(scale.saved(), false);
+        }
+        stage.setFullScreen(on);
+    }
+
+    public boolean presenting() {
+        return presenting;
+    }
+}

@@ -1,0 +1,178 @@
+package statescope.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.Control;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextInputControl;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import statescope.ui.common.TaskRunner;
+import statescope.ui.common.UiScale;
+import statescope.ui.main.MainWindow;
+import statescope.ui.main.StageControls;
+import statescope.ui.session.BuiltinLanguageLibrary;
+import statescope.ui.session.SessionViewModel;
+
+/**
+ * Issue 16's layout check: at 1280x720, 1920x1080 and 3840x2160 with UI scale 2 (a 4K screen at render
+ * scale 2 lays out as 1920x1080 of doubled size), with every analysis tab shown in turn, each named node
+ * and each control (buttons, sliders, pickers, fields) lies inside the window and inside every pane that
+ * holds it (up to a scroll pane or the automaton's pan-and-zoom pane, whose content moves), no button
+ * is cut to "…" and no spinner or choice box squeezed so its value is clipped.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LayoutFitTest {
+
+    private Stage stage;
+    private MainWindow window;
+    private SessionViewModel vm;
+    private UiScale scale;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        StateScopeApp.applyTheme();
+        vm = new SessionViewModel(new BuiltinLanguageLibrary(), MainWindowTest.oracles(), TaskRunner.immediate(),
+                TaskRunner.immediate());
+        window = StateScopeApp.buildRoot(vm);
+        stage.setScene(new Scene(window, 1280, 720));
+        scale = StateScopeApp.uiScale(UiScale.Store.memory());
+        StageControls.install(stage, window, scale);
+        stage.show();
+        vm.start();
+    }
+
+    @Test
+    void everythingFitsAt1280x720() {
+        assertFits(1280, 720, 1.0);
+    }
+
+    @Test
+    void everythingFitsAt1920x1080() {
+        assertFits(1920, 1080, 1.0);
+    }
+
+    @Test
+    void everythingFitsAt3840x2160AtScale2() {
+        assertFits(3840, 2160, 2.0);
+    }
+
+    @Test
+    void everythingFitsAt1280x720WithTheParityModelAndAnError(FxRobot robot) {
+        robot.interact(() -> {
+            vm.views().catalog().select(vm.views().catalog().languages().stream()
+                    .filter(l -> l.name().contains("Parity")).findFirst().orElseThrow());
+            vm.views().header().selectModel(vm.views().header().modelChoices().get(1));
+            vm.views().input().setInput("0110100111010011101100101101101011");
+            vm.views().catalog().openRegex("(ab|c");
+        });
+        assertFits(1280, 720, 1.0);
+    }
+
+    private void assertFits(double w, double h, double s) {
+        WaitForAsyncUtils.asyncFx(() -> {
+            scale.set(s, false);
+            stage.setWidth(w);
+            stage.setHeight(h);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(w, window.getScene().getWidth(), 1.0, "the scene takes the stage's size");
+        var problems = new ArrayList<String>();
+        int checked = 0;
+        for (int tab = 0; tab < window.tabs().getTabs().size(); tab++) {
+            int i = tab;
+            WaitForAsyncUtils.asyncFx(() -> window.tabs().getSelectionModel().select(i));
+            WaitForAsyncUtils.waitForFxEvents();
+            WaitForAsyncUtils.asyncFx(() -> window.layout());
+            WaitForAsyncUtils.waitForFxEvents();
+            for (Node n : shown(window)) {
+                checked++;
+                String p = problem(n, w, h);
+                if (p != null && !problems.contains(p)) {
+                    problems.add(p);
+                }
+            }
+        }
+        assertTrue(checked > 40, "checked " + checked);
+        assertTrue(problems.isEmpty(), "at " + (int) w + "x" + (int) h + " scale " + s + ":\n" + String.join("\n", problems));
+    }
+
+    /** The named nodes and the controls a user acts on, shown, outside scroll panes and lists. */
+    private static List<Node> shown(Parent root) {
+        var out = new ArrayList<Node>();
+        collect(root, out);
+        return out;
+    }
+
+    private static void collect(Node n, List<Node> out) {
+        if (!n.isVisible() || n instanceof ScrollPane || n instanceof ListView || n instanceof statescope.ui.common.ZoomPane) {
+            if (n.isVisible() && n.getId() != null) {
+                out.add(n);                                           // the pane itself must fit; its content scrolls
+            }
+            return;
+        }
+        boolean control = n instanceof ButtonBase || n instanceof Slider || n instanceof ComboBoxBase
+                || n instanceof Spinner || n instanceof TextInputControl || n instanceof ChoiceBox;
+        if (n.getId() != null || control) {
+            out.add(n);
+        }
+        if (n instanceof Parent p && !(n instanceof Control c && !(n instanceof javafx.scene.control.TabPane)
+                && !(n instanceof javafx.scene.control.SplitPane))) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                collect(child, out);
+            }
+        }
+    }
+
+    private static String problem(Node n, double w, double h) {
+        Bounds b = n.localToScene(n.getLayoutBounds());
+        String name = name(n);
+        if (b.getMinX() < -0.5 || b.getMinY() < -0.5 || b.getMaxX() > w + 0.5 || b.getMaxY() > h + 0.5) {
+            return name + " outside the window: " + b;
+        }
+        boolean empty = n instanceof Labeled l && (l.getText() == null || l.getText().isEmpty()) && l.getGraphic() == null;
+        if (n instanceof Control && !empty && (b.getWidth() < 1 || b.getHeight() < 1)) {
+            return name + " squeezed to nothing: " + b;
+        }
+        for (Parent p = n.getParent(); p != null; p = p.getParent()) {
+            Bounds pb = p.localToScene(p.getLayoutBounds());
+            if (b.getMinX() < pb.getMinX() - 0.5 || b.getMaxX() > pb.getMaxX() + 0.5
+                    || b.getMinY() < pb.getMinY() - 0.5 || b.getMaxY() > pb.getMaxY() + 0.5) {
+                return name + " sticks out of " + name(p) + ": " + b + " in " + pb;
+            }
+        }
+        if (n instanceof ButtonBase btn && btn.getText() != null && !btn.getText().isEmpty()
+                && btn.getWidth() + 0.5 < btn.prefWidth(-1)) {
+            return name + " cut to \"…\": " + btn.getWidth() + " < " + btn.prefWidth(-1);
+        }
+        if ((n instanceof Spinner || n instanceof ChoiceBox) && ((Control) n).getWidth() + 0.5 < ((Control) n).prefWidth(-1)) {
+            return name + " squeezed below its width, its value clipped: " + ((Control) n).getWidth();
+        }
+        return null;
+    }
+
+    private static String name(Node n) {
+        String text = n instanceof Labeled l ? " \"" + l.getText() + "\"" : "";
+        return (n.getId() != null ? "#" + n.getId() : n.getClass().getSimpleName()) + text;
+    }
+}

@@ -1,0 +1,71 @@
+package statescope.ui.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import statescope.ui.StateScopeApp;
+
+/** The UI scale: steps within 0.75..2.5, kept in the store between runs, the stylesheet scaled. */
+class UiScaleTest {
+
+    @AfterEach
+    void backToOne() {
+        new UiScale(UiScale.Store.memory(), StateScopeApp.STYLESHEET).set(1.0, false);
+    }
+
+    @Test
+    void stepsStayInRangeAndArePersisted() {
+        var store = UiScale.Store.memory();
+        var scale = new UiScale(store, StateScopeApp.STYLESHEET);
+        assertEquals(1.0, UiScale.factor(), "no stored scale: 1");
+        for (int i = 0; i < 20; i++) {
+            scale.larger();
+        }
+        assertEquals(UiScale.MAX, UiScale.factor());
+        for (int i = 0; i < 40; i++) {
+            scale.smaller();
+        }
+        assertEquals(UiScale.MIN, UiScale.factor());
+        scale.larger();
+        scale.larger();
+        assertEquals(1.0, UiScale.factor());
+        scale.larger();
+        assertEquals(1.1, store.load().orElseThrow(), 1e-12, "Ctrl+= saves");
+        var nextRun = new UiScale(store, StateScopeApp.STYLESHEET);
+        assertEquals(1.1, UiScale.factor(), 1e-12, "the next run starts at the saved scale");
+        nextRun.set(2.0, false);
+        assertEquals(1.1, store.load().orElseThrow(), 1e-12, "presentation mode's scale is not saved");
+        assertEquals(1.1, nextRun.saved(), 1e-12);
+        nextRun.reset();
+        assertEquals(1.0, store.load().orElseThrow());
+    }
+
+    @Test
+    void aStoredScaleOutOfRangeIsClamped() {
+        var store = UiScale.Store.memory();
+        store.save(9);
+        new UiScale(store, StateScopeApp.STYLESHEET);
+        assertEquals(UiScale.MAX, UiScale.factor());
+        store.save(Double.NaN);
+        new UiScale(store, StateScopeApp.STYLESHEET);
+        assertEquals(1.0, UiScale.factor());
+    }
+
+    @Test
+    void theStylesheetHasEveryPixelLengthScaled() {
+        var scale = new UiScale(UiScale.Store.memory(), StateScopeApp.STYLESHEET);
+        scale.set(2.0, false);
+        String url = scale.stylesheet();
+        assertTrue(url.startsWith("data:text/css;base64,"));
+        String css = new String(Base64.getDecoder().decode(url.substring("data:text/css;base64,".length())),
+                StandardCharsets.UTF_8);
+        assertTrue(css.startsWith(".root { -fx-font-size: 28.00px; }"), css.substring(0, 60));
+        assertTrue(css.contains(".main-window {\n    -fx-font-size: 28.00px;"), "14px doubled");
+        assertTrue(css.contains("-fx-font-size: 34.00px"), "the chips' 17px doubled");
+        assertTrue(!css.matches("(?s).*[^.0-9]14px.*"), "no length left unscaled");
+    }
+}

@@ -12,6 +12,7 @@ import statescope.lang.catalog.LengthWindow;
 import statescope.lang.catalog.Metric;
 import statescope.lang.catalog.ReferenceMachine;
 import statescope.lang.catalog.ReferenceMachine.Config;
+import statescope.lang.catalog.Sampling;
 import statescope.lang.catalog.WordSampler;
 
 /**
@@ -62,7 +63,12 @@ final class Sources {
                 WordSampler s = FlipFlop.sampler(instructions, 0.8);
                 return s.sample(LengthWindow.exactly(2 * instructions), random).toArray();
             }
-            return l.trainingSplit().sampler().sample(new LengthWindow(lo, hi), random).toArray();
+            try {
+                return l.trainingSplit().sampler().sample(new LengthWindow(lo, hi), random).toArray();
+            } catch (IllegalArgumentException outsideItsWindow) {      // the authors' generator stops at its window:
+                return l.withSampling(Sampling.UNIFORM).trainingSplit().sampler()   // beyond it, uniform words
+                        .sample(new LengthWindow(lo, hi), random).toArray();
+            }
         } catch (IllegalArgumentException e) {
             return null;                                               // no word with a length in the window
         }

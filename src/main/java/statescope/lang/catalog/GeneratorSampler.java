@@ -42,6 +42,9 @@ abstract class GeneratorSampler implements WordSampler {
 
     @Override
     public Word sample(LengthWindow window, SplittableRandom random) {
+        if (window.max() < generator.min() || window.min() > generator.max()) {
+            throw new IllegalArgumentException("the authors' generator draws lengths " + generator + ", not " + window);
+        }
         for (long i = 0; i < MAX_ATTEMPTS; i++) {
             int[] w = attempt(random);
             if (w != null && generator.contains(w.length) && window.contains(w.length) && accept(w)) {

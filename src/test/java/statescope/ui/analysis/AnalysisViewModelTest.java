@@ -118,7 +118,8 @@ class AnalysisViewModelTest {
         vm.maxLengthProperty().set(200);
         vm.stringsProperty().set(8);
         vm.computeLengths();
-        assertEquals(List.of("parity-nonneg", "parity-signed"), vm.curves().stream().map(AnalysisViewModel.Curve::model).toList());
+        assertEquals(List.of("parity-nonneg", "parity-signed"), vm.curves().stream().map(AnalysisViewModel.Curve::model).toList(),
+                vm.sweepStatusProperty().get());
         var nonneg = vm.curves().get(0).result();
         int failing = -1;
         for (int i = 0; i < nonneg.points().size() && failing < 0; i++) {

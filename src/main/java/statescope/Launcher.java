@@ -1,7 +1,14 @@
 package statescope;
 
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import statescope.cli.StateScopeCommand;
+import statescope.ui.StateScopeApp;
 
 /**
  * Plain entry point of the jar, of {@code ./mvnw javafx:run} and of the installers.
@@ -32,11 +39,11 @@ public final class Launcher {
                 return;
             }
         }
-        java.nio.file.Path file = associatedFile(args);
+        Path file = associatedFile(args);
         if (args.length == 0 || file != null) {
-            statescope.ui.StateScopeApp.launchApp(file == null ? args : new String[] {file.toString()});
+            StateScopeApp.launchApp(file == null ? args : new String[] {file.toString()});
         } else {
-            System.exit(statescope.cli.StateScopeCommand.run(args));
+            System.exit(StateScopeCommand.run(args));
         }
     }
 
@@ -63,17 +70,17 @@ public final class Launcher {
      * ({@code .jff}, {@code .statescope}), as a path or a {@code file:} URI: a desktop opening such a file
      * starts the launcher with it alone. Null otherwise (the arguments are a command).
      */
-    static java.nio.file.Path associatedFile(String[] args) {
+    static Path associatedFile(String[] args) {
         if (args.length != 1) {
             return null;
         }
-        String n = args[0].toLowerCase(java.util.Locale.ROOT);
+        String n = args[0].toLowerCase(Locale.ROOT);
         if (!n.endsWith(".jff") && !n.endsWith(".statescope")) {
             return null;
         }
         try {
-            var p = n.startsWith("file:") ? java.nio.file.Path.of(java.net.URI.create(args[0])) : java.nio.file.Path.of(args[0]);
-            return java.nio.file.Files.isRegularFile(p) ? p : null;
+            var p = n.startsWith("file:") ? Path.of(URI.create(args[0])) : Path.of(args[0]);
+            return Files.isRegularFile(p) ? p : null;
         } catch (IllegalArgumentException e) {                         // a malformed URI or path
             return null;
         }
@@ -90,7 +97,7 @@ public final class Launcher {
         cmd.add("jdk.incubator.vector");
         cmd.add("--enable-native-access=ALL-UNNAMED");
         cmd.add("--sun-misc-unsafe-memory-access=allow");
-        cmd.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Launcher.class.getName());

@@ -1,6 +1,9 @@
 package statescope;
 
+import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The per-input budget of the fuzz targets (issue 18: a slow or greedy input is a finding): the body
@@ -29,7 +32,7 @@ public final class FuzzBudget {
         run(MILLIS, BYTES, body);
     }
 
-    private static final java.util.Set<String> WARM = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final Set<String> WARM = ConcurrentHashMap.newKeySet();
 
     /** Runs {@code body} and checks its time and allocation afterwards (also when it throws). */
     public static void run(long maxMillis, long maxBytes, Body body) throws Exception {
@@ -40,7 +43,7 @@ public final class FuzzBudget {
             body.run();
             return;
         }
-        var bean = ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean b
+        var bean = ManagementFactory.getThreadMXBean() instanceof ThreadMXBean b
                 && b.isThreadAllocatedMemorySupported() && b.isThreadAllocatedMemoryEnabled() ? b : null;
         long bytes0 = bean == null ? 0 : bean.getCurrentThreadAllocatedBytes();
         long t0 = System.nanoTime();

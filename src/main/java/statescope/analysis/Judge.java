@@ -1,6 +1,8 @@
 package statescope.analysis;
 
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import statescope.inspect.LanguageEntry;
 import statescope.inspect.Reference;
@@ -76,7 +78,7 @@ public abstract sealed class Judge {
 
         @Override
         public final String[] labels(Config before, int symbol, Config after, float[] logits, int offset) {
-            float[] row = java.util.Arrays.copyOfRange(logits, offset, offset + outputs());
+            float[] row = Arrays.copyOfRange(logits, offset, offset + outputs());
             return new String[] {reference.target(before, symbol, after).label(), reference.decode(row).label()};
         }
 
@@ -85,7 +87,7 @@ public abstract sealed class Judge {
             int[] row = cache.get(before);
             if (row == null) {
                 row = new int[symbols];
-                java.util.Arrays.fill(row, Integer.MIN_VALUE);
+                Arrays.fill(row, Integer.MIN_VALUE);
                 if (cache.size() < CACHE) {
                     cache.put(before, row);
                 }
@@ -266,7 +268,7 @@ public abstract sealed class Judge {
             }
             double m = margin(before, symbol, after, logits, offset);
             return new String[] {"close " + machine.alphabet().symbol(close) + " (ratio > 0.8)",
-                String.format(java.util.Locale.ROOT, "ratio %.3f", m + Correctness.CLOSING_RATIO)};
+                String.format(Locale.ROOT, "ratio %.3f", m + Correctness.CLOSING_RATIO)};
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
 import statescope.lang.catalog.LengthWindow;
 import statescope.ssm.SelectiveScanKernel;
 
@@ -152,7 +153,7 @@ public final class LengthSweep {
             List<Scorer.Score> scores;
             try {
                 scores = scorer.score(words, control::shouldStop);
-            } catch (java.util.concurrent.CancellationException e) {
+            } catch (CancellationException e) {
                 stopped = true;
                 break;
             }

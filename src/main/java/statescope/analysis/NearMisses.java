@@ -1,6 +1,7 @@
 package statescope.analysis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -24,7 +25,7 @@ final class NearMisses {
 
     /** Smallest margin first; equal margins by word, so the kept set does not depend on the order of arrival. */
     private static final Comparator<Miss> ORDER = Comparator.comparingDouble(Miss::margin)
-            .thenComparing(Miss::word, java.util.Arrays::compare).thenComparingInt(Miss::at);
+            .thenComparing(Miss::word, Arrays::compare).thenComparingInt(Miss::at);
 
     private final int capacity;
     private final PriorityQueue<Miss> worstFirst = new PriorityQueue<>(ORDER.reversed());

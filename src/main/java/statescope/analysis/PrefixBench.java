@@ -1,5 +1,7 @@
 package statescope.analysis;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -139,8 +141,8 @@ public final class PrefixBench {
 
     /** CPU seconds the whole process has used (NaN where the platform does not say). */
     static double cpuSeconds() {
-        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof OperatingSystemMXBean sun) {
             long ns = sun.getProcessCpuTime();
             return ns < 0 ? Double.NaN : ns / 1e9;
         }

@@ -1,6 +1,7 @@
 package statescope.analysis;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -155,7 +156,7 @@ final class Sources {
             return new int[0];
         }
         Map<Config, int[]> from = new HashMap<>();                    // config -> {parent index, symbol}
-        var order = new java.util.ArrayList<Config>();
+        var order = new ArrayList<Config>();
         var queue = new ArrayDeque<Integer>();
         order.add(c);
         from.put(c, new int[] {-1, -1});
@@ -171,7 +172,7 @@ final class Sources {
                 from.put(n, new int[] {i, a});
                 order.add(n);
                 if (m.accepting(n)) {
-                    var rev = new java.util.ArrayList<Integer>();
+                    var rev = new ArrayList<Integer>();
                     Config x = n;
                     while (from.get(x)[0] >= 0) {
                         rev.add(from.get(x)[1]);

@@ -3,6 +3,7 @@ package statescope.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -182,7 +183,7 @@ final class AnalysisText {
         var sb = new StringBuilder();
         sb.append(f("exhaustive phase of %s: every prefix up to length %d, %,d prefixes (mean length %.1f)%n", s,
                 r.depth(), r.prefixes(), r.meanLength()));
-        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        var os = ManagementFactory.getOperatingSystemMXBean();
         sb.append(f("  machine                : %d cores, load average %.1f (other work slows every figure but the"
                 + " per-CPU-second ones)%n", os.getAvailableProcessors(), os.getSystemLoadAverage()));
         sb.append(f("  prefix tree, %d threads : %,12.0f prefixes/s  (10^6 prefixes in %.2f s; goal <= 10 s)%n", r.threads(),

@@ -5,6 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import statescope.ssm.SelectiveScanKernel;
 import statescope.ssm.gpu.BackendChoice;
+import statescope.ssm.gpu.CudaScanKernel;
 import statescope.ssm.gpu.ScanBackends;
 import statescope.ssm.gpu.Selection;
 
@@ -31,7 +32,7 @@ public final class BackendOption {
      * failures (falling back to the CPU) are printed there too.
      */
     public Selection select(SelectiveScanKernel cpuKernel, PrintWriter err) {
-        Selection s = ScanBackends.select(choice, cpuKernel, statescope.ssm.gpu.CudaScanKernel::open,
+        Selection s = ScanBackends.select(choice, cpuKernel, CudaScanKernel::open,
                 notice -> {
                     err.println("statescope: " + notice.line());
                     err.flush();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -100,7 +101,7 @@ public final class BenchGpuCommand implements Callable<Integer> {
         // the primary figure: the kernel writing y (and hLast) only, as in docs/gpu.md
         double achieved = r.device() == null ? Double.NaN : r.rows().getFirst().percentPeak();
         if (minPercentPeak > 0 && r.device() != null && !(achieved >= minPercentPeak)) {
-            err.printf(java.util.Locale.ROOT, "statescope: check failed: %.1f%% of peak bandwidth, below %.1f%%%n",
+            err.printf(Locale.ROOT, "statescope: check failed: %.1f%% of peak bandwidth, below %.1f%%%n",
                     achieved, minPercentPeak);
             return ExitCodes.CHECK_FAILED;
         }

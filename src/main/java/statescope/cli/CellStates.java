@@ -61,7 +61,7 @@ final class CellStates {
      * @param slurm null to look at the files and locks only (the local executor)
      */
     static List<Status> of(SweepFolder folder, List<SweepCell> cells, SlurmClient slurm) throws IOException {
-        Map<String, statescope.experiment.SweepFolder.Job> jobs = slurm == null ? Map.of() : folder.lastJobs();
+        Map<String, SweepFolder.Job> jobs = slurm == null ? Map.of() : folder.lastJobs();
         Optional<Map<String, String>> queue = jobs.isEmpty() ? Optional.empty() : slurm.queue();
         Optional<Map<String, String>> acct = Optional.empty();
         if (!jobs.isEmpty()) {

@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import statescope.construct.CheckTable;
 import statescope.construct.Compiler;
+import statescope.construct.Constructed;
 import statescope.construct.ConstructedFiles;
 import statescope.construct.RandomRegexes;
 import statescope.lang.Minimizer;
@@ -112,7 +113,7 @@ public final class ConstructCheckCommand implements Callable<Integer> {
         return ok ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 
-    private boolean run(PrintWriter o, String name, String summary, String automaton, statescope.construct.Constructed m) {
+    private boolean run(PrintWriter o, String name, String summary, String automaton, Constructed m) {
         if (!markdown) {
             o.println(name + ": " + summary + " (" + automaton + ")");
             o.flush();

@@ -2,6 +2,7 @@ package statescope.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -15,6 +16,7 @@ import statescope.construct.ConstructedFiles;
 import statescope.construct.ConstructedModels;
 import statescope.lang.Alphabet;
 import statescope.lang.catalog.Catalog;
+import statescope.ssm.GateRange;
 
 /**
  * {@code statescope construct}: writes an exact constructed model, the paper's hand construction of a
@@ -107,13 +109,13 @@ public final class ConstructCommand implements Callable<Integer> {
             r.decomposition().lines().forEach(o::println);
             model = r.model();
         }
-        if (signed && model.checkpoint().weights().config().gates() == statescope.ssm.GateRange.NONNEGATIVE) {
+        if (signed && model.checkpoint().weights().config().gates() == GateRange.NONNEGATIVE) {
             o.println("note: the language is star-free; the model needs no signed gates and uses nonnegative ones");
         }
         var c = model.checkpoint().weights().config();
         o.printf("model          %s%n", model.summary());
         o.printf("size           %d layers, d_model %d, d_inner %d, %,d parameters (%s gates)%n", c.nLayer(), c.dModel(),
-                c.dInner(), model.parameters(), c.gates().name().toLowerCase(java.util.Locale.ROOT));
+                c.dInner(), model.parameters(), c.gates().name().toLowerCase(Locale.ROOT));
         for (int l = 0; l < model.channels().size(); l++) {
             o.printf("layer %-8d %s%n", l, String.join(", ", model.channels().get(l)));
         }

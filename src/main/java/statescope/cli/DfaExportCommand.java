@@ -2,7 +2,9 @@ package statescope.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
@@ -89,10 +91,10 @@ public final class DfaExportCommand implements Callable<Integer> {
         Path abs = file.toAbsolutePath();
         Path dir = abs.getParent();
         if (dir != null && !Files.isDirectory(dir)) {
-            throw new java.nio.file.NoSuchFileException(dir.toString(), null, "no such directory");
+            throw new NoSuchFileException(dir.toString(), null, "no such directory");
         }
         if (Files.isDirectory(abs)) {                              // a move would replace an empty folder
-            throw new java.nio.file.FileSystemException(file.toString(), null, "is a directory, not a file");
+            throw new FileSystemException(file.toString(), null, "is a directory, not a file");
         }
         Path tmp = Files.createTempFile(dir, ".statescope-", ".tmp");
         try {

@@ -15,6 +15,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import statescope.ssm.Checkpoint;
+import statescope.ssm.GateRange;
 import statescope.ssm.SelectiveScanKernel;
 import statescope.ssm.VectorSupport;
 import statescope.ssm.gpu.Selection;
@@ -113,7 +115,7 @@ public final class EvalCommand implements Callable<Integer> {
         try {
             if (target.model != null) {
                 Path f = target.model;
-                var cp = vocab.load(f, statescope.ssm.Checkpoint.Overrides.NONE, language, spec.commandLine().getErr());
+                var cp = vocab.load(f, Checkpoint.Overrides.NONE, language, spec.commandLine().getErr());
                 String name = f.getFileName().toString().replaceFirst("\\.(safetensors|json)$", "");
                 rows.add(ModelEvaluation.evaluate(cp, name, f, maxWords, threads, gpu));
             } else {
@@ -169,7 +171,7 @@ public final class EvalCommand implements Callable<Integer> {
         }
         for (var r : rows) {
             List<String> cells = new ArrayList<>(List.of(r.model(), r.language(), Integer.toString(r.config().nLayer()),
-                    Integer.toString(r.config().dModel()), r.config().gates() == statescope.ssm.GateRange.SIGNED
+                    Integer.toString(r.config().dModel()), r.config().gates() == GateRange.SIGNED
                             ? "signed" : "nonneg", Long.toString(r.step()), String.join(csv ? " " : ", ", r.accuracy().keySet())));
             for (double v : r.accuracy().values()) {
                 cells.add(String.format(Locale.ROOT, "%.2f", v));

@@ -1,6 +1,7 @@
 package statescope.cli;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import statescope.lang.StarFreeVerdict;
 import statescope.lang.catalog.Catalog;
+import statescope.lang.catalog.Family;
 import statescope.lang.catalog.Language;
 import statescope.lang.catalog.Split;
 import statescope.lang.catalog.TargetClass;
@@ -89,7 +91,7 @@ public final class LanguageShowCommand implements Callable<Integer> {
             out.printf(f, "star-free", v.starFree() ? "yes (aperiodic monoid)" : "no (the monoid has a nontrivial group)");
             v.witness().ifPresent(w -> out.printf(f, "witness", w.describe()));
         } else {
-            out.printf(f, "star-free", l.family().isRegular() ? (l.family() == statescope.lang.catalog.Family.STAR_FREE
+            out.printf(f, "star-free", l.family().isRegular() ? (l.family() == Family.STAR_FREE
                     ? "yes (by the paper's argument; no DFA was built)" : "no (paper)") : "n/a (not regular)");
         }
         out.printf(f, "paper", l.paperResult());
@@ -105,8 +107,8 @@ public final class LanguageShowCommand implements Callable<Integer> {
         }
         out.println();
         var t = l.targets();
-        out.println("Targets (" + t.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ", "
-                + t.paperLoss().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " loss): " + t.description());
+        out.println("Targets (" + t.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ", "
+                + t.paperLoss().name().toLowerCase(Locale.ROOT).replace('_', '-') + " loss): " + t.description());
         out.println("  bits: " + String.join(", ", t.bitNames()));
         int shown = 0;
         for (TargetClass c : t.classes()) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import statescope.lang.LimitExceededException;
 import statescope.lang.StarFreeVerdict;
+import statescope.lang.catalog.Family;
 import statescope.lang.catalog.Language;
 import statescope.lang.catalog.Split;
 import statescope.lang.catalog.TargetClass;
@@ -36,7 +37,7 @@ final class LanguageSummaries {
         }
         try {
             return l.starFreeVerdict().map(v -> v.starFree() ? "yes" : "no")
-                    .orElse(l.family() == statescope.lang.catalog.Family.STAR_FREE ? "yes (paper)" : "no (paper)");
+                    .orElse(l.family() == Family.STAR_FREE ? "yes (paper)" : "no (paper)");
         } catch (LimitExceededException e) {
             return "too large";
         }
@@ -61,7 +62,7 @@ final class LanguageSummaries {
             m.put("starFree", l.starFreeVerdict().map(StarFreeVerdict::starFree).orElse(null));
             m.put("starFreeSource", "monoid of the minimal DFA");
         } else {
-            m.put("starFree", l.family() == statescope.lang.catalog.Family.STAR_FREE);
+            m.put("starFree", l.family() == Family.STAR_FREE);
             m.put("starFreeSource", "paper (no DFA built)");
         }
         m.put("train", l.trainingSplit().window().toString());

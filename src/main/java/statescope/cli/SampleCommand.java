@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,7 +69,7 @@ public final class SampleCommand implements Callable<Integer> {
         }
         Language l = Catalog.standard(Sampling.parse(sampler)).get(name);
         Split s = bin != null ? l.bin(bin) : l.split(split == null ? "train" : split);
-        List<Word> words = l.sample(s, count, seed, java.util.Set.of());
+        List<Word> words = l.sample(s, count, seed, Set.of());
         var out = spec.commandLine().getOut();
         boolean hidden = !l.inputVocabulary().equals(l.alphabet());
         if (json) {

@@ -1,5 +1,6 @@
 package statescope.cli;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -108,7 +109,7 @@ class SlurmClient {
             return null;
         }
         p.getOutputStream().close();
-        var err = new java.io.ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
         Thread drain = Thread.ofVirtual().start(() -> {
             try {
                 p.getErrorStream().transferTo(err);

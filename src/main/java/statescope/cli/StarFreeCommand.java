@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -87,7 +88,7 @@ public final class StarFreeCommand implements Callable<Integer> {
         Alphabet sigma = alphabet == null ? null : parseAlphabet(alphabet);
         Dfa dfa;
         if (file != null) {
-            String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
             dfa = name.endsWith(".jff") ? Jflap.read(file, limits) : DfaJson.read(file);
         } else {
             dfa = Regexes.compile(regex, sigma, limits);

@@ -3,6 +3,7 @@ package statescope.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -83,7 +84,7 @@ public final class StateScopeCommand implements Runnable {
         try {
             code = cl.execute(args);
         } catch (Throwable t) {  // errors (OutOfMemoryError, StackOverflowError) pass through picocli
-            code = report(t, err, root.debug || java.util.Arrays.asList(args).contains("--debug"));
+            code = report(t, err, root.debug || Arrays.asList(args).contains("--debug"));
         }
         if (out.checkError()) {
             err.println("statescope: I/O error: the output could not be written (a full disk or a closed pipe)");

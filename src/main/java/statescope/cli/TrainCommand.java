@@ -12,6 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import statescope.experiment.LanguageTask;
 import statescope.lang.catalog.Sampling;
 import statescope.ssm.GateRange;
 import statescope.ssm.NormKind;
@@ -20,6 +21,7 @@ import statescope.experiment.Recipes;
 import statescope.experiment.TrainingRun;
 import statescope.train.LrSchedule;
 import statescope.train.TrainOptions;
+import statescope.train.TrainingMemory;
 
 /** {@code statescope train}: trains a model on a catalog language with the hand-written backward pass. */
 @Command(name = "train",
@@ -226,9 +228,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** Refuses a configuration whose training would not fit the heap, before anything is allocated. */
     static void checkMemory(TrainingRun.Spec s) {
-        var task = statescope.experiment.LanguageTask.of(s.language());
+        var task = LanguageTask.of(s.language());
         long maxLength = task.language().splits().stream().mapToLong(x -> x.window().max()).max().orElse(1) + 2;
-        statescope.train.TrainingMemory.check(TrainingRun.config(s, task), true, s.options().batch(), maxLength,
+        TrainingMemory.check(TrainingRun.config(s, task), true, s.options().batch(), maxLength,
                 s.options().threads(), Runtime.getRuntime().maxMemory());
     }
 

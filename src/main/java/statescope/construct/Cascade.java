@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import statescope.lang.Dfa;
 
 /**
@@ -282,7 +283,7 @@ final class Cascade {
                 renumber.add(seen);
             }
         }
-        java.util.function.Function<List<Integer>, List<Integer>> project = c -> {
+        Function<List<Integer>, List<Integer>> project = c -> {
             var out = new ArrayList<Integer>();
             for (int i = 0; i < kept.size(); i++) {
                 out.add(renumber.get(i).get(c.get(kept.get(i))));
@@ -330,7 +331,7 @@ final class Cascade {
                     actions.put(e.getKey(), Action.reset(pairs.values().iterator().next()));
                 } else if (swaps && transposition(pairs) != null) {
                     int[] pair = transposition(pairs);
-                    if (swapPair[i] != null && !java.util.Arrays.equals(swapPair[i], pair)) {
+                    if (swapPair[i] != null && !Arrays.equals(swapPair[i], pair)) {
                         throw new IllegalArgumentException("level " + i + " of the cascade swaps two different pairs "
                                 + "of values; signed diagonal gates realise one swap per level");
                     }

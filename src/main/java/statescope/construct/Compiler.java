@@ -2,6 +2,7 @@ package statescope.construct;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -84,7 +85,7 @@ public final class Compiler {
     /** As {@link #dfaFile(Path, int)}, with signed gates for a language whose groups are Z_2. */
     public static Result dfaFile(Path file, int maxStates, boolean signed) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new java.nio.file.NoSuchFileException(file.toString(), null, "no such file");
+            throw new NoSuchFileException(file.toString(), null, "no such file");
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         Dfa dfa;

@@ -4,6 +4,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import statescope.lang.Minimizer;
+import statescope.lang.StarFree;
+import statescope.lang.catalog.Catalog;
+import statescope.lang.catalog.Language;
 
 /**
  * The hand constructions by name: the paper's models of flip-flop, D_n (any n), bounded Dyck, parity
@@ -29,12 +33,12 @@ public final class ConstructedModels {
      * @throws IllegalArgumentException for a language that is not star-free (with its witness) or has no DFA
      */
     public static Constructed forLanguage(String id, boolean signed, int maxStates) {
-        var lang = statescope.lang.catalog.Catalog.standard().find(id);
-        String key = lang.map(statescope.lang.catalog.Language::id).orElse(id.toLowerCase(Locale.ROOT).trim());
+        var lang = Catalog.standard().find(id);
+        String key = lang.map(Language::id).orElse(id.toLowerCase(Locale.ROOT).trim());
         if (key.equals("parity")) {
             if (!signed) {
-                var dfa = statescope.lang.Minimizer.minimize(lang.orElseThrow().dfa().orElseThrow());
-                var w = statescope.lang.StarFree.analyze(dfa).witness().orElseThrow();
+                var dfa = Minimizer.minimize(lang.orElseThrow().dfa().orElseThrow());
+                var w = StarFree.analyze(dfa).witness().orElseThrow();
                 throw new IllegalArgumentException("parity is not star-free: " + w.describe() + "; its monoid contains "
                         + Compiler.groupName(dfa) + ", so no SSM with nonnegative gates tracks it at every length;"
                         + " --gates signed builds the signed-gate construction (Ā = −1 flips a channel)");

@@ -6,6 +6,7 @@ import static statescope.construct.Constructions.start;
 import static statescope.construct.Constructions.tok;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import statescope.construct.LayerBuilder.Channel;
 import statescope.construct.LayerBuilder.Gate;
@@ -136,7 +137,7 @@ final class CounterConstructions {
         Channel open = l2.feature("opening bracket", m.tokenIn(opens), 0, false);
         Form dep = Form.of(depth, 1);
         for (int lev = 1; lev <= h; lev++) {
-            var w = new java.util.LinkedHashMap<Channel, Double>();
+            var w = new LinkedHashMap<Channel, Double>();
             for (int j = 1; j >= -1; j--) {
                 Form f = dep.plus(Form.constant(j - lev));
                 w.put(l2.ramp("ramp(depth − " + (lev - j) + ")", f, 0), j == 0 ? -2.0 : 1.0);

@@ -1,5 +1,6 @@
 package statescope.construct;
 
+import statescope.ssm.SsmConfig;
 import statescope.ssm.SsmState;
 import statescope.ssm.SsmStepper;
 
@@ -38,7 +39,7 @@ public final class CounterLimit {
         return -1;
     }
 
-    private static float[] step(SsmStepper s, statescope.ssm.SsmConfig cfg, int ch, long count, int token, float[] out) {
+    private static float[] step(SsmStepper s, SsmConfig cfg, int ch, long count, int token, float[] out) {
         var state = new SsmState(cfg);
         float[] h = state.h(0);
         h[ch] = count;

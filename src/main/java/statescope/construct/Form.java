@@ -1,5 +1,6 @@
 package statescope.construct;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -18,7 +19,7 @@ import java.util.TreeMap;
 public record Form(Map<Integer, Double> coefficients) {
 
     public Form {
-        coefficients = java.util.Collections.unmodifiableMap(new TreeMap<>(coefficients));
+        coefficients = Collections.unmodifiableMap(new TreeMap<>(coefficients));
     }
 
     /** The zero form. */

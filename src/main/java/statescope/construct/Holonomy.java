@@ -2,6 +2,7 @@ package statescope.construct;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ final class Holonomy {
             orbit.add(orbitOf(i));
         }
         height = new int[m];
-        java.util.Arrays.fill(height, -1);
+        Arrays.fill(height, -1);
         for (int i = 0; i < m; i++) {
             heightOf(i, orbit);
         }
@@ -67,7 +68,7 @@ final class Holonomy {
         }
         rep = new int[m];
         toRep = new int[m][];
-        java.util.Arrays.fill(rep, -1);
+        Arrays.fill(rep, -1);
         for (int i = 0; i < m; i++) {
             if (rep[i] >= 0) {
                 continue;
@@ -106,7 +107,7 @@ final class Holonomy {
 
     private int[] identity(long s) {
         int[] m = new int[n];
-        java.util.Arrays.fill(m, -1);
+        Arrays.fill(m, -1);
         for (long r = s; r != 0; r &= r - 1) {
             int q = Long.numberOfTrailingZeros(r);
             m[q] = q;

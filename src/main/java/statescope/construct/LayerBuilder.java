@@ -4,6 +4,7 @@ import static statescope.construct.ModelBuilder.ON;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ public final class LayerBuilder {
     private final ModelBuilder model;
     final List<Channel> channels = new ArrayList<>();
     final List<String> controlNames = new ArrayList<>();
-    private final Map<Channel, Map<String, Channel>> gated = new java.util.IdentityHashMap<>();
+    private final Map<Channel, Map<String, Channel>> gated = new IdentityHashMap<>();
     private final Map<String, Channel> gatedConstant = new HashMap<>();
     private final Channel one;
     private boolean hasFlags;

@@ -3,6 +3,7 @@ package statescope.construct;
 import static statescope.ssm.WeightNames.*;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import statescope.ssm.SsmConfig;
@@ -47,8 +48,8 @@ final class LayerTensors {
         float[] aLog = new float[ed];              // [ED, N]
         float[] dSkip = new float[ed];             // [ED]
         float[] outProj = new float[dm * ed];      // [D, ED]
-        java.util.Arrays.fill(dtB, ModelBuilder.S_HOLD);
-        java.util.Arrays.fill(aLog, ModelBuilder.A_LOG_RESET);
+        Arrays.fill(dtB, ModelBuilder.S_HOLD);
+        Arrays.fill(aLog, ModelBuilder.A_LOG_RESET);
         for (int d = 0; d < layer.channels.size(); d++) {
             LayerBuilder.Channel ch = layer.channels.get(d);
             row(inProj, d, ch.xForm);

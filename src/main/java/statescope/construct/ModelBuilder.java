@@ -3,6 +3,7 @@ package statescope.construct;
 import static statescope.ssm.WeightNames.*;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +84,7 @@ public final class ModelBuilder {
             tokenDims[v] = addDim("token " + vocabulary.get(v), -1, -1f);
         }
         head = new Form[outputs.size()];
-        java.util.Arrays.fill(head, Form.zero());
+        Arrays.fill(head, Form.zero());
     }
 
     private int addDim(String name, int log2, float init) {
@@ -168,13 +169,13 @@ public final class ModelBuilder {
         var cfg = new SsmConfig(dm, layers.size(), 1, expand, conv, rank, vocabulary.size(),
                 outputs.size(), gates, true, NormKind.RMS, eps);
         float[] normW = new float[dm];                          // [D]
-        java.util.Arrays.fill(normW, 1f);
+        Arrays.fill(normW, 1f);
         for (int i = 0; i < phys.length; i++) {
             normW[phys[i]] = (float) (1.0 / epsilon(i));
         }
         float[] emb = new float[vocabulary.size() * dm];         // [V, D]
         for (int v = 0; v < vocabulary.size(); v++) {
-            java.util.Arrays.fill(emb, v * dm, v * dm + dm - counts, 1f);   // padding +1
+            Arrays.fill(emb, v * dm, v * dm + dm - counts, 1f);   // padding +1
             for (int i = 0; i < phys.length; i++) {
                 emb[v * dm + phys[i]] = countLog2.get(i) >= 0 ? 0f : initial.get(i);
             }

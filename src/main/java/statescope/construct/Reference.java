@@ -1,5 +1,6 @@
 package statescope.construct;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import statescope.lang.Alphabet;
 import statescope.lang.Dfa;
@@ -110,7 +111,7 @@ final class Reference {
         for (int t = 0; t < w.length(); t++) {
             Config next = machine.step(c, w.at(t));
             if (!scoreDead && machine.isDead(next)) {
-                java.util.Arrays.fill(out, t, out.length, -1);
+                Arrays.fill(out, t, out.length, -1);
                 return out;
             }
             out[t] = pack(targets.at(c, w.at(t), next), readout);
@@ -155,7 +156,7 @@ final class Reference {
         for (int i = 0; i < out.length; i++) {
             int v = table[q * k + w.at(i)];
             if (v == -2) {
-                java.util.Arrays.fill(out, i, out.length, -1);
+                Arrays.fill(out, i, out.length, -1);
                 return out;
             }
             out[i] = v;

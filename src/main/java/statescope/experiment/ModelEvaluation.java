@@ -2,8 +2,10 @@ package statescope.experiment;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +104,7 @@ public final class ModelEvaluation {
         float[][] out = new float[r.batch()][];
         for (int b = 0; b < r.batch(); b++) {
             int row = b * r.maxLen();
-            out[b] = java.util.Arrays.copyOfRange(r.logits(), row * o, (row + r.lengths()[b]) * o);
+            out[b] = Arrays.copyOfRange(r.logits(), row * o, (row + r.lengths()[b]) * o);
         }
         return out;
     }
@@ -110,7 +112,7 @@ public final class ModelEvaluation {
     /** The model files of a folder (resume states excluded), sorted by name. */
     public static List<Path> suite(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
-            throw new java.nio.file.NoSuchFileException(dir.toString(), null, "not a folder");
+            throw new NoSuchFileException(dir.toString(), null, "not a folder");
         }
         try (Stream<Path> s = Files.list(dir)) {
             List<Path> out = new ArrayList<>(s.filter(p -> p.getFileName().toString().endsWith(".safetensors"))

@@ -3,10 +3,13 @@ package statescope.experiment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import statescope.lang.catalog.Catalog;
 import statescope.lang.catalog.Language;
 import statescope.ssm.GateRange;
@@ -44,12 +47,12 @@ public final class SweepPlan {
 
     /** An sbatch memory size ({@code 4G}, {@code 500M}, {@code 2048}: megabytes without a unit) in bytes; -1 when unreadable. */
     static long memoryBytes(String mem) {
-        var m = java.util.regex.Pattern.compile("(\\d{1,9})([KMGT]?)B?", java.util.regex.Pattern.CASE_INSENSITIVE)
+        var m = Pattern.compile("(\\d{1,9})([KMGT]?)B?", Pattern.CASE_INSENSITIVE)
                 .matcher(mem.strip());
         if (!m.matches()) {
             return -1;
         }
-        int shift = switch (m.group(2).toUpperCase(java.util.Locale.ROOT)) {
+        int shift = switch (m.group(2).toUpperCase(Locale.ROOT)) {
             case "K" -> 10;
             case "G" -> 30;
             case "T" -> 40;
@@ -134,7 +137,7 @@ public final class SweepPlan {
         for (SweepCell c : cells) {
             long need = c.trainingBytes();
             if (need > budgetBytes) {
-                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "%s: %s: %d layer(s) of d-model %d does not fit: training %s needs about %.1f GiB, %s is %.1f GiB",
                         where, c.sizeField(), c.spec().layers(), c.spec().dModel(), c.spec().language(),
                         need / (double) (1L << 30), budgetWhat, budgetBytes / (double) (1L << 30)));
@@ -146,15 +149,15 @@ public final class SweepPlan {
                                    List<GateRange> gates, List<Long> steps, Overrides o) {
         Map<String, SweepCell> out = new LinkedHashMap<>();
         for (Base b : bases) {
-            for (GateRange g : gates.isEmpty() ? java.util.Collections.<GateRange>singletonList(null) : gates) {
+            for (GateRange g : gates.isEmpty() ? Collections.<GateRange>singletonList(null) : gates) {
                 Recipes.Recipe r = g == null || g == b.recipe().gates() ? b.recipe()
                         : Recipes.forLanguage(b.recipe().language(), g);
                 List<Size> sz = sizes.isEmpty() ? List.of(new Size(r.layers(), r.dModel(), null)) : sizes;
                 for (int si = 0; si < sz.size(); si++) {
                     String sizeField = sizes.isEmpty() ? b.field() + " (its recipe's size)" : "sizes[" + si + "]";
                     for (long seed : seeds) {
-                        for (Long init : initSeeds.isEmpty() ? java.util.Collections.<Long>singletonList(null) : initSeeds) {
-                            for (Long budget : steps.isEmpty() ? java.util.Collections.<Long>singletonList(null) : steps) {
+                        for (Long init : initSeeds.isEmpty() ? Collections.<Long>singletonList(null) : initSeeds) {
+                            for (Long budget : steps.isEmpty() ? Collections.<Long>singletonList(null) : steps) {
                                 TrainingRun.Spec spec = spec(r, sz.get(si), seed, init, budget, o, sizeField);
                                 String n = cellName(spec, steps.size() > 1);
                                 SweepCell prev = out.putIfAbsent(n, new SweepCell(n, spec, sizeField));
@@ -190,7 +193,7 @@ public final class SweepPlan {
         try {
             TrainingRun.config(spec, LanguageTask.of(spec.language(), spec.sampling()));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "%s: %s: %d layer(s) of d-model %d does not fit %s: %s", where, sizeField, size.layers(),
                     size.dModel(), spec.language(), e.getMessage()), e);
         }

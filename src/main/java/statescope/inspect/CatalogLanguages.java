@@ -1,7 +1,9 @@
 package statescope.inspect;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import statescope.lang.Word;
 import statescope.lang.catalog.Catalog;
 import statescope.lang.catalog.Language;
@@ -44,7 +46,7 @@ public final class CatalogLanguages {
             @Override
             public int token(int[] word, int t) {
                 int from = Math.max(0, t - LOOK_BACK);
-                int[] window = java.util.Arrays.copyOfRange(word, from, t + 1);
+                int[] window = Arrays.copyOfRange(word, from, t + 1);
                 return l.encodeInput(Word.of(l.alphabet(), window))[t - from];
             }
 
@@ -58,7 +60,7 @@ public final class CatalogLanguages {
     /** A short word of the language's first evaluation bin, written as text, for the demo input. */
     private static String sample(Language l) {
         try {
-            List<Word> words = l.sample(l.trainingSplit(), 8, 7, java.util.Set.of());
+            List<Word> words = l.sample(l.trainingSplit(), 8, 7, Set.of());
             Word best = words.get(0);
             for (Word w : words) {
                 if (Math.abs(w.length() - 14) < Math.abs(best.length() - 14)) {

@@ -2,6 +2,7 @@ package statescope.inspect;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import statescope.lang.Dfa;
 import statescope.lang.DfaJson;
@@ -72,6 +73,6 @@ public final class CustomLanguages {
             word[n++] = pick;
             c = machine.step(c, pick);
         }
-        return Word.of(machine.alphabet(), java.util.Arrays.copyOf(word, n)).toString().replace("ε", "");
+        return Word.of(machine.alphabet(), Arrays.copyOf(word, n)).toString().replace("ε", "");
     }
 }

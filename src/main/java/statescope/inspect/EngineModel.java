@@ -1,13 +1,17 @@
 package statescope.inspect;
 
+import java.util.Arrays;
 import java.util.OptionalDouble;
 import statescope.ssm.FastForward;
+import statescope.ssm.GateRange;
+import statescope.ssm.ReferenceForward;
 import statescope.ssm.SelectiveScanKernel;
 import statescope.ssm.SsmConfig;
 import statescope.ssm.SsmState;
 import statescope.ssm.SsmStepper;
 import statescope.ssm.SsmWeights;
 import statescope.ssm.Traces;
+import statescope.ssm.VectorSupport;
 
 /**
  * Adapts the engine's Mamba model ({@link SsmWeights}, stepped by {@link SsmStepper}) to
@@ -35,7 +39,7 @@ public final class EngineModel implements TraceModel {
 
     /** A randomly initialised model with Mamba's defaults around the given sizes. */
     public static EngineModel random(int vocab, int outputs, int layers, int dModel,
-                                     statescope.ssm.GateRange gates, long seed) {
+                                     GateRange gates, long seed) {
         var config = SsmConfig.defaults(dModel, layers, vocab, outputs).withGates(gates);
         return new EngineModel(SsmWeights.init(config, seed), "random init (seed " + seed + ")", false);
     }
@@ -179,14 +183,14 @@ public final class EngineModel implements TraceModel {
             }
         }
         SsmState s = ((EngineState) state).s();
-        var result = new FastForward(weights, statescope.ssm.VectorSupport.fastScan(1), 1)
+        var result = new FastForward(weights, VectorSupport.fastScan(1), 1)
                 .forward(new int[][] {tokens}, new FastForward.Options(true, true, new SsmState[] {s}));
         s.restore(result.finalStates()[0]);
         return result;
     }
 
     private static float[] slice(float[] a, int i, int width) {
-        return java.util.Arrays.copyOfRange(a, i * width, (i + 1) * width);
+        return Arrays.copyOfRange(a, i * width, (i + 1) * width);
     }
 
     /** The words as one batched forward on {@code kernel} (one thread for the projections), every h_t kept. */
@@ -205,7 +209,7 @@ public final class EngineModel implements TraceModel {
                 int row = w * result.maxLen() + t;                      // padded layout [B, T, ED, N]
                 for (int l = 0; l < layers; l++) {
                     float[] hAll = result.layers().get(l).output().hAll();
-                    out[w][t][l] = java.util.Arrays.copyOfRange(hAll, row * stride, (row + 1) * stride);
+                    out[w][t][l] = Arrays.copyOfRange(hAll, row * stride, (row + 1) * stride);
                 }
             }
         }
@@ -218,7 +222,7 @@ public final class EngineModel implements TraceModel {
             return OptionalDouble.empty();
         }
         var stepped = stepper.get().run(new SsmState(weights.config()), tokens);
-        var reference = statescope.ssm.ReferenceForward.forward(weights, tokens);   // not the fast scan: it shares
+        var reference = ReferenceForward.forward(weights, tokens);   // not the fast scan: it shares
         return OptionalDouble.of(Traces.maxAbsDiff(stepped, reference));            // the step's kernels (always 0)
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.stream.Stream;
 import statescope.ssm.Checkpoint;
@@ -27,7 +28,7 @@ public final class ShippedModels {
             return List.of();
         }
         var found = new ArrayList<Path>();
-        var score = new java.util.HashMap<Path, Double>();
+        var score = new HashMap<Path, Double>();
         try (Stream<Path> files = Files.walk(dir, 3)) {
             for (Path p : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".json"))::iterator) {
                 try {

@@ -6,6 +6,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * An immutable nondeterministic finite automaton with ε-moves over an {@link Alphabet}.
@@ -377,7 +378,7 @@ public final class Nfa {
         private final List<Boolean> accepting = new ArrayList<>();
         private int[] edges = new int[48];                         // {from, symbol or -1, to} per transition
         private int numEdges;
-        private final java.util.TreeSet<Integer> starts = new java.util.TreeSet<>();
+        private final TreeSet<Integer> starts = new TreeSet<>();
 
         public Builder(Alphabet alphabet) {
             this.alphabet = alphabet;

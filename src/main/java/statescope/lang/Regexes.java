@@ -1,6 +1,8 @@
 package statescope.lang;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.TreeSet;
 
 /**
@@ -106,7 +108,7 @@ public final class Regexes {
             }
             listed[i++] = a;
         }
-        int[] sorted = java.util.Arrays.stream(listed).sorted().distinct().toArray();
+        int[] sorted = Arrays.stream(listed).sorted().distinct().toArray();
         if (!s.negated()) {
             return sorted;
         }
@@ -210,7 +212,7 @@ public final class Regexes {
         final Nfa.Builder b;
         final Alphabet alphabet;
         final String text;
-        final java.util.IdentityHashMap<Regex.Symbols, int[]> resolved = new java.util.IdentityHashMap<>(); // copies of r{n,m}
+        final IdentityHashMap<Regex.Symbols, int[]> resolved = new IdentityHashMap<>(); // copies of r{n,m}
 
         Thompson(Nfa.Builder b, Alphabet alphabet, String text) {
             this.b = b;

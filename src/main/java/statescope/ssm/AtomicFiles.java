@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ public final class AtomicFiles {
     public static void write(Path file, byte[] bytes) throws IOException {
         Path target = resolveLinks(file.toAbsolutePath());
         if (Files.isDirectory(target)) {                           // a move would replace an empty folder
-            throw new java.nio.file.FileSystemException(file.toString(), null, "is a directory, not a file");
+            throw new FileSystemException(file.toString(), null, "is a directory, not a file");
         }
         Path dir = target.getParent();
         if (dir != null) {

@@ -5,7 +5,9 @@ import static statescope.ssm.WeightNames.*;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -122,7 +124,7 @@ public record Checkpoint(SsmWeights weights, Manifest manifest) {
         }
         Path w = weightsPath(file);
         if (!Files.exists(w)) {
-            throw new java.nio.file.NoSuchFileException(w.toString(), null, "model weights not found");
+            throw new NoSuchFileException(w.toString(), null, "model weights not found");
         }
         Safetensors.Hashed h = Safetensors.readHashed(w);
         Manifest manifest = pair(w, h).manifest;
@@ -233,7 +235,7 @@ public record Checkpoint(SsmWeights weights, Manifest manifest) {
         int vocab = emb[0];
         int dm = emb[1];
         if (vocab <= 0 || dm <= 0) {
-            throw new CheckpointException("tensor " + EMBEDDING + ": shape " + java.util.Arrays.toString(emb) + " is empty");
+            throw new CheckpointException("tensor " + EMBEDDING + ": shape " + Arrays.toString(emb) + " is empty");
         }
         var layerIds = new TreeSet<Integer>();
         for (String name : t.keySet()) {
@@ -255,13 +257,13 @@ public record Checkpoint(SsmWeights weights, Manifest manifest) {
         }
         int[] in = shape(t, layer(0, IN_PROJ), 2);
         if (in[1] != dm || in[0] % 2 != 0 || in[0] / 2 % dm != 0) {
-            throw new CheckpointException("tensor " + layer(0, IN_PROJ) + ": shape " + java.util.Arrays.toString(in)
+            throw new CheckpointException("tensor " + layer(0, IN_PROJ) + ": shape " + Arrays.toString(in)
                     + " is not [2·E·" + dm + ", " + dm + "] for an integer expand E");
         }
         int ed = in[0] / 2;
         int[] conv = shape(t, layer(0, CONV_W), -1);
         if (conv.length != 2 && conv.length != 3) {
-            throw new CheckpointException("tensor " + layer(0, CONV_W) + ": shape " + java.util.Arrays.toString(conv)
+            throw new CheckpointException("tensor " + layer(0, CONV_W) + ": shape " + Arrays.toString(conv)
                     + " is not [ED, 1, K]");
         }
         int k = conv[conv.length - 1];

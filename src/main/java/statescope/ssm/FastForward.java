@@ -1,6 +1,7 @@
 package statescope.ssm;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -85,12 +86,12 @@ public final class FastForward {
             int ed = config.dInner();
             int n = config.dState();
             int row = b * maxLen;
-            float[] lg = java.util.Arrays.copyOfRange(logits, row * o, (row + len) * o);
+            float[] lg = Arrays.copyOfRange(logits, row * o, (row + len) * o);
             List<Trace.LayerTrace> lts = new ArrayList<>();
             for (Layer l : layers) {
                 ScanBatch in = l.input();
-                float[] x = java.util.Arrays.copyOfRange(in.x(), row * ed, (row + len) * ed);
-                float[] delta = java.util.Arrays.copyOfRange(in.delta(), row * ed, (row + len) * ed);
+                float[] x = Arrays.copyOfRange(in.x(), row * ed, (row + len) * ed);
+                float[] delta = Arrays.copyOfRange(in.delta(), row * ed, (row + len) * ed);
                 float[] aBar = new float[len * ed * n];
                 for (int t = 0; t < len; t++) {
                     for (int d = 0; d < ed; d++) {
@@ -100,10 +101,10 @@ public final class FastForward {
                     }
                 }
                 lts.add(new Trace.LayerTrace(len, ed, n, x, delta, aBar,
-                        java.util.Arrays.copyOfRange(in.b(), row * n, (row + len) * n),
-                        java.util.Arrays.copyOfRange(in.c(), row * n, (row + len) * n),
-                        java.util.Arrays.copyOfRange(l.output().hAll(), row * ed * n, (row + len) * ed * n),
-                        java.util.Arrays.copyOfRange(l.output().y(), row * ed, (row + len) * ed)));
+                        Arrays.copyOfRange(in.b(), row * n, (row + len) * n),
+                        Arrays.copyOfRange(in.c(), row * n, (row + len) * n),
+                        Arrays.copyOfRange(l.output().hAll(), row * ed * n, (row + len) * ed * n),
+                        Arrays.copyOfRange(l.output().y(), row * ed, (row + len) * ed)));
             }
             return new Trace(len, lg, lts);
         }
@@ -247,7 +248,7 @@ public final class FastForward {
                         if (before != null) {
                             System.arraycopy(before, from * ed, buf, j * ed, ed);
                         } else {
-                            java.util.Arrays.fill(buf, j * ed, (j + 1) * ed, 0f);
+                            Arrays.fill(buf, j * ed, (j + 1) * ed, 0f);
                         }
                     }
                 }
@@ -262,7 +263,7 @@ public final class FastForward {
             var in = new ScanBatch(bSz, tm, ed, n, lengths.clone(), xf, df, lw.a, bf, cf, lw.dSkip, h0, c.gates());
             ScanResult out = kernel.scan(in, opts.emitStates());
             for (int b = 0; b < bSz; b++) {
-                fin[b].setH(l, java.util.Arrays.copyOfRange(out.hLast(), b * ed * n, (b + 1) * ed * n));
+                fin[b].setH(l, Arrays.copyOfRange(out.hLast(), b * ed * n, (b + 1) * ed * n));
             }
             // phase 3: r += out_proj·(y ⊙ SiLU(z))
             parallel.forEach(chunks.size(), i -> {

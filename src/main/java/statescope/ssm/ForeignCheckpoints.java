@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -231,7 +233,7 @@ public final class ForeignCheckpoints {
                 notes += ", config inferred from the shapes";
             }
             Manifest m = new Manifest(Manifest.FORMAT_VERSION, cfg, List.of(), List.of(), null, 0, 0, null, notes);
-            var contents = new Safetensors.Contents(r.tensors(), java.util.Map.of());
+            var contents = new Safetensors.Contents(r.tensors(), Map.of());
             return Checkpoint.fromContents(contents, m, overrides);
         } catch (CheckpointException e) {
             throw new CheckpointException(where + ": " + e.getMessage(), e);
@@ -244,7 +246,7 @@ public final class ForeignCheckpoints {
         }
         try {
             return ForeignConfig.parse(Files.readString(p, StandardCharsets.UTF_8));
-        } catch (java.nio.charset.MalformedInputException e) {
+        } catch (MalformedInputException e) {
             throw new CheckpointException("config.json is not UTF-8 text");
         }
     }
@@ -265,7 +267,7 @@ public final class ForeignCheckpoints {
     }
 
     /** A safetensors header: tensor shapes by name, and whether its metadata has this project's keys. */
-    private record Header(java.util.Map<String, int[]> shapes, boolean own) {
+    private record Header(Map<String, int[]> shapes, boolean own) {
     }
 
     /** The header of a safetensors file, or null when it cannot be read (then {@link Safetensors} says why). */

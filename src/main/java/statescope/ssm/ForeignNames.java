@@ -2,6 +2,7 @@ package statescope.ssm;
 
 import static statescope.ssm.WeightNames.*;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SequencedMap;
@@ -119,7 +120,7 @@ public final class ForeignNames {
             String n = e.getKey();
             if (n.endsWith("mixer.dt_bias") || n.endsWith("mixer.norm.weight")
                     || (n.endsWith(A_LOG) && e.getValue().length == 1)) {
-                throw new CheckpointException("tensor " + n + " " + java.util.Arrays.toString(e.getValue())
+                throw new CheckpointException("tensor " + n + " " + Arrays.toString(e.getValue())
                         + " belongs to a Mamba-2 "
                         + "block (dt_bias, a norm inside the mixer, A_log of shape [nheads]): this app runs Mamba-1 "
                         + "blocks only");

@@ -1,5 +1,7 @@
 package statescope.ssm;
 
+import java.util.Arrays;
+
 /**
  * The weights of one Mamba block, in PyTorch layouts, plus layouts derived once for the fast paths.
  * Package-private and never mutated after construction; outside code sees {@link SsmWeights#tensors()}.
@@ -70,8 +72,8 @@ final class LayerWeights {
                 }
                 constDelta[i] = Activations.softplus(s);
             }
-            constB = java.util.Arrays.copyOfRange(xProj, r, r + n);
-            constC = java.util.Arrays.copyOfRange(xProj, r + n, r + 2 * n);
+            constB = Arrays.copyOfRange(xProj, r, r + n);
+            constC = Arrays.copyOfRange(xProj, r + n, r + 2 * n);
         }
     }
 }

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Reads and writes {@link Manifest}s as JSON. Example:
@@ -61,7 +63,7 @@ public final class ManifestJson {
         root.put("languageId", m.languageId());
         root.put("seed", m.seed());
         root.put("trainingStep", m.trainingStep());
-        root.put("metrics", new java.util.TreeMap<>(m.metrics()));
+        root.put("metrics", new TreeMap<>(m.metrics()));
         root.put("notes", m.notes());
         if (weightsSha256 != null) {
             root.put("weightsSha256", weightsSha256);
@@ -216,7 +218,7 @@ public final class ManifestJson {
             return Enum.valueOf(type, v.asText());
         } catch (IllegalArgumentException e) {
             throw new CheckpointException("manifest field " + f + " is " + v + ", expected one of "
-                    + java.util.Arrays.toString(type.getEnumConstants()));
+                    + Arrays.toString(type.getEnumConstants()));
         }
     }
 

@@ -1,5 +1,7 @@
 package statescope.ssm;
 
+import java.util.Arrays;
+
 /**
  * Float {@code exp}, {@code log1p} and lane sums built only from IEEE-exact operations (add, mul, fma,
  * min, max, integer bit tricks), so that they give the same bits wherever they run: in the interpreter,
@@ -128,7 +130,7 @@ public final class PolyMath {
      * {@link VectorPolyMath#sum}: lane i is added to lane i + n/2, then i + n/4, and so on.
      */
     public static float sum(float[] v, int off, int n) {
-        float[] a = java.util.Arrays.copyOfRange(v, off, off + n);
+        float[] a = Arrays.copyOfRange(v, off, off + n);
         for (int h = n / 2; h >= 1; h /= 2) {
             for (int i = 0; i < h; i++) {
                 a[i] = a[i] + a[i + h];

@@ -1,6 +1,7 @@
 package statescope.ssm;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -39,7 +40,7 @@ public final class ReferenceForward {
 
         float[][] resid = new float[tLen][];                            // [T][D]
         for (int t = 0; t < tLen; t++) {
-            resid[t] = java.util.Arrays.copyOfRange(w.embedding, tokens[t] * dm, (tokens[t] + 1) * dm);
+            resid[t] = Arrays.copyOfRange(w.embedding, tokens[t] * dm, (tokens[t] + 1) * dm);
         }
         List<Trace.LayerTrace> traces = new ArrayList<>();
         for (LayerWeights lw : w.layers) {
@@ -68,7 +69,7 @@ public final class ReferenceForward {
                     }
                     x[t * ed + d] = Activations.silu(s);
                 }
-                float[] in = c.selective() ? java.util.Arrays.copyOfRange(x, t * ed, (t + 1) * ed) : new float[] {1f};
+                float[] in = c.selective() ? Arrays.copyOfRange(x, t * ed, (t + 1) * ed) : new float[] {1f};
                 float[] dbc = new float[r + 2 * n];                     // [R+2N]
                 for (int i = 0; i < r + 2 * n; i++) {
                     dbc[i] = dot(lw.xProj, i * in.length, in, in.length);

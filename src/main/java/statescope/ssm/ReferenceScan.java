@@ -1,5 +1,7 @@
 package statescope.ssm;
 
+import java.util.Arrays;
+
 /**
  * The selective scan in plain Java, one thread, written as the equations of {@link ScanBatch}: the
  * reference twin of {@link VectorScan}, the oracle for the CUDA kernel, and the scan that runs when
@@ -27,7 +29,7 @@ public final class ReferenceScan implements SelectiveScanKernel {
             if (in.h0() != null) {
                 System.arraycopy(in.h0(), b * ed * n, h, 0, ed * n);
             } else {
-                java.util.Arrays.fill(h, 0f);
+                Arrays.fill(h, 0f);
             }
             for (int t = 0; t < in.lengths()[b]; t++) {
                 int row = b * tMax + t;

@@ -16,6 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -228,7 +229,7 @@ public final class Safetensors {
                     ? (dataLen - pos) + " bytes of data after the last tensor (oversized file)"
                     : "truncated: data ends at " + dataLen + " bytes, tensors need " + pos);
         }
-        Map<String, float[]> data = new java.util.HashMap<>();
+        Map<String, float[]> data = new HashMap<>();
         ByteBuffer chunk = ByteBuffer.allocate((int) Math.min(CHUNK, Math.max(8, dataLen))).order(ByteOrder.LITTLE_ENDIAN);
         for (Entry e : sorted) {                                     // in file order
             data.put(e.name, decode(e, src, dataStart, chunk));

@@ -1,5 +1,7 @@
 package statescope.ssm;
 
+import java.util.Arrays;
+
 /** {@link CpuMath} in plain Java loops: the reference twin of {@code VectorMath}, tested in {@code KernelTwinsTest}. */
 final class ScalarMath implements CpuMath {
 
@@ -11,7 +13,7 @@ final class ScalarMath implements CpuMath {
     @Override
     public void matvec(float[] x, int xOff, int k, float[] bT, int n, float[] y, int yOff, boolean accumulate) {
         if (!accumulate) {
-            java.util.Arrays.fill(y, yOff, yOff + n, 0f);
+            Arrays.fill(y, yOff, yOff + n, 0f);
         }
         for (int i = 0; i < k; i++) {
             float xi = x[xOff + i];

@@ -1,5 +1,6 @@
 package statescope.ssm;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -57,8 +58,8 @@ public final class SsmState {
     /** Back to the zero state at position 0. */
     public void reset() {
         for (int l = 0; l < conv.length; l++) {
-            java.util.Arrays.fill(conv[l], 0f);
-            java.util.Arrays.fill(hT[l], 0f);
+            Arrays.fill(conv[l], 0f);
+            Arrays.fill(hT[l], 0f);
         }
         position = 0;
     }
@@ -93,7 +94,7 @@ public final class SsmState {
             return false;
         }
         for (int l = 0; l < conv.length; l++) {
-            if (!java.util.Arrays.equals(conv[l], o.conv[l]) || !java.util.Arrays.equals(hT[l], o.hT[l])) {
+            if (!Arrays.equals(conv[l], o.conv[l]) || !Arrays.equals(hT[l], o.hT[l])) {
                 return false;
             }
         }

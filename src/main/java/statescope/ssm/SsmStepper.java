@@ -1,6 +1,7 @@
 package statescope.ssm;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -155,8 +156,8 @@ public final class SsmStepper {
                 }
             }
             layers.add(new Trace.LayerTrace(1, ed, n, x[l].clone(), delta[l].clone(), aBar,
-                    java.util.Arrays.copyOfRange(dbc[l], r, r + n),
-                    java.util.Arrays.copyOfRange(dbc[l], r + n, r + 2 * n),
+                    Arrays.copyOfRange(dbc[l], r, r + n),
+                    Arrays.copyOfRange(dbc[l], r + n, r + 2 * n),
                     state.h(l), y[l].clone()));
         }
         return new Trace(1, logits, layers);

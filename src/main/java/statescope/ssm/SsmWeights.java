@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SequencedMap;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * The parameters of a Mamba-1 language model, immutable after construction (every array is copied in
@@ -35,7 +36,7 @@ public final class SsmWeights {
         int k = config.dConv();
         for (int i = 0; i < layers.length; i++) {
             final int li = i;
-            java.util.function.Function<String, float[]> g = s -> t.get(layer(li, s));
+            Function<String, float[]> g = s -> t.get(layer(li, s));
             layers[i] = new LayerWeights(config, g.apply(NORM), g.apply(NORM_BIAS), g.apply(IN_PROJ),
                     g.apply(CONV_W), g.apply(CONV_B), g.apply(X_PROJ), g.apply(DT_W), g.apply(DT_B),
                     g.apply(A_LOG), g.apply(D_SKIP), g.apply(OUT_PROJ));

@@ -1,5 +1,6 @@
 package statescope.ssm;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -19,7 +20,7 @@ public record Trace(int tokens, float[] logits, List<LayerTrace> layers) {
     /** Logits at position t, a fresh [O] array. */
     public float[] logitsAt(int t) {
         int o = logits.length / Math.max(tokens, 1);
-        return java.util.Arrays.copyOfRange(logits, t * o, (t + 1) * o);
+        return Arrays.copyOfRange(logits, t * o, (t + 1) * o);
     }
 
     /**

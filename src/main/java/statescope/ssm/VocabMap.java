@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -249,7 +250,7 @@ public record VocabMap(SequencedMap<String, Integer> inputs, SequencedMap<String
             return Optional.of(fromJson(Files.readString(p, StandardCharsets.UTF_8)));
         } catch (CheckpointException e) {
             throw new CheckpointException(p.getFileName() + ": " + e.getMessage(), e);
-        } catch (java.nio.charset.MalformedInputException e) {
+        } catch (MalformedInputException e) {
             throw new CheckpointException(p.getFileName() + ": not UTF-8 text");
         }
     }

@@ -3,7 +3,9 @@ package statescope.train;
 import static statescope.ssm.WeightNames.A_LOG;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -81,13 +83,13 @@ public final class Backprop implements AutoCloseable {
             }
         }
         double norm = Math.max(1.0, loss.normaliser(positions, config.outputSize()));
-        List<Callable> jobs = new ArrayList<>();
+        List<Job> jobs = new ArrayList<>();
         for (int wi = 0; wi < threads; wi++) {
             final int id = wi;
             jobs.add(() -> {
                 grads[id].zero();
                 for (float[] a : dAT[id]) {
-                    java.util.Arrays.fill(a, 0f);
+                    Arrays.fill(a, 0f);
                 }
                 double sum = 0;
                 long[] counts = new long[4]; // sequences right, positions, positions right, tokens
@@ -138,14 +140,14 @@ public final class Backprop implements AutoCloseable {
     public float[][] logits(ParamSet params, int[][] tokens) {
         PreparedModel pm = new PreparedModel(params);
         float[][] out = new float[tokens.length][];
-        List<Callable> jobs = new ArrayList<>();
+        List<Job> jobs = new ArrayList<>();
         for (int wi = 0; wi < threads; wi++) {
             final int id = wi;
             jobs.add(() -> {
                 for (int s = id; s < tokens.length; s += threads) {
                     int tLen = tokens[s].length;
                     work[id].forward(pm, tokens[s], tLen);
-                    out[s] = java.util.Arrays.copyOf(work[id].logits(), tLen * config.outputSize());
+                    out[s] = Arrays.copyOf(work[id].logits(), tLen * config.outputSize());
                 }
                 return new double[0];
             });
@@ -185,10 +187,10 @@ public final class Backprop implements AutoCloseable {
         }
     }
 
-    private interface Callable extends java.util.concurrent.Callable<double[]> {
+    private interface Job extends Callable<double[]> {
     }
 
-    private double[][] run(List<Callable> jobs) {
+    private double[][] run(List<Job> jobs) {
         double[][] out = new double[jobs.size()][];
         try {
             if (pool == null) {
@@ -198,7 +200,7 @@ public final class Backprop implements AutoCloseable {
                 return out;
             }
             List<Future<double[]>> fs = new ArrayList<>();
-            for (Callable j : jobs) {
+            for (Job j : jobs) {
                 fs.add(pool.submit(j));
             }
             for (int i = 0; i < fs.size(); i++) {

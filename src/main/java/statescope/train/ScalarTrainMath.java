@@ -1,5 +1,6 @@
 package statescope.train;
 
+import java.util.Arrays;
 import statescope.ssm.Activations;
 import statescope.ssm.GateRange;
 
@@ -20,7 +21,7 @@ final class ScalarTrainMath implements TrainMath {
         for (int i = 0; i < m; i++) {
             int ci = cOff + i * ldc;
             if (!accumulate) {
-                java.util.Arrays.fill(c, ci, ci + n, 0f);
+                Arrays.fill(c, ci, ci + n, 0f);
             }
             for (int p = 0; p < k; p++) {
                 float av = a[aOff + i * aRow + p * aCol];
@@ -96,7 +97,7 @@ final class ScalarTrainMath implements TrainMath {
                              float[] ddbc, float[] dAT, float[] dD, float[] dh) {
         int w = r + 2 * n;
         float scale = gates == GateRange.NONNEGATIVE ? 1f : 2f; // dĀ/d(ΔA) = scale · exp(ΔA)
-        java.util.Arrays.fill(dh, 0, n * ed, 0f);
+        Arrays.fill(dh, 0, n * ed, 0f);
         for (int t = tLen - 1; t >= 0; t--) {
             int row = t * ed;
             for (int d = 0; d < ed; d++) {

@@ -3,6 +3,7 @@ package statescope.train;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -209,10 +210,10 @@ public final class Trainer implements AutoCloseable {
         for (int i = 0; i < params.size(); i++) {
             String name = params.name(i);
             Tensor t = moments.get(name);
-            if (t == null || !java.util.Arrays.equals(t.shape(), params.shape(i))) {
+            if (t == null || !Arrays.equals(t.shape(), params.shape(i))) {
                 throw new CheckpointException(file.getFileName() + ": the " + which + " moment of " + name + " is "
                         + (t == null ? "missing" : "of shape " + t.shapeString()) + ", the model's is "
-                        + java.util.Arrays.toString(params.shape(i)) + fix);
+                        + Arrays.toString(params.shape(i)) + fix);
             }
             float[] d = t.data();
             for (int j = 0; j < d.length; j++) {

@@ -1,5 +1,6 @@
 package statescope.train;
 
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -186,7 +187,7 @@ final class VectorTrainMath implements TrainMath {
         int w = r + 2 * n;
         boolean signed = gates == GateRange.SIGNED;
         float scale = signed ? 2f : 1f;
-        java.util.Arrays.fill(dh, 0, n * ed, 0f);
+        Arrays.fill(dh, 0, n * ed, 0f);
         for (int t = tLen - 1; t >= 0; t--) {
             int row = t * ed;
             for (int d = 0; d < ed; d += LANES) {

@@ -1,16 +1,23 @@
 package statescope.ui;
 
 import atlantafx.base.theme.PrimerLight;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
+import statescope.inspect.ComputeBackend;
+import statescope.inspect.ShippedModels;
 import statescope.ui.analysis.AnalysisViewModel;
 import statescope.ui.analysis.SessionBridge;
 import statescope.ui.common.FxTaskRunner;
 import statescope.ui.common.TaskRunner;
 import statescope.ui.common.UiScale;
 import statescope.ui.main.MainWindow;
+import statescope.ui.main.StageControls;
 import statescope.ui.session.CatalogLanguageLibrary;
 import statescope.ui.session.LanguageLibrary;
 import statescope.ui.session.ModelLibrary;
@@ -37,7 +44,7 @@ public final class StateScopeApp extends Application {
         var analysis = new FxTaskRunner();
         var vm = newSession(runner, analysis);
         var root = buildRoot(vm);
-        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();    // fits any screen: up to 1560x960
+        var screen = Screen.getPrimary().getVisualBounds();    // fits any screen: up to 1560x960
         var scene = new Scene(root, Math.min(1560, screen.getWidth()), Math.min(960, screen.getHeight()));
         scene.getStylesheets().add(STYLESHEET);
         stage.setTitle("StateScope");
@@ -47,7 +54,7 @@ public final class StateScopeApp extends Application {
         if (screen.getWidth() <= 1560 || screen.getHeight() <= 960) {
             stage.setMaximized(true);
         }
-        statescope.ui.main.StageControls.install(stage, root, uiScale(UiScale.Store.preferences()));
+        StageControls.install(stage, root, uiScale(UiScale.Store.preferences()));
         stage.setOnHidden(e -> {
             runner.close();
             analysis.close();
@@ -55,7 +62,7 @@ public final class StateScopeApp extends Application {
         stage.show();
         vm.start();
         var raw = getParameters().getRaw();                           // a file the desktop opened with the app
-        if (raw.size() == 1 && raw.get(0).toLowerCase(java.util.Locale.ROOT).endsWith(".jff")) {
+        if (raw.size() == 1 && raw.get(0).toLowerCase(Locale.ROOT).endsWith(".jff")) {
             vm.views().catalog().openFile(Path.of(raw.get(0)));
         }
     }
@@ -77,7 +84,7 @@ public final class StateScopeApp extends Application {
 
     /** The app's models: shipped checkpoints under {@link #modelsFolder()}, then random ones. */
     public static ModelLibrary models() {
-        return new ModelLibrary(modelsFolder(), statescope.inspect.ShippedModels::load);
+        return new ModelLibrary(modelsFolder(), ShippedModels::load);
     }
 
     /**
@@ -91,7 +98,7 @@ public final class StateScopeApp extends Application {
             return Path.of(env);
         }
         Path local = Path.of("assets", "models");
-        if (java.nio.file.Files.isDirectory(local)) {
+        if (Files.isDirectory(local)) {
             return local;
         }
         try {
@@ -100,12 +107,12 @@ public final class StateScopeApp extends Application {
                 Path jarDir = Path.of(src.getLocation().toURI()).getParent();
                 for (Path dir = jarDir; dir != null; dir = dir.getParent()) {
                     Path candidate = dir.resolve("assets").resolve("models");
-                    if (java.nio.file.Files.isDirectory(candidate)) {
+                    if (Files.isDirectory(candidate)) {
                         return candidate;
                     }
                 }
             }
-        } catch (java.net.URISyntaxException | RuntimeException e) {
+        } catch (URISyntaxException | RuntimeException e) {
             // fall through: no shipped models, the picker offers random ones and files
         }
         return local;
@@ -117,13 +124,13 @@ public final class StateScopeApp extends Application {
      */
     public static SessionViewModel newSession(TaskRunner traces, TaskRunner analysis) {
         return new SessionViewModel(languages(), models(), traces, analysis,
-                statescope.inspect.ComputeBackend.fromSetting(System.getenv("STATESCOPE_BACKEND")));
+                ComputeBackend.fromSetting(System.getenv("STATESCOPE_BACKEND")));
     }
 
     /** Builds the main window for a session; tests mount it without going through {@code launch}. */
     public static MainWindow buildRoot(SessionViewModel vm) {
         var analysis = new AnalysisViewModel(new SessionBridge(vm), new FxTaskRunner(),
-                statescope.inspect.ComputeBackend.fromSetting(System.getenv("STATESCOPE_BACKEND"))::kernel);
+                ComputeBackend.fromSetting(System.getenv("STATESCOPE_BACKEND"))::kernel);
         return new MainWindow(vm.views(), analysis);
     }
 

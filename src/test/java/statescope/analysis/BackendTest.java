@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import statescope.ssm.ReferenceScan;
@@ -87,7 +88,7 @@ class BackendTest {
     void logitsAgreeWithin1e5() throws Exception {
         Subject s = parity("parity-signed");
         var words = new Sources(s);
-        var random = new java.util.SplittableRandom(3);
+        var random = new SplittableRandom(3);
         int[][] tokens = new int[8][];
         for (int i = 0; i < tokens.length; i++) {
             tokens[i] = s.tokens(words.walk(50 + 40 * i, random));

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import statescope.inspect.AlignedTrace;
@@ -54,9 +56,9 @@ class JudgeTest {
                 c = next;
             }
             int expected = Math.max(0, trace.firstDivergence());
-            assertEquals(expected, scorer.score(java.util.List.of(w), () -> false).get(0).failAt(), s.text(w));
+            assertEquals(expected, scorer.score(List.of(w), () -> false).get(0).failAt(), s.text(w));
             if (expected > 0) {
-                var ce = search.describe(java.util.Arrays.copyOf(w, expected), "test", "test", expected, 0);
+                var ce = search.describe(Arrays.copyOf(w, expected), "test", "test", expected, 0);
                 assertTrue(ce.stepAgrees());
                 assertEquals(trace.target(expected).label(), ce.target());
                 assertEquals(trace.prediction(expected).label(), ce.prediction());

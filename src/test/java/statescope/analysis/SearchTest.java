@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
+import statescope.inspect.CatalogLanguages;
 import statescope.inspect.CustomLanguages;
 import statescope.inspect.LanguageEntry;
+import statescope.lang.catalog.Catalog;
 import statescope.ssm.ReferenceScan;
 
 /** The counterexample search against hand-made models that err exactly where they are told to. */
@@ -68,15 +72,15 @@ class SearchTest {
 
     @Test
     void samplerOnlyDrawsEveryGuidedStringFromTheLanguagesSampler() {
-        var d2 = statescope.lang.catalog.Catalog.standard().get("d-2");
-        var entry = statescope.inspect.CatalogLanguages.entry(d2);
+        var d2 = Catalog.standard().get("d-2");
+        var entry = CatalogLanguages.entry(d2);
         var settings = new CounterexampleSearch.Settings(8, 1000, 100, 400, 3, 2, true);
         var r = new CounterexampleSearch(Subject.of(OracleModel.wrongAt(entry, 150), entry, d2), new ReferenceScan(), settings)
                 .run(Control.none());
         assertNotNull(r.found(), r.summary());
         assertEquals("sampler", r.found().source());
         var regex = Subject.of(OracleModel.wrongAt(ALL, 5), ALL, null);
-        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        var e = Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new CounterexampleSearch(regex, new ReferenceScan(), settings));
         assertTrue(e.getMessage().contains("no sampler"), e.getMessage());
     }
@@ -95,10 +99,10 @@ class SearchTest {
     @Test
     void shorteningCutsCyclesWhileTheStringStillFails() {
         // wrong wherever the string has read at least 40 ones; the guided phase finds a long one, cuts keep 40 ones
-        var model = new OracleModel(ALL, (w, t) -> java.util.Arrays.stream(w, 0, t).sum() >= 40);
+        var model = new OracleModel(ALL, (w, t) -> Arrays.stream(w, 0, t).sum() >= 40);
         var r = search(model, ALL, 200, 60, 200, 2000);
         assertNotNull(r.found(), r.summary());
-        assertEquals(40, java.util.Arrays.stream(r.found().word()).sum());
+        assertEquals(40, Arrays.stream(r.found().word()).sum());
         assertTrue(r.found().length() <= r.found().foundLength());
     }
 

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 import statescope.PropertyLoop;
@@ -44,7 +46,7 @@ class CellCommandTest {
                 "lr: " + (r.nextInt(1, 10_000) / 1e6),
                 "max-words: " + r.nextInt(500),
                 "eval-every: " + (1 + r.nextInt(300))));
-        java.util.Collections.shuffle(fields, new java.util.Random(r.nextLong()));
+        Collections.shuffle(fields, new Random(r.nextLong()));
         for (int i = 0; i < Math.min(size, fields.size()); i++) {
             String f = fields.get(i);
             if (sb.indexOf("\n" + f.substring(0, f.indexOf(':')) + ":") < 0) {

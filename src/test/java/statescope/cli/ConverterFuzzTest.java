@@ -5,13 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import statescope.FuzzBudget;
 import statescope.ssm.Checkpoint;
 import statescope.ssm.Manifest;
@@ -40,8 +44,8 @@ class ConverterFuzzTest {
             w.toFile().deleteOnExit();
             dir.resolve("m.json").toFile().deleteOnExit();
             return w;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -70,7 +74,7 @@ class ConverterFuzzTest {
 
     @FuzzTest(maxDuration = "60s")
     void traceOptions(FuzzedDataProvider data) throws Exception {
-        var args = new java.util.ArrayList<>(List.of("trace", "--model", MODEL.toString()));
+        var args = new ArrayList<>(List.of("trace", "--model", MODEL.toString()));
         int n = data.consumeInt(1, 3);
         for (int i = 0; i < n; i++) {
             args.add(data.pickValue(OPTIONS));
@@ -86,7 +90,7 @@ class ConverterFuzzTest {
         expectCleanExit(args);
     }
 
-    private static final java.util.regex.Pattern STACK_FRAME = java.util.regex.Pattern.compile("(^|\n)\tat [\\w$.<>/]+\\(");
+    private static final Pattern STACK_FRAME = Pattern.compile("(^|\n)\tat [\\w$.<>/]+\\(");
 
     private static void expectCleanExit(String[] args) throws Exception {
         FuzzBudget.run(() -> {

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -44,8 +46,8 @@ class ExitCodeRulesTest {
     void outputThatCannotBeWrittenIsAnIoError() {
         var failing = new PrintWriter(new OutputStream() {
             @Override
-            public void write(int b) throws java.io.IOException {
-                throw new java.io.IOException("No space left on device");
+            public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
             }
         }, true);
         var err = new StringWriter();
@@ -65,7 +67,7 @@ class ExitCodeRulesTest {
     void aMalformedCheckpointIsBadInputInEveryCommand(@TempDir Path dir) throws Exception {
         Path w = model(dir, 4, 2);
         byte[] all = Files.readAllBytes(w);
-        Files.write(w, java.util.Arrays.copyOf(all, all.length - 10));
+        Files.write(w, Arrays.copyOf(all, all.length - 10));
         for (String[] args : new String[][] {{"trace", "--model", w.toString(), "--input", "ab"},
             {"eval", "--model", w.toString()}}) {
             Run r = run(args);

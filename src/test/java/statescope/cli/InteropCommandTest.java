@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class InteropCommandTest {
         t.put(WeightNames.HEAD, t.get(WeightNames.EMBEDDING).copy());
         weights = SsmWeights.fromTensors(cfg, t);
         hf = Files.createDirectories(dir.resolve("hf-mamba"));
-        var named = new java.util.LinkedHashMap<String, Tensor>();
+        var named = new LinkedHashMap<String, Tensor>();
         weights.tensors().forEach((n, v) -> {
             if (!n.equals(WeightNames.HEAD)) {
                 named.put(n.equals(WeightNames.EMBEDDING) ? "backbone.embeddings.weight" : n, v);

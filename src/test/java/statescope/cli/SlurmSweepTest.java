@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ class SlurmSweepTest {
         String sacct;
 
         @Override
-        public SlurmClient.Result run(List<String> command) throws java.io.IOException {
+        public SlurmClient.Result run(List<String> command) throws IOException {
             calls.add(command);
             return switch (command.get(0)) {
                 case "sbatch" -> {

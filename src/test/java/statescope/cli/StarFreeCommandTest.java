@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import statescope.lang.DfaJson;
+import statescope.lang.Regexes;
 
 class StarFreeCommandTest {
 
@@ -58,7 +60,7 @@ class StarFreeCommandTest {
     @Test
     void analysesAJsonOrJflapFile(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("t5.json");
-        Files.writeString(f, statescope.lang.DfaJson.write(statescope.lang.Regexes.compile("(00|11|(01|10)(00|11)*(01|10))*")));
+        Files.writeString(f, DfaJson.write(Regexes.compile("(00|11|(01|10)(00|11)*(01|10))*")));
         Result r = run("starfree", "--file", f.toString());
         assertEquals(ExitCodes.OK, r.code(), r.err());
         assertTrue(r.out().contains("w = 0, w^k ≠ w^(k+1) for every k; w^1 = w^3"), r.out());

@@ -22,6 +22,7 @@ import statescope.experiment.SweepFolder;
 import statescope.experiment.SweepPlan;
 import statescope.experiment.TrainingRun;
 import statescope.ssm.Checkpoint;
+import statescope.ssm.Safetensors;
 
 /** {@code statescope sweep} with the local executor, {@code sweep status}, and {@code eval} over the seeds. */
 class SweepCommandTest {
@@ -88,9 +89,9 @@ class SweepCommandTest {
         var train = run(args.toArray(String[]::new));
         assertEquals(0, train.code(), train.err());
         // the tensors are identical (the file also embeds its manifest, whose notes name the output path)
-        var swept = statescope.ssm.Safetensors.read(out.resolve("tomita-3_nonneg_1L-d8-n4_seed1_init2.safetensors"))
+        var swept = Safetensors.read(out.resolve("tomita-3_nonneg_1L-d8-n4_seed1_init2.safetensors"))
                 .tensors();
-        var hand = statescope.ssm.Safetensors.read(byHand).tensors();
+        var hand = Safetensors.read(byHand).tensors();
         assertEquals(swept.keySet(), hand.keySet());
         for (String name : swept.keySet()) {
             assertArrayEquals(swept.get(name).data(), hand.get(name).data(), name);

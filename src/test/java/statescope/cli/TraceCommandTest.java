@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,7 +96,7 @@ class TraceCommandTest {
     @Test
     void truncatedCheckpointIsBadInputNamingTheTensor() throws Exception {
         byte[] all = Files.readAllBytes(model);
-        Files.write(model, java.util.Arrays.copyOf(all, all.length - 10));
+        Files.write(model, Arrays.copyOf(all, all.length - 10));
         Run r = run("trace", "--model", model.toString(), "--tokens", "0");
         assertEquals(ExitCodes.BAD_INPUT, r.code());
         assertTrue(r.err().contains("truncated") && r.err().contains("lm_head"), r.err());

@@ -8,8 +8,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import statescope.experiment.Recipes;
+import statescope.ssm.Checkpoint;
 
 /** The train, eval and reproduce commands on tiny settings. */
 class TrainEvalCommandTest {
@@ -44,10 +49,10 @@ class TrainEvalCommandTest {
     }
 
     static Run tinyParity(Path model, String... more) {
-        var args = new java.util.ArrayList<>(java.util.List.of("train", "--language", "parity", "--layers", "1",
+        var args = new ArrayList<>(List.of("train", "--language", "parity", "--layers", "1",
                 "--d-model", "8", "--d-state", "4", "--gates", "signed", "--batch", "8", "--max-words", "40",
                 "--eval-every", "6", "--out", model.toString(), "--quiet"));
-        args.addAll(java.util.List.of(more));
+        args.addAll(List.of(more));
         return run(args.toArray(new String[0]));
     }
 
@@ -56,7 +61,7 @@ class TrainEvalCommandTest {
         Path model = dir.resolve("i.safetensors");
         Run t = tinyParity(model, "--steps", "6", "--seed", "3", "--init-seed", "9", "--a-init-scale", "1/4");
         assertEquals(0, t.code(), t.err());
-        var cp = statescope.ssm.Checkpoint.load(model);
+        var cp = Checkpoint.load(model);
         assertEquals(3, cp.manifest().seed());
         assertTrue(cp.manifest().notes().contains("--seed 3 ")
                 && cp.manifest().notes().contains(" --init-seed 9 --a-init-scale 0.25 --sampler authors;"), cp.manifest().notes());
@@ -82,7 +87,7 @@ class TrainEvalCommandTest {
         assertEquals(0, fewer.code(), fewer.err());
         assertTrue(fewer.out().contains("\"trained\" : false") && fewer.out().contains("\"reachedStep\" : 12"),
                 fewer.out());
-        assertTrue(java.util.Arrays.equals(weights, Files.readAllBytes(model)), "the model must be left alone");
+        assertTrue(Arrays.equals(weights, Files.readAllBytes(model)), "the model must be left alone");
         assertEquals(manifest, Files.readString(dir.resolve("p.json")));
 
         Run more = tinyParity(model, "--steps", "18", "--resume", "--json");
@@ -107,7 +112,7 @@ class TrainEvalCommandTest {
 
     @Test
     void reproduceSkipsAFinishedModelUnlessItsRecipeOrBudgetChanged(@TempDir Path dir) throws Exception {
-        long recipeSteps = statescope.experiment.Recipes.all().stream().filter(r -> r.fileStem().equals("parity-signed"))
+        long recipeSteps = Recipes.all().stream().filter(r -> r.fileStem().equals("parity-signed"))
                 .findFirst().orElseThrow().steps();
         Path model = staleParitySigned(dir);
         // trained on 40 words a split where the recipe takes the protocol's sizes: another recipe
@@ -131,7 +136,7 @@ class TrainEvalCommandTest {
         Run skip = run("reproduce", "--out", dir.toString(), "--languages", "parity-signed", "--quiet");
         assertEquals(0, skip.code(), skip.err());
         assertTrue(skip.out().startsWith("parity-signed") && skip.out().contains("finished"), skip.out());
-        assertTrue(java.util.Arrays.equals(weights, Files.readAllBytes(model)));
+        assertTrue(Arrays.equals(weights, Files.readAllBytes(model)));
         Run list = run("reproduce", "--out", dir.toString(), "--languages", "parity-signed", "--list", "--json");
         assertTrue(list.out().contains("\"state\" : \"finished\""), list.out());
     }
@@ -146,7 +151,7 @@ class TrainEvalCommandTest {
                 again.err());
         String manifest = Files.readString(dir.resolve("parity-signed.json"));
         assertTrue(manifest.contains("--max-words 0") && !manifest.contains("--max-words 40"), manifest);
-        assertFalse(java.util.Arrays.equals(stale, Files.readAllBytes(model)), "the model must be replaced");
+        assertFalse(Arrays.equals(stale, Files.readAllBytes(model)), "the model must be replaced");
         Run list = run("reproduce", "--out", dir.toString(), "--languages", "parity-signed", "--list", "--json");
         assertTrue(list.out().contains("\"state\" : \"finished\""), list.out());
     }

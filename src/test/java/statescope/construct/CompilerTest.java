@@ -16,6 +16,7 @@ import statescope.lang.Minimizer;
 import statescope.lang.Regexes;
 import statescope.lang.StarFree;
 import statescope.lang.catalog.Catalog;
+import statescope.ssm.GateRange;
 
 /** The cascade compiler: exact on seeded random star-free regexes and on catalog languages; clear refusals. */
 class CompilerTest {
@@ -70,7 +71,7 @@ class CompilerTest {
     void signedGatesCompileALanguageWhoseGroupsAreZ2() {
         for (String re : new String[] {"(aa)*", "(aa|b)*", "(0|10*1)*", "((aa)*b)*"}) {
             var r = Compiler.regex(re, null, 12, true);
-            assertEquals(statescope.ssm.GateRange.SIGNED, r.model().checkpoint().weights().config().gates(), re);
+            assertEquals(GateRange.SIGNED, r.model().checkpoint().weights().config().gates(), re);
             assertTrue(r.decomposition().lines().get(1).contains("Z_2"), r.decomposition().lines().toString());
             var check = new ExactnessCheck(r.model());
             assertTrue(check.exhaustive(10).exact(), re);

@@ -3,7 +3,9 @@ package statescope.construct;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -11,13 +13,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import statescope.lang.Word;
+import statescope.ssm.Checkpoint;
 import statescope.ssm.FastForward;
 import statescope.ssm.ReferenceForward;
 import statescope.ssm.ReferenceScan;
 import statescope.ssm.SsmState;
 import statescope.ssm.SsmStepper;
+import statescope.ssm.SsmWeights;
+import statescope.ssm.Tensor;
 import statescope.ssm.Trace;
 import statescope.ssm.Traces;
+import statescope.ssm.WeightNames;
 
 /**
  * The cheap part of the acceptance check: each hand construction is right at every position of every
@@ -70,7 +76,7 @@ class ConstructionsTest {
             assertEquals(now.checkpoint().manifest(), shipped.checkpoint().manifest(), id);
             assertEquals(id, shipped.languageId());
         }
-        try (var files = java.nio.file.Files.list(dir)) {
+        try (var files = Files.list(dir)) {
             assertEquals(ConstructedModels.SHIPPED.size(),
                     files.filter(p -> p.toString().endsWith(".safetensors")).count(), "a constructed file without a construction");
         }
@@ -90,16 +96,16 @@ class ConstructionsTest {
     void aBrokenModelIsCaught() throws Exception {
         // flip the sign of the head row of one class: the check must see the wrong predictions
         Constructed c = ConstructedModels.get("ab-d-bc");
-        var t = new java.util.LinkedHashMap<>(c.checkpoint().weights().tensors());
-        var head = t.get(statescope.ssm.WeightNames.HEAD);
+        var t = new LinkedHashMap<>(c.checkpoint().weights().tensors());
+        var head = t.get(WeightNames.HEAD);
         float[] h = head.data();
         int dm = c.checkpoint().weights().config().dModel();
         for (int i = 0; i < dm; i++) {
             h[i] = -h[i];
         }
-        t.put(statescope.ssm.WeightNames.HEAD, new statescope.ssm.Tensor(head.shape(), h));
-        var broken = new Constructed(new statescope.ssm.Checkpoint(
-                statescope.ssm.SsmWeights.fromTensors(c.checkpoint().weights().config(), t), c.checkpoint().manifest()),
+        t.put(WeightNames.HEAD, new Tensor(head.shape(), h));
+        var broken = new Constructed(new Checkpoint(
+                SsmWeights.fromTensors(c.checkpoint().weights().config(), t), c.checkpoint().manifest()),
                 c.languageId(), null, c.readout(), c.summary(), false);
         var row = new ExactnessCheck(broken).sampled(50, 5, 1);
         assertTrue(row.wrong() > 0, "a sign-flipped head went unnoticed: " + row);

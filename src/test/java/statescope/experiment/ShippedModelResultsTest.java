@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import statescope.lang.catalog.Catalog;
 import statescope.lang.catalog.Family;
@@ -66,7 +67,7 @@ class ShippedModelResultsTest {
 
     private static Map<String, Double> accuracy(String stem) throws IOException {
         var metrics = Checkpoint.load(MODELS.resolve(stem + ".safetensors")).manifest().metrics();
-        var acc = new java.util.TreeMap<String, Double>();
+        var acc = new TreeMap<String, Double>();
         metrics.forEach((k, v) -> {
             if (k.startsWith("acc_")) {
                 acc.put(k.substring(4), v);

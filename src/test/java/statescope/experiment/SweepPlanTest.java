@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import statescope.ssm.GateRange;
+import statescope.ssm.SsmWeights;
 
 /** Plans: the cells they expand into, and the bad plans that fail before any run, naming the field. */
 class SweepPlanTest {
@@ -123,7 +124,7 @@ class SweepPlanTest {
     void theParameterCountIsTheWeightsCount() {
         var cell = plan("languages: d-12").cells().get(0);
         var config = TrainingRun.config(cell.spec(), LanguageTask.of("d-12"));
-        long tensors = statescope.ssm.SsmWeights.init(config, 1, true, 1.0).tensors().values().stream()
+        long tensors = SsmWeights.init(config, 1, true, 1.0).tensors().values().stream()
                 .mapToLong(t -> t.data().length).sum();
         assertEquals(tensors, SweepCell.parameters(config));
     }

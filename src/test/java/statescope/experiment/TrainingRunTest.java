@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -17,6 +19,8 @@ import statescope.cli.TrainCommandLine;
 import statescope.ssm.Checkpoint;
 import statescope.ssm.GateRange;
 import statescope.ssm.NormKind;
+import statescope.train.Loss;
+import statescope.train.ParamSet;
 import statescope.train.TrainOptions;
 
 /** A run end to end: checkpoints, interruption, resumption to the same model, manifest metrics. */
@@ -41,9 +45,9 @@ class TrainingRunTest {
         var base = new TrainingRun.Spec("tomita-3", 1, 8, 4, GateRange.NONNEGATIVE, NormKind.LAYER,
                 new TrainOptions(1e-2, 0.1, true, 1.0, 8, 80, 2, 5), 60, 5, 40, 10, 101, null, null);
         var bin2 = base.withSelectOn("bin2");
-        var evals = new java.util.ArrayList<Map<String, Double>>();
-        var flags = new java.util.ArrayList<Boolean>();
-        var steps = new java.util.ArrayList<Long>();
+        var evals = new ArrayList<Map<String, Double>>();
+        var flags = new ArrayList<Boolean>();
+        var steps = new ArrayList<Long>();
         var listener = new TrainingRun.Listener() {
             @Override
             public void evaluated(long step, Map<String, Double> quick, boolean best) {
@@ -130,7 +134,7 @@ class TrainingRunTest {
         // every kernel gives the same bits in every JIT tier (VectorPolyMath), so the two runs, whose code
         // was compiled at different moments, agree bit for bit; a lost AdamW state or a wrong step or batch
         // order would show up as differences of 1e-4 and more
-        assertTrue(statescope.train.ParamSet.of(ca.weights()).contentEquals(statescope.train.ParamSet.of(cb.weights())),
+        assertTrue(ParamSet.of(ca.weights()).contentEquals(ParamSet.of(cb.weights())),
                 "stop + resume must give the same model, bit for bit");
         assertEquals(ca.manifest().trainingStep(), cb.manifest().trainingStep());
         assertEquals(ca.manifest().metrics(), withSeconds(cb.manifest().metrics(), ca.manifest().metrics()));
@@ -142,7 +146,7 @@ class TrainingRunTest {
     }
 
     private static Map<String, Double> withSeconds(Map<String, Double> m, Map<String, Double> from) {
-        var out = new java.util.HashMap<>(m);
+        var out = new HashMap<>(m);
         out.put("train_seconds", from.get("train_seconds"));
         return out;
     }
@@ -179,8 +183,8 @@ class TrainingRunTest {
         assertEquals(first.checkpointStep() + 7, part.steps());
         assertTrue(TrainingRun.resumable(b));
         run(spec(40), b, true, QUIET, () -> false);
-        assertTrue(statescope.train.ParamSet.of(Checkpoint.load(a).weights())
-                .contentEquals(statescope.train.ParamSet.of(Checkpoint.load(b).weights())));
+        assertTrue(ParamSet.of(Checkpoint.load(a).weights())
+                .contentEquals(ParamSet.of(Checkpoint.load(b).weights())));
         assertEquals(Checkpoint.load(a).manifest().trainingStep(), Checkpoint.load(b).manifest().trainingStep());
     }
 
@@ -215,7 +219,7 @@ class TrainingRunTest {
     void taskEncodesTheProtocolTargets() {
         LanguageTask parity = LanguageTask.of("parity");
         assertEquals(LanguageTask.Objective.CLASSES, parity.objective());
-        assertEquals(statescope.train.Loss.MSE, parity.paperLoss());
+        assertEquals(Loss.MSE, parity.paperLoss());
         var ex = parity.encode(parity.language().parse("0110"));
         assertEquals(4, ex.tokens().length);
         LanguageTask dyck = LanguageTask.of("bounded-dyck-2-4");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
@@ -143,7 +144,7 @@ class AlignedTraceTest {
         var model = EngineModel.random(5, 5, 2, 16, GateRange.SIGNED, 7);
         int features = model.info().dInner() * model.info().dState();
         var rng = new SplittableRandom(4);
-        var projections = new java.util.ArrayList<Projection>();
+        var projections = new ArrayList<Projection>();
         for (int l = 0; l < 2; l++) {
             float[][] w = new float[3][features];
             float[] mean = new float[features];

@@ -3,11 +3,14 @@ package statescope.inspect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import statescope.lang.Word;
 import statescope.lang.catalog.Catalog;
 import statescope.lang.catalog.Language;
+import statescope.lang.catalog.TargetEncoding;
 import statescope.ssm.GateRange;
 
 /** The UI's view of the catalog agrees with the catalog: states, targets, tokens, decoding. */
@@ -27,7 +30,7 @@ class CatalogLanguagesTest {
         for (Language l : LANGS) {
             LanguageEntry e = CatalogLanguages.entry(l);
             var model = EngineModel.random(e.vocabularySize(), e.reference().width(), 1, 8, GateRange.SIGNED, 1);
-            for (Word w : l.sample(l.trainingSplit(), 3, 5, java.util.Set.of())) {
+            for (Word w : l.sample(l.trainingSplit(), 3, 5, Set.of())) {
                 Word word = w.length() > 60 ? w.prefix(60) : w;
                 var bulk = new AlignedTrace(model, e);
                 bulk.setWord(word.toArray(), p -> { }, () -> false);
@@ -59,7 +62,7 @@ class CatalogLanguagesTest {
                 .orElseThrow(() -> new AssertionError("some language has more classes than bits (D_n: 3 vs 2)"));
         var e = CatalogLanguages.entry(l);
         float[] logits = new float[l.targets().width()];
-        java.util.Arrays.fill(logits, -2f);
+        Arrays.fill(logits, -2f);
         logits[0] = 2f;
         var decoded = e.reference().decode(logits);
         assertTrue(decoded.unit(0), l.id());
@@ -75,7 +78,7 @@ class CatalogLanguagesTest {
             var classes = l.targets().classes();
             for (var c : classes) {
                 float[] logits = new float[classes.size()];             // one output per class
-                java.util.Arrays.fill(logits, -1f);
+                Arrays.fill(logits, -1f);
                 logits[c.id()] = 1f;
                 var decoded = e.reference().decode(logits);
                 var sb = new StringBuilder();
@@ -83,7 +86,7 @@ class CatalogLanguagesTest {
                     sb.append(b ? '1' : '0');
                 }
                 assertEquals(c.bits(), sb.toString(), l.id() + " class " + c.name());
-                if (l.targets().kind() != statescope.lang.catalog.TargetEncoding.Kind.MEMBERSHIP) {
+                if (l.targets().kind() != TargetEncoding.Kind.MEMBERSHIP) {
                     assertEquals(c.name(), decoded.label());
                 }
             }

@@ -1,5 +1,6 @@
 package statescope.inspect;
 
+import java.util.Arrays;
 import statescope.lang.catalog.ReferenceMachine.Config;
 import statescope.ssm.GateRange;
 
@@ -108,9 +109,9 @@ public final class FakeModels {
                 logits[i] = on ? 3f : -3f;
             }
             float[] gate = new float[ED * N];
-            java.util.Arrays.fill(gate, token == 1 ? -0.9f : 0.9f);
+            Arrays.fill(gate, token == 1 ? -0.9f : 0.9f);
             float[] delta = new float[ED];
-            java.util.Arrays.fill(delta, 0.1f * (token + 1));
+            Arrays.fill(delta, 0.1f * (token + 1));
             var layer = new StepTrace.LayerTrace(new float[ED], delta, gate, new float[N], new float[N],
                     s.hiddenState(0), new float[ED]);
             return new StepTrace(new StepTrace.LayerTrace[] {layer}, logits);

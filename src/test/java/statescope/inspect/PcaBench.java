@@ -2,6 +2,7 @@ package statescope.inspect;
 
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -37,8 +38,8 @@ public final class PcaBench {
         double nd4jStartMs = (System.nanoTime() - t0) / 1e6;
         t0 = System.nanoTime();
         INDArray centred = a.subRowVector(a.mean(0));
-        INDArray s = Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT, Math.min(p, f));
-        INDArray vt = Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT, f, f);
+        INDArray s = Nd4j.create(DataType.FLOAT, Math.min(p, f));
+        INDArray vt = Nd4j.create(DataType.FLOAT, f, f);
         Nd4j.getBlasWrapper().lapack().gesvd(centred, s, null, vt);
         double svdMs = (System.nanoTime() - t0) / 1e6;
         double agree = 0;

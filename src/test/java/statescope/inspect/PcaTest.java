@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import statescope.ssm.GateRange;
+import statescope.ssm.ReferenceForward;
+import statescope.ssm.SsmState;
+import statescope.ssm.SsmStepper;
+import statescope.ssm.Traces;
 
 class PcaTest {
 
@@ -58,10 +62,10 @@ class PcaTest {
         int[] tokens = new SplittableRandom(4).ints(40, 0, 5).toArray();
         double dev = model.stepScanDeviation(tokens).orElseThrow();
         assertTrue(dev < 1e-4, "step vs scan deviation " + dev);
-        var stepped = new statescope.ssm.SsmStepper(model.weights())
-                .run(new statescope.ssm.SsmState(model.weights().config()), tokens);
-        assertEquals(statescope.ssm.Traces.maxAbsDiff(stepped,
-                statescope.ssm.ReferenceForward.forward(model.weights(), tokens)), dev, 0.0,
+        var stepped = new SsmStepper(model.weights())
+                .run(new SsmState(model.weights().config()), tokens);
+        assertEquals(Traces.maxAbsDiff(stepped,
+                ReferenceForward.forward(model.weights(), tokens)), dev, 0.0,
                 "the figure compares the step with the reference forward");
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ class FileReadersFuzzTest {
         String prolog = jff ? data.pickValue(PROLOGS) : "";
         String charset = data.pickValue(CHARSETS);
         String body = data.consumeString(2000);
-        byte[] bytes = data.consumeBoolean() ? (prolog + body).getBytes(java.nio.charset.Charset.forName(charset))
+        byte[] bytes = data.consumeBoolean() ? (prolog + body).getBytes(Charset.forName(charset))
                 : data.consumeRemainingAsBytes();
         Path file = Files.createTempFile("statescope-fuzz", jff ? ".jff" : ".json");
         try {

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +39,7 @@ class FileEncodingTest {
         Path f = dir.resolve("l1.jff");
         Files.write(f, ("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>" + JFF).getBytes(StandardCharsets.ISO_8859_1));
         Dfa d = Jflap.read(f);
-        assertEquals(java.util.List.of("\u00e9"), d.alphabet().symbols());
+        assertEquals(List.of("\u00e9"), d.alphabet().symbols());
         assertEquals("fin\u00e9", d.label(1));
     }
 
@@ -81,7 +83,7 @@ class FileEncodingTest {
         Process p;
         try {
             p = new ProcessBuilder("mkfifo", fifo.toString()).start();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             assumeTrue(false, "no mkfifo here");
             return;
         }

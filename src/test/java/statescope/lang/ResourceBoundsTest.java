@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -165,7 +166,7 @@ class ResourceBoundsTest {
         }
         b.addEpsilon(99, 50).addStart(0).addTransition(99, 0, 0);
         Nfa n = b.build();
-        var from60 = new java.util.BitSet();
+        var from60 = new BitSet();
         from60.set(60);
         var c = n.closure(from60);
         assertEquals(50, c.cardinality());

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +24,7 @@ class AtomicFilesTest {
     Path dir;
 
     private boolean posix() {
-        return Files.getFileAttributeView(dir, java.nio.file.attribute.PosixFileAttributeView.class) != null;
+        return Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null;
     }
 
     @Test
@@ -52,7 +56,7 @@ class AtomicFilesTest {
         Path link = dir.resolve("link.bin");
         try {
             Files.createSymbolicLink(link, target);
-        } catch (UnsupportedOperationException | java.io.IOException e) {
+        } catch (UnsupportedOperationException | IOException e) {
             assumeTrue(false, "no symbolic links here");
         }
         AtomicFiles.write(link, new byte[] {4, 5});
@@ -66,7 +70,7 @@ class AtomicFilesTest {
     @Test
     void anEmptyFolderIsNotReplacedByTheFile() throws Exception {
         Path folder = Files.createDirectory(dir.resolve("model.safetensors"));
-        var e = org.junit.jupiter.api.Assertions.assertThrows(java.nio.file.FileSystemException.class,
+        var e = Assertions.assertThrows(FileSystemException.class,
                 () -> AtomicFiles.write(folder, new byte[] {1}));
         assertTrue(e.getMessage().contains("is a directory"), e.getMessage());
         assertTrue(Files.isDirectory(folder));

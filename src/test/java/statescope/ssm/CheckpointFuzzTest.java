@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import statescope.FuzzBudget;
@@ -97,7 +98,7 @@ class CheckpointFuzzTest {
     private static byte[] mutate(FuzzedDataProvider data) {
         byte[] b = WEIGHTS.clone();
         int cut = data.consumeInt(0, b.length);
-        b = java.util.Arrays.copyOf(b, data.consumeBoolean() ? cut : b.length);
+        b = Arrays.copyOf(b, data.consumeBoolean() ? cut : b.length);
         int edits = data.consumeInt(0, 8);
         for (int i = 0; i < edits && b.length > 0; i++) {
             b[data.consumeInt(0, b.length - 1)] = data.consumeByte();

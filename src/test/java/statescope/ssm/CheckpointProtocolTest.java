@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.RandomAccessFile;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -134,10 +135,10 @@ class CheckpointProtocolTest {
 
     @Test
     void aDirectoryOrDeviceIsNamed() throws Exception {
-        var e = assertThrows(java.nio.file.FileSystemException.class, () -> Safetensors.read(dir));
+        var e = assertThrows(FileSystemException.class, () -> Safetensors.read(dir));
         assertTrue(e.getMessage().contains("is a directory"), e.getMessage());
         if (Files.exists(Path.of("/dev/zero"))) {
-            e = assertThrows(java.nio.file.FileSystemException.class, () -> Safetensors.read(Path.of("/dev/zero")));
+            e = assertThrows(FileSystemException.class, () -> Safetensors.read(Path.of("/dev/zero")));
             assertTrue(e.getMessage().contains("character device"), e.getMessage());
         }
     }

@@ -1,6 +1,8 @@
 package statescope.ssm;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,11 +23,11 @@ public final class CheckpointSaveLoop {
         long start = 0;
         try {
             start = Checkpoint.load(w).manifest().trainingStep() + 1;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // first run
         }
         for (long i = start; ; i++) {
-            var t = new java.util.LinkedHashMap<>(base.tensors());
+            var t = new LinkedHashMap<>(base.tensors());
             float[] d = t.get(WeightNames.HEAD).data().clone();
             d[0] = i;                                                  // other bytes, another hash
             t.put(WeightNames.HEAD, new Tensor(t.get(WeightNames.HEAD).shape(), d));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,7 +129,7 @@ class CheckpointTest {
         Path p = dir.resolve("cut.safetensors");
         ck.save(p);
         byte[] all = Files.readAllBytes(p);
-        Files.write(p, java.util.Arrays.copyOf(all, all.length - 100));
+        Files.write(p, Arrays.copyOf(all, all.length - 100));
         var e = assertThrows(CheckpointException.class, () -> Checkpoint.load(p));
         assertTrue(e.getMessage().contains("truncated") && e.getMessage().contains("lm_head"), e.getMessage());
     }
@@ -146,7 +147,7 @@ class CheckpointTest {
     @Test
     void encodeMapsSymbolsAndNamesUnknownOnes() {
         var m = sample().manifest();
-        assertEquals(List.of(0, 1, 1, 2), java.util.Arrays.stream(m.encode("abb$")).boxed().toList());
+        assertEquals(List.of(0, 1, 1, 2), Arrays.stream(m.encode("abb$")).boxed().toList());
         var e = assertThrows(IllegalArgumentException.class, () -> m.encode("abc"));
         assertTrue(e.getMessage().contains("'c'") && e.getMessage().contains("position 2"), e.getMessage());
     }

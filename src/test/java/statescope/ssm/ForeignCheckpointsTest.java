@@ -11,6 +11,7 @@ import static statescope.ssm.WeightNames.*;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,7 +128,7 @@ class ForeignCheckpointsTest {
 
     @Test
     void ownCheckpointsAreLeftToTheOwnLoader() throws Exception {
-        var m = new Manifest(1, own.config(), java.util.List.of(), java.util.List.of(), "parity", 1, 2, Map.of(), "own");
+        var m = new Manifest(1, own.config(), List.of(), List.of(), "parity", 1, 2, Map.of(), "own");
         Path p = dir.resolve("own.safetensors");
         new Checkpoint(own, m).save(p);
         Files.writeString(dir.resolve("config.json"), "{\"model_type\": \"mamba2\"}"); // ignored: the manifest wins

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SequencedMap;
@@ -99,7 +100,7 @@ final class ForeignFixtures {
         for (Trace.LayerTrace l : tr.layers()) {
             n += l.h().length;
         }
-        float[] out = java.util.Arrays.copyOf(tr.logits(), n);
+        float[] out = Arrays.copyOf(tr.logits(), n);
         int at = tr.logits().length;
         for (Trace.LayerTrace l : tr.layers()) {
             System.arraycopy(l.h(), 0, out, at, l.h().length);

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static statescope.ssm.ForeignFixtures.*;
 import static statescope.ssm.WeightNames.*;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -98,7 +100,7 @@ class ForeignRefusalTest {
         t.remove(layer(0, A_LOG));
         says(refused(folder(dir.resolve("noalog"), t, null)), "A_log", "missing");
         Path empty = Files.createDirectories(dir.resolve("empty"));
-        var io = assertThrows(java.io.IOException.class, () -> Checkpoint.load(empty));
+        var io = assertThrows(IOException.class, () -> Checkpoint.load(empty));
         assertFalse(io instanceof CheckpointException, "a folder with no model is an I/O error, as any directory");
         says(io.getMessage(), "is a directory, not a file", "no model.safetensors");
         Safetensors.write(empty.resolve("a.safetensors"), mambaSsmTensors(own), Map.of());
@@ -130,7 +132,7 @@ class ForeignRefusalTest {
 
     private static float[] filled(int n, float v) {
         float[] a = new float[n];
-        java.util.Arrays.fill(a, v);
+        Arrays.fill(a, v);
         return a;
     }
 }

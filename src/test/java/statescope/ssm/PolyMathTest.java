@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.IntToDoubleFunction;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class PolyMathTest {
         return Math.abs(got - exact) / Math.ulp(want);
     }
 
-    static double worstUlps(float[] xs, java.util.function.IntToDoubleFunction err) {
+    static double worstUlps(float[] xs, IntToDoubleFunction err) {
         double worst = 0;
         for (int i = 0; i < xs.length; i++) {
             worst = Math.max(worst, err.applyAsDouble(i));

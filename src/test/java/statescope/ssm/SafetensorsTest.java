@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +61,7 @@ class SafetensorsTest {
         t.put("a", new Tensor(new int[] {}, new float[] {42}));
         t.put("empty", new Tensor(new int[] {0, 4}, new float[0]));
         var c = Safetensors.parse(Safetensors.toBytes(t, Map.of("k", "v")));
-        assertEquals(java.util.List.of("b", "a", "empty"), java.util.List.copyOf(c.tensors().keySet()));
+        assertEquals(List.of("b", "a", "empty"), List.copyOf(c.tensors().keySet()));
         for (var e : t.entrySet()) {
             assertTrue(e.getValue().contentEquals(c.tensors().get(e.getKey())), e.getKey());
         }
@@ -69,9 +71,9 @@ class SafetensorsTest {
     @Test
     void truncatedFileNamesTheTensor() {
         byte[] ok = Safetensors.toBytes(new LinkedHashMap<>(Map.of("layer.w", new Tensor(new int[] {4}, new float[4]))), null);
-        String m = msg(java.util.Arrays.copyOf(ok, ok.length - 3));
+        String m = msg(Arrays.copyOf(ok, ok.length - 3));
         assertTrue(m.contains("layer.w") && m.contains("truncated"), m);
-        m = msg(java.util.Arrays.copyOf(ok, 12));
+        m = msg(Arrays.copyOf(ok, 12));
         assertTrue(m.contains("truncated"), m);
         m = msg(new byte[5]);
         assertTrue(m.contains("truncated"), m);

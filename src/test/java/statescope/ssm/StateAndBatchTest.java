@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.management.ThreadMXBean;
+import java.lang.management.ManagementFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
@@ -121,7 +123,7 @@ class StateAndBatchTest {
         var stepper = new SsmStepper(weights(GateRange.SIGNED));
         var s = stepper.newState();
         float[] logits = new float[CFG.outputSize()];
-        var bean = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        var bean = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         long tid = Thread.currentThread().threadId();
         long per = Long.MAX_VALUE;
         // steady state: once the JIT has compiled step (it may lag on a busy machine, so retry)

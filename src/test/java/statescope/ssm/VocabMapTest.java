@@ -8,7 +8,9 @@ import static statescope.ssm.ForeignFixtures.*;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,7 +55,7 @@ class VocabMapTest {
         assertEquals("parity", ck.manifest().languageId());
         float[] head = full.tensor(WeightNames.HEAD).data();
         float[] kept = ck.weights().tensor(WeightNames.HEAD).data();
-        assertArrayEquals(java.util.Arrays.copyOfRange(head, 9 * 16, 11 * 16), kept);
+        assertArrayEquals(Arrays.copyOfRange(head, 9 * 16, 11 * 16), kept);
     }
 
     @Test
@@ -105,7 +107,7 @@ class VocabMapTest {
         assertEquals(VOCAB, ForeignCheckpoints.loadUnmapped(hf, Checkpoint.Overrides.NONE).weights().config().vocabSize());
         // a manifest-less mamba_ssm file gets NAME.vocab.json
         Path bare = dir.resolve("ms.safetensors");
-        Safetensors.write(bare, mambaSsmTensors(full), java.util.Map.of());
+        Safetensors.write(bare, mambaSsmTensors(full), Map.of());
         assertEquals(dir.resolve("ms.vocab.json"), map.saveBeside(bare));
         assertEquals(2, Checkpoint.load(bare).weights().config().vocabSize());
     }

@@ -5,6 +5,7 @@ import static statescope.ssm.WeightNames.*;
 import statescope.ssm.GateRange;
 import statescope.ssm.NormKind;
 import statescope.ssm.SsmConfig;
+import statescope.ssm.WeightNames;
 
 /**
  * The whole model and its loss in double precision, written as plainly as possible from the
@@ -58,7 +59,7 @@ final class DoubleReference {
         if (s.equals(NORM_BIAS) && c.norm() != NormKind.LAYER) {
             return null;
         }
-        return statescope.ssm.WeightNames.layer(l, s);
+        return WeightNames.layer(l, s);
     }
 
     /** Mean loss over the batch, as {@link Loss} defines it. */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import statescope.ssm.Checkpoint;
 import statescope.ssm.FastForward;
 import statescope.ssm.GateRange;
@@ -87,9 +88,9 @@ public final class ReproChild {
                 }
                 logits.put("step." + i, new Tensor(new int[] {seq.length}, seq));
             }
-            Safetensors.write(out.resolve("logits.safetensors"), new java.util.TreeMap<>(logits), Map.of());
+            Safetensors.write(out.resolve("logits.safetensors"), new TreeMap<>(logits), Map.of());
         }
-        Safetensors.write(out.resolve("math.safetensors"), new java.util.TreeMap<>(Map.of("math", mathSweep())), Map.of());
+        Safetensors.write(out.resolve("math.safetensors"), new TreeMap<>(Map.of("math", mathSweep())), Map.of());
         Files.writeString(out.resolve("probe.txt"), Long.toString(VectorExpProbe.probe(warmup > 0)));
     }
 

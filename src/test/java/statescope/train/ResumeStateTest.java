@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import statescope.ssm.CheckpointException;
@@ -19,7 +20,7 @@ import statescope.ssm.Tensor;
 class ResumeStateTest {
 
     /** The optimizer state of a trainer after 3 steps, rewritten with {@code edit} applied. */
-    private static Path editedState(Path dir, java.util.function.Consumer<Map<String, Tensor>> edit,
+    private static Path editedState(Path dir, Consumer<Map<String, Tensor>> edit,
                                     Map<String, String> metadata) throws Exception {
         Path opt = dir.resolve("opt.safetensors");
         try (Trainer a = TrainerTest.trainer(3, 1)) {

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -99,7 +100,7 @@ class SameDiffOracleTest {
         SDVariable onesN = sd.constant(Nd4j.ones(1, n));
         for (int l = 0; l < c.nLayer(); l++) {
             final int li = l;
-            java.util.function.Function<String, SDVariable> w = s -> v.get(WeightNames.layer(li, s));
+            Function<String, SDVariable> w = s -> v.get(WeightNames.layer(li, s));
             SDVariable[] xin = new SDVariable[tl];
             SDVariable[] z = new SDVariable[tl];
             for (int t = 0; t < tl; t++) {

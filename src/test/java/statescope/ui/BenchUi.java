@@ -1,10 +1,16 @@
 package statescope.ui;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import javafx.application.Platform;
+import statescope.inspect.LanguageEntry;
 import statescope.ui.common.TaskRunner;
 import statescope.ui.session.BuiltinLanguageLibrary;
 import statescope.ui.session.ModelChoice;
@@ -33,8 +39,8 @@ public final class BenchUi {
     static ModelLibrary models() {
         return new ModelLibrary(null, null) {
             @Override
-            public java.util.List<ModelChoice> choices(statescope.inspect.LanguageEntry language) {
-                return java.util.List.of(ModelChoice.random(3, 64, true, 1));
+            public List<ModelChoice> choices(LanguageEntry language) {
+                return List.of(ModelChoice.random(3, 64, true, 1));
             }
         };
     }
@@ -138,10 +144,10 @@ public final class BenchUi {
     /** The 1, 5 and 15 minute load averages (as uptime prints them). */
     private static String load() {
         try {
-            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split(" ");
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
             return f[0] + " " + f[1] + " " + f[2];
-        } catch (java.io.IOException e) {
-            return String.format(Locale.ROOT, "%.2f", java.lang.management.ManagementFactory
+        } catch (IOException e) {
+            return String.format(Locale.ROOT, "%.2f", ManagementFactory
                     .getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }

@@ -18,6 +18,8 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import statescope.ui.common.TaskRunner;
 import statescope.ui.common.UiScale;
+import statescope.ui.common.ZoomPane;
 import statescope.ui.main.MainWindow;
 import statescope.ui.main.StageControls;
 import statescope.ui.session.BuiltinLanguageLibrary;
@@ -125,7 +128,7 @@ class LayoutFitTest {
     }
 
     private static void collect(Node n, List<Node> out) {
-        if (!n.isVisible() || n instanceof ScrollPane || n instanceof ListView || n instanceof statescope.ui.common.ZoomPane) {
+        if (!n.isVisible() || n instanceof ScrollPane || n instanceof ListView || n instanceof ZoomPane) {
             if (n.isVisible() && n.getId() != null) {
                 out.add(n);                                           // the pane itself must fit; its content scrolls
             }
@@ -136,8 +139,8 @@ class LayoutFitTest {
         if (n.getId() != null || control) {
             out.add(n);
         }
-        if (n instanceof Parent p && !(n instanceof Control c && !(n instanceof javafx.scene.control.TabPane)
-                && !(n instanceof javafx.scene.control.SplitPane))) {
+        if (n instanceof Parent p && !(n instanceof Control c && !(n instanceof TabPane)
+                && !(n instanceof SplitPane))) {
             for (Node child : p.getChildrenUnmodifiable()) {
                 collect(child, out);
             }

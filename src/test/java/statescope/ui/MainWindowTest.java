@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -17,7 +18,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import statescope.inspect.BuiltinLanguages;
 import statescope.inspect.FakeModels;
 import statescope.inspect.LanguageEntry;
 import statescope.inspect.TraceModel;
@@ -92,7 +92,7 @@ class MainWindowTest {
         return vm.views().stepper().positionProperty().get();
     }
 
-    private static boolean is(javafx.scene.Node node, String state) {
+    private static boolean is(Node node, String state) {
         return TokenChips.is(node, state);
     }
 

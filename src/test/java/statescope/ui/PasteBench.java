@@ -1,5 +1,7 @@
 package statescope.ui;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -203,8 +206,8 @@ final class PasteBench {
 
     /** CPU time so far (ns): {whole process, the trace worker, the FX thread, the renderer}. */
     private static long[] cpu() {
-        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        long process = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        var threads = ManagementFactory.getThreadMXBean();
+        long process = ((OperatingSystemMXBean) ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
         long[] out = {process, 0, 0, 0};
         String[] names = {"statescope-worker", "JavaFX Application Thread", "QuantumRenderer"};
@@ -220,7 +223,7 @@ final class PasteBench {
     }
 
     private static double uptimeAt(long nanos) {
-        long origin = System.nanoTime() - java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
+        long origin = System.nanoTime() - ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
         return (nanos - origin) / 1e9;
     }
 
@@ -264,7 +267,7 @@ final class PasteBench {
         }
     }
 
-    static <T> T fxGet(java.util.function.Supplier<T> s) throws InterruptedException {
+    static <T> T fxGet(Supplier<T> s) throws InterruptedException {
         var ref = new AtomicReference<T>();
         fx(() -> ref.set(s.get()));
         return ref.get();

@@ -6,7 +6,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.StageStyle;
 import statescope.ui.common.FxTaskRunner;
 import statescope.ui.common.UiScale;
 import statescope.ui.main.MainWindow;
@@ -45,10 +47,10 @@ public final class ScreenshotTour {
             double w = 1600;
             double h = 1000;
             if (size != null) {
-                double px = javafx.stage.Screen.getPrimary().getOutputScaleX();
+                double px = Screen.getPrimary().getOutputScaleX();
                 w = Integer.parseInt(size.split("x")[0]) / px;
                 h = Integer.parseInt(size.split("x")[1]) / px;
-                stage.initStyle(javafx.stage.StageStyle.UNDECORATED);
+                stage.initStyle(StageStyle.UNDECORATED);
             }
             var scene = new Scene(root, w, h);
             stage.setScene(scene);

@@ -1,5 +1,6 @@
 package statescope.analysis.extract;
 
+import java.util.List;
 import java.util.Optional;
 import net.automatalib.automaton.transducer.MealyMachine;
 import statescope.lang.Word;
@@ -26,5 +27,5 @@ public interface EquivalenceOracle {
     String reach();
 
     /** The words of the search, in the order it tries them (shorter sources first), in batches. */
-    Iterable<java.util.List<Word>> batches();
+    Iterable<List<Word>> batches();
 }

@@ -1,5 +1,8 @@
 package statescope.analysis.extract;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import de.learnlib.acex.AcexAnalyzers;
@@ -49,7 +52,7 @@ public final class Extraction {
         int refStates = ref.map(CompactMealy::size).orElse(-1);
         var queries = new MealyQueries(target) {
             @Override
-            public void processQueries(java.util.Collection<? extends de.learnlib.query.Query<Integer,
+            public void processQueries(Collection<? extends de.learnlib.query.Query<Integer,
                     net.automatalib.word.Word<Integer>>> batch) {
                 if (System.nanoTime() > deadline) {
                     throw new OutOfTime();
@@ -186,7 +189,7 @@ public final class Extraction {
             }
             return new ExtractionResult(machine(), queries.queries(), queries.symbols(), rounds, seconds(),
                     Verdict.NOT_EQUIVALENT, complete, oracle.reach(), refStates, w.prefix(t + 1),
-                    java.util.Arrays.copyOf(stepped, t + 1), java.util.Arrays.copyOf(refOut, t + 1));
+                    Arrays.copyOf(stepped, t + 1), Arrays.copyOf(refOut, t + 1));
         }
 
         ExtractionResult result(Verdict v, boolean complete, Word w) {
@@ -212,7 +215,7 @@ public final class Extraction {
     /** Refines with a word the target answers differently from the hypothesis; false when it does not. */
     private static boolean refine(TTTLearnerMealy<Integer, Integer> learner, OutputQueries target, Word ce) {
         int[] out = target.outputs(List.of(ce))[0];
-        var outputs = new java.util.ArrayList<Integer>(out.length);
+        var outputs = new ArrayList<Integer>(out.length);
         for (int o : out) {
             outputs.add(o);
         }

@@ -12,6 +12,7 @@ import statescope.lang.Alphabet;
  * LearnLib's membership oracle over {@link OutputQueries}: a batch of queries becomes one call (one
  * batched scan for a model); each query is answered with the outputs of its suffix. Counts queries.
  */
+@SuppressWarnings("checkstyle:inlineQualifiedName") // LearnLib's Word and ours meet here: ours stays qualified
 class MealyQueries implements MembershipOracle<Integer, Word<Integer>> {
 
     private final OutputQueries target;

@@ -1,6 +1,7 @@
 package statescope.analysis.extract;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,7 @@ public final class ModelOutputs implements OutputQueries {
         for (int from = 0; from < missing.size(); from += BATCH) {
             List<Integer> part = missing.subList(from, Math.min(missing.size(), from + BATCH));
             int[][] tokens = part.stream().map(i -> language.encodeInput(words.get(i))).toArray(int[][]::new);
-            int[][] nonEmpty = java.util.Arrays.stream(tokens).filter(t -> t.length > 0).toArray(int[][]::new);
+            int[][] nonEmpty = Arrays.stream(tokens).filter(t -> t.length > 0).toArray(int[][]::new);
             FastForward.Result r = nonEmpty.length == 0 ? null : forward.forward(nonEmpty, FastForward.Options.LOGITS);
             int o = weights.config().outputSize();
             int b = 0;

@@ -1,6 +1,7 @@
 package statescope.analysis.probe;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -221,7 +222,7 @@ public final class Probing {
         for (FeatureSet s : sets) {
             int r = Math.min(rows, s.rows());
             out.add(r == s.rows() ? s : new FeatureSet(s.name(), s.layer(), s.width(), r,
-                    java.util.Arrays.copyOf(s.data(), r * s.width())));
+                    Arrays.copyOf(s.data(), r * s.width())));
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package statescope.lang.catalog;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import statescope.lang.Alphabet;
@@ -193,7 +194,7 @@ final class AuthorsSamplers {
             if (ones % 2 == 0) {
                 return raw;
             }
-            int[] padded = java.util.Arrays.copyOf(raw, raw.length + 1);
+            int[] padded = Arrays.copyOf(raw, raw.length + 1);
             padded[raw.length] = 1;
             return padded;
         }

@@ -2,6 +2,8 @@ package statescope.lang.catalog;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
@@ -24,7 +26,7 @@ public final class BoundedDyck {
     private BoundedDyck() {
     }
 
-    /** K open brackets then K closing ones: {@code ( [ { <} for K <= 4, else {@code (a .. (h} and {@code a) .. h)}. */
+    /** K open brackets then K closing ones: <code>( [ { &lt;</code> for K <= 4, else {@code (a .. (h} and {@code a) .. h)}. */
     public static Alphabet alphabet(int k) {
         if (k < 1 || k > 26) {
             throw new IllegalArgumentException("bounded Dyck needs 1 to 26 bracket types, got " + k);
@@ -71,7 +73,7 @@ public final class BoundedDyck {
         var db = new DfaBuilder(al);
         var start = m.start();
         db.start(label(m, start)).accept(label(m, start));
-        var seen = new java.util.HashSet<ReferenceMachine.Config>();
+        var seen = new HashSet<ReferenceMachine.Config>();
         var queue = new ArrayDeque<ReferenceMachine.Config>();
         seen.add(start);
         queue.add(start);
@@ -131,7 +133,7 @@ public final class BoundedDyck {
             if (depth == 0) {
                 if (random.nextBoolean()) { // END
                     if (n >= window.min()) {
-                        return Word.of(al, java.util.Arrays.copyOf(out, n));
+                        return Word.of(al, Arrays.copyOf(out, n));
                     }
                     continue;
                 }

@@ -1,5 +1,6 @@
 package statescope.lang.catalog;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import statescope.lang.Alphabet;
@@ -85,7 +86,7 @@ final class DnSampler extends GeneratorSampler {
 
     private static double[] flat(double top, double floor) {
         double[] w = new double[sweep(top, floor).length];
-        java.util.Arrays.fill(w, 1.0);
+        Arrays.fill(w, 1.0);
         return w;
     }
 

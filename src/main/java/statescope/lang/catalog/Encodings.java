@@ -2,6 +2,7 @@ package statescope.lang.catalog;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.function.Function;
 import statescope.lang.Alphabet;
 import statescope.lang.catalog.TargetEncoding.Kind;
@@ -79,7 +80,7 @@ final class Encodings {
         TargetFunction f = TargetEncoding.function(Kind.OPEN_COUNTERS);
         var names = m.registerNames().stream().map(n -> n.startsWith("open ") ? n : n + " > 0").toList();
         int k = names.size();
-        var all = new java.util.TreeSet<String>();
+        var all = new TreeSet<String>();
         for (int mask = 0; mask < (1 << k); mask++) {
             var sb = new StringBuilder();
             for (int j = 0; j < k; j++) {
@@ -105,7 +106,7 @@ final class Encodings {
         return new TargetEncoding(Kind.CUSTOM, description, bitNames, classes, loss, m, f);
     }
 
-    static java.util.TreeSet<String> explore(ReferenceMachine m, TargetFunction f) {
+    static TreeSet<String> explore(ReferenceMachine m, TargetFunction f) {
         return TargetEncoding.explorePatterns(m, f, EXPLORE_DEPTH, EXPLORE_CONFIGS);
     }
 

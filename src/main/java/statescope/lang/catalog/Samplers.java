@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.IntPredicate;
 import statescope.lang.Alphabet;
 import statescope.lang.Dfa;
 import statescope.lang.Word;
@@ -117,7 +118,7 @@ public final class Samplers {
     }
 
     /** Picks a length uniformly among the lengths of the window that satisfy {@code feasible}. */
-    static int pickLength(LengthWindow window, SplittableRandom random, java.util.function.IntPredicate feasible) {
+    static int pickLength(LengthWindow window, SplittableRandom random, IntPredicate feasible) {
         int[] ok = new int[window.size()];
         int n = 0;
         for (int l = window.min(); l <= window.max(); l++) {

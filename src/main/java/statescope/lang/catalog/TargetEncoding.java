@@ -2,6 +2,7 @@ package statescope.lang.catalog;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -188,7 +189,7 @@ public final class TargetEncoding {
         };
     }
 
-    private static boolean[] toBits(java.util.BitSet set, int k, boolean withEnd, boolean end) {
+    private static boolean[] toBits(BitSet set, int k, boolean withEnd, boolean end) {
         boolean[] b = new boolean[withEnd ? k + 1 : k];
         for (int a = 0; a < k; a++) {
             b[a] = set.get(a);

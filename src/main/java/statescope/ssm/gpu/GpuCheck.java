@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import statescope.ssm.GateRange;
@@ -71,8 +72,8 @@ public final class GpuCheck {
         ScanBatch in = c.inputs();
         ScanResult withStates = gpu.scan(in, true);
         ScanResult plain = gpu.scan(in, false);
-        boolean same = java.util.Arrays.equals(withStates.y(), plain.y())
-                && java.util.Arrays.equals(withStates.hLast(), plain.hLast());
+        boolean same = Arrays.equals(withStates.y(), plain.y())
+                && Arrays.equals(withStates.hLast(), plain.hLast());
         ScanAgreement a = ScanAgreement.compare(in, withStates, new ReferenceScan(), 8);
         return new Outcome(c, a, same, (System.nanoTime() - t0) / 1e9);
     }

@@ -1,5 +1,7 @@
 package statescope.ui.analysis;
 
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -168,7 +170,7 @@ public final class AnalysisViewModel {
         phase = "";
         List<Callable<Model>> models = session.openModels();
         sweepJob = runner.start(p -> {
-            var out = new java.util.ArrayList<Curve>();
+            var out = new ArrayList<Curve>();
             for (int i = 0; i < models.size(); i++) {
                 Subject s;
                 try {
@@ -177,7 +179,7 @@ public final class AnalysisViewModel {
                         continue;
                     }
                     s = subject(m, lang);
-                } catch (IllegalArgumentException | java.io.IOException e) {
+                } catch (IllegalArgumentException | IOException e) {
                     continue;                                          // a model that does not load or fit: no curve
                 }
                 final int done = i;

@@ -2,6 +2,7 @@ package statescope.ui.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -14,6 +15,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import statescope.analysis.LengthSweep;
 import statescope.ui.chart.LengthChart;
+import statescope.ui.common.Bars;
 
 /**
  * The "Lengths" tab: on top the "Find counterexample" action for the current model (progress, Cancel,
@@ -44,7 +46,7 @@ public final class LengthsView extends BorderPane {
         status.setMaxWidth(Double.MAX_VALUE);
         status.setWrapText(true);
         setBottom(status);
-        vm.curves().addListener((javafx.collections.ListChangeListener<AnalysisViewModel.Curve>) c -> redraw());
+        vm.curves().addListener((ListChangeListener<AnalysisViewModel.Curve>) c -> redraw());
     }
 
     private HBox searchBar() {
@@ -67,7 +69,7 @@ public final class LengthsView extends BorderPane {
         var bar = new HBox(10, title, find, cancel, progress);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("view-bar");
-        statescope.ui.common.Bars.keepLabelsWhole(bar);
+        Bars.keepLabelsWhole(bar);
         return bar;
     }
 
@@ -104,7 +106,7 @@ public final class LengthsView extends BorderPane {
                 spacer);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("view-bar");
-        statescope.ui.common.Bars.keepLabelsWhole(bar);
+        Bars.keepLabelsWhole(bar);
         return bar;
     }
 

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.elk.alg.layered.options.LayerConstraint;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
+import org.eclipse.elk.core.math.ElkPadding;
 import org.eclipse.elk.core.options.CoreOptions;
 import org.eclipse.elk.core.options.Direction;
 import org.eclipse.elk.core.options.EdgeLabelPlacement;
@@ -79,8 +81,8 @@ public final class AutomatonLayout {
         root.setProperty(LayeredOptions.SPACING_EDGE_EDGE, 10.0);
         root.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, 10.0);
         root.setProperty(LayeredOptions.SPACING_EDGE_LABEL, 4.0);
-        root.setProperty(CoreOptions.PADDING, horizontal ? new org.eclipse.elk.core.math.ElkPadding(30, 30, 30, 50)
-                : new org.eclipse.elk.core.math.ElkPadding(50, 30, 30, 30));
+        root.setProperty(CoreOptions.PADDING, horizontal ? new ElkPadding(30, 30, 30, 50)
+                : new ElkPadding(50, 30, 30, 30));
         var elkNodes = new ElkNode[n];
         for (int q = 0; q < n; q++) {
             if (hide && q == dead) {
@@ -90,7 +92,7 @@ public final class AutomatonLayout {
             elkNodes[q].setDimensions(nodeWidth(dfa.label(q)), NODE);
             if (q == dfa.startState()) {       // leftmost, so the start arrow comes in from free space
                 elkNodes[q].setProperty(LayeredOptions.LAYERING_LAYER_CONSTRAINT,
-                        org.eclipse.elk.alg.layered.options.LayerConstraint.FIRST);
+                        LayerConstraint.FIRST);
             }
         }
         Map<Long, List<String>> merged = new LinkedHashMap<>();

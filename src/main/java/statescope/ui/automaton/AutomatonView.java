@@ -1,12 +1,19 @@
 package statescope.ui.automaton;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Group;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -29,11 +36,11 @@ import statescope.ui.common.ZoomPane;
  */
 public final class AutomatonView extends BorderPane {
 
-    private static final javafx.css.PseudoClass CURRENT = javafx.css.PseudoClass.getPseudoClass("current");
-    private static final javafx.css.PseudoClass TRAIL = javafx.css.PseudoClass.getPseudoClass("trail");
-    private static final javafx.css.PseudoClass LAST = javafx.css.PseudoClass.getPseudoClass("last");
-    private static final javafx.css.PseudoClass ACCEPTED = javafx.css.PseudoClass.getPseudoClass("accepted");
-    private static final javafx.css.PseudoClass REJECTED = javafx.css.PseudoClass.getPseudoClass("rejected");
+    private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
+    private static final PseudoClass TRAIL = PseudoClass.getPseudoClass("trail");
+    private static final PseudoClass LAST = PseudoClass.getPseudoClass("last");
+    private static final PseudoClass ACCEPTED = PseudoClass.getPseudoClass("accepted");
+    private static final PseudoClass REJECTED = PseudoClass.getPseudoClass("rejected");
 
     private final AutomatonViewModel vm;
     private final ZoomPane zoom = new ZoomPane();
@@ -43,7 +50,7 @@ public final class AutomatonView extends BorderPane {
     private final Map<Integer, Group> stateNodes = new HashMap<>();
     private final Map<Long, Group> edgeNodes = new HashMap<>();
     private AutomatonLayout.Result layout;
-    private final javafx.beans.property.BooleanProperty expanded = new javafx.beans.property.SimpleBooleanProperty();
+    private final BooleanProperty expanded = new SimpleBooleanProperty();
     private AutomatonLayout.Result wide;
     private AutomatonLayout.Result tall;
 
@@ -59,12 +66,12 @@ public final class AutomatonView extends BorderPane {
         var fit = new Button("Fit");
         fit.getStyleClass().add("small");
         fit.setOnAction(e -> zoom.fitAll());
-        fit.setTooltip(new javafx.scene.control.Tooltip("Show the whole automaton (wheel: zoom, drag: pan)"));
+        fit.setTooltip(new Tooltip("Show the whole automaton (wheel: zoom, drag: pan)"));
         var expand = new ToggleButton("Expand");
         expand.setId("automaton-expand");
         expand.getStyleClass().add("small");
         expand.selectedProperty().bindBidirectional(expanded);
-        expanded.addListener((o, a, b) -> javafx.application.Platform.runLater(zoom::fit));
+        expanded.addListener((o, a, b) -> Platform.runLater(zoom::fit));
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         config.setId("automaton-config");
@@ -84,7 +91,7 @@ public final class AutomatonView extends BorderPane {
         vm.dfaProperty().addListener((o, a, b) -> rebuild());
         vm.collapseDeadProperty().addListener((o, a, b) -> rebuild());
         vm.frameProperty().addListener((o, a, b) -> paint());
-        javafx.beans.value.ChangeListener<Number> resized = (o, a, b) -> {
+        ChangeListener<Number> resized = (o, a, b) -> {
             if (layout != null && pick() != layout) {
                 layout = pick();
                 draw();
@@ -235,7 +242,7 @@ public final class AutomatonView extends BorderPane {
         }
         Group here = stateNodes.get(f.current());
         zoom.focusOn(here == null ? null : here.getBoundsInParent());    // a big graph follows the current state
-        var trail = new java.util.HashSet<Group>();
+        var trail = new HashSet<Group>();
         Group last = null;
         int[] path = f.path();
         for (int i = 1; i < path.length; i++) {
@@ -255,7 +262,7 @@ public final class AutomatonView extends BorderPane {
     }
 
     /** Whether the user asked for more room (the main window widens this pane). */
-    public javafx.beans.property.BooleanProperty expandedProperty() {
+    public BooleanProperty expandedProperty() {
         return expanded;
     }
 

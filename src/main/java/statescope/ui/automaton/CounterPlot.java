@@ -5,6 +5,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import statescope.ui.common.UiScale;
 
 /**
  * For counter languages: the counter value along the path so far (a step plot of the configuration
@@ -51,7 +52,7 @@ final class CounterPlot extends Pane {
         double right = w - 20;
         double top = 50;
         double bottom = h - 40;
-        g.setFont(Font.font(14 * statescope.ui.common.UiScale.factor()));
+        g.setFont(Font.font(14 * UiScale.factor()));
         g.setFill(Color.web("#57606a"));
         g.fillText("counter along the last " + (path.length - 1) + " steps", left, 28);
         g.setStroke(Color.web("#d0d7de"));

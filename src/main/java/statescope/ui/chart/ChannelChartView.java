@@ -1,20 +1,35 @@
 package statescope.ui.chart;
 
+import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableIntegerValue;
 import javafx.geometry.Pos;
+import javafx.scene.canvas.Canvas;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.shape.Line;
+import javafx.util.StringConverter;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.fx.FXGraphics2D;
 import statescope.inspect.ChannelKind;
+import statescope.ui.common.Bars;
+import statescope.ui.common.LazyPaint;
+import statescope.ui.common.UiScale;
 
 /** A JFreeChart line chart of channels the user picks (comma-separated indices), per layer. */
 public final class ChannelChartView extends BorderPane {
@@ -22,14 +37,14 @@ public final class ChannelChartView extends BorderPane {
     private final ChannelChartViewModel vm;
     private final ChartViewer viewer = new ChartViewer();
     private final Label error = new Label();
-    private final statescope.ui.common.LazyPaint paint = new statescope.ui.common.LazyPaint(this::show);
+    private final LazyPaint paint = new LazyPaint(this::show);
     private final JFreeChart chart;
     private final XYSeriesCollection data;
-    private final javafx.scene.shape.Line marker = new javafx.scene.shape.Line();
+    private final Line marker = new Line();
     private float[][] drawn;                                           // the series the chart shows
     private int current;
 
-    public ChannelChartView(ChannelChartViewModel vm, javafx.beans.value.ObservableIntegerValue layers) {
+    public ChannelChartView(ChannelChartViewModel vm, ObservableIntegerValue layers) {
         this.vm = vm;
         getStyleClass().add("channel-chart-view");
         setId("channel-chart-view");
@@ -46,7 +61,7 @@ public final class ChannelChartView extends BorderPane {
         });
         var kind = new ChoiceBox<ChannelKind>();
         kind.getItems().setAll(ChannelKind.values());
-        kind.setConverter(new javafx.util.StringConverter<>() {
+        kind.setConverter(new StringConverter<>() {
             @Override
             public String toString(ChannelKind k) {
                 return k == null ? "" : k.label();
@@ -67,9 +82,9 @@ public final class ChannelChartView extends BorderPane {
         error.getStyleClass().add("inline-error");
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        var bar = new javafx.scene.layout.FlowPane(10, 6, title, new Label("channels"), picked, error, spacer, kind,
+        var bar = new FlowPane(10, 6, title, new Label("channels"), picked, error, spacer, kind,
                 new Label("layer"), layer);                           // wraps in a narrow tab instead of cutting off
-        statescope.ui.common.Bars.keepLabelsWhole(bar);
+        Bars.keepLabelsWhole(bar);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("view-bar");
         setTop(bar);
@@ -77,24 +92,24 @@ public final class ChannelChartView extends BorderPane {
         marker.setId("chart-marker");
         marker.setManaged(false);
         marker.setVisible(false);
-        var overlay = new javafx.scene.layout.Pane(marker);
+        var overlay = new Pane(marker);
         overlay.setMouseTransparent(true);
-        setCenter(new javafx.scene.layout.StackPane(viewer, overlay));
-        javafx.beans.value.ChangeListener<Number> resized = (o, a, b) -> javafx.application.Platform.runLater(this::placeMarker);
+        setCenter(new StackPane(viewer, overlay));
+        ChangeListener<Number> resized = (o, a, b) -> Platform.runLater(this::placeMarker);
         viewer.widthProperty().addListener(resized);                  // the chart redraws first, then the marker follows
         viewer.heightProperty().addListener(resized);
         vm.frameProperty().addListener((o, a, f) -> paint.request());
         data = new XYSeriesCollection();
         chart = ChannelCharts.createChart(data);
         viewer.setChart(chart);
-        statescope.ui.common.UiScale.factorProperty().addListener((o, a, b) -> {
+        UiScale.factorProperty().addListener((o, a, b) -> {
             ChannelCharts.scaleFonts(chart, b.doubleValue());
             paint.request();
         });
         // the first drawing of a chart loads fonts and classes (0.3-0.4 s measured): do it now, while the
         // window is being built, not when the user first opens the tab
-        chart.draw(new org.jfree.fx.FXGraphics2D(new javafx.scene.canvas.Canvas(320, 200).getGraphicsContext2D()),
-                new java.awt.geom.Rectangle2D.Double(0, 0, 320, 200));
+        chart.draw(new FXGraphics2D(new Canvas(320, 200).getGraphicsContext2D()),
+                new Rectangle2D.Double(0, 0, 320, 200));
     }
 
     /**
@@ -135,7 +150,7 @@ public final class ChannelChartView extends BorderPane {
     }
 
     /** Whether the view is on screen; while it is not, steps do not draw (bound to its tab's selection). */
-    public javafx.beans.property.BooleanProperty shownProperty() {
+    public BooleanProperty shownProperty() {
         return paint.shownProperty();
     }
 

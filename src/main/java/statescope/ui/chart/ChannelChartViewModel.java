@@ -1,5 +1,6 @@
 package statescope.ui.chart;
 
+import java.util.Arrays;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -79,7 +80,7 @@ public final class ChannelChartViewModel {
         }
         Frame before = frame.get();
         if (before != null && before.start() == start && before.layer() == l && before.kind() == kind.get()
-                && java.util.Arrays.equals(before.channels(), picked) && java.util.Arrays.deepEquals(before.series(), series)) {
+                && Arrays.equals(before.channels(), picked) && Arrays.deepEquals(before.series(), series)) {
             series = before.series();                                  // same values: same array
         }
         frame.set(new Frame(l, kind.get(), start, picked, series, t));

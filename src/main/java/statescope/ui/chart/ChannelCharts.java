@@ -10,6 +10,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import statescope.ui.common.UiScale;
 
 /** Dataset and chart factories for the channel chart (the JFree demos' createDataset/createChart split). */
 final class ChannelCharts {
@@ -63,7 +64,7 @@ final class ChannelCharts {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xD0D7DE));
         plot.setRangeGridlinePaint(new Color(0xD0D7DE));
-        scaleFonts(chart, statescope.ui.common.UiScale.factor());
+        scaleFonts(chart, UiScale.factor());
         var renderer = new XYLineAndShapeRenderer(true, false);
         renderer.setDrawSeriesLineAsPath(true);                        // one path per series, not one line per point
         for (int i = 0; i < COLORS.length; i++) {

@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.geom.Ellipse2D;
+import java.text.DecimalFormat;
 import java.util.List;
 import java.util.function.BiConsumer;
 import javafx.scene.layout.StackPane;
@@ -53,7 +54,7 @@ public final class LengthChart extends StackPane {
         var x = new LogAxis("length (symbols, log scale)");
         x.setSmallestValue(1);
         x.setBase(10);
-        x.setNumberFormatOverride(new java.text.DecimalFormat("#,##0"));
+        x.setNumberFormatOverride(new DecimalFormat("#,##0"));
         var y = new NumberAxis("strict accuracy (%)");
         y.setRange(-2, 102);
         var renderer = new DeviationRenderer(true, true);

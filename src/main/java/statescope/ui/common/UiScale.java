@@ -2,6 +2,7 @@ package statescope.ui.common;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
@@ -153,7 +154,7 @@ public final class UiScale {
     }
 
     private static String read(String url) {
-        try (var in = java.net.URI.create(url).toURL().openStream()) {
+        try (var in = URI.create(url).toURL().openStream()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,7 @@
 package statescope.ui.heatmap;
 
+import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelWriter;
@@ -8,6 +10,9 @@ import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import statescope.inspect.ChannelKind;
+import statescope.ui.common.LazyPaint;
+import statescope.ui.common.UiScale;
 
 /**
  * Paints one {@link HeatmapViewModel.Frame}: channels down, positions across, the current position
@@ -23,7 +28,7 @@ final class HeatmapCanvas extends Pane {
 
     private final Canvas canvas = new Canvas();
     private final boolean diverging;
-    private final statescope.ui.common.LazyPaint paint = new statescope.ui.common.LazyPaint(this::draw);
+    private final LazyPaint paint = new LazyPaint(this::draw);
     private final WritableImage bar;                                   // the colour bar, [1 × 64]
     private WritableImage img;                                         // reused while the window's size stays
     private HeatmapViewModel.Frame frame;
@@ -42,7 +47,7 @@ final class HeatmapCanvas extends Pane {
     }
 
     /** Whether the canvas is on screen (steps do not draw while it is not). */
-    javafx.beans.property.BooleanProperty shownProperty() {
+    BooleanProperty shownProperty() {
         return paint.shownProperty();
     }
 
@@ -72,7 +77,7 @@ final class HeatmapCanvas extends Pane {
         g.clearRect(0, 0, w, h);
         if (frame == null || frame.values().length == 0 || w < LEFT + RIGHT + 20 || h < TOP + BOTTOM + 20) {
             g.setFill(Color.web("#57606a"));
-            g.setFont(Font.font(14 * statescope.ui.common.UiScale.factor()));
+            g.setFont(Font.font(14 * UiScale.factor()));
             g.fillText("no tokens yet", LEFT, TOP + 30);
             return;
         }
@@ -84,7 +89,7 @@ final class HeatmapCanvas extends Pane {
         }
         PixelWriter pw = img.getPixelWriter();
         // Ā lives in (−1, 1): a fixed scale keeps sign and size comparable across layers and strings
-        float scale = frame.kind() == statescope.inspect.ChannelKind.GATE ? 1f
+        float scale = frame.kind() == ChannelKind.GATE ? 1f
                 : diverging ? frame.absMax() : Math.max(frame.max(), 1e-6f);
         for (int c = 0; c < cols; c++) {
             for (int r = 0; r < rows; r++) {
@@ -104,7 +109,7 @@ final class HeatmapCanvas extends Pane {
             g.strokeRect(LEFT + cur * cw, TOP, Math.max(cw, 2), ph);
         }
         g.setFill(Color.web("#57606a"));
-        g.setFont(Font.font(12 * statescope.ui.common.UiScale.factor()));
+        g.setFont(Font.font(12 * UiScale.factor()));
         g.setTextAlign(TextAlignment.RIGHT);
         int step = rows <= 16 ? 4 : rows <= 64 ? 16 : 32;
         for (int r = 0; r < rows; r += step) {
@@ -130,7 +135,7 @@ final class HeatmapCanvas extends Pane {
         g.drawImage(bar, x, y, 14, h);
         g.setFill(Color.web("#57606a"));
         g.setTextAlign(TextAlignment.LEFT);
-        g.setFont(Font.font(11 * statescope.ui.common.UiScale.factor()));
+        g.setFont(Font.font(11 * UiScale.factor()));
         g.fillText(fmt(scale), x + 18, y + 10);
         g.fillText(diverging ? fmt(-scale) : "0", x + 18, y + h);
         if (diverging) {
@@ -140,6 +145,6 @@ final class HeatmapCanvas extends Pane {
 
     private static String fmt(double v) {
         return Math.abs(v) >= 100 || (Math.abs(v) < 0.01 && v != 0)
-                ? String.format(java.util.Locale.ROOT, "%.1e", v) : String.format(java.util.Locale.ROOT, "%.2f", v);
+                ? String.format(Locale.ROOT, "%.1e", v) : String.format(Locale.ROOT, "%.2f", v);
     }
 }

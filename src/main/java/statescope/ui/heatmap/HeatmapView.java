@@ -1,5 +1,7 @@
 package statescope.ui.heatmap;
 
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
@@ -8,6 +10,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import statescope.inspect.ChannelKind;
+import statescope.ui.common.Bars;
 
 /**
  * The state heatmap (one model) or the gate view (Δ above Ā): channel × time for the chosen layer.
@@ -15,7 +19,7 @@ import javafx.scene.layout.VBox;
  */
 public final class HeatmapView extends VBox {
 
-    private final javafx.beans.property.BooleanProperty shown = new javafx.beans.property.SimpleBooleanProperty(true);
+    private final BooleanProperty shown = new SimpleBooleanProperty(true);
 
     private HeatmapView(String title, String note, HeatmapViewModel... vms) {
         getStyleClass().add("heatmap-view");
@@ -34,12 +38,12 @@ public final class HeatmapView extends VBox {
         var bar = new HBox(10, label, noteLabel, spacer, new Label("layer"), layer);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("view-bar");
-        statescope.ui.common.Bars.keepLabelsWhole(bar);
+        Bars.keepLabelsWhole(bar);
         getChildren().add(bar);
         for (HeatmapViewModel vm : vms) {
             var sub = new Label(vm.kind().label());
             sub.getStyleClass().add("sub-title");
-            var canvas = new HeatmapCanvas(vm.kind() != statescope.inspect.ChannelKind.DELTA);
+            var canvas = new HeatmapCanvas(vm.kind() != ChannelKind.DELTA);
             VBox.setVgrow(canvas, Priority.ALWAYS);
             canvas.shownProperty().bind(shown);
             vm.frameProperty().addListener((o, a, f) -> canvas.show(f));
@@ -48,7 +52,7 @@ public final class HeatmapView extends VBox {
     }
 
     /** Whether the view is on screen; while it is not, steps do not draw (bound to its tab's selection). */
-    public javafx.beans.property.BooleanProperty shownProperty() {
+    public BooleanProperty shownProperty() {
         return shown;
     }
 

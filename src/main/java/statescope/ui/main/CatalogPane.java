@@ -1,6 +1,7 @@
 package statescope.ui.main;
 
 import java.io.File;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -9,6 +10,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import statescope.inspect.LanguageEntry;
@@ -31,7 +33,7 @@ final class CatalogPane extends VBox {
         list.setCellFactory(v -> {
             var cell = new EntryCell();
             cell.prefWidthProperty().bind(v.widthProperty().subtract(18));
-            cell.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            cell.setMaxWidth(Region.USE_PREF_SIZE);
             return cell;
         });
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -42,7 +44,7 @@ final class CatalogPane extends VBox {
         regex.setPromptText("regex, e.g. (ab)*a");
         HBox.setHgrow(regex, Priority.ALWAYS);
         var open = new Button("Open");
-        open.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        open.setMinWidth(Region.USE_PREF_SIZE);
         open.setId("regex-open");
         open.setOnAction(e -> vm.openRegex(regex.getText()));
         regex.setOnAction(e -> vm.openRegex(regex.getText()));
@@ -67,14 +69,14 @@ final class CatalogPane extends VBox {
         // takes their clicks (the lock-up after an error in "Your own language")
         error.visibleProperty().bind(error.textProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
-        error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        error.setMinHeight(Region.USE_PREF_SIZE);
         var regexRow = new HBox(6, regex, open);
         regexRow.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(title, list, new Label("Your own language"), regexRow, file, error);
         // not disable(): toggling :disabled restyles the whole subtree (hundreds of ms with the software
         // pipeline); a busy pane just stops taking the mouse and dims
         mouseTransparentProperty().bind(vm.busyProperty());
-        opacityProperty().bind(javafx.beans.binding.Bindings.when(vm.busyProperty()).then(0.55).otherwise(1.0));
+        opacityProperty().bind(Bindings.when(vm.busyProperty()).then(0.55).otherwise(1.0));
     }
 
     /** Name, family badge and the automaton summary. */

@@ -5,11 +5,13 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.Separator;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
+import statescope.ui.common.Bars;
 import statescope.ui.session.HeaderViewModel;
 import statescope.ui.session.ModelChoice;
 
@@ -17,7 +19,7 @@ import statescope.ui.session.ModelChoice;
 final class HeaderBar extends HBox {
 
     /** The View menu (scale, presentation mode, theme); filled by {@link StageControls}. */
-    final javafx.scene.control.MenuButton view = new javafx.scene.control.MenuButton("View");
+    final MenuButton view = new MenuButton("View");
 
     HeaderBar(HeaderViewModel vm) {
         super(14);
@@ -57,8 +59,8 @@ final class HeaderBar extends HBox {
         modelError.managedProperty().bind(modelError.visibleProperty());
         modelError.setMaxWidth(360);
         modelError.setMinWidth(0);
-        statescope.ui.common.Bars.tooltipWhenCut(modelError);
-        statescope.ui.common.Bars.tooltipWhenCut(language);
+        Bars.tooltipWhenCut(modelError);
+        Bars.tooltipWhenCut(language);
         view.setId("view-menu");
         view.setMinWidth(Region.USE_PREF_SIZE);
         getChildren().addAll(title, new Separator(Orientation.VERTICAL), language, spacer, modelError, modelLabel,

@@ -1,11 +1,15 @@
 package statescope.ui.main;
 
+import java.util.Locale;
 import java.util.function.IntConsumer;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import statescope.ui.prediction.PredictionStripViewModel;
 import statescope.ui.prediction.TokenChips;
@@ -38,7 +42,7 @@ final class InputBar extends VBox {
         longInput.getStyleClass().add("long-input");
         longInput.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(longInput, Priority.ALWAYS);
-        var clear = new javafx.scene.control.Button("Clear");
+        var clear = new Button("Clear");
         clear.getStyleClass().add("small");
         clear.setOnAction(e -> vm.setInput(""));
         var longRow = new HBox(8, longInput, clear);
@@ -49,7 +53,7 @@ final class InputBar extends VBox {
             field.setVisible(!longMode);
             longRow.setVisible(longMode);
             if (longMode) {
-                longInput.setText(String.format(java.util.Locale.ROOT,
+                longInput.setText(String.format(Locale.ROOT,
                         "%,d characters (too long to edit here; step, scrub or clear) … %s", b.length(),
                         b.substring(b.length() - 24)));
             } else if (!b.equals(field.getText())) {
@@ -62,7 +66,7 @@ final class InputBar extends VBox {
         alphabet.textProperty().bind(vm.alphabetProperty());
         var label = new Label("Input");
         label.getStyleClass().add("view-title");
-        var slot = new javafx.scene.layout.StackPane(field, longRow);   // both always laid out: switching to the
+        var slot = new StackPane(field, longRow);   // both always laid out: switching to the
         slot.setAlignment(Pos.CENTER_LEFT);                              // summary moves nothing below (no canvas redraws)
         HBox.setHgrow(slot, Priority.ALWAYS);
         var row = new HBox(10, label, slot, alphabet);
@@ -73,9 +77,9 @@ final class InputBar extends VBox {
         error.textProperty().bind(vm.errorProperty());
         error.visibleProperty().bind(error.textProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
-        field.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("danger"), false);
+        field.pseudoClassStateChanged(PseudoClass.getPseudoClass("danger"), false);
         vm.errorProperty().addListener((o, a, b) -> field.pseudoClassStateChanged(
-                javafx.css.PseudoClass.getPseudoClass("danger"), !b.isEmpty()));
+                PseudoClass.getPseudoClass("danger"), !b.isEmpty()));
         var chips = new TokenChips(strip, jumpTo);
         var scroll = new ScrollPane(chips);
         scroll.getStyleClass().add("chips-scroll");

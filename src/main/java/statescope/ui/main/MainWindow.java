@@ -2,6 +2,7 @@ package statescope.ui.main;
 
 import java.util.List;
 import javafx.scene.Node;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -15,6 +16,7 @@ import statescope.ui.analysis.AnalysisViewModel;
 import statescope.ui.analysis.LengthsView;
 import statescope.ui.automaton.AutomatonView;
 import statescope.ui.chart.ChannelChartView;
+import statescope.ui.common.UiScale;
 import statescope.ui.heatmap.HeatmapView;
 import statescope.ui.prediction.PredictionStripView;
 import statescope.ui.session.StepperViewModel;
@@ -41,8 +43,8 @@ public final class MainWindow extends BorderPane {
         header = new HeaderBar(views.header());
         setTop(header);
         catalog = new CatalogPane(views.catalog());
-        catalog.prefWidthProperty().bind(statescope.ui.common.UiScale.factorProperty().multiply(270));
-        catalog.minWidthProperty().bind(statescope.ui.common.UiScale.factorProperty().multiply(200));
+        catalog.prefWidthProperty().bind(UiScale.factorProperty().multiply(270));
+        catalog.minWidthProperty().bind(UiScale.factorProperty().multiply(200));
         setLeft(catalog);
         automaton = new AutomatonView(views.automaton());
         var trajectory = new TrajectoryView(views.trajectory(), views.layers());
@@ -109,7 +111,7 @@ public final class MainWindow extends BorderPane {
     }
 
     /** The header's View menu (scale, presentation mode, theme). */
-    public javafx.scene.control.MenuButton viewMenu() {
+    public MenuButton viewMenu() {
         return header.view;
     }
 

@@ -1,5 +1,6 @@
 package statescope.ui.main;
 
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -8,6 +9,7 @@ import javafx.scene.control.Separator;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import statescope.ui.common.Bars;
 import statescope.ui.session.StatusViewModel;
 
 /** Compute backend, model summary, step-vs-scan deviation, messages, and the progress of long work. */
@@ -20,23 +22,23 @@ final class StatusBar extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         var backend = new Label();
         backend.setId("status-backend");
-        statescope.ui.common.Bars.tooltipWhenCut(backend);
+        Bars.tooltipWhenCut(backend);
         backend.setMinWidth(0);
         backend.textProperty().bind(vm.backendProperty());              // "Compute: CPU (...); GPU unavailable: ..." in one line, no dialog
         var model = new Label();
         model.setId("status-model");
-        statescope.ui.common.Bars.tooltipWhenCut(model);
+        Bars.tooltipWhenCut(model);
         model.setMinWidth(0);
         model.textProperty().bind(vm.modelSummaryProperty());
         var dev = new Label();
         dev.setId("status-deviation");
-        statescope.ui.common.Bars.tooltipWhenCut(dev);
-        dev.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);    // short: the backend line gives way first
+        Bars.tooltipWhenCut(dev);
+        dev.setMinWidth(Region.USE_PREF_SIZE);    // short: the backend line gives way first
         dev.textProperty().bind(vm.deviationProperty());
         var message = new Label();
         message.setId("status-message");
         message.getStyleClass().add("status-message");
-        statescope.ui.common.Bars.tooltipWhenCut(message);
+        Bars.tooltipWhenCut(message);
         message.setMinWidth(0);
         message.textProperty().bind(vm.messageProperty());
         var spacer = new Region();
@@ -54,12 +56,12 @@ final class StatusBar extends HBox {
         var busy = new HBox(8, busyText, bar, cancel);
         busy.setAlignment(Pos.CENTER_LEFT);
         busy.visibleProperty().bind(vm.busyProperty());               // always laid out: starting or ending a job
-        busy.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);      // moves no pane (else every canvas redraws)
+        busy.setMinWidth(Region.USE_PREF_SIZE);      // moves no pane (else every canvas redraws)
         var fitting = new Label("fitting PCA on corpus…");
         fitting.getStyleClass().add("muted");
         fitting.visibleProperty().bind(vm.analysingProperty());
         fitting.managedProperty().bind(vm.analysingProperty());
-        getChildren().addAll(backend, new Separator(javafx.geometry.Orientation.VERTICAL), model,
-                new Separator(javafx.geometry.Orientation.VERTICAL), dev, message, spacer, fitting, busy);
+        getChildren().addAll(backend, new Separator(Orientation.VERTICAL), model,
+                new Separator(Orientation.VERTICAL), dev, message, spacer, fitting, busy);
     }
 }

@@ -2,6 +2,7 @@ package statescope.ui.main;
 
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -9,6 +10,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.shape.SVGPath;
 import javafx.util.Duration;
 import statescope.ui.session.StepperViewModel;
@@ -66,7 +68,7 @@ final class StepperBar extends HBox {
         var speedLabel = new Label();
         speedLabel.getStyleClass().add("muted");
         speedLabel.setId("speed-label");
-        speedLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        speedLabel.setMinWidth(Region.USE_PREF_SIZE);
         speedLabel.textProperty().bind(vm.speedProperty().asString("%.0f tok/s"));
         var speedTitle = new Label("speed");
         speedTitle.getStyleClass().add("muted");
@@ -74,7 +76,7 @@ final class StepperBar extends HBox {
         // not disable(): toggling :disabled restyles the whole subtree (hundreds of ms with the software
         // pipeline); a busy pane just stops taking the mouse and dims
         mouseTransparentProperty().bind(vm.busyProperty());
-        opacityProperty().bind(javafx.beans.binding.Bindings.when(vm.busyProperty()).then(0.55).otherwise(1.0));
+        opacityProperty().bind(Bindings.when(vm.busyProperty()).then(0.55).otherwise(1.0));
     }
 
     private void restart(StepperViewModel vm) {

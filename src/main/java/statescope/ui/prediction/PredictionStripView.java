@@ -1,6 +1,9 @@
 package statescope.ui.prediction;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.IntConsumer;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -9,6 +12,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import statescope.ui.common.Bars;
 
 /**
  * Per position: the token, the automaton's target and the model's prediction, a disagreement marked
@@ -26,11 +30,11 @@ public final class PredictionStripView extends VBox {
     private final Label summary = new Label();
     private final Button jump = new Button("Jump to first divergence");
     private final IntConsumer onJump;
-    private final java.util.List<Label[]> columns = new java.util.ArrayList<>();   // [slot] token, target, prediction
+    private final List<Label[]> columns = new ArrayList<>();   // [slot] token, target, prediction
     private int start = 1;
 
-    private static final javafx.css.PseudoClass OK = javafx.css.PseudoClass.getPseudoClass("ok");
-    private static final javafx.css.PseudoClass BAD = javafx.css.PseudoClass.getPseudoClass("bad");
+    private static final PseudoClass OK = PseudoClass.getPseudoClass("ok");
+    private static final PseudoClass BAD = PseudoClass.getPseudoClass("bad");
 
     public PredictionStripView(PredictionStripViewModel vm, IntConsumer onJump, Runnable onJumpToDivergence) {
         this.vm = vm;
@@ -46,7 +50,7 @@ public final class PredictionStripView extends VBox {
         jump.setOnAction(e -> onJumpToDivergence.run());
         jump.setMinWidth(Region.USE_PREF_SIZE);                        // the summary gives way, not the button
         summary.setMinWidth(0);
-        statescope.ui.common.Bars.tooltipWhenCut(summary);
+        Bars.tooltipWhenCut(summary);
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         var bar = new HBox(10, title, summary, spacer, jump);

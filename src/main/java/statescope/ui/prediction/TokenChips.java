@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.IntConsumer;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 
@@ -83,7 +84,7 @@ public final class TokenChips extends HBox {
     }
 
     /** Whether a chip or strip cell is in the given state ("agree", "disagree", "first-divergence", "current"). */
-    public static boolean is(javafx.scene.Node node, String state) {
+    public static boolean is(Node node, String state) {
         return node.getPseudoClassStates().contains(PseudoClass.getPseudoClass(state));
     }
 }

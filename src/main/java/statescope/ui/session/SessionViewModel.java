@@ -1,8 +1,10 @@
 package statescope.ui.session;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -71,7 +73,7 @@ public final class SessionViewModel {
     private List<StateCloud> pendingClouds;
     private final InputParser parser = new InputParser();
     /** The last input of each language opened before (by id), restored when it is opened again. */
-    private final java.util.Map<String, String> inputs = new java.util.HashMap<>();
+    private final Map<String, String> inputs = new HashMap<>();
 
     /** A session whose corpus scans run on the backend {@code auto} picks (the GPU when one can be used). */
     public SessionViewModel(LanguageLibrary languages, ModelLibrary models, TaskRunner traceRunner,

@@ -1,13 +1,18 @@
 package statescope.ui.trajectory;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import statescope.inspect.StateCloud;
+import statescope.ui.common.UiScale;
 
 /**
  * Draws a {@link TrajectoryViewModel.Frame} on two stacked canvases: the back one holds what changes
@@ -74,7 +79,7 @@ final class TrajectoryPainter {
             backKey = null;
             back.getGraphicsContext2D().clearRect(0, 0, back.getWidth(), back.getHeight());
             g.setFill(MUTED);
-            g.setFont(Font.font(15 * statescope.ui.common.UiScale.factor()));
+            g.setFont(Font.font(15 * UiScale.factor()));
             g.fillText("Fitting the projection on a sampled corpus of the language…", 24, 40);
             return;
         }
@@ -165,7 +170,7 @@ final class TrajectoryPainter {
                           double oy) {
         int n = path.length;
         g.setLineWidth(2.2);
-        g.setLineJoin(javafx.scene.shape.StrokeLineJoin.ROUND);
+        g.setLineJoin(StrokeLineJoin.ROUND);
         int first = Math.max(0, n - 1 - LINE_TRAIL);
         int segments = n - 1 - first;
         for (int band = 0; band < BANDS && segments > 0; band++) {    // older segments fainter
@@ -195,7 +200,7 @@ final class TrajectoryPainter {
         {16, -40}, {16, 24}, {-16, -40}, {-16, 24}, {30, -8}, {-30, -8}};
 
     private void drawCentroids(GraphicsContext g, StateCloud cloud, double s, double ox, double oy, double[] here) {
-        Font font = Font.font("System", FontWeight.BOLD, 13 * statescope.ui.common.UiScale.factor());
+        Font font = Font.font("System", FontWeight.BOLD, 13 * UiScale.factor());
         g.setFont(font);
         int states = cloud.centroids().length;
         double[][] at = new double[states][];
@@ -250,11 +255,11 @@ final class TrajectoryPainter {
         }
     }
 
-    private final java.util.Map<String, Double> widths = new java.util.HashMap<>();
+    private final Map<String, Double> widths = new HashMap<>();
 
     private double textWidth(String text, Font font) {
         return widths.computeIfAbsent(text, t -> {
-            var node = new javafx.scene.text.Text(t);
+            var node = new Text(t);
             node.setFont(font);
             return node.getLayoutBounds().getWidth();
         });
@@ -271,7 +276,7 @@ final class TrajectoryPainter {
 
     private void drawAxes(GraphicsContext g, double w, double h) {
         g.setFill(MUTED);
-        g.setFont(Font.font(12 * statescope.ui.common.UiScale.factor()));
+        g.setFont(Font.font(12 * UiScale.factor()));
         if (vm.threeDProperty().get()) {
             g.fillText("drag to rotate", PAD + 70, h - 14);
             double ox = PAD + 24;
@@ -295,7 +300,7 @@ final class TrajectoryPainter {
     private static void drawLegend(GraphicsContext g, double w, StateCloud cloud) {
         double x = w - 160;
         double y = 24;
-        g.setFont(Font.font(13 * statescope.ui.common.UiScale.factor()));
+        g.setFont(Font.font(13 * UiScale.factor()));
         g.setFill(MUTED);
         g.fillText("automaton state", x, y);
         int shown = Math.min(cloud.stateNames().size(), 14);

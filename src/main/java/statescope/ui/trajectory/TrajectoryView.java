@@ -1,5 +1,7 @@
 package statescope.ui.trajectory;
 
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.value.ObservableIntegerValue;
 import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
@@ -11,6 +13,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import statescope.ui.common.Bars;
 import statescope.ui.common.LazyPaint;
 
 /**
@@ -30,7 +33,7 @@ public final class TrajectoryView extends BorderPane {
     private double lastX;
     private double lastY;
 
-    public TrajectoryView(TrajectoryViewModel vm, javafx.beans.value.ObservableIntegerValue layers) {
+    public TrajectoryView(TrajectoryViewModel vm, ObservableIntegerValue layers) {
         this.vm = vm;
         this.painter = new TrajectoryPainter(back, front, vm);
         this.paint = new LazyPaint(painter::draw);
@@ -55,7 +58,7 @@ public final class TrajectoryView extends BorderPane {
         var bar = new HBox(10, title, note, spacer, three, new Label("layer"), layer);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("view-bar");
-        statescope.ui.common.Bars.keepLabelsWhole(bar);
+        Bars.keepLabelsWhole(bar);
         setTop(bar);
         var holder = new Pane(back, front) {
             @Override
@@ -87,7 +90,7 @@ public final class TrajectoryView extends BorderPane {
     }
 
     /** Whether the view is on screen; while it is not, steps do not draw (bound to its tab's selection). */
-    public javafx.beans.property.BooleanProperty shownProperty() {
+    public BooleanProperty shownProperty() {
         return paint.shownProperty();
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -85,7 +86,7 @@ class CatalogTest {
             assertTrue(l.id().matches("[a-z0-9]+(-[a-z0-9]+)*"), l.id());
             assertTrue(ids.add(l.id()), "duplicate " + l.id());
             assertFalse(l.description().isBlank(), l.id());
-            String d = l.description().toLowerCase(java.util.Locale.ROOT);
+            String d = l.description().toLowerCase(Locale.ROOT);
             assertTrue(d.contains("star-free") || d.contains("not regular"),
                     l.id() + " description gives no verdict");
             assertTrue(l.splits().get(0).isTraining(), l.id());

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import statescope.lang.Alphabet;
+import statescope.lang.Dfa;
 import statescope.lang.Word;
 
 /**
@@ -76,10 +79,10 @@ class DfaAgreementTest {
         }
     }
 
-    static int longestShortestCompletion(statescope.lang.Dfa d) {
+    static int longestShortestCompletion(Dfa d) {
         int n = d.numStates();
         int[] dist = new int[n];
-        java.util.Arrays.fill(dist, Integer.MAX_VALUE);
+        Arrays.fill(dist, Integer.MAX_VALUE);
         for (int q = 0; q < n; q++) {
             dist[q] = d.isAccepting(q) ? 0 : Integer.MAX_VALUE;
         }
@@ -96,7 +99,7 @@ class DfaAgreementTest {
                 }
             }
         }
-        return java.util.Arrays.stream(dist).filter(x -> x != Integer.MAX_VALUE).max().orElse(0) + 1;
+        return Arrays.stream(dist).filter(x -> x != Integer.MAX_VALUE).max().orElse(0) + 1;
     }
 
     static boolean completable(Language l, Word p, Alphabet al, int depth) {
@@ -133,7 +136,7 @@ class DfaAgreementTest {
         }
     }
 
-    static void forAllWords(Alphabet al, int maxLen, java.util.function.Consumer<Word> f) {
+    static void forAllWords(Alphabet al, int maxLen, Consumer<Word> f) {
         int k = al.size();
         for (int len = 0; len <= maxLen; len++) {
             int[] w = new int[len];

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static statescope.ssm.gpu.ScanAsserts.assertSameResult;
 
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +25,7 @@ class CudaScanKernelFakeDriverTest {
 
     @AfterEach
     void close() {
-        assertEquals(java.util.List.of(), fake.failures(), "problems the fake driver saw");
+        assertEquals(List.of(), fake.failures(), "problems the fake driver saw");
         fake.close();
     }
 

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import statescope.ssm.GateRange;
@@ -57,7 +58,7 @@ class GpuCheckTest {
                 GpuCheck.Outcome o = GpuCheck.run(gpu, c);
                 assertTrue(o.ok(), c.label() + ": " + o.agreement().summary());
             }
-            assertEquals(java.util.List.of(), fake.failures());
+            assertEquals(List.of(), fake.failures());
         }
     }
 

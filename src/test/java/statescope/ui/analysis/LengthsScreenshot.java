@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -86,7 +87,7 @@ public final class LengthsScreenshot {
         System.exit(0);
     }
 
-    private static void waitWhile(java.util.function.BooleanSupplier busy) throws InterruptedException {
+    private static void waitWhile(BooleanSupplier busy) throws InterruptedException {
         var b = new AtomicBoolean(true);
         Thread.sleep(300);
         while (b.get()) {

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import statescope.inspect.CatalogLanguages;
+import statescope.inspect.ShippedModels;
 
 /** Constructed checkpoints (manifest kind "constructed") come first in the model picker, then trained ones. */
 class ModelLibraryConstructedTest {
@@ -21,8 +23,8 @@ class ModelLibraryConstructedTest {
         for (String f : List.of("parity.json", "parity.safetensors")) {
             Files.copy(Path.of("assets/models/constructed").resolve(f), dir.resolve("constructed").resolve(f));
         }
-        var lib = new ModelLibrary(dir, statescope.inspect.ShippedModels::load);
-        var parity = statescope.inspect.CatalogLanguages.all().stream().filter(l -> l.id().equals("parity")).findFirst()
+        var lib = new ModelLibrary(dir, ShippedModels::load);
+        var parity = CatalogLanguages.all().stream().filter(l -> l.id().equals("parity")).findFirst()
                 .orElseThrow();
         List<ModelChoice> choices = lib.choices(parity);
         assertEquals("constructed · parity", choices.get(0).label());

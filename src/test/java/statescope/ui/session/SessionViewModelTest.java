@@ -9,8 +9,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import statescope.inspect.BuiltinLanguages;
+import statescope.inspect.CatalogLanguages;
+import statescope.inspect.ShippedModels;
 import statescope.ssm.VectorSupport;
 import statescope.ssm.gpu.BackendChoice;
 import statescope.ssm.gpu.GpuUnavailableException;
@@ -147,13 +151,13 @@ class SessionViewModelTest {
             Files.copy(Path.of("assets/models").resolve(f), dir.resolve(f));
         }
         Files.writeString(dir.resolve("notes.json"), "{\"not\": \"a manifest\"}");
-        var lib = new ModelLibrary(dir, statescope.inspect.ShippedModels::load);
-        var parity = statescope.inspect.CatalogLanguages.all().stream().filter(l -> l.id().equals("parity")).findFirst()
+        var lib = new ModelLibrary(dir, ShippedModels::load);
+        var parity = CatalogLanguages.all().stream().filter(l -> l.id().equals("parity")).findFirst()
                 .orElseThrow();
         List<ModelChoice> choices = lib.choices(parity);
         assertTrue(choices.get(0).isCheckpoint());
         assertEquals(1, choices.stream().filter(ModelChoice::isCheckpoint).count());
-        assertFalse(lib.choices(statescope.inspect.BuiltinLanguages.tomita1()).get(0).isCheckpoint());
+        assertFalse(lib.choices(BuiltinLanguages.tomita1()).get(0).isCheckpoint());
         var model = lib.load(choices.get(0), parity);
         assertTrue(model.info().trained());
     }
@@ -190,10 +194,10 @@ class SessionViewModelTest {
 
     @Test
     void aCheckpointForAnotherLanguageIsRefused() {
-        var dyck = statescope.inspect.CatalogLanguages.all().stream().filter(l -> l.id().equals("dyck-1")).findFirst()
+        var dyck = CatalogLanguages.all().stream().filter(l -> l.id().equals("dyck-1")).findFirst()
                 .orElseThrow();
-        var e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
-                () -> statescope.inspect.ShippedModels.load(Path.of("assets/models/parity-signed.json"), dyck));
+        var e = Assertions.assertThrows(IOException.class,
+                () -> ShippedModels.load(Path.of("assets/models/parity-signed.json"), dyck));
         assertTrue(e.getMessage().contains("trained on 'parity'"), e.getMessage());
     }
 }

@@ -1,5 +1,7 @@
 package statescope.ui.session;
 
+import statescope.ui.StateScopeApp;
+
 /** The app's model library, for tests in this package. */
 final class StateScopeAppModels {
 
@@ -7,6 +9,6 @@ final class StateScopeAppModels {
     }
 
     static ModelLibrary models() {
-        return statescope.ui.StateScopeApp.models();
+        return StateScopeApp.models();
     }
 }

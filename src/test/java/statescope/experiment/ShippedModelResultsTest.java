@@ -10,11 +10,14 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import statescope.lang.catalog.Catalog;
 import statescope.lang.catalog.Family;
+import statescope.lang.catalog.Sampling;
 import statescope.ssm.Checkpoint;
 
 /**
  * What the shipped models score: the figures in their manifests are what {@code statescope eval}
- * measures now, and they show the paper's pattern as issue 4 states it (docs/reproduction.md).
+ * measures now (on the words of the sampling each manifest names: the authors' generators for every
+ * model retrained for issue 13), and they show the paper's pattern as issues 4 and 13 state it
+ * (docs/reproduction.md).
  */
 class ShippedModelResultsTest {
 
@@ -32,6 +35,17 @@ class ShippedModelResultsTest {
             }
         }
         assertEquals(71, figures, "31 models: 2 figures each, 3 for the nine counter languages");
+    }
+
+    @Test
+    void everyRetrainedModelNamesTheAuthorsSampling() throws IOException {
+        Catalog catalog = Catalog.standard();
+        for (Recipes.Recipe r : Recipes.all()) {
+            var notes = Checkpoint.load(MODELS.resolve(r.fileStem() + ".safetensors")).manifest().notes();
+            boolean differs = catalog.get(r.language()).samplingsDiffer();
+            assertEquals(differs ? Sampling.AUTHORS : Sampling.UNIFORM, TrainingRun.samplingOf(notes),
+                    r.fileStem() + ": " + notes);
+        }
     }
 
     @Test
@@ -55,8 +69,10 @@ class ShippedModelResultsTest {
                     double bin2 = acc.get("bin2");
                     switch (family) {
                         case STAR_FREE -> assertTrue(bin1 >= 0.99 && bin2 >= 0.99, stem + " (star-free) " + acc);
-                        // no length generalisation: never right on the longer bin, and not better there
-                        case NON_STAR_FREE -> assertTrue(bin2 < 0.99 && bin2 <= bin1, stem + " (non-star-free) " + acc);
+                        // no length generalisation: the longer bin fails (the paper's best: Tomita 3 29.37, parity
+                        // 16.7, the rest about 0), and is not better than bin 1. On uniform words Tomita 3 held
+                        // 83.6 on bin 2; on the authors' words it collapses as theirs
+                        case NON_STAR_FREE -> assertTrue(bin2 <= 0.5 && bin2 <= bin1, stem + " (non-star-free) " + acc);
                         case COUNTER -> assertTrue(bin1 >= 0.99 && bin2 < bin1 && acc.get("bin3") <= bin2,
                                 stem + " (counter: fitted, then dropping) " + acc);
                     }

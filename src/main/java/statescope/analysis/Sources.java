@@ -13,7 +13,6 @@ import statescope.lang.catalog.LengthWindow;
 import statescope.lang.catalog.Metric;
 import statescope.lang.catalog.ReferenceMachine;
 import statescope.lang.catalog.ReferenceMachine.Config;
-import statescope.lang.catalog.Sampling;
 import statescope.lang.catalog.WordSampler;
 
 /**
@@ -64,12 +63,7 @@ final class Sources {
                 WordSampler s = FlipFlop.sampler(instructions, 0.8);
                 return s.sample(LengthWindow.exactly(2 * instructions), random).toArray();
             }
-            try {
-                return l.trainingSplit().sampler().sample(new LengthWindow(lo, hi), random).toArray();
-            } catch (IllegalArgumentException outsideItsWindow) {      // the authors' generator stops at its window:
-                return l.withSampling(Sampling.UNIFORM).trainingSplit().sampler()   // beyond it, uniform words
-                        .sample(new LengthWindow(lo, hi), random).toArray();
-            }
+            return l.anyLengthSampler().sample(new LengthWindow(lo, hi), random).toArray();
         } catch (IllegalArgumentException e) {
             return null;                                               // no word with a length in the window
         }

@@ -53,7 +53,7 @@ public final class BenchGpuCommand implements Callable<Integer> {
     boolean requireGpu;
 
     @Option(names = "--min-percent-peak", defaultValue = "0", paramLabel = "P",
-            description = "Exit with code 5 when the kernel reaches less than P% of the peak bandwidth.")
+            description = "Exit with code 5 when the kernel reaches less than P%% of the peak bandwidth.")
     double minPercentPeak;
 
     @Option(names = "--json", description = "Print the report as JSON.")

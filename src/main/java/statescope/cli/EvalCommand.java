@@ -34,7 +34,7 @@ import statescope.experiment.SweepFolder;
             "with a one-line notice.", "", "Examples:", "  statescope eval --model assets/models/parity-signed.safetensors",
             "  statescope eval --suite assets/models --csv", "  statescope eval --suite assets/models --backend gpu",
             "  statescope eval --model assets/models/d-4.safetensors --words val_src_bin1.txt --targets val_tgt_bin1.txt",
-            "  statescope eval --suite assets/models --authors /tmp/authors/generated_ds"})
+            "  statescope eval --suite assets/models --authors ssm_expressivity/generated_ds"})
 public final class EvalCommand implements Callable<Integer> {
 
     static final class Target {

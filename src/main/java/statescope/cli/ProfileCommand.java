@@ -27,8 +27,8 @@ import statescope.lang.catalog.WordProfile;
             "Shuffle-k and Boolean-n) as the catalog draws them, and beside them those of the paper's released",
             "files when --authors points at a local copy of their generated_ds folder."},
         mixinStandardHelpOptions = true,
-        footer = {"", "Examples:", "  statescope profile d-12 tomita-3 --authors /tmp/authors/generated_ds",
-            "  statescope profile --authors /tmp/authors/generated_ds --json        # every language they have",
+        footer = {"", "Examples:", "  statescope profile d-12 tomita-3 --authors ssm_expressivity/generated_ds",
+            "  statescope profile --authors ssm_expressivity/generated_ds --json        # every language they have",
             "  statescope profile tomita-3 --sampler uniform"})
 public final class ProfileCommand implements Callable<Integer> {
 

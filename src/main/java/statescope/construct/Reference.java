@@ -52,7 +52,7 @@ final class Reference {
     static Reference of(Constructed c) {
         if (c.languageId() != null) {
             Language lang = Catalog.standard().get(c.languageId());
-            WordSampler s = lang.id().equals("flip-flop") ? null : lang.trainingSplit().sampler();
+            WordSampler s = lang.id().equals("flip-flop") ? null : lang.anyLengthSampler();
             return new Reference(lang.alphabet(), lang.machine(), lang.targets(), false, lang, null, s);
         }
         var m = new DfaMachine(c.dfa());

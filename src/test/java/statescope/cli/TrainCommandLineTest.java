@@ -44,7 +44,7 @@ class TrainCommandLineTest {
         var seeded = spec("parity", 1, 16, new TrainOptions(0.003, 0.1, true, 1.0, 16, 1000, 4, 1), 0, null, null, 3L, 1.0);
         assertEquals("statescope train --language parity --layers 1 --d-model 16 --d-state 16 --gates nonneg --norm layer"
                 + " --seed 1 --lr 0.003 --lr-schedule constant --batch 16 --steps 1000 --clip 1.0 --weight-decay 0.1"
-                + " --threads 4 --max-words 0 --init-seed 3", TrainCommandLine.of(seeded));
+                + " --threads 4 --max-words 0 --init-seed 3 --sampler authors", TrainCommandLine.of(seeded));
     }
 
     @Test

@@ -185,7 +185,7 @@ public final class BoundedOracle implements EquivalenceOracle {
                     var w = new LengthWindow(Math.max(1, end / 2 + 1), end);
                     for (int i = 0; i < samplerWords; i++) {
                         try {
-                            out.add(language.trainingSplit().sampler().sample(w, random));
+                            out.add(language.anyLengthSampler().sample(w, random));
                         } catch (RuntimeException e) {
                             break;                       // no word of the language in this window
                         }

@@ -41,6 +41,11 @@ abstract class GeneratorSampler implements WordSampler {
     }
 
     @Override
+    public boolean reaches(LengthWindow window) {
+        return generator.min() <= window.min() && window.max() <= generator.max();
+    }
+
+    @Override
     public Word sample(LengthWindow window, SplittableRandom random) {
         if (window.max() < generator.min() || window.min() > generator.max()) {
             throw new IllegalArgumentException("the authors' generator draws lengths " + generator + ", not " + window);

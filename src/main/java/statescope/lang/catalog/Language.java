@@ -120,6 +120,18 @@ public final class Language {
         return sampling == this.sampling ? this : new Language(this, sampling);
     }
 
+    /**
+     * A sampler of the language's words at any length, for the instruments that go past the training
+     * lengths (length sweeps, counterexample search, checks of constructed models): the training split's
+     * sampler where it reaches the asked window, else the uniform sampling's (the authors' generators
+     * stop at their own windows; beyond them a uniform word of a uniform length is the neutral choice).
+     */
+    public WordSampler anyLengthSampler() {
+        WordSampler own = trainingSplit().sampler();
+        WordSampler uniform = withSampling(Sampling.UNIFORM).trainingSplit().sampler();
+        return (window, random) -> own.reaches(window) ? own.sample(window, random) : uniform.sample(window, random);
+    }
+
     /** How the words of this language's splits are drawn. */
     public Sampling sampling() {
         return sampling;

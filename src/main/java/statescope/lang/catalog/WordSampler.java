@@ -28,4 +28,12 @@ public interface WordSampler {
     default long missBudget(int wanted) {
         return 20L * wanted + 2000;
     }
+
+    /**
+     * Whether every length of {@code window} is one this sampler draws (true by default; the authors'
+     * generators stop at their own windows, {@link Language#anyLengthSampler()}).
+     */
+    default boolean reaches(LengthWindow window) {
+        return true;
+    }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import statescope.lang.Word;
 
@@ -62,6 +63,22 @@ class SamplingTest {
         assertSame(t3, t3.withSampling(Sampling.AUTHORS));
         assertSame(t3.targets(), t3.withSampling(Sampling.UNIFORM).targets());
         assertEquals(Sampling.UNIFORM, t3.withSampling(Sampling.UNIFORM).withSampling(Sampling.UNIFORM).sampling());
+    }
+
+    @Test
+    void theInstrumentsSamplerDrawsPastTheAuthorsWindowsAndInsideThemAsTheAuthors() {
+        var beyond = new LengthWindow(300, 364);                  // past every generator window of the suite
+        for (String id : List.of("parity", "d-12", "tomita-3", "ab-d-bc", "dyck-1", "abcde-plus")) {
+            Language l = CatalogTest.CATALOG.get(id);
+            assertThrows(IllegalArgumentException.class,
+                    () -> l.trainingSplit().sampler().sample(beyond, new SplittableRandom(1)), id);
+            Word w = l.anyLengthSampler().sample(beyond, new SplittableRandom(1));
+            assertTrue(beyond.contains(w.length()) && l.contains(w), id + ": " + w);
+        }
+        Language d12 = CatalogTest.CATALOG.get("d-12");                // inside: the authors' generator itself
+        LengthWindow inside = d12.trainingSplit().window();
+        assertEquals(d12.trainingSplit().sampler().sample(inside, new SplittableRandom(7)),
+                d12.anyLengthSampler().sample(inside, new SplittableRandom(7)));
     }
 
     @Test

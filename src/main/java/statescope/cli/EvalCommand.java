@@ -15,13 +15,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import statescope.experiment.ModelEvaluation;
+import statescope.experiment.SweepFolder;
+import statescope.lang.catalog.Sampling;
 import statescope.ssm.Checkpoint;
 import statescope.ssm.GateRange;
 import statescope.ssm.SelectiveScanKernel;
 import statescope.ssm.VectorSupport;
 import statescope.ssm.gpu.Selection;
-import statescope.experiment.ModelEvaluation;
-import statescope.experiment.SweepFolder;
 
 /** {@code statescope eval}: the paper's per-bin accuracy of one model or of a folder of models. */
 @Command(name = "eval",
@@ -81,6 +82,11 @@ public final class EvalCommand implements Callable<Integer> {
                     + "of their generated_ds folder (the 'on the authors' words' column of docs/reproduction.md).")
     Path authors;
 
+    @Option(names = "--sampler", paramLabel = "KIND",
+            description = "Score on the splits of this sampling (authors or uniform) instead of the one the model's "
+                    + "manifest names (docs/reproduction.md: the pattern on both).")
+    String sampler;
+
     @Option(names = "--csv", description = "Print CSV instead of Markdown.")
     boolean csv;
 
@@ -104,6 +110,12 @@ public final class EvalCommand implements Callable<Integer> {
         if (words != null || targetsFile != null || authors != null) {
             return new EvalWords(this).call();
         }
+        Sampling sampling;
+        try {
+            sampling = sampler == null ? null : Sampling.parse(sampler);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         List<Path> files = target.model != null ? List.of(target.model) : ModelEvaluation.suite(target.suite);
         if (files.isEmpty()) {
             throw new IllegalArgumentException("no .safetensors models in " + target.suite);
@@ -117,13 +129,15 @@ public final class EvalCommand implements Callable<Integer> {
                 Path f = target.model;
                 var cp = vocab.load(f, Checkpoint.Overrides.NONE, language, spec.commandLine().getErr());
                 String name = f.getFileName().toString().replaceFirst("\\.(safetensors|json)$", "");
-                rows.add(ModelEvaluation.evaluate(cp, name, f, maxWords, threads, gpu));
+                rows.add(ModelEvaluation.evaluate(cp, name, f, maxWords, threads, gpu, sampling));
             } else {
                 if (vocab.vocab != null || language != null) {
                     throw new IllegalArgumentException("--vocab and --language go with --model, not --suite");
                 }
                 for (Path f : files) {
-                    rows.add(ModelEvaluation.evaluate(f, maxWords, threads, gpu));
+                    String name = Checkpoint.weightsPath(f).getFileName().toString().replace(".safetensors", "");
+                    rows.add(ModelEvaluation.evaluate(Checkpoint.load(Checkpoint.weightsPath(f)), name, f, maxWords,
+                            threads, gpu, sampling));
                 }
             }
         } finally {

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import statescope.lang.catalog.Dataset;
+import statescope.lang.catalog.Sampling;
 import statescope.ssm.Checkpoint;
 import statescope.ssm.FastForward;
 import statescope.ssm.SelectiveScanKernel;
@@ -58,11 +59,20 @@ public final class ModelEvaluation {
     /** As {@link #evaluate(Path, int, int, SelectiveScanKernel)}, for a checkpoint already loaded from {@code file}. */
     public static Row evaluate(Checkpoint cp, String name, Path file, int maxWords, int threads,
                                SelectiveScanKernel scanKernel) {
+        return evaluate(cp, name, file, maxWords, threads, scanKernel, null);
+    }
+
+    /**
+     * As {@link #evaluate(Checkpoint, String, Path, int, int, SelectiveScanKernel)}, on the splits of
+     * {@code sampling} (null: the sampling the model's manifest names, which its figures were measured on).
+     */
+    public static Row evaluate(Checkpoint cp, String name, Path file, int maxWords, int threads,
+                               SelectiveScanKernel scanKernel, Sampling sampling) {
         String lang = cp.manifest().languageId();
         if (lang == null) {
             throw new IllegalArgumentException(file + ": the manifest names no language; cannot pick evaluation data");
         }
-        LanguageTask task = LanguageTask.of(lang, TrainingRun.samplingOf(cp.manifest().notes()));
+        LanguageTask task = LanguageTask.of(lang, sampling != null ? sampling : TrainingRun.samplingOf(cp.manifest().notes()));
         SsmConfig c = cp.weights().config();
         if (c.vocabSize() != task.vocabSize() || c.outputSize() != task.outputSize()) {
             throw new IllegalArgumentException(file + ": vocabulary " + c.vocabSize() + " / outputs " + c.outputSize()

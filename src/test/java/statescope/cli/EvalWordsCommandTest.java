@@ -64,6 +64,21 @@ class EvalWordsCommandTest {
     }
 
     @Test
+    void theSamplerOptionScoresOnTheOtherSamplingsSplits() throws Exception {
+        String t3 = "assets/models/tomita-3.safetensors";
+        var own = CatalogCommandsTest.json(run("eval", "--model", t3, "--json", "--backend", "cpu").out()).get(0);
+        var uniform = CatalogCommandsTest.json(run("eval", "--model", t3, "--sampler", "uniform", "--json",
+                "--backend", "cpu").out()).get(0);
+        var again = CatalogCommandsTest.json(run("eval", "--model", t3, "--sampler", "authors", "--json",
+                "--backend", "cpu").out()).get(0);
+        assertEquals(own.get("accuracy"), again.get("accuracy"), "the manifest names the authors' sampling");
+        assertTrue(!own.get("accuracy").equals(uniform.get("accuracy")), own + " vs " + uniform);
+        var bad = run("eval", "--model", t3, "--sampler", "bogus");
+        assertEquals(ExitCodes.USAGE, bad.code(), bad.err());
+        assertTrue(bad.err().contains("--sampler must be one of"), bad.err());
+    }
+
+    @Test
     void badInputIsOneMessageNamingTheLineWithExitThree() throws Exception {
         var missing = run("eval", "--model", T1, "--words", dir.resolve("nope.txt").toString());
         assertEquals(ExitCodes.BAD_INPUT, missing.code());

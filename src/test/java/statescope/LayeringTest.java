@@ -82,7 +82,7 @@ class LayeringTest {
     @ArchTest
     static final ArchRule onlyProbesUseNd4j = noClasses().that().resideOutsideOfPackage("statescope.analysis.probe..")
             .should().dependOnClassesThat().resideInAPackage("org.nd4j..")
-            .as("in the main code only statescope.analysis.probe imports ND4J (docs/decisions/0008)");
+            .as("in the main code only statescope.analysis.probe imports ND4J (docs/decisions/0009)");
 
     @ArchTest
     static final ArchRule benchBuildsOnTheEngine = onlyImports("bench", may("lang", "ssm", "train", "io"), DESKTOP);

@@ -38,12 +38,12 @@ class ShippedModelResultsTest {
     }
 
     @Test
-    void everyRetrainedModelNamesTheAuthorsSampling() throws IOException {
+    void everyRetrainedModelNamesItsRecipesSampling() throws IOException {
         Catalog catalog = Catalog.standard();
         for (Recipes.Recipe r : Recipes.all()) {
             var notes = Checkpoint.load(MODELS.resolve(r.fileStem() + ".safetensors")).manifest().notes();
             boolean differs = catalog.get(r.language()).samplingsDiffer();
-            assertEquals(differs ? Sampling.AUTHORS : Sampling.UNIFORM, TrainingRun.samplingOf(notes),
+            assertEquals(differs ? r.sampling() : Sampling.UNIFORM, TrainingRun.samplingOf(notes),
                     r.fileStem() + ": " + notes);
         }
     }

@@ -106,10 +106,40 @@ public final class Language {
         this.authorsSplits = l.authorsSplits;
         this.uniformSplits = l.uniformSplits;
         this.sampling = sampling;
-        this.splits = sampling == Sampling.AUTHORS ? authorsSplits : uniformSplits;
+        this.splits = switch (sampling) {
+            case AUTHORS -> authorsSplits;
+            case UNIFORM -> uniformSplits;
+            case MIXED -> mixed(authorsSplits, uniformSplits);
+        };
         this.metric = l.metric;
         this.paperResult = l.paperResult;
         this.verdict = l.verdict;
+    }
+
+    /** The authors' splits, each drawing every word from either sampling (a fair coin per word). */
+    private static List<Split> mixed(List<Split> authors, List<Split> uniform) {
+        if (authors == uniform) {
+            return authors;
+        }
+        var out = new ArrayList<Split>();
+        for (int i = 0; i < authors.size(); i++) {
+            out.add(authors.get(i).withSampler(coin(authors.get(i).sampler(), uniform.get(i).sampler())));
+        }
+        return List.copyOf(out);
+    }
+
+    private static WordSampler coin(WordSampler a, WordSampler u) {
+        return new WordSampler() {
+            @Override
+            public Word sample(LengthWindow window, SplittableRandom random) {
+                return random.nextBoolean() ? a.sample(window, random) : u.sample(window, random);
+            }
+
+            @Override
+            public long missBudget(int wanted) {
+                return Math.max(a.missBudget(wanted), u.missBudget(wanted));
+            }
+        };
     }
 
     /**

@@ -11,14 +11,18 @@ import java.util.Locale;
  *       drawn by samplers that follow the authors' generators language by language
  *       ({@link AuthorsSamplers}; docs/decisions/0008);</li>
  *   <li>{@link #UNIFORM}: a length uniform among the window's lengths that hold words, then a uniform
- *       word of that length ({@link Samplers}; ADR 0002).</li>
+ *       word of that length ({@link Samplers}; ADR 0002);</li>
+ *   <li>{@link #MIXED}: every split's words from both, a fair coin per word (training and evaluation
+ *       bins alike, so a model is selected and scored on both). For the languages whose authors' words leave out what a user types (D_n's words sit at
+ *       the top depth, so a model trained on them alone fails {@code aabb}; ADR 0008).</li>
  * </ul>
  * For flip-flop, bounded Dyck, Tomita 1/2, the unary and periodic languages and the a^n b^n family the
  * two are the same sampler: the authors' generators draw those uniformly already.
  */
 public enum Sampling {
     AUTHORS("authors"),
-    UNIFORM("uniform");
+    UNIFORM("uniform"),
+    MIXED("mixed");
 
     private final String optionName;
 
@@ -31,7 +35,7 @@ public enum Sampling {
         return optionName;
     }
 
-    /** The sampling named {@code text} ({@code authors} or {@code uniform}, any case). */
+    /** The sampling named {@code text} ({@code authors}, {@code uniform} or {@code mixed}, any case). */
     public static Sampling parse(String text) {
         for (Sampling s : values()) {
             if (s.optionName.equalsIgnoreCase(text.strip())) {

@@ -82,10 +82,42 @@ class SamplingTest {
     }
 
     @Test
+    void theMixedSamplingDrawsFromBoth() {
+        Language authors = CatalogTest.CATALOG.get("d-4");
+        Language mixed = authors.withSampling(Sampling.MIXED);
+        Language uniform = authors.withSampling(Sampling.UNIFORM);
+        assertFalse(authors.sample("bin1", 30, 3L).equals(mixed.sample("bin1", 30, 3L)));
+        List<Word> train = mixed.sample("train", 400, 3L);
+        var authorsTrain = Set.copyOf(authors.sample("train", 4000, 3L));
+        // the authors' D_4 words are one or two blocks that stay deep; uniform words come back to depth 0 often
+        long manyBlocks = train.stream().filter(w -> blocks(w) >= 4).count();
+        long manyBlocksAuthors = authors.sample("train", 400, 3L).stream().filter(w -> blocks(w) >= 4).count();
+        assertTrue(manyBlocks >= 2 * manyBlocksAuthors + 40, manyBlocks + " words of 400 with 4 or more blocks, "
+                + "the authors' sampling " + manyBlocksAuthors);
+        assertTrue(train.stream().allMatch(mixed::contains));
+        assertFalse(authorsTrain.containsAll(train));
+        assertSame(CatalogTest.CATALOG.get("tomita-1").withSampling(Sampling.MIXED).splits(),
+                CatalogTest.CATALOG.get("tomita-1").splits(), "one sampling where the two are one");
+        assertEquals(Sampling.MIXED, Sampling.parse("mixed"));
+        assertTrue(uniform.sample("train", 50, 3L).stream().allMatch(uniform::contains));
+    }
+
+    /** How many times a Dyck word comes back to depth 0 (its top-level blocks). */
+    private static int blocks(Word w) {
+        int depth = 0;
+        int blocks = 0;
+        for (int s : w.toArray()) {
+            depth += s == 0 ? 1 : -1;
+            blocks += depth == 0 ? 1 : 0;
+        }
+        return blocks;
+    }
+
+    @Test
     void samplingNamesParse() {
         assertEquals(Sampling.AUTHORS, Sampling.parse("Authors"));
         assertEquals(Sampling.UNIFORM, Sampling.parse(" uniform "));
         var e = assertThrows(IllegalArgumentException.class, () -> Sampling.parse("paper"));
-        assertTrue(e.getMessage().contains("[authors, uniform]"), e.getMessage());
+        assertTrue(e.getMessage().contains("[authors, uniform, mixed]"), e.getMessage());
     }
 }

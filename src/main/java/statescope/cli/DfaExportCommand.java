@@ -75,7 +75,7 @@ public final class DfaExportCommand implements Callable<Integer> {
             } else {
                 m.put("content", text);
             }
-            out.println(LanguageSummaries.JSON.writeValueAsString(m));
+            out.println(Json.pretty(m));
         } else if (output != null) {
             out.printf("wrote the %d-state DFA of %s as %s to %s%n", dfa.numStates(), l.id(), fmt.toUpperCase(Locale.ROOT),
                     output);

@@ -1,7 +1,5 @@
 package statescope.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -165,7 +163,7 @@ public final class EvalCommand implements Callable<Integer> {
                 m.put("accuracy", r.accuracy());
                 list.add(m);
             }
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(list));
+            out.println(Json.pretty(list));
             return ExitCodes.OK;
         }
         out.print(table(rows, csv));

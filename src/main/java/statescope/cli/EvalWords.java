@@ -63,7 +63,7 @@ final class EvalWords {
             m.put("accuracy", r.accuracy());
             m.put("firstWrongLines", r.wrong());
             r.targets().ifPresent(t -> m.put("targets", targetsJson(t)));
-            out.println(LanguageSummaries.JSON.writeValueAsString(m));
+            out.println(Json.pretty(m));
         } else {
             r.targets().ifPresent(t -> out.println(targetsLine(t)));
             out.printf(Locale.ROOT, "%s on %s (%s): %d of %d words right at every position, %.2f%%%n", r.model(),
@@ -106,7 +106,7 @@ final class EvalWords {
                 m.put("targetMismatches", r.targetMismatches());
                 list.add(m);
             }
-            out.println(LanguageSummaries.JSON.writeValueAsString(list));
+            out.println(Json.pretty(list));
         } else {
             String sep = c.csv ? "," : " | ";
             String[] head = {"model", "language", "bin 1", "bin 2", "bin 3", "words", "target mismatches"};

@@ -60,7 +60,7 @@ public final class LanguageShowCommand implements Callable<Integer> {
             m.put("targets", LanguageSummaries.encoding(l));
             m.put("metric", l.metric().description());
             m.put("paperResult", l.paperResult());
-            out.println(LanguageSummaries.JSON.writeValueAsString(m));
+            out.println(Json.pretty(m));
             out.flush();
             return ExitCodes.OK;
         }

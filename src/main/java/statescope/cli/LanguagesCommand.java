@@ -45,7 +45,7 @@ public final class LanguagesCommand implements Callable<Integer> {
             Map<String, Object> top = new LinkedHashMap<>();
             top.put("count", rows.size());
             top.put("languages", rows);
-            out.println(LanguageSummaries.JSON.writeValueAsString(top));
+            out.println(Json.pretty(top));
         } else {
             String fmt = "%-18s %-18s %-8s %-24s %-11s %-11s %s%n";
             out.printf(fmt, "ID", "NAME", "FAMILY", "ALPHABET", "STATES", "STAR-FREE", "TRAIN / BINS");

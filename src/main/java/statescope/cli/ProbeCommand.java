@@ -1,7 +1,5 @@
 package statescope.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -124,7 +122,7 @@ public final class ProbeCommand implements Callable<Integer> {
             out.flush();
         }
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(
+            out.println(Json.pretty(
                     all.size() == 1 && models.model != null ? all.get(0) : all));
         }
         out.flush();

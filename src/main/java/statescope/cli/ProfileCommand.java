@@ -91,7 +91,7 @@ public final class ProfileCommand implements Callable<Integer> {
         }
         var out = spec.commandLine().getOut();
         if (json) {
-            out.println(LanguageSummaries.JSON.writeValueAsString(rows));
+            out.println(Json.pretty(rows));
         } else {
             out.println("| language | split | words from | n | length min / median / mean / max | runs (median) | longest run"
                     + " (median / max) | max depth (mean) | at depth n | reach n | blocks (median) |");

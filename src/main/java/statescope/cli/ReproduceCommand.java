@@ -1,7 +1,5 @@
 package statescope.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -160,7 +158,7 @@ public final class ReproduceCommand implements Callable<Integer> {
             }
         }
         if (run.json) {
-            outW.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
+            outW.println(Json.pretty(rows));
         }
         return interrupted ? ExitCodes.INTERRUPTED : ExitCodes.OK;
     }

@@ -104,7 +104,7 @@ public final class SampleCommand implements Callable<Integer> {
             top.put("requested", count);
             top.put("count", words.size());
             top.put("words", rows);
-            out.println(LanguageSummaries.JSON.writeValueAsString(top));
+            out.println(Json.pretty(top));
         } else {
             out.printf("# %s, split %s (lengths %s), seed %d: %d word%s%n", l.id(), s.name(), s.window(), seed,
                     words.size(), words.size() == 1 ? "" : "s");

@@ -1,7 +1,5 @@
 package statescope.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -105,7 +103,7 @@ public final class StarFreeCommand implements Callable<Integer> {
             m.put("monoidSize", v.monoidSize());
             m.put("starFree", v.starFree());
             v.witness().ifPresent(w -> m.put("witness", LanguageSummaries.witness(w)));
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
+            out.println(Json.pretty(m));
         } else {
             out.printf("%-13s %s%n", file != null ? "file" : "regex", file != null ? file : regex);
             out.printf("%-13s %s%n", "alphabet", dfa.alphabet());

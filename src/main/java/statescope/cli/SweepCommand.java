@@ -1,7 +1,5 @@
 package statescope.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -251,6 +249,6 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     static String json(Object o) throws Exception {
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(o);
+        return Json.pretty(o);
     }
 }

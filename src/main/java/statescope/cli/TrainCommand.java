@@ -1,7 +1,5 @@
 package statescope.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -217,7 +215,7 @@ public final class TrainCommand implements Callable<Integer> {
             m.put("reachedStep", done.reachedStep());
             m.put("steps", steps);
             m.put("trained", false);
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
+            out.println(Json.pretty(m));
         } else {
             out.printf(Locale.ROOT, "%s is already trained: its run reached step %d, and --steps %d is not larger, so there"
                     + " is nothing to do. Pass --steps above %d to train it further, or another --out to train anew.%n",
@@ -271,7 +269,7 @@ public final class TrainCommand implements Callable<Integer> {
             m.put("seconds", o.seconds());
             m.put("accuracy", o.accuracy());
             m.put("model", o.model().toString());
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
+            out.println(Json.pretty(m));
             return;
         }
         spec.commandLine().getErr().println();

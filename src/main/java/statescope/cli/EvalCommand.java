@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,16 +35,8 @@ import statescope.ssm.gpu.Selection;
             "  statescope eval --suite assets/models --authors ssm_expressivity/generated_ds"})
 public final class EvalCommand implements Callable<Integer> {
 
-    static final class Target {
-        @Option(names = "--model", paramLabel = "FILE", description = "One checkpoint (.safetensors beside its .json).")
-        Path model;
-
-        @Option(names = "--suite", paramLabel = "DIR", description = "Every checkpoint in a folder.")
-        Path suite;
-    }
-
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Target target;
+    @Mixin
+    ModelFiles target;
 
     @Mixin
     VocabOptions vocab;
@@ -114,17 +105,14 @@ public final class EvalCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        List<Path> files = target.model != null ? List.of(target.model) : ModelEvaluation.suite(target.suite);
-        if (files.isEmpty()) {
-            throw new IllegalArgumentException("no .safetensors models in " + target.suite);
-        }
+        List<Path> files = target.files();
         Selection backendSel = backend.select(VectorSupport.fastScan(threads), spec.commandLine().getErr());
         // the GPU runs batched scans; on the CPU the training forward keeps the figures equal to the manifests'
         SelectiveScanKernel gpu = backendSel.onGpu() ? backendSel.kernel() : null;
         List<ModelEvaluation.Row> rows = new ArrayList<>();
         try {
-            if (target.model != null) {
-                Path f = target.model;
+            if (target.model() != null) {
+                Path f = target.model();
                 var cp = vocab.load(f, Checkpoint.Overrides.NONE, language, spec.commandLine().getErr());
                 String name = f.getFileName().toString().replaceFirst("\\.(safetensors|json)$", "");
                 rows.add(ModelEvaluation.evaluate(cp, name, f, maxWords, threads, gpu, sampling));
@@ -144,7 +132,7 @@ public final class EvalCommand implements Callable<Integer> {
             }
         }
         var out = spec.commandLine().getOut();
-        if (target.suite != null && (overSeeds != null ? overSeeds : SweepFolder.isSweep(target.suite))) {
+        if (target.suite() != null && (overSeeds != null ? overSeeds : SweepFolder.isSweep(target.suite()))) {
             out.print(SeedTable.render(SeedTable.groups(files, rows), csv, json));
             out.flush();
             return ExitCodes.OK;

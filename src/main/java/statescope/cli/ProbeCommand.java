@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,16 +32,8 @@ import statescope.analysis.probe.RidgeFitter;
             "  statescope probe --suite assets/models --fitter nd4j --rows 5000"})
 public final class ProbeCommand implements Callable<Integer> {
 
-    static final class Target {
-        @Option(names = "--model", paramLabel = "FILE", description = "One checkpoint (.safetensors beside its .json).")
-        Path model;
-
-        @Option(names = "--suite", paramLabel = "DIR", description = "Every checkpoint in a folder.")
-        Path suite;
-    }
-
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Target models;
+    @Mixin
+    ModelFiles models;
 
     @Option(names = "--language", paramLabel = "ID", description = "The language (default: the manifest's).")
     String language;
@@ -88,7 +80,7 @@ public final class ProbeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         var all = new ArrayList<Map<String, Object>>();
         boolean header = true;
-        for (Path f : AnalysedModel.files(models.model, models.suite)) {
+        for (Path f : models.files()) {
             AnalysedModel m = AnalysedModel.load(f, language);
             ProbeTarget t = target != null ? parseTarget(target)
                     : m.language().dfa().isPresent() ? ProbeTarget.STATE : ProbeTarget.COUNTER;
@@ -122,8 +114,7 @@ public final class ProbeCommand implements Callable<Integer> {
             out.flush();
         }
         if (json) {
-            out.println(Json.pretty(
-                    all.size() == 1 && models.model != null ? all.get(0) : all));
+            out.println(Json.pretty(models.oneOrAll(all)));
         }
         out.flush();
         return ExitCodes.OK;

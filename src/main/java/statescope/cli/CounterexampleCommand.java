@@ -109,20 +109,15 @@ public final class CounterexampleCommand implements Callable<Integer> {
             out.flush();
             return check && r.secondsPerMillion() > 10 ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
         }
-        Selection sel = backend.select(VectorSupport.fastScan(common.threads), err);
         List<SearchReport> reports = new ArrayList<>();
         List<LengthSweep.Result> sweeps = new ArrayList<>();
-        try {
+        try (Selection sel = backend.select(VectorSupport.fastScan(common.threads), err)) {
             for (Subject s : subjects) {
                 reports.add(new CounterexampleSearch(s, sel.kernel(), settings).run(common.control(time, err)));
                 if (common.suite()) {
                     sweeps.add(new LengthSweep(s, sel.kernel(), sweepSettings).run(common.control(0, err)));
                 }
                 common.done(err);
-            }
-        } finally {
-            if (sel.kernel() instanceof AutoCloseable c) {
-                c.close();
             }
         }
         if (common.suite()) {

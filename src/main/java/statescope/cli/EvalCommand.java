@@ -106,11 +106,10 @@ public final class EvalCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         List<Path> files = target.files();
-        Selection backendSel = backend.select(VectorSupport.fastScan(threads), spec.commandLine().getErr());
-        // the GPU runs batched scans; on the CPU the training forward keeps the figures equal to the manifests'
-        SelectiveScanKernel gpu = backendSel.onGpu() ? backendSel.kernel() : null;
         List<ModelEvaluation.Row> rows = new ArrayList<>();
-        try {
+        try (Selection backendSel = backend.select(VectorSupport.fastScan(threads), spec.commandLine().getErr())) {
+            // the GPU runs batched scans; on the CPU the training forward keeps the figures equal to the manifests'
+            SelectiveScanKernel gpu = backendSel.onGpu() ? backendSel.kernel() : null;
             if (target.model() != null) {
                 Path f = target.model();
                 var cp = vocab.load(f, Checkpoint.Overrides.NONE, language, spec.commandLine().getErr());
@@ -125,10 +124,6 @@ public final class EvalCommand implements Callable<Integer> {
                     rows.add(ModelEvaluation.evaluate(Checkpoint.load(Checkpoint.weightsPath(f)), name, f, maxWords,
                             threads, gpu, sampling));
                 }
-            }
-        } finally {
-            if (backendSel.kernel() instanceof AutoCloseable c) {
-                c.close();
             }
         }
         var out = spec.commandLine().getOut();

@@ -72,16 +72,11 @@ public final class LengthsCommand implements Callable<Integer> {
         }
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        Selection sel = backend.select(VectorSupport.fastScan(common.threads), err);
         List<LengthSweep.Result> results = new ArrayList<>();
-        try {
+        try (Selection sel = backend.select(VectorSupport.fastScan(common.threads), err)) {
             for (Subject s : subjects) {
                 results.add(new LengthSweep(s, sel.kernel(), settings).run(common.control(time, err)));
                 common.done(err);
-            }
-        } finally {
-            if (sel.kernel() instanceof AutoCloseable c) {
-                c.close();
             }
         }
         if (json) {

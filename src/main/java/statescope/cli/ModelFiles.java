@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
-import statescope.experiment.ModelEvaluation;
+import statescope.ssm.CheckpointFolder;
 
 /**
  * {@code --model FILE | --suite DIR}, the models {@code eval}, {@code probe} and {@code extract} work on:
@@ -37,7 +37,7 @@ final class ModelFiles {
 
     /** The checkpoint of {@code --model}, or every checkpoint of the {@code --suite} folder (maybe none). */
     List<Path> listed() throws IOException {
-        return choice.model != null ? List.of(choice.model) : ModelEvaluation.suite(choice.suite);
+        return choice.model != null ? List.of(choice.model) : CheckpointFolder.models(choice.suite);
     }
 
     /** As {@link #listed}, but a folder without checkpoints is a one-line error. */

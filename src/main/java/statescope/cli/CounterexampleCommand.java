@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import statescope.analysis.CounterexampleSearch;
 import statescope.analysis.LengthSweep;
 import statescope.analysis.PrefixBench;
@@ -33,7 +31,7 @@ import statescope.ssm.gpu.Selection;
             "", "--suite prints a Markdown table with a length sweep per model (--lengths-max, --lengths-strings;",
             "it stops after two points at 0%). --time limits each model's search, not its sweep.",
             "Exit codes: 0 done (found or not; with --check 5 when found), 3 bad input."})
-public final class CounterexampleCommand implements Callable<Integer> {
+public final class CounterexampleCommand extends CommandBase implements Callable<Integer> {
 
     @Mixin
     AnalysisOptions common;
@@ -75,9 +73,6 @@ public final class CounterexampleCommand implements Callable<Integer> {
     @Option(names = "--lengths-strings", paramLabel = "K", description = "With --suite: strings per sweep point (default: ${DEFAULT-VALUE}).")
     int lengthsStrings = 100;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         common.checkThreads();
@@ -96,8 +91,8 @@ public final class CounterexampleCommand implements Callable<Integer> {
             }
             subjects.add(s);
         }
-        var out = spec.commandLine().getOut();
-        var err = spec.commandLine().getErr();
+        var out = out();
+        var err = err();
         if (bench) {
             if (common.suite()) {
                 throw new IllegalArgumentException("--bench measures one model: use --model");

@@ -10,8 +10,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import statescope.experiment.ModelEvaluation;
 import statescope.experiment.SweepFolder;
 import statescope.lang.catalog.Sampling;
@@ -33,7 +31,7 @@ import statescope.ssm.gpu.Selection;
             "  statescope eval --suite assets/models --csv", "  statescope eval --suite assets/models --backend gpu",
             "  statescope eval --model assets/models/d-4.safetensors --words val_src_bin1.txt --targets val_tgt_bin1.txt",
             "  statescope eval --suite assets/models --authors ssm_expressivity/generated_ds"})
-public final class EvalCommand implements Callable<Integer> {
+public final class EvalCommand extends CommandBase implements Callable<Integer> {
 
     @Mixin
     ModelFiles target;
@@ -87,9 +85,6 @@ public final class EvalCommand implements Callable<Integer> {
                     + "how many models meet the paper's pattern (default: on for a sweep's folder, docs/sweeps.md).")
     Boolean overSeeds;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         if (threads < 1) {
@@ -107,12 +102,12 @@ public final class EvalCommand implements Callable<Integer> {
         }
         List<Path> files = target.files();
         List<ModelEvaluation.Row> rows = new ArrayList<>();
-        try (Selection backendSel = backend.select(VectorSupport.fastScan(threads), spec.commandLine().getErr())) {
+        try (Selection backendSel = backend.select(VectorSupport.fastScan(threads), err())) {
             // the GPU runs batched scans; on the CPU the training forward keeps the figures equal to the manifests'
             SelectiveScanKernel gpu = backendSel.onGpu() ? backendSel.kernel() : null;
             if (target.model() != null) {
                 Path f = target.model();
-                var cp = vocab.load(f, Checkpoint.Overrides.NONE, language, spec.commandLine().getErr());
+                var cp = vocab.load(f, Checkpoint.Overrides.NONE, language, err());
                 String name = f.getFileName().toString().replaceFirst("\\.(safetensors|json)$", "");
                 rows.add(ModelEvaluation.evaluate(cp, name, f, maxWords, threads, gpu, sampling));
             } else {
@@ -126,7 +121,7 @@ public final class EvalCommand implements Callable<Integer> {
                 }
             }
         }
-        var out = spec.commandLine().getOut();
+        var out = out();
         if (target.suite() != null && (overSeeds != null ? overSeeds : SweepFolder.isSweep(target.suite()))) {
             out.print(SeedTable.render(SeedTable.groups(files, rows), csv, json));
             out.flush();

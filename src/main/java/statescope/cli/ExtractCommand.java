@@ -11,8 +11,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import statescope.analysis.extract.BoundedOracle;
 import statescope.analysis.extract.Extraction;
 import statescope.analysis.extract.ExtractionResult;
@@ -32,7 +30,7 @@ import statescope.analysis.extract.ReferenceOutputs;
         footer = {"", "Examples:", "  statescope extract --model assets/models/parity-nonneg.safetensors",
             "  statescope extract --model assets/models/tomita-3.safetensors --dot",
             "  statescope extract --suite assets/models --time 60"})
-public final class ExtractCommand implements Callable<Integer> {
+public final class ExtractCommand extends CommandBase implements Callable<Integer> {
 
     @Mixin
     ModelFiles models;
@@ -53,9 +51,6 @@ public final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--dot", description = "Print the extracted machine as Graphviz DOT (one model).")
     boolean dot;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         if (!(time > 0) || time > 86_400) {
@@ -64,7 +59,7 @@ public final class ExtractCommand implements Callable<Integer> {
         if (dot && models.model() == null) {
             throw new IllegalArgumentException("--dot prints one machine: give --model");
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         var all = new ArrayList<Map<String, Object>>();
         boolean header = true;
         for (Path f : models.files()) {

@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import statescope.analysis.LengthSweep;
 import statescope.analysis.Subject;
 import statescope.ssm.VectorSupport;
@@ -24,7 +22,7 @@ import statescope.ssm.gpu.Selection;
             "  statescope lengths --model assets/models/d-12.safetensors",
             "  statescope lengths --model assets/models/flip-flop.safetensors --max 10000 --csv",
             "  statescope lengths --suite assets/models --max 2000 --strings 50 --stop-at-zero"})
-public final class LengthsCommand implements Callable<Integer> {
+public final class LengthsCommand extends CommandBase implements Callable<Integer> {
 
     @Mixin
     AnalysisOptions common;
@@ -53,9 +51,6 @@ public final class LengthsCommand implements Callable<Integer> {
     @Option(names = "--csv", description = "Print CSV.")
     boolean csv;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         common.checkThreads();
@@ -70,8 +65,8 @@ public final class LengthsCommand implements Callable<Integer> {
         for (var f : common.files()) {
             subjects.add(common.load(f));
         }
-        var out = spec.commandLine().getOut();
-        var err = spec.commandLine().getErr();
+        var out = out();
+        var err = err();
         List<LengthSweep.Result> results = new ArrayList<>();
         try (Selection sel = backend.select(VectorSupport.fastScan(common.threads), err)) {
             for (Subject s : subjects) {

@@ -13,8 +13,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import statescope.analysis.probe.ProbeTarget;
 import statescope.analysis.probe.Probing;
 import statescope.analysis.probe.RidgeFitter;
@@ -30,7 +28,7 @@ import statescope.analysis.probe.RidgeFitter;
             "both times are printed and the first fitter's probe is scored.", "", "Examples:",
             "  statescope probe --model assets/models/tomita-3.safetensors",
             "  statescope probe --suite assets/models --fitter nd4j --rows 5000"})
-public final class ProbeCommand implements Callable<Integer> {
+public final class ProbeCommand extends CommandBase implements Callable<Integer> {
 
     @Mixin
     ModelFiles models;
@@ -63,9 +61,6 @@ public final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of a Markdown table.")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         if (rows < 10 || rows > 200_000) {
@@ -77,7 +72,7 @@ public final class ProbeCommand implements Callable<Integer> {
             case "nd4j", "java" -> List.of(RidgeFitter.named(fitter));
             default -> throw new IllegalArgumentException("--fitter must be nd4j, java or both, not '" + fitter + "'");
         };
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         var all = new ArrayList<Map<String, Object>>();
         boolean header = true;
         for (Path f : models.files()) {

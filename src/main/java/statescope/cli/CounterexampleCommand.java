@@ -12,7 +12,6 @@ import statescope.analysis.LengthSweep;
 import statescope.analysis.PrefixBench;
 import statescope.analysis.SearchReport;
 import statescope.analysis.Subject;
-import statescope.ssm.VectorSupport;
 import statescope.ssm.gpu.Selection;
 
 /** {@code statescope counterexample}: the shortest string a model gets wrong (statescope.analysis). */
@@ -35,9 +34,6 @@ public final class CounterexampleCommand extends CommandBase implements Callable
 
     @Mixin
     AnalysisOptions common;
-
-    @Mixin
-    BackendOption backend;
 
     @Option(names = "--max-length", paramLabel = "N", description = "Longest prefix of the exhaustive phase (default: ${DEFAULT-VALUE}).")
     int maxLength = 200;
@@ -106,7 +102,7 @@ public final class CounterexampleCommand extends CommandBase implements Callable
         }
         List<SearchReport> reports = new ArrayList<>();
         List<LengthSweep.Result> sweeps = new ArrayList<>();
-        try (Selection sel = backend.select(VectorSupport.fastScan(common.threads), err)) {
+        try (Selection sel = common.backend(err)) {
             for (Subject s : subjects) {
                 reports.add(new CounterexampleSearch(s, sel.kernel(), settings).run(common.control(time, err)));
                 if (common.suite()) {

@@ -8,7 +8,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import statescope.analysis.LengthSweep;
 import statescope.analysis.Subject;
-import statescope.ssm.VectorSupport;
 import statescope.ssm.gpu.Selection;
 
 /** {@code statescope lengths}: strict accuracy against length, from the training lengths to --max (statescope.analysis). */
@@ -26,9 +25,6 @@ public final class LengthsCommand extends CommandBase implements Callable<Intege
 
     @Mixin
     AnalysisOptions common;
-
-    @Mixin
-    BackendOption backend;
 
     @Option(names = "--max", paramLabel = "N", description = "Longest length (default: ${DEFAULT-VALUE}).")
     int max = 100_000;
@@ -68,7 +64,7 @@ public final class LengthsCommand extends CommandBase implements Callable<Intege
         var out = out();
         var err = err();
         List<LengthSweep.Result> results = new ArrayList<>();
-        try (Selection sel = backend.select(VectorSupport.fastScan(common.threads), err)) {
+        try (Selection sel = common.backend(err)) {
             for (Subject s : subjects) {
                 results.add(new LengthSweep(s, sel.kernel(), settings).run(common.control(time, err)));
                 common.done(err);

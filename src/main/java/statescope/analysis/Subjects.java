@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import statescope.inspect.CatalogLanguages;
 import statescope.inspect.CustomLanguages;
 import statescope.inspect.LanguageEntry;
@@ -14,6 +12,7 @@ import statescope.lang.catalog.Catalog;
 import statescope.lang.catalog.Language;
 import statescope.ssm.Checkpoint;
 import statescope.ssm.CheckpointException;
+import statescope.ssm.CheckpointFolder;
 
 /**
  * Loads a {@link Subject} from files: a checkpoint and the language named by {@code --language},
@@ -70,18 +69,12 @@ public final class Subjects {
         return Subject.of(name, cp.weights(), CatalogLanguages.entry(l), l);
     }
 
-    /** The model files of a folder (resume states excluded), sorted by name. */
+    /** The model files of a folder (resume states excluded), sorted by name; none is an error. */
     public static List<Path> suite(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            throw new NoSuchFileException(dir.toString(), null, "not a folder");
+        List<Path> out = CheckpointFolder.models(dir);
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("no .safetensors models in " + dir);
         }
-        try (Stream<Path> s = Files.list(dir)) {
-            List<Path> out = new ArrayList<>(s.filter(p -> p.getFileName().toString().endsWith(".safetensors"))
-                    .filter(p -> !p.getFileName().toString().contains(".resume.")).sorted().toList());
-            if (out.isEmpty()) {
-                throw new IllegalArgumentException("no .safetensors models in " + dir);
-            }
-            return out;
-        }
+        return out;
     }
 }

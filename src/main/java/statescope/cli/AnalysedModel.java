@@ -2,8 +2,6 @@ package statescope.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
-import statescope.experiment.ModelEvaluation;
 import statescope.lang.catalog.Catalog;
 import statescope.lang.catalog.Language;
 import statescope.ssm.Checkpoint;
@@ -31,14 +29,5 @@ record AnalysedModel(String name, SsmWeights weights, Language language) {
         }
         String name = Checkpoint.weightsPath(file).getFileName().toString().replace(".safetensors", "");
         return new AnalysedModel(name, cp.weights(), language);
-    }
-
-    /** The model files of {@code --model} or {@code --suite}. */
-    static List<Path> files(Path model, Path suite) throws IOException {
-        List<Path> files = model != null ? List.of(model) : ModelEvaluation.suite(suite);
-        if (files.isEmpty()) {
-            throw new IllegalArgumentException("no .safetensors models in " + suite);
-        }
-        return files;
     }
 }

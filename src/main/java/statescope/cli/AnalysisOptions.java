@@ -7,15 +7,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import statescope.analysis.Control;
 import statescope.analysis.Subject;
 import statescope.analysis.Subjects;
+import statescope.ssm.VectorSupport;
+import statescope.ssm.gpu.Selection;
 
 /**
  * The options {@code counterexample} and {@code lengths} share: which model (or folder of models), the
- * language it is checked against (else the manifest's), threads and seed; and the progress line they
- * draw on a terminal's standard error. Mix in with {@code @Mixin}.
+ * language it is checked against (else the manifest's), threads, seed and the scan backend; and the
+ * progress line they draw on a terminal's standard error. Mix in with {@code @Mixin}.
  */
 final class AnalysisOptions {
 
@@ -53,6 +56,9 @@ final class AnalysisOptions {
     @Option(names = "--quiet", description = "No progress line on standard error.")
     boolean quiet;
 
+    @Mixin
+    BackendOption backend;
+
     /** The subjects: one model, or every model of the suite on its own language. */
     List<Path> files() throws IOException {
         if (models.suite != null) {
@@ -71,6 +77,11 @@ final class AnalysisOptions {
     Subject load(Path file) throws IOException {
         return language == null ? Subjects.load(file, null, null, null)
                 : Subjects.load(file, language.language, language.regex, language.dfa);
+    }
+
+    /** The scan backend of {@code --backend}, its CPU kernel on {@code --threads}; its notice goes to {@code err}. */
+    Selection backend(PrintWriter err) {
+        return backend.select(VectorSupport.fastScan(threads), err);
     }
 
     void checkThreads() {

@@ -1,8 +1,6 @@
 package statescope.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,8 +15,6 @@ import statescope.analysis.Subject;
 
 /** How {@code counterexample} and {@code lengths} print their results: text, JSON, CSV, Markdown. */
 final class AnalysisText {
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private AnalysisText() {
     }
@@ -228,7 +224,7 @@ final class AnalysisText {
 
     static String write(Object o) {
         try {
-            return JSON.writeValueAsString(o) + "\n";
+            return Json.pretty(o) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

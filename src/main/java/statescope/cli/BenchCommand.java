@@ -4,9 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import statescope.bench.EngineBench;
 import statescope.bench.EngineBenchText;
 import statescope.bench.TorchPeer;
@@ -25,7 +23,7 @@ import statescope.bench.TorchPeer;
             "", "Targets: step ≤ 50 µs and ≥ 20× PyTorch; vector scan ≥ 8× the reference and ≥ 50× PyTorch.",
             "With --check a missed target exits with 5. Without Python or PyTorch the peer is skipped",
             "with a one-line notice."})
-public final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand extends CommandBase implements Callable<Integer> {
 
     @Option(names = "--quick", description = "Smaller shapes (B=32, T=256) and fewer repetitions: a smoke run.")
     boolean quick;
@@ -50,15 +48,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Exit with 5 when a target is missed.")
     boolean check;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         int th = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         var options = new EngineBench.Options(quick, th, !noPeer, noPeer ? null : TorchPeer.locate(peer), python);
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         EngineBench.Report r = EngineBench.run(options, what -> {
             err.println("bench: " + what + " ...");
             err.flush();

@@ -8,8 +8,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import statescope.bench.GpuBench;
 import statescope.ssm.GateRange;
 
@@ -22,7 +20,7 @@ import statescope.ssm.GateRange;
             "beside the CPU scan per token. Without a usable GPU only the CPU figures are printed."},
         footer = {"", "Example: statescope bench-gpu --batch 256 --length 4096 --d-inner 256 --d-state 16",
             "Exit codes: 0 ok, 3 bad option value, 5 --require-gpu or --min-percent-peak not met."})
-public final class BenchGpuCommand implements Callable<Integer> {
+public final class BenchGpuCommand extends CommandBase implements Callable<Integer> {
 
     @Option(names = "--batch", defaultValue = "256", description = "Strings per batch (B). Default: ${DEFAULT-VALUE}.")
     int batch;
@@ -62,9 +60,6 @@ public final class BenchGpuCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the JSON report to FILE.")
     Path out;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         for (var v : new int[][] {{batch, 1}, {length, 1}, {dInner, 1}, {dState, 1}, {reps, 1}, {cpuBatch, 1}, {cpuThreads, 0}}) {
@@ -78,13 +73,13 @@ public final class BenchGpuCommand implements Callable<Integer> {
         }
         int threads = cpuThreads == 0 ? Runtime.getRuntime().availableProcessors() : cpuThreads;
         var o = new GpuBench.Options(batch, length, dInner, dState, gates, reps, cpuBatch, threads);
-        var err = spec.commandLine().getErr();
+        var err = err();
         GpuBench.Report r = GpuBench.run(o, line -> {
             err.println(line);
             err.flush();
         });
         String jsonText = GpuBench.json(r);
-        var pw = spec.commandLine().getOut();
+        var pw = out();
         pw.print(json ? jsonText : GpuBench.table(r));
         pw.flush();
         if (out != null) {

@@ -3,9 +3,7 @@ package statescope.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import statescope.bench.TorchPeer;
 import statescope.bench.TrainBench;
 
@@ -20,7 +18,7 @@ import statescope.bench.TrainBench;
         mixinStandardHelpOptions = true,
         footer = {"", "Examples:", "  statescope bench-train", "  statescope bench-train --steps 10 --warmup 5 --no-peer",
             "Without Python or PyTorch the peer is skipped with a one-line notice."})
-public final class BenchTrainCommand implements Callable<Integer> {
+public final class BenchTrainCommand extends CommandBase implements Callable<Integer> {
 
     @Option(names = "--layers", description = "Layers (default: ${DEFAULT-VALUE}).")
     int layers = 2;
@@ -56,16 +54,13 @@ public final class BenchTrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         boolean skip = noPeer || (peer != null && peer.toString().equals("none"));
         var o = new TrainBench.Options(layers, dModel, batch, length, steps, warmup, threads, !skip,
                 skip ? null : TorchPeer.locate(peer), python);
         TrainBench.Report r = TrainBench.run(o);
-        var out = spec.commandLine().getOut();
+        var out = out();
         out.print(json ? TrainBench.json(r) : TrainBench.text(r));
         out.flush();
         return ExitCodes.OK;

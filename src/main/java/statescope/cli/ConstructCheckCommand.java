@@ -8,8 +8,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import statescope.construct.CheckTable;
 import statescope.construct.Compiler;
 import statescope.construct.Constructed;
@@ -32,7 +30,7 @@ import statescope.lang.catalog.Language;
         footer = {"", "Examples:", "  statescope construct check assets/models/constructed/*.safetensors",
             "  statescope construct check --catalog --lengths 100,1000",
             "  statescope construct check --random 30 --seed 1 --markdown"})
-public final class ConstructCheckCommand implements Callable<Integer> {
+public final class ConstructCheckCommand extends CommandBase implements Callable<Integer> {
 
     @Parameters(arity = "0..*", paramLabel = "MODEL", description = "Constructed checkpoints (.safetensors).")
     List<Path> models = new ArrayList<>();
@@ -62,9 +60,6 @@ public final class ConstructCheckCommand implements Callable<Integer> {
     @Option(names = "--markdown", description = "Print only the Markdown table rows.")
     boolean markdown;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         if (models.isEmpty() && !catalog && random <= 0) {
@@ -79,7 +74,7 @@ public final class ConstructCheckCommand implements Callable<Integer> {
         if (samples.size() == 1) {
             samples = lengths.stream().map(n -> samples.get(0)).toList();
         }
-        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter o = out();
         var header = CheckTable.header(lengths);
         if (markdown) {
             header.forEach(o::println);

@@ -8,8 +8,6 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import statescope.construct.Compiler;
 import statescope.construct.Constructed;
 import statescope.construct.ConstructedFiles;
@@ -36,7 +34,7 @@ import statescope.ssm.GateRange;
             "  statescope construct --language tomita-4 --cascade --out t4-cascade.safetensors",
             "  statescope construct --shipped --out assets/models/constructed",
             "  statescope construct check assets/models/constructed/d-12.safetensors"})
-public final class ConstructCommand implements Callable<Integer> {
+public final class ConstructCommand extends CommandBase implements Callable<Integer> {
 
     static final class Source {
         @Option(names = "--language", paramLabel = "ID", description = "A catalog language (d-N for any N).")
@@ -70,9 +68,6 @@ public final class ConstructCommand implements Callable<Integer> {
     @Option(names = "--max-states", paramLabel = "N", description = "Largest minimal DFA to compile (default: ${DEFAULT-VALUE}).")
     int maxStates = Compiler.DEFAULT_MAX_STATES;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         if (source == null || out == null) {
@@ -84,7 +79,7 @@ public final class ConstructCommand implements Callable<Integer> {
             case "signed" -> true;
             default -> throw new IllegalArgumentException("--gates: expected nonnegative or signed, got '" + gates + "'");
         };
-        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter o = out();
         if (source.shipped) {
             for (String id : ConstructedModels.SHIPPED) {
                 Path p = ConstructedFiles.save(ConstructedModels.get(id), out.resolve(id + ".safetensors"));

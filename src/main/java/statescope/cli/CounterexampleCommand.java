@@ -6,15 +6,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import statescope.analysis.CounterexampleSearch;
 import statescope.analysis.LengthSweep;
 import statescope.analysis.PrefixBench;
 import statescope.analysis.SearchReport;
 import statescope.analysis.Subject;
-import statescope.ssm.VectorSupport;
 import statescope.ssm.gpu.Selection;
 
 /** {@code statescope counterexample}: the shortest string a model gets wrong (statescope.analysis). */
@@ -33,13 +30,10 @@ import statescope.ssm.gpu.Selection;
             "", "--suite prints a Markdown table with a length sweep per model (--lengths-max, --lengths-strings;",
             "it stops after two points at 0%). --time limits each model's search, not its sweep.",
             "Exit codes: 0 done (found or not; with --check 5 when found), 3 bad input."})
-public final class CounterexampleCommand implements Callable<Integer> {
+public final class CounterexampleCommand extends CommandBase implements Callable<Integer> {
 
     @Mixin
     AnalysisOptions common;
-
-    @Mixin
-    BackendOption backend;
 
     @Option(names = "--max-length", paramLabel = "N", description = "Longest prefix of the exhaustive phase (default: ${DEFAULT-VALUE}).")
     int maxLength = 200;
@@ -75,9 +69,6 @@ public final class CounterexampleCommand implements Callable<Integer> {
     @Option(names = "--lengths-strings", paramLabel = "K", description = "With --suite: strings per sweep point (default: ${DEFAULT-VALUE}).")
     int lengthsStrings = 100;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         common.checkThreads();
@@ -96,8 +87,8 @@ public final class CounterexampleCommand implements Callable<Integer> {
             }
             subjects.add(s);
         }
-        var out = spec.commandLine().getOut();
-        var err = spec.commandLine().getErr();
+        var out = out();
+        var err = err();
         if (bench) {
             if (common.suite()) {
                 throw new IllegalArgumentException("--bench measures one model: use --model");
@@ -109,20 +100,15 @@ public final class CounterexampleCommand implements Callable<Integer> {
             out.flush();
             return check && r.secondsPerMillion() > 10 ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
         }
-        Selection sel = backend.select(VectorSupport.fastScan(common.threads), err);
         List<SearchReport> reports = new ArrayList<>();
         List<LengthSweep.Result> sweeps = new ArrayList<>();
-        try {
+        try (Selection sel = common.backend(err)) {
             for (Subject s : subjects) {
                 reports.add(new CounterexampleSearch(s, sel.kernel(), settings).run(common.control(time, err)));
                 if (common.suite()) {
                     sweeps.add(new LengthSweep(s, sel.kernel(), sweepSettings).run(common.control(0, err)));
                 }
                 common.done(err);
-            }
-        } finally {
-            if (sel.kernel() instanceof AutoCloseable c) {
-                c.close();
             }
         }
         if (common.suite()) {

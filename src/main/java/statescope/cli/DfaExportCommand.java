@@ -14,8 +14,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import statescope.lang.Dfa;
 import statescope.lang.DfaJson;
 import statescope.lang.DotExport;
@@ -29,7 +27,7 @@ import statescope.lang.catalog.Language;
         mixinStandardHelpOptions = true,
         footer = {"", "Examples:", "  statescope dfa export tomita-3 --format dot | dot -Tsvg > t3.svg",
             "  statescope dfa export d-4 --format json -o d4.json"})
-public final class DfaExportCommand implements Callable<Integer> {
+public final class DfaExportCommand extends CommandBase implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "NAME", description = "A language id or alias (see 'statescope languages').")
     String name;
@@ -46,9 +44,6 @@ public final class DfaExportCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Report as JSON: what was written (with -o), or the export wrapped in JSON.")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         String fmt = format.toLowerCase(Locale.ROOT);
@@ -60,7 +55,7 @@ public final class DfaExportCommand implements Callable<Integer> {
                 + (l.family().isRegular() ? l.dfaNote() : "it is not regular; its reference machine is a "
                         + l.machine().kind())));
         String text = fmt.equals("dot") ? DotExport.toDot(dfa, hideDead) : DfaJson.write(dfa);
-        var out = spec.commandLine().getOut();
+        var out = out();
         if (output != null) {
             write(output, text);
         }
@@ -75,7 +70,7 @@ public final class DfaExportCommand implements Callable<Integer> {
             } else {
                 m.put("content", text);
             }
-            out.println(LanguageSummaries.JSON.writeValueAsString(m));
+            out.println(Json.pretty(m));
         } else if (output != null) {
             out.printf("wrote the %d-state DFA of %s as %s to %s%n", dfa.numStates(), l.id(), fmt.toUpperCase(Locale.ROOT),
                     output);

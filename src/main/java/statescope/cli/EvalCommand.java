@@ -1,7 +1,5 @@
 package statescope.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,12 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import statescope.experiment.ModelEvaluation;
 import statescope.experiment.SweepFolder;
 import statescope.lang.catalog.Sampling;
@@ -36,18 +31,10 @@ import statescope.ssm.gpu.Selection;
             "  statescope eval --suite assets/models --csv", "  statescope eval --suite assets/models --backend gpu",
             "  statescope eval --model assets/models/d-4.safetensors --words val_src_bin1.txt --targets val_tgt_bin1.txt",
             "  statescope eval --suite assets/models --authors ssm_expressivity/generated_ds"})
-public final class EvalCommand implements Callable<Integer> {
+public final class EvalCommand extends CommandBase implements Callable<Integer> {
 
-    static final class Target {
-        @Option(names = "--model", paramLabel = "FILE", description = "One checkpoint (.safetensors beside its .json).")
-        Path model;
-
-        @Option(names = "--suite", paramLabel = "DIR", description = "Every checkpoint in a folder.")
-        Path suite;
-    }
-
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Target target;
+    @Mixin
+    ModelFiles target;
 
     @Mixin
     VocabOptions vocab;
@@ -98,9 +85,6 @@ public final class EvalCommand implements Callable<Integer> {
                     + "how many models meet the paper's pattern (default: on for a sweep's folder, docs/sweeps.md).")
     Boolean overSeeds;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         if (threads < 1) {
@@ -116,18 +100,14 @@ public final class EvalCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        List<Path> files = target.model != null ? List.of(target.model) : ModelEvaluation.suite(target.suite);
-        if (files.isEmpty()) {
-            throw new IllegalArgumentException("no .safetensors models in " + target.suite);
-        }
-        Selection backendSel = backend.select(VectorSupport.fastScan(threads), spec.commandLine().getErr());
-        // the GPU runs batched scans; on the CPU the training forward keeps the figures equal to the manifests'
-        SelectiveScanKernel gpu = backendSel.onGpu() ? backendSel.kernel() : null;
+        List<Path> files = target.files();
         List<ModelEvaluation.Row> rows = new ArrayList<>();
-        try {
-            if (target.model != null) {
-                Path f = target.model;
-                var cp = vocab.load(f, Checkpoint.Overrides.NONE, language, spec.commandLine().getErr());
+        try (Selection backendSel = backend.select(VectorSupport.fastScan(threads), err())) {
+            // the GPU runs batched scans; on the CPU the training forward keeps the figures equal to the manifests'
+            SelectiveScanKernel gpu = backendSel.onGpu() ? backendSel.kernel() : null;
+            if (target.model() != null) {
+                Path f = target.model();
+                var cp = vocab.load(f, Checkpoint.Overrides.NONE, language, err());
                 String name = f.getFileName().toString().replaceFirst("\\.(safetensors|json)$", "");
                 rows.add(ModelEvaluation.evaluate(cp, name, f, maxWords, threads, gpu, sampling));
             } else {
@@ -140,13 +120,9 @@ public final class EvalCommand implements Callable<Integer> {
                             threads, gpu, sampling));
                 }
             }
-        } finally {
-            if (backendSel.kernel() instanceof AutoCloseable c) {
-                c.close();
-            }
         }
-        var out = spec.commandLine().getOut();
-        if (target.suite != null && (overSeeds != null ? overSeeds : SweepFolder.isSweep(target.suite))) {
+        var out = out();
+        if (target.suite() != null && (overSeeds != null ? overSeeds : SweepFolder.isSweep(target.suite()))) {
             out.print(SeedTable.render(SeedTable.groups(files, rows), csv, json));
             out.flush();
             return ExitCodes.OK;
@@ -165,7 +141,7 @@ public final class EvalCommand implements Callable<Integer> {
                 m.put("accuracy", r.accuracy());
                 list.add(m);
             }
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(list));
+            out.println(Json.pretty(list));
             return ExitCodes.OK;
         }
         out.print(table(rows, csv));

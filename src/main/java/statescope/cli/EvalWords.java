@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.ParameterException;
-import statescope.experiment.ModelEvaluation;
 import statescope.experiment.WordListScore;
 import statescope.lang.Word;
 import statescope.lang.catalog.AuthorsData;
@@ -37,14 +36,14 @@ final class EvalWords {
         if (c.words == null && c.targetsFile != null) {
             throw new ParameterException(cl, "--targets goes with --words");
         }
-        if (c.words != null && c.target.model == null) {
+        if (c.words != null && c.target.model() == null) {
             throw new ParameterException(cl, "--words scores one model: give --model, not --suite");
         }
         return c.words != null ? words() : authors();
     }
 
     private int words() throws Exception {
-        Path model = c.target.model;
+        Path model = c.target.model();
         Language l = WordListScore.languageOf(model, c.language);
         List<Word> list = WordFiles.readWords(c.words, l);
         Optional<WordFiles.TargetCheck> check = Optional.empty();
@@ -63,7 +62,7 @@ final class EvalWords {
             m.put("accuracy", r.accuracy());
             m.put("firstWrongLines", r.wrong());
             r.targets().ifPresent(t -> m.put("targets", targetsJson(t)));
-            out.println(LanguageSummaries.JSON.writeValueAsString(m));
+            out.println(Json.pretty(m));
         } else {
             r.targets().ifPresent(t -> out.println(targetsLine(t)));
             out.printf(Locale.ROOT, "%s on %s (%s): %d of %d words right at every position, %.2f%%%n", r.model(),
@@ -81,14 +80,14 @@ final class EvalWords {
             throw new IllegalArgumentException(c.authors + " does not look like the authors' generated_ds folder"
                     + " (no language folder such as Tomita-3 or D-12 in it)");
         }
-        List<Path> files = c.target.model != null ? List.of(c.target.model) : ModelEvaluation.suite(c.target.suite);
+        List<Path> files = c.target.listed();
         var rows = new ArrayList<WordListScore.AuthorsRow>();
         var skipped = new ArrayList<String>();
         for (Path f : files) {
             Language l = WordListScore.languageOf(f, null);
             var splits = AuthorsData.splits(c.authors, l);
             splits.remove("train");
-            if (splits.isEmpty() && c.target.suite != null) {
+            if (splits.isEmpty() && c.target.suite() != null) {
                 skipped.add(f.getFileName().toString());
                 continue;
             }
@@ -106,7 +105,7 @@ final class EvalWords {
                 m.put("targetMismatches", r.targetMismatches());
                 list.add(m);
             }
-            out.println(LanguageSummaries.JSON.writeValueAsString(list));
+            out.println(Json.pretty(list));
         } else {
             String sep = c.csv ? "," : " | ";
             String[] head = {"model", "language", "bin 1", "bin 2", "bin 3", "words", "target mismatches"};

@@ -1,7 +1,5 @@
 package statescope.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,11 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import statescope.analysis.extract.BoundedOracle;
 import statescope.analysis.extract.Extraction;
 import statescope.analysis.extract.ExtractionResult;
@@ -34,18 +30,10 @@ import statescope.analysis.extract.ReferenceOutputs;
         footer = {"", "Examples:", "  statescope extract --model assets/models/parity-nonneg.safetensors",
             "  statescope extract --model assets/models/tomita-3.safetensors --dot",
             "  statescope extract --suite assets/models --time 60"})
-public final class ExtractCommand implements Callable<Integer> {
+public final class ExtractCommand extends CommandBase implements Callable<Integer> {
 
-    static final class Target {
-        @Option(names = "--model", paramLabel = "FILE", description = "One checkpoint (.safetensors beside its .json).")
-        Path model;
-
-        @Option(names = "--suite", paramLabel = "DIR", description = "Every checkpoint in a folder.")
-        Path suite;
-    }
-
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Target models;
+    @Mixin
+    ModelFiles models;
 
     @Option(names = "--language", paramLabel = "ID", description = "The language (default: the manifest's).")
     String language;
@@ -63,27 +51,24 @@ public final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--dot", description = "Print the extracted machine as Graphviz DOT (one model).")
     boolean dot;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         if (!(time > 0) || time > 86_400) {
             throw new IllegalArgumentException("--time must be in (0, 86400] seconds, got " + time);
         }
-        if (dot && models.model == null) {
+        if (dot && models.model() == null) {
             throw new IllegalArgumentException("--dot prints one machine: give --model");
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         var all = new ArrayList<Map<String, Object>>();
         boolean header = true;
-        for (Path f : AnalysedModel.files(models.model, models.suite)) {
+        for (Path f : models.files()) {
             AnalysedModel m = AnalysedModel.load(f, language);
             ModelOutputs target;
             try {
                 target = new ModelOutputs(m.weights(), m.language());
             } catch (IllegalArgumentException e) {
-                if (models.model != null) {
+                if (models.model() != null) {
                     throw e;
                 }
                 if (!json) {
@@ -114,14 +99,13 @@ public final class ExtractCommand implements Callable<Integer> {
                     String.format(Locale.ROOT, "%,d", r.queries()), String.format(Locale.ROOT, "%.1f", r.seconds()),
                     r.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' '), separating(r, target)) + " |");
             out.flush();
-            if (models.model != null) {
+            if (models.model() != null) {
                 out.println();
                 out.println("oracle reach: " + r.reach());
             }
         }
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(
-                    all.size() == 1 && models.model != null ? all.get(0) : all));
+            out.println(Json.pretty(models.oneOrAll(all)));
         }
         out.flush();
         return ExitCodes.OK;

@@ -2,21 +2,16 @@ package statescope.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code statescope language}: the group of commands about one catalog language. */
 @Command(name = "language",
         description = "Commands about one language of the catalog.",
         mixinStandardHelpOptions = true,
         subcommands = {LanguageShowCommand.class, CommandLine.HelpCommand.class})
-public final class LanguageCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
+public final class LanguageCommand extends CommandBase implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        spec.commandLine().usage(out());
     }
 }

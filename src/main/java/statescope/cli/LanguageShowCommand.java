@@ -7,8 +7,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import statescope.lang.StarFreeVerdict;
 import statescope.lang.catalog.Catalog;
 import statescope.lang.catalog.Family;
@@ -25,7 +23,7 @@ import statescope.lang.catalog.TargetClass;
             "star-free verdict (with a witness when it is not star-free), length bins and target encoding."},
         mixinStandardHelpOptions = true,
         footer = {"", "Examples:", "  statescope language show tomita-3", "  statescope language show \"Tomita 5\" --json"})
-public final class LanguageShowCommand implements Callable<Integer> {
+public final class LanguageShowCommand extends CommandBase implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "NAME", description = "A language id or alias (see 'statescope languages').")
     String name;
@@ -33,14 +31,11 @@ public final class LanguageShowCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the language as JSON.")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         Language l = Catalog.standard().get(name);
         var verdict = l.starFreeVerdict();
-        var out = spec.commandLine().getOut();
+        var out = out();
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", l.id());
@@ -60,7 +55,7 @@ public final class LanguageShowCommand implements Callable<Integer> {
             m.put("targets", LanguageSummaries.encoding(l));
             m.put("metric", l.metric().description());
             m.put("paperResult", l.paperResult());
-            out.println(LanguageSummaries.JSON.writeValueAsString(m));
+            out.println(Json.pretty(m));
             out.flush();
             return ExitCodes.OK;
         }

@@ -1,7 +1,5 @@
 package statescope.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +16,6 @@ final class LanguageSummaries {
 
     private LanguageSummaries() {
     }
-
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** {@code "5"} or {@code "5 (+dead)"}; for languages without a DFA what the machine is. */
     static String states(Language l) {

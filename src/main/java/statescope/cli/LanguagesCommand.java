@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import statescope.lang.catalog.Catalog;
 import statescope.lang.catalog.Family;
 import statescope.lang.catalog.Language;
@@ -20,7 +18,7 @@ import statescope.lang.catalog.Language;
             "and counting mod k, with their family, alphabet, DFA size, star-free verdict and length bins."},
         mixinStandardHelpOptions = true,
         footer = {"", "Examples:", "  statescope languages", "  statescope languages --family counter --json"})
-public final class LanguagesCommand implements Callable<Integer> {
+public final class LanguagesCommand extends CommandBase implements Callable<Integer> {
 
     @Option(names = "--family", paramLabel = "FAMILY",
             description = "Only one family: star-free, non-star-free or counter.")
@@ -29,14 +27,11 @@ public final class LanguagesCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the list as JSON.")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         Catalog catalog = Catalog.standard();
         List<Language> list = family == null ? catalog.languages() : catalog.family(parseFamily(family));
-        var out = spec.commandLine().getOut();
+        var out = out();
         if (json) {
             var rows = new ArrayList<Map<String, Object>>();
             for (Language l : list) {
@@ -45,7 +40,7 @@ public final class LanguagesCommand implements Callable<Integer> {
             Map<String, Object> top = new LinkedHashMap<>();
             top.put("count", rows.size());
             top.put("languages", rows);
-            out.println(LanguageSummaries.JSON.writeValueAsString(top));
+            out.println(Json.pretty(top));
         } else {
             String fmt = "%-18s %-18s %-8s %-24s %-11s %-11s %s%n";
             out.printf(fmt, "ID", "NAME", "FAMILY", "ALPHABET", "STATES", "STAR-FREE", "TRAIN / BINS");

@@ -5,12 +5,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import statescope.analysis.LengthSweep;
 import statescope.analysis.Subject;
-import statescope.ssm.VectorSupport;
 import statescope.ssm.gpu.Selection;
 
 /** {@code statescope lengths}: strict accuracy against length, from the training lengths to --max (statescope.analysis). */
@@ -24,13 +21,10 @@ import statescope.ssm.gpu.Selection;
             "  statescope lengths --model assets/models/d-12.safetensors",
             "  statescope lengths --model assets/models/flip-flop.safetensors --max 10000 --csv",
             "  statescope lengths --suite assets/models --max 2000 --strings 50 --stop-at-zero"})
-public final class LengthsCommand implements Callable<Integer> {
+public final class LengthsCommand extends CommandBase implements Callable<Integer> {
 
     @Mixin
     AnalysisOptions common;
-
-    @Mixin
-    BackendOption backend;
 
     @Option(names = "--max", paramLabel = "N", description = "Longest length (default: ${DEFAULT-VALUE}).")
     int max = 100_000;
@@ -53,9 +47,6 @@ public final class LengthsCommand implements Callable<Integer> {
     @Option(names = "--csv", description = "Print CSV.")
     boolean csv;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         common.checkThreads();
@@ -70,18 +61,13 @@ public final class LengthsCommand implements Callable<Integer> {
         for (var f : common.files()) {
             subjects.add(common.load(f));
         }
-        var out = spec.commandLine().getOut();
-        var err = spec.commandLine().getErr();
-        Selection sel = backend.select(VectorSupport.fastScan(common.threads), err);
+        var out = out();
+        var err = err();
         List<LengthSweep.Result> results = new ArrayList<>();
-        try {
+        try (Selection sel = common.backend(err)) {
             for (Subject s : subjects) {
                 results.add(new LengthSweep(s, sel.kernel(), settings).run(common.control(time, err)));
                 common.done(err);
-            }
-        } finally {
-            if (sel.kernel() instanceof AutoCloseable c) {
-                c.close();
             }
         }
         if (json) {

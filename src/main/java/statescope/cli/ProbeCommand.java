@@ -1,7 +1,5 @@
 package statescope.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,11 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import statescope.analysis.probe.ProbeTarget;
 import statescope.analysis.probe.Probing;
 import statescope.analysis.probe.RidgeFitter;
@@ -32,18 +28,10 @@ import statescope.analysis.probe.RidgeFitter;
             "both times are printed and the first fitter's probe is scored.", "", "Examples:",
             "  statescope probe --model assets/models/tomita-3.safetensors",
             "  statescope probe --suite assets/models --fitter nd4j --rows 5000"})
-public final class ProbeCommand implements Callable<Integer> {
+public final class ProbeCommand extends CommandBase implements Callable<Integer> {
 
-    static final class Target {
-        @Option(names = "--model", paramLabel = "FILE", description = "One checkpoint (.safetensors beside its .json).")
-        Path model;
-
-        @Option(names = "--suite", paramLabel = "DIR", description = "Every checkpoint in a folder.")
-        Path suite;
-    }
-
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Target models;
+    @Mixin
+    ModelFiles models;
 
     @Option(names = "--language", paramLabel = "ID", description = "The language (default: the manifest's).")
     String language;
@@ -73,9 +61,6 @@ public final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of a Markdown table.")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         if (rows < 10 || rows > 200_000) {
@@ -87,10 +72,10 @@ public final class ProbeCommand implements Callable<Integer> {
             case "nd4j", "java" -> List.of(RidgeFitter.named(fitter));
             default -> throw new IllegalArgumentException("--fitter must be nd4j, java or both, not '" + fitter + "'");
         };
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         var all = new ArrayList<Map<String, Object>>();
         boolean header = true;
-        for (Path f : AnalysedModel.files(models.model, models.suite)) {
+        for (Path f : models.files()) {
             AnalysedModel m = AnalysedModel.load(f, language);
             ProbeTarget t = target != null ? parseTarget(target)
                     : m.language().dfa().isPresent() ? ProbeTarget.STATE : ProbeTarget.COUNTER;
@@ -124,8 +109,7 @@ public final class ProbeCommand implements Callable<Integer> {
             out.flush();
         }
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(
-                    all.size() == 1 && models.model != null ? all.get(0) : all));
+            out.println(Json.pretty(models.oneOrAll(all)));
         }
         out.flush();
         return ExitCodes.OK;

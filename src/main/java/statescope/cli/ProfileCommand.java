@@ -10,8 +10,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import statescope.lang.Word;
 import statescope.lang.catalog.AuthorsData;
 import statescope.lang.catalog.Catalog;
@@ -30,7 +28,7 @@ import statescope.lang.catalog.WordProfile;
         footer = {"", "Examples:", "  statescope profile d-12 tomita-3 --authors ssm_expressivity/generated_ds",
             "  statescope profile --authors ssm_expressivity/generated_ds --json        # every language they have",
             "  statescope profile tomita-3 --sampler uniform"})
-public final class ProfileCommand implements Callable<Integer> {
+public final class ProfileCommand extends CommandBase implements Callable<Integer> {
 
     @Parameters(paramLabel = "NAME", arity = "0..*",
             description = "Languages (default: every suite language, or every one the --authors copy holds).")
@@ -50,9 +48,6 @@ public final class ProfileCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print JSON instead of Markdown.")
     boolean json;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -89,9 +84,9 @@ public final class ProfileCommand implements Callable<Integer> {
                 }
             }
         }
-        var out = spec.commandLine().getOut();
+        var out = out();
         if (json) {
-            out.println(LanguageSummaries.JSON.writeValueAsString(rows));
+            out.println(Json.pretty(rows));
         } else {
             out.println("| language | split | words from | n | length min / median / mean / max | runs (median) | longest run"
                     + " (median / max) | max depth (mean) | at depth n | reach n | blocks (median) |");

@@ -1,7 +1,5 @@
 package statescope.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,8 +10,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import statescope.experiment.Recipes;
 import statescope.experiment.TrainingRun;
 
@@ -32,7 +28,7 @@ import statescope.experiment.TrainingRun;
         mixinStandardHelpOptions = true,
         footer = {"", "Examples:", "  statescope reproduce --out assets/models",
             "  statescope reproduce --languages flip-flop,parity-signed,parity-nonneg"})
-public final class ReproduceCommand implements Callable<Integer> {
+public final class ReproduceCommand extends CommandBase implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", description = "Folder of the models (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("assets", "models");
@@ -46,9 +42,6 @@ public final class ReproduceCommand implements Callable<Integer> {
 
     @Mixin
     TrainRunOptions run;
-
-    @Spec
-    CommandSpec spec;
 
     /** What reproduce does with one model. */
     enum State {
@@ -110,8 +103,8 @@ public final class ReproduceCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no model matches --languages " + String.join(",", only)
                     + "; see statescope reproduce --list");
         }
-        var err = spec.commandLine().getErr();
-        var outW = spec.commandLine().getOut();
+        var err = err();
+        var outW = out();
         List<Map<String, Object>> rows = new ArrayList<>();
         boolean interrupted = false;
         try (var stop = new TrainRunOptions.SaveOnExit("statescope-reproduce-save")) {
@@ -160,7 +153,7 @@ public final class ReproduceCommand implements Callable<Integer> {
             }
         }
         if (run.json) {
-            outW.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
+            outW.println(Json.pretty(rows));
         }
         return interrupted ? ExitCodes.INTERRUPTED : ExitCodes.OK;
     }

@@ -10,8 +10,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import statescope.lang.Word;
 import statescope.lang.catalog.Catalog;
 import statescope.lang.catalog.Language;
@@ -26,7 +24,7 @@ import statescope.lang.catalog.Targets;
         mixinStandardHelpOptions = true,
         footer = {"", "Examples:", "  statescope sample tomita-3 --bin 2 -n 10 --seed 1",
             "  statescope sample dyck-1 --split train -n 3 --targets", "  statescope sample d-12 --bin 2 -n 3 --sampler uniform", "  statescope sample flip-flop --split val-sparse -n 1 --json"})
-public final class SampleCommand implements Callable<Integer> {
+public final class SampleCommand extends CommandBase implements Callable<Integer> {
 
     /** The most words one call prints. */
     static final int MAX_WORDS = 100_000;
@@ -56,9 +54,6 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the words (and targets) as JSON.")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         if (bin != null && split != null) {
@@ -70,7 +65,7 @@ public final class SampleCommand implements Callable<Integer> {
         Language l = Catalog.standard(Sampling.parse(sampler)).get(name);
         Split s = bin != null ? l.bin(bin) : l.split(split == null ? "train" : split);
         List<Word> words = l.sample(s, count, seed, Set.of());
-        var out = spec.commandLine().getOut();
+        var out = out();
         boolean hidden = !l.inputVocabulary().equals(l.alphabet());
         if (json) {
             var rows = new ArrayList<Map<String, Object>>();
@@ -104,7 +99,7 @@ public final class SampleCommand implements Callable<Integer> {
             top.put("requested", count);
             top.put("count", words.size());
             top.put("words", rows);
-            out.println(LanguageSummaries.JSON.writeValueAsString(top));
+            out.println(Json.pretty(top));
         } else {
             out.printf("# %s, split %s (lengths %s), seed %d: %d word%s%n", l.id(), s.name(), s.window(), seed,
                     words.size(), words.size() == 1 ? "" : "s");

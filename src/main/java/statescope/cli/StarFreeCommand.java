@@ -1,7 +1,5 @@
 package statescope.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -11,8 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import statescope.lang.Alphabet;
 import statescope.lang.Dfa;
 import statescope.lang.DfaJson;
@@ -37,7 +33,7 @@ import statescope.lang.StarFreeVerdict;
             "\\ makes a metacharacter a symbol; white space is ignored.", ""},
         footer = {"", "Examples:", "  statescope starfree '(aa)*'", "  statescope starfree '0*1*0*1*' --alphabet 01 --json",
             "  statescope starfree --file tomita3.jff"})
-public final class StarFreeCommand implements Callable<Integer> {
+public final class StarFreeCommand extends CommandBase implements Callable<Integer> {
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
@@ -68,9 +64,6 @@ public final class StarFreeCommand implements Callable<Integer> {
                     + "in proportion (default: ${DEFAULT-VALUE}).")
     int constructionLimit = 1;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         if ((regex == null) == (file == null)) {
@@ -95,7 +88,7 @@ public final class StarFreeCommand implements Callable<Integer> {
         }
         StarFreeVerdict v = StarFree.analyze(dfa, limits);
         boolean hasDead = Minimizer.minimize(dfa).deadState().isPresent();
-        var out = spec.commandLine().getOut();
+        var out = out();
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put(file != null ? "file" : "regex", file != null ? file.toString() : regex);
@@ -105,7 +98,7 @@ public final class StarFreeCommand implements Callable<Integer> {
             m.put("monoidSize", v.monoidSize());
             m.put("starFree", v.starFree());
             v.witness().ifPresent(w -> m.put("witness", LanguageSummaries.witness(w)));
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
+            out.println(Json.pretty(m));
         } else {
             out.printf("%-13s %s%n", file != null ? "file" : "regex", file != null ? file : regex);
             out.printf("%-13s %s%n", "alphabet", dfa.alphabet());

@@ -1,7 +1,5 @@
 package statescope.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,8 +15,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import statescope.experiment.SweepCell;
 import statescope.experiment.SweepFolder;
 import statescope.experiment.SweepPlan;
@@ -41,7 +37,7 @@ import statescope.experiment.SweepPlan;
         footer = {"", "Examples:", "  statescope sweep d12-seeds.yaml --out sweeps/d12",
             "  statescope sweep suite-5-seeds.yaml --executor slurm --dry-run",
             "  statescope sweep status sweeps/d12"})
-public final class SweepCommand implements Callable<Integer> {
+public final class SweepCommand extends CommandBase implements Callable<Integer> {
 
     /** Where the cells run. */
     enum Executor { local, slurm }
@@ -76,9 +72,6 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print the outcome as JSON.")
     boolean json;
-
-    @Spec
-    CommandSpec spec;
 
     private final SlurmClient slurm;
 
@@ -117,7 +110,7 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     private int list(List<CellStates.Status> states, SweepFolder folder) throws Exception {
-        var o = spec.commandLine().getOut();
+        var o = out();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (CellStates.Status s : states) {
             String cmd = CellCommand.line(CellCommand.args(s.cell(), folder.dir(), s.resume(), false));
@@ -135,7 +128,7 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     private int local(SweepPlan p, SweepFolder folder, List<CellStates.Status> states, int par) throws Exception {
-        var err = spec.commandLine().getErr();
+        var err = err();
         List<CellStates.Status> todo = states.stream().filter(CellStates.Status::toTrain).toList();
         long done = states.stream().filter(s -> s.state() == CellStates.State.DONE).count();
         long elsewhere = states.stream().filter(s -> s.state() == CellStates.State.RUNNING).count();
@@ -148,7 +141,7 @@ public final class SweepCommand implements Callable<Integer> {
             err.flush();
         }
         if (todo.isEmpty()) {
-            spec.commandLine().getOut().println(json ? "[]" : "nothing to train: " + done + " of " + states.size()
+            out().println(json ? "[]" : "nothing to train: " + done + " of " + states.size()
                     + " cells done" + (elsewhere > 0 ? ", " + elsewhere + " being trained elsewhere" : ""));
             return ExitCodes.OK;
         }
@@ -165,7 +158,7 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     private int report(List<LocalSweep.Result> results) throws Exception {
-        var o = spec.commandLine().getOut();
+        var o = out();
         List<Map<String, Object>> rows = new ArrayList<>();
         boolean interrupted = false;
         boolean failed = false;
@@ -193,7 +186,7 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     private int slurm(SweepPlan p, SweepFolder folder, List<CellStates.Status> states, int threads) throws Exception {
-        var o = spec.commandLine().getOut();
+        var o = out();
         var tasks = new ArrayList<SlurmScript.Task>();
         for (CellStates.Status s : states) {
             if (s.toTrain()) {
@@ -251,6 +244,6 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     static String json(Object o) throws Exception {
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(o);
+        return Json.pretty(o);
     }
 }

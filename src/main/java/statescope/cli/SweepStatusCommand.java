@@ -10,8 +10,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import statescope.experiment.SweepFolder;
 
 /** {@code statescope sweep status DIR}: where each cell of the sweeps in a results folder stands. */
@@ -20,16 +18,13 @@ import statescope.experiment.SweepFolder;
             "(and by whom), queued, failed (with its Slurm task and log), partly trained",
             "or not started. Reads the folder, and squeue and sacct where installed."},
         mixinStandardHelpOptions = true)
-public final class SweepStatusCommand implements Callable<Integer> {
+public final class SweepStatusCommand extends CommandBase implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "The sweep's results folder.")
     Path dir;
 
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
-
-    @Spec
-    CommandSpec spec;
 
     private final SlurmClient slurm;
 
@@ -51,7 +46,7 @@ public final class SweepStatusCommand implements Callable<Integer> {
         List<CellStates.Status> states = CellStates.of(folder, folder.cells(), slurm);
         Map<CellStates.State, Long> counts = new LinkedHashMap<>();
         states.forEach(s -> counts.merge(s.state(), 1L, Long::sum));
-        var o = spec.commandLine().getOut();
+        var o = out();
         if (json) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (CellStates.Status s : states) {

@@ -11,9 +11,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import statescope.ssm.Checkpoint;
 import statescope.ssm.GateRange;
 import statescope.ssm.ManifestJson;
@@ -41,7 +39,7 @@ import statescope.ssm.Trace;
             "manifest or a config.json, the config is inferred from the tensor shapes (RMSNorm unless",
             "the norms have a bias, eps 1e-5, gates [0,1]); --gates, --norm and --norm-eps override it.",
             "--input needs a vocabulary: the manifest's, --vocab, or a map saved with --save-vocab."})
-public final class TraceCommand implements Callable<Integer> {
+public final class TraceCommand extends CommandBase implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "FILE",
             description = "The checkpoint: NAME.safetensors (or its manifest NAME.json), or a Hugging Face folder.")
@@ -80,13 +78,10 @@ public final class TraceCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the full trace as JSON.")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws IOException {
         Checkpoint ck = vocab.load(model, new Checkpoint.Overrides(gates, norm, normEps), language,
-                spec.commandLine().getErr());
+                err());
         int[] tokens = input.tokens != null ? input.tokens : ck.manifest().encode(input.input);
         if (tokens.length == 0) {
             throw new IllegalArgumentException("the input is empty");
@@ -94,7 +89,7 @@ public final class TraceCommand implements Callable<Integer> {
         checkTraceSize(ck.weights().config(), tokens.length);
         var stepper = new SsmStepper(ck.weights());
         Trace trace = stepper.run(stepper.newState(), tokens);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (json) {
             writeJson(out, ck, tokens, trace, stepper.backend());
         } else {

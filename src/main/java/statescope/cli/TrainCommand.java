@@ -1,7 +1,5 @@
 package statescope.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -10,7 +8,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import statescope.experiment.LanguageTask;
 import statescope.lang.catalog.Sampling;
@@ -32,7 +29,7 @@ import statescope.train.TrainingMemory;
         footer = {"", "Examples:", "  statescope train --language parity --layers 1 --d-model 16 --gates signed --seed 1",
             "  statescope train --language flip-flop --out assets/models/flip-flop.safetensors --resume",
             "  statescope train --language d-12 --out assets/models/d-12.safetensors --resume --steps 8000"})
-public final class TrainCommand implements Callable<Integer> {
+public final class TrainCommand extends CommandBase implements Callable<Integer> {
 
     @Option(names = "--language", required = true, paramLabel = "NAME", description = "A catalog language id or alias.")
     String language;
@@ -138,9 +135,6 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     TrainRunOptions run;
 
-    @Spec
-    CommandSpec spec;
-
     @Option(names = "--lock", description = "Hold FILE's run lock (NAME.run.lock) while training, and do nothing when "
             + "another process holds it: sweeps train their cells so (docs/sweeps.md).")
     boolean lock;
@@ -154,7 +148,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         var held = CellLock.tryAcquire(file);
         if (held.isEmpty()) {
-            spec.commandLine().getErr().printf(Locale.ROOT, "%s is being trained by %s; not training it twice.%n", file,
+            err().printf(Locale.ROOT, "%s is being trained by %s; not training it twice.%n", file,
                     CellLock.holder(file).orElse("another process"));
             return ExitCodes.OK;
         }
@@ -204,12 +198,12 @@ public final class TrainCommand implements Callable<Integer> {
      */
     private boolean furtherTraining(Path file, TrainCommandLine.Finished done, long steps) throws Exception {
         if (steps > done.reachedStep()) {
-            spec.commandLine().getErr().printf(Locale.ROOT, "%s is finished (its run reached step %d%s); training it "
+            err().printf(Locale.ROOT, "%s is finished (its run reached step %d%s); training it "
                     + "further to step %d, from its checkpoint of step %d with fresh AdamW moments.%n", file,
                     done.reachedStep(), done.budget() > 0 ? " of " + done.budget() : "", steps, done.checkpointStep());
             return true;
         }
-        var out = spec.commandLine().getOut();
+        var out = out();
         if (run.json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("model", file.toString());
@@ -217,7 +211,7 @@ public final class TrainCommand implements Callable<Integer> {
             m.put("reachedStep", done.reachedStep());
             m.put("steps", steps);
             m.put("trained", false);
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
+            out.println(Json.pretty(m));
         } else {
             out.printf(Locale.ROOT, "%s is already trained: its run reached step %d, and --steps %d is not larger, so there"
                     + " is nothing to do. Pass --steps above %d to train it further, or another --out to train anew.%n",
@@ -271,7 +265,7 @@ public final class TrainCommand implements Callable<Integer> {
             m.put("seconds", o.seconds());
             m.put("accuracy", o.accuracy());
             m.put("model", o.model().toString());
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
+            out.println(Json.pretty(m));
             return;
         }
         spec.commandLine().getErr().println();

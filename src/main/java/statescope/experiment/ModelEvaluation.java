@@ -1,20 +1,17 @@
 package statescope.experiment;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import statescope.lang.catalog.Dataset;
 import statescope.lang.catalog.Sampling;
 import statescope.ssm.Checkpoint;
+import statescope.ssm.CheckpointFolder;
 import statescope.ssm.FastForward;
 import statescope.ssm.SelectiveScanKernel;
 import statescope.ssm.SsmConfig;
@@ -121,13 +118,6 @@ public final class ModelEvaluation {
 
     /** The model files of a folder (resume states excluded), sorted by name. */
     public static List<Path> suite(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            throw new NoSuchFileException(dir.toString(), null, "not a folder");
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            List<Path> out = new ArrayList<>(s.filter(p -> p.getFileName().toString().endsWith(".safetensors"))
-                    .filter(p -> !p.getFileName().toString().contains(".resume.")).sorted().toList());
-            return out;
-        }
+        return CheckpointFolder.models(dir);
     }
 }

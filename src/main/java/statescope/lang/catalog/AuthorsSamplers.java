@@ -148,14 +148,19 @@ final class AuthorsSamplers {
 
         Geometric(Dfa dfa, LengthWindow generator) {
             super(dfa, generator);
-            int mid = (generator.min() + generator.max()) / 2;
-            this.p = mid / (2.0 * (1 + mid));
+            this.p = coin(generator);
         }
 
         @Override
         int[] attempt(SplittableRandom r) {
             return bits(r, p, generator.max());
         }
+    }
+
+    /** The p of {@link #bits} for a window: L / (2(1 + L)) for its midpoint L, a mean length near L. */
+    static double coin(LengthWindow generator) {
+        int mid = (generator.min() + generator.max()) / 2;
+        return mid / (2.0 * (1 + mid));
     }
 
     /** Coin flips 0 / 1 with probability p each until the end (1 − 2p) or {@code max} symbols. */
@@ -177,8 +182,7 @@ final class AuthorsSamplers {
 
         Parity(Alphabet al, LengthWindow generator) {
             super(al, generator);
-            int mid = (generator.min() + generator.max()) / 2;
-            this.p = mid / (2.0 * (1 + mid));
+            this.p = coin(generator);
         }
 
         @Override

@@ -9,12 +9,14 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Bindings to the CUDA driver API ({@code libcuda.so.1}, {@code nvcuda.dll}) through Java's FFM API,
@@ -193,14 +195,7 @@ public final class CudaDriver {
     }
 
     private int readInt(String function, Object... args) {
-        try (var arena = Arena.ofConfined()) {
-            MemorySegment out = arena.allocate(JAVA_INT);
-            Object[] all = new Object[args.length + 1];
-            all[0] = out;
-            System.arraycopy(args, 0, all, 1, args.length);
-            call(function, all);
-            return out.get(JAVA_INT, 0);
-        }
+        return read(JAVA_INT, out -> out.get(JAVA_INT, 0), function, args);
     }
 
     /** The device handle of the device with this ordinal. */
@@ -224,11 +219,7 @@ public final class CudaDriver {
 
     /** Total device memory in bytes. */
     public long totalMemory(int device) {
-        try (var arena = Arena.ofConfined()) {
-            MemorySegment out = arena.allocate(JAVA_LONG);
-            call("cuDeviceTotalMem_v2", out, device);
-            return out.get(JAVA_LONG, 0);
-        }
+        return read(JAVA_LONG, out -> out.get(JAVA_LONG, 0), "cuDeviceTotalMem_v2", device);
     }
 
     /** Retains the device's primary context. */
@@ -252,13 +243,21 @@ public final class CudaDriver {
     }
 
     private MemorySegment readHandle(String function, Object... args) {
+        return read(ADDRESS, out -> out.get(ADDRESS, 0), function, args);
+    }
+
+    /**
+     * Calls a driver function whose first argument is where it writes its result (a {@code layout}),
+     * followed by {@code args}, and reads the result with {@code value} before the memory is freed.
+     */
+    private <T> T read(MemoryLayout layout, Function<MemorySegment, T> value, String function, Object... args) {
         try (var arena = Arena.ofConfined()) {
-            MemorySegment out = arena.allocate(ADDRESS);
+            MemorySegment out = arena.allocate(layout);
             Object[] all = new Object[args.length + 1];
             all[0] = out;
             System.arraycopy(args, 0, all, 1, args.length);
             call(function, all);
-            return out.get(ADDRESS, 0);
+            return value.apply(out);
         }
     }
 

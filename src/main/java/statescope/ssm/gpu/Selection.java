@@ -9,7 +9,7 @@ import statescope.ssm.SelectiveScanKernel;
  * @param kernel the kernel to run scans with (on the GPU path a {@link FallbackScanKernel})
  * @param notice why the GPU is not used, or null when nothing needs saying
  */
-public record Selection(SelectiveScanKernel kernel, Notice notice) {
+public record Selection(SelectiveScanKernel kernel, Notice notice) implements AutoCloseable {
 
     /** Whether scans currently run on the GPU (false once a GPU failure made it fall back). */
     public boolean onGpu() {
@@ -26,5 +26,13 @@ public record Selection(SelectiveScanKernel kernel, Notice notice) {
         }
         String base = "Compute: CPU (" + kernel.name() + ")";
         return notice == null ? base : base + "; " + ScanBackends.reasonOf(notice);
+    }
+
+    /** Frees what the kernel holds (the GPU kernel's device memory); the CPU kernels hold nothing. */
+    @Override
+    public void close() throws Exception {
+        if (kernel instanceof AutoCloseable c) {
+            c.close();
+        }
     }
 }

@@ -1,0 +1,26 @@
+package statescope.ssm;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** A folder of checkpoints, as the {@code --suite} options read it. */
+public final class CheckpointFolder {
+
+    private CheckpointFolder() {
+    }
+
+    /** The model files of a folder (resume states excluded), sorted by name; maybe none. */
+    public static List<Path> models(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new NoSuchFileException(dir.toString(), null, "not a folder");
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".safetensors"))
+                    .filter(p -> !p.getFileName().toString().contains(".resume.")).sorted().toList();
+        }
+    }
+}

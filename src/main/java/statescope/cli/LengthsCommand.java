@@ -13,8 +13,8 @@ import statescope.ssm.gpu.Selection;
 /** {@code statescope lengths}: strict accuracy against length, from the training lengths to --max (statescope.analysis). */
 @Command(name = "lengths",
         description = {"Sweep a model's strict per-string accuracy (every position right, as in the paper) over",
-            "lengths on a log grid from its training lengths to --max, with a 95% Wilson interval per point and",
-            "the first length where it drops below 99%. Strings come from the language's sampler and run as",
+            "lengths on a log grid from its training lengths to --max, with a 95%% Wilson interval per point and",
+            "the first length where it drops below 99%%. Strings come from the language's sampler and run as",
             "batched scans (CPU or GPU); the symbols per second are reported."},
         mixinStandardHelpOptions = true,
         footer = {"", "Examples:",

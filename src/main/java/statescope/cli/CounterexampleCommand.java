@@ -31,7 +31,7 @@ import statescope.ssm.gpu.Selection;
             "  statescope counterexample --model assets/models/d-12.safetensors --bench",
             "  statescope counterexample --suite assets/models > table.md",
             "", "--suite prints a Markdown table with a length sweep per model (--lengths-max, --lengths-strings;",
-            "it stops after two points at 0%). --time limits each model's search, not its sweep.",
+            "it stops after two points at 0%%). --time limits each model's search, not its sweep.",
             "Exit codes: 0 done (found or not; with --check 5 when found), 3 bad input."})
 public final class CounterexampleCommand implements Callable<Integer> {
 

@@ -15,13 +15,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import statescope.analysis.extract.BoundedOracle;
 import statescope.analysis.extract.Extraction;
 import statescope.analysis.extract.ExtractionResult;
 import statescope.analysis.extract.MealyText;
 import statescope.analysis.extract.ModelOutputs;
 import statescope.analysis.extract.OutputQueries;
 import statescope.analysis.extract.ReferenceOutputs;
+import statescope.analysis.extract.SearchOracle;
 
 /** {@code statescope extract}: the machine a model computes, learned with LearnLib, against the reference. */
 @Command(name = "extract",
@@ -93,7 +93,7 @@ public final class ExtractCommand implements Callable<Integer> {
                 continue;
             }
             var ref = new ReferenceOutputs(m.language().machine(), m.language().targets());
-            ExtractionResult r = Extraction.run(target, ref, BoundedOracle.of(m.language(), seed), time);
+            ExtractionResult r = Extraction.run(target, ref, SearchOracle.of(m.weights(), m.name(), m.language(), seed), time);
             if (dot) {
                 out.print(MealyText.dot(r.machine(), target));
                 out.flush();

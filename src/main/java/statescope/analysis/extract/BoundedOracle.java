@@ -19,8 +19,8 @@ import statescope.lang.catalog.ReferenceMachine.Config;
  * L (so every prefix up to L, as outputs are per position), the largest L with at most
  * {@code exhaustiveWords} words; random walks of the reference machine that stay in the language's domain,
  * lengths L+1..{@code walkLength}; and words of the language's own sampler at growing lengths (up to
- * {@code samplerLengths}' last). Seeded, so a search is repeatable. It will give way to the
- * counterexample search of the analysis package when that lands; its reach is always stated.
+ * {@code samplerLengths}' last). Seeded, so a search is repeatable; its reach is always stated.
+ * {@link SearchOracle} runs the counterexample search of the analysis package after it.
  *
  * @param exhaustiveWords largest number of words of the exhaustive pass (k^L)
  * @param walks           number of random walks

@@ -10,8 +10,8 @@
 #                                needs: apt-get install -y xvfb imagemagick libgtk-3-0
 #   bench/ui.sh lengths [L [MAX [K]]]  the Lengths tab after Find counterexample and a sweep of
 #                                language L (default parity) into assets/screenshots (LengthsScreenshot)
-#   bench/ui.sh explain [P [E [S]]]  the analysis tab's Probes page on language P (default tomita-3) and
-#                                its Extraction page on language E (default parity, S seconds, default 30)
+#   bench/ui.sh explain [P [E [S [IN]]]]  the analysis tab's Probes page on language P (default tomita-3; on input IN) and
+#                                its Extraction page on E (LANG:MODEL, default parity:parity-nonneg; S s, default 30)
 #                                into assets/screenshots (ExplainScreenshot)
 # JDK 25: JAVA_HOME (as for ./mvnw), else the java on the PATH.
 set -euo pipefail

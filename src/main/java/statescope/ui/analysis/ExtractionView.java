@@ -6,10 +6,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import statescope.ui.common.Bars;
 
 /**
  * The Extraction page: the machine learned from the model (left) beside the reference's minimal machine
@@ -51,10 +51,11 @@ final class ExtractionView extends BorderPane {
         VBox.setVgrow(pane, Priority.ALWAYS);
         HBox.setHgrow(box, Priority.ALWAYS);
         box.setPrefWidth(400);
+        box.setMinWidth(0);
         return box;
     }
 
-    private HBox bar() {
+    private FlowPane bar() {
         var title = new Label("What it learned: the machine");
         title.getStyleClass().add("view-title");
         var run = new Button("Extract machine");
@@ -80,10 +81,9 @@ final class ExtractionView extends BorderPane {
         open.setId("open-separating");
         open.disableProperty().bind(vm.shownProperty().map(s -> s.result().separating() == null).orElse(true));
         open.setOnAction(e -> vm.openSeparating());
-        var b = new HBox(10, title, run, new Label("within s"), secs, cancel, progress, open);
+        var b = new FlowPane(10, 4, title, run, new Label("within s"), secs, cancel, progress, open);
         b.setAlignment(Pos.CENTER_LEFT);
         b.getStyleClass().add("view-bar");
-        Bars.keepLabelsWhole(b);
         return b;
     }
 }

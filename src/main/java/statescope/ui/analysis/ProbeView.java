@@ -12,10 +12,10 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import statescope.ui.common.Bars;
 
 /**
  * The Probes page: held-out accuracy of each layer's state probe as bars beside the majority baseline
@@ -59,7 +59,7 @@ final class ProbeView extends BorderPane {
         where.getStyleClass().add("probe-legend");
         where.setId("probe-where");
         where.setWrapText(true);
-        var title = new Label("Automaton: true state (filled) · probe's belief (dashed)");
+        var title = new Label("Automaton: true (filled) · belief (dashed)");
         title.getStyleClass().add("machine-title");
         var right = new VBox(4, title, machine, where);
         VBox.setVgrow(machine, Priority.ALWAYS);
@@ -74,7 +74,7 @@ final class ProbeView extends BorderPane {
         vm.ghostProperty().addListener((o, a, g) -> paintGhost(g));
     }
 
-    private HBox bar() {
+    private FlowPane bar() {
         var title = new Label("What it learned: per-layer probes");
         title.getStyleClass().add("view-title");
         var run = new Button("Probe layers");
@@ -91,10 +91,9 @@ final class ProbeView extends BorderPane {
         progress.visibleProperty().bind(vm.runningProperty());
         progress.managedProperty().bind(progress.visibleProperty());
         progress.setPrefWidth(140);
-        var b = new HBox(10, title, run, cancel, progress);
+        var b = new FlowPane(10, 4, title, run, cancel, progress);
         b.setAlignment(Pos.CENTER_LEFT);
         b.getStyleClass().add("view-bar");
-        Bars.keepLabelsWhole(b);
         return b;
     }
 

@@ -20,9 +20,10 @@ import statescope.ui.session.SessionViewModel;
  * Opens the real app under a display (Xvfb), runs the analysis tab's Probes page on one language's model
  * (then moves the stepper to the first position where the probe's belief and the automaton part ways,
  * if any) and its Extraction page on another's (then opens the separating word), and captures both with
- * ImageMagick's {@code import -window root}. Run by hand: {@code bench/ui.sh explain [PROBE_LANG
- * [EXTRACT_LANG [SECONDS]]]} (default tomita-3, parity, 30), into {@code assets/screenshots/probes-*.png}
- * and {@code extraction-*.png}.
+ * ImageMagick's {@code import -window root}. Run by hand: {@code bench/ui.sh explain [PROBE_LANG[:MODEL]
+ * [EXTRACT_LANG[:MODEL] [SECONDS [INPUT]]]]} (default tomita-3, parity:parity-nonneg, 30, the language's
+ * sample), MODEL a part of the model picker's entry, INPUT the probed string; into
+ * {@code assets/screenshots/probes-*.png} and {@code extraction-*.png}.
  */
 public final class ExplainScreenshot {
 
@@ -31,8 +32,9 @@ public final class ExplainScreenshot {
 
     public static void main(String[] args) throws Exception {
         String probeLang = args.length > 0 ? args[0] : "tomita-3";
-        String extractLang = args.length > 1 ? args[1] : "parity";
+        String extractLang = args.length > 1 ? args[1] : "parity:parity-nonneg";
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        String input = args.length > 3 ? args[3] : null;
         Path out = Path.of("assets/screenshots");
         Files.createDirectories(out);
         var started = new CountDownLatch(1);
@@ -64,6 +66,10 @@ public final class ExplainScreenshot {
         var vm = vmRef.get();
         var analysis = anRef.get();
         select(vm, probeLang);
+        if (input != null) {
+            fx(() -> vm.views().input().setInput(input));
+            settle(vm);
+        }
         fx(() -> tabRef.get().show(LengthsView.Page.PROBES));
         fx(analysis.probes()::run);
         waitWhile(analysis.probes().runningProperty()::get);
@@ -80,7 +86,7 @@ public final class ExplainScreenshot {
             }
         }
         Thread.sleep(1000);
-        capture(out.resolve("probes-" + probeLang + ".png"));
+        capture(out.resolve("probes-" + probeLang.replace(':', '-') + ".png"));
         report(analysis.probes().statusProperty()::get);
         select(vm, extractLang);
         fx(() -> {
@@ -92,16 +98,23 @@ public final class ExplainScreenshot {
         fx(analysis.extraction()::openSeparating);
         settle(vm);
         Thread.sleep(1000);
-        capture(out.resolve("extraction-" + extractLang + ".png"));
+        capture(out.resolve("extraction-" + extractLang.replace(':', '-') + ".png"));
         report(analysis.extraction().statusProperty()::get);
         Platform.exit();
         System.exit(0);
     }
 
-    private static void select(SessionViewModel vm, String language) throws InterruptedException {
+    /** Selects LANGUAGE[:MODEL]. */
+    private static void select(SessionViewModel vm, String which) throws InterruptedException {
+        String[] parts = which.split(":", 2);
         fx(() -> vm.views().catalog().select(vm.views().catalog().languages().stream()
-                .filter(l -> l.id().equals(language)).findFirst().orElseThrow()));
+                .filter(l -> l.id().equals(parts[0])).findFirst().orElseThrow()));
         settle(vm);
+        if (parts.length > 1) {
+            fx(() -> vm.views().header().selectModel(vm.views().header().modelChoices().stream()
+                    .filter(c -> c.toString().contains(parts[1])).findFirst().orElseThrow()));
+            settle(vm);
+        }
     }
 
     private static void capture(Path file) throws Exception {

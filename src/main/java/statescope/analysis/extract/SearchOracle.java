@@ -12,7 +12,7 @@ import statescope.analysis.Subject;
 import statescope.inspect.CatalogLanguages;
 import statescope.lang.Word;
 import statescope.lang.catalog.Language;
-import statescope.ssm.VectorScan;
+import statescope.ssm.VectorSupport;
 import statescope.ssm.SelectiveScanKernel;
 import statescope.ssm.SsmWeights;
 
@@ -48,7 +48,7 @@ public final class SearchOracle implements EquivalenceOracle {
     public static final long BUDGET = 100_000;
 
     /**
-     * The oracle for a model of a catalog language: this one (the search on the CPU's Vector API scan) when
+     * The oracle for a model of a catalog language: this one (the search on the CPU's fast scan) when
      * the reference is finite-state, where the learner asks only about hypotheses equal to it; else the
      * bounded oracle alone.
      */
@@ -67,7 +67,7 @@ public final class SearchOracle implements EquivalenceOracle {
         var settings = new CounterexampleSearch.Settings(d.maxLength(), BUDGET, d.samples(), d.sampleMaxLength(), seed,
                 d.threads());
         return new SearchOracle(b, Subject.of(name, weights, CatalogLanguages.entry(language), language),
-                new VectorScan(d.threads()), settings, cancelled);
+                VectorSupport.fastScan(d.threads()), settings, cancelled);
     }
 
     @Override

@@ -11,6 +11,7 @@ import net.automatalib.automaton.transducer.MealyMachine;
 import statescope.lang.Word;
 import statescope.lang.catalog.Language;
 import statescope.lang.catalog.LengthWindow;
+import statescope.lang.catalog.Sampling;
 import statescope.lang.catalog.ReferenceMachine;
 import statescope.lang.catalog.ReferenceMachine.Config;
 
@@ -19,7 +20,8 @@ import statescope.lang.catalog.ReferenceMachine.Config;
  * L (so every prefix up to L, as outputs are per position), the largest L with at most
  * {@code exhaustiveWords} words; random walks of the reference machine that stay in the language's domain,
  * lengths L+1..{@code walkLength}; and words of the language's own sampler at growing lengths (up to
- * {@code samplerLengths}' last). Seeded, so a search is repeatable; its reach is always stated.
+ * {@code samplerLengths}' last; beyond the training window its uniform sampling, as the authors'
+ * generators draw long words too slowly). Seeded, so a search is repeatable; its reach is always stated.
  * {@link SearchOracle} runs the counterexample search of the analysis package after it.
  *
  * @param exhaustiveWords largest number of words of the exhaustive pass (k^L)
@@ -183,9 +185,11 @@ public final class BoundedOracle implements EquivalenceOracle {
                 while (out.isEmpty() && language != null && window < samplerLengths.length) {
                     int end = samplerLengths[window++];
                     var w = new LengthWindow(Math.max(1, end / 2 + 1), end);
+                    Language from = w.max() <= language.trainingSplit().window().max() ? language   // the training sampling
+                            : language.withSampling(Sampling.UNIFORM);    // beyond its window: uniform words, drawn fast
                     for (int i = 0; i < samplerWords; i++) {
                         try {
-                            out.add(language.trainingSplit().sampler().sample(w, random));
+                            out.add(from.trainingSplit().sampler().sample(w, random));
                         } catch (RuntimeException e) {
                             break;                       // no word of the language in this window
                         }

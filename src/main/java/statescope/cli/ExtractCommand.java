@@ -93,7 +93,19 @@ public final class ExtractCommand implements Callable<Integer> {
                 continue;
             }
             var ref = new ReferenceOutputs(m.language().machine(), m.language().targets());
-            ExtractionResult r = Extraction.run(target, ref, SearchOracle.of(m.weights(), m.name(), m.language(), seed), time);
+            ExtractionResult r;
+            try {
+                r = Extraction.run(target, ref, SearchOracle.of(m.weights(), m.name(), m.language(), seed), time);
+            } catch (RuntimeException e) {
+                if (models.model != null) {
+                    throw e;
+                }
+                if (!json) {                                    // one model's failure is its row, not the suite's end
+                    out.println("| " + m.name() + " | " + m.language().id() + " | – | – | – | – | – | error: "
+                            + e.getMessage() + " |");
+                }
+                continue;
+            }
             if (dot) {
                 out.print(MealyText.dot(r.machine(), target));
                 out.flush();

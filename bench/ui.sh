@@ -10,6 +10,9 @@
 #                                needs: apt-get install -y xvfb imagemagick libgtk-3-0
 #   bench/ui.sh lengths [L [MAX [K]]]  the Lengths tab after Find counterexample and a sweep of
 #                                language L (default parity) into assets/screenshots (LengthsScreenshot)
+#   bench/ui.sh explain [P [E [S [IN]]]]  the analysis tab's Probes page on language P (default tomita-3; on input IN) and
+#                                its Extraction page on E (LANG:MODEL, default parity:parity-nonneg; S s, default 30)
+#                                into assets/screenshots (ExplainScreenshot)
 # JDK 25: JAVA_HOME (as for ./mvnw), else the java on the PATH.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,5 +37,7 @@ case "${1:-}" in
                xvfb-run -a -s "-screen 0 1920x1080x24" "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.ScreenshotTour assets/screenshots --size 1920x1080 --present ;;
   lengths)     shift
                exec xvfb-run -a -s "-screen 0 1600x1000x24" "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.analysis.LengthsScreenshot "$@" ;;
-  *) sed -n '2,13p' "$0"; exit 2 ;;
+  explain)     shift
+               exec xvfb-run -a -s "-screen 0 1600x1000x24" "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.analysis.ExplainScreenshot "$@" ;;
+  *) sed -n '2,16p' "$0"; exit 2 ;;
 esac

@@ -4,7 +4,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import statescope.lang.catalog.Family;
 import statescope.lang.catalog.FlipFlop;
@@ -13,6 +15,7 @@ import statescope.lang.catalog.LengthWindow;
 import statescope.lang.catalog.Metric;
 import statescope.lang.catalog.ReferenceMachine;
 import statescope.lang.catalog.ReferenceMachine.Config;
+import statescope.lang.catalog.Sampling;
 import statescope.lang.catalog.WordSampler;
 
 /**
@@ -32,6 +35,7 @@ final class Sources {
     private final Subject subject;
     private final ReferenceMachine m;
     private final Map<Config, int[]> transitionVisits = new HashMap<>();   // per configuration: visits per symbol
+    private final Set<LengthWindow> uniformOnly = new HashSet<>();         // windows the language's sampler cannot draw
     private final Map<Config, Integer> configVisits = new HashMap<>();
 
     Sources(Subject subject) {
@@ -63,7 +67,15 @@ final class Sources {
                 WordSampler s = FlipFlop.sampler(instructions, 0.8);
                 return s.sample(LengthWindow.exactly(2 * instructions), random).toArray();
             }
-            return l.anyLengthSampler().sample(new LengthWindow(lo, hi), random).toArray();
+            var window = new LengthWindow(lo, hi);
+            if (!uniformOnly.contains(window)) {
+                try {
+                    return l.trainingSplit().sampler().sample(window, random).toArray();
+                } catch (IllegalArgumentException | IllegalStateException outsideItsReach) {
+                    uniformOnly.add(window);     // beyond the authors' generator's window, or it never draws there
+                }
+            }
+            return l.withSampling(Sampling.UNIFORM).trainingSplit().sampler().sample(window, random).toArray();
         } catch (IllegalArgumentException e) {
             return null;                                               // no word with a length in the window
         }

@@ -11,13 +11,13 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import statescope.analysis.extract.BoundedOracle;
 import statescope.analysis.extract.Extraction;
 import statescope.analysis.extract.ExtractionResult;
 import statescope.analysis.extract.MealyText;
 import statescope.analysis.extract.ModelOutputs;
 import statescope.analysis.extract.OutputQueries;
 import statescope.analysis.extract.ReferenceOutputs;
+import statescope.analysis.extract.SearchOracle;
 
 /** {@code statescope extract}: the machine a model computes, learned with LearnLib, against the reference. */
 @Command(name = "extract",
@@ -78,7 +78,19 @@ public final class ExtractCommand extends CommandBase implements Callable<Intege
                 continue;
             }
             var ref = new ReferenceOutputs(m.language().machine(), m.language().targets());
-            ExtractionResult r = Extraction.run(target, ref, BoundedOracle.of(m.language(), seed), time);
+            ExtractionResult r;
+            try {
+                r = Extraction.run(target, ref, SearchOracle.of(m.weights(), m.name(), m.language(), seed), time);
+            } catch (RuntimeException e) {
+                if (models.model() != null) {
+                    throw e;
+                }
+                if (!json) {                                    // one model's failure is its row, not the suite's end
+                    out.println("| " + m.name() + " | " + m.language().id() + " | – | – | – | – | – | error: "
+                            + e.getMessage() + " |");
+                }
+                continue;
+            }
             if (dot) {
                 out.print(MealyText.dot(r.machine(), target));
                 out.flush();

@@ -35,7 +35,7 @@ public final class LengthsCommand extends CommandBase implements Callable<Intege
     @Option(names = "--per-decade", paramLabel = "P", description = "Grid points per factor of 10 (default: ${DEFAULT-VALUE}).")
     int perDecade = 4;
 
-    @Option(names = "--stop-at-zero", description = "Stop after two points in a row at 0%.")
+    @Option(names = "--stop-at-zero", description = "Stop after two points in a row at 0%%.")
     boolean stopAtZero;
 
     @Option(names = "--time", paramLabel = "S", description = "Time limit in seconds per model (default: none).")

@@ -11,6 +11,7 @@ import net.automatalib.automaton.transducer.MealyMachine;
 import statescope.lang.Word;
 import statescope.lang.catalog.Language;
 import statescope.lang.catalog.LengthWindow;
+import statescope.lang.catalog.Sampling;
 import statescope.lang.catalog.ReferenceMachine;
 import statescope.lang.catalog.ReferenceMachine.Config;
 
@@ -18,9 +19,10 @@ import statescope.lang.catalog.ReferenceMachine.Config;
  * The equivalence oracle of this package, in three passes, short words first: every word of one length
  * L (so every prefix up to L, as outputs are per position), the largest L with at most
  * {@code exhaustiveWords} words; random walks of the reference machine that stay in the language's domain,
- * lengths L+1..{@code walkLength}; and words of the language's own sampler at growing lengths (up to
- * {@code samplerLengths}' last). Seeded, so a search is repeatable. It will give way to the
- * counterexample search of the analysis package when that lands; its reach is always stated.
+ * lengths L+1..{@code walkLength}; and words of the language drawn by its uniform sampling (a uniform
+ * length, then a uniform word; the authors' generators draw long words too slowly) at growing lengths
+ * (up to {@code samplerLengths}' last). Seeded, so a search is repeatable; its reach is always stated.
+ * {@link SearchOracle} runs the counterexample search of the analysis package after it.
  *
  * @param exhaustiveWords largest number of words of the exhaustive pass (k^L)
  * @param walks           number of random walks
@@ -88,7 +90,7 @@ public final class BoundedOracle implements EquivalenceOracle {
                 + "%,d random walks of the reference, lengths %d-%d", l,
                 (long) Math.pow(machine.alphabet().size(), l), l, walks, l + 1, Math.max(l + 1, walkLength)));
         if (language != null && samplerLengths.length > 0) {
-            sb.append(String.format(Locale.ROOT, "; %d sampled words of the language per window ending at ", samplerWords));
+            sb.append(String.format(Locale.ROOT, "; %d uniformly sampled words of the language per window ending at ", samplerWords));
             for (int i = 0; i < samplerLengths.length; i++) {
                 sb.append(i == 0 ? "" : ", ").append(samplerLengths[i]);
             }
@@ -183,9 +185,10 @@ public final class BoundedOracle implements EquivalenceOracle {
                 while (out.isEmpty() && language != null && window < samplerLengths.length) {
                     int end = samplerLengths[window++];
                     var w = new LengthWindow(Math.max(1, end / 2 + 1), end);
+                    Language from = language.withSampling(Sampling.UNIFORM);   // the authors' generators draw long words slowly
                     for (int i = 0; i < samplerWords; i++) {
                         try {
-                            out.add(language.anyLengthSampler().sample(w, random));
+                            out.add(from.trainingSplit().sampler().sample(w, random));
                         } catch (RuntimeException e) {
                             break;                       // no word of the language in this window
                         }

@@ -5,8 +5,10 @@
  * its queries answered by the batched scan with a cache ({@link ModelOutputs}); the reference is the same
  * kind of machine ({@link ReferenceOutputs}, {@link ReferenceMealy}). Equivalence queries go to an
  * {@link EquivalenceOracle}; {@link BoundedOracle} searches exhaustively to a length, along random walks
- * of the reference and through the language's samplers at growing lengths, and always states that
- * reach. Every separating word is confirmed by stepping the model. Headless: may import {@code lang},
- * {@code ssm}, {@code train}, {@code inspect}; never JavaFX.
+ * of the reference and through the language's samplers at growing lengths, and {@link SearchOracle}
+ * adds the counterexample search of {@code statescope.analysis} after it; each always states its reach.
+ * Every separating word is confirmed by stepping the model. {@link MachineMatch} pairs an extracted
+ * machine's states with the reference's for drawing. Headless: may import {@code analysis},
+ * {@code lang}, {@code ssm}, {@code train}, {@code inspect}; never JavaFX.
  */
 package statescope.analysis.extract;

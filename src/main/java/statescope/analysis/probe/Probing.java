@@ -45,9 +45,13 @@ public final class Probing {
                               int[][] confusion, Map<String, Double> fitMillis, double agreement) {
     }
 
-    /** Every probe of a model. */
+    /**
+     * Every probe of a model.
+     *
+     * @param probes the scored probe of each entry of {@code layers}, in the same order (to decode other words)
+     */
     public record Report(ProbeTarget target, List<String> classes, int fitRows, int heldOutRows,
-                         List<LayerResult> layers) {
+                         List<LayerResult> layers, List<RidgeProbe> probes) {
     }
 
     private Probing() {
@@ -124,6 +128,7 @@ public final class Probing {
             }
         }
         var results = new ArrayList<LayerResult>();
+        var scored = new ArrayList<RidgeProbe>();
         for (int s = 0; s < fitX.size(); s++) {
             FeatureSet fx = fitX.get(s);
             if (!spec.layers().isEmpty() && !spec.layers().contains(fx.layer())) {
@@ -137,6 +142,7 @@ public final class Probing {
                 millis.put(fitter.name(), (System.nanoTime() - t0) / 1e6);
             }
             RidgeProbe first = probes.get(0);
+            scored.add(first);
             FeatureSet hx = heldX.get(s);
             double gap = probes.size() < 2 ? Double.NaN : 100.0;
             for (RidgeProbe other : probes.subList(1, probes.size())) {
@@ -146,7 +152,7 @@ public final class Probing {
                     : scoreStates(fx.label(), fx, hx, first, fitY, heldY, labels.names().size(), millis, gap));
         }
         return new Report(spec.target(), counter ? machine.registerNames() : labels.names(), fitRows, heldRows,
-                List.copyOf(results));
+                List.copyOf(results), List.copyOf(scored));
     }
 
     private static LayerResult scoreStates(String label, FeatureSet fx, FeatureSet hx, RidgeProbe p, int[] fitY,

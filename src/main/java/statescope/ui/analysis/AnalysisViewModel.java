@@ -34,7 +34,7 @@ import statescope.ui.common.Job;
 import statescope.ui.common.TaskRunner;
 
 /**
- * The app's two instruments (statescope.analysis) on the session's language: "Find counterexample" for
+ * The app's instruments (statescope.analysis) on the session's language: "Find counterexample" for
  * the current model, and the length sweep with one curve per open model. Both run in the background
  * with progress and Cancel; a found string, or the first failing string of a clicked sweep point, is
  * loaded into the stepper at its divergence. Testable without the FX toolkit ({@link TaskRunner#immediate()}).
@@ -57,6 +57,20 @@ public final class AnalysisViewModel {
 
         /** Loads a word (symbol indices) into the stepper and moves to position {@code t}. */
         void show(int[] word, int t);
+
+        /** The stepper's word (symbol indices; empty when none or when it does not parse). */
+        default int[] word() {
+            return new int[0];
+        }
+
+        /** The stepper's position: symbols read so far (0 = before the first). */
+        default int position() {
+            return 0;
+        }
+
+        /** Calls {@code r} on the FX thread when the word, the position, the language or the model changes. */
+        default void watch(Runnable r) {
+        }
     }
 
     /** One model's sweep, for the chart. */
@@ -80,6 +94,8 @@ public final class AnalysisViewModel {
     private volatile String phase = "";
     private Job searchJob;
     private Job sweepJob;
+    private final ProbeViewModel probes;
+    private final ExtractionViewModel extraction;
 
     /**
      * @param kernel the scan kernel of the batched scans (the session's backend; called off the FX thread)
@@ -88,6 +104,18 @@ public final class AnalysisViewModel {
         this.session = session;
         this.runner = runner;
         this.kernel = kernel;
+        this.probes = new ProbeViewModel(session, runner);
+        this.extraction = new ExtractionViewModel(session, runner);
+    }
+
+    /** The Probes page's model. */
+    public ProbeViewModel probes() {
+        return probes;
+    }
+
+    /** The Extraction page's model. */
+    public ExtractionViewModel extraction() {
+        return extraction;
     }
 
     private static Subject subject(Model model, LanguageEntry lang) {

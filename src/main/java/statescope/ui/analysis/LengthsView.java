@@ -1,141 +1,67 @@
 package statescope.ui.analysis;
 
-import java.util.ArrayList;
 import java.util.List;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
-import javafx.scene.control.Spinner;
+import javafx.scene.Node;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
-import statescope.analysis.LengthSweep;
 import statescope.ui.chart.LengthChart;
-import statescope.ui.common.Bars;
 
 /**
- * The "Lengths" tab: on top the "Find counterexample" action for the current model (progress, Cancel,
- * then the string, its phase and time), below it the length sweep of every open model of the language
- * as a chart; a click on a point opens that point's first failing string in the stepper.
+ * The analysis tab: a selector of three pages, each in the background with progress and Cancel:
+ * <em>Where it breaks</em> (counterexample search and length sweep, {@link SweepView}), <em>Probes</em>
+ * (per-layer probes and the model's belief beside the automaton's state, {@link ProbeView}) and
+ * <em>Extraction</em> (the machine the model computes beside the reference, {@link ExtractionView}).
  */
 public final class LengthsView extends BorderPane {
 
-    private final AnalysisViewModel vm;
-    private final LengthChart chart;
+    /** The pages, in the selector's order. */
+    public enum Page { LENGTHS, PROBES, EXTRACTION }
+
+    private final SweepView sweep;
+    private final List<ToggleButton> buttons;
 
     public LengthsView(AnalysisViewModel vm) {
-        this.vm = vm;
         getStyleClass().add("lengths-view");
         setId("lengths-view");
-        chart = new LengthChart((curve, point) -> vm.openPoint(curve, point));
-        var searchStatus = new Label();
-        searchStatus.setId("search-status");
-        searchStatus.getStyleClass().add("analysis-status");
-        searchStatus.textProperty().bind(vm.searchStatusProperty());
-        searchStatus.setWrapText(true);
-        setTop(new VBox(4, searchBar(), searchStatus, sweepBar()));
-        setCenter(chart);
-        var status = new Label();
-        status.getStyleClass().add("analysis-status");
-        status.setId("sweep-status");
-        status.textProperty().bind(vm.sweepStatusProperty());
-        status.setMaxWidth(Double.MAX_VALUE);
-        status.setWrapText(true);
-        setBottom(status);
-        vm.curves().addListener((ListChangeListener<AnalysisViewModel.Curve>) c -> redraw());
-    }
-
-    private HBox searchBar() {
-        var find = new Button("Find counterexample");
-        find.setId("find-counterexample");
-        find.disableProperty().bind(vm.searchingProperty());
-        find.setOnAction(e -> vm.findCounterexample());
-        var cancel = new Button("Cancel");
-        cancel.setId("cancel-search");
-        cancel.visibleProperty().bind(vm.searchingProperty());
-        cancel.managedProperty().bind(cancel.visibleProperty());
-        cancel.setOnAction(e -> vm.cancelSearch());
-        var progress = new ProgressBar();
-        progress.progressProperty().bind(vm.searchProgressProperty());
-        progress.visibleProperty().bind(vm.searchingProperty());
-        progress.managedProperty().bind(progress.visibleProperty());
-        progress.setPrefWidth(140);
-        var title = new Label("Where it breaks");
-        title.getStyleClass().add("view-title");
-        var bar = new HBox(10, title, find, cancel, progress);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("view-bar");
-        Bars.keepLabelsWhole(bar);
-        return bar;
-    }
-
-    private HBox sweepBar() {
-        var run = new Button("Sweep lengths");
-        run.setId("sweep-lengths");
-        run.disableProperty().bind(vm.sweepingProperty());
-        run.setOnAction(e -> vm.computeLengths());
-        var cancel = new Button("Cancel");
-        cancel.setId("cancel-sweep");
-        cancel.visibleProperty().bind(vm.sweepingProperty());
-        cancel.managedProperty().bind(cancel.visibleProperty());
-        cancel.setOnAction(e -> vm.cancelSweep());
-        var max = new Spinner<Integer>(10, 1_000_000, vm.maxLengthProperty().get(), 1000);
-        max.setId("sweep-max");
-        max.setEditable(true);
-        max.setPrefWidth(130);
-        max.valueProperty().addListener((o, a, b) -> vm.maxLengthProperty().set(b));
-        vm.maxLengthProperty().addListener((o, a, b) -> max.getValueFactory().setValue(b.intValue()));
-        var strings = new Spinner<Integer>(1, 10_000, vm.stringsProperty().get(), 10);
-        strings.setId("sweep-strings");
-        strings.setEditable(true);
-        strings.setPrefWidth(100);
-        strings.valueProperty().addListener((o, a, b) -> vm.stringsProperty().set(b));
-        vm.stringsProperty().addListener((o, a, b) -> strings.getValueFactory().setValue(b.intValue()));
-        var progress = new ProgressBar();
-        progress.progressProperty().bind(vm.sweepProgressProperty());
-        progress.visibleProperty().bind(vm.sweepingProperty());
-        progress.managedProperty().bind(progress.visibleProperty());
-        progress.setPrefWidth(140);
-        var spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        var bar = new HBox(10, run, new Label("up to"), max, new Label("strings per point"), strings, cancel, progress,
-                spacer);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("view-bar");
-        Bars.keepLabelsWhole(bar);
-        return bar;
-    }
-
-    private void redraw() {
-        List<LengthChart.Curve> cs = new ArrayList<>();
-        List<int[]> training = new ArrayList<>();
-        for (var c : vm.curves()) {
-            var pts = c.result().points();
-            int n = pts.size();
-            double[] x = new double[n];
-            double[] y = new double[n];
-            double[] lo = new double[n];
-            double[] hi = new double[n];
-            for (int i = 0; i < n; i++) {
-                LengthSweep.Point p = pts.get(i);
-                x[i] = p.length();
-                y[i] = 100 * p.accuracy();
-                lo[i] = 100 * p.low();
-                hi[i] = 100 * p.high();
+        sweep = new SweepView(vm);
+        var probes = new ProbeView(vm.probes());
+        var extraction = new ExtractionView(vm.extraction());
+        var group = new ToggleGroup();
+        buttons = List.of(page("Where it breaks", "page-lengths", sweep, group),
+                page("Probes", "page-probes", probes, group), page("Extraction", "page-extraction", extraction, group));
+        group.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                was.setSelected(true);                                  // one page is always shown
+            } else {
+                setCenter((Node) now.getUserData());
             }
-            cs.add(new LengthChart.Curve(c.model(), x, y, lo, hi));
-            var w = c.result().training();
-            training.add(w == null ? null : new int[] {w.min(), w.max()});
-        }
-        chart.show(cs, training);
+        });
+        var bar = new HBox(buttons.toArray(Node[]::new));
+        bar.getStyleClass().add("analysis-pages");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        setTop(bar);
+        buttons.get(0).setSelected(true);
     }
 
-    /** The chart (for tests and screenshots). */
+    private static ToggleButton page(String text, String id, Node content, ToggleGroup group) {
+        var b = new ToggleButton(text);
+        b.setId(id);
+        b.getStyleClass().add("small");
+        b.setUserData(content);
+        b.setToggleGroup(group);
+        return b;
+    }
+
+    /** Shows a page. */
+    public void show(Page page) {
+        buttons.get(page.ordinal()).setSelected(true);
+    }
+
+    /** The length chart (for tests and screenshots). */
     public LengthChart chart() {
-        return chart;
+        return sweep.chart();
     }
 }

@@ -63,6 +63,33 @@ public final class SessionBridge implements AnalysisViewModel.Session {
     }
 
     @Override
+    public int[] word() {
+        LanguageEntry lang = language();
+        if (lang == null) {
+            return new int[0];
+        }
+        try {
+            return Word.parse(lang.machine().alphabet(), vm.views().input().textProperty().get()).toArray();
+        } catch (IllegalArgumentException e) {
+            return new int[0];
+        }
+    }
+
+    @Override
+    public int position() {
+        return vm.views().stepper().positionProperty().get();
+    }
+
+    @Override
+    public void watch(Runnable r) {
+        vm.views().stepper().positionProperty().addListener((o, a, b) -> r.run());
+        vm.views().input().textProperty().addListener((o, a, b) -> r.run());
+        vm.views().catalog().languageProperty().addListener((o, a, b) -> r.run());
+        vm.views().header().modelChoiceProperty().addListener((o, a, b) -> r.run());
+        vm.views().status().busyProperty().addListener((o, a, b) -> r.run());
+    }
+
+    @Override
     public void show(int[] word, int t) {
         LanguageEntry lang = language();
         vm.views().input().setInput(Word.of(lang.reference().alphabet(), word).toString());

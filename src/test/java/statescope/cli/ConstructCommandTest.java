@@ -79,6 +79,13 @@ class ConstructCommandTest {
     }
 
     @Test
+    void anbnReportsWhereFloat32StopsBeingExact(@TempDir Path dir) {
+        Result r = run("construct", "--language", "anbn", "--out", dir.resolve("anbn").toString());
+        assertEquals(ExitCodes.OK, r.code(), r.err());
+        assertTrue(r.out().contains("stays below 8,388,610 (2^23 + 2)"), r.out());
+    }
+
+    @Test
     void checkingATrainedModelIsRefused() {
         Result r = run("construct", "check", "assets/models/d-12.safetensors", "--lengths", "10");
         oneClearLine(r, "is a trained model, not a constructed one");

@@ -81,6 +81,16 @@ class CompilerTest {
     }
 
     @Test
+    void aTableRowEscapesTheBarsOfARegex() {
+        var r = Compiler.regex("a*(b|c)", null, 12);
+        String row = CheckTable.row(new CheckTable.Line("`a*(b|c)`", r.model().summary(), "3 states", r.model(),
+                List.of(new ExactnessCheck.Row("all 3^1", 3, 3, 0, ""))));
+        assertTrue(row.startsWith("| `a*(b\\|c)` | "), row);
+        assertEquals(CheckTable.header(List.of()).get(0).chars().filter(ch -> ch == '|').count(),
+                row.replace("\\|", "").chars().filter(ch -> ch == '|').count(), "as many cells as the header: " + row);
+    }
+
+    @Test
     void aCompiledRegexIsRightAfterDeadPrefixesToo() {
         var r = Compiler.regex("0*1*0*1*", Alphabet.ofChars("01"), 12);
         assertTrue(r.model().everywhere());

@@ -8,6 +8,8 @@
 #                                main window at 1280x720, 1920x1080, 3840x2160 (render scale 2) and in
 #                                presentation mode;
 #                                needs: apt-get install -y xvfb imagemagick libgtk-3-0
+#   bench/ui.sh constructed      constructed models in the app under Xvfb (ConstructedScreenshots): a
+#                                bounded Dyck, and a constructed and a trained D_12 on one 1,000-symbol word
 #   bench/ui.sh lengths [L [MAX [K]]]  the Lengths tab after Find counterexample and a sweep of
 #                                language L (default parity) into assets/screenshots (LengthsScreenshot)
 #   bench/ui.sh explain [P [E [S [IN]]]]  the analysis tab's Probes page on language P (default tomita-3; on input IN) and
@@ -35,9 +37,10 @@ case "${1:-}" in
                done
                xvfb-run -a -s "-screen 0 3840x2160x24" "$JAVA" "${FLAGS[@]}" -Dglass.gtk.uiScale=2 -cp "$CP" statescope.ui.ScreenshotTour assets/screenshots --size 3840x2160
                xvfb-run -a -s "-screen 0 1920x1080x24" "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.ScreenshotTour assets/screenshots --size 1920x1080 --present ;;
+  constructed) exec xvfb-run -a -s "-screen 0 1600x1000x24" "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.ConstructedScreenshots assets/screenshots ;;
   lengths)     shift
                exec xvfb-run -a -s "-screen 0 1600x1000x24" "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.analysis.LengthsScreenshot "$@" ;;
   explain)     shift
                exec xvfb-run -a -s "-screen 0 1600x1000x24" "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.analysis.ExplainScreenshot "$@" ;;
-  *) sed -n '2,16p' "$0"; exit 2 ;;
+  *) sed -n '2,18p' "$0"; exit 2 ;;
 esac

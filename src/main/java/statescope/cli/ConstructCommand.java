@@ -12,6 +12,7 @@ import statescope.construct.Compiler;
 import statescope.construct.Constructed;
 import statescope.construct.ConstructedFiles;
 import statescope.construct.ConstructedModels;
+import statescope.construct.CounterLimit;
 import statescope.lang.Alphabet;
 import statescope.lang.catalog.Catalog;
 import statescope.ssm.GateRange;
@@ -113,6 +114,12 @@ public final class ConstructCommand extends CommandBase implements Callable<Inte
                 c.dInner(), model.parameters(), c.gates().name().toLowerCase(Locale.ROOT));
         for (int l = 0; l < model.channels().size(); l++) {
             o.printf("layer %-8d %s%n", l, String.join(", ", model.channels().get(l)));
+        }
+        if ("anbn".equals(model.languageId()) && !cascade) {
+            long c0 = 1L << 23;                                        // where 2c ± 1 leave the float32 integers
+            long wrong = CounterLimit.firstWrongCount(model, c0 - 64, c0 + 64);
+            o.printf("float32        exact while the count #a − #b stays below %,d (2^23 + %d): a^n b^n with n at least"
+                    + " that (%,d symbols and more) is read wrong where the count reaches it%n", wrong, wrong - c0, 2 * wrong);
         }
         o.println("wrote          " + ConstructedFiles.save(model, out));
         o.flush();

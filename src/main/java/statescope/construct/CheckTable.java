@@ -47,7 +47,8 @@ public final class CheckTable {
         for (ExactnessCheck.Row r : l.rows()) {
             cells.add(cell(r));
         }
-        return "| " + String.join(" | ", cells) + " |";
+        // a regex's alternation bars would end the cell
+        return "| " + String.join(" | ", cells.stream().map(cell -> cell.replace("|", "\\|")).toList()) + " |";
     }
 
     /** "✓ all 2^10 (1,023)" or "✗ 3 of 1,023". */

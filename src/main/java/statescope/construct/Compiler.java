@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -21,6 +22,8 @@ import statescope.lang.StarFreeVerdict;
 import statescope.lang.TransitionMonoid;
 import statescope.lang.catalog.DfaMachine;
 import statescope.lang.catalog.Language;
+import statescope.lang.catalog.Metric;
+import statescope.lang.catalog.ReferenceMachine.Config;
 import statescope.lang.catalog.TargetClass;
 import statescope.ssm.Checkpoint;
 
@@ -170,14 +173,29 @@ public final class Compiler {
         for (int i = 0; i < lang.inputVocabulary().size(); i++) {
             vocab.add(lang.inputVocabulary().symbol(i));
         }
-        var outputs = lang.targets().classes().stream().map(TargetClass::name).toList();
+        // bounded Dyck's protocol scores next-token bits (as ConstructedFiles reads it), the others target classes
+        boolean bitsOut = lang.metric() == Metric.CLOSING_BRACKET;
+        var outputs = bitsOut ? lang.targets().bitNames()
+                : lang.targets().classes().stream().map(TargetClass::name).toList();
+        // the targets read configurations of the language's own machine (a stack for bounded Dyck, not the
+        // DFA): each DFA state stands for the configuration its first word in breadth-first order reaches
+        Config[] config = configurations(lang, dfa);
         BiFunction<Integer, Integer, BitSet> at = (q, token) -> {
             BitSet on = new BitSet();
             int sym = InputAutomaton.symbol(lang, dfa, q, token);
-            if (sym < 0 || machine.isDead(machine.state(dfa.next(q, sym)))) {
+            if (sym < 0 || config[q] == null || machine.isDead(machine.state(dfa.next(q, sym)))) {
                 return on;
             }
-            boolean[] bits = lang.targets().at(machine.state(q), sym, machine.state(dfa.next(q, sym)));
+            Config after = lang.machine().step(config[q], sym);
+            boolean[] bits = lang.targets().at(config[q], sym, after);
+            if (bitsOut) {
+                for (int j = 0; j < bits.length; j++) {
+                    if (bits[j]) {
+                        on.set(j);
+                    }
+                }
+                return on;
+            }
             var sb = new StringBuilder();
             for (boolean b : bits) {
                 sb.append(b ? '1' : '0');
@@ -188,10 +206,30 @@ public final class Compiler {
             }
             return on;
         };
-        Checkpoint cp = CascadeCompiler.compile(cascade, vocab, outputs, at, false, lang.id(),
+        Checkpoint cp = CascadeCompiler.compile(cascade, vocab, outputs, at, bitsOut, lang.id(),
                 "constructed: compiled from the minimal DFA of " + lang.id() + (groups ? " (signed gates)" : ""), groups);
-        var model = new Constructed(cp, lang.id(), null, Constructed.Readout.CLASSES, summary(cascade), false);
+        var model = new Constructed(cp, lang.id(), null, bitsOut ? Constructed.Readout.BITS : Constructed.Readout.CLASSES,
+                summary(cascade), false);
         return new Result(model, decomposition(lang.id(), dfa, cascade));
+    }
+
+    /** The language machine's configuration after the first word (breadth-first) reaching each DFA state; null if none. */
+    private static Config[] configurations(Language lang, Dfa dfa) {
+        var out = new Config[dfa.numStates()];
+        var queue = new ArrayDeque<Integer>();
+        out[dfa.startState()] = lang.machine().start();
+        queue.add(dfa.startState());
+        while (!queue.isEmpty()) {
+            int q = queue.poll();
+            for (int a = 0; a < dfa.alphabet().size(); a++) {
+                int r = dfa.next(q, a);
+                if (out[r] == null) {
+                    out[r] = lang.machine().step(out[q], a);
+                    queue.add(r);
+                }
+            }
+        }
+        return out;
     }
 
     /** Refuses a DFA above the cap or a language that is not star-free. */

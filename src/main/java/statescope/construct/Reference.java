@@ -13,6 +13,7 @@ import statescope.lang.catalog.LengthWindow;
 import statescope.lang.catalog.ReferenceMachine;
 import statescope.lang.catalog.ReferenceMachine.Config;
 import statescope.lang.catalog.Samplers;
+import statescope.lang.catalog.Sampling;
 import statescope.lang.catalog.TargetEncoding;
 import statescope.lang.catalog.WordSampler;
 
@@ -52,7 +53,9 @@ final class Reference {
     static Reference of(Constructed c) {
         if (c.languageId() != null) {
             Language lang = Catalog.standard().get(c.languageId());
-            WordSampler s = lang.id().equals("flip-flop") ? null : lang.anyLengthSampler();
+            // the uniform sampling: the authors' generators stop at their training window (2-100 symbols and the like)
+            WordSampler s = lang.id().equals("flip-flop") ? null
+                    : lang.withSampling(Sampling.UNIFORM).trainingSplit().sampler();
             return new Reference(lang.alphabet(), lang.machine(), lang.targets(), false, lang, null, s);
         }
         var m = new DfaMachine(c.dfa());

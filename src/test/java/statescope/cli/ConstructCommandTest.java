@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import statescope.lang.DfaJson;
+import statescope.lang.Regexes;
 
 class ConstructCommandTest {
 
@@ -67,10 +69,20 @@ class ConstructCommandTest {
                 + "<transition><from>1</from><to>0</to><read>a</read></transition>"
                 + "</automaton></structure>");
         oneClearLine(run("construct", "--dfa", nfa.toString(), "--out", out), "is an NFA (state");
+        Path big = dir.resolve("big.json");                            // a^13: 15 states with the dead one
+        DfaJson.write(Regexes.compile("a{13}"), big);
+        oneClearLine(run("construct", "--dfa", big.toString(), "--out", out), "more than the cap of 12");
         oneClearLine(run("construct", "--language", "parity", "--gates", "both", "--out", out), "--gates");
         Result missing = run("construct", "check", dir.resolve("missing.safetensors").toString());
         assertEquals(ExitCodes.IO, missing.code(), missing.err());
         assertEquals(1, missing.err().strip().lines().count(), missing.err());
+    }
+
+    @Test
+    void anbnReportsWhereFloat32StopsBeingExact(@TempDir Path dir) {
+        Result r = run("construct", "--language", "anbn", "--out", dir.resolve("anbn").toString());
+        assertEquals(ExitCodes.OK, r.code(), r.err());
+        assertTrue(r.out().contains("stays below 8,388,610 (2^23 + 2)"), r.out());
     }
 
     @Test

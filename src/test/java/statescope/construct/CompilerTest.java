@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,7 +17,14 @@ import statescope.lang.Minimizer;
 import statescope.lang.Regexes;
 import statescope.lang.StarFree;
 import statescope.lang.catalog.Catalog;
+import statescope.ssm.FastForward;
 import statescope.ssm.GateRange;
+import statescope.ssm.ReferenceForward;
+import statescope.ssm.ReferenceScan;
+import statescope.ssm.SsmState;
+import statescope.ssm.SsmStepper;
+import statescope.ssm.Trace;
+import statescope.ssm.Traces;
 
 /** The cascade compiler: exact on seeded random star-free regexes and on catalog languages; clear refusals. */
 class CompilerTest {
@@ -40,13 +48,46 @@ class CompilerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tomita-4", "tomita-7", "ab-d-bc", "012-star-02-star", "flip-flop"})
+    @ValueSource(strings = {"tomita-4", "tomita-7", "ab-d-bc", "012-star-02-star", "flip-flop", "bounded-dyck-2-4"})
     void catalogLanguagesCompileToExactModels(String id) {
-        var r = Compiler.language(Catalog.standard().get(id), Compiler.DEFAULT_MAX_STATES);
+        // bounded Dyck(2, 4): 32 states (above the default cap), next-token bits read off its stack machine
+        var r = Compiler.language(Catalog.standard().get(id), 40);
         var check = new ExactnessCheck(r.model());
         assertTrue(check.exhaustive(check.exhaustiveLength(8, 4_000)).exact(), id);
         assertTrue(check.sampled(300, 6, 9).exact(), id);
         assertTrue(r.decomposition().lines().get(2).startsWith("cascade"), r.decomposition().lines().toString());
+    }
+
+    @Test
+    void stepReferenceScanAndFastScanAgreeOnCompiledModels() {
+        var models = List.of(Compiler.regex("0*1*0*1*", Alphabet.ofChars("01"), 12).model(),
+                Compiler.regex("((aa)*b)*", null, 12, true).model(),
+                Compiler.language(Catalog.standard().get("bounded-dyck-2-4"), 40).model(),
+                Compiler.language(Catalog.standard().get("flip-flop"), 12).model());
+        for (Constructed c : models) {
+            var w = c.checkpoint().weights();
+            var ref = Reference.of(c);
+            int[] tokens = ref.encode(ref.sample(120, new SplittableRandom(4), 0));
+            Trace step = new SsmStepper(w).run(new SsmState(w.config()), tokens);
+            Trace reference = ReferenceForward.forward(w, tokens);
+            Trace fast = new FastForward(w).forward(new int[][] {tokens}, FastForward.Options.FULL).trace(0);
+            Trace refScan = new FastForward(w, new ReferenceScan(), 1)
+                    .forward(new int[][] {tokens}, FastForward.Options.FULL).trace(0);
+            String what = c.summary();
+            assertTrue(Traces.maxAbsDiff(step, reference) <= 1e-5, what + ": step vs reference");
+            assertTrue(Traces.maxAbsDiff(fast, reference) <= 1e-5, what + ": fast scan vs reference");
+            assertTrue(Traces.maxAbsDiff(refScan, reference) <= 1e-5, what + ": reference scan vs reference");
+        }
+    }
+
+    @Test
+    void aTableRowEscapesTheBarsOfARegex() {
+        var r = Compiler.regex("a*(b|c)", null, 12);
+        String row = CheckTable.row(new CheckTable.Line("`a*(b|c)`", r.model().summary(), "3 states", r.model(),
+                List.of(new ExactnessCheck.Row("all 3^1", 3, 3, 0, ""))));
+        assertTrue(row.startsWith("| `a*(b\\|c)` | "), row);
+        assertEquals(CheckTable.header(List.of()).get(0).chars().filter(ch -> ch == '|').count(),
+                row.replace("\\|", "").chars().filter(ch -> ch == '|').count(), "as many cells as the header: " + row);
     }
 
     @Test

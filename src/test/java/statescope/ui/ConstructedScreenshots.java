@@ -1,0 +1,162 @@
+package statescope.ui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import statescope.ui.common.FxTaskRunner;
+import statescope.ui.main.MainWindow;
+import statescope.ui.session.ModelChoice;
+import statescope.ui.session.SessionViewModel;
+import statescope.ui.session.WindowModels;
+
+/**
+ * Opens the real app under a display (Xvfb) with constructed models, as a user would pick them, and
+ * captures with ImageMagick's {@code import -window root} into {@code assets/screenshots/}:
+ * {@code constructed-bounded-dyck.png} (the constructed bounded Dyck(8, 10), its named channels in the
+ * state heatmap) and {@code d12-constructed.png} / {@code d12-trained.png} (the constructed and the
+ * trained D_12 on the same 1,000-symbol word, at the trained model's first wrong position). Run by hand:
+ * {@code bench/ui.sh constructed}.
+ */
+public final class ConstructedScreenshots {
+
+    private ConstructedScreenshots() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "assets/screenshots");
+        Files.createDirectories(out);
+        var started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        var vmRef = new AtomicReference<SessionViewModel>();
+        var winRef = new AtomicReference<MainWindow>();
+        fx(() -> {
+            StateScopeApp.applyTheme();
+            var vm = StateScopeApp.newSession(new FxTaskRunner(), new FxTaskRunner());
+            var root = StateScopeApp.buildRoot(vm);
+            var stage = new Stage();
+            stage.setScene(new Scene(root, 1600, 1000));
+            stage.setX(0);
+            stage.setY(0);
+            stage.show();
+            vm.start();
+            vmRef.set(vm);
+            winRef.set(root);
+        });
+        var vm = vmRef.get().views();
+        var win = winRef.get();
+        settle(vm);
+
+        select(vm, win, "bounded-dyck-8-10", 1);
+        model(vm, "constructed · bounded-dyck-8-10");
+        fx(() -> vm.input().setInput("(a (b (c (d d) c) (e e) b) (f (g (h (a a) h) g) f) a) (b (c c) b)"));
+        settle(vm);
+        fx(() -> vm.stepper().jumpTo(12));
+        shot(out, "constructed-bounded-dyck");
+
+        String word = dWord(12, 1000, 12);
+        select(vm, win, "d-12", 3);
+        model(vm, "trained · d-12");
+        fx(() -> vm.input().setInput(word));
+        settle(vm);
+        var at = new AtomicInteger();
+        fx(() -> {
+            vm.stepper().jumpToDivergence();
+            at.set(vm.stepper().positionProperty().get());
+        });
+        System.out.println("trained D_12: position " + at.get() + " of " + word.length());
+        shot(out, "d12-trained");
+        model(vm, "constructed · d-12");
+        fx(() -> vm.input().setInput(word));
+        settle(vm);
+        fx(() -> vm.stepper().jumpTo(at.get()));
+        shot(out, "d12-constructed");
+        Platform.exit();
+        System.exit(0);
+    }
+
+    /**
+     * A word of D_n of the given length: a seeded walk of the depth that stays in 0..n, drawn towards the
+     * deep half (where trained models lose count), closed at the end.
+     */
+    static String dWord(int n, int length, long seed) {
+        var r = new SplittableRandom(seed);
+        var sb = new StringBuilder(length);
+        int d = 0;
+        for (int t = 0; t < length; t++) {
+            int left = length - t;
+            boolean open;
+            if (d == 0) {
+                open = true;
+            } else if (d == n || d >= left) {
+                open = false;
+            } else {
+                open = r.nextDouble() < (d < n / 2 ? 0.65 : 0.5);
+            }
+            d += open ? 1 : -1;
+            sb.append(open ? 'a' : 'b');
+        }
+        return sb.toString();
+    }
+
+    private static void model(WindowModels vm, String label) throws InterruptedException {
+        fx(() -> {
+            ModelChoice c = vm.header().modelChoices().stream().filter(m -> m.label().equals(label)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no model " + label + " in "
+                            + vm.header().modelChoices()));
+            vm.header().selectModel(c);
+        });
+        settle(vm);
+    }
+
+    private static void select(WindowModels vm, MainWindow win, String id, int tab) throws InterruptedException {
+        fx(() -> {
+            vm.catalog().select(vm.catalog().languages().stream().filter(l -> l.id().equals(id)).findFirst()
+                    .orElseThrow());
+            win.tabs().getSelectionModel().select(tab);
+        });
+        settle(vm);
+    }
+
+    private static void settle(WindowModels vm) throws InterruptedException {
+        long end = System.nanoTime() + 120_000_000_000L;
+        Thread.sleep(500);
+        while (System.nanoTime() < end) {
+            var busy = new AtomicReference<Boolean>();
+            fx(() -> busy.set(vm.status().busyProperty().get() || vm.status().analysingProperty().get()));
+            if (!busy.get()) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        Thread.sleep(800);
+    }
+
+    private static void shot(Path out, String name) throws Exception {
+        Thread.sleep(1200);
+        Path file = out.resolve(name + ".png");
+        var p = new ProcessBuilder("import", "-window", "root", file.toString()).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("import failed for " + name);
+        }
+        System.out.println("wrote " + file);
+    }
+
+    private static void fx(Runnable r) throws InterruptedException {
+        var done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                r.run();
+            } finally {
+                done.countDown();
+            }
+        });
+        done.await();
+    }
+}

@@ -10,6 +10,10 @@
 #                                needs: apt-get install -y xvfb imagemagick libgtk-3-0
 #   bench/ui.sh lengths [L [MAX [K]]]  the Lengths tab after Find counterexample and a sweep of
 #                                language L (default parity) into assets/screenshots (LengthsScreenshot)
+#   bench/ui.sh export [DIR]     the export menu open over the automaton (screenshot), then every view
+#                                as SVG and PNG 2x, the window, the trace (CSV/JSON/NPZ), the DOT and a
+#                                session into DIR (default target/export-shots; ExportScreenshot); each
+#                                SVG also rendered to PNG by rsvg-convert when it is installed
 # JDK 25: JAVA_HOME (as for ./mvnw), else the java on the PATH.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,5 +38,11 @@ case "${1:-}" in
                xvfb-run -a -s "-screen 0 1920x1080x24" "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.ScreenshotTour assets/screenshots --size 1920x1080 --present ;;
   lengths)     shift
                exec xvfb-run -a -s "-screen 0 1600x1000x24" "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.analysis.LengthsScreenshot "$@" ;;
-  *) sed -n '2,13p' "$0"; exit 2 ;;
+  export)      out="${2:-target/export-shots}"
+               xvfb-run -a -s "-screen 0 1600x1000x24" "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.export.ExportScreenshot "$out"
+               if command -v rsvg-convert >/dev/null; then
+                 for f in "$out"/*.svg; do rsvg-convert "$f" -o "${f%.svg}.svg.png"; done
+               fi
+               ls -l "$out" ;;
+  *) sed -n '2,17p' "$0"; exit 2 ;;
 esac

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import statescope.io.BoundedFiles;
 import statescope.ssm.AtomicFiles;
 
@@ -95,7 +96,7 @@ public record SessionFile(Language language, Model model, Model compare, String 
         root.put("input", input);
         root.put("position", position);
         root.put("view", view);
-        root.set("viewSettings", JSON.valueToTree(new LinkedHashMap<>(viewSettings)));
+        root.set("viewSettings", JSON.valueToTree(new TreeMap<>(viewSettings)));
         root.put("uiScale", uiScale);
         try {
             return JSON.writeValueAsString(root) + "\n";

@@ -85,9 +85,36 @@ final class SvgPen implements Pen {
         // an export starts empty: nothing to clear
     }
 
+    /** Most pixels of an unsmoothed image written as rectangles (a heatmap's cells); larger ones are embedded. */
+    static final int MAX_CELLS = 1 << 16;
+
     @Override
     public void drawImage(Image img, double x, double y, double w, double h) {
-        out.append(Svg.image(img, x, y, w, h, s.smooth, tf()));
+        int iw = (int) img.getWidth();
+        int ih = (int) img.getHeight();
+        if (s.smooth || (long) iw * ih > MAX_CELLS) {
+            out.append(Svg.image(img, x, y, w, h, s.smooth, tf()));
+            return;
+        }
+        var px = PngWriter.pixels(img);                                // [ih, iw] ARGB
+        double cw = w / iw;
+        double ch = h / ih;
+        out.append("<g shape-rendering=\"crispEdges\"").append(tf()).append(">\n");
+        for (int r = 0; r < ih; r++) {
+            for (int c = 0; c < iw; ) {                                // runs of one colour: one rectangle
+                int argb = px.argb()[r * iw + c];
+                int end = c + 1;
+                while (end < iw && px.argb()[r * iw + end] == argb) {
+                    end++;
+                }
+                Color col = Color.rgb((argb >> 16) & 0xff, (argb >> 8) & 0xff, argb & 0xff, ((argb >>> 24) & 0xff) / 255.0);
+                out.append("<rect x=\"").append(Svg.num(x + c * cw)).append("\" y=\"").append(Svg.num(y + r * ch))
+                        .append("\" width=\"").append(Svg.num((end - c) * cw)).append("\" height=\"").append(Svg.num(ch))
+                        .append('"').append(Svg.paint("fill", col, s.alpha)).append("/>\n");
+                c = end;
+            }
+        }
+        out.append("</g>\n");
     }
 
     @Override

@@ -129,8 +129,12 @@ class ExportViewsTest {
         assertTrue(automaton.contains("Reference machine"), automaton::toString);
         assertTrue(automaton.contains("even") && automaton.contains("odd"), () -> "state names: " + automaton);
         showTab(robot, "tab-heatmap");
-        List<String> heat = svgTexts(export(robot, "heatmap-view", ViewExport.Format.SVG, "heat.svg"));
+        Path heatFile = export(robot, "heatmap-view", ViewExport.Format.SVG, "heat.svg");
+        List<String> heat = svgTexts(heatFile);
         assertTrue(heat.contains("channel") && heat.contains("position t"), () -> "canvas text as text: " + heat);
+        String heatSvg = Files.readString(heatFile);
+        assertTrue(heatSvg.contains("crispEdges") && !heatSvg.contains("data:image/png"),
+                "the heatmap's cells (and its colour bar) are rectangles, not an embedded picture");
         showTab(robot, "tab-gates");
         List<String> gates = svgTexts(export(robot, "gate-view", ViewExport.Format.SVG, "gates.svg"));
         assertTrue(gates.contains("position t"), gates::toString);

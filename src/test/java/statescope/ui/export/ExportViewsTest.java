@@ -210,6 +210,13 @@ class ExportViewsTest {
     }
 
     @Test
+    void theFileMenuHoldsSessionsAndExports() {
+        List<String> ids = window.fileMenu().getItems().stream().map(MenuItem::getId).filter(i -> i != null).toList();
+        assertEquals(List.of("menu-open-session", "menu-save-session", "menu-recent",
+                "menu-export-view", "menu-export-window", "menu-export-trace", "menu-export-dot"), ids);
+    }
+
+    @Test
     void theWholeWindowAsPngAndAFailureInOneLine(FxRobot robot) throws Exception {
         answer = new Chooser.Choice(dir.resolve("window.png"), 0);
         robot.interact(() -> actions.jobs().exportWindow());

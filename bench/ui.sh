@@ -15,6 +15,10 @@
 #   bench/ui.sh explain [P [E [S [IN]]]]  the analysis tab's Probes page on language P (default tomita-3; on input IN) and
 #                                its Extraction page on E (LANG:MODEL, default parity:parity-nonneg; S s, default 30)
 #                                into assets/screenshots (ExplainScreenshot)
+#   bench/ui.sh export [DIR]     the export menu open over the automaton (screenshot), then every view
+#                                as SVG and PNG 2x, the window, the trace (CSV/JSON/NPZ), the DOT and a
+#                                session into DIR (default target/export-shots; ExportScreenshot); each
+#                                SVG also rendered to PNG by rsvg-convert when it is installed
 # JDK 25: JAVA_HOME (as for ./mvnw), else the java on the PATH.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,5 +46,11 @@ case "${1:-}" in
                exec xvfb-run -a -s "-screen 0 1600x1000x24" "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.analysis.LengthsScreenshot "$@" ;;
   explain)     shift
                exec xvfb-run -a -s "-screen 0 1600x1000x24" "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.analysis.ExplainScreenshot "$@" ;;
-  *) sed -n '2,18p' "$0"; exit 2 ;;
+  export)      out="${2:-target/export-shots}"
+               xvfb-run -a -s "-screen 0 1600x1000x24" "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.export.ExportScreenshot "$out"
+               if command -v rsvg-convert >/dev/null; then
+                 for f in "$out"/*.svg; do rsvg-convert "$f" -o "${f%.svg}.svg.png"; done
+               fi
+               ls -l "$out" ;;
+  *) sed -n '2,22p' "$0"; exit 2 ;;
 esac

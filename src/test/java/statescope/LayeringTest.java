@@ -77,6 +77,9 @@ class LayeringTest {
     static final ArchRule constructBuildsOnLangAndSsm = onlyImports("construct", may("lang", "ssm", "io"), DESKTOP);
 
     @ArchTest
+    static final ArchRule exportIsHeadless = onlyImports("export", may("lang", "ssm", "inspect", "io"), DESKTOP);
+
+    @ArchTest
     static final ArchRule analysisIsHeadless = onlyImports("analysis", may("lang", "ssm", "train", "inspect", "io"), DESKTOP);
 
     @ArchTest

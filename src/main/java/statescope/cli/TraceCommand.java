@@ -1,20 +1,24 @@
 package statescope.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import statescope.export.StreamedFiles;
+import statescope.export.TraceData;
+import statescope.export.TraceFiles;
+import statescope.export.TraceJson;
 import statescope.ssm.Checkpoint;
 import statescope.ssm.GateRange;
-import statescope.ssm.ManifestJson;
 import statescope.ssm.NormKind;
 import statescope.ssm.SsmConfig;
 import statescope.ssm.SsmStepper;
@@ -32,6 +36,7 @@ import statescope.ssm.Trace;
         footer = {"", "Examples:",
             "  statescope trace --model parity.safetensors --input abba",
             "  statescope trace --model model.safetensors --tokens 0,3,1 --json > trace.json",
+            "  statescope trace --model parity.safetensors --input 0110 -o trace.npz   (or .csv, .json)",
             "  statescope trace --model hf-mamba/ --vocab 0=5,1=6 --input 0110",
             "",
             "--model also takes a Hugging Face save_pretrained folder (config.json + model.safetensors)",
@@ -78,6 +83,11 @@ public final class TraceCommand extends CommandBase implements Callable<Integer>
     @Option(names = "--json", description = "Print the full trace as JSON.")
     boolean json;
 
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE",
+            description = "Write the full trace to FILE, as its extension says: .csv (long format: t, token, layer, "
+                    + "channel, n, h, delta, abar, y, logit), .json (as --json) or .npz (NumPy, one array per quantity).")
+    Path out;
+
     @Override
     public Integer call() throws IOException {
         Checkpoint ck = vocab.load(model, new Checkpoint.Overrides(gates, norm, normEps), language,
@@ -90,6 +100,12 @@ public final class TraceCommand extends CommandBase implements Callable<Integer>
         var stepper = new SsmStepper(ck.weights());
         Trace trace = stepper.run(stepper.newState(), tokens);
         PrintWriter out = out();
+        if (this.out != null) {
+            writeFile(ck, tokens, trace, stepper.backend());
+            out.println("wrote " + this.out);
+            out.flush();
+            return ExitCodes.OK;
+        }
         if (json) {
             writeJson(out, ck, tokens, trace, stepper.backend());
         } else {
@@ -100,88 +116,38 @@ public final class TraceCommand extends CommandBase implements Callable<Integer>
     }
 
     /** Most values a trace may hold (200 MB of floats; as JSON, about a gigabyte). */
-    static final long MAX_TRACE_VALUES = 50_000_000L;
+    static final long MAX_TRACE_VALUES = TraceData.MAX_TRACE_VALUES;
 
     /** Refuses an input whose trace (h [T, ED, N], Δ and y [T, ED] per layer, logits [T, O]) would exceed the cap. */
     static void checkTraceSize(SsmConfig c, int tokens) {
-        long perToken = (long) c.nLayer() * ((long) c.dInner() * c.dState() + 2L * c.dInner()) + c.outputSize();
-        if ((long) tokens * perToken > MAX_TRACE_VALUES) {
-            throw new IllegalArgumentException("the trace of " + tokens + " tokens would hold " + tokens * perToken
-                    + " values, more than the limit of " + MAX_TRACE_VALUES + "; give at most "
-                    + MAX_TRACE_VALUES / perToken + " tokens for this model");
-        }
+        TraceData.checkSize(c, tokens);
     }
 
     private void writeJson(PrintWriter out, Checkpoint ck, int[] tokens, Trace tr, String backend) throws IOException {
-        SsmConfig c = ck.weights().config();
-        int t = tr.tokens();
-        int o = c.outputSize();
-        int ed = c.dInner();
-        int n = c.dState();
-        try (JsonGenerator g = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out)) {
-            g.writeStartObject();
-            g.writeStringField("model", model.toString());
-            g.writeStringField("backend", backend);
-            g.writeObjectFieldStart("config");
-            for (var e : ManifestJson.configMap(c).entrySet()) {
-                g.writeFieldName(e.getKey());
-                if (e.getValue() instanceof Number num) {
-                    g.writeNumber(num.toString());
-                } else if (e.getValue() instanceof Boolean b) {
-                    g.writeBoolean(b);
-                } else {
-                    g.writeString(e.getValue().toString());
-                }
-            }
-            g.writeEndObject();
-            g.writeArrayFieldStart("tokens");
-            for (int id : tokens) {
-                g.writeNumber(id);
-            }
-            g.writeEndArray();
-            writeStrings(g, "symbols", symbols(ck, tokens));
-            writeStrings(g, "outputClasses", ck.manifest().outputClasses());
-            g.writeFieldName("logits");
-            matrix(g, tr.logits(), t, o);
-            g.writeArrayFieldStart("layers");
-            for (Trace.LayerTrace l : tr.layers()) {
-                g.writeStartObject();
-                g.writeFieldName("h");
-                g.writeStartArray();
-                for (int i = 0; i < t; i++) {
-                    matrix(g, Arrays.copyOfRange(l.h(), i * ed * n, (i + 1) * ed * n), ed, n);
-                }
-                g.writeEndArray();
-                g.writeFieldName("delta");
-                matrix(g, l.delta(), t, ed);
-                g.writeFieldName("y");
-                matrix(g, l.y(), t, ed);
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-        }
-        out.println();
+        TraceJson.write(new TraceData(model.toString(), backend, ck.weights().config(), tokens, symbols(ck, tokens),
+                ck.manifest().outputClasses(), tr), out);
     }
 
-    private static void writeStrings(JsonGenerator g, String field, List<String> values) throws IOException {
-        g.writeArrayFieldStart(field);
-        for (String s : values) {
-            g.writeString(s);
+    private void writeFile(Checkpoint ck, int[] tokens, Trace tr, String backend) throws IOException {
+        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+        String kind = name.endsWith(".csv") ? "csv" : name.endsWith(".json") ? "json" : name.endsWith(".npz") ? "npz"
+                : null;
+        if (kind == null) {
+            throw new IllegalArgumentException("--out must end in .csv, .json or .npz, not " + out.getFileName());
         }
-        g.writeEndArray();
-    }
-
-    private static void matrix(JsonGenerator g, float[] v, int rows, int cols) throws IOException {
-        g.writeStartArray();
-        for (int r = 0; r < rows; r++) {
-            g.writeStartArray();
-            for (int i = 0; i < cols; i++) {
-                g.writeNumber(v[r * cols + i]);
+        var d = new TraceData(model.toString(), backend, ck.weights().config(), tokens, symbols(ck, tokens),
+                ck.manifest().outputClasses(), tr);
+        StreamedFiles.write(out, os -> {
+            switch (kind) {
+                case "csv" -> TraceFiles.writeCsv(d, os);
+                case "npz" -> TraceFiles.writeNpz(d, os);
+                default -> {
+                    var w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
+                    TraceJson.write(d, w);
+                    w.flush();
+                }
             }
-            g.writeEndArray();
-        }
-        g.writeEndArray();
+        });
     }
 
     private static List<String> symbols(Checkpoint ck, int[] tokens) {

@@ -43,6 +43,11 @@ public final class CustomLanguages {
         return entry("file:" + name, name, "DFA from " + name, Minimizer.minimize(dfa));
     }
 
+    /** A DFA held in memory (a saved session's inline DFA) under the name of the file it came from, minimised. */
+    public static LanguageEntry fromDfa(String name, Dfa dfa) {
+        return entry("file:" + name, name, "DFA from " + name, Minimizer.minimize(dfa));
+    }
+
     private static LanguageEntry entry(String id, String name, String description, Dfa dfa) {
         Boolean starFree;
         try {

@@ -16,6 +16,9 @@ import statescope.ui.analysis.SessionBridge;
 import statescope.ui.common.FxTaskRunner;
 import statescope.ui.common.TaskRunner;
 import statescope.ui.common.UiScale;
+import statescope.ui.export.Chooser;
+import statescope.ui.export.ExportActions;
+import statescope.ui.export.RecentSessions;
 import statescope.ui.main.MainWindow;
 import statescope.ui.main.StageControls;
 import statescope.ui.session.CatalogLanguageLibrary;
@@ -54,16 +57,23 @@ public final class StateScopeApp extends Application {
         if (screen.getWidth() <= 1560 || screen.getHeight() <= 960) {
             stage.setMaximized(true);
         }
-        StageControls.install(stage, root, uiScale(UiScale.Store.preferences()));
+        var scale = uiScale(UiScale.Store.preferences());
+        StageControls.install(stage, root, scale);
+        var files = new FxTaskRunner();
+        var export = ExportActions.install(root, vm, files, Chooser.dialogs(root),
+                new RecentSessions(RecentSessions.Store.preferences()), scaleAccess(scale));
         stage.setOnHidden(e -> {
             runner.close();
             analysis.close();
+            files.close();
         });
         stage.show();
         vm.start();
         var raw = getParameters().getRaw();                           // a file the desktop opened with the app
         if (raw.size() == 1 && raw.get(0).toLowerCase(Locale.ROOT).endsWith(".jff")) {
             vm.views().catalog().openFile(Path.of(raw.get(0)));
+        } else if (raw.size() == 1 && raw.get(0).toLowerCase(Locale.ROOT).endsWith(".statescope")) {
+            export.jobs().openSession(Path.of(raw.get(0)));
         }
     }
 
@@ -75,6 +85,21 @@ public final class StateScopeApp extends Application {
     /** The UI scale kept in {@code store} (the app: the user's preferences; tests: memory), on the app's stylesheet. */
     public static UiScale uiScale(UiScale.Store store) {
         return new UiScale(store, STYLESHEET);
+    }
+
+    /** The export actions' access to {@code scale} (a session saves and restores it). */
+    public static ExportActions.ScaleAccess scaleAccess(UiScale scale) {
+        return new ExportActions.ScaleAccess() {
+            @Override
+            public double get() {
+                return UiScale.factor();
+            }
+
+            @Override
+            public void set(double factor) {
+                scale.set(factor, true);
+            }
+        };
     }
 
     /** The app's languages: the catalog and regex/DFA import. */

@@ -1,11 +1,12 @@
 package statescope.ui.automaton;
 
 import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import statescope.ui.common.Pen;
 import statescope.ui.common.UiScale;
+import statescope.ui.common.VectorPaint;
 
 /**
  * For counter languages: the counter value along the path so far (a step plot of the configuration
@@ -19,6 +20,7 @@ final class CounterPlot extends Pane {
     CounterPlot() {
         getStyleClass().add("counter-plot");
         getChildren().add(canvas);
+        VectorPaint.attach(canvas, this::paint);
         widthProperty().addListener((o, a, b) -> draw());
         heightProperty().addListener((o, a, b) -> draw());
     }
@@ -36,9 +38,10 @@ final class CounterPlot extends Pane {
     }
 
     private void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
+        paint(Pen.of(canvas.getGraphicsContext2D()), canvas.getWidth(), canvas.getHeight());
+    }
+
+    private void paint(Pen g, double w, double h) {
         g.clearRect(0, 0, w, h);
         if (frame == null || w < 50 || h < 50) {
             return;

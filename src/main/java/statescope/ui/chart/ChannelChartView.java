@@ -102,6 +102,7 @@ public final class ChannelChartView extends BorderPane {
         data = new XYSeriesCollection();
         chart = ChannelCharts.createChart(data);
         viewer.setChart(chart);
+        ChartSvg.attach(viewer);
         UiScale.factorProperty().addListener((o, a, b) -> {
             ChannelCharts.scaleFonts(chart, b.doubleValue());
             paint.request();

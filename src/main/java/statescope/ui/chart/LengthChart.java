@@ -77,6 +77,7 @@ public final class LengthChart extends StackPane {
         chart.setBackgroundPaint(Color.WHITE);
         chart.getLegend().setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
         viewer = new ChartViewer(chart);
+        ChartSvg.attach(viewer);
         viewer.addChartMouseListener(new ChartMouseListenerFX() {
             @Override
             public void chartMouseClicked(ChartMouseEventFX e) {

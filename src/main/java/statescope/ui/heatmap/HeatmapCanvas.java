@@ -3,7 +3,6 @@ package statescope.ui.heatmap;
 import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Pane;
@@ -12,7 +11,9 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import statescope.inspect.ChannelKind;
 import statescope.ui.common.LazyPaint;
+import statescope.ui.common.Pen;
 import statescope.ui.common.UiScale;
+import statescope.ui.common.VectorPaint;
 
 /**
  * Paints one {@link HeatmapViewModel.Frame}: channels down, positions across, the current position
@@ -38,6 +39,7 @@ final class HeatmapCanvas extends Pane {
         this.bar = colorBar(diverging);
         getStyleClass().add("heatmap-canvas");
         getChildren().add(canvas);
+        VectorPaint.attach(canvas, this::paint);
         setMinHeight(60);                                             // two fit a 1280x720 window
     }
 
@@ -71,9 +73,11 @@ final class HeatmapCanvas extends Pane {
     }
 
     private void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
+        paint(Pen.of(canvas.getGraphicsContext2D()), canvas.getWidth(), canvas.getHeight());
+    }
+
+    /** Draws the frame on {@code g}, {@code w} by {@code h} (the canvas, or an export). */
+    private void paint(Pen g, double w, double h) {
         g.clearRect(0, 0, w, h);
         if (frame == null || frame.values().length == 0 || w < LEFT + RIGHT + 20 || h < TOP + BOTTOM + 20) {
             g.setFill(Color.web("#57606a"));
@@ -130,7 +134,7 @@ final class HeatmapCanvas extends Pane {
         drawColorBar(g, w - RIGHT + 18, TOP, ph, scale);
     }
 
-    private void drawColorBar(GraphicsContext g, double x, double y, double h, float scale) {
+    private void drawColorBar(Pen g, double x, double y, double h, float scale) {
         g.setImageSmoothing(false);
         g.drawImage(bar, x, y, 14, h);
         g.setFill(Color.web("#57606a"));

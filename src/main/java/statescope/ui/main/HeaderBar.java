@@ -18,6 +18,9 @@ import statescope.ui.session.ModelChoice;
 /** The header: the app's name, the open language, the model picker with its load error, and checkpoint import. */
 final class HeaderBar extends HBox {
 
+    /** The File menu (sessions, export); filled by the export actions. */
+    final MenuButton file = new MenuButton("File");
+
     /** The View menu (scale, presentation mode, theme); filled by {@link StageControls}. */
     final MenuButton view = new MenuButton("View");
 
@@ -61,10 +64,12 @@ final class HeaderBar extends HBox {
         modelError.setMinWidth(0);
         Bars.tooltipWhenCut(modelError);
         Bars.tooltipWhenCut(language);
+        file.setId("file-menu");
+        file.setMinWidth(Region.USE_PREF_SIZE);
         view.setId("view-menu");
         view.setMinWidth(Region.USE_PREF_SIZE);
         getChildren().addAll(title, new Separator(Orientation.VERTICAL), language, spacer, modelError, modelLabel,
-                models, open, view);
+                models, open, file, view);
         setAlignment(Pos.CENTER_LEFT);
         getStyleClass().add("header");
     }

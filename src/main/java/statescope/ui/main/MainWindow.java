@@ -115,6 +115,11 @@ public final class MainWindow extends BorderPane {
         return header.view;
     }
 
+    /** The header's File menu (sessions and export). */
+    public MenuButton fileMenu() {
+        return header.file;
+    }
+
     public AutomatonView automatonView() {
         return automaton;
     }

@@ -66,6 +66,11 @@ public final class CatalogViewModel {
         }
     }
 
+    /** Opens a language made elsewhere (a saved session's), adding it to the list. */
+    void openEntry(LanguageEntry entry) {
+        addAndSelect(entry);
+    }
+
     private boolean addAndSelect(LanguageEntry entry) {
         languages.add(entry);
         select(entry);

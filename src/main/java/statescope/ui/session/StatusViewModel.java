@@ -65,6 +65,11 @@ public final class StatusViewModel {
         }
     }
 
+    /** Shows one line in the status bar (an export written, a session opened, or why not). */
+    public void report(String line) {
+        message.set(line);
+    }
+
     void setProgress(double fraction) {
         progress.set(fraction);
     }

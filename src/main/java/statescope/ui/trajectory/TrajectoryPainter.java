@@ -5,13 +5,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import statescope.inspect.StateCloud;
+import statescope.ui.common.Pen;
 import statescope.ui.common.UiScale;
 
 /**
@@ -70,14 +70,23 @@ final class TrajectoryPainter {
     }
 
     void draw() {
-        double w = front.getWidth();
-        double h = front.getHeight();
-        GraphicsContext g = front.getGraphicsContext2D();
+        render(Pen.of(front.getGraphicsContext2D()), null, front.getWidth(), front.getHeight());
+    }
+
+    /** Draws both layers, the back one first, on one pen {@code w} by {@code h} (an export). */
+    void paint(Pen g, double w, double h) {
+        render(g, g, w, h);
+    }
+
+    /** Draws the front layer on {@code g}; the back layer on {@code backPen}, or on the back canvas when it changed. */
+    private void render(Pen g, Pen backPen, double w, double h) {
         g.clearRect(0, 0, w, h);
         var f = vm.frame();
         if (f == null || f.cloud() == null) {
-            backKey = null;
-            back.getGraphicsContext2D().clearRect(0, 0, back.getWidth(), back.getHeight());
+            if (backPen == null) {
+                backKey = null;
+                back.getGraphicsContext2D().clearRect(0, 0, back.getWidth(), back.getHeight());
+            }
             g.setFill(MUTED);
             g.setFont(Font.font(15 * UiScale.factor()));
             g.fillText("Fitting the projection on a sampled corpus of the language…", 24, 40);
@@ -108,14 +117,16 @@ final class TrajectoryPainter {
                 (h - 2 * PAD) / Math.max(bounds[3] - bounds[2], 1e-6));
         double ox = PAD + ((w - 2 * PAD - LEGEND) - s * (bounds[1] - bounds[0])) / 2 - s * bounds[0];
         double oy = h - PAD - ((h - 2 * PAD) - s * (bounds[3] - bounds[2])) / 2 + s * bounds[2];
-        if (!key.equals(backKey)) {
+        if (backPen != null) {
+            drawBack(backPen, w, h, cloud, cloudPts, s, ox, oy);
+        } else if (!key.equals(backKey)) {
             backKey = key;
-            drawBack(cloud, cloudPts, s, ox, oy);
+            drawBack(Pen.of(back.getGraphicsContext2D()), back.getWidth(), back.getHeight(), cloud, cloudPts, s, ox, oy);
         }
         drawPath(g, f, path, s, ox, oy);
         double[] here = path.length == 0 ? null : new double[] {ox + s * path[path.length - 1][0],
             oy - s * path[path.length - 1][1]};
-        drawCentroids(g, cloud, s, ox, oy, here);
+        drawCentroids(g, w, cloud, s, ox, oy, here);
         if (here != null) {                                            // the current point over everything
             g.setStroke(INK);
             g.setLineWidth(3);
@@ -150,10 +161,8 @@ final class TrajectoryPainter {
         b[3] = Math.max(b[3], p[1]);
     }
 
-    private void drawBack(StateCloud cloud, double[][] pts, double s, double ox, double oy) {
-        GraphicsContext g = back.getGraphicsContext2D();
-        double w = back.getWidth();
-        double h = back.getHeight();
+    private void drawBack(Pen g, double w, double h, StateCloud cloud, double[][] pts, double s, double ox,
+                          double oy) {
         g.clearRect(0, 0, w, h);
         drawAxes(g, w, h);
         g.setGlobalAlpha(0.22);                                        // one oval each: dense regions look darker
@@ -166,7 +175,7 @@ final class TrajectoryPainter {
         drawLegend(g, w, cloud);
     }
 
-    private void drawPath(GraphicsContext g, TrajectoryViewModel.Frame f, double[][] path, double s, double ox,
+    private void drawPath(Pen g, TrajectoryViewModel.Frame f, double[][] path, double s, double ox,
                           double oy) {
         int n = path.length;
         g.setLineWidth(2.2);
@@ -199,7 +208,8 @@ final class TrajectoryPainter {
     private static final double[][] SPOTS = {{8, -18}, {8, 2}, {-8, -18}, {-8, 2}, {-10, -32}, {-10, 14},
         {16, -40}, {16, 24}, {-16, -40}, {-16, 24}, {30, -8}, {-30, -8}};
 
-    private void drawCentroids(GraphicsContext g, StateCloud cloud, double s, double ox, double oy, double[] here) {
+    private void drawCentroids(Pen g, double w, StateCloud cloud, double s, double ox, double oy, double[] here) {
+        double labelRight = w - LEGEND;
         Font font = Font.font("System", FontWeight.BOLD, 13 * UiScale.factor());
         g.setFont(font);
         int states = cloud.centroids().length;
@@ -236,7 +246,7 @@ final class TrajectoryPainter {
             for (double[] spot : SPOTS) {                              // the first free spot, else the first
                 double cx = spot[0] >= 0 ? x + spot[0] : x + spot[0] - bw;
                 double cy = y + spot[1];
-                if (!overlaps(taken, cx, cy, bw, 20) && cx >= 0 && cx + bw <= front.getWidth() - LEGEND) {
+                if (!overlaps(taken, cx, cy, bw, 20) && cx >= 0 && cx + bw <= labelRight) {
                     bx = cx;
                     by = cy;
                     break;
@@ -274,7 +284,7 @@ final class TrajectoryPainter {
         return false;
     }
 
-    private void drawAxes(GraphicsContext g, double w, double h) {
+    private void drawAxes(Pen g, double w, double h) {
         g.setFill(MUTED);
         g.setFont(Font.font(12 * UiScale.factor()));
         if (vm.threeDProperty().get()) {
@@ -297,7 +307,7 @@ final class TrajectoryPainter {
         }
     }
 
-    private static void drawLegend(GraphicsContext g, double w, StateCloud cloud) {
+    private static void drawLegend(Pen g, double w, StateCloud cloud) {
         double x = w - 160;
         double y = 24;
         g.setFont(Font.font(13 * UiScale.factor()));

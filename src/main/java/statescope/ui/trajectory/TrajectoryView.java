@@ -15,6 +15,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import statescope.ui.common.Bars;
 import statescope.ui.common.LazyPaint;
+import statescope.ui.common.VectorPaint;
 
 /**
  * Hidden states of one layer in a PCA basis fitted once on a corpus of the language: the corpus as a
@@ -37,6 +38,8 @@ public final class TrajectoryView extends BorderPane {
         this.vm = vm;
         this.painter = new TrajectoryPainter(back, front, vm);
         this.paint = new LazyPaint(painter::draw);
+        VectorPaint.attach(front, painter::paint);
+        VectorPaint.skip(back);
         getStyleClass().add("trajectory-view");
         setId("trajectory-view");
         var title = new Label("Trajectory");

@@ -1,0 +1,78 @@
+package statescope;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 18's reproduction: under a plain {@code java} (no {@code --add-modules}, so the launcher starts
+ * a child JVM), SIGTERM to the launcher used to end it at once while the child kept training. Now the
+ * launcher passes the signal on, waits for the child (which saves its resume state) and ends with its
+ * exit code; no child is left running.
+ */
+@EnabledOnOs({OS.LINUX, OS.MAC})
+class LauncherSignalTest {
+
+    @Test
+    void sigtermToTheLauncherStopsTheTrainingChildWhichSavesFirst(@TempDir Path dir) throws Exception {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Path out = dir.resolve("m.safetensors");
+        var pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "statescope.Launcher", "train",
+                "--language", "parity", "--layers", "1", "--d-model", "8", "--d-state", "4", "--batch", "8",
+                "--max-words", "40", "--eval-every", "1", "--steps", "100000", "--threads", "1", "--out",
+                out.toString()).redirectErrorStream(true);
+        pb.environment().remove("STATESCOPE_NO_REEXEC");
+        Process launcher = pb.start();
+        var stepped = new CountDownLatch(1);
+        var log = new StringBuilder();
+        Thread reader = new Thread(() -> {
+            try (var r = new BufferedReader(new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8))) {
+                int c;
+                while ((c = r.read()) >= 0) {
+                    synchronized (log) {
+                        log.append((char) c);
+                        if (log.toString().matches("(?s).*step [0-9].*")) {
+                            stepped.countDown();
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                // the stream ends with the process
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            assertTrue(stepped.await(4, TimeUnit.MINUTES), () -> "no step reported: " + log);
+            List<ProcessHandle> children = launcher.descendants().toList();
+            assertFalse(children.isEmpty(), "the launcher started a child JVM");
+            launcher.destroy();                                            // SIGTERM to the launcher alone
+            assertTrue(launcher.waitFor(3, TimeUnit.MINUTES), "the launcher waits for its child, then ends");
+            for (ProcessHandle c : children) {
+                c.onExit().get(30, TimeUnit.SECONDS);
+                assertFalse(c.isAlive(), "no child left training");
+            }
+            int code = launcher.exitValue();
+            assertTrue(code == 130 || code == 143, "the child's exit code (interrupted), not the launcher's: " + code
+                    + "\n" + log);
+            assertTrue(Files.exists(dir.resolve("m.resume.safetensors")), () -> "the child saved its resume state: "
+                    + log);
+        } finally {
+            launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+            launcher.destroyForcibly();
+        }
+    }
+}

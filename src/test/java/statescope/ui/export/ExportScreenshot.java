@@ -1,0 +1,141 @@
+package statescope.ui.export;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.event.Event;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.input.ContextMenuEvent;
+import javafx.stage.Stage;
+import statescope.ui.StateScopeApp;
+import statescope.ui.common.FxTaskRunner;
+import statescope.ui.common.UiScale;
+import statescope.ui.main.MainWindow;
+import statescope.ui.session.SessionViewModel;
+
+/**
+ * Run by hand under Xvfb (bench/ui.sh export): the real app on parity with its shipped model, the
+ * automaton's export menu open (a screenshot with {@code import -window root}), then every view
+ * exported as SVG and PNG 2x, the window as PNG and the trace as CSV/JSON/NPZ into the folder given.
+ */
+public final class ExportScreenshot {
+
+    private ExportScreenshot() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "target/export-shots");
+        Files.createDirectories(out);
+        var started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        var vmRef = new AtomicReference<SessionViewModel>();
+        var winRef = new AtomicReference<MainWindow>();
+        var actions = new AtomicReference<ExportActions>();
+        fx(() -> {
+            StateScopeApp.applyTheme();
+            var vm = StateScopeApp.newSession(new FxTaskRunner(), new FxTaskRunner());
+            var root = StateScopeApp.buildRoot(vm);
+            var stage = new Stage();
+            stage.setScene(new Scene(root, 1600, 1000));
+            stage.getScene().getStylesheets().add(StateScopeApp.STYLESHEET);
+            stage.setX(0);
+            stage.setY(0);
+            actions.set(ExportActions.install(root, vm, new FxTaskRunner(), Chooser.dialogs(root),
+                    new RecentSessions(RecentSessions.Store.memory()),
+                    StateScopeApp.scaleAccess(StateScopeApp.uiScale(UiScale.Store.memory()))));
+            stage.show();
+            vm.start();
+            vmRef.set(vm);
+            winRef.set(root);
+        });
+        var vm = vmRef.get();
+        var win = winRef.get();
+        settle(vm);
+        fx(() -> {
+            var c = vm.views().catalog();
+            c.select(c.languages().stream().filter(l -> l.id().equals("parity")).findFirst().orElseThrow());
+        });
+        settle(vm);
+        fx(() -> {
+            vm.views().input().setInput("0110100");
+            vm.views().stepper().jumpTo(5);
+        });
+        settle(vm);
+        fx(() -> {
+            Node a = win.automatonView();
+            var b = a.localToScreen(a.getLayoutBounds());
+            Event.fireEvent(a, new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, 120, 160,
+                    b.getMinX() + 120, b.getMinY() + 160, false, null));
+        });
+        shot(out, "export-menu");
+        List<String> tabs = List.of("tab-trajectory", "tab-heatmap", "tab-gates", "tab-channels");
+        var jobs = actions.get().jobs();
+        for (String tab : tabs) {
+            fx(() -> win.tabs().getTabs().stream().filter(t -> tab.equals(t.getId())).findFirst()
+                    .ifPresent(t -> win.tabs().getSelectionModel().select(t)));
+            settle(vm);
+            fx(() -> {
+                Node view = win.tabs().getSelectionModel().getSelectedItem().getContent();
+                jobs.exportView(view, ViewExport.Format.SVG, out.resolve(ExportActions.nameOf(view) + ".svg"));
+                jobs.exportView(view, ViewExport.Format.PNG_2X, out.resolve(ExportActions.nameOf(view) + "@2x.png"));
+            });
+        }
+        fx(() -> {
+            jobs.exportView(win.automatonView(), ViewExport.Format.SVG, out.resolve("automaton.svg"));
+            jobs.exportView(win.lookup("#prediction-strip"), ViewExport.Format.SVG, out.resolve("prediction-strip.svg"));
+            jobs.exportView(win, ViewExport.Format.PNG_1X, out.resolve("window.png"));
+            jobs.exportDot(out.resolve("automaton.dot"));
+            for (String f : List.of("csv", "json", "npz")) {
+                jobs.exportTrace(out.resolve("trace." + f), f);
+            }
+            jobs.saveSession(out.resolve("parity.statescope"));
+        });
+        settle(vm);
+        Thread.sleep(3000);
+        fx(() -> System.out.println("status: " + vm.views().status().messageProperty().get()));
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static void settle(SessionViewModel vm) throws InterruptedException {
+        long end = System.nanoTime() + 120_000_000_000L;
+        Thread.sleep(500);
+        while (System.nanoTime() < end) {
+            var busy = new AtomicReference<Boolean>();
+            fx(() -> busy.set(vm.views().status().busyProperty().get()
+                    || vm.views().status().analysingProperty().get()));
+            if (!busy.get()) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        Thread.sleep(800);
+    }
+
+    private static void shot(Path out, String name) throws Exception {
+        Thread.sleep(1500);
+        Path file = out.resolve(name + ".png");
+        var p = new ProcessBuilder("import", "-window", "root", file.toString()).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("import failed for " + name);
+        }
+        System.out.println("wrote " + file);
+    }
+
+    private static void fx(Runnable r) throws InterruptedException {
+        var done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                r.run();
+            } finally {
+                done.countDown();
+            }
+        });
+        done.await();
+    }
+}

@@ -3,6 +3,7 @@ package statescope.ui.main;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -53,10 +54,10 @@ public final class MainWindow extends BorderPane {
         var chart = new ChannelChartView(views.chart(), views.layers());
         tabs.getTabs().addAll(
                 tab("Trajectory", trajectory, "tab-trajectory"),
-                tab("State heatmap", stateMap, "tab-heatmap"),
-                tab("Gates Δ / Ā", gates, "tab-gates"),
+                tab("Heatmap", stateMap, "tab-heatmap"),
+                tab("Gates", gates, "tab-gates"),
                 tab("Channels", chart, "tab-channels"),
-                tab("Lengths", new LengthsView(analysis), "tab-lengths"));
+                tab("Lengths", scrolled(new LengthsView(analysis), "analysis-scroll"), "tab-lengths"));
         var shown = List.of(trajectory.shownProperty(), stateMap.shownProperty(), gates.shownProperty(),
                 chart.shownProperty());
         for (int i = 0; i < shown.size(); i++) {                       // a view in a hidden tab draws when shown
@@ -103,6 +104,19 @@ public final class MainWindow extends BorderPane {
         var t = new Tab(name, content);
         t.setId(id);
         return t;
+    }
+
+    /**
+     * The analysis tab's content in a scroll pane that fills the tab (the content takes the tab's size)
+     * and scrolls only where the content cannot shrink that far (its bars at 1280x720, more views later).
+     */
+    private static ScrollPane scrolled(Node content, String id) {
+        var s = new ScrollPane(content);
+        s.setId(id);
+        s.setFitToWidth(true);
+        s.setFitToHeight(true);
+        s.getStyleClass().add("tab-scroll");
+        return s;
     }
 
     /** Shows or hides the language catalog (presentation mode hides it). */

@@ -63,6 +63,11 @@ public final class ChannelChartViewModel {
     }
 
     public void update(AlignedTrace trace, int t) {
+        update(trace, t, trace.length());
+    }
+
+    /** The frame for position {@code t}, its lines ending at position {@code shown} (hide the future). */
+    public void update(AlignedTrace trace, int t, int shown) {
         int d = trace.model().info().dInner();
         int l = Math.min(Math.max(0, layer.get()), trace.model().info().numLayers() - 1);
         int[] picked = channels.stream().mapToInt(Integer::intValue).filter(c -> c >= 0 && c < d).toArray();
@@ -71,7 +76,7 @@ public final class ChannelChartViewModel {
             start = t - MAX_POINTS / 2;                                // re-centre on the position
         }
         start = Math.max(1, Math.min(start, n - MAX_POINTS + 1));      // the last window ends at the end
-        int end = Math.min(n, start + MAX_POINTS - 1);
+        int end = Math.min(Math.min(n, Math.max(t, shown)), start + MAX_POINTS - 1);
         float[][] series = new float[picked.length][Math.max(0, end - start + 1)];
         for (int p = start; p <= end; p++) {
             for (int c = 0; c < picked.length; c++) {

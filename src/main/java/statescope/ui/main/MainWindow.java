@@ -28,7 +28,7 @@ import statescope.ui.trajectory.TrajectoryView;
  * The main window: header with the model picker, the language catalog on the left, the input with its
  * token chips and the stepper on top, the automaton beside the analysis tabs, the prediction strip and
  * the status bar. Keys ←/→, Home/End and space step when the focus is not in a text field (Esc leaves
- * the input field).
+ * the input field); H hides or shows the future (verdicts after the current position).
  */
 public final class MainWindow extends BorderPane {
 
@@ -36,6 +36,7 @@ public final class MainWindow extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final HeaderBar header;
     private final CatalogPane catalog;
+    private final StepperViewModel stepper;
 
     /** The window over the panes' view models, and the instruments' view model (its work on its own runner). */
     public MainWindow(WindowModels views, AnalysisViewModel analysis) {
@@ -67,7 +68,7 @@ public final class MainWindow extends BorderPane {
         var split = new SplitPane(automaton, tabs);
         split.setDividerPositions(0.48);
         automaton.expandedProperty().addListener((o, a, b) -> split.setDividerPositions(b ? 0.8 : 0.48));
-        StepperViewModel stepper = views.stepper();
+        stepper = views.stepper();
         var strip = new PredictionStripView(views.strip(), stepper::jumpTo, stepper::jumpToDivergence);
         var input = new InputBar(views.input(), views.strip(), stepper::jumpTo);
         var center = new VBox(10, input, new StepperBar(stepper), split, strip);
@@ -91,6 +92,7 @@ public final class MainWindow extends BorderPane {
                 case HOME -> stepper.first();
                 case END -> stepper.last();
                 case SPACE -> stepper.togglePlay();
+                case H -> stepper.hideFutureProperty().set(!stepper.hideFutureProperty().get());
                 default -> {
                     return;
                 }
@@ -127,6 +129,11 @@ public final class MainWindow extends BorderPane {
     /** The header's View menu (scale, presentation mode, theme). */
     public MenuButton viewMenu() {
         return header.view;
+    }
+
+    /** The stepper the window's keys drive (presentation mode turns its "hide the future" on). */
+    public StepperViewModel stepper() {
+        return stepper;
     }
 
     public AutomatonView automatonView() {

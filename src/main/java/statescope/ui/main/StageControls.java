@@ -19,8 +19,8 @@ import statescope.ui.common.UiScale;
 /**
  * What the window does for a speaker: the UI scale (Ctrl+= larger, Ctrl+- smaller, Ctrl+0 back to 1;
  * kept between runs), presentation mode (F5 or View ▸ Presentation mode: full screen, catalog hidden,
- * scale at least {@value #PRESENTING_SCALE}, high-contrast styling, a large position counter; Esc
- * leaves) and the light or dark theme. All of it is also in the header's View menu.
+ * scale at least {@value #PRESENTING_SCALE}, high-contrast styling, a large position counter, the future
+ * hidden (H or View ▸ Hide the future toggles it); Esc leaves) and the light or dark theme. All of it is also in the header's View menu.
  */
 public final class StageControls {
 
@@ -32,7 +32,9 @@ public final class StageControls {
     private final MainWindow window;
     private final UiScale scale;
     private final CheckMenuItem presentItem = new CheckMenuItem("Presentation mode\tF5");
+    private final CheckMenuItem hideItem = new CheckMenuItem("Hide the future\tH");
     private boolean presenting;
+    private boolean hidingBefore;
 
     private StageControls(Stage stage, MainWindow window, UiScale scale) {
         this.stage = stage;
@@ -84,6 +86,8 @@ public final class StageControls {
         reset.setOnAction(e -> scale.reset());
         presentItem.setId("menu-present");
         presentItem.setOnAction(e -> setPresenting(presentItem.isSelected()));
+        hideItem.setId("menu-hide-future");
+        hideItem.selectedProperty().bindBidirectional(window.stepper().hideFutureProperty());
         var themes = new ToggleGroup();
         var light = new RadioMenuItem("Light theme");
         var dark = new RadioMenuItem("Dark theme");
@@ -92,7 +96,7 @@ public final class StageControls {
         light.setSelected(true);
         light.setOnAction(e -> setDark(false));
         dark.setOnAction(e -> setDark(true));
-        window.viewMenu().getItems().setAll(larger, smaller, reset, new SeparatorMenuItem(), presentItem,
+        window.viewMenu().getItems().setAll(larger, smaller, reset, new SeparatorMenuItem(), presentItem, hideItem,
                 new SeparatorMenuItem(), light, dark);
     }
 
@@ -119,12 +123,16 @@ public final class StageControls {
         presenting = on;
         presentItem.setSelected(on);
         window.setCatalogShown(!on);
+        var hide = window.stepper().hideFutureProperty();
         if (on) {
             window.getStyleClass().add("presenting");
             scale.set(Math.max(PRESENTING_SCALE, UiScale.factor()), false);
+            hidingBefore = hide.get();
+            hide.set(true);                                           // stepping reveals one verdict at a time
         } else {
             window.getStyleClass().remove("presenting");
             scale.set(scale.saved(), false);
+            hide.set(hidingBefore);
         }
         stage.setFullScreen(on);
     }

@@ -95,6 +95,7 @@ public final class SessionViewModel {
         views = new WindowModels(header, catalog, input, stepper, status, automaton, strip, stateMap, deltaMap,
                 gateMap, trajectory, chart, layers.getReadOnlyProperty());
         stepper.positionProperty().addListener((o, a, b) -> refresh());
+        stepper.hideFutureProperty().addListener((o, a, b) -> refresh());
         deltaMap.layerProperty().bindBidirectional(gateMap.layerProperty());
         for (var p : List.of(stateMap.layerProperty(), gateMap.layerProperty(), trajectory.layerProperty(),
                 chart.layerProperty(), trajectory.threeDProperty(), strip.capacityProperty(),
@@ -377,11 +378,12 @@ public final class SessionViewModel {
         }
         int t = Math.min(stepper.positionProperty().get(), trace.length());
         automaton.update(trace, t);
-        strip.update(trace, t);
-        stateMap.update(trace, t);
-        deltaMap.update(trace, t);
-        gateMap.update(trace, t);
+        int shown = stepper.hideFutureProperty().get() ? t : trace.length();   // hide the future: nothing past t
+        strip.update(trace, t, shown);
+        stateMap.update(trace, t, shown);
+        deltaMap.update(trace, t, shown);
+        gateMap.update(trace, t, shown);
         trajectory.update(trace, t);
-        chart.update(trace, t);
+        chart.update(trace, t, shown);
     }
 }

@@ -20,6 +20,7 @@ import statescope.ui.common.TaskRunner;
 import statescope.ui.common.UiScale;
 import statescope.ui.main.MainWindow;
 import statescope.ui.main.StageControls;
+import statescope.ui.prediction.CompareStripView;
 import statescope.ui.prediction.PredictionStripView;
 import statescope.ui.prediction.TokenChips;
 import statescope.ui.session.BuiltinLanguageLibrary;
@@ -51,6 +52,30 @@ class HideFutureTest {
     @AfterEach
     void backToOne() {
         StateScopeApp.uiScale(UiScale.Store.memory()).set(1.0, false);
+    }
+
+    @Test
+    void cComparesTwoModelsOnTheSameInputAndClosesAgain(FxRobot robot) {
+        robot.interact(() -> {
+            vm.views().catalog().select(vm.views().catalog().languages().stream()
+                    .filter(l -> l.name().contains("Parity")).findFirst().orElseThrow());
+            vm.views().input().setInput("0110110");
+        });
+        robot.interact(window::requestFocus);
+        robot.type(KeyCode.C);
+        WaitForAsyncUtils.waitForFxEvents();
+        var compare = robot.lookup("#compare-strip").queryAs(CompareStripView.class);
+        assertTrue(compare.isVisible(), "C opens compare mode");
+        assertFalse(robot.lookup("#prediction-strip").query().isVisible(), "its strip replaces the single one");
+        assertEquals("≠", compare.cell(4, 3).getText(), "the lane marks where A and B differ");
+        assertEquals("", compare.cell(4, 2).getText());
+        assertTrue(TokenChips.is(compare.cell(3, 3), "disagree"), "B (errs at 3) red at 3");
+        assertTrue(TokenChips.is(compare.cell(2, 3), "agree"), "A green at 3");
+        assertTrue(robot.lookup("#compare-summary").queryLabeled().getText().contains("first differ at 3"));
+        robot.clickOn("#compare-close");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(compare.isVisible());
+        assertTrue(robot.lookup("#prediction-strip").query().isVisible());
     }
 
     @Test

@@ -19,7 +19,9 @@ import statescope.ui.automaton.AutomatonView;
 import statescope.ui.chart.ChannelChartView;
 import statescope.ui.common.UiScale;
 import statescope.ui.heatmap.HeatmapView;
+import statescope.ui.prediction.CompareStripView;
 import statescope.ui.prediction.PredictionStripView;
+import statescope.ui.session.CompareViewModel;
 import statescope.ui.session.StepperViewModel;
 import statescope.ui.session.WindowModels;
 import statescope.ui.trajectory.TrajectoryView;
@@ -28,7 +30,8 @@ import statescope.ui.trajectory.TrajectoryView;
  * The main window: header with the model picker, the language catalog on the left, the input with its
  * token chips and the stepper on top, the automaton beside the analysis tabs, the prediction strip and
  * the status bar. Keys ←/→, Home/End and space step when the focus is not in a text field (Esc leaves
- * the input field); H hides or shows the future (verdicts after the current position).
+ * the input field); H hides or shows the future (verdicts after the current position); C opens
+ * or closes compare mode (two models on the same input).
  */
 public final class MainWindow extends BorderPane {
 
@@ -37,6 +40,7 @@ public final class MainWindow extends BorderPane {
     private final HeaderBar header;
     private final CatalogPane catalog;
     private final StepperViewModel stepper;
+    private final CompareViewModel compare;
 
     /** The window over the panes' view models, and the instruments' view model (its work on its own runner). */
     public MainWindow(WindowModels views, AnalysisViewModel analysis) {
@@ -71,7 +75,11 @@ public final class MainWindow extends BorderPane {
         stepper = views.stepper();
         var strip = new PredictionStripView(views.strip(), stepper::jumpTo, stepper::jumpToDivergence);
         var input = new InputBar(views.input(), views.strip(), stepper::jumpTo);
-        var center = new VBox(10, input, new StepperBar(stepper), split, strip);
+        compare = views.compare();
+        var compareStrip = new CompareStripView(compare, views.header().modelChoices(), stepper::jumpTo);
+        strip.visibleProperty().bind(compare.activeProperty().not());     // the compare strip holds A's row
+        strip.managedProperty().bind(strip.visibleProperty());
+        var center = new VBox(10, input, new StepperBar(stepper), split, strip, compareStrip);
         center.getStyleClass().add("center-column");
         VBox.setVgrow(split, Priority.ALWAYS);
         setCenter(center);
@@ -93,6 +101,7 @@ public final class MainWindow extends BorderPane {
                 case END -> stepper.last();
                 case SPACE -> stepper.togglePlay();
                 case H -> stepper.hideFutureProperty().set(!stepper.hideFutureProperty().get());
+                case C -> toggleCompare();
                 default -> {
                     return;
                 }
@@ -100,6 +109,15 @@ public final class MainWindow extends BorderPane {
             e.consume();
         });
         setFocusTraversable(true);
+    }
+
+    /** Opens the language's canonical pair side by side (C, View ▸ Compare), or leaves compare mode. */
+    public void toggleCompare() {
+        if (compare.activeProperty().get()) {
+            compare.close();
+        } else {
+            compare.openCanonicalPair();
+        }
     }
 
     private static Tab tab(String name, Node content, String id) {

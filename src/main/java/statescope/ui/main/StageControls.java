@@ -88,6 +88,9 @@ public final class StageControls {
         presentItem.setOnAction(e -> setPresenting(presentItem.isSelected()));
         hideItem.setId("menu-hide-future");
         hideItem.selectedProperty().bindBidirectional(window.stepper().hideFutureProperty());
+        var compare = new MenuItem("Compare two models\tC");
+        compare.setId("menu-compare");
+        compare.setOnAction(e -> window.toggleCompare());
         var themes = new ToggleGroup();
         var light = new RadioMenuItem("Light theme");
         var dark = new RadioMenuItem("Dark theme");
@@ -97,7 +100,7 @@ public final class StageControls {
         light.setOnAction(e -> setDark(false));
         dark.setOnAction(e -> setDark(true));
         window.viewMenu().getItems().setAll(larger, smaller, reset, new SeparatorMenuItem(), presentItem, hideItem,
-                new SeparatorMenuItem(), light, dark);
+                compare, new SeparatorMenuItem(), light, dark);
     }
 
     /** The app's stylesheet at the current scale. */

@@ -19,7 +19,6 @@ import statescope.ui.automaton.AutomatonView;
 import statescope.ui.chart.ChannelChartView;
 import statescope.ui.common.UiScale;
 import statescope.ui.heatmap.HeatmapView;
-import statescope.ui.prediction.CompareStripView;
 import statescope.ui.prediction.PredictionStripView;
 import statescope.ui.session.CompareViewModel;
 import statescope.ui.session.StepperViewModel;

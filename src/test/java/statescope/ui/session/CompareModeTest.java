@@ -14,6 +14,7 @@ import statescope.inspect.FakeModels;
 import statescope.inspect.LanguageEntry;
 import statescope.inspect.TraceModel;
 import statescope.ui.common.TaskRunner;
+import statescope.ui.main.CompareStripView;
 
 /**
  * Compare mode without the FX toolkit (issue 16): the canonical pair of a language, one stepper driving
@@ -61,6 +62,16 @@ class CompareModeTest {
         var learnt = ModelChoice.checkpoint("trained · d-12", Path.of("d.json"));
         assertEquals(List.of(built, learnt), CompareViewModel.canonicalPair(List.of(built, learnt)).orElseThrow());
         assertTrue(CompareViewModel.canonicalPair(List.of(learnt, random)).isEmpty());
+    }
+
+    @Test
+    void theRowsAreNamedByWhatTellsTheModelsApart() {
+        assertArrayEquals(new String[] {"nonneg", "signed"},
+                CompareStripView.distinct("trained · parity-nonneg", "trained · parity-signed"));
+        assertArrayEquals(new String[] {"constructed", "trained"},
+                CompareStripView.distinct("constructed · d-12", "trained · d-12"));
+        assertArrayEquals(new String[] {"bounded-dyck-8-10", "bounded-dyck-8-10-1layer"},
+                CompareStripView.distinct("trained · bounded-dyck-8-10", "trained · bounded-dyck-8-10-1layer"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package statescope.ui.prediction;
+package statescope.ui.main;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +15,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import statescope.ui.common.Bars;
+import statescope.ui.prediction.PredictionStripView;
 import statescope.ui.session.CompareViewModel;
 import statescope.ui.session.ModelChoice;
 
@@ -22,12 +23,19 @@ import statescope.ui.session.ModelChoice;
  * Compare mode's strip: per position the token, the automaton's target, model A's and model B's
  * predictions (each green or red against the automaton) and a lane marking "≠" where A and B disagree
  * with each other; above it the first divergence of each and their first disagreement, the picker for B
- * and Close. Cells are made once and reused, as in {@link PredictionStripView}; clicking one jumps there.
+ * and Close. Cells are made once and reused, as in {@link PredictionStripView} (same pseudo-classes);
+ * clicking one jumps there.
  */
 public final class CompareStripView extends VBox {
 
     private static final double CELL = 74;
+    private static final String SEPARATORS = " ·-";
     private static final PseudoClass DIFFER = PseudoClass.getPseudoClass("differ");
+    private static final PseudoClass AGREE = PseudoClass.getPseudoClass("agree");
+    private static final PseudoClass DISAGREE = PseudoClass.getPseudoClass("disagree");
+    private static final PseudoClass FIRST = PseudoClass.getPseudoClass("first-divergence");
+    private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
+    private static final PseudoClass FUTURE = PseudoClass.getPseudoClass("future");
 
     private final CompareViewModel vm;
     private final GridPane grid = new GridPane();
@@ -98,8 +106,9 @@ public final class CompareStripView extends VBox {
             return;
         }
         start = f.start();
-        headA.setText("A · " + shortName(f.labelA()));
-        headB.setText("B · " + shortName(f.labelB()));
+        String[] names = distinct(f.labelA(), f.labelB());
+        headA.setText("A · " + names[0]);
+        headB.setText("B · " + names[1]);
         while (columns.size() < f.size()) {
             int slot = columns.size();
             var col = new Label[] {cell("strip-token"), cell("strip-target"), cell("strip-pred"), cell("strip-pred"),
@@ -129,32 +138,63 @@ public final class CompareStripView extends VBox {
             mark(col[2], !hidden, f.okA()[i], pos == f.firstA());
             mark(col[3], !hidden, f.okB()[i], pos == f.firstB());
             col[4].pseudoClassStateChanged(DIFFER, f.differ()[i]);
-            col[4].pseudoClassStateChanged(TokenChips.FIRST, pos == f.firstAB());
+            col[4].pseudoClassStateChanged(FIRST, pos == f.firstAB());
             for (Label l : col) {
-                l.pseudoClassStateChanged(TokenChips.CURRENT, pos == f.current());
-                l.pseudoClassStateChanged(TokenChips.FUTURE, hidden);
+                l.pseudoClassStateChanged(CURRENT, pos == f.current());
+                l.pseudoClassStateChanged(FUTURE, hidden);
             }
         }
-        summary.setText("A " + shortName(f.labelA()) + " " + first(f.firstA()) + " · B " + shortName(f.labelB()) + " "
-                + first(f.firstB()) + " · A and B "
+        summary.setText("A " + first(f.firstA()) + " · B " + first(f.firstB()) + " · A and B "
                 + (f.firstAB() < 0 ? "agree" + (f.shownUpTo() < f.length() ? " so far" : "")
                 : "first differ at " + f.firstAB()));
     }
 
     private static void mark(Label l, boolean shown, boolean ok, boolean first) {
-        l.pseudoClassStateChanged(TokenChips.AGREE, shown && ok);
-        l.pseudoClassStateChanged(TokenChips.DISAGREE, shown && !ok);
-        l.pseudoClassStateChanged(TokenChips.FIRST, first);
+        l.pseudoClassStateChanged(AGREE, shown && ok);
+        l.pseudoClassStateChanged(DISAGREE, shown && !ok);
+        l.pseudoClassStateChanged(FIRST, first);
     }
 
     private static String first(int p) {
         return p < 0 ? "matches the automaton" : "diverges at " + p;
     }
 
-    /** "trained · parity-signed" → "parity-signed". */
-    private static String shortName(String label) {
+    /**
+     * What tells two model labels apart: "trained · parity-nonneg" and "trained · parity-signed" give
+     * "nonneg" and "signed", "constructed · d-12" and "trained · d-12" give "constructed" and "trained";
+     * else each label's part after its last " · ".
+     */
+    public static String[] distinct(String a, String b) {
+        int pre = 0;
+        while (pre < Math.min(a.length(), b.length()) && a.charAt(pre) == b.charAt(pre)) {
+            pre++;
+        }
+        int suf = 0;
+        while (suf < Math.min(a.length(), b.length()) - pre
+                && a.charAt(a.length() - 1 - suf) == b.charAt(b.length() - 1 - suf)) {
+            suf++;
+        }
+        while (pre > 0 && SEPARATORS.indexOf(a.charAt(pre - 1)) < 0) {
+            pre--;                                                     // whole words: the prefix ends at a separator
+        }
+        while (suf > 0 && SEPARATORS.indexOf(a.charAt(a.length() - suf)) < 0) {
+            suf--;                                                     // and the suffix starts at one
+        }
+        String x = trim(a.substring(pre, a.length() - suf));
+        String y = trim(b.substring(pre, b.length() - suf));
+        if (x.length() < 3 || y.length() < 3) {
+            return new String[] {tail(a), tail(b)};
+        }
+        return new String[] {x, y};
+    }
+
+    private static String tail(String label) {
         int dot = label.lastIndexOf(" · ");
         return dot < 0 ? label : label.substring(dot + 3);
+    }
+
+    private static String trim(String s) {
+        return s.replaceAll("^[\\s·-]+|[\\s·-]+$", "");
     }
 
     /** The cell of {@code row} (0 token … 4 lane) at a position in view, else null (for tests). */

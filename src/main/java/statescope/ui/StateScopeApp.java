@@ -33,6 +33,9 @@ public final class StateScopeApp extends Application {
     public static final String STYLESHEET = StateScopeApp.class.getResource("/statescope/ui/statescope.css")
             .toExternalForm();
 
+    /** The argument before a story file that opens it in presentation mode ({@code statescope present FILE}). */
+    public static final String PRESENT = "--present";
+
     public static void launchApp(String[] args) {
         Application.launch(StateScopeApp.class, args);
     }
@@ -54,7 +57,7 @@ public final class StateScopeApp extends Application {
         if (screen.getWidth() <= 1560 || screen.getHeight() <= 960) {
             stage.setMaximized(true);
         }
-        StageControls.install(stage, root, uiScale(UiScale.Store.preferences()));
+        var controls = StageControls.install(stage, root, uiScale(UiScale.Store.preferences()));
         stage.setOnHidden(e -> {
             runner.close();
             analysis.close();
@@ -64,6 +67,9 @@ public final class StateScopeApp extends Application {
         var raw = getParameters().getRaw();                           // a file the desktop opened with the app
         if (raw.size() == 1 && raw.get(0).toLowerCase(Locale.ROOT).endsWith(".jff")) {
             vm.views().catalog().openFile(Path.of(raw.get(0)));
+        } else if (raw.size() == 2 && raw.get(0).equals(PRESENT)) {             // statescope present FILE
+            controls.setPresenting(true);
+            root.openStory(Path.of(raw.get(1)));
         }
     }
 

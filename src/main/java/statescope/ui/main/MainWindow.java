@@ -1,7 +1,15 @@
 package statescope.ui.main;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
@@ -11,7 +19,9 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import statescope.ui.analysis.AnalysisViewModel;
 import statescope.ui.analysis.LengthsView;
@@ -22,6 +32,8 @@ import statescope.ui.heatmap.HeatmapView;
 import statescope.ui.prediction.PredictionStripView;
 import statescope.ui.session.CompareViewModel;
 import statescope.ui.session.StepperViewModel;
+import statescope.ui.session.Story;
+import statescope.ui.session.StoryPlayer;
 import statescope.ui.session.WindowModels;
 import statescope.ui.trajectory.TrajectoryView;
 
@@ -30,7 +42,8 @@ import statescope.ui.trajectory.TrajectoryView;
  * token chips and the stepper on top, the automaton beside the analysis tabs, the prediction strip and
  * the status bar. Keys ←/→, Home/End and space step when the focus is not in a text field (Esc leaves
  * the input field); H hides or shows the future (verdicts after the current position); C opens
- * or closes compare mode (two models on the same input).
+ * or closes compare mode (two models on the same input). With a story open, PageDown/PageUp move between
+ * its scenes, as → at the input's end and ← at its start do.
  */
 public final class MainWindow extends BorderPane {
 
@@ -40,6 +53,8 @@ public final class MainWindow extends BorderPane {
     private final CatalogPane catalog;
     private final StepperViewModel stepper;
     private final CompareViewModel compare;
+    private final StoryPlayer story;
+    private final Supplier<List<String>> languageIds;
 
     /** The window over the panes' view models, and the instruments' view model (its work on its own runner). */
     public MainWindow(WindowModels views, AnalysisViewModel analysis) {
@@ -78,13 +93,20 @@ public final class MainWindow extends BorderPane {
         var compareStrip = new CompareStripView(compare, views.header().modelChoices(), stepper::jumpTo);
         strip.visibleProperty().bind(compare.activeProperty().not());     // the compare strip holds A's row
         strip.managedProperty().bind(strip.visibleProperty());
-        var center = new VBox(10, input, new StepperBar(stepper), split, strip, compareStrip);
+        story = new StoryPlayer(views, name -> tabs.getSelectionModel().select(
+                Math.max(0, List.of(Story.TABS.split(", ")).indexOf(name))));
+        languageIds = () -> views.catalog().languages().stream().map(l -> l.id()).toList();
+        var center = new VBox(10, storyBar(), input, new StepperBar(stepper), split, strip, compareStrip);
         center.getStyleClass().add("center-column");
         VBox.setVgrow(split, Priority.ALWAYS);
         setCenter(center);
         setBottom(new StatusBar(views.status()));
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             boolean inText = getScene() != null && getScene().getFocusOwner() instanceof TextInputControl;
+            if (storyKey(e.getCode(), inText)) {
+                e.consume();
+                return;
+            }
             if (e.getCode() == KeyCode.ESCAPE && inText) {
                 requestFocus();
                 e.consume();
@@ -117,6 +139,84 @@ public final class MainWindow extends BorderPane {
         } else {
             compare.openCanonicalPair();
         }
+    }
+
+    /** The story's caption and a story's error, above the input while a story is open. */
+    private HBox storyBar() {
+        var caption = new Label();
+        caption.setId("story-caption");
+        caption.getStyleClass().add("story-caption");
+        caption.textProperty().bind(story.captionProperty());
+        caption.setWrapText(true);
+        caption.setMinWidth(0);
+        HBox.setHgrow(caption, Priority.ALWAYS);
+        caption.setMaxWidth(Double.MAX_VALUE);
+        var error = new Label();
+        error.setId("story-error");
+        error.getStyleClass().add("inline-error");
+        error.textProperty().bind(story.errorProperty());
+        error.setWrapText(true);
+        error.setMinWidth(0);
+        error.visibleProperty().bind(story.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        var close = new Button("Close story");
+        close.setId("story-close");
+        close.getStyleClass().add("small");
+        close.setMinWidth(Region.USE_PREF_SIZE);
+        close.setOnAction(e -> story.close());
+        var bar = new HBox(10, caption, error, close);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("story-bar");
+        bar.visibleProperty().bind(story.openProperty().or(story.errorProperty().isNotEmpty()));
+        bar.managedProperty().bind(bar.visibleProperty());
+        return bar;
+    }
+
+    /**
+     * With a story open: PageDown/PageUp (what presentation clickers send) move between scenes, and
+     * outside a text field → at the input's end and ← at its start do too.
+     */
+    private boolean storyKey(KeyCode key, boolean inText) {
+        if (story.story() == null) {
+            return false;
+        }
+        int t = stepper.positionProperty().get();
+        boolean atEnd = t >= stepper.lengthProperty().get();
+        switch (key) {
+            case PAGE_DOWN -> story.next();
+            case PAGE_UP -> story.previous();
+            case RIGHT -> {
+                if (inText || !atEnd) {
+                    return false;
+                }
+                story.next();
+            }
+            case LEFT -> {
+                if (inText || t > 0) {
+                    return false;
+                }
+                story.previous();
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Opens a story file (docs/presenting.md) at its first scene; a bad file is named with its scene and field. */
+    public void openStory(Path file) {
+        try {
+            story.open(Story.parse(Files.readString(file, StandardCharsets.UTF_8), languageIds.get()));
+        } catch (IOException e) {
+            story.refused("cannot read story " + file.getFileName() + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            story.refused(file.getFileName() + ": " + e.getMessage());
+        }
+    }
+
+    public StoryPlayer storyPlayer() {
+        return story;
     }
 
     private static Tab tab(String name, Node content, String id) {

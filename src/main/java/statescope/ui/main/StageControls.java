@@ -13,6 +13,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import statescope.ui.common.UiScale;
 
@@ -91,6 +92,16 @@ public final class StageControls {
         var compare = new MenuItem("Compare two models\tC");
         compare.setId("menu-compare");
         compare.setOnAction(e -> window.toggleCompare());
+        var openStory = new MenuItem("Open story…");
+        openStory.setId("menu-story");
+        openStory.setOnAction(e -> {
+            var chooser = new FileChooser();
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("story", "*.json"));
+            var f = chooser.showOpenDialog(stage);
+            if (f != null) {
+                window.openStory(f.toPath());
+            }
+        });
         var themes = new ToggleGroup();
         var light = new RadioMenuItem("Light theme");
         var dark = new RadioMenuItem("Dark theme");
@@ -100,7 +111,7 @@ public final class StageControls {
         light.setOnAction(e -> setDark(false));
         dark.setOnAction(e -> setDark(true));
         window.viewMenu().getItems().setAll(larger, smaller, reset, new SeparatorMenuItem(), presentItem, hideItem,
-                compare, new SeparatorMenuItem(), light, dark);
+                compare, openStory, new SeparatorMenuItem(), light, dark);
     }
 
     /** The app's stylesheet at the current scale. */

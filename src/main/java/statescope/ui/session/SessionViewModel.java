@@ -426,6 +426,7 @@ public final class SessionViewModel {
             reapplyIfEdited();
             applyPendingClouds();
             startPendingCompare();
+            status.settled();
         }, error -> {
             finishJob();
             applyPendingClouds();
@@ -434,6 +435,7 @@ public final class SessionViewModel {
                 if (trace != null) {
                     afterChange(true);
                 }
+                status.settled();
                 return;
             }
             boolean reason = error instanceof IOException || error instanceof IllegalArgumentException;
@@ -441,6 +443,7 @@ public final class SessionViewModel {
                 header.setModelError(error.getMessage());                  // beside the model picker too
             }
             failed.run();
+            status.settled();
         });
     }
 

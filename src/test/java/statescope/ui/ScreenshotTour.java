@@ -35,6 +35,7 @@ public final class ScreenshotTour {
         String size = args.length > 2 && args[1].equals("--size") ? args[2] : null;
         boolean present = args.length > 3 && args[3].equals("--present");
         boolean compare = args.length > 3 && args[3].equals("--compare");
+        boolean story = args.length > 3 && args[3].equals("--story");
         var started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
@@ -86,7 +87,18 @@ public final class ScreenshotTour {
                 fx(() -> vm.stepper().jumpTo(24));
                 settle(vm);
             }
-            shot(out, "main-window-" + size + (present ? "-presenting" : compare ? "-compare" : ""));
+            if (story) {                                                // the paper story's parity scene, presenting
+                fx(() -> {
+                    controls.get().setPresenting(true);
+                    win.openStory(Path.of("assets", "stories", "paper-in-five-minutes.json"));
+                    win.storyPlayer().next();
+                });
+                settle(vm);
+                settle(vm);
+                fx(() -> vm.stepper().jumpTo(10));
+                settle(vm);
+            }
+            shot(out, "main-window-" + size + (present ? "-presenting" : compare ? "-compare" : story ? "-story" : ""));
             Platform.exit();
             System.exit(0);
         }

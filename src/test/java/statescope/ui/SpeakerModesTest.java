@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -12,6 +15,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -27,12 +31,13 @@ import statescope.ui.session.BuiltinLanguageLibrary;
 import statescope.ui.session.SessionViewModel;
 
 /**
- * Issue 16's "hide the future": in presentation mode the chips, the strip, the heatmaps and the channel
+ * Issue 16's speaker modes in the window. "Hide the future": in presentation mode the chips, the strip, the heatmaps and the channel
  * chart show nothing after the current position (parity with the oracle that errs at 3, so the
- * divergence at 3 must stay hidden until the stepper reaches it); H toggles it, Esc restores it.
+ * divergence at 3 must stay hidden until the stepper reaches it); H toggles it, Esc restores it. C opens
+ * compare mode; PageDown/PageUp move through a story's scenes, and a bad story is named by scene and field.
  */
 @ExtendWith(ApplicationExtension.class)
-class HideFutureTest {
+class SpeakerModesTest {
 
     private SessionViewModel vm;
     private MainWindow window;
@@ -52,6 +57,34 @@ class HideFutureTest {
     @AfterEach
     void backToOne() {
         StateScopeApp.uiScale(UiScale.Store.memory()).set(1.0, false);
+    }
+
+    @Test
+    void pageDownAndPageUpMoveBetweenAStorysScenesWithTheCaptionShown(FxRobot robot, @TempDir Path dir)
+            throws IOException {
+        Path file = dir.resolve("talk.json");
+        Files.writeString(file, """
+                {"title": "t", "scenes": [
+                  {"language": "parity", "input": "0110", "position": 2, "caption": "first"},
+                  {"language": "parity", "input": "011011", "caption": "second"}]}""");
+        robot.interact(() -> window.openStory(file));
+        assertEquals("1/2 · first", robot.lookup("#story-caption").queryLabeled().getText());
+        assertEquals(2, vm.views().stepper().positionProperty().get());
+        robot.interact(window::requestFocus);
+        robot.type(KeyCode.PAGE_DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("2/2 · second", robot.lookup("#story-caption").queryLabeled().getText());
+        assertEquals("011011", vm.views().input().textProperty().get());
+        robot.type(KeyCode.LEFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(5, vm.views().stepper().positionProperty().get(), "← steps inside a scene");
+        robot.type(KeyCode.PAGE_UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("1/2 · first", robot.lookup("#story-caption").queryLabeled().getText());
+        Files.writeString(file, "{\"scenes\": [{\"language\": \"parity\", \"tab\": \"plots\"}]}");
+        robot.interact(() -> window.openStory(file));
+        assertTrue(robot.lookup("#story-error").queryLabeled().getText().startsWith("talk.json: scene 1, tab:"),
+                robot.lookup("#story-error").queryLabeled().getText());
     }
 
     @Test

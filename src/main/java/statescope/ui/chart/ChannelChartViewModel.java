@@ -5,6 +5,8 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -39,6 +41,7 @@ public final class ChannelChartViewModel {
     private final ObjectProperty<ChannelKind> kind = new SimpleObjectProperty<>(ChannelKind.STATE);
     private final ObservableList<Integer> channels = FXCollections.observableArrayList(0, 1, 2, 3);
     private final ReadOnlyObjectWrapper<Frame> frame = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper beyond = new ReadOnlyStringWrapper("");
     private int start = 1;
 
     public IntegerProperty layerProperty() {
@@ -52,6 +55,11 @@ public final class ChannelChartViewModel {
     /** The picked channels (indices into d_inner). */
     public ObservableList<Integer> channels() {
         return channels;
+    }
+
+    /** The picked channels the model does not have, said so ("channel 40 not drawn: …"), or empty. */
+    public ReadOnlyStringProperty beyondProperty() {
+        return beyond.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Frame> frameProperty() {
@@ -71,6 +79,9 @@ public final class ChannelChartViewModel {
         int d = trace.model().info().dInner();
         int l = Math.min(Math.max(0, layer.get()), trace.model().info().numLayers() - 1);
         int[] picked = channels.stream().mapToInt(Integer::intValue).filter(c -> c >= 0 && c < d).toArray();
+        var out = channels.stream().filter(c -> c < 0 || c >= d).map(String::valueOf).toList();
+        beyond.set(out.isEmpty() ? "" : "channel" + (out.size() > 1 ? "s " : " ") + String.join(", ", out)
+                + " not drawn: this model has channels 0–" + (d - 1));
         int n = trace.length();
         if (t < start || t > start + MAX_POINTS - 1) {
             start = t - MAX_POINTS / 2;                                // re-centre on the position

@@ -310,8 +310,12 @@ final class TrajectoryPainter {
         int[] order = legendOrder(names);
         int rows = Math.max(1, (int) ((h - y - 10) / row));
         int cols = (order.length + rows - 1) / rows;
-        double colW = 75 * k;
-        double x = w - 160 - (cols - 1) * colW;
+        int longest = "automaton state".length() / 2;
+        for (String n : names) {
+            longest = Math.max(longest, n.length());
+        }
+        double colW = (26 + 7.5 * longest) * k;                        // the longest name and its dot
+        double x = Math.max(8, Math.min(w - cols * colW, w - 7.5 * k * "automaton state".length()) - 8);
         g.setFill(MUTED);
         g.fillText("automaton state", x, y);
         for (int i = 0; i < order.length; i++) {

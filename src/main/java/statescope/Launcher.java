@@ -21,7 +21,8 @@ import statescope.ui.StateScopeApp;
  * (the scan then falls back to its scalar kernel). SIGINT and SIGTERM to the launcher are passed on to
  * the child, whose exit code the launcher then takes (a training run saves its state first).
  * One {@code .jff} or {@code .statescope} file as the only
- * argument (how a desktop opens an associated file) opens the GUI with it.
+ * argument (how a desktop opens an associated file) opens the GUI with it; {@code statescope present FILE}
+ * opens the GUI in presentation mode on a story file (docs/presenting.md).
  */
 public final class Launcher {
 
@@ -40,7 +41,9 @@ public final class Launcher {
             }
         }
         Path file = associatedFile(args);
-        if (args.length == 0 || file != null) {
+        if (args.length == 2 && args[0].equals("present")) {                  // a story, in presentation mode
+            StateScopeApp.launchApp(new String[] {StateScopeApp.PRESENT, args[1]});
+        } else if (args.length == 0 || file != null) {
             StateScopeApp.launchApp(file == null ? args : new String[] {file.toString()});
         } else {
             System.exit(StateScopeCommand.run(args));

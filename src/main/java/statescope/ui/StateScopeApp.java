@@ -36,6 +36,9 @@ public final class StateScopeApp extends Application {
     public static final String STYLESHEET = StateScopeApp.class.getResource("/statescope/ui/statescope.css")
             .toExternalForm();
 
+    /** The argument before a story file that opens it in presentation mode ({@code statescope present FILE}). */
+    public static final String PRESENT = "--present";
+
     public static void launchApp(String[] args) {
         Application.launch(StateScopeApp.class, args);
     }
@@ -58,7 +61,7 @@ public final class StateScopeApp extends Application {
             stage.setMaximized(true);
         }
         var scale = uiScale(UiScale.Store.preferences());
-        StageControls.install(stage, root, scale);
+        var controls = StageControls.install(stage, root, scale);
         var files = new FxTaskRunner();
         var export = ExportActions.install(root, vm, files, Chooser.dialogs(root),
                 new RecentSessions(RecentSessions.Store.preferences()), scaleAccess(scale));
@@ -74,6 +77,9 @@ public final class StateScopeApp extends Application {
             vm.views().catalog().openFile(Path.of(raw.get(0)));
         } else if (raw.size() == 1 && raw.get(0).toLowerCase(Locale.ROOT).endsWith(".statescope")) {
             export.jobs().openSession(Path.of(raw.get(0)));
+        } else if (raw.size() == 2 && raw.get(0).equals(PRESENT)) {             // statescope present FILE
+            controls.setPresenting(true);
+            root.openStory(Path.of(raw.get(1)));
         }
     }
 

@@ -92,6 +92,18 @@ class LayoutFitTest {
         assertFits(1280, 720, 1.0);
     }
 
+    @Test
+    void everythingFitsAt1280x720InCompareMode(FxRobot robot) {
+        robot.interact(() -> {
+            vm.views().catalog().select(vm.views().catalog().languages().stream()
+                    .filter(l -> l.name().contains("Parity")).findFirst().orElseThrow());
+            vm.views().input().setInput("0110100111010011101100101101101011");
+            window.toggleCompare();
+        });
+        assertTrue(robot.lookup("#compare-strip").query().isVisible(), "compare mode is on");
+        assertFits(1280, 720, 1.0);
+    }
+
     private void assertFits(double w, double h, double s) {
         WaitForAsyncUtils.asyncFx(() -> {
             scale.set(s, false);

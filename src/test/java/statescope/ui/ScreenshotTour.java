@@ -30,9 +30,12 @@ public final class ScreenshotTour {
         Path out = Path.of(args.length > 0 ? args[0] : "assets/screenshots");
         Files.createDirectories(out);
         // --size WxH [--present]: one shot of the main window filling a WxH screen (device pixels; with
-        // -Dglass.gtk.uiScale=2 the window lays out at half that), in presentation mode with --present
+        // -Dglass.gtk.uiScale=2 the window lays out at half that), in presentation mode with --present,
+        // parity's nonnegative and signed models side by side with --compare
         String size = args.length > 2 && args[1].equals("--size") ? args[2] : null;
         boolean present = args.length > 3 && args[3].equals("--present");
+        boolean compare = args.length > 3 && args[3].equals("--compare");
+        boolean story = args.length > 3 && args[3].equals("--story");
         var started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
@@ -74,7 +77,28 @@ public final class ScreenshotTour {
                 });
                 settle(vm);
             }
-            shot(out, "main-window-" + size + (present ? "-presenting" : ""));
+            if (compare) {
+                select(vm, win, "parity", 0);
+                fx(() -> {
+                    vm.input().setInput("011010011101001110110010110110101101");
+                    win.toggleCompare();
+                });
+                settle(vm);
+                fx(() -> vm.stepper().jumpTo(24));
+                settle(vm);
+            }
+            if (story) {                                                // the paper story's parity scene, presenting
+                fx(() -> {
+                    controls.get().setPresenting(true);
+                    win.openStory(Path.of("assets", "stories", "paper-in-five-minutes.json"));
+                    win.storyPlayer().next();
+                });
+                settle(vm);
+                settle(vm);
+                fx(() -> vm.stepper().jumpTo(10));
+                settle(vm);
+            }
+            shot(out, "main-window-" + size + (present ? "-presenting" : compare ? "-compare" : story ? "-story" : ""));
             Platform.exit();
             System.exit(0);
         }

@@ -1,5 +1,6 @@
 package statescope.ui.automaton;
 
+import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -24,8 +25,11 @@ public final class AutomatonViewModel {
      * @param config    the configuration text ("q1", "depth 2")
      * @param accepting whether the prefix is accepted
      * @param position  t
+     * @param registers the machine's registers at the path's positions, {@code [path.length][R]}
+     * @param names     the registers' names ({@code R} of them, e.g. "depth", or "count a", "count b")
      */
-    public record Frame(int current, int[] path, String config, boolean accepting, boolean rejected, int position) {
+    public record Frame(int current, int[] path, String config, boolean accepting, boolean rejected, int position,
+                       int[][] registers, List<String> names) {
     }
 
     private final ReadOnlyObjectWrapper<Dfa> dfa = new ReadOnlyObjectWrapper<>();
@@ -58,11 +62,14 @@ public final class AutomatonViewModel {
     public void update(AlignedTrace trace, int t) {
         int from = Math.max(0, t - TRAIL);
         int[] path = new int[t - from + 1];
+        var m = trace.machine();
+        int[][] registers = new int[path.length][];
         for (int i = from; i <= t; i++) {
             path[i - from] = trace.state(i);
+            registers[i - from] = m.registers(trace.config(i));
         }
-        var m = trace.machine();
         var c = trace.config(t);
-        frame.set(new Frame(trace.state(t), path, m.describe(c), m.accepting(c), m.isDead(c), t));
+        frame.set(new Frame(trace.state(t), path, m.describe(c), m.accepting(c), m.isDead(c), t, registers,
+                m.registerNames()));
     }
 }

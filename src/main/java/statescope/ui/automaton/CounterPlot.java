@@ -9,8 +9,9 @@ import statescope.ui.common.UiScale;
 import statescope.ui.common.VectorPaint;
 
 /**
- * For counter languages: the counter value along the path so far (a step plot of the configuration
- * per position), the current position emphasised. Resizes with its pane.
+ * For counter languages: every counter of the machine along the path so far (a step plot per register,
+ * a legend when there are several), gridlines at 1, 2 or 5 times a power of ten so a long count stays
+ * readable, the current position emphasised. Resizes with its pane.
  */
 final class CounterPlot extends Pane {
 
@@ -37,6 +38,19 @@ final class CounterPlot extends Pane {
         draw();
     }
 
+    private static final Color[] SERIES = {Color.web("#0969da"), Color.web("#bf3989"), Color.web("#1a7f37"),
+        Color.web("#9a6700"), Color.web("#8250df"), Color.web("#cf222e")};
+
+    /** A tick step of 1, 2 or 5 times a power of ten giving at most about {@code ticks} gridlines up to {@code max}. */
+    static int tickStep(int max, int ticks) {
+        int step = 1;
+        while (max / step > ticks) {
+            int d = step;
+            step = Integer.toString(d).charAt(0) == '2' ? d / 2 * 5 : d * 2;   // 1, 2, 5, 10, 20, 50, …
+        }
+        return step;
+    }
+
     private void draw() {
         paint(Pen.of(canvas.getGraphicsContext2D()), canvas.getWidth(), canvas.getHeight());
     }
@@ -46,38 +60,52 @@ final class CounterPlot extends Pane {
         if (frame == null || w < 50 || h < 50) {
             return;
         }
-        int[] path = frame.path();   // without a DFA the drawn state is the first register (the depth)
+        int[][] regs = frame.registers();          // [P][R] every counter of the machine along the path
+        int r = regs.length == 0 ? 0 : regs[0].length;
         int max = 1;
-        for (int v : path) {
-            max = Math.max(max, Math.max(v, 0));
+        for (int[] row : regs) {
+            for (int v : row) {
+                max = Math.max(max, v);
+            }
         }
-        double left = 50;
+        double k = UiScale.factor();
+        double left = 50 * k;
         double right = w - 20;
-        double top = 50;
+        double top = 50 * k;
         double bottom = h - 40;
-        g.setFont(Font.font(14 * UiScale.factor()));
+        g.setFont(Font.font(14 * k));
         g.setFill(Color.web("#57606a"));
-        g.fillText("counter along the last " + (path.length - 1) + " steps", left, 28);
+        g.fillText((r > 1 ? "counters" : "counter") + " along the last " + (regs.length - 1) + " steps", left, 28 * k);
         g.setStroke(Color.web("#d0d7de"));
-        for (int v = 0; v <= max; v++) {
+        g.setLineWidth(1);
+        int step = tickStep(max, Math.max(2, (int) ((bottom - top) / (22 * k))));
+        for (int v = 0; v <= max; v += step) {
             double y = bottom - (bottom - top) * v / max;
             g.strokeLine(left, y, right, y);
-            g.fillText(Integer.toString(v), 20, y + 5);
+            g.fillText(Integer.toString(v), 8, y + 5);
         }
-        double dx = path.length > 1 ? (right - left) / (path.length - 1) : 0;
-        g.setStroke(Color.web("#0969da"));
-        g.setLineWidth(3);
-        for (int i = 1; i < path.length; i++) {
-            double x0 = left + dx * (i - 1);
-            double x1 = left + dx * i;
-            double y0 = bottom - (bottom - top) * Math.max(0, path[i - 1]) / max;
-            double y1 = bottom - (bottom - top) * Math.max(0, path[i]) / max;
-            g.strokeLine(x0, y0, x1, y0);
-            g.strokeLine(x1, y0, x1, y1);
+        double dx = regs.length > 1 ? (right - left) / (regs.length - 1) : 0;
+        for (int c = 0; c < r; c++) {
+            Color colour = SERIES[c % SERIES.length];
+            g.setStroke(colour);
+            g.setLineWidth(3);
+            double off = (c - (r - 1) / 2.0) * 2;                     // equal counters stay apart by a hair
+            for (int i = 1; i < regs.length; i++) {
+                double x0 = left + dx * (i - 1);
+                double x1 = left + dx * i;
+                double y0 = bottom - (bottom - top) * Math.max(0, regs[i - 1][c]) / max + off;
+                double y1 = bottom - (bottom - top) * Math.max(0, regs[i][c]) / max + off;
+                g.strokeLine(x0, y0, x1, y0);
+                g.strokeLine(x1, y0, x1, y1);
+            }
+            double cx = left + dx * (regs.length - 1);
+            double cy = bottom - (bottom - top) * Math.max(0, regs[regs.length - 1][c]) / max + off;
+            g.setFill(frame.rejected() ? Color.web("#cf222e") : colour);
+            g.fillOval(cx - 7, cy - 7, 14, 14);
+            if (r > 1 && c < frame.names().size()) {                  // legend: one entry per counter
+                g.setFill(colour);
+                g.fillText(frame.names().get(c), right - 110 * k, top + 18 * k * c);
+            }
         }
-        double cx = left + dx * (path.length - 1);
-        double cy = bottom - (bottom - top) * Math.max(0, path[path.length - 1]) / max;
-        g.setFill(frame.rejected() ? Color.web("#cf222e") : Color.web("#0969da"));
-        g.fillOval(cx - 8, cy - 8, 16, 16);
     }
 }

@@ -80,9 +80,16 @@ public final class ChannelChartView extends BorderPane {
         layer.setPrefWidth(80);
         factory.valueProperty().addListener((o, a, b) -> vm.layerProperty().set(b - 1));
         error.getStyleClass().add("inline-error");
+        var beyond = new Label();
+        beyond.setId("channels-beyond");
+        beyond.getStyleClass().add("inline-error");
+        beyond.textProperty().bind(vm.beyondProperty());
+        beyond.visibleProperty().bind(vm.beyondProperty().isNotEmpty());
+        beyond.managedProperty().bind(beyond.visibleProperty());
+        beyond.setWrapText(true);
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        var bar = new FlowPane(10, 6, title, new Label("channels"), picked, error, spacer, kind,
+        var bar = new FlowPane(10, 6, title, new Label("channels"), picked, error, beyond, spacer, kind,
                 new Label("layer"), layer);                           // wraps in a narrow tab instead of cutting off
         Bars.keepLabelsWhole(bar);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -128,6 +135,7 @@ public final class ChannelChartView extends BorderPane {
             drawn = f.series();
             chart.setNotify(false);                                    // one redraw for the whole update
             ChannelCharts.fill(data, f);
+            ChannelCharts.paintByChannel(chart, f.channels());          // a channel keeps its colour
             chart.setNotify(true);
         }
         placeMarker();

@@ -5,6 +5,8 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -39,6 +41,7 @@ public final class ChannelChartViewModel {
     private final ObjectProperty<ChannelKind> kind = new SimpleObjectProperty<>(ChannelKind.STATE);
     private final ObservableList<Integer> channels = FXCollections.observableArrayList(0, 1, 2, 3);
     private final ReadOnlyObjectWrapper<Frame> frame = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper beyond = new ReadOnlyStringWrapper("");
     private int start = 1;
 
     public IntegerProperty layerProperty() {
@@ -54,6 +57,11 @@ public final class ChannelChartViewModel {
         return channels;
     }
 
+    /** The picked channels the model does not have, said so ("channel 40 not drawn: …"), or empty. */
+    public ReadOnlyStringProperty beyondProperty() {
+        return beyond.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<Frame> frameProperty() {
         return frame.getReadOnlyProperty();
     }
@@ -63,15 +71,23 @@ public final class ChannelChartViewModel {
     }
 
     public void update(AlignedTrace trace, int t) {
+        update(trace, t, trace.length());
+    }
+
+    /** The frame for position {@code t}, its lines ending at position {@code shown} (hide the future). */
+    public void update(AlignedTrace trace, int t, int shown) {
         int d = trace.model().info().dInner();
         int l = Math.min(Math.max(0, layer.get()), trace.model().info().numLayers() - 1);
         int[] picked = channels.stream().mapToInt(Integer::intValue).filter(c -> c >= 0 && c < d).toArray();
+        var out = channels.stream().filter(c -> c < 0 || c >= d).map(String::valueOf).toList();
+        beyond.set(out.isEmpty() ? "" : "channel" + (out.size() > 1 ? "s " : " ") + String.join(", ", out)
+                + " not drawn: this model has channels 0–" + (d - 1));
         int n = trace.length();
         if (t < start || t > start + MAX_POINTS - 1) {
             start = t - MAX_POINTS / 2;                                // re-centre on the position
         }
         start = Math.max(1, Math.min(start, n - MAX_POINTS + 1));      // the last window ends at the end
-        int end = Math.min(n, start + MAX_POINTS - 1);
+        int end = Math.min(Math.min(n, Math.max(t, shown)), start + MAX_POINTS - 1);
         float[][] series = new float[picked.length][Math.max(0, end - start + 1)];
         for (int p = start; p <= end; p++) {
             for (int c = 0; c < picked.length; c++) {

@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.Font;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -56,6 +57,20 @@ final class ChannelCharts {
         }
     }
 
+    /** The colour of a channel, the same whatever else is picked. */
+    static Color colour(int channel) {
+        return COLORS[Math.floorMod(channel, COLORS.length)];
+    }
+
+    /** Colours each series by its channel (series {@code i} shows {@code channels[i]}). */
+    static void paintByChannel(JFreeChart chart, int[] channels) {
+        var renderer = chart.getXYPlot().getRenderer();
+        for (int i = 0; i < channels.length; i++) {
+            renderer.setSeriesPaint(i, colour(channels[i]));
+            renderer.setSeriesStroke(i, new BasicStroke(2.2f));
+        }
+    }
+
     static JFreeChart createChart(XYSeriesCollection data) {
         JFreeChart chart = ChartFactory.createXYLineChart(null, "position t", "value", data,
                 PlotOrientation.VERTICAL, true, true, false);
@@ -72,6 +87,7 @@ final class ChannelCharts {
             renderer.setSeriesStroke(i, new BasicStroke(2.2f));
         }
         plot.setRenderer(renderer);
+        ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());  // whole positions
         return chart;
     }
 

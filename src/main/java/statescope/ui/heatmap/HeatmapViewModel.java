@@ -64,11 +64,17 @@ public final class HeatmapViewModel {
     }
 
     public void update(AlignedTrace trace, int t) {
+        update(trace, t, trace.length());
+    }
+
+    /** The frame for position {@code t} with no column after position {@code shown} (hide the future). */
+    public void update(AlignedTrace trace, int t, int shown) {
         int layers = trace.model().info().numLayers();
         layerCount.set(layers);
         int l = Math.min(Math.max(0, layer.get()), layers - 1);
         int w = Math.max(1, window.get());
-        int end = Math.min(trace.length(), Math.max(t, Math.min(w, trace.length())));
+        int last = Math.min(trace.length(), Math.max(t, shown));
+        int end = Math.min(last, Math.max(t, Math.min(w, last)));
         int start = Math.max(1, end - w + 1);
         int cols = Math.max(0, end - start + 1);
         float[][] values = new float[cols][];

@@ -1,8 +1,17 @@
 package statescope.ui.main;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -10,7 +19,9 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import statescope.ui.analysis.AnalysisViewModel;
 import statescope.ui.analysis.LengthsView;
@@ -19,7 +30,10 @@ import statescope.ui.chart.ChannelChartView;
 import statescope.ui.common.UiScale;
 import statescope.ui.heatmap.HeatmapView;
 import statescope.ui.prediction.PredictionStripView;
+import statescope.ui.session.CompareViewModel;
 import statescope.ui.session.StepperViewModel;
+import statescope.ui.session.Story;
+import statescope.ui.session.StoryPlayer;
 import statescope.ui.session.WindowModels;
 import statescope.ui.trajectory.TrajectoryView;
 
@@ -27,7 +41,9 @@ import statescope.ui.trajectory.TrajectoryView;
  * The main window: header with the model picker, the language catalog on the left, the input with its
  * token chips and the stepper on top, the automaton beside the analysis tabs, the prediction strip and
  * the status bar. Keys ←/→, Home/End and space step when the focus is not in a text field (Esc leaves
- * the input field).
+ * the input field); H hides or shows the future (verdicts after the current position); C opens
+ * or closes compare mode (two models on the same input). With a story open, PageDown/PageUp move between
+ * its scenes, as → at the input's end and ← at its start do.
  */
 public final class MainWindow extends BorderPane {
 
@@ -35,6 +51,10 @@ public final class MainWindow extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final HeaderBar header;
     private final CatalogPane catalog;
+    private final StepperViewModel stepper;
+    private final CompareViewModel compare;
+    private final StoryPlayer story;
+    private final Supplier<List<String>> languageIds;
 
     /** The window over the panes' view models, and the instruments' view model (its work on its own runner). */
     public MainWindow(WindowModels views, AnalysisViewModel analysis) {
@@ -53,10 +73,10 @@ public final class MainWindow extends BorderPane {
         var chart = new ChannelChartView(views.chart(), views.layers());
         tabs.getTabs().addAll(
                 tab("Trajectory", trajectory, "tab-trajectory"),
-                tab("State heatmap", stateMap, "tab-heatmap"),
-                tab("Gates Δ / Ā", gates, "tab-gates"),
+                tab("Heatmap", stateMap, "tab-heatmap"),
+                tab("Gates", gates, "tab-gates"),
                 tab("Channels", chart, "tab-channels"),
-                tab("Lengths", new LengthsView(analysis), "tab-lengths"));
+                tab("Lengths", scrolled(new LengthsView(analysis), "analysis-scroll"), "tab-lengths"));
         var shown = List.of(trajectory.shownProperty(), stateMap.shownProperty(), gates.shownProperty(),
                 chart.shownProperty());
         for (int i = 0; i < shown.size(); i++) {                       // a view in a hidden tab draws when shown
@@ -66,16 +86,27 @@ public final class MainWindow extends BorderPane {
         var split = new SplitPane(automaton, tabs);
         split.setDividerPositions(0.48);
         automaton.expandedProperty().addListener((o, a, b) -> split.setDividerPositions(b ? 0.8 : 0.48));
-        StepperViewModel stepper = views.stepper();
+        stepper = views.stepper();
         var strip = new PredictionStripView(views.strip(), stepper::jumpTo, stepper::jumpToDivergence);
         var input = new InputBar(views.input(), views.strip(), stepper::jumpTo);
-        var center = new VBox(10, input, new StepperBar(stepper), split, strip);
+        compare = views.compare();
+        var compareStrip = new CompareStripView(compare, views.header().modelChoices(), stepper::jumpTo);
+        strip.visibleProperty().bind(compare.activeProperty().not());     // the compare strip holds A's row
+        strip.managedProperty().bind(strip.visibleProperty());
+        story = new StoryPlayer(views, name -> tabs.getSelectionModel().select(
+                Math.max(0, List.of(Story.TABS.split(", ")).indexOf(name))));
+        languageIds = () -> views.catalog().languages().stream().map(l -> l.id()).toList();
+        var center = new VBox(10, storyBar(), input, new StepperBar(stepper), split, strip, compareStrip);
         center.getStyleClass().add("center-column");
         VBox.setVgrow(split, Priority.ALWAYS);
         setCenter(center);
         setBottom(new StatusBar(views.status()));
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             boolean inText = getScene() != null && getScene().getFocusOwner() instanceof TextInputControl;
+            if (storyKey(e.getCode(), inText)) {
+                e.consume();
+                return;
+            }
             if (e.getCode() == KeyCode.ESCAPE && inText) {
                 requestFocus();
                 e.consume();
@@ -90,6 +121,8 @@ public final class MainWindow extends BorderPane {
                 case HOME -> stepper.first();
                 case END -> stepper.last();
                 case SPACE -> stepper.togglePlay();
+                case H -> stepper.hideFutureProperty().set(!stepper.hideFutureProperty().get());
+                case C -> toggleCompare();
                 default -> {
                     return;
                 }
@@ -99,10 +132,110 @@ public final class MainWindow extends BorderPane {
         setFocusTraversable(true);
     }
 
+    /** Opens the language's canonical pair side by side (C, View ▸ Compare), or leaves compare mode. */
+    public void toggleCompare() {
+        if (compare.activeProperty().get()) {
+            compare.close();
+        } else {
+            compare.openCanonicalPair();
+        }
+    }
+
+    /** The story's caption and a story's error, above the input while a story is open. */
+    private HBox storyBar() {
+        var caption = new Label();
+        caption.setId("story-caption");
+        caption.getStyleClass().add("story-caption");
+        caption.textProperty().bind(story.captionProperty());
+        caption.setWrapText(true);
+        caption.setMinWidth(0);
+        HBox.setHgrow(caption, Priority.ALWAYS);
+        caption.setMaxWidth(Double.MAX_VALUE);
+        var error = new Label();
+        error.setId("story-error");
+        error.getStyleClass().add("inline-error");
+        error.textProperty().bind(story.errorProperty());
+        error.setWrapText(true);
+        error.setMinWidth(0);
+        error.visibleProperty().bind(story.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        var close = new Button("Close story");
+        close.setId("story-close");
+        close.getStyleClass().add("small");
+        close.setMinWidth(Region.USE_PREF_SIZE);
+        close.setOnAction(e -> story.close());
+        var bar = new HBox(10, caption, error, close);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("story-bar");
+        bar.visibleProperty().bind(story.openProperty().or(story.errorProperty().isNotEmpty()));
+        bar.managedProperty().bind(bar.visibleProperty());
+        return bar;
+    }
+
+    /**
+     * With a story open: PageDown/PageUp (what presentation clickers send) move between scenes, and
+     * outside a text field → at the input's end and ← at its start do too.
+     */
+    private boolean storyKey(KeyCode key, boolean inText) {
+        if (story.story() == null) {
+            return false;
+        }
+        int t = stepper.positionProperty().get();
+        boolean atEnd = t >= stepper.lengthProperty().get();
+        switch (key) {
+            case PAGE_DOWN -> story.next();
+            case PAGE_UP -> story.previous();
+            case RIGHT -> {
+                if (inText || !atEnd) {
+                    return false;
+                }
+                story.next();
+            }
+            case LEFT -> {
+                if (inText || t > 0) {
+                    return false;
+                }
+                story.previous();
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Opens a story file (docs/presenting.md) at its first scene; a bad file is named with its scene and field. */
+    public void openStory(Path file) {
+        try {
+            story.open(Story.parse(Files.readString(file, StandardCharsets.UTF_8), languageIds.get()));
+        } catch (IOException e) {
+            story.refused("cannot read story " + file.getFileName() + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            story.refused(file.getFileName() + ": " + e.getMessage());
+        }
+    }
+
+    public StoryPlayer storyPlayer() {
+        return story;
+    }
+
     private static Tab tab(String name, Node content, String id) {
         var t = new Tab(name, content);
         t.setId(id);
         return t;
+    }
+
+    /**
+     * The analysis tab's content in a scroll pane that fills the tab (the content takes the tab's size)
+     * and scrolls only where the content cannot shrink that far (its bars at 1280x720, more views later).
+     */
+    private static ScrollPane scrolled(Node content, String id) {
+        var s = new ScrollPane(content);
+        s.setId(id);
+        s.setFitToWidth(true);
+        s.setFitToHeight(true);
+        s.getStyleClass().add("tab-scroll");
+        return s;
     }
 
     /** Shows or hides the language catalog (presentation mode hides it). */
@@ -118,6 +251,11 @@ public final class MainWindow extends BorderPane {
     /** The header's File menu (sessions and export). */
     public MenuButton fileMenu() {
         return header.file;
+    }
+
+    /** The stepper the window's keys drive (presentation mode turns its "hide the future" on). */
+    public StepperViewModel stepper() {
+        return stepper;
     }
 
     public AutomatonView automatonView() {

@@ -13,14 +13,15 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import statescope.ui.common.UiScale;
 
 /**
  * What the window does for a speaker: the UI scale (Ctrl+= larger, Ctrl+- smaller, Ctrl+0 back to 1;
  * kept between runs), presentation mode (F5 or View ▸ Presentation mode: full screen, catalog hidden,
- * scale at least {@value #PRESENTING_SCALE}, high-contrast styling, a large position counter; Esc
- * leaves) and the light or dark theme. All of it is also in the header's View menu.
+ * scale at least {@value #PRESENTING_SCALE}, high-contrast styling, a large position counter, the future
+ * hidden (H or View ▸ Hide the future toggles it); Esc leaves) and the light or dark theme. All of it is also in the header's View menu.
  */
 public final class StageControls {
 
@@ -32,7 +33,9 @@ public final class StageControls {
     private final MainWindow window;
     private final UiScale scale;
     private final CheckMenuItem presentItem = new CheckMenuItem("Presentation mode\tF5");
+    private final CheckMenuItem hideItem = new CheckMenuItem("Hide the future\tH");
     private boolean presenting;
+    private boolean hidingBefore;
 
     private StageControls(Stage stage, MainWindow window, UiScale scale) {
         this.stage = stage;
@@ -84,6 +87,21 @@ public final class StageControls {
         reset.setOnAction(e -> scale.reset());
         presentItem.setId("menu-present");
         presentItem.setOnAction(e -> setPresenting(presentItem.isSelected()));
+        hideItem.setId("menu-hide-future");
+        hideItem.selectedProperty().bindBidirectional(window.stepper().hideFutureProperty());
+        var compare = new MenuItem("Compare two models\tC");
+        compare.setId("menu-compare");
+        compare.setOnAction(e -> window.toggleCompare());
+        var openStory = new MenuItem("Open story…");
+        openStory.setId("menu-story");
+        openStory.setOnAction(e -> {
+            var chooser = new FileChooser();
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("story", "*.json"));
+            var f = chooser.showOpenDialog(stage);
+            if (f != null) {
+                window.openStory(f.toPath());
+            }
+        });
         var themes = new ToggleGroup();
         var light = new RadioMenuItem("Light theme");
         var dark = new RadioMenuItem("Dark theme");
@@ -92,8 +110,8 @@ public final class StageControls {
         light.setSelected(true);
         light.setOnAction(e -> setDark(false));
         dark.setOnAction(e -> setDark(true));
-        window.viewMenu().getItems().setAll(larger, smaller, reset, new SeparatorMenuItem(), presentItem,
-                new SeparatorMenuItem(), light, dark);
+        window.viewMenu().getItems().setAll(larger, smaller, reset, new SeparatorMenuItem(), presentItem, hideItem,
+                compare, openStory, new SeparatorMenuItem(), light, dark);
     }
 
     /** The app's stylesheet at the current scale. */
@@ -119,12 +137,16 @@ public final class StageControls {
         presenting = on;
         presentItem.setSelected(on);
         window.setCatalogShown(!on);
+        var hide = window.stepper().hideFutureProperty();
         if (on) {
             window.getStyleClass().add("presenting");
             scale.set(Math.max(PRESENTING_SCALE, UiScale.factor()), false);
+            hidingBefore = hide.get();
+            hide.set(true);                                           // stepping reveals one verdict at a time
         } else {
             window.getStyleClass().remove("presenting");
             scale.set(scale.saved(), false);
+            hide.set(hidingBefore);
         }
         stage.setFullScreen(on);
     }

@@ -91,8 +91,12 @@ public final class PredictionStripView extends VBox {
             col[0].setText(f.tokens()[i] + "\n" + pos);
             col[1].setText(f.targets()[i]);
             col[2].setText(f.predictions()[i]);
-            col[2].pseudoClassStateChanged(TokenChips.AGREE, f.agree()[i]);
-            col[2].pseudoClassStateChanged(TokenChips.DISAGREE, !f.agree()[i]);
+            boolean hidden = f.hidden(pos);
+            col[2].pseudoClassStateChanged(TokenChips.AGREE, !hidden && f.agree()[i]);
+            col[2].pseudoClassStateChanged(TokenChips.DISAGREE, !hidden && !f.agree()[i]);
+            for (Label l : col) {
+                l.pseudoClassStateChanged(TokenChips.FUTURE, hidden);
+            }
             for (int row = 0; row < 3; row++) {
                 col[row].pseudoClassStateChanged(TokenChips.CURRENT, pos == f.current());
                 col[row].pseudoClassStateChanged(TokenChips.FIRST, row != 1 && pos == f.firstDivergence());
@@ -100,6 +104,8 @@ public final class PredictionStripView extends VBox {
         }
         if (f.length() == 0) {
             summary.setText("type a string to see predictions (" + f.encoding() + ")");
+        } else if (f.shownUpTo() < f.length() && f.firstDivergence() < 0) {
+            summary.setText("no divergence up to position " + f.shownUpTo() + " · the rest hidden · " + f.encoding());
         } else if (f.firstDivergence() < 0) {
             summary.setText("model agrees with the automaton at all " + f.length() + " positions · " + f.encoding());
         } else {

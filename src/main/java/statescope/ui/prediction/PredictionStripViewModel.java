@@ -24,9 +24,16 @@ public final class PredictionStripViewModel {
      * @param firstDivergence first disagreeing position of the whole trace, or −1
      * @param length          trace length
      * @param encoding        the target encoding's name
+     * @param shownUpTo       the last position whose verdict is shown (the current one when the future is
+     *                        hidden, else the length); later cells show their token only
      */
     public record Frame(int start, String[] tokens, String[] targets, String[] predictions, boolean[] agree,
-                        int current, int firstDivergence, int length, String encoding) {
+                        int current, int firstDivergence, int length, String encoding, int shownUpTo) {
+
+        /** Whether the verdict at {@code position} is hidden (it lies in the hidden future). */
+        public boolean hidden(int position) {
+            return position > shownUpTo;
+        }
 
         public int size() {
             return tokens.length;
@@ -50,6 +57,14 @@ public final class PredictionStripViewModel {
     }
 
     public void update(AlignedTrace trace, int t) {
+        update(trace, t, trace.length());
+    }
+
+    /**
+     * The frame for position {@code t}, verdicts shown up to position {@code shown} only: a later
+     * position gets empty target and prediction, and a first divergence past it is not reported.
+     */
+    public void update(AlignedTrace trace, int t, int shown) {
         int n = trace.length();
         int cap = Math.max(1, capacity.get());
         int start = Math.max(1, Math.min(t - cap / 2, n - cap + 1));
@@ -63,11 +78,13 @@ public final class PredictionStripViewModel {
         for (int i = 0; i < size; i++) {
             int p = start + i;
             tokens[i] = alphabet.symbol(trace.token(p));
-            targets[i] = trace.target(p).label();
-            preds[i] = trace.prediction(p).label();
-            agree[i] = trace.agrees(p);
+            boolean seen = p <= shown;
+            targets[i] = seen ? trace.target(p).label() : "";
+            preds[i] = seen ? trace.prediction(p).label() : "";
+            agree[i] = !seen || trace.agrees(p);
         }
-        frame.set(new Frame(start, tokens, targets, preds, agree, t, trace.firstDivergence(), n,
-                trace.reference().encodingName()));
+        int first = trace.firstDivergence();
+        frame.set(new Frame(start, tokens, targets, preds, agree, t, first > shown ? -1 : first, n,
+                trace.reference().encodingName(), Math.min(shown, n)));
     }
 }

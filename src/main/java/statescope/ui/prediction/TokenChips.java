@@ -14,7 +14,8 @@ import javafx.scene.layout.HBox;
  * disagree, the first divergence outlined), the current one emphasised; clicking a chip jumps there.
  * The chips are made once and reused: a step changes their text and pseudo-classes ({@code :agree},
  * {@code :disagree}, {@code :first-divergence}, {@code :current}), never the scene graph, so a step
- * costs no new nodes and no CSS reapplication.
+ * costs no new nodes and no CSS reapplication. With the future hidden, chips after the current position
+ * are {@code :future} (no verdict).
  */
 public final class TokenChips extends HBox {
 
@@ -22,6 +23,7 @@ public final class TokenChips extends HBox {
     static final PseudoClass DISAGREE = PseudoClass.getPseudoClass("disagree");
     static final PseudoClass FIRST = PseudoClass.getPseudoClass("first-divergence");
     static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
+    static final PseudoClass FUTURE = PseudoClass.getPseudoClass("future");
 
     private final IntConsumer onJump;
     private final Label before = more();
@@ -68,8 +70,10 @@ public final class TokenChips extends HBox {
             }
             int pos = f.start() + i;
             chip.setText(f.tokens()[i]);
-            chip.pseudoClassStateChanged(AGREE, f.agree()[i]);
-            chip.pseudoClassStateChanged(DISAGREE, !f.agree()[i]);
+            boolean hidden = f.hidden(pos);
+            chip.pseudoClassStateChanged(FUTURE, hidden);
+            chip.pseudoClassStateChanged(AGREE, !hidden && f.agree()[i]);
+            chip.pseudoClassStateChanged(DISAGREE, !hidden && !f.agree()[i]);
             chip.pseudoClassStateChanged(FIRST, pos == f.firstDivergence());
             chip.pseudoClassStateChanged(CURRENT, pos == f.current());
         }

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.DoubleConsumer;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.collections.ListChangeListener;
 import statescope.inspect.AlignedTrace;
@@ -63,9 +65,16 @@ public final class SessionViewModel {
     private final HeatmapViewModel gateMap = new HeatmapViewModel(ChannelKind.GATE);
     private final TrajectoryViewModel trajectory = new TrajectoryViewModel();
     private final ChannelChartViewModel chart = new ChannelChartViewModel();
+    private final CompareViewModel compare = new CompareViewModel(this::loadCompare, this::openCanonicalPair,
+            this::closeCompare);
     private final WindowModels views;
 
     private AlignedTrace trace;
+    /** Compare mode's model B over the same input, or null; {@link #pendingB} is loaded once A is in. */
+    private AlignedTrace traceB;
+    private ModelChoice pendingB;
+    /** The model the trace runs (the picker goes back to it when another is refused). */
+    private ModelChoice installed;
     private Job job;
     private Job analysisJob;
     private int generation;
@@ -93,8 +102,9 @@ public final class SessionViewModel {
         input = new InputViewModel(catalog.languageProperty(), status.busyProperty(), this::setInput);
         stepper = new StepperViewModel(status.busyProperty(), () -> trace == null ? -1 : trace.firstDivergence());
         views = new WindowModels(header, catalog, input, stepper, status, automaton, strip, stateMap, deltaMap,
-                gateMap, trajectory, chart, layers.getReadOnlyProperty());
+                gateMap, trajectory, chart, layers.getReadOnlyProperty(), compare);
         stepper.positionProperty().addListener((o, a, b) -> refresh());
+        stepper.hideFutureProperty().addListener((o, a, b) -> refresh());
         deltaMap.layerProperty().bindBidirectional(gateMap.layerProperty());
         for (var p : List.of(stateMap.layerProperty(), gateMap.layerProperty(), trajectory.layerProperty(),
                 chart.layerProperty(), trajectory.threeDProperty(), strip.capacityProperty(),
@@ -132,6 +142,7 @@ public final class SessionViewModel {
         if (before != null) {
             inputs.put(before.id(), input.textProperty().get());     // coming back to it keeps the input
         }
+        closeCompare();
         catalog.opened(entry);
         automaton.showDfa(entry.reference().dfa().orElse(null));
         header.offer(models.choices(entry));
@@ -148,9 +159,17 @@ public final class SessionViewModel {
         header.chosen(choice);
         runBlocking(LOADING + choice.label(), p -> models.load(choice, lang), model -> {
             if (gen == generation) {
+                installed = choice;
                 install(model, lang, gen);
             }
         }, () -> {
+            ModelChoice running = installed;
+            if (gen == generation && running != null && trace != null) {
+                String why = header.modelErrorProperty().get();        // a refused model is not shown as chosen
+                header.chosen(running);
+                header.setModelError(why);
+                return;
+            }
             var choices = header.modelChoices();
             int next = choices.indexOf(choice) + 1;
             if (gen == generation && trace == null && next > 0 && next < choices.size()) {
@@ -177,6 +196,7 @@ public final class SessionViewModel {
         trajectory.setClouds(List.of());
         stepper.reset();
         applyInput();
+        startPendingCompare();
         status.setAnalysing(true);
         int[] sample = lang.encode(lang.sample());
         analysisJob = analysisRunner.start(p -> {
@@ -252,6 +272,7 @@ public final class SessionViewModel {
             int steps = word.length - keep + (keep < tr.length() ? AlignedTrace.SNAPSHOT_EVERY : 0);
             if (steps <= SYNC_STEPS) {
                 tr.setWord(word, f -> { }, () -> false);
+                syncB(word, f -> { }, () -> false);
                 parser.accepted(text, word);
                 afterChange(follow);
                 return;
@@ -269,6 +290,7 @@ public final class SessionViewModel {
                 }
             }
             tr.setWord(w, p::update, p::cancelled);
+            syncB(w, p::update, p::cancelled);
             return w;
         }, w -> {
             if (w == null) {
@@ -295,7 +317,95 @@ public final class SessionViewModel {
         }
     }
 
+    // ---- compare mode -----------------------------------------------------------------------
+
+    /** Model B follows the input A reads (same thread as A's update). */
+    private void syncB(int[] word, DoubleConsumer progress, BooleanSupplier cancelled) {
+        AlignedTrace b = traceB;
+        if (b != null) {
+            b.setWord(word, progress, cancelled);
+        }
+    }
+
+    private void loadCompare(ModelChoice choice) {
+        LanguageEntry lang = catalog.languageProperty().get();
+        if (trace == null || lang == null || status.busyProperty().get()) {
+            pendingB = choice;                                         // after the model or job in progress
+            return;
+        }
+        ModelChoice before = compare.choiceProperty().get();
+        AlignedTrace a = trace;
+        int gen = generation;
+        compare.opened(choice);
+        var refused = new String[1];
+        runBlocking("Comparing with " + choice.label(), p -> {
+            try {
+                var b = new AlignedTrace(models.load(choice, lang), lang);
+                b.setWord(a.tokens(), p::update, p::cancelled);
+                return b;
+            } catch (IOException | IllegalArgumentException e) {
+                refused[0] = e.getMessage();
+                return null;
+            }
+        }, b -> {
+            if (gen != generation || trace != a) {
+                return;                                                // another language or model since
+            }
+            if (b == null) {
+                compareRefused(before, refused[0]);
+                return;
+            }
+            traceB = b;
+            compare.pairChanged(a, b);
+            refresh();
+        }, () -> compareRefused(before, "could not load " + choice.label()));
+    }
+
+    /** B was refused: the one compared before stays shown (or compare mode ends), with the reason. */
+    private void compareRefused(ModelChoice before, String why) {
+        if (traceB == null || before == null) {
+            closeCompare();
+        } else {
+            compare.opened(before);
+        }
+        compare.setError(why);
+    }
+
+    private void openCanonicalPair() {
+        var choices = header.modelChoices();
+        var pair = CompareViewModel.canonicalPair(choices);
+        ModelChoice a = pair.map(List::getFirst).orElse(header.modelChoiceProperty().get());
+        ModelChoice b = pair.map(List::getLast).orElseGet(() -> choices.stream()
+                .filter(c -> c != header.modelChoiceProperty().get()).findFirst().orElse(null));
+        if (b == null) {
+            return;
+        }
+        if (a != null && a != header.modelChoiceProperty().get()) {
+            pendingB = b;                                              // B once A is loaded
+            header.selectModel(a);
+        } else {
+            loadCompare(b);
+        }
+    }
+
+    private void startPendingCompare() {
+        if (pendingB != null && trace != null && !status.busyProperty().get()) {
+            var b = pendingB;
+            pendingB = null;
+            loadCompare(b);
+        }
+    }
+
+    private void closeCompare() {
+        traceB = null;
+        pendingB = null;
+        compare.closed();
+    }
+
     private void afterChange(boolean follow) {
+        if (traceB != null) {
+            compare.pairChanged(trace, traceB);
+        }
         if (!stepper.resize(trace.length(), follow)) {
             refresh();                                                // else the position listener did
         }
@@ -315,6 +425,8 @@ public final class SessionViewModel {
             done.accept(result);
             reapplyIfEdited();
             applyPendingClouds();
+            startPendingCompare();
+            status.settled();
         }, error -> {
             finishJob();
             applyPendingClouds();
@@ -323,6 +435,7 @@ public final class SessionViewModel {
                 if (trace != null) {
                     afterChange(true);
                 }
+                status.settled();
                 return;
             }
             boolean reason = error instanceof IOException || error instanceof IllegalArgumentException;
@@ -330,6 +443,7 @@ public final class SessionViewModel {
                 header.setModelError(error.getMessage());                  // beside the model picker too
             }
             failed.run();
+            status.settled();
         });
     }
 
@@ -377,11 +491,16 @@ public final class SessionViewModel {
         }
         int t = Math.min(stepper.positionProperty().get(), trace.length());
         automaton.update(trace, t);
-        strip.update(trace, t);
-        stateMap.update(trace, t);
-        deltaMap.update(trace, t);
-        gateMap.update(trace, t);
+        int shown = stepper.hideFutureProperty().get() ? t : trace.length();   // hide the future: nothing past t
+        strip.update(trace, t, shown);
+        stateMap.update(trace, t, shown);
+        deltaMap.update(trace, t, shown);
+        gateMap.update(trace, t, shown);
         trajectory.update(trace, t);
-        chart.update(trace, t);
+        chart.update(trace, t, shown);
+        if (traceB != null && compare.activeProperty().get()) {
+            var a = header.modelChoiceProperty().get();
+            compare.update(trace, traceB, a == null ? "A" : a.label(), t, shown, strip.capacityProperty().get());
+        }
     }
 }

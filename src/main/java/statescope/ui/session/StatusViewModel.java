@@ -6,6 +6,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
@@ -25,6 +27,7 @@ public final class StatusViewModel {
     private final ReadOnlyStringWrapper busyText = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyBooleanWrapper analysing = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyIntegerWrapper settled = new ReadOnlyIntegerWrapper(0);
     private final Runnable onCancel;
 
     /** @param onCancel stops the running job (what was computed so far is kept) */
@@ -45,6 +48,16 @@ public final class StatusViewModel {
     }
 
     /** The long job ended (done, failed or cancelled). */
+    /** A job's outcome has been applied to the trace and the views (its result or its failure). */
+    void settled() {
+        settled.set(settled.get() + 1);
+    }
+
+    /** How many jobs have finished and been applied (a story's next step waits for it to change). */
+    public ReadOnlyIntegerProperty settledProperty() {
+        return settled.getReadOnlyProperty();
+    }
+
     void endJob() {
         busy.set(false);
         busyText.set("");

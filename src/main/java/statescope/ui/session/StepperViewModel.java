@@ -2,10 +2,12 @@ package statescope.ui.session;
 
 import java.util.function.IntSupplier;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 
 /**
@@ -19,6 +21,7 @@ public final class StepperViewModel {
     private final ReadOnlyIntegerWrapper length = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(false);
     private final DoubleProperty speed = new SimpleDoubleProperty(4);
+    private final BooleanProperty hideFuture = new SimpleBooleanProperty(false);
     private final ReadOnlyBooleanProperty busy;
     private final IntSupplier firstDivergence;
 
@@ -113,6 +116,19 @@ public final class StepperViewModel {
     /** Playback speed in tokens per second (set by the user). */
     public DoubleProperty speedProperty() {
         return speed;
+    }
+
+    /**
+     * "Hide the future" (presentation mode): the views show verdicts and values only up to the current
+     * position, so stepping reveals the model's predictions one position at a time.
+     */
+    public BooleanProperty hideFutureProperty() {
+        return hideFuture;
+    }
+
+    /** The last position whose verdicts and values the views show: {@code t}, or the trace's end. */
+    public int shownUpTo() {
+        return hideFuture.get() ? Math.min(position.get(), length.get()) : length.get();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

@@ -1,9 +1,12 @@
 package statescope.ui.trajectory;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineJoin;
@@ -172,7 +175,7 @@ final class TrajectoryPainter {
             g.fillOval(ox + s * pts[i][0] - 3, oy - s * pts[i][1] - 3, 6, 6);
         }
         g.setGlobalAlpha(1);
-        drawLegend(g, w, cloud);
+        drawLegend(g, w, h, cloud);
     }
 
     private void drawPath(Pen g, TrajectoryViewModel.Frame f, double[][] path, double s, double ox,
@@ -307,22 +310,74 @@ final class TrajectoryPainter {
         }
     }
 
-    private static void drawLegend(Pen g, double w, StateCloud cloud) {
-        double x = w - 160;
+    /** Every state, in {@link #legendOrder} order, in as many columns as the height needs. */
+    private static void drawLegend(Pen g, double w, double h, StateCloud cloud) {
+        double k = UiScale.factor();
         double y = 24;
-        g.setFont(Font.font(13 * UiScale.factor()));
+        double row = 20 * k;
+        g.setFont(Font.font(13 * k));
+        var names = cloud.stateNames();
+        int[] order = legendOrder(names);
+        int rows = Math.max(1, (int) ((h - y - 10) / row));
+        int cols = (order.length + rows - 1) / rows;
+        int longest = "automaton state".length() / 2;
+        for (String n : names) {
+            longest = Math.max(longest, n.length());
+        }
+        double colW = (26 + 7.5 * longest) * k;                        // the longest name and its dot
+        double x = Math.max(8, Math.min(w - cols * colW, w - 7.5 * k * "automaton state".length()) - 8);
         g.setFill(MUTED);
         g.fillText("automaton state", x, y);
-        int shown = Math.min(cloud.stateNames().size(), 14);
-        for (int q = 0; q < shown; q++) {
+        for (int i = 0; i < order.length; i++) {
+            int q = order[i];
+            double cx = x + (i / rows) * colW;
+            double cy = y + (i % rows) * row;
             g.setFill(Palette.of(q));
-            g.fillOval(x, y + 10 + q * 20, 11, 11);
+            g.fillOval(cx, cy + 10, 11 * k, 11 * k);
             g.setFill(INK);
-            g.fillText(cloud.stateNames().get(q), x + 18, y + 20 + q * 20);
+            g.fillText(names.get(q), cx + 16 * k, cy + 20 * k);
         }
-        if (cloud.stateNames().size() > shown) {
-            g.setFill(MUTED);
-            g.fillText("+" + (cloud.stateNames().size() - shown) + " more", x + 18, y + 20 + shown * 20);
+    }
+
+    /**
+     * The legend's order: state names sorted as a reader expects, numbers inside them by value ("q2" before
+     * "q10", "depth 3" before "depth 12"); returns the state indices.
+     */
+    static int[] legendOrder(List<String> names) {
+        return IntStream.range(0, names.size()).boxed()
+                .sorted(Comparator.comparing((Integer q) -> names.get(q), TrajectoryPainter::natural))
+                .mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int natural(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            char x = a.charAt(i);
+            char y = b.charAt(j);
+            if (Character.isDigit(x) && Character.isDigit(y)) {
+                int ei = i;
+                int ej = j;
+                while (ei < a.length() && Character.isDigit(a.charAt(ei))) {
+                    ei++;
+                }
+                while (ej < b.length() && Character.isDigit(b.charAt(ej))) {
+                    ej++;
+                }
+                int c = new BigInteger(a.substring(i, ei)).compareTo(new BigInteger(b.substring(j, ej)));
+                if (c != 0) {
+                    return c;
+                }
+                i = ei;
+                j = ej;
+            } else {
+                if (x != y) {
+                    return Character.compare(x, y);
+                }
+                i++;
+                j++;
+            }
         }
+        return Integer.compare(a.length() - i, b.length() - j);
     }
 }

@@ -46,7 +46,7 @@ class PaneViewModelsTest {
     void derivedStateIsReadOnlyToThePanes() {
         var v = session(SessionModels.oracles(), TaskRunner.immediate()).views();
         int checked = 0;
-        for (Object pane : List.of(v.header(), v.catalog(), v.input(), v.stepper(), v.status())) {
+        for (Object pane : List.of(v.header(), v.catalog(), v.input(), v.stepper(), v.status(), v.compare())) {
             for (Method m : pane.getClass().getMethods()) {
                 boolean getter = m.getName().endsWith("Property") && m.getParameterCount() == 0;
                 if (!getter || Modifier.isStatic(m.getModifiers())) {
@@ -58,7 +58,8 @@ class PaneViewModelsTest {
                 } catch (ReflectiveOperationException e) {
                     throw new AssertionError(m.getName(), e);
                 }
-                boolean userSets = m.getName().equals("speedProperty");          // the speed slider
+                boolean userSets = m.getName().equals("speedProperty")           // the speed slider
+                        || m.getName().equals("hideFutureProperty");               // View ▸ Hide the future, H
                 assertEquals(userSets, property instanceof WritableValue,
                         pane.getClass().getSimpleName() + "." + m.getName() + " writable");
                 checked++;

@@ -1,0 +1,227 @@
+package statescope.ui.main;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+import javafx.collections.ObservableList;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import statescope.ui.common.Bars;
+import statescope.ui.prediction.PredictionStripView;
+import statescope.ui.session.CompareViewModel;
+import statescope.ui.session.ModelChoice;
+
+/**
+ * Compare mode's strip: per position the token, the automaton's target, model A's and model B's
+ * predictions (each green or red against the automaton) and a lane marking "≠" where A and B disagree
+ * with each other; above it the first divergence of each and their first disagreement, the picker for B
+ * and Close. Cells are made once and reused, as in {@link PredictionStripView} (same pseudo-classes);
+ * clicking one jumps there.
+ */
+public final class CompareStripView extends VBox {
+
+    private static final double CELL = 74;
+    private static final String SEPARATORS = " ·-";
+    private static final PseudoClass DIFFER = PseudoClass.getPseudoClass("differ");
+    private static final PseudoClass AGREE = PseudoClass.getPseudoClass("agree");
+    private static final PseudoClass DISAGREE = PseudoClass.getPseudoClass("disagree");
+    private static final PseudoClass FIRST = PseudoClass.getPseudoClass("first-divergence");
+    private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
+    private static final PseudoClass FUTURE = PseudoClass.getPseudoClass("future");
+
+    private final CompareViewModel vm;
+    private final GridPane grid = new GridPane();
+    private final Label summary = new Label();
+    private final Label headA = rowHead("A");
+    private final Label headB = rowHead("B");
+    private final IntConsumer onJump;
+    private final List<Label[]> columns = new ArrayList<>();   // [slot] token, target, A, B, lane
+    private int start = 1;
+
+    public CompareStripView(CompareViewModel vm, ObservableList<ModelChoice> choices, IntConsumer onJump) {
+        this.vm = vm;
+        this.onJump = onJump;
+        getStyleClass().addAll("prediction-strip", "compare-strip");
+        setId("compare-strip");
+        visibleProperty().bind(vm.activeProperty());
+        managedProperty().bind(visibleProperty());
+        var title = new Label("Compare");
+        title.getStyleClass().add("view-title");
+        var picker = new ComboBox<ModelChoice>(choices);
+        picker.getStyleClass().add("small");
+        picker.setId("compare-picker");
+        picker.setPromptText("model B");
+        vm.choiceProperty().addListener((o, a, b) -> picker.setValue(b));
+        picker.setOnAction(e -> vm.select(picker.getValue()));
+        var close = new Button("Close");
+        close.setId("compare-close");
+        close.getStyleClass().add("small");
+        close.setOnAction(e -> vm.close());
+        var error = new Label();
+        error.setId("compare-error");
+        error.getStyleClass().add("inline-error");
+        error.textProperty().bind(vm.errorProperty());
+        error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        Bars.tooltipWhenCut(error);
+        summary.setId("compare-summary");
+        summary.getStyleClass().add("strip-summary");
+        summary.setMinWidth(0);
+        Bars.tooltipWhenCut(summary);
+        error.setMaxWidth(260);
+        error.setMinWidth(0);
+        var labelB = new Label("B");
+        for (var fixed : List.of(title, labelB, close)) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        picker.setMinWidth(140);
+        picker.setPrefWidth(220);
+        HBox.setHgrow(summary, Priority.ALWAYS);
+        summary.setMaxWidth(Double.MAX_VALUE);
+        var bar = new HBox(10, title, summary, error, labelB, picker, close);   // the summary gives way (tooltip)
+        bar.setAlignment(Pos.CENTER_LEFT);
+        grid.getStyleClass().add("strip-grid");
+        grid.setHgap(3);
+        grid.setVgap(1);
+        grid.add(rowHead("token"), 0, 0);
+        grid.add(rowHead("automaton"), 0, 1);
+        grid.add(headA, 0, 2);
+        grid.add(headB, 0, 3);
+        grid.add(rowHead("A ≠ B"), 0, 4);
+        getChildren().addAll(bar, grid);
+        vm.frameProperty().addListener((o, a, b) -> paint());
+    }
+
+    private void paint() {
+        var f = vm.frame();
+        if (f == null) {
+            return;
+        }
+        start = f.start();
+        String[] names = distinct(f.labelA(), f.labelB());
+        headA.setText("A · " + names[0]);
+        headB.setText("B · " + names[1]);
+        while (columns.size() < f.size()) {
+            int slot = columns.size();
+            var col = new Label[] {cell("strip-token"), cell("strip-target"), cell("strip-pred"), cell("strip-pred"),
+                    cell("compare-lane")};
+            for (int row = 0; row < col.length; row++) {
+                col[row].setOnMouseClicked(e -> onJump.accept(start + slot));
+                grid.add(col[row], slot + 1, row);
+            }
+            columns.add(col);
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            Label[] col = columns.get(i);
+            boolean used = i < f.size();
+            for (Label l : col) {
+                l.setVisible(used);
+            }
+            if (!used) {
+                continue;
+            }
+            int pos = f.start() + i;
+            boolean hidden = pos > f.shownUpTo();
+            col[0].setText(f.tokens()[i]);                                  // one line: the position is on the stepper
+            col[1].setText(f.targets()[i]);
+            col[2].setText(f.predA()[i]);
+            col[3].setText(f.predB()[i]);
+            col[4].setText(f.differ()[i] ? "≠" : "");
+            mark(col[2], !hidden, f.okA()[i], pos == f.firstA());
+            mark(col[3], !hidden, f.okB()[i], pos == f.firstB());
+            col[4].pseudoClassStateChanged(DIFFER, f.differ()[i]);
+            col[4].pseudoClassStateChanged(FIRST, pos == f.firstAB());
+            for (Label l : col) {
+                l.pseudoClassStateChanged(CURRENT, pos == f.current());
+                l.pseudoClassStateChanged(FUTURE, hidden);
+            }
+        }
+        summary.setText("A " + first(f.firstA()) + " · B " + first(f.firstB()) + " · A and B "
+                + (f.firstAB() < 0 ? "agree" + (f.shownUpTo() < f.length() ? " so far" : "")
+                : "first differ at " + f.firstAB()));
+    }
+
+    private static void mark(Label l, boolean shown, boolean ok, boolean first) {
+        l.pseudoClassStateChanged(AGREE, shown && ok);
+        l.pseudoClassStateChanged(DISAGREE, shown && !ok);
+        l.pseudoClassStateChanged(FIRST, first);
+    }
+
+    private static String first(int p) {
+        return p < 0 ? "matches the automaton" : "diverges at " + p;
+    }
+
+    /**
+     * What tells two model labels apart: "trained · parity-nonneg" and "trained · parity-signed" give
+     * "nonneg" and "signed", "constructed · d-12" and "trained · d-12" give "constructed" and "trained";
+     * else each label's part after its last " · ".
+     */
+    public static String[] distinct(String a, String b) {
+        int pre = 0;
+        while (pre < Math.min(a.length(), b.length()) && a.charAt(pre) == b.charAt(pre)) {
+            pre++;
+        }
+        int suf = 0;
+        while (suf < Math.min(a.length(), b.length()) - pre
+                && a.charAt(a.length() - 1 - suf) == b.charAt(b.length() - 1 - suf)) {
+            suf++;
+        }
+        while (pre > 0 && SEPARATORS.indexOf(a.charAt(pre - 1)) < 0) {
+            pre--;                                                     // whole words: the prefix ends at a separator
+        }
+        while (suf > 0 && SEPARATORS.indexOf(a.charAt(a.length() - suf)) < 0) {
+            suf--;                                                     // and the suffix starts at one
+        }
+        String x = trim(a.substring(pre, a.length() - suf));
+        String y = trim(b.substring(pre, b.length() - suf));
+        if (x.length() < 3 || y.length() < 3) {
+            return new String[] {tail(a), tail(b)};
+        }
+        return new String[] {x, y};
+    }
+
+    private static String tail(String label) {
+        int dot = label.lastIndexOf(" · ");
+        return dot < 0 ? label : label.substring(dot + 3);
+    }
+
+    private static String trim(String s) {
+        return s.replaceAll("^[\\s·-]+|[\\s·-]+$", "");
+    }
+
+    /** The cell of {@code row} (0 token … 4 lane) at a position in view, else null (for tests). */
+    public Label cell(int row, int position) {
+        var f = vm.frame();
+        int i = f == null ? -1 : position - f.start();
+        return i < 0 || i >= f.size() ? null : columns.get(i)[row];
+    }
+
+    private static Label rowHead(String text) {
+        var l = new Label(text);
+        l.getStyleClass().add("strip-head");
+        l.setMinWidth(96);
+        l.setPrefWidth(96);
+        l.setMaxWidth(96);
+        Bars.tooltipWhenCut(l);
+        return l;
+    }
+
+    private static Label cell(String style) {
+        var l = new Label();
+        l.managedProperty().bind(l.visibleProperty());
+        l.getStyleClass().addAll("strip-cell", style);
+        l.setMinWidth(CELL);
+        l.setPrefWidth(CELL);
+        l.setMaxWidth(CELL);
+        l.setAlignment(Pos.CENTER);
+        return l;
+    }
+}

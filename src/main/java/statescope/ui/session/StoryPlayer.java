@@ -1,0 +1,178 @@
+package statescope.ui.session;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * Plays a {@link Story}: {@link #next()} and {@link #previous()} (PageDown/PageUp) open a scene's
+ * language, model, compared model, input, position and tab, one step at a time: a step that starts a
+ * background job (a model to load, a long input) lets the next wait until the session is free again.
+ * The caption ("2/5 · …") and a scene's error (a model the language does not offer) are properties
+ * for the window.
+ */
+public final class StoryPlayer {
+
+    private final WindowModels views;
+    private final Consumer<String> showTab;
+    private final Deque<Runnable> steps = new ArrayDeque<>();
+    private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper open = new ReadOnlyBooleanWrapper(false);
+    private Story story;
+    private int index = -1;
+    private boolean draining;
+
+    /** @param showTab selects a view tab by its {@link Story#TABS} name */
+    public StoryPlayer(WindowModels views, Consumer<String> showTab) {
+        this.views = views;
+        this.showTab = showTab;
+        views.status().settledProperty().addListener((o, a, b) -> drain());   // a job's result is in
+    }
+
+    /** Opens a story at its first scene. */
+    public void open(Story s) {
+        story = s;
+        open.set(true);
+        index = -1;
+        next();
+    }
+
+    /** A story file that could not be opened: no story, and the reason where the caption goes. */
+    public void refused(String why) {
+        close();
+        error.set(why);
+    }
+
+    public void close() {
+        story = null;
+        open.set(false);
+        steps.clear();
+        caption.set("");
+        error.set("");
+    }
+
+    public void next() {
+        if (story != null && index + 1 < story.scenes().size()) {
+            show(index + 1);
+        }
+    }
+
+    public void previous() {
+        if (story != null && index > 0) {
+            show(index - 1);
+        }
+    }
+
+    /** The scene shown, 0-based (−1 before a story is open). */
+    public int index() {
+        return story == null ? -1 : index;
+    }
+
+    private void show(int i) {
+        index = i;
+        Story.Scene s = story.scenes().get(i);
+        caption.set((i + 1) + "/" + story.scenes().size() + (s.caption() == null ? "" : " · " + s.caption()));
+        error.set("");
+        steps.clear();
+        String where = "scene " + (i + 1) + ", ";
+        steps.add(() -> {
+            if (s.regex() != null) {                                   // opened before: the same entry again
+                var known = views.catalog().languages().stream().filter(l -> l.name().equals(s.regex().strip())).findFirst();
+                if (known.isPresent()) {
+                    views.catalog().select(known.get());
+                } else if (!views.catalog().openRegex(s.regex())) {
+                    fail(where + "regex: " + views.catalog().errorProperty().get());
+                }
+                return;
+            }
+            var lang = views.catalog().languages().stream().filter(l -> l.id().equals(s.language())).findFirst();
+            if (lang.isEmpty()) {
+                fail(where + "language: '" + s.language() + "' is not in the catalog");
+            } else if (views.catalog().languageProperty().get() != lang.get()) {
+                views.catalog().select(lang.get());
+            }
+        });
+        steps.add(() -> {
+            var header = views.header();
+            ModelChoice c = s.model() == null ? header.modelChoices().getFirst() : choice(s.model(), where + "model");
+            if (c != null) {
+                header.selectModel(c);
+            }
+        });
+        steps.add(() -> {
+            if (s.input() != null && !s.input().equals(views.input().textProperty().get())) {
+                views.input().setInput(s.input());
+            }
+        });
+        steps.add(() -> {
+            if (s.compare() == null) {
+                views.compare().close();
+                return;
+            }
+            ModelChoice c = choice(s.compare(), where + "compare");
+            if (c != null) {
+                views.compare().select(c);
+            }
+        });
+        steps.add(() -> {
+            var stepper = views.stepper();
+            stepper.jumpTo(s.position() == null ? stepper.lengthProperty().get() : s.position());
+            if (s.tab() != null) {
+                showTab.accept(s.tab());
+            }
+        });
+        drain();
+    }
+
+    /** The picker's first choice whose label contains {@code part}, or null after reporting it. */
+    private ModelChoice choice(String part, String where) {
+        var found = views.header().modelChoices().stream().filter(c -> c.label().contains(part)).findFirst();
+        if (found.isEmpty()) {
+            fail(where + ": no model '" + part + "' for " + views.catalog().languageProperty().get().name());
+            return null;
+        }
+        return found.get();
+    }
+
+    private void fail(String why) {
+        error.set(why);
+    }
+
+    /** Runs the scene's steps while the session is free. */
+    private void drain() {
+        if (draining) {
+            return;                                                    // a job finished inside a step
+        }
+        draining = true;
+        try {
+            while (!steps.isEmpty() && !views.status().busyProperty().get()) {
+                steps.poll().run();
+            }
+        } finally {
+            draining = false;
+        }
+    }
+
+    /** "2/5 · caption" of the scene shown, or empty. */
+    public ReadOnlyStringProperty captionProperty() {
+        return caption.getReadOnlyProperty();
+    }
+
+    /** What a scene could not do (named by scene and field), or empty. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty openProperty() {
+        return open.getReadOnlyProperty();
+    }
+
+    public Story story() {
+        return story;
+    }
+}

@@ -1,0 +1,163 @@
+package statescope.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import statescope.ui.common.TaskRunner;
+import statescope.ui.common.UiScale;
+import statescope.ui.main.CompareStripView;
+import statescope.ui.main.MainWindow;
+import statescope.ui.main.StageControls;
+import statescope.ui.prediction.PredictionStripView;
+import statescope.ui.prediction.TokenChips;
+import statescope.ui.session.BuiltinLanguageLibrary;
+import statescope.ui.session.SessionViewModel;
+
+/**
+ * Issue 16's speaker modes in the window. "Hide the future": in presentation mode the chips, the strip, the heatmaps and the channel
+ * chart show nothing after the current position (parity with the oracle that errs at 3, so the
+ * divergence at 3 must stay hidden until the stepper reaches it); H toggles it, Esc restores it. C opens
+ * compare mode; PageDown/PageUp move through a story's scenes, and a bad story is named by scene and field.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SpeakerModesTest {
+
+    private SessionViewModel vm;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        StateScopeApp.applyTheme();
+        vm = new SessionViewModel(new BuiltinLanguageLibrary(), MainWindowTest.oracles(), TaskRunner.immediate(),
+                TaskRunner.immediate());
+        window = StateScopeApp.buildRoot(vm);
+        stage.setScene(new Scene(window, 1260, 780));
+        StageControls.install(stage, window, StateScopeApp.uiScale(UiScale.Store.memory()));
+        stage.show();
+        vm.start();
+    }
+
+    @AfterEach
+    void backToOne() {
+        StateScopeApp.uiScale(UiScale.Store.memory()).set(1.0, false);
+    }
+
+    @Test
+    void pageDownAndPageUpMoveBetweenAStorysScenesWithTheCaptionShown(FxRobot robot, @TempDir Path dir)
+            throws IOException {
+        Path file = dir.resolve("talk.json");
+        Files.writeString(file, """
+                {"title": "t", "scenes": [
+                  {"language": "parity", "input": "0110", "position": 2, "caption": "first"},
+                  {"language": "parity", "input": "011011", "caption": "second"}]}""");
+        robot.interact(() -> window.openStory(file));
+        assertEquals("1/2 · first", robot.lookup("#story-caption").queryLabeled().getText());
+        assertEquals(2, vm.views().stepper().positionProperty().get());
+        robot.interact(window::requestFocus);
+        robot.type(KeyCode.PAGE_DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("2/2 · second", robot.lookup("#story-caption").queryLabeled().getText());
+        assertEquals("011011", vm.views().input().textProperty().get());
+        robot.type(KeyCode.LEFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(5, vm.views().stepper().positionProperty().get(), "← steps inside a scene");
+        robot.type(KeyCode.PAGE_UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("1/2 · first", robot.lookup("#story-caption").queryLabeled().getText());
+        Files.writeString(file, "{\"scenes\": [{\"language\": \"parity\", \"tab\": \"plots\"}]}");
+        robot.interact(() -> window.openStory(file));
+        assertTrue(robot.lookup("#story-error").queryLabeled().getText().startsWith("talk.json: scene 1, tab:"),
+                robot.lookup("#story-error").queryLabeled().getText());
+    }
+
+    @Test
+    void cComparesTwoModelsOnTheSameInputAndClosesAgain(FxRobot robot) {
+        robot.interact(() -> {
+            vm.views().catalog().select(vm.views().catalog().languages().stream()
+                    .filter(l -> l.name().contains("Parity")).findFirst().orElseThrow());
+            vm.views().input().setInput("0110110");
+        });
+        robot.interact(window::requestFocus);
+        robot.type(KeyCode.C);
+        WaitForAsyncUtils.waitForFxEvents();
+        var compare = robot.lookup("#compare-strip").queryAs(CompareStripView.class);
+        assertTrue(compare.isVisible(), "C opens compare mode");
+        assertFalse(robot.lookup("#prediction-strip").query().isVisible(), "its strip replaces the single one");
+        assertEquals("≠", compare.cell(4, 3).getText(), "the lane marks where A and B differ");
+        assertEquals("", compare.cell(4, 2).getText());
+        assertTrue(TokenChips.is(compare.cell(3, 3), "disagree"), "B (errs at 3) red at 3");
+        assertTrue(TokenChips.is(compare.cell(2, 3), "agree"), "A green at 3");
+        assertTrue(robot.lookup("#compare-summary").queryLabeled().getText().contains("first differ at 3"));
+        robot.clickOn("#compare-close");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(compare.isVisible());
+        assertTrue(robot.lookup("#prediction-strip").query().isVisible());
+    }
+
+    @Test
+    void presentingHidesVerdictsAndValuesAfterTheCurrentPosition(FxRobot robot) {
+        robot.interact(() -> {
+            vm.views().catalog().select(vm.views().catalog().languages().stream()
+                    .filter(l -> l.name().contains("Parity")).findFirst().orElseThrow());
+            vm.views().header().selectModel(vm.views().header().modelChoices().get(1));   // errs at 3
+            vm.views().input().setInput("0110110");
+            window.tabs().getSelectionModel().select(3);                                  // channels drawn
+        });
+        List<Label> chips = robot.lookup("#token-chips").queryAs(TokenChips.class).shownChips();
+        assertTrue(TokenChips.is(chips.get(6), "agree") || TokenChips.is(chips.get(6), "disagree"),
+                "not presenting: every chip has its verdict");
+        robot.interact(window::requestFocus);
+        robot.type(KeyCode.F5).type(KeyCode.HOME).type(KeyCode.RIGHT, 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(vm.views().stepper().hideFutureProperty().get(), "presentation mode hides the future");
+        assertEquals(2, vm.views().stepper().positionProperty().get());
+        for (int i = 0; i < 7; i++) {
+            boolean future = i >= 2;
+            assertEquals(future, TokenChips.is(chips.get(i), "future"), "chip " + (i + 1));
+            assertEquals(!future, TokenChips.is(chips.get(i), "agree"), "chip " + (i + 1) + " verdict");
+            assertFalse(TokenChips.is(chips.get(i), "disagree"), "chip " + (i + 1));
+        }
+        var strip = robot.lookup("#prediction-strip").queryAs(PredictionStripView.class);
+        assertEquals("", strip.predictionCell(3).getText(), "the prediction at 3 is not shown yet");
+        assertFalse(strip.predictionCell(2).getText().isEmpty());
+        String summary = robot.lookup("#strip-summary").queryLabeled().getText();
+        assertFalse(summary.contains("divergence at"), summary);
+        assertEquals(2, vm.views().stateMap().frame().values().length, "heatmap columns 1..2 only");
+        assertEquals(2, vm.views().gateMap().frame().values().length);
+        for (float[] line : vm.views().chart().frame().series()) {
+            assertEquals(2, line.length, "chart lines end at 2");
+        }
+
+        robot.type(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(TokenChips.is(chips.get(2), "disagree"), "stepping onto 3 reveals the error");
+        assertTrue(TokenChips.is(chips.get(3), "future"));
+        assertTrue(robot.lookup("#strip-summary").queryLabeled().getText().contains("divergence at position 3"));
+
+        robot.type(KeyCode.H);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(vm.views().stepper().hideFutureProperty().get(), "H shows the future");
+        assertFalse(TokenChips.is(chips.get(6), "future"));
+        assertEquals(7, vm.views().stateMap().frame().values().length);
+        robot.type(KeyCode.H).type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(vm.views().stepper().hideFutureProperty().get(), "leaving restores the choice before");
+    }
+}

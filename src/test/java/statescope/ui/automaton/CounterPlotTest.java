@@ -1,0 +1,41 @@
+package statescope.ui.automaton;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import statescope.inspect.AlignedTrace;
+import statescope.inspect.FakeModels;
+import statescope.ui.StateScopeApp;
+
+/** Issue 16's counter plot: a sensible axis (not one gridline per integer) and every counter in the frame. */
+class CounterPlotTest {
+
+    @Test
+    void gridlinesStepBy125TimesAPowerOfTen() {
+        assertEquals(1, CounterPlot.tickStep(5, 8));
+        assertEquals(10, CounterPlot.tickStep(60, 8), "a^60 b^60: 7 gridlines, not 61");
+        assertEquals(2, CounterPlot.tickStep(12, 8));
+        assertEquals(5, CounterPlot.tickStep(33, 8));
+        for (int max = 1; max < 5000; max += 7) {
+            int step = CounterPlot.tickStep(max, 8);
+            assertTrue(max / step <= 8, "max " + max + " step " + step);
+            String first = Integer.toString(step).substring(0, 1);
+            assertTrue(first.equals("1") || first.equals("2") || first.equals("5"), "step " + step);
+        }
+    }
+
+    @Test
+    void theFrameCarriesEveryCounter() {
+        var lang = StateScopeApp.languages().catalog().stream().filter(l -> l.id().equals("anbncn")).findFirst()
+                .orElseThrow();
+        var trace = new AlignedTrace(FakeModels.oracle(lang, 0), lang);
+        trace.setWord(lang.encode("aaabbbccc"), f -> { }, () -> false);
+        var vm = new AutomatonViewModel();
+        vm.update(trace, 5);
+        var f = vm.frame();
+        assertTrue(f.names().size() >= 2, "a^n b^n c^n has more than one counter: " + f.names());
+        assertEquals(f.path().length, f.registers().length);
+        assertEquals(f.names().size(), f.registers()[0].length);
+    }
+}

@@ -1,0 +1,121 @@
+package statescope.ui.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import statescope.ui.StateScopeApp;
+import statescope.ui.common.TaskRunner;
+
+/**
+ * Issue 16's stories: the three shipped ones read and play scene by scene with the shipped models (every
+ * scene opens its language, models, input, position and tab without an error, and the paper story shows
+ * what its captions say), and a story with a mistake is refused naming the scene and the field.
+ */
+class StoryTest {
+
+    private static final Path STORIES = Path.of("assets", "stories");
+
+    private static List<String> ids(SessionViewModel vm) {
+        return vm.views().catalog().languages().stream().map(l -> l.id()).toList();
+    }
+
+    private static SessionViewModel session() {
+        var vm = new SessionViewModel(StateScopeApp.languages(), StateScopeAppModels.models(), TaskRunner.immediate(),
+                TaskRunner.immediate());
+        vm.start();
+        return vm;
+    }
+
+    @Test
+    void theShippedStoriesPlayEveryScene() throws IOException {
+        var vm = session();
+        var v = vm.views();
+        var tabs = new ArrayList<String>();
+        var player = new StoryPlayer(v, tabs::add);
+        List<String> names = List.of("paper-in-five-minutes.json", "counters.json", "your-own-language.json");
+        for (String name : names) {
+            var story = Story.parse(Files.readString(STORIES.resolve(name)), ids(vm));
+            player.open(story);
+            for (int i = 0; i < story.scenes().size(); i++) {
+                var s = story.scenes().get(i);
+                String where = name + " scene " + (i + 1);
+                assertEquals(i, player.index(), where);
+                assertEquals("", player.errorProperty().get(), where);
+                assertTrue(player.captionProperty().get().startsWith((i + 1) + "/" + story.scenes().size()), where);
+                if (s.language() != null) {
+                    assertEquals(s.language(), v.catalog().languageProperty().get().id(), where);
+                }
+                if (s.model() != null) {
+                    assertTrue(v.header().modelChoiceProperty().get().label().contains(s.model()), where);
+                }
+                assertEquals(s.compare() != null, v.compare().activeProperty().get(), where);
+                assertEquals(s.input(), v.input().textProperty().get(), where);
+                assertEquals("", v.input().errorProperty().get(), where + ": the input reads");
+                int end = vm.trace().length();
+                assertEquals(s.position() == null ? end : s.position(), v.stepper().positionProperty().get(), where);
+                if (name.startsWith("paper")) {
+                    checkThePaper(vm, i, where);
+                }
+                player.next();
+            }
+        }
+        assertTrue(tabs.contains("gates") && tabs.contains("trajectory"));
+        player.previous();
+        assertEquals(1, player.index(), "PageUp goes back a scene");
+    }
+
+    /** What the paper story's captions claim, on the shipped models. */
+    private static void checkThePaper(SessionViewModel vm, int scene, String where) {
+        var v = vm.views();
+        switch (scene) {
+            case 0 -> assertEquals(-1, vm.trace().firstDivergence(), where + ": flip-flop exact");
+            case 1 -> {
+                v.stepper().last();
+                var f = v.compare().frame();
+                assertTrue(f.firstA() > 0, where + ": the nonnegative model fails");
+                assertEquals(-1, f.firstB(), where + ": the signed model holds");
+            }
+            case 2 -> assertTrue(vm.trace().firstDivergence() > 0, where + ": Tomita 3 fails on a long string");
+            case 3 -> assertEquals(-1, v.compare().frame().firstA(), where + ": the constructed D_12 is exact");
+            default -> { }
+        }
+    }
+
+    @Test
+    void aStoryWithAMistakeNamesTheSceneAndTheField() {
+        var langs = List.of("parity", "flip-flop");
+        var e = assertThrows(IllegalArgumentException.class, () -> Story.parse("""
+                {"scenes": [{"language": "parity"}, {"language": "parityy", "input": "01"}]}""", langs));
+        assertTrue(e.getMessage().startsWith("scene 2, language: unknown language 'parityy'"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Story.parse("""
+                {"scenes": [{"language": "parity", "positon": 3}]}""", langs));
+        assertTrue(e.getMessage().startsWith("scene 1, positon: unknown field"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Story.parse("""
+                {"scenes": [{"language": "parity", "position": -1}]}""", langs));
+        assertTrue(e.getMessage().startsWith("scene 1, position:"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Story.parse("""
+                {"scenes": [{"language": "parity", "tab": "plots"}]}""", langs));
+        assertTrue(e.getMessage().startsWith("scene 1, tab: 'plots'"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Story.parse("{\"scenes\": [", langs));
+        assertTrue(e.getMessage().startsWith("not a JSON story"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Story.parse("{\"scenes\": []}", langs));
+        assertTrue(e.getMessage().contains("at least one scene"), e.getMessage());
+    }
+
+    @Test
+    void aModelTheLanguageDoesNotOfferIsNamedWithItsScene() {
+        var vm = session();
+        var player = new StoryPlayer(vm.views(), t -> { });
+        player.open(Story.parse("""
+                {"scenes": [{"language": "parity", "model": "no-such-model", "input": "0110"}]}""", ids(vm)));
+        assertEquals("scene 1, model: no model 'no-such-model' for Parity", player.errorProperty().get());
+        assertEquals("0110", vm.views().input().textProperty().get(), "the rest of the scene still opens");
+    }
+}

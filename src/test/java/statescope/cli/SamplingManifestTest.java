@@ -15,11 +15,11 @@ class SamplingManifestTest {
     @Test
     void theCommandNamesTheSamplingWhereItMatters() {
         TrainingRun.Spec d12 = Recipes.forLanguage("d-12", null).spec(1);
-        assertEquals(Sampling.AUTHORS, d12.sampling());
+        assertEquals(Sampling.MIXED, d12.sampling());
         String cmd = TrainCommandLine.of(d12);
-        assertTrue(cmd.endsWith(" --sampler authors"), cmd);
+        assertTrue(cmd.endsWith(" --sampler mixed"), cmd);
         assertTrue(TrainCommandLine.of(d12.withSampling(Sampling.UNIFORM)).endsWith(" --sampler uniform"));
-        assertTrue(TrainCommandLine.withoutBudget(cmd).contains("--sampler authors"), "reproduce tells the recipes apart");
+        assertTrue(TrainCommandLine.withoutBudget(cmd).contains("--sampler mixed"), "reproduce tells the recipes apart");
         // Tomita 1: the authors draw it uniformly already, so its command (and shipped manifest) stays as it was
         String t1 = TrainCommandLine.of(Recipes.forLanguage("tomita-1", null).spec(1));
         assertFalse(t1.contains("--sampler"), t1);

@@ -26,7 +26,8 @@ class TrainCommandLineTest {
     private static TrainingRun.Spec spec(String language, int layers, int dModel, TrainOptions o, int maxWords,
                                          String mix, String select, Long initSeed, double aInitScale) {
         return new TrainingRun.Spec(language, layers, dModel, 16, GateRange.NONNEGATIVE, NormKind.LAYER, o, maxWords,
-                100, 500, 100, 101, mix, select, initSeed, aInitScale, Sampling.AUTHORS);
+                100, 500, 100, 101, mix, select, initSeed, aInitScale,
+                language.equals("d-12") ? Sampling.MIXED : Sampling.AUTHORS);
     }
 
     @Test

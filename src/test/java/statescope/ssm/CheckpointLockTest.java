@@ -63,7 +63,8 @@ class CheckpointLockTest {
         String java = ProcessHandle.current().info().command().orElseThrow();
         Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 CheckpointLockTest.class.getName(), w.toString()).redirectErrorStream(true).start();
-        try (var stdin = child.getOutputStream()) {                  // held open: the child waits on it
+        var stdin = child.getOutputStream();                         // held open: the child waits on it
+        try {
             var out = new BufferedReader(new InputStreamReader(child.getInputStream()));
             String line;
             while ((line = out.readLine()) != null && !line.equals("locked")) {
@@ -74,8 +75,11 @@ class CheckpointLockTest {
             assertTrue(e.getMessage().contains("process " + child.pid()), e.getMessage());
             assertTrue(child.isAlive());
         } finally {
-            child.destroyForcibly();                                 // kill -9: no chance to delete the lock file
+            // kill -9 while its standard input is still open: closing it first would let the child release the
+            // lock and delete its file in the moment before the kill (the race this test lost under load)
+            child.destroyForcibly();
             child.waitFor();
+            stdin.close();
         }
         assertTrue(Files.exists(dir.resolve("m.lock")), "the killed writer left its lock file");
         CheckpointLock.acquire(w).close();                           // the stale lock file blocks no one

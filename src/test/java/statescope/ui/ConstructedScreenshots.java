@@ -1,5 +1,10 @@
 package statescope.ui;
 
+import static statescope.ui.ScreenshotSupport.fx;
+import static statescope.ui.ScreenshotSupport.select;
+import static statescope.ui.ScreenshotSupport.settle;
+import static statescope.ui.ScreenshotSupport.shot;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
@@ -115,48 +120,7 @@ public final class ConstructedScreenshots {
         settle(vm);
     }
 
-    private static void select(WindowModels vm, MainWindow win, String id, int tab) throws InterruptedException {
-        fx(() -> {
-            vm.catalog().select(vm.catalog().languages().stream().filter(l -> l.id().equals(id)).findFirst()
-                    .orElseThrow());
-            win.tabs().getSelectionModel().select(tab);
-        });
-        settle(vm);
-    }
 
-    private static void settle(WindowModels vm) throws InterruptedException {
-        long end = System.nanoTime() + 120_000_000_000L;
-        Thread.sleep(500);
-        while (System.nanoTime() < end) {
-            var busy = new AtomicReference<Boolean>();
-            fx(() -> busy.set(vm.status().busyProperty().get() || vm.status().analysingProperty().get()));
-            if (!busy.get()) {
-                break;
-            }
-            Thread.sleep(200);
-        }
-        Thread.sleep(800);
-    }
 
-    private static void shot(Path out, String name) throws Exception {
-        Thread.sleep(1200);
-        Path file = out.resolve(name + ".png");
-        var p = new ProcessBuilder("import", "-window", "root", file.toString()).inheritIO().start();
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("import failed for " + name);
-        }
-        System.out.println("wrote " + file);
-    }
 
-    private static void fx(Runnable r) throws InterruptedException {
-        var done = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            try {
-                r.run();
-            } finally {
-                done.countDown();
-            }
-        });
-        done.await();
-    }
 }

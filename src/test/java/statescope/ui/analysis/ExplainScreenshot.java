@@ -1,11 +1,15 @@
 package statescope.ui.analysis;
 
+import static statescope.ui.ScreenshotSupport.capture;
+import static statescope.ui.ScreenshotSupport.frames;
+import static statescope.ui.ScreenshotSupport.fx;
+import static statescope.ui.ScreenshotSupport.settle;
+import static statescope.ui.ScreenshotSupport.waitWhile;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -68,24 +72,24 @@ public final class ExplainScreenshot {
         select(vm, probeLang);
         if (input != null) {
             fx(() -> vm.views().input().setInput(input));
-            settle(vm);
+            settle(vm.views());
         }
         fx(() -> tabRef.get().show(LengthsView.Page.PROBES));
         fx(analysis.probes()::run);
         waitWhile(analysis.probes().runningProperty()::get);
-        settle(vm);
+        settle(vm.views());
         int length = vm.views().stepper().lengthProperty().get();
         for (int t = 1; t <= length; t++) {                            // the first position where they part ways
             final int at = t;
             fx(() -> vm.views().stepper().jumpTo(at));
-            Thread.sleep(150);
+            frames(9);
             var g = new AtomicReference<ProbeViewModel.Ghost>();
             fx(() -> g.set(analysis.probes().ghostProperty().get()));
             if (g.get() != null && g.get().position() == at && !g.get().truth().equals(g.get().belief())) {
                 break;
             }
         }
-        Thread.sleep(1000);
+        frames(60);
         capture(out.resolve("probes-" + probeLang.replace(':', '-') + ".png"));
         report(analysis.probes().statusProperty()::get);
         select(vm, extractLang);
@@ -96,8 +100,8 @@ public final class ExplainScreenshot {
         });
         waitWhile(analysis.extraction().runningProperty()::get);
         fx(analysis.extraction()::openSeparating);
-        settle(vm);
-        Thread.sleep(1000);
+        settle(vm.views());
+        frames(60);
         capture(out.resolve("extraction-" + extractLang.replace(':', '-') + ".png"));
         report(analysis.extraction().statusProperty()::get);
         Platform.exit();
@@ -109,21 +113,14 @@ public final class ExplainScreenshot {
         String[] parts = which.split(":", 2);
         fx(() -> vm.views().catalog().select(vm.views().catalog().languages().stream()
                 .filter(l -> l.id().equals(parts[0])).findFirst().orElseThrow()));
-        settle(vm);
+        settle(vm.views());
         if (parts.length > 1) {
             fx(() -> vm.views().header().selectModel(vm.views().header().modelChoices().stream()
                     .filter(c -> c.toString().contains(parts[1])).findFirst().orElseThrow()));
-            settle(vm);
+            settle(vm.views());
         }
     }
 
-    private static void capture(Path file) throws Exception {
-        var p = new ProcessBuilder("import", "-window", "root", file.toString()).inheritIO().start();
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("import failed");
-        }
-        System.out.println("wrote " + file);
-    }
 
     private static void report(Supplier<String> status) throws InterruptedException {
         var s = new AtomicReference<String>();
@@ -131,29 +128,6 @@ public final class ExplainScreenshot {
         System.out.println(s.get());
     }
 
-    private static void waitWhile(BooleanSupplier busy) throws InterruptedException {
-        var b = new AtomicBoolean(true);
-        Thread.sleep(300);
-        while (b.get()) {
-            fx(() -> b.set(busy.getAsBoolean()));
-            Thread.sleep(250);
-        }
-    }
 
-    private static void settle(SessionViewModel vm) throws InterruptedException {
-        waitWhile(() -> vm.views().status().busyProperty().get() || vm.views().status().analysingProperty().get());
-        Thread.sleep(500);
-    }
 
-    private static void fx(Runnable r) throws InterruptedException {
-        var done = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            try {
-                r.run();
-            } finally {
-                done.countDown();
-            }
-        });
-        done.await();
-    }
 }

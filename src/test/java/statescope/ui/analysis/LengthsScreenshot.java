@@ -1,11 +1,14 @@
 package statescope.ui.analysis;
 
+import static statescope.ui.ScreenshotSupport.frames;
+import static statescope.ui.ScreenshotSupport.fx;
+import static statescope.ui.ScreenshotSupport.settle;
+import static statescope.ui.ScreenshotSupport.waitWhile;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -59,22 +62,22 @@ public final class LengthsScreenshot {
         var vm = vmRef.get();
         var analysis = anRef.get();
         var win = winRef.get();
-        settle(vm);
+        settle(vm.views());
         fx(() -> {
             vm.views().catalog().select(vm.views().catalog().languages().stream().filter(l -> l.id().equals(language)).findFirst().orElseThrow());
             win.tabs().getSelectionModel().select(win.tabs().getTabs().size() - 1);
         });
-        settle(vm);
+        settle(vm.views());
         fx(analysis::findCounterexample);
         waitWhile(analysis.searchingProperty()::get);
-        settle(vm);
+        settle(vm.views());
         fx(() -> {
             analysis.maxLengthProperty().set(max);
             analysis.stringsProperty().set(strings);
             analysis.computeLengths();
         });
         waitWhile(analysis.sweepingProperty()::get);
-        Thread.sleep(1500);
+        frames(90);
         var file = out.resolve("lengths-" + language + ".png");
         var p = new ProcessBuilder("import", "-window", "root", file.toString()).inheritIO().start();
         if (p.waitFor() != 0) {
@@ -87,29 +90,6 @@ public final class LengthsScreenshot {
         System.exit(0);
     }
 
-    private static void waitWhile(BooleanSupplier busy) throws InterruptedException {
-        var b = new AtomicBoolean(true);
-        Thread.sleep(300);
-        while (b.get()) {
-            fx(() -> b.set(busy.getAsBoolean()));
-            Thread.sleep(250);
-        }
-    }
 
-    private static void settle(SessionViewModel vm) throws InterruptedException {
-        waitWhile(() -> vm.views().status().busyProperty().get() || vm.views().status().analysingProperty().get());
-        Thread.sleep(500);
-    }
 
-    private static void fx(Runnable r) throws InterruptedException {
-        var done = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            try {
-                r.run();
-            } finally {
-                done.countDown();
-            }
-        });
-        done.await();
-    }
 }

@@ -1,5 +1,10 @@
 package statescope.ui.export;
 
+import static statescope.ui.ScreenshotSupport.frames;
+import static statescope.ui.ScreenshotSupport.fx;
+import static statescope.ui.ScreenshotSupport.settle;
+import static statescope.ui.ScreenshotSupport.shot;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,17 +60,17 @@ public final class ExportScreenshot {
         });
         var vm = vmRef.get();
         var win = winRef.get();
-        settle(vm);
+        settle(vm.views());
         fx(() -> {
             var c = vm.views().catalog();
             c.select(c.languages().stream().filter(l -> l.id().equals("parity")).findFirst().orElseThrow());
         });
-        settle(vm);
+        settle(vm.views());
         fx(() -> {
             vm.views().input().setInput("0110100");
             vm.views().stepper().jumpTo(5);
         });
-        settle(vm);
+        settle(vm.views());
         fx(() -> {
             Node a = win.automatonView();
             var b = a.localToScreen(a.getLayoutBounds());
@@ -78,7 +83,7 @@ public final class ExportScreenshot {
         for (String tab : tabs) {
             fx(() -> win.tabs().getTabs().stream().filter(t -> tab.equals(t.getId())).findFirst()
                     .ifPresent(t -> win.tabs().getSelectionModel().select(t)));
-            settle(vm);
+            settle(vm.views());
             fx(() -> {
                 Node view = win.tabs().getSelectionModel().getSelectedItem().getContent();
                 jobs.exportView(view, ViewExport.Format.SVG, out.resolve(ExportActions.nameOf(view) + ".svg"));
@@ -95,47 +100,13 @@ public final class ExportScreenshot {
             }
             jobs.saveSession(out.resolve("parity.statescope"));
         });
-        settle(vm);
-        Thread.sleep(3000);
+        settle(vm.views());
+        frames(180);
         fx(() -> System.out.println("status: " + vm.views().status().messageProperty().get()));
         Platform.exit();
         System.exit(0);
     }
 
-    private static void settle(SessionViewModel vm) throws InterruptedException {
-        long end = System.nanoTime() + 120_000_000_000L;
-        Thread.sleep(500);
-        while (System.nanoTime() < end) {
-            var busy = new AtomicReference<Boolean>();
-            fx(() -> busy.set(vm.views().status().busyProperty().get()
-                    || vm.views().status().analysingProperty().get()));
-            if (!busy.get()) {
-                break;
-            }
-            Thread.sleep(200);
-        }
-        Thread.sleep(800);
-    }
 
-    private static void shot(Path out, String name) throws Exception {
-        Thread.sleep(1500);
-        Path file = out.resolve(name + ".png");
-        var p = new ProcessBuilder("import", "-window", "root", file.toString()).inheritIO().start();
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("import failed for " + name);
-        }
-        System.out.println("wrote " + file);
-    }
 
-    private static void fx(Runnable r) throws InterruptedException {
-        var done = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            try {
-                r.run();
-            } finally {
-                done.countDown();
-            }
-        });
-        done.await();
-    }
 }

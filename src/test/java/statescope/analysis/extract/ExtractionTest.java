@@ -55,7 +55,6 @@ class ExtractionTest {
         for (String id : List.of("tomita-3", "tomita-5", "012-star-02-star", "flip-flop")) {
             Language l = Catalog.standard().get(id);
             ReferenceOutputs ref = reference(l);
-            long t0 = System.nanoTime();
             ExtractionResult r = Extraction.run(ref, ref, BoundedOracle.of(l.machine(), 1 << 10, 200, 64, 1), 60);
             assertEquals(Verdict.EQUIVALENT, r.verdict(), id);
             assertTrue(r.complete(), id);
@@ -63,7 +62,6 @@ class ExtractionTest {
             assertEquals(refMealy.size(), r.states(), id);
             assertTrue(Automata.testEquivalence(refMealy, r.machine(), ReferenceMealy.inputs(l.alphabet().size())), id);
             assertTrue(r.reach().contains("every word of length"), r.reach());
-            assertTrue((System.nanoTime() - t0) / 1e9 < 60, id);
         }
     }
 

@@ -47,7 +47,7 @@ public record Story(String title, List<Scene> scenes) {
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             throw new IllegalArgumentException("not a JSON story" + (loc != null && loc.getLineNr() > 0
-                    ? " (line " + loc.getLineNr() + ")" : "") + ": " + e.getOriginalMessage());
+                    ? " (line " + loc.getLineNr() + ")" : "") + ": " + oneLine(e.getOriginalMessage()));
         }
         if (root == null || !root.isObject() || !root.path("scenes").isArray() || root.get("scenes").isEmpty()) {
             throw new IllegalArgumentException("a story is {\"title\": …, \"scenes\": [ … ]} with at least one scene");
@@ -68,7 +68,7 @@ public record Story(String title, List<Scene> scenes) {
         }
         for (String f : (Iterable<String>) s::fieldNames) {
             if (!FIELDS.contains(f)) {
-                throw new IllegalArgumentException(where + ", " + f + ": unknown field; the fields are "
+                throw new IllegalArgumentException(where + ", " + oneLine(f.length() > 60 ? f.substring(0, 57) + "..." : f) + ": unknown field; the fields are "
                         + String.join(", ", new TreeSet<>(FIELDS)));
             }
         }
@@ -79,8 +79,8 @@ public record Story(String title, List<Scene> scenes) {
                     + "give a regex, one of the two");
         }
         if (language != null && !languages.contains(language)) {
-            throw new IllegalArgumentException(where + ", language: unknown language '" + language
-                    + "'; the languages are " + String.join(", ", new TreeSet<>(languages)));
+            throw new IllegalArgumentException(where + ", language: unknown language " + quote(language)
+                    + "; the languages are " + String.join(", ", new TreeSet<>(languages)));
         }
         Integer position = null;
         if (s.has("position")) {
@@ -92,11 +92,30 @@ public record Story(String title, List<Scene> scenes) {
         }
         String tab = text(s, "tab", where);
         if (tab != null && !List.of(TABS.split(", ")).contains(tab)) {
-            throw new IllegalArgumentException(where + ", tab: '" + tab + "' is not one of " + TABS);
+            throw new IllegalArgumentException(where + ", tab: " + quote(tab) + " is not one of " + TABS);
         }
         String input = text(s, "input", where);
         return new Scene(language, regex, text(s, "model", where), text(s, "compare", where), input, position, tab,
                 text(s, "caption", where));
+    }
+
+    /** A value from the file as a message shows it: quoted, control characters escaped, at most 60 characters. */
+    private static String quote(String value) {
+        String v = value.length() > 60 ? value.substring(0, 57) + "..." : value;
+        return "'" + oneLine(v) + "'";
+    }
+
+    /** Control characters (line breaks included) written as escapes, so a message stays on one line. */
+    private static String oneLine(String text) {
+        var sb = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || c == 0x85) {
+                sb.append(String.format("\\u%04x", c));
+            } else {
+                sb.appendCodePoint(c);
+            }
+        });
+        return sb.toString();
     }
 
     private static String text(JsonNode s, String field, String where) {

@@ -46,7 +46,8 @@ public final class AlignedTrace {
     private int[] states = new int[16];                                 // [n + 1] drawn state per position
     private final List<Target> targets = new ArrayList<>();           // [n + 1], index 0 for ε
     private final List<Target> predictions = new ArrayList<>();       // [n + 1], index 0 null
-    private final List<short[]> channelData = new ArrayList<>();      // [n + 1][L * kinds * ED] float16
+    private final List<short[]> channelData = new ArrayList<>();      // [n + 1][L * stored * ED] float16
+    private final int stored;                   // kinds kept per token: STATE, DELTA (and GATE unless derived)
     private final List<float[]> points = new ArrayList<>();           // [n + 1][L * 3] or null
     private int length;
     private int firstDivergence = -1;
@@ -69,6 +70,7 @@ public final class AlignedTrace {
         this.layers = model.info().numLayers();
         this.channels = model.info().dInner();
         this.dState = model.info().dState();
+        this.stored = model.gateFromDelta() ? ChannelKind.GATE.ordinal() : ChannelKind.values().length;
         this.live = model.newState();
         snapshots.put(0, live.copy());
         Config c0 = machine.start();
@@ -76,7 +78,7 @@ public final class AlignedTrace {
         states[0] = reference.initialState();
         targets.add(reference.initialTarget(c0));
         predictions.add(null);
-        channelData.add(new short[layers * ChannelKind.values().length * channels]);
+        channelData.add(new short[layers * stored * channels]);
         points.add(null);
     }
 
@@ -138,20 +140,26 @@ public final class AlignedTrace {
         return firstDivergence;
     }
 
-    /** The quantity {@code kind} of layer {@code layer} at position t, {@code [ED]}. */
+    /**
+     * The quantity {@code kind} of layer {@code layer} at position t, {@code [ED]}. Ā of a model that
+     * derives it from Δ ({@link TraceModel#gateFromDelta()}) is computed here from the kept Δ.
+     */
     public float[] channels(int layer, ChannelKind kind, int t) {
-        short[] row = channelData.get(t);
         float[] out = new float[channels];
-        int base = (layer * ChannelKind.values().length + kind.ordinal()) * channels;
         for (int d = 0; d < channels; d++) {
-            out[d] = Float.float16ToFloat(row[base + d]);
+            out[d] = channel(layer, kind, t, d);
         }
         return out;
     }
 
     /** One channel's quantity: {@code channels(layer, kind, t)[d]} without decoding the others. */
     public float channel(int layer, ChannelKind kind, int t, int d) {
-        return Float.float16ToFloat(channelData.get(t)[(layer * ChannelKind.values().length + kind.ordinal()) * channels + d]);
+        short[] row = channelData.get(t);
+        if (kind == ChannelKind.GATE && stored == ChannelKind.GATE.ordinal()) {
+            float delta = Float.float16ToFloat(row[(layer * stored + ChannelKind.DELTA.ordinal()) * channels + d]);
+            return t == 0 ? 0f : model.gateMean(layer, d, delta);
+        }
+        return Float.float16ToFloat(row[(layer * stored + kind.ordinal()) * channels + d]);
     }
 
     /** The projected state of a layer at position t ({@code [3]}), or null before projections are set. */
@@ -215,8 +223,8 @@ public final class AlignedTrace {
 
     /** Step i of a block as stored: per layer and quantity, {@code [ED]} float16 values. */
     private short[] pack(StepBlock b, int i) {
-        var kinds = ChannelKind.values();
-        short[] row = new short[layers * kinds.length * channels];
+        var kinds = Arrays.copyOf(ChannelKind.values(), stored);
+        short[] row = new short[layers * stored * channels];
         float[] v = new float[channels];
         for (int l = 0; l < layers; l++) {
             for (ChannelKind k : kinds) {

@@ -24,6 +24,7 @@ public final class EngineModel implements TraceModel {
     private final SsmWeights weights;
     private final ModelInfo info;
     private final ThreadLocal<SsmStepper> stepper;
+    private final float[][] stateMatrix;                                // [L][ED * N]  A = −exp(A_log)
 
     /**
      * @param name    display name (checkpoint file, or "random init")
@@ -33,6 +34,10 @@ public final class EngineModel implements TraceModel {
         this.weights = weights;
         this.stepper = ThreadLocal.withInitial(() -> new SsmStepper(weights));
         SsmConfig c = weights.config();
+        this.stateMatrix = new float[c.nLayer()][];
+        for (int l = 0; l < c.nLayer(); l++) {
+            stateMatrix[l] = weights.stateMatrix(l);
+        }
         this.info = new ModelInfo(name, c.nLayer(), c.dModel(), c.dInner(), c.dState(), c.vocabSize(),
                 c.outputSize(), c.gates(), stepper.get().backend(), trained);
     }
@@ -51,6 +56,24 @@ public final class EngineModel implements TraceModel {
     @Override
     public ModelInfo info() {
         return info;
+    }
+
+    @Override
+    public boolean gateFromDelta() {
+        return true;
+    }
+
+    /** The same sum as the batched block's {@link ChannelKind#GATE} (and the stepper's Ā), for one channel. */
+    @Override
+    public float gateMean(int layer, int d, float delta) {
+        int n = info.dState();
+        float[] a = stateMatrix[layer];
+        var gates = weights.config().gates();
+        float s = 0f;
+        for (int k = 0; k < n; k++) {
+            s += gates.gate(delta * a[d * n + k]);
+        }
+        return s / n;
     }
 
     private record EngineState(SsmState s) implements State {

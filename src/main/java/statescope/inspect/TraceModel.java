@@ -25,6 +25,20 @@ public interface TraceModel {
 
     ModelInfo info();
 
+    /**
+     * Whether {@link #gateMean} gives Ā averaged over N from the step size Δ alone (Ā = gate(Δ·A) with a
+     * fixed A, as in the Mamba block), so that a trace keeps Δ and computes Ā for the positions a view
+     * shows instead of storing it for every token.
+     */
+    default boolean gateFromDelta() {
+        return false;
+    }
+
+    /** Ā[d, :] of layer {@code layer} averaged over N for step size {@code delta}; only when {@link #gateFromDelta()}. */
+    default float gateMean(int layer, int d, float delta) {
+        throw new UnsupportedOperationException("this model does not derive Ā from Δ");
+    }
+
     /** The state before any token (zeros). */
     State newState();
 

@@ -50,6 +50,11 @@ public final class SsmWeights {
                 Layouts.pad16(config.outputSize()));
     }
 
+    /** A copy of layer {@code layer}'s state matrix A = −exp(A_log), {@code [ED, N]}. */
+    public float[] stateMatrix(int layer) {
+        return layers[layer].a.clone();
+    }
+
     /** The hyper-parameters. */
     public SsmConfig config() {
         return config;

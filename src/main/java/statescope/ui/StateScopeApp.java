@@ -70,6 +70,7 @@ public final class StateScopeApp extends Application {
             analysis.close();
             files.close();
         });
+        StartupClock.installIfAsked(stage, vm);
         stage.show();
         vm.start();
         var raw = getParameters().getRaw();                           // a file the desktop opened with the app

@@ -101,6 +101,41 @@ class AlignedTraceTest {
         assertArrayEquals(typed.channels(0, ChannelKind.GATE, 650), bulk.channels(0, ChannelKind.GATE, 650), 2e-3f);
     }
 
+    /**
+     * A model that derives Ā from Δ ({@link TraceModel#gateFromDelta()}) keeps two quantities per token
+     * instead of three and computes Ā for what a view asks: the same figures as the stored Ā of the same
+     * model seen through the stepping default (which keeps all three), within the float16 of the kept Δ.
+     */
+    @Test
+    void aGateDerivedFromTheKeptDeltaMatchesTheStoredGate() {
+        var lang = BuiltinLanguages.flipFlop();
+        for (GateRange g : GateRange.values()) {
+            var model = EngineModel.random(lang.vocabularySize(), lang.reference().width(), 2, 16, g, 5);
+            assertTrue(model.gateFromDelta());
+            assertFalse(FakeModels.steppedOnly(model).gateFromDelta());
+            int[] word = new SplittableRandom(6).ints(AlignedTrace.BATCH_FROM + 100, 0, 5).toArray();
+            var derived = new AlignedTrace(model, lang);
+            derived.setWord(word, p -> { }, () -> false);
+            var kept = new AlignedTrace(FakeModels.steppedOnly(model), lang);
+            kept.setWord(word, p -> { }, () -> false);
+            double worst = 0;
+            boolean negative = false;
+            for (int t = 0; t <= word.length; t++) {
+                for (int l = 0; l < 2; l++) {
+                    float[] a = derived.channels(l, ChannelKind.GATE, t);
+                    float[] b = kept.channels(l, ChannelKind.GATE, t);
+                    for (int d = 0; d < a.length; d++) {
+                        worst = Math.max(worst, Math.abs(a[d] - b[d]));
+                        assertEquals(a[d], derived.channel(l, ChannelKind.GATE, t, d));
+                        negative |= a[d] < 0;
+                    }
+                }
+            }
+            assertTrue(worst < 2e-3, g + ": derived vs stored Ā, worst difference " + worst);
+            assertEquals(g == GateRange.SIGNED, negative, g + ": signed gates go below 0, nonnegative ones never");
+        }
+    }
+
     @Test
     void theBatchedBlockReadsBitForBitWhatTheStepTracesCopy() {
         var model = EngineModel.random(5, 5, 2, 16, GateRange.SIGNED, 7);

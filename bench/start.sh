@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Start-up time and idle CPU of the app (issue 16's "Speed and quiet"), printed as figures:
+#     bash bench/start.sh [RUNS]        (default 5 runs of each)
+# 1. the built app (java -jar target/statescope.jar, as the README starts it, launcher re-exec included):
+#    wall time from the launch to the window's first rendered frame, and to the first step shown (the
+#    opening model's trace in, one step taken, its frame rendered); median, min and max over RUNS;
+# 2. ./mvnw -o javafx:run, the second of two runs (Maven's own start-up and an up-to-date build
+#    included), to the first step shown;
+# 3. idle: the app left alone 30 s after its first step, CPU of all its processes as % of one core.
+# The app prints the moments itself when started with -Dstatescope.startup=exit (statescope.ui.StartupClock).
+# Needs a display: runs itself under xvfb-run when DISPLAY is unset (apt-get install -y xvfb libgtk-3-0).
+# Report the load (uptime) with the figures: this 2-core machine is shared.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${1:-5}
+if [ -z "${DISPLAY:-}" ]; then
+  exec xvfb-run -a -s "-screen 0 1600x1000x24" bash "$0" "$@"
+fi
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+[ -f target/statescope.jar ] || ./mvnw -o -q package -DskipTests
+now() { date +%s%3N; }
+median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "median %d ms, min %d, max %d", m, a[1], a[NR]}'; }
+measure() {   # measure CMD...: prints "WINDOW STEP" in ms after the launch
+  local t0 out
+  t0=$(now)
+  out=$("$@" 2>/dev/null | grep -oE 'startup (window|step)=[0-9]+' || true)
+  local w s
+  w=$(sed -n 's/^startup window=//p' <<<"$out"); s=$(sed -n 's/^startup step=//p' <<<"$out")
+  [ -n "$w" ] && [ -n "$s" ] || { echo "the app did not report its start-up (is the build current?)" >&2; exit 1; }
+  echo "$((w - t0)) $((s - t0))"
+}
+echo "load before: $(uptime | sed 's/.*load average: //')"
+: > target/start-window.txt; : > target/start-step.txt
+for i in $(seq "$RUNS"); do
+  read -r w s < <(measure "$JAVA" -Dstatescope.startup=exit -jar target/statescope.jar)
+  echo "$w" >> target/start-window.txt; echo "$s" >> target/start-step.txt
+  echo "  built app, run $i: window $w ms, first step $s ms"
+done
+echo "built app, window shown:      $(median < target/start-window.txt)"
+echo "built app, first step shown:  $(median < target/start-step.txt)"
+measure env JAVA_TOOL_OPTIONS=-Dstatescope.startup=exit ./mvnw -o javafx:run > /dev/null
+read -r w s < <(measure env JAVA_TOOL_OPTIONS=-Dstatescope.startup=exit ./mvnw -o javafx:run)
+echo "./mvnw javafx:run (second run): window $w ms, first step $s ms"
+# idle: start, wait for the first step, settle 10 s, then count CPU ticks of the process tree for 30 s
+log=$(mktemp)
+"$JAVA" -Dstatescope.startup=report -jar target/statescope.jar > "$log" 2>&1 &
+pid=$!
+for _ in $(seq 600); do grep -q '^startup step=' "$log" && break; sleep 0.1; done
+sleep 10
+tree() { echo "$1"; for c in $(pgrep -P "$1"); do tree "$c"; done; }
+ticks() { local t=0 v; for p in $(tree "$pid"); do v=$(awk '{print $14+$15}' "/proc/$p/stat" 2>/dev/null || echo 0); t=$((t + v)); done; echo "$t"; }
+a=$(ticks); sleep 30; b=$(ticks)
+kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -f "$log"
+awk -v d=$((b - a)) -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "idle, 30 s after the first step: %.2f%% of one core (%d ticks)\n", d / hz / 30 * 100, d}'
+echo "load after: $(uptime | sed 's/.*load average: //')"

@@ -1,0 +1,72 @@
+package statescope.ui;
+
+import java.io.PrintStream;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import statescope.ui.session.SessionViewModel;
+
+/**
+ * The start-up benchmark's probe ({@code bench/start.sh}), off unless {@code -Dstatescope.startup=report}
+ * (or {@code =exit}, which also closes the app once it has measured). It prints, as wall-clock epoch
+ * milliseconds so that the script can subtract its own launch time, {@code startup window=MS} when the
+ * window's first frame has been rendered, and {@code startup step=MS} when the opening model's trace is
+ * in, one step forward has been taken and the frame showing it has been rendered. The app does the same
+ * work with or without it: the probe only watches and, once, presses "step".
+ */
+final class StartupClock {
+
+    private final Stage stage;
+    private final SessionViewModel vm;
+    private final boolean exit;
+    private final PrintStream out = System.out;
+
+    private StartupClock(Stage stage, SessionViewModel vm, boolean exit) {
+        this.stage = stage;
+        this.vm = vm;
+        this.exit = exit;
+    }
+
+    /** Installs the probe when the property asks for it; call right before {@code stage.show()}. */
+    static void installIfAsked(Stage stage, SessionViewModel vm) {
+        String mode = System.getProperty("statescope.startup", "");
+        if (mode.equals("report") || mode.equals("exit")) {
+            new StartupClock(stage, vm, mode.equals("exit")).watch();
+        }
+    }
+
+    private void watch() {
+        new AnimationTimer() {
+            private int phase;
+
+            @Override
+            public void handle(long now) {
+                switch (phase) {
+                    case 0 -> {                                   // this pulse renders the window's first frame
+                        out.println("startup window=" + System.currentTimeMillis());
+                        phase = 1;
+                    }
+                    case 1 -> {                                   // wait for the opening model's trace
+                        var st = vm.views().stepper();
+                        if (vm.trace() != null && !st.busyProperty().get() && st.lengthProperty().get() > 0) {
+                            st.first();
+                            st.forward();
+                            phase = 2;
+                        }
+                    }
+                    default -> {                                  // the frame with the step has been rendered
+                        out.println("startup step=" + System.currentTimeMillis());
+                        out.flush();
+                        stop();
+                        if (exit) {
+                            Platform.runLater(() -> {
+                                stage.close();
+                                Platform.exit();
+                            });
+                        }
+                    }
+                }
+            }
+        }.start();
+    }
+}

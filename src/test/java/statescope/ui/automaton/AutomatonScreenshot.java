@@ -21,9 +21,10 @@ import statescope.ui.session.SessionViewModel;
 /**
  * The main window on one language, input and position under a display (Xvfb), captured with
  * ImageMagick's {@code import}, to look at the automaton view:
- * {@code AutomatonScreenshot OUT.png WxH LANGUAGE INPUT POSITION [dead] [fit] [regex=R]}
- * ({@code dead}: the dead state shown, {@code fit}: the Fit button pressed, {@code regex=R}: the typed
- * regex R opened instead of the catalog language). Run by hand, as bench/ui.sh runs the other mains.
+ * {@code AutomatonScreenshot OUT.png WxH LANGUAGE INPUT POSITION [dead] [fit] [regex=R] [typed=R]}
+ * ({@code dead}: the dead state shown, {@code fit}: the Fit button pressed, {@code regex=R}: regex R
+ * opened instead of the catalog language, {@code typed=R}: R typed into "Your own language" and opened
+ * at the end). Run by hand, as bench/ui.sh runs the other mains.
  */
 public final class AutomatonScreenshot {
 
@@ -65,6 +66,8 @@ public final class AutomatonScreenshot {
         settle(vm);
         String regex = flags.stream().filter(f -> f.startsWith("regex=")).map(f -> f.substring(6)).findFirst()
                 .orElse(null);
+        String typed = flags.stream().filter(f -> f.startsWith("typed=")).map(f -> f.substring(6)).findFirst()
+                .orElse(null);
         if (regex != null) {
             fx(() -> vm.catalog().openRegex(regex));
             settle(vm);
@@ -80,6 +83,13 @@ public final class AutomatonScreenshot {
             fx(() -> win.automatonView().lookupAll(".button").stream()
                     .filter(b -> b instanceof javafx.scene.control.Button bt && bt.getText().equals("Fit"))
                     .forEach(b -> ((javafx.scene.control.Button) b).fire()));
+            settle(vm);
+        }
+        if (typed != null) {                                              // typed into "Your own language", then Open
+            fx(() -> {
+                ((javafx.scene.control.TextField) win.lookup("#regex-field")).setText(typed);
+                ((javafx.scene.control.Button) win.lookup("#regex-open")).fire();
+            });
             settle(vm);
         }
         capture(out);

@@ -1,5 +1,6 @@
 package statescope.lang;
 
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -71,7 +72,7 @@ public final class Equivalence {
                 delta[q * k + s] = q == n || own < 0 ? n : a.next(q, own);
             }
         }
-        boolean[] accepting = java.util.Arrays.copyOf(a.acceptingStates(), n + 1);
+        boolean[] accepting = Arrays.copyOf(a.acceptingStates(), n + 1);
         return equivalent(new Dfa(sigma, a.startState(), delta, accepting, null), b);
     }
 

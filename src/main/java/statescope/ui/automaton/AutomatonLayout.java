@@ -1,5 +1,6 @@
 package statescope.ui.automaton;
 
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,7 +103,7 @@ public final class AutomatonLayout {
         int dead = dfa.deadState().orElse(-1);
         boolean hide = hideDead && dead >= 0 && n > 1;
         var shown = new boolean[n];
-        java.util.Arrays.fill(shown, true);
+        Arrays.fill(shown, true);
         if (hide) {
             shown[dead] = false;
         }

@@ -7,6 +7,7 @@ import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Group;
@@ -25,6 +26,7 @@ import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Polyline;
 import javafx.scene.text.Text;
 import statescope.lang.Dfa;
+import statescope.ui.common.UiScale;
 import statescope.ui.common.ZoomPane;
 
 /**
@@ -58,6 +60,7 @@ public final class AutomatonView extends BorderPane {
     private final Map<Long, Group> edgeNodes = new HashMap<>();
     private final Map<Long, Integer> ages = new HashMap<>();
     private final EdgeLabels labels = new EdgeLabels();
+    private final ChangeListener<Number> rescaled = (o, a, b) -> Platform.runLater(this::placeLabels);
     private AutomatonLayout.Result layout;
     private final BooleanProperty expanded = new SimpleBooleanProperty();
     private AutomatonLayout.Result wide;
@@ -102,6 +105,8 @@ public final class AutomatonView extends BorderPane {
             zoom.fit();                                                // a new machine is shown whole
         });
         zoom.scaleProperty().addListener((o, a, b) -> placeLabels());
+        // a new UI scale restyles the labels (font size) on the next pulse; place them after it
+        UiScale.factorProperty().addListener(new WeakChangeListener<>(rescaled));
         vm.collapseDeadProperty().addListener((o, a, b) -> rebuild());
         vm.frameProperty().addListener((o, a, b) -> paint());
         ChangeListener<Number> resized = (o, a, b) -> {

@@ -1,5 +1,6 @@
 package statescope.ui.automaton;
 
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +74,7 @@ final class ChainLayout {
         double[] y = new double[n];
         double[] w = new double[n];
         int[] index = new int[n];
-        java.util.Arrays.fill(index, -1);
+        Arrays.fill(index, -1);
         double top = 70;
         double cx = 60;
         for (int i = 0; i < chain.size(); i++) {

@@ -1,5 +1,6 @@
 package statescope.ui.session;
 
+import java.util.Optional;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -83,7 +84,7 @@ public final class CatalogViewModel {
             fail(e.getMessage(), "", -1);
             return false;
         }
-        var known = lookUp ? library.inCatalog(typed) : java.util.Optional.<LanguageEntry>empty();
+        var known = lookUp ? library.inCatalog(typed) : Optional.<LanguageEntry>empty();
         if (known.isEmpty()) {
             return addAndSelect(typed);
         }

@@ -1,5 +1,6 @@
 package statescope.ui.session;
 
+import java.util.regex.Pattern;
 import statescope.lang.RegexSyntaxException;
 
 /**
@@ -15,7 +16,7 @@ final class RegexErrors {
     private RegexErrors() {
     }
 
-    private static final java.util.regex.Pattern POSITION = java.util.regex.Pattern.compile("position (\\d+)");
+    private static final Pattern POSITION = Pattern.compile("position (\\d+)");
 
     /**
      * The error's one-line message with its positions counted in {@code typed} (1-based code points, as

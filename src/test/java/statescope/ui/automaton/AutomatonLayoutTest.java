@@ -1,5 +1,9 @@
 package statescope.ui.automaton;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,10 +64,10 @@ class AutomatonLayoutTest {
         for (boolean hide : new boolean[] {true, false}) {
             for (boolean horizontal : new boolean[] {true, false}) {
                 var r = AutomatonLayout.layout(dfa, hide, horizontal);
-                var byState = new java.util.HashMap<Integer, AutomatonLayout.Node>();
+                var byState = new HashMap<Integer, AutomatonLayout.Node>();
                 r.nodes().forEach(n -> byState.put(n.state(), n));
                 int q = dfa.startState();
-                var line = new java.util.ArrayList<AutomatonLayout.Node>();
+                var line = new ArrayList<AutomatonLayout.Node>();
                 for (int i = 0; i < 13; i++) {                          // a walks up the 13 live states of D_12
                     line.add(byState.get(q));
                     q = dfa.next(q, dfa.alphabet().indexOf("a"));
@@ -90,21 +94,21 @@ class AutomatonLayoutTest {
 
     private static boolean[] allShown(int n) {
         var b = new boolean[n];
-        java.util.Arrays.fill(b, true);
+        Arrays.fill(b, true);
         return b;
     }
 
     @Test
     void longEdgeLabelsAreAbbreviated() {
         var five = Alphabet.ofChars("01riw");
-        assertEquals("0,1", AutomatonLayout.labelText(java.util.List.of("0", "1"), five));
+        assertEquals("0,1", AutomatonLayout.labelText(List.of("0", "1"), five));
         assertEquals("any", AutomatonLayout.labelText(five.symbols(), five));
-        assertEquals("0,1,r,i", AutomatonLayout.labelText(java.util.List.of("0", "1", "r", "i"), five), "short enough");
+        assertEquals("0,1,r,i", AutomatonLayout.labelText(List.of("0", "1", "r", "i"), five), "short enough");
         var six = Alphabet.ofChars("abcdef");
-        assertEquals("not f", AutomatonLayout.labelText(java.util.List.of("a", "b", "c", "d", "e"), six));
-        assertEquals("a,c,e", AutomatonLayout.labelText(java.util.List.of("a", "c", "e"), six));
+        assertEquals("not f", AutomatonLayout.labelText(List.of("a", "b", "c", "d", "e"), six));
+        assertEquals("a,c,e", AutomatonLayout.labelText(List.of("a", "c", "e"), six));
         var words = Alphabet.of("(a", ")a", "(b", ")b");
-        assertEquals("(a, )a", AutomatonLayout.labelText(java.util.List.of("(a", ")a"), words));
-        assertEquals("not )b", AutomatonLayout.labelText(java.util.List.of("(a", ")a", "(b"), words));
+        assertEquals("(a, )a", AutomatonLayout.labelText(List.of("(a", ")a"), words));
+        assertEquals("not )b", AutomatonLayout.labelText(List.of("(a", ")a", "(b"), words));
     }
 }

@@ -1,5 +1,8 @@
 package statescope.ui.automaton;
 
+import java.util.List;
+import javafx.scene.control.Button;
+import javafx.scene.control.TextField;
 import static statescope.ui.ScreenshotSupport.capture;
 import static statescope.ui.ScreenshotSupport.fx;
 import static statescope.ui.ScreenshotSupport.select;
@@ -39,7 +42,7 @@ public final class AutomatonScreenshot {
         String lang = args[2];
         String input = args[3];
         int position = Integer.parseInt(args[4]);
-        var flags = java.util.List.of(args).subList(5, args.length);
+        var flags = List.of(args).subList(5, args.length);
         var started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
@@ -81,14 +84,14 @@ public final class AutomatonScreenshot {
         settle(vm);
         if (flags.contains("fit")) {
             fx(() -> win.automatonView().lookupAll(".button").stream()
-                    .filter(b -> b instanceof javafx.scene.control.Button bt && bt.getText().equals("Fit"))
-                    .forEach(b -> ((javafx.scene.control.Button) b).fire()));
+                    .filter(b -> b instanceof Button bt && bt.getText().equals("Fit"))
+                    .forEach(b -> ((Button) b).fire()));
             settle(vm);
         }
         if (typed != null) {                                              // typed into "Your own language", then Open
             fx(() -> {
-                ((javafx.scene.control.TextField) win.lookup("#regex-field")).setText(typed);
-                ((javafx.scene.control.Button) win.lookup("#regex-open")).fire();
+                ((TextField) win.lookup("#regex-field")).setText(typed);
+                ((Button) win.lookup("#regex-open")).fire();
             });
             settle(vm);
         }

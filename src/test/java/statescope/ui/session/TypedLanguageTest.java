@@ -1,5 +1,7 @@
 package statescope.ui.session;
 
+import java.util.HashMap;
+import statescope.inspect.LanguageEntry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -98,7 +100,7 @@ class TypedLanguageTest {
     @Test
     void openingAnotherLanguageKeepsTypedInputThatFitsIt() {
         var v = session().views();
-        var byId = new java.util.HashMap<String, statescope.inspect.LanguageEntry>();
+        var byId = new HashMap<String, LanguageEntry>();
         v.catalog().languages().forEach(l -> byId.put(l.id(), l));
         v.catalog().select(byId.get("parity"));
         v.input().setInput("0110111");

@@ -60,7 +60,7 @@ public final class Reference {
         ReferenceMachine m = language.machine();
         Dfa d = language.dfa().orElse(null);
         String summary = d != null
-                ? "DFA · " + d.numStates() + " states" + (d.deadState().isPresent() ? " · dead state" : "")
+                ? "DFA · " + states(d) + (d.deadState().isPresent() ? " · dead state" : "")
                 : m.kind() + " · " + String.join(", ", m.registerNames());
         return new Reference(m, d, language.targets(), Units.CLASSES, summary);
     }
@@ -83,12 +83,17 @@ public final class Reference {
                 machine.kind() + " · " + String.join(", ", machine.registerNames()));
     }
 
+    /** "1 state", "5 states". */
+    private static String states(Dfa dfa) {
+        return dfa.numStates() + (dfa.numStates() == 1 ? " state" : " states");
+    }
+
     private static String dfaSummary(Dfa dfa) {
         int accepting = 0;
         for (int q = 0; q < dfa.numStates(); q++) {
             accepting += dfa.isAccepting(q) ? 1 : 0;
         }
-        return "DFA · " + dfa.numStates() + " states · " + accepting + " accepting"
+        return "DFA · " + states(dfa) + " · " + accepting + " accepting"
                 + (dfa.deadState().isPresent() ? " · dead state" : "");
     }
 

@@ -1,5 +1,6 @@
 package statescope.lang;
 
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,6 +50,30 @@ public final class Equivalence {
     /** True when the two DFAs accept the same language. */
     public static boolean equivalent(Dfa a, Dfa b) {
         return separatingWord(a, b).isEmpty();
+    }
+
+    /**
+     * True when {@code a}, read over {@code b}'s alphabet, accepts the same language as {@code b}: every
+     * symbol of {@code a} is a symbol of {@code b} (matched by name, in any order), and a symbol of
+     * {@code b} that {@code a} lacks rejects (a typed regex over {0, 1} read in a catalog alphabet).
+     * False when {@code a} has a symbol {@code b} lacks.
+     */
+    public static boolean sameLanguageOver(Dfa a, Dfa b) {
+        Alphabet sigma = b.alphabet();
+        if (!sigma.symbols().containsAll(a.alphabet().symbols())) {
+            return false;
+        }
+        int n = a.numStates();
+        int k = sigma.size();
+        int[] delta = new int[(n + 1) * k];                       // [n + 1][k]: a's states, then a rejecting sink
+        for (int q = 0; q <= n; q++) {
+            for (int s = 0; s < k; s++) {
+                int own = a.alphabet().indexOf(sigma.symbol(s));
+                delta[q * k + s] = q == n || own < 0 ? n : a.next(q, own);
+            }
+        }
+        boolean[] accepting = Arrays.copyOf(a.acceptingStates(), n + 1);
+        return equivalent(new Dfa(sigma, a.startState(), delta, accepting, null), b);
     }
 
     private static Word trace(Alphabet alphabet, List<int[]> pairs, int node) {

@@ -29,6 +29,17 @@ class EquivalenceTest {
     }
 
     @Test
+    void aLanguageOverFewerSymbolsIsReadInTheLargerAlphabet() {
+        assertTrue(Equivalence.sameLanguageOver(Regexes.compile("(10)*"), Fixtures.tomita2()));
+        assertTrue(Equivalence.sameLanguageOver(Regexes.compile("1*"), Fixtures.tomita1()), "{1} read in {0, 1}");
+        assertTrue(Equivalence.sameLanguageOver(Regexes.compile("(1 0)*", Alphabet.ofChars("10")), Fixtures.tomita2()),
+                "symbols matched by name, not by index");
+        assertTrue(!Equivalence.sameLanguageOver(Regexes.compile("(01)*"), Fixtures.tomita2()));
+        assertTrue(!Equivalence.sameLanguageOver(Regexes.compile("(10)*|2"), Fixtures.tomita2()), "a symbol too many");
+        assertTrue(!Equivalence.sameLanguageOver(Regexes.compile("1*"), Fixtures.tomita2()));
+    }
+
+    @Test
     void differentAlphabetsAreAClearError() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> Equivalence.separatingWord(Fixtures.aaStar(), Fixtures.abStar()));

@@ -1,5 +1,6 @@
 package statescope.ui.automaton;
 
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,11 +18,13 @@ import org.eclipse.elk.graph.ElkEdgeSection;
 import org.eclipse.elk.graph.ElkLabel;
 import org.eclipse.elk.graph.ElkNode;
 import org.eclipse.elk.graph.util.ElkGraphUtil;
+import statescope.lang.Alphabet;
 import statescope.lang.Dfa;
 
 /**
- * Lays a DFA out with ELK's layered algorithm (left to right). Transitions between the same pair of
- * states are merged into one edge labelled with all their symbols. A pure function of the DFA and the
+ * Lays a DFA out with ELK's layered algorithm (left to right), or a counter-like one as a straight line
+ * ({@link ChainLayout}). Transitions between the same pair of states are merged into one edge labelled
+ * with all their symbols (abbreviated when long: {@link #labelText}). A pure function of the DFA and the
  * dead-state option, so it can be tested without the FX toolkit.
  */
 public final class AutomatonLayout {
@@ -37,6 +40,14 @@ public final class AutomatonLayout {
     /** Width of a state's shape for its label: a circle for short labels, wider boxes for long ones. */
     public static double nodeWidth(String label) {
         return Math.max(NODE, 9.6 * label.length() + 26);
+    }
+
+    /** Height the layout reserves for an edge label. */
+    public static final double LABEL_H = 20;
+
+    /** Width the layout reserves for an edge label with this text. */
+    public static double labelWidth(String text) {
+        return 8.5 * text.length() + 8;
     }
 
     /**
@@ -62,6 +73,24 @@ public final class AutomatonLayout {
     private AutomatonLayout() {
     }
 
+    /**
+     * An edge's label for the symbols it reads: the symbols (single characters run together with commas),
+     * or, when that is long, "any" for every symbol or "not x" for all but a few, whichever is shortest.
+     */
+    static String labelText(List<String> symbols, Alphabet alphabet) {
+        String sep = alphabet.singleCharacters() ? "," : ", ";
+        String plain = String.join(sep, symbols);
+        if (plain.length() <= 7 || alphabet.size() < 3) {
+            return plain;
+        }
+        if (symbols.size() == alphabet.size()) {
+            return "any";
+        }
+        var rest = alphabet.symbols().stream().filter(x -> !symbols.contains(x)).toList();
+        String not = "not " + String.join(sep, rest);
+        return not.length() < plain.length() ? not : plain;
+    }
+
     /** Lays out {@code dfa} left to right; with {@code hideDead} the dead state and its in-edges are left out. */
     public static Result layout(Dfa dfa, boolean hideDead) {
         return layout(dfa, hideDead, true);
@@ -73,6 +102,15 @@ public final class AutomatonLayout {
         int k = dfa.alphabet().size();
         int dead = dfa.deadState().orElse(-1);
         boolean hide = hideDead && dead >= 0 && n > 1;
+        var shown = new boolean[n];
+        Arrays.fill(shown, true);
+        if (hide) {
+            shown[dead] = false;
+        }
+        var chain = ChainLayout.find(dfa, shown);
+        if (!chain.isEmpty()) {                                          // a counter-like chain: a straight line
+            return ChainLayout.layout(dfa, shown, chain, dead, hide, horizontal);
+        }
         ElkNode root = ElkGraphUtil.createGraph();
         root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
         root.setProperty(CoreOptions.DIRECTION, horizontal ? Direction.RIGHT : Direction.DOWN);
@@ -112,9 +150,9 @@ public final class AutomatonLayout {
             int from = (int) (e.getKey() >> 32);
             int to = (int) (long) e.getKey();
             ElkEdge edge = ElkGraphUtil.createSimpleEdge(elkNodes[from], elkNodes[to]);
-            String text = String.join(", ", e.getValue());
+            String text = labelText(e.getValue(), dfa.alphabet());
             ElkLabel label = ElkGraphUtil.createLabel(text, edge);
-            label.setDimensions(8.5 * text.length() + 8, 20);
+            label.setDimensions(labelWidth(text), LABEL_H);
             label.setProperty(CoreOptions.EDGE_LABELS_PLACEMENT, EdgeLabelPlacement.CENTER);
             edgeKeys.add(e.getKey());
             elkEdges.add(edge);

@@ -1,12 +1,13 @@
 package statescope.ui.automaton;
 
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Group;
@@ -25,6 +26,7 @@ import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Polyline;
 import javafx.scene.text.Text;
 import statescope.lang.Dfa;
+import statescope.ui.common.UiScale;
 import statescope.ui.common.ZoomPane;
 
 /**
@@ -37,8 +39,15 @@ import statescope.ui.common.ZoomPane;
 public final class AutomatonView extends BorderPane {
 
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
-    private static final PseudoClass TRAIL = PseudoClass.getPseudoClass("trail");
     private static final PseudoClass LAST = PseudoClass.getPseudoClass("last");
+    /** The trail by age: {@code :trail} the two transitions before the last, then fainter ones. */
+    private static final PseudoClass TRAIL = PseudoClass.getPseudoClass("trail");
+    private static final PseudoClass OLDER = PseudoClass.getPseudoClass("trail-older");
+    private static final PseudoClass OLDEST = PseudoClass.getPseudoClass("trail-oldest");
+    private static final PseudoClass[] AGED = {LAST, TRAIL, TRAIL, OLDER, OLDER, OLDEST, OLDEST, OLDEST};
+    private static final List<PseudoClass> MARKS = List.of(LAST, TRAIL, OLDER, OLDEST);
+    /** Transitions the trail shows (older ones are no longer marked). */
+    static final int FADE = AGED.length;
     private static final PseudoClass ACCEPTED = PseudoClass.getPseudoClass("accepted");
     private static final PseudoClass REJECTED = PseudoClass.getPseudoClass("rejected");
 
@@ -49,6 +58,9 @@ public final class AutomatonView extends BorderPane {
     private final Label deadBanner = new Label("in the dead state: rejected for good");
     private final Map<Integer, Group> stateNodes = new HashMap<>();
     private final Map<Long, Group> edgeNodes = new HashMap<>();
+    private final Map<Long, Integer> ages = new HashMap<>();
+    private final EdgeLabels labels = new EdgeLabels();
+    private final ChangeListener<Number> rescaled = (o, a, b) -> Platform.runLater(this::placeLabels);
     private AutomatonLayout.Result layout;
     private final BooleanProperty expanded = new SimpleBooleanProperty();
     private AutomatonLayout.Result wide;
@@ -65,7 +77,7 @@ public final class AutomatonView extends BorderPane {
         collapse.selectedProperty().bindBidirectional(vm.collapseDeadProperty());
         var fit = new Button("Fit");
         fit.getStyleClass().add("small");
-        fit.setOnAction(e -> zoom.fitAll());
+        fit.setOnAction(e -> zoom.fit());
         fit.setTooltip(new Tooltip("Show the whole automaton (wheel: zoom, drag: pan)"));
         var expand = new ToggleButton("Expand");
         expand.setId("automaton-expand");
@@ -88,7 +100,13 @@ public final class AutomatonView extends BorderPane {
         var bottom = new HBox(config);
         bottom.getStyleClass().add("view-footer");
         setBottom(bottom);
-        vm.dfaProperty().addListener((o, a, b) -> rebuild());
+        vm.dfaProperty().addListener((o, a, b) -> {
+            rebuild();
+            zoom.fit();                                                // a new machine is shown whole
+        });
+        zoom.scaleProperty().addListener((o, a, b) -> placeLabels());
+        // a new UI scale restyles the labels (font size) on the next pulse; place them after it
+        UiScale.factorProperty().addListener(new WeakChangeListener<>(rescaled));
         vm.collapseDeadProperty().addListener((o, a, b) -> rebuild());
         vm.frameProperty().addListener((o, a, b) -> paint());
         ChangeListener<Number> resized = (o, a, b) -> {
@@ -134,6 +152,7 @@ public final class AutomatonView extends BorderPane {
     private void draw() {
         stateNodes.clear();
         edgeNodes.clear();
+        labels.clear();
         var g = new Group();
         for (var e : layout.edges()) {
             var edge = edgeNode(e);
@@ -142,6 +161,7 @@ public final class AutomatonView extends BorderPane {
         }
         for (var nd : layout.nodes()) {
             var node = stateNode(nd);
+            labels.addNode(nd);
             stateNodes.put(nd.state(), node);
             g.getChildren().add(node);
         }
@@ -219,7 +239,9 @@ public final class AutomatonView extends BorderPane {
         label.getStyleClass().add("edge-label");
         label.setLayoutX(e.labelX());
         label.setLayoutY(e.labelY());
+        labels.add(label, e);
         var g = new Group(line, head, label);
+        Tooltip.install(line, new Tooltip(e.label()));
         g.getStyleClass().add("dfa-edge");
         return g;
     }
@@ -242,23 +264,32 @@ public final class AutomatonView extends BorderPane {
         }
         Group here = stateNodes.get(f.current());
         zoom.focusOn(here == null ? null : here.getBoundsInParent());    // a big graph follows the current state
-        var trail = new HashSet<Group>();
-        Group last = null;
-        int[] path = f.path();
-        for (int i = 1; i < path.length; i++) {
-            Group g = edgeNodes.get(((long) path[i - 1] << 32) | path[i]);
-            if (g != null) {
-                trail.add(g);
-                if (i == path.length - 1) {
-                    last = g;
-                }
+        ages.clear();
+        int[] path = f.path();                                        // the last FADE transitions, newest first
+        for (int i = path.length - 1, age = 0; i >= 1 && age < FADE; i--, age++) {
+            ages.putIfAbsent(((long) path[i - 1] << 32) | path[i], age);
+        }
+        for (var e : edgeNodes.entrySet()) {                          // pseudo-classes: no restyle when unchanged
+            int age = ages.getOrDefault(e.getKey(), FADE);
+            for (var pc : MARKS) {
+                e.getValue().pseudoClassStateChanged(pc, age < FADE && AGED[age] == pc);
             }
         }
-        for (Group g : edgeNodes.values()) {                          // pseudo-classes: no restyle when unchanged
-            g.pseudoClassStateChanged(TRAIL, trail.contains(g));
-            g.pseudoClassStateChanged(LAST, g == last);
-        }
+        placeLabels();
         deadBanner.setVisible(layout.deadHidden() && !stateNodes.containsKey(f.current()));
+    }
+
+    /** Edge labels readable at the current zoom, the trail's newest first where they compete for room. */
+    private void placeLabels() {
+        if (layout != null && getScene() != null) {
+            labels.place(zoom.scaleProperty().get(),
+                    e -> ages.getOrDefault(((long) e.from() << 32) | e.to(), Integer.MAX_VALUE));
+        }
+    }
+
+    /** How old the transition {@code from → to} is in the trail (0 = the last one), or −1 when it is not on it. */
+    public int trailAge(int from, int to) {
+        return ages.getOrDefault(((long) from << 32) | to, -1);
     }
 
     /** Whether the user asked for more room (the main window widens this pane). */

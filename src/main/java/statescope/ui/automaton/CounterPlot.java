@@ -75,7 +75,8 @@ final class CounterPlot extends Pane {
         double bottom = h - 40;
         g.setFont(Font.font(14 * k));
         g.setFill(Color.web("#57606a"));
-        g.fillText((r > 1 ? "counters" : "counter") + " along the last " + (regs.length - 1) + " steps", left, 28 * k);
+        g.fillText((r > 1 ? "counters" : "counter") + " along the last " + (regs.length - 1)
+                + (regs.length == 2 ? " step" : " steps"), left, 28 * k);
         g.setStroke(Color.web("#d0d7de"));
         g.setLineWidth(1);
         int step = tickStep(max, Math.max(2, (int) ((bottom - top) / (22 * k))));
@@ -102,9 +103,9 @@ final class CounterPlot extends Pane {
             double cy = bottom - (bottom - top) * Math.max(0, regs[regs.length - 1][c]) / max + off;
             g.setFill(frame.rejected() ? Color.web("#cf222e") : colour);
             g.fillOval(cx - 7, cy - 7, 14, 14);
-            if (r > 1 && c < frame.names().size()) {                  // legend: one entry per counter
+            if (r > 1 && c < frame.names().size()) {                  // legend in the title row, clear of the data
                 g.setFill(colour);
-                g.fillText(frame.names().get(c), right - 110 * k, top + 18 * k * c);
+                g.fillText(frame.names().get(c), right - 56 * k * (r - c), 28 * k);
             }
         }
     }

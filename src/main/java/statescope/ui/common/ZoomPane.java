@@ -1,5 +1,6 @@
 package statescope.ui.common;
 
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.geometry.Bounds;
 import javafx.scene.Group;
 import javafx.scene.Node;
@@ -8,15 +9,15 @@ import javafx.scene.shape.Rectangle;
 
 /**
  * A clipped pane that shows one content node, panned by dragging and zoomed by the scroll wheel
- * (around the cursor). Until the user zooms or pans, the content is fitted to the pane but never
- * shrunk below a readable {@value #READABLE} of its size: a graph too big for that is shown around its
- * {@linkplain #focusOn focus} (the automaton's current state), which it follows. {@link #fitAll()}
- * shows all of it however small.
+ * (around the cursor). Until the user zooms or pans, all of the content is fitted to the pane (and
+ * refitted when the pane resizes); the content keeps its text readable by reading {@link #scaleProperty()}.
+ * Once the user has zoomed or panned, the view moves only to bring the {@linkplain #focusOn focus}
+ * (the automaton's current state) back when it has left the pane. {@link #fit()} returns to the fit.
  */
 public final class ZoomPane extends Pane {
 
-    /** Smallest scale of the automatic fit (labels of 13-14 px stay 10 px or larger). */
-    public static final double READABLE = 0.75;
+    /** Smallest scale of the fit (a larger graph is drawn smaller still: its content keeps labels readable). */
+    public static final double SMALLEST = 0.1;
 
     private final Group holder = new Group();
     private Bounds focus;
@@ -80,19 +81,15 @@ public final class ZoomPane extends Pane {
         holder.setTranslateY(y - py * s - cy * (1 - s));
     }
 
-    /**
-     * Scales the content to fill the pane (at most 1.6×, at least {@value #READABLE}) and centres it, or
-     * its focus when it does not fit; then follows the focus until the user zooms or pans.
-     */
-    public void fit() {
-        place(READABLE);
-        userMoved = false;
+    /** The content's scale (1 = its own size): what it draws at 1 px shows at this many pixels. */
+    public ReadOnlyDoubleProperty scaleProperty() {
+        return holder.scaleXProperty();
     }
 
-    /** Shows all of the content, however small (the user asked for it: no following afterwards). */
-    public void fitAll() {
-        place(0.1);
-        userMoved = true;
+    /** Scales all of the content to fit the pane (at most 1.6×) and centres it, until the user zooms or pans. */
+    public void fit() {
+        place(SMALLEST);
+        userMoved = false;
     }
 
     private void place(double smallest) {
@@ -119,18 +116,16 @@ public final class ZoomPane extends Pane {
     }
 
     /**
-     * The part of the content to keep in view (content coordinates), or null. While the view is
-     * automatic and the content larger than the pane, the view pans when the focus nears an edge.
+     * The part of the content to keep in view (content coordinates), or null. When it is not wholly
+     * inside the pane (the user zoomed in, or new content was laid out differently) the view pans to it.
      */
     public void focusOn(Bounds region) {
         focus = region;
-        if (region == null || userMoved || fits() || getWidth() <= 0) {
+        if (region == null || fits() || getWidth() <= 0) {
             return;
         }
-        var c = holder.localToParent(region.getCenterX(), region.getCenterY());
-        double mx = getWidth() * 0.2;
-        double my = getHeight() * 0.2;
-        if (c.getX() < mx || c.getX() > getWidth() - mx || c.getY() < my || c.getY() > getHeight() - my) {
+        Bounds shown = holder.localToParent(region);
+        if (shown.getMinX() < 0 || shown.getMaxX() > getWidth() || shown.getMinY() < 0 || shown.getMaxY() > getHeight()) {
             centreOn(region);
         }
     }

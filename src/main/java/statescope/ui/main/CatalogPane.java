@@ -46,8 +46,8 @@ final class CatalogPane extends VBox {
         var open = new Button("Open");
         open.setMinWidth(Region.USE_PREF_SIZE);
         open.setId("regex-open");
-        open.setOnAction(e -> vm.openRegex(regex.getText()));
-        regex.setOnAction(e -> vm.openRegex(regex.getText()));
+        open.setOnAction(e -> vm.openTypedRegex(regex.getText()));
+        regex.setOnAction(e -> vm.openTypedRegex(regex.getText()));
         var file = new Button("Open DFA file (.json, .jff)…");
         file.setId("dfa-file");
         file.setMaxWidth(Double.MAX_VALUE);
@@ -70,9 +70,33 @@ final class CatalogPane extends VBox {
         error.visibleProperty().bind(error.textProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
         error.setMinHeight(Region.USE_PREF_SIZE);
+        var caret = new Label();                                       // the regex and a caret, monospaced
+        caret.setId("regex-caret");
+        caret.getStyleClass().addAll("inline-error", "regex-caret");
+        caret.textProperty().bind(vm.errorCaretProperty());
+        caret.visibleProperty().bind(caret.textProperty().isNotEmpty());
+        caret.managedProperty().bind(caret.visibleProperty());
+        caret.setMinHeight(Region.USE_PREF_SIZE);
+        vm.errorIndexProperty().addListener((o, a, b) -> {
+            int at = b.intValue();
+            if (at >= 0) {                                           // the field shows the offending character
+                String text = regex.getText();
+                int from = Math.min(at, text.length());
+                regex.requestFocus();
+                regex.selectRange(from, from < text.length() ? text.offsetByCodePoints(from, 1) : from);
+            }
+        });
+        var notice = new Label();
+        notice.setId("language-notice");
+        notice.getStyleClass().add("inline-notice");
+        notice.setWrapText(true);
+        notice.textProperty().bind(vm.noticeProperty());
+        notice.visibleProperty().bind(notice.textProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
+        notice.setMinHeight(Region.USE_PREF_SIZE);
         var regexRow = new HBox(6, regex, open);
         regexRow.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(title, list, new Label("Your own language"), regexRow, file, error);
+        getChildren().addAll(title, list, new Label("Your own language"), regexRow, file, error, caret, notice);
         // not disable(): toggling :disabled restyles the whole subtree (hundreds of ms with the software
         // pipeline); a busy pane just stops taking the mouse and dims
         mouseTransparentProperty().bind(vm.busyProperty());

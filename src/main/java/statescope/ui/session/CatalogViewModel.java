@@ -1,9 +1,12 @@
 package statescope.ui.session;
 
+import java.util.Optional;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -11,6 +14,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import statescope.inspect.LanguageEntry;
+import statescope.lang.RegexSyntaxException;
 
 /**
  * The language catalog's state: the languages offered (the library's catalog, then those the user
@@ -25,6 +29,10 @@ public final class CatalogViewModel {
     private final ObservableList<LanguageEntry> languagesView = FXCollections.unmodifiableObservableList(languages);
     private final ReadOnlyObjectWrapper<LanguageEntry> language = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper errorCaret = new ReadOnlyStringWrapper("");
+    private final ReadOnlyIntegerWrapper errorIndex = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private LanguageEntry noticeFor;
     private final ReadOnlyBooleanProperty busy;
     private final Consumer<LanguageEntry> onOpen;
 
@@ -46,14 +54,58 @@ public final class CatalogViewModel {
         }
     }
 
-    /** Compiles a typed regex into a language and opens it; a malformed regex leaves everything as it was. */
+    /**
+     * Compiles a regex into a language and opens it as it is (stories and saved sessions); a malformed
+     * regex leaves everything as it was, and {@link #errorIndexProperty()} points at the offending
+     * character of the text.
+     */
     public boolean openRegex(String regex) {
+        return open(regex, false);
+    }
+
+    /**
+     * As {@link #openRegex}, for a regex the user typed: when it is a catalog language (the same language
+     * over that language's symbols), the catalog language opens instead, with its shipped models and
+     * encoding, and {@link #noticeProperty()} says so ("(10)* is tomita-2 (Tomita 2): …").
+     */
+    public boolean openTypedRegex(String regex) {
+        return open(regex, true);
+    }
+
+    private boolean open(String regex, boolean lookUp) {
+        LanguageEntry typed;
         try {
-            return addAndSelect(library.fromRegex(regex));
+            typed = library.fromRegex(regex);
+        } catch (RegexSyntaxException e) {
+            int at = RegexErrors.index(regex, e);
+            fail(RegexErrors.message(regex, e), RegexErrors.caret(regex, at), at);
+            return false;
         } catch (IllegalArgumentException e) {
-            error.set(e.getMessage());
+            fail(e.getMessage(), "", -1);
             return false;
         }
+        var known = lookUp ? library.inCatalog(typed) : Optional.<LanguageEntry>empty();
+        if (known.isEmpty()) {
+            return addAndSelect(typed);
+        }
+        LanguageEntry entry = languages.stream().filter(l -> l.id().equals(known.get().id())).findFirst()
+                .orElse(known.get());                                // the listed entry, as a click would choose it
+        noticeFor = entry;
+        if (entry == language.get()) {
+            opened(entry);                                           // already open: the error is cleared all the same
+        }
+        select(entry);
+        notice.set(entry == language.get() ? typed.name() + " is " + entry.id() + " (" + entry.name()
+                + "): opened with its shipped models and its encoding" : "");
+        return true;
+    }
+
+    private void fail(String message, String caret, int index) {
+        error.set(message);
+        errorCaret.set(caret);
+        errorIndex.set(-1);                                            // a second error at the same place is news too
+        errorIndex.set(index);
+        notice.set("");
     }
 
     /** Reads a DFA JSON or JFLAP .jff file and opens its language. */
@@ -61,7 +113,7 @@ public final class CatalogViewModel {
         try {
             return addAndSelect(library.fromFile(file));
         } catch (IOException | IllegalArgumentException e) {
-            error.set("Cannot open " + file.getFileName() + ": " + e.getMessage());
+            fail("Cannot open " + file.getFileName() + ": " + e.getMessage(), "", -1);
             return false;
         }
     }
@@ -81,6 +133,12 @@ public final class CatalogViewModel {
     void opened(LanguageEntry entry) {
         language.set(entry);
         error.set("");
+        errorCaret.set("");
+        errorIndex.set(-1);
+        if (entry != noticeFor) {
+            notice.set("");
+        }
+        noticeFor = null;
     }
 
     /** The catalog, the start-up demo language first, then the user's own languages. */
@@ -95,6 +153,21 @@ public final class CatalogViewModel {
     /** Why the last regex or file could not be opened, or empty. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /** The typed regex with a caret under the offending character (two lines, for a monospaced font), or empty. */
+    public ReadOnlyStringProperty errorCaretProperty() {
+        return errorCaret.getReadOnlyProperty();
+    }
+
+    /** Index (UTF-16, as a text field counts) of the offending character in the typed regex, or −1. */
+    public ReadOnlyIntegerProperty errorIndexProperty() {
+        return errorIndex.getReadOnlyProperty();
+    }
+
+    /** What the app recognised in a typed regex ("(10)* is tomita-2 (Tomita 2): …"), or empty. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

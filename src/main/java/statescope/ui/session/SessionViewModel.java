@@ -148,8 +148,22 @@ public final class SessionViewModel {
         header.offer(models.choices(entry));
         trace = null;
         parser.reset();
-        input.setText(inputs.getOrDefault(entry.id(), entry.sample()));
+        String typed = input.textProperty().get();                   // typed input that fits the new alphabet stays
+        input.setText(fits(before, entry, typed) ? typed : inputs.getOrDefault(entry.id(), entry.sample()));
         loadModel(header.modelChoices().get(0));
+    }
+
+    /** Whether {@code typed}, the user's input on {@code before} (not just its sample), reads over {@code entry}'s alphabet. */
+    private static boolean fits(LanguageEntry before, LanguageEntry entry, String typed) {
+        if (before == null || typed.isEmpty() || typed.equals(before.sample())) {
+            return false;
+        }
+        try {
+            Word.parse(entry.machine().alphabet(), typed);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private void loadModel(ModelChoice choice) {

@@ -1,5 +1,9 @@
 package statescope.ui.automaton;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import statescope.lang.Alphabet;
 import statescope.lang.DfaBuilder;
 import statescope.inspect.BuiltinLanguages;
+import statescope.ui.StateScopeApp;
 
 /** The ELK layout, without the FX toolkit. */
 class AutomatonLayoutTest {
@@ -20,7 +25,7 @@ class AutomatonLayoutTest {
         for (var n : full.nodes()) {
             assertTrue(start.x() <= n.x() + 1e-6, "the start state is in the first layer: " + n.label());
         }
-        assertTrue(full.edges().stream().anyMatch(e -> e.label().equals("0, 1")), "i:m reads either bit");
+        assertTrue(full.edges().stream().anyMatch(e -> e.label().equals("0,1")), "i:m reads either bit");
         for (var e : full.edges()) {
             assertTrue(e.points().length >= 4, "every edge is routed");
         }
@@ -50,5 +55,60 @@ class AutomatonLayoutTest {
             var wide = nodes.stream().filter(n -> n.label().startsWith("a long")).findFirst().orElseThrow();
             assertTrue(wide.w() > wide.h());
         }
+    }
+
+    @Test
+    void aCounterLikeChainIsLaidOutAsAStraightLine() {
+        var dfa = StateScopeApp.languages().catalog().stream().filter(l -> l.id().equals("d-12")).findFirst()
+                .orElseThrow().reference().dfa().orElseThrow();
+        for (boolean hide : new boolean[] {true, false}) {
+            for (boolean horizontal : new boolean[] {true, false}) {
+                var r = AutomatonLayout.layout(dfa, hide, horizontal);
+                var byState = new HashMap<Integer, AutomatonLayout.Node>();
+                r.nodes().forEach(n -> byState.put(n.state(), n));
+                int q = dfa.startState();
+                var line = new ArrayList<AutomatonLayout.Node>();
+                for (int i = 0; i < 13; i++) {                          // a walks up the 13 live states of D_12
+                    line.add(byState.get(q));
+                    q = dfa.next(q, dfa.alphabet().indexOf("a"));
+                }
+                for (int i = 1; i < line.size(); i++) {
+                    var a = line.get(i - 1);
+                    var b = line.get(i);
+                    double across = horizontal ? b.y() - a.y() : b.x() - a.x();
+                    double along = horizontal ? b.x() - a.x() : b.y() - a.y();
+                    assertEquals(0, across, 1e-9, "one line, no staircase: " + a.label() + " to " + b.label());
+                    assertTrue(along > AutomatonLayout.NODE, "in order along the line");
+                }
+                assertEquals(hide ? 13 : 14, r.nodes().size());
+                assertTrue(r.width() > 0 && r.height() > 0);
+                for (var n : r.nodes()) {
+                    assertTrue(n.x() - n.w() / 2 >= 0 && n.y() - n.h() / 2 >= 0 && n.x() + n.w() / 2 <= r.width()
+                            && n.y() + n.h() / 2 <= r.height(), n.label() + " inside the drawing");
+                }
+            }
+        }
+        var flipFlop = BuiltinLanguages.flipFlop().reference().dfa().orElseThrow();
+        assertTrue(ChainLayout.find(flipFlop, allShown(flipFlop.numStates())).isEmpty(), "flip-flop is no chain");
+    }
+
+    private static boolean[] allShown(int n) {
+        var b = new boolean[n];
+        Arrays.fill(b, true);
+        return b;
+    }
+
+    @Test
+    void longEdgeLabelsAreAbbreviated() {
+        var five = Alphabet.ofChars("01riw");
+        assertEquals("0,1", AutomatonLayout.labelText(List.of("0", "1"), five));
+        assertEquals("any", AutomatonLayout.labelText(five.symbols(), five));
+        assertEquals("0,1,r,i", AutomatonLayout.labelText(List.of("0", "1", "r", "i"), five), "short enough");
+        var six = Alphabet.ofChars("abcdef");
+        assertEquals("not f", AutomatonLayout.labelText(List.of("a", "b", "c", "d", "e"), six));
+        assertEquals("a,c,e", AutomatonLayout.labelText(List.of("a", "c", "e"), six));
+        var words = Alphabet.of("(a", ")a", "(b", ")b");
+        assertEquals("(a, )a", AutomatonLayout.labelText(List.of("(a", ")a"), words));
+        assertEquals("not )b", AutomatonLayout.labelText(List.of("(a", ")a", "(b"), words));
     }
 }

@@ -58,7 +58,8 @@ class SessionViewModelTest {
         v.catalog().select(parity);
         v.input().setInput("0110111");
         v.catalog().select(demo);
-        assertEquals(demo.sample(), v.input().textProperty().get(), "a language opened the first time shows its sample");
+        assertEquals("0110111", v.input().textProperty().get(), "typed input that fits the new alphabet is kept");
+        v.input().setInput("w0r0");
         v.catalog().select(parity);
         assertEquals("0110111", v.input().textProperty().get(), "back on parity, the typed input is there");
         assertEquals(7, vm.trace().length());

@@ -1,0 +1,164 @@
+package statescope.ui.automaton;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import javafx.css.PseudoClass;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits;
+import javafx.scene.input.ScrollEvent.VerticalTextScrollUnits;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import statescope.inspect.AlignedTrace;
+import statescope.inspect.CustomLanguages;
+import statescope.inspect.FakeModels;
+import statescope.inspect.LanguageEntry;
+import statescope.lang.Word;
+import statescope.ui.StateScopeApp;
+import statescope.ui.common.ZoomPane;
+
+/**
+ * Issue 16's automaton defects in a small pane (the automaton's share of a 1280x720 window): the whole
+ * machine in view at open, edge labels of at least 11 px at the fit, the trail fading by age, the dead
+ * state toggle keeping the current state in view.
+ */
+@ExtendWith(ApplicationExtension.class)
+class AutomatonViewTest {
+
+    private final AutomatonViewModel vm = new AutomatonViewModel();
+    private AutomatonView view;
+    private AlignedTrace trace;
+
+    @Start
+    void start(Stage stage) {
+        StateScopeApp.applyTheme();
+        view = new AutomatonView(vm);
+        var scene = new Scene(view, 470, 260);
+        scene.getStylesheets().add(StateScopeApp.STYLESHEET);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    private void open(FxRobot robot, String id, String input, int t) {
+        LanguageEntry catalog = StateScopeApp.languages().catalog().stream().filter(l -> l.id().equals(id))
+                .findFirst().orElseThrow();
+        // the same DFA with next-symbol targets, which the test oracle reads (it has no class targets)
+        LanguageEntry lang = CustomLanguages.fromDfa(id, catalog.reference().dfa().orElseThrow());
+        robot.interact(() -> {
+            trace = new AlignedTrace(FakeModels.oracle(lang, 0), lang);
+            trace.setWord(Word.parse(lang.machine().alphabet(), input).toArray(), f -> { }, () -> false);
+            vm.showDfa(lang.reference().dfa().orElse(null));
+            vm.update(trace, t);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private Bounds pane(FxRobot robot) {
+        ZoomPane zoom = robot.lookup(".zoom-pane").query();
+        return zoom.localToScene(zoom.getLayoutBounds());
+    }
+
+    private static boolean inside(Bounds outer, Bounds inner) {
+        return inner.getMinX() >= outer.getMinX() - 0.5 && inner.getMaxX() <= outer.getMaxX() + 0.5
+                && inner.getMinY() >= outer.getMinY() - 0.5 && inner.getMaxY() <= outer.getMaxY() + 0.5;
+    }
+
+    @Test
+    void everyStateIsInViewAndEveryShownEdgeLabelIsAtLeast11Px(FxRobot robot) {
+        for (String id : new String[] {"d-12", "flip-flop", "bounded-dyck-2-4", "tomita-3"}) {
+            open(robot, id, "", 0);
+            Bounds pane = pane(robot);
+            var states = robot.lookup(".dfa-state").queryAll();
+            assertFalse(states.isEmpty());
+            for (Node s : states) {
+                assertTrue(inside(pane, s.localToScene(s.getBoundsInLocal())), id + ": " + s.getId() + " clipped");
+            }
+            var shown = new ArrayList<Bounds>();
+            int labels = 0;
+            for (Node n : robot.lookup(".edge-label").queryAll()) {
+                labels++;
+                if (!n.isVisible()) {
+                    continue;
+                }
+                Label l = (Label) n;
+                double px = l.getFont().getSize() * l.getLocalToSceneTransform().getMxx();
+                assertTrue(px >= EdgeLabels.MIN_PX - 1e-6, id + ": label " + l.getText() + " at " + px + " px");
+                Bounds b = l.localToScene(l.getLayoutBounds());
+                for (Bounds other : shown) {
+                    assertFalse(b.intersects(other), id + ": labels overlap at " + b);
+                }
+                shown.add(b);
+            }
+            if (!id.equals("bounded-dyck-2-4")) {                      // room for all of them in these
+                assertEquals(labels, shown.size(), id + ": every edge label shown");
+            }
+        }
+    }
+
+    @Test
+    void theTrailFadesByAge(FxRobot robot) {
+        String input = "aaaaaaaaaaaabbbbbbbbbbab";                         // 24 tokens over every chain edge
+        open(robot, "d-12", input, input.length());
+        assertEquals(0, view.trailAge(trace.state(input.length() - 1), trace.state(input.length())));
+        var classes = new String[] {"last", "trail", "trail-older", "trail-oldest"};
+        int marked = 0;
+        int strong = 0;
+        for (Node e : robot.lookup(".dfa-edge").queryAll()) {
+            boolean any = false;
+            for (String c : classes) {
+                any |= e.getPseudoClassStates().contains(PseudoClass.getPseudoClass(c));
+            }
+            marked += any ? 1 : 0;
+            strong += e.getPseudoClassStates().contains(PseudoClass.getPseudoClass("trail")) ? 1 : 0;
+        }
+        assertTrue(marked <= AutomatonView.FADE, marked + " edges marked, not the whole machine");
+        assertTrue(strong <= 2, "only the two transitions before the last are drawn strong: " + strong);
+        assertEquals(-1, view.trailAge(trace.state(0), trace.state(1)), "the first transition has faded out");
+        int up = view.trailAge(trace.state(input.length() - 2), trace.state(input.length() - 1));
+        int older = view.trailAge(trace.state(input.length() - 4), trace.state(input.length() - 3));
+        assertTrue(up >= 0 && older > up, "older transitions have larger ages: " + up + ", " + older);
+    }
+
+    @Test
+    void theDeadStateToggleKeepsTheCurrentStateInView(FxRobot robot) {
+        String input = "w0iir1w1iiir0";                                    // flip-flop: dead from position 4 on
+        for (int t : new int[] {3, input.length()}) {
+            open(robot, "flip-flop", input, t);
+            robot.interact(() -> vm.collapseDeadProperty().set(true));
+            ZoomPane zoom = robot.lookup(".zoom-pane").query();
+            robot.interact(() -> {
+                for (int i = 0; i < 15; i++) {                          // the user zooms into the top left corner
+                    zoom.fireEvent(new ScrollEvent(ScrollEvent.SCROLL, 5, 5, 5, 5, false, false, false, false,
+                            false, false, 0, 40, 0, 40, HorizontalTextScrollUnits.NONE, 0,
+                            VerticalTextScrollUnits.NONE, 0, 0, null));
+                }
+            });
+            for (boolean hide : new boolean[] {false, true, false}) {
+                robot.interact(() -> vm.collapseDeadProperty().set(hide));
+                WaitForAsyncUtils.waitForFxEvents();
+                assertTrue(zoom.scaleProperty().get() > 1, "still zoomed in: " + zoom.scaleProperty().get());
+                int current = vm.frame().current();
+                var node = robot.lookup("#dfa-state-" + current).tryQuery();
+                if (hide && trace.machine().isDead(trace.config(t))) {
+                    assertTrue(node.isEmpty(), "the hidden dead state is not drawn");
+                    continue;
+                }
+                assertTrue(node.isPresent(), "state " + current + " drawn");
+                Node n = node.get();
+                assertTrue(inside(pane(robot), n.localToScene(n.getBoundsInLocal())),
+                        "t " + t + ", hide " + hide + ": the current state stays in view");
+            }
+        }
+    }
+}

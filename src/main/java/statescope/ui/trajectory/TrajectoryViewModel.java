@@ -29,8 +29,24 @@ public final class TrajectoryViewModel {
      * @param pathStates the reference state index (into the cloud's names, −1 if unseen) per path point
      * @param firstT     position of the first path point
      * @param current    current position
+     * @param tokens     per path point the symbol read to reach it ("" at t = 0)
+     * @param stateNames per path point the automaton's state (its configuration, as the cloud names it)
      */
-    public record Frame(StateCloud cloud, float[][] path, int[] pathStates, int firstT, int current) {
+    public record Frame(StateCloud cloud, float[][] path, int[] pathStates, int firstT, int current, String[] tokens,
+                        String[] stateNames) {
+
+        /**
+         * The hover readout of path point {@code i}: {@code "t = 4 · token 'b' · automaton state q2"} (at t = 0
+         * "no token read"); null when there is no such point.
+         */
+        public String readout(int i) {
+            if (i < 0 || i >= path.length || tokens == null || i >= tokens.length) {
+                return null;
+            }
+            int t = firstT + i;
+            String token = t == 0 ? "no token read" : "token '" + tokens[i] + "'";
+            return "t = " + t + " · " + token + " · automaton state " + stateNames[i];
+        }
     }
 
     private final ReadOnlyObjectWrapper<List<StateCloud>> clouds = new ReadOnlyObjectWrapper<>(List.of());
@@ -85,17 +101,22 @@ public final class TrajectoryViewModel {
         int l = Math.min(Math.max(0, layer.get()), trace.model().info().numLayers() - 1);
         StateCloud cloud = cs == null || l >= cs.size() ? null : cs.get(l);
         if (cloud == null || !trace.hasProjections()) {
-            frame.set(new Frame(cloud, new float[0][], new int[0], t, t));
+            frame.set(new Frame(cloud, new float[0][], new int[0], t, t, new String[0], new String[0]));
             return;
         }
         int first = Math.max(0, t - MAX_PATH + 1);
         float[][] path = new float[t - first + 1][];
         int[] states = new int[path.length];
+        String[] tokens = new String[path.length];
+        String[] names = new String[path.length];
+        var alphabet = trace.machine().alphabet();
         float[] origin = cloud.projection().project(new float[cloud.projection().mean().length]);
         for (int i = first; i <= t; i++) {
             path[i - first] = i == 0 ? origin : trace.point(l, i);
-            states[i - first] = cloud.stateNames().indexOf(trace.machine().describe(trace.config(i)));
+            names[i - first] = trace.machine().describe(trace.config(i));
+            states[i - first] = cloud.stateNames().indexOf(names[i - first]);
+            tokens[i - first] = i == 0 ? "" : alphabet.symbol(trace.token(i));
         }
-        frame.set(new Frame(cloud, path, states, first, t));
+        frame.set(new Frame(cloud, path, states, first, t, tokens, names));
     }
 }

@@ -58,8 +58,16 @@ public final class ExportActions {
     public static ExportActions install(MainWindow window, SessionViewModel vm, TaskRunner runner, Chooser chooser,
                                         RecentSessions recent, ScaleAccess scale) {
         var a = new ExportActions(window, new FileJobs(window, vm, runner, chooser, recent, scale));
+        a.vocab = new VocabTables(window, vm, runner, chooser);
         a.wire();
         return a;
+    }
+
+    private VocabTables vocab;
+
+    /** The vocabulary tables of foreign models (tests call them directly). */
+    public VocabTables vocab() {
+        return vocab;
     }
 
     /** Reads and sets the UI scale (the window's {@code UiScale}). */
@@ -86,6 +94,7 @@ public final class ExportActions {
             }
         });
         fillFileMenu();
+        vocab.watch();
         if (window.getScene() != null) {
             keys(window.getScene());
         }
@@ -166,8 +175,10 @@ public final class ExportActions {
         var whole = item("Export window as PNG…", "menu-export-window", jobs::exportWindow);
         var trace = item("Export trace (CSV, JSON, NumPy)…", "menu-export-trace", jobs::exportTrace);
         var dot = item("Export automaton as DOT…", "menu-export-dot", jobs::exportDot);
+        var table = item("Vocabulary of a checkpoint…", "menu-vocab", vocab::openFromMenu);
         var file = window.fileMenu();
-        file.getItems().setAll(open, save, recent, new SeparatorMenuItem(), view, whole, trace, dot);
+        file.getItems().setAll(open, save, recent, new SeparatorMenuItem(), view, whole, trace, dot,
+                new SeparatorMenuItem(), table);
         file.setOnShowing(e -> fillRecent(recent));
         fillRecent(recent);
     }

@@ -36,7 +36,7 @@ public final class ExportActions {
     /** The views that export, by node id, with the name their files get. */
     static final Map<String, String> VIEWS = Map.of("automaton-view", "automaton", "trajectory-view", "trajectory",
             "heatmap-view", "state-heatmap", "gate-view", "gates", "channel-chart-view", "channels",
-            "lengths-view", "lengths", "prediction-strip", "prediction-strip");
+            "lengths-view", "lengths", "prediction-strip", "prediction-strip", "probe-view", "probes");
 
     private final MainWindow window;
     private final FileJobs jobs;
@@ -111,11 +111,26 @@ public final class ExportActions {
         }
         view.getProperties().put(ExportActions.class, Boolean.TRUE);
         view.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> lastHovered = view);
+        view.addEventFilter(MouseEvent.MOUSE_MOVED, e -> lastHovered = innermost(view, e.getTarget()));
         view.addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
-            var m = contextMenu(view);
+            Node inner = innermost(view, e.getTarget());
+            var m = contextMenu(inner);
             e.consume();
-            showMenu.accept(m, e.copyFor(view, view));
+            showMenu.accept(m, e.copyFor(inner, inner));
         });
+    }
+
+    /**
+     * The view a context menu or Ctrl+Shift+S means: the innermost exportable view (a page inside a tab,
+     * such as the Probes page of the analysis tab) from {@code target} up to {@code view}.
+     */
+    static Node innermost(Node view, Object target) {
+        for (Node n = target instanceof Node t ? t : null; n != null && n != view; n = n.getParent()) {
+            if (n.getId() != null && VIEWS.containsKey(n.getId())) {
+                return n;
+            }
+        }
+        return view;
     }
 
     /** The name a view's files get (its id's, or "view"). */

@@ -23,7 +23,7 @@ import statescope.ssm.VocabMap;
 import statescope.ssm.WeightNames;
 
 /** Issue 17's vocabulary table: a foreign model's ids for the language's tokens and predictions. */
-class VocabTableTest {
+public class VocabTableTest {
 
     @TempDir
     Path dir;
@@ -32,7 +32,7 @@ class VocabTableTest {
     LanguageEntry parity;
 
     /** A Hugging Face folder: 10 token ids, a tied head, no manifest of this app. */
-    static Path huggingFaceFolder(Path dir) throws Exception {
+    public static Path huggingFaceFolder(Path dir) throws Exception {
         var cfg = SsmConfig.defaults(8, 1, 10, 10).withState(4);
         var t = SsmWeights.init(cfg, 4, false).tensors();
         Path hf = Files.createDirectories(dir.resolve("hf-mamba"));

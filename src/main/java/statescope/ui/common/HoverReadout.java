@@ -47,6 +47,7 @@ public final class HoverReadout {
             return;
         }
         label.setText(text);
+        label.applyCss();                                              // its size needs its style
         label.autosize();
         double w = label.getWidth();
         double h = label.getHeight();

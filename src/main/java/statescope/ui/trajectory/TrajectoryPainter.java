@@ -123,10 +123,10 @@ final class TrajectoryPainter {
         double ox = PAD + ((w - 2 * PAD - LEGEND) - s * (bounds[1] - bounds[0])) / 2 - s * bounds[0];
         double oy = h - PAD - ((h - 2 * PAD) - s * (bounds[3] - bounds[2])) / 2 + s * bounds[2];
         if (backPen != null) {
-            drawBack(backPen, w, h, cloud, cloudPts, s, ox, oy);
+            drawBack(backPen, w, h, f, cloudPts, s, ox, oy);
         } else if (!key.equals(backKey)) {
             backKey = key;
-            drawBack(Pen.of(back.getGraphicsContext2D()), back.getWidth(), back.getHeight(), cloud, cloudPts, s, ox, oy);
+            drawBack(Pen.of(back.getGraphicsContext2D()), back.getWidth(), back.getHeight(), f, cloudPts, s, ox, oy);
         }
         if (backPen == null) {                                         // the screen's, for the hover readout
             drawn = new double[path.length][];
@@ -191,18 +191,18 @@ final class TrajectoryPainter {
         b[3] = Math.max(b[3], p[1]);
     }
 
-    private void drawBack(Pen g, double w, double h, StateCloud cloud, double[][] pts, double s, double ox,
+    private void drawBack(Pen g, double w, double h, TrajectoryViewModel.Frame f, double[][] pts, double s, double ox,
                           double oy) {
         g.clearRect(0, 0, w, h);
         drawAxes(g, w, h);
         g.setGlobalAlpha(0.22);                                        // one oval each: dense regions look darker
-        int[] states = cloud.states();
+        int[] states = f.cloud().states();
         for (int i = 0; i < pts.length; i++) {
             g.setFill(Palette.of(states[i]));
             g.fillOval(ox + s * pts[i][0] - 3, oy - s * pts[i][1] - 3, 6, 6);
         }
         g.setGlobalAlpha(1);
-        drawLegend(g, w, h, cloud);
+        drawLegend(g, w, h, f.legend());
     }
 
     private void drawPath(Pen g, TrajectoryViewModel.Frame f, double[][] path, double s, double ox,
@@ -385,12 +385,11 @@ final class TrajectoryPainter {
     }
 
     /** Every state, in {@link #legendOrder} order, in as many columns as the height needs. */
-    private static void drawLegend(Pen g, double w, double h, StateCloud cloud) {
+    private static void drawLegend(Pen g, double w, double h, List<String> names) {
         double k = UiScale.factor();
         double y = 24;
         double row = 20 * k;
         g.setFont(Font.font(13 * k));
-        var names = cloud.stateNames();
         int[] order = legendOrder(names);
         int rows = Math.max(1, (int) ((h - y - 10) / row));
         int cols = (order.length + rows - 1) / rows;

@@ -6,14 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import statescope.inspect.AlignedTrace;
 import statescope.inspect.CorpusProjection;
+import statescope.inspect.EngineModel;
 import statescope.inspect.FakeModels;
 import statescope.inspect.StateCloud;
 import statescope.lang.Word;
+import statescope.ssm.GateRange;
 import statescope.ui.session.BuiltinLanguageLibrary;
+import statescope.ui.session.CatalogLanguageLibrary;
 
 /** Issue 16: the trajectory's hover readout per point, and centroid labels placed without overlap. */
 class TrajectoryReadoutTest {
@@ -37,6 +41,29 @@ class TrajectoryReadoutTest {
         assertEquals("t = 3 · token '1' · automaton state even", f.readout(3));
         assertNull(f.readout(4));
         assertNull(f.readout(-1));
+    }
+
+    @Test
+    void theLegendListsEveryStateOfTheAutomatonEvenOnesTheCorpusMissed() {
+        var lang = new CatalogLanguageLibrary().catalog().stream().filter(l -> l.id().equals("d-12")).findFirst()
+                .orElseThrow();
+        var model = EngineModel.random(lang.vocabularySize(), lang.reference().width(), 1, 8, GateRange.SIGNED, 3);
+        List<StateCloud> clouds = CorpusProjection.fit(model, lang, 30, 8, 5, p -> { }, () -> false);
+        var trace = new AlignedTrace(model, lang);
+        trace.setWord(Word.parse(lang.machine().alphabet(), "aab").toArray(), f -> { }, () -> false);
+        trace.setProjections(clouds.stream().map(StateCloud::projection).toList(), f -> { }, () -> false);
+        var vm = new TrajectoryViewModel();
+        vm.setClouds(clouds);
+        vm.update(trace, 3);
+        var legend = vm.frame().legend();
+        var drawn = lang.reference().dfa().orElseThrow().labels();
+        assertTrue(clouds.getFirst().stateNames().size() < 13, "the short corpus misses some depths: "
+                + clouds.getFirst().stateNames());
+        assertTrue(legend.containsAll(drawn), legend + " lists every state of " + drawn);
+        assertTrue(legend.size() >= 13, legend::toString);
+        assertEquals(clouds.getFirst().stateNames(), legend.subList(0, clouds.getFirst().stateNames().size()),
+                "the cloud's states keep their indices (and colours)");
+        assertEquals(legend.size(), new HashSet<>(legend).size(), "no state twice");
     }
 
     @Test

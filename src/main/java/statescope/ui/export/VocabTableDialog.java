@@ -56,7 +56,7 @@ public final class VocabTableDialog extends VBox {
                 + "whenever it is loaded (as with the CLI's --vocab … --save-vocab).");
         note.getStyleClass().add("view-note");
         note.setWrapText(true);
-        var tables = new HBox(24, table("Token of the language", "model token id", vm.inputs(), "vocab-in-"),
+        var tables = new VBox(14, table("Token of the language", "model token id", vm.inputs(), "vocab-in-"),
                 table("Prediction", "model output id", vm.outputs(), "vocab-out-"));
         problem.setId("vocab-problem");
         problem.getStyleClass().add("inline-error");
@@ -105,16 +105,19 @@ public final class VocabTableDialog extends VBox {
         var h2 = new Label(idHead);
         h1.getStyleClass().add("sub-title");
         h2.getStyleClass().add("sub-title");
-        grid.addRow(0, h1, h2);
+        h1.setMinWidth(Region.USE_PREF_SIZE);
+        h2.setMinWidth(Region.USE_PREF_SIZE);
+        grid.addRow(0, h2, h1);
         for (int i = 0; i < rows.size(); i++) {
             var r = rows.get(i);
-            var name = new Label(r.name());
+            var name = new Label(r.meaning().isEmpty() ? r.name() : r.name() + "  (" + r.meaning() + ")");
             name.getStyleClass().add("vocab-name");
+            name.setMinWidth(Region.USE_PREF_SIZE);
             var field = new TextField();
             field.setId(idPrefix + i);
             field.setPrefColumnCount(5);
             field.textProperty().bindBidirectional(r.id());
-            grid.addRow(i + 1, name, field);
+            grid.addRow(i + 1, field, name);
         }
         return grid;
     }

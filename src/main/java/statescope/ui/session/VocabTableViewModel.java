@@ -32,8 +32,11 @@ import statescope.ssm.VocabMap;
  */
 public final class VocabTableViewModel {
 
-    /** One row: a name of the language (a token, a prediction) and the model id typed for it. */
-    public record Row(String name, StringProperty id) {
+    /**
+     * One row: a name of the language (a token, a prediction), what it means (a class's meaning, or ""),
+     * and the model id typed for it.
+     */
+    public record Row(String name, String meaning, StringProperty id) {
     }
 
     private final Path model;
@@ -54,10 +57,13 @@ public final class VocabTableViewModel {
         this.modelTokens = modelTokens;
         this.modelOutputs = modelOutputs;
         for (String s : tokenNames(language)) {
-            inputs.add(new Row(s, new SimpleStringProperty("")));
+            inputs.add(new Row(s, "", new SimpleStringProperty("")));
         }
-        for (String s : outputNames(language)) {
-            outputs.add(new Row(s, new SimpleStringProperty("")));
+        Reference ref = language.reference();
+        var names = outputNames(language);
+        for (int i = 0; i < names.size(); i++) {
+            String meaning = ref.units() == Reference.Units.CLASSES ? ref.targets().classes().get(i).meaning() : "";
+            outputs.add(new Row(names.get(i), meaning == null ? "" : meaning, new SimpleStringProperty("")));
         }
         try {
             VocabMap.readBeside(model).ifPresent(this::fill);

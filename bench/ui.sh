@@ -19,6 +19,9 @@
 #                                as SVG and PNG 2x, the window, the trace (CSV/JSON/NPZ), the DOT and a
 #                                session into DIR (default target/export-shots; ExportScreenshot); each
 #                                SVG also rendered to PNG by rsvg-convert when it is installed
+#   bench/ui.sh readouts [DIR]   hover readouts (heatmap cell, gate cell, trajectory point on D_12), the channel
+#                                chart, and the vocabulary table of a Hugging Face model without a map, into DIR
+#                                (default target/readout-shots; ReadoutScreenshots)
 # JDK 25: JAVA_HOME (as for ./mvnw), else the java on the PATH.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,11 +52,12 @@ case "${1:-}" in
                exec xvfb-run -a -s "-screen 0 1600x1000x24" "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.analysis.LengthsScreenshot "$@" ;;
   explain)     shift
                exec xvfb-run -a -s "-screen 0 1600x1000x24" "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.analysis.ExplainScreenshot "$@" ;;
+  readouts)    xvfb-run -a -s "-screen 0 1600x1000x24" "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.ReadoutScreenshots "${2:-target/readout-shots}" ;;
   export)      out="${2:-target/export-shots}"
                xvfb-run -a -s "-screen 0 1600x1000x24" "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.export.ExportScreenshot "$out"
                if command -v rsvg-convert >/dev/null; then
                  for f in "$out"/*.svg; do rsvg-convert "$f" -o "${f%.svg}.svg.png"; done
                fi
                ls -l "$out" ;;
-  *) sed -n '2,22p' "$0"; exit 2 ;;
+  *) sed -n '2,25p' "$0"; exit 2 ;;
 esac

@@ -15,6 +15,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -61,6 +62,8 @@ final class ProbeView extends BorderPane {
         where.setWrapText(true);
         var title = new Label("Automaton: true (filled) · belief (dashed)");
         title.getStyleClass().add("machine-title");
+        title.setWrapText(true);                                       // whole in a narrow pane (and its exports)
+        title.setMinHeight(Region.USE_PREF_SIZE);
         var right = new VBox(4, title, machine, where);
         VBox.setVgrow(machine, Priority.ALWAYS);
         HBox.setHgrow(chart, Priority.ALWAYS);

@@ -89,9 +89,14 @@ public final class ChannelChartView extends BorderPane {
         beyond.setWrapText(true);
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        var layerLabel = new Label("layer");
+        var layerBox = new HBox(6, layerLabel, layer);                 // wraps as one: the label stays by its value
+        layerBox.setAlignment(Pos.CENTER_LEFT);
+        layerBox.setMinWidth(Region.USE_PREF_SIZE);
         var bar = new FlowPane(10, 6, title, new Label("channels"), picked, error, beyond, spacer, kind,
-                new Label("layer"), layer);                           // wraps in a narrow tab instead of cutting off
+                layerBox);                                            // wraps in a narrow tab instead of cutting off
         Bars.keepLabelsWhole(bar);
+        Bars.keepLabelsWhole(layerBox);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("view-bar");
         setTop(bar);

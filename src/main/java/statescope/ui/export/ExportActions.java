@@ -36,7 +36,7 @@ public final class ExportActions {
     /** The views that export, by node id, with the name their files get. */
     static final Map<String, String> VIEWS = Map.of("automaton-view", "automaton", "trajectory-view", "trajectory",
             "heatmap-view", "state-heatmap", "gate-view", "gates", "channel-chart-view", "channels",
-            "lengths-view", "lengths", "prediction-strip", "prediction-strip");
+            "lengths-view", "lengths", "prediction-strip", "prediction-strip", "probe-view", "probes");
 
     private final MainWindow window;
     private final FileJobs jobs;
@@ -58,8 +58,16 @@ public final class ExportActions {
     public static ExportActions install(MainWindow window, SessionViewModel vm, TaskRunner runner, Chooser chooser,
                                         RecentSessions recent, ScaleAccess scale) {
         var a = new ExportActions(window, new FileJobs(window, vm, runner, chooser, recent, scale));
+        a.vocab = new VocabTables(window, vm, runner, chooser);
         a.wire();
         return a;
+    }
+
+    private VocabTables vocab;
+
+    /** The vocabulary tables of foreign models (tests call them directly). */
+    public VocabTables vocab() {
+        return vocab;
     }
 
     /** Reads and sets the UI scale (the window's {@code UiScale}). */
@@ -86,6 +94,7 @@ public final class ExportActions {
             }
         });
         fillFileMenu();
+        vocab.watch();
         if (window.getScene() != null) {
             keys(window.getScene());
         }
@@ -102,11 +111,26 @@ public final class ExportActions {
         }
         view.getProperties().put(ExportActions.class, Boolean.TRUE);
         view.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> lastHovered = view);
+        view.addEventFilter(MouseEvent.MOUSE_MOVED, e -> lastHovered = innermost(view, e.getTarget()));
         view.addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
-            var m = contextMenu(view);
+            Node inner = innermost(view, e.getTarget());
+            var m = contextMenu(inner);
             e.consume();
-            showMenu.accept(m, e.copyFor(view, view));
+            showMenu.accept(m, e.copyFor(inner, inner));
         });
+    }
+
+    /**
+     * The view a context menu or Ctrl+Shift+S means: the innermost exportable view (a page inside a tab,
+     * such as the Probes page of the analysis tab) from {@code target} up to {@code view}.
+     */
+    static Node innermost(Node view, Object target) {
+        for (Node n = target instanceof Node t ? t : null; n != null && n != view; n = n.getParent()) {
+            if (n.getId() != null && VIEWS.containsKey(n.getId())) {
+                return n;
+            }
+        }
+        return view;
     }
 
     /** The name a view's files get (its id's, or "view"). */
@@ -166,8 +190,10 @@ public final class ExportActions {
         var whole = item("Export window as PNG…", "menu-export-window", jobs::exportWindow);
         var trace = item("Export trace (CSV, JSON, NumPy)…", "menu-export-trace", jobs::exportTrace);
         var dot = item("Export automaton as DOT…", "menu-export-dot", jobs::exportDot);
+        var table = item("Vocabulary of a checkpoint…", "menu-vocab", vocab::openFromMenu);
         var file = window.fileMenu();
-        file.getItems().setAll(open, save, recent, new SeparatorMenuItem(), view, whole, trace, dot);
+        file.getItems().setAll(open, save, recent, new SeparatorMenuItem(), view, whole, trace, dot,
+                new SeparatorMenuItem(), table);
         file.setOnShowing(e -> fillRecent(recent));
         fillRecent(recent);
     }

@@ -55,6 +55,7 @@ public final class ViewExport {
         if (view.getScene() == null) {
             throw new IllegalStateException("the view is not shown");
         }
+        view.lookupAll(".hover-readout").forEach(n -> n.setVisible(false));   // a picture holds no hover readout
         if (format == Format.SVG) {
             String svg = SvgScene.write(view);
             return file -> AtomicFiles.write(file, svg.getBytes(StandardCharsets.UTF_8));

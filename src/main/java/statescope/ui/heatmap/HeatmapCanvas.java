@@ -10,6 +10,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import statescope.inspect.ChannelKind;
+import statescope.ui.common.HoverReadout;
 import statescope.ui.common.LazyPaint;
 import statescope.ui.common.Pen;
 import statescope.ui.common.UiScale;
@@ -25,7 +26,7 @@ final class HeatmapCanvas extends Pane {
     private static final double LEFT = 62;
     private static final double RIGHT = 86;
     private static final double TOP = 12;
-    private static final double BOTTOM = 34;
+    private static final double BOTTOM = 48;                          // tokens, positions, axis title
 
     private final Canvas canvas = new Canvas();
     private final boolean diverging;
@@ -41,6 +42,32 @@ final class HeatmapCanvas extends Pane {
         getChildren().add(canvas);
         VectorPaint.attach(canvas, this::paint);
         setMinHeight(60);                                             // two fit a 1280x720 window
+        readout = HoverReadout.attach(this, (x, y) -> {
+            int[] cell = cellAt(x, y);
+            return cell == null ? null : frame.readout(cell[0], cell[1]);
+        });
+    }
+
+    private final HoverReadout readout;
+
+    /** The hover readout (for tests and screenshots). */
+    HoverReadout readout() {
+        return readout;
+    }
+
+    /** The (column, channel) under (x, y) in this canvas's coordinates, or null outside the cells. */
+    int[] cellAt(double x, double y) {
+        var f = frame;
+        double pw = getWidth() - LEFT - RIGHT;
+        double ph = getHeight() - TOP - BOTTOM;
+        if (f == null || f.values().length == 0 || pw <= 0 || ph <= 0 || x < LEFT || y < TOP
+                || x >= LEFT + pw || y >= TOP + ph) {
+            return null;
+        }
+        int cols = f.values().length;
+        int rows = f.values()[0].length;
+        return new int[] {Math.min(cols - 1, (int) ((x - LEFT) / pw * cols)),
+            Math.min(rows - 1, (int) ((y - TOP) / ph * rows))};
     }
 
     void show(HeatmapViewModel.Frame f) {
@@ -126,12 +153,31 @@ final class HeatmapCanvas extends Pane {
         g.fillText("channel", 0, 0);
         g.restore();
         g.setTextAlign(TextAlignment.CENTER);
+        int every = tokenStep(frame.tokens(), cw, UiScale.factor());
+        g.setFill(Color.web("#24292f"));
+        for (int c = 0; c < cols; c += every) {                        // the tokens read, thinned when they crowd
+            g.fillText(frame.token(c), LEFT + (c + 0.5) * cw, TOP + ph + 15);
+        }
+        g.setFill(Color.web("#57606a"));
         int tstep = Math.max(1, (int) Math.ceil(cols / Math.max(1, pw2 / 48)));
         for (int c = 0; c < cols; c += tstep) {
-            g.fillText(Integer.toString(frame.start() + c), LEFT + (c + 0.5) * cw, TOP + ph + 16);
+            g.fillText(Integer.toString(frame.start() + c), LEFT + (c + 0.5) * cw, TOP + ph + 30);
         }
-        g.fillText("position t", LEFT + pw2 / 2, TOP + ph + 31);
+        g.fillText("position t", LEFT + pw2 / 2, TOP + ph + 45);
         drawColorBar(g, w - RIGHT + 18, TOP, ph, scale);
+    }
+
+    /**
+     * Every how many columns a token label is drawn: 1 when each fits its column ({@code cw} wide), else the
+     * fewest that leaves room for the longest token at UI scale {@code k}.
+     */
+    static int tokenStep(String[] tokens, double cw, double k) {
+        int longest = 1;
+        for (String t : tokens == null ? new String[0] : tokens) {
+            longest = Math.max(longest, t.length());
+        }
+        double need = longest * 7.5 * k + 4;                           // 12 px text, a little air
+        return Math.max(1, (int) Math.ceil(need / Math.max(cw, 1e-6)));
     }
 
     private void drawColorBar(Pen g, double x, double y, double h, float scale) {

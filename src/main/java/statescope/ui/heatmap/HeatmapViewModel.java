@@ -1,5 +1,6 @@
 package statescope.ui.heatmap;
 
+import java.util.Locale;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -22,9 +23,41 @@ public final class HeatmapViewModel {
      * @param absMax  largest |value| in the window (colour scale)
      * @param min     smallest value in the window
      * @param max     largest value in the window
+     * @param tokens  {@code [W]} the symbol read at each column's position (the x labels and readouts)
      */
     public record Frame(int layer, ChannelKind kind, int start, float[][] values, int current, float absMax,
-                        float min, float max) {
+                        float min, float max, String[] tokens) {
+
+        /** The symbol read at column {@code col}, or "" when the frame has none. */
+        public String token(int col) {
+            return tokens == null || col < 0 || col >= tokens.length ? "" : tokens[col];
+        }
+
+        /**
+         * The hover readout of one cell: position, token, layer, channel and value, e.g.
+         * {@code "t = 3 · token '1' · layer 1 · channel 5 · Ā = -0.412"}; null outside the cells.
+         */
+        public String readout(int col, int channel) {
+            if (col < 0 || col >= values.length || channel < 0 || channel >= values[col].length) {
+                return null;
+            }
+            return String.format(Locale.ROOT, "t = %d · token '%s' · layer %d · channel %d · %s = %s", start + col,
+                    token(col), layer + 1, channel, symbol(kind), value(values[col][channel]));
+        }
+    }
+
+    /** The quantity's symbol in readouts. */
+    static String symbol(ChannelKind kind) {
+        return switch (kind) {
+            case STATE -> "h";
+            case DELTA -> "Δ";
+            case GATE -> "Ā";
+        };
+    }
+
+    private static String value(float v) {
+        return Math.abs(v) >= 1000 || (Math.abs(v) < 0.001 && v != 0)
+                ? String.format(Locale.ROOT, "%.3e", v) : String.format(Locale.ROOT, "%.4f", v);
     }
 
     private final ChannelKind kind;
@@ -77,18 +110,21 @@ public final class HeatmapViewModel {
         int end = Math.min(last, Math.max(t, Math.min(w, last)));
         int start = Math.max(1, end - w + 1);
         int cols = Math.max(0, end - start + 1);
-        float[][] values = new float[cols][];
+        float[][] values = new float[cols][];                          // [W][ED]
+        String[] tokens = new String[cols];                            // [W]
+        var alphabet = trace.machine().alphabet();
         float absMax = 1e-6f;
         float min = Float.POSITIVE_INFINITY;
         float max = Float.NEGATIVE_INFINITY;
         for (int i = 0; i < cols; i++) {
             values[i] = trace.channels(l, kind, start + i);
+            tokens[i] = alphabet.symbol(trace.token(start + i));
             for (float v : values[i]) {
                 absMax = Math.max(absMax, Math.abs(v));
                 min = Math.min(min, v);
                 max = Math.max(max, v);
             }
         }
-        frame.set(new Frame(l, kind, start, values, t, absMax, cols == 0 ? 0 : min, cols == 0 ? 0 : max));
+        frame.set(new Frame(l, kind, start, values, t, absMax, cols == 0 ? 0 : min, cols == 0 ? 0 : max, tokens));
     }
 }

@@ -46,6 +46,7 @@ final class TrajectoryPainter {
     private final Canvas front;
     private final TrajectoryViewModel vm;
     private Object backKey;
+    private double[][] drawn = new double[0][];                       // [P][2] path points on screen
     private double[] bounds;                                           // minX, maxX, minY, maxY drawn now
 
     TrajectoryPainter(Canvas back, Canvas front, TrajectoryViewModel vm) {
@@ -88,6 +89,7 @@ final class TrajectoryPainter {
         if (f == null || f.cloud() == null) {
             if (backPen == null) {
                 backKey = null;
+                drawn = new double[0][];
                 back.getGraphicsContext2D().clearRect(0, 0, back.getWidth(), back.getHeight());
             }
             g.setFill(MUTED);
@@ -121,15 +123,21 @@ final class TrajectoryPainter {
         double ox = PAD + ((w - 2 * PAD - LEGEND) - s * (bounds[1] - bounds[0])) / 2 - s * bounds[0];
         double oy = h - PAD - ((h - 2 * PAD) - s * (bounds[3] - bounds[2])) / 2 + s * bounds[2];
         if (backPen != null) {
-            drawBack(backPen, w, h, cloud, cloudPts, s, ox, oy);
+            drawBack(backPen, w, h, f, cloudPts, s, ox, oy);
         } else if (!key.equals(backKey)) {
             backKey = key;
-            drawBack(Pen.of(back.getGraphicsContext2D()), back.getWidth(), back.getHeight(), cloud, cloudPts, s, ox, oy);
+            drawBack(Pen.of(back.getGraphicsContext2D()), back.getWidth(), back.getHeight(), f, cloudPts, s, ox, oy);
+        }
+        if (backPen == null) {                                         // the screen's, for the hover readout
+            drawn = new double[path.length][];
+            for (int i = 0; i < path.length; i++) {
+                drawn[i] = new double[] {ox + s * path[i][0], oy - s * path[i][1]};
+            }
         }
         drawPath(g, f, path, s, ox, oy);
         double[] here = path.length == 0 ? null : new double[] {ox + s * path[path.length - 1][0],
             oy - s * path[path.length - 1][1]};
-        drawCentroids(g, w, cloud, s, ox, oy, here);
+        drawCentroids(g, w, h, cloud, s, ox, oy, here);
         if (here != null) {                                            // the current point over everything
             g.setStroke(INK);
             g.setLineWidth(3);
@@ -137,6 +145,25 @@ final class TrajectoryPainter {
             g.fillOval(here[0] - 10, here[1] - 10, 20, 20);
             g.strokeOval(here[0] - 10, here[1] - 10, 20, 20);
         }
+    }
+
+    /**
+     * The path point drawn nearest (x, y) within {@code radius} pixels, the most recent of equals (it is
+     * drawn on top); −1 when none is that close.
+     */
+    int pointAt(double x, double y, double radius) {
+        int best = -1;
+        double bestD = radius * radius;
+        for (int i = drawn.length - 1; i >= 0; i--) {
+            double dx = drawn[i][0] - x;
+            double dy = drawn[i][1] - y;
+            double d = dx * dx + dy * dy;
+            if (d < bestD) {
+                best = i;
+                bestD = d;
+            }
+        }
+        return best;
     }
 
     private boolean sameView(BackKey k) {
@@ -164,18 +191,18 @@ final class TrajectoryPainter {
         b[3] = Math.max(b[3], p[1]);
     }
 
-    private void drawBack(Pen g, double w, double h, StateCloud cloud, double[][] pts, double s, double ox,
+    private void drawBack(Pen g, double w, double h, TrajectoryViewModel.Frame f, double[][] pts, double s, double ox,
                           double oy) {
         g.clearRect(0, 0, w, h);
         drawAxes(g, w, h);
         g.setGlobalAlpha(0.22);                                        // one oval each: dense regions look darker
-        int[] states = cloud.states();
+        int[] states = f.cloud().states();
         for (int i = 0; i < pts.length; i++) {
             g.setFill(Palette.of(states[i]));
             g.fillOval(ox + s * pts[i][0] - 3, oy - s * pts[i][1] - 3, 6, 6);
         }
         g.setGlobalAlpha(1);
-        drawLegend(g, w, h, cloud);
+        drawLegend(g, w, h, f.legend());
     }
 
     private void drawPath(Pen g, TrajectoryViewModel.Frame f, double[][] path, double s, double ox,
@@ -211,7 +238,8 @@ final class TrajectoryPainter {
     private static final double[][] SPOTS = {{8, -18}, {8, 2}, {-8, -18}, {-8, 2}, {-10, -32}, {-10, 14},
         {16, -40}, {16, 24}, {-16, -40}, {-16, 24}, {30, -8}, {-30, -8}};
 
-    private void drawCentroids(Pen g, double w, StateCloud cloud, double s, double ox, double oy, double[] here) {
+    private void drawCentroids(Pen g, double w, double h, StateCloud cloud, double s, double ox, double oy,
+                               double[] here) {
         double labelRight = w - LEGEND;
         Font font = Font.font("System", FontWeight.BOLD, 13 * UiScale.factor());
         g.setFont(font);
@@ -236,36 +264,82 @@ final class TrajectoryPainter {
             g.strokeLine(x - 6, y + 6, x + 6, y - 6);
             taken.add(new double[] {x - 7, y - 7, 14, 14});
         }
+        double[] bw = new double[states];
         for (int q = 0; q < states; q++) {
-            if (at[q] == null) {
+            bw[q] = textWidth(cloud.stateNames().get(q), font) + 10;
+        }
+        double[][] boxes = placeLabels(at, bw, 20, taken, labelRight, h);
+        for (int q = 0; q < states; q++) {
+            if (boxes[q] == null) {
                 continue;
             }
             double x = at[q][0];
             double y = at[q][1];
-            String name = cloud.stateNames().get(q);
-            double bw = textWidth(name, font) + 10;
-            double bx = x + 8;
-            double by = y - 18;
-            for (double[] spot : SPOTS) {                              // the first free spot, else the first
-                double cx = spot[0] >= 0 ? x + spot[0] : x + spot[0] - bw;
+            double bx = boxes[q][0];
+            double by = boxes[q][1];
+            if (Math.abs(by - (y - 18)) > 1 || Math.abs(bx - (x + 8)) > 1) {   // moved away: a leader line
+                g.setStroke(Palette.of(q));
+                g.setLineWidth(1);
+                g.strokeLine(x, y, Math.max(bx, Math.min(x, bx + bw[q])), Math.max(by, Math.min(y, by + 20)));
+            }
+            g.setFill(LABEL_BACK);
+            g.fillRoundRect(bx, by, bw[q], 20, 6, 6);
+            g.setFill(Palette.of(q).darker());
+            g.fillText(cloud.stateNames().get(q), bx + 5, by + 15);
+        }
+    }
+
+    /**
+     * Places one label box per anchor (null anchors get none) so that no two boxes overlap and none covers
+     * a box in {@code taken} (markers, the current point): greedily, each label at the first free spot of
+     * {@link #SPOTS}, else on rings further out (up to 12 rings of 14 px, 16 directions each), all
+     * inside {@code [0, right] × [0, bottom]}; only a label with no free spot anywhere keeps the first spot.
+     *
+     * @param anchors [Q][2] where each label belongs, or null
+     * @param widths  [Q] each box's width
+     * @param h       the boxes' height
+     * @param taken   boxes {x, y, w, h} already used; the placed boxes are added
+     * @return [Q][2] each box's top-left corner, or null for a null anchor
+     */
+    static double[][] placeLabels(double[][] anchors, double[] widths, double h, List<double[]> taken,
+                                  double right, double bottom) {
+        double[][] out = new double[anchors.length][];
+        for (int q = 0; q < anchors.length; q++) {
+            if (anchors[q] == null) {
+                continue;
+            }
+            double x = anchors[q][0];
+            double y = anchors[q][1];
+            double w = widths[q];
+            double[] at = null;
+            for (double[] spot : SPOTS) {
+                double cx = spot[0] >= 0 ? x + spot[0] : x + spot[0] - w;
                 double cy = y + spot[1];
-                if (!overlaps(taken, cx, cy, bw, 20) && cx >= 0 && cx + bw <= labelRight) {
-                    bx = cx;
-                    by = cy;
+                if (free(taken, cx, cy, w, h, right, bottom)) {
+                    at = new double[] {cx, cy};
                     break;
                 }
             }
-            taken.add(new double[] {bx, by, bw, 20});
-            if (Math.abs(by - (y - 18)) > 1 || Math.abs(bx - (x + 8)) > 1) {
-                g.setStroke(Palette.of(q));
-                g.setLineWidth(1);
-                g.strokeLine(x, y, Math.max(bx, Math.min(x, bx + bw)), by + 10);
+            for (int ring = 1; at == null && ring <= 12; ring++) {
+                double r = 30 + 14 * ring;
+                for (int k = 0; k < 16 && at == null; k++) {
+                    double a = 2 * Math.PI * k / 16;
+                    double cx = x + r * Math.cos(a) - (Math.cos(a) < 0 ? w : 0);
+                    double cy = y - r * Math.sin(a) - h / 2;
+                    if (free(taken, cx, cy, w, h, right, bottom)) {
+                        at = new double[] {cx, cy};
+                    }
+                }
             }
-            g.setFill(LABEL_BACK);
-            g.fillRoundRect(bx, by, bw, 20, 6, 6);
-            g.setFill(Palette.of(q).darker());
-            g.fillText(name, bx + 5, by + 15);
+            out[q] = at != null ? at : new double[] {x + SPOTS[0][0], y + SPOTS[0][1]};
+            taken.add(new double[] {out[q][0], out[q][1], w, h});
         }
+        return out;
+    }
+
+    private static boolean free(List<double[]> taken, double x, double y, double w, double h, double right,
+                                double bottom) {
+        return x >= 0 && y >= 0 && x + w <= right && y + h <= bottom && !overlaps(taken, x, y, w, h);
     }
 
     private final Map<String, Double> widths = new HashMap<>();
@@ -311,12 +385,11 @@ final class TrajectoryPainter {
     }
 
     /** Every state, in {@link #legendOrder} order, in as many columns as the height needs. */
-    private static void drawLegend(Pen g, double w, double h, StateCloud cloud) {
+    private static void drawLegend(Pen g, double w, double h, List<String> names) {
         double k = UiScale.factor();
         double y = 24;
         double row = 20 * k;
         g.setFont(Font.font(13 * k));
-        var names = cloud.stateNames();
         int[] order = legendOrder(names);
         int rows = Math.max(1, (int) ((h - y - 10) / row));
         int cols = (order.length + rows - 1) / rows;

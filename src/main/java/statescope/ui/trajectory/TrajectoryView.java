@@ -14,6 +14,7 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import statescope.ui.common.Bars;
+import statescope.ui.common.HoverReadout;
 import statescope.ui.common.LazyPaint;
 import statescope.ui.common.VectorPaint;
 
@@ -76,6 +77,10 @@ public final class TrajectoryView extends BorderPane {
             }
         };
         holder.setMinSize(100, 100);
+        HoverReadout.attach(holder, (x, y) -> {
+            var f = vm.frame();
+            return f == null ? null : f.readout(painter.pointAt(x, y, 10));
+        });
         setCenter(holder);
         holder.setOnMousePressed(e -> {
             lastX = e.getX();

@@ -1,5 +1,6 @@
 package statescope.ui.trajectory;
 
+import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -29,8 +30,26 @@ public final class TrajectoryViewModel {
      * @param pathStates the reference state index (into the cloud's names, −1 if unseen) per path point
      * @param firstT     position of the first path point
      * @param current    current position
+     * @param tokens     per path point the symbol read to reach it ("" at t = 0)
+     * @param stateNames per path point the automaton's state (its configuration, as the cloud names it)
+     * @param legend     every state a colour is given to: the cloud's (same indices), then the drawn
+     *                   automaton's states the sampled corpus did not reach, then others on the path
      */
-    public record Frame(StateCloud cloud, float[][] path, int[] pathStates, int firstT, int current) {
+    public record Frame(StateCloud cloud, float[][] path, int[] pathStates, int firstT, int current, String[] tokens,
+                        String[] stateNames, List<String> legend) {
+
+        /**
+         * The hover readout of path point {@code i}: {@code "t = 4 · token 'b' · automaton state q2"} (at t = 0
+         * "no token read"); null when there is no such point.
+         */
+        public String readout(int i) {
+            if (i < 0 || i >= path.length || tokens == null || i >= tokens.length) {
+                return null;
+            }
+            int t = firstT + i;
+            String token = t == 0 ? "no token read" : "token '" + tokens[i] + "'";
+            return "t = " + t + " · " + token + " · automaton state " + stateNames[i];
+        }
     }
 
     private final ReadOnlyObjectWrapper<List<StateCloud>> clouds = new ReadOnlyObjectWrapper<>(List.of());
@@ -85,17 +104,46 @@ public final class TrajectoryViewModel {
         int l = Math.min(Math.max(0, layer.get()), trace.model().info().numLayers() - 1);
         StateCloud cloud = cs == null || l >= cs.size() ? null : cs.get(l);
         if (cloud == null || !trace.hasProjections()) {
-            frame.set(new Frame(cloud, new float[0][], new int[0], t, t));
+            frame.set(new Frame(cloud, new float[0][], new int[0], t, t, new String[0], new String[0],
+                    cloud == null ? List.of() : legend(cloud, trace)));
             return;
         }
         int first = Math.max(0, t - MAX_PATH + 1);
         float[][] path = new float[t - first + 1][];
         int[] states = new int[path.length];
+        String[] tokens = new String[path.length];
+        String[] names = new String[path.length];
+        var alphabet = trace.machine().alphabet();
+        var legend = legend(cloud, trace);
         float[] origin = cloud.projection().project(new float[cloud.projection().mean().length]);
         for (int i = first; i <= t; i++) {
             path[i - first] = i == 0 ? origin : trace.point(l, i);
-            states[i - first] = cloud.stateNames().indexOf(trace.machine().describe(trace.config(i)));
+            names[i - first] = trace.machine().describe(trace.config(i));
+            states[i - first] = legend.indexOf(names[i - first]);
+            if (states[i - first] < 0) {                               // a state neither sampled nor drawn
+                legend.add(names[i - first]);
+                states[i - first] = legend.size() - 1;
+            }
+            tokens[i - first] = i == 0 ? "" : alphabet.symbol(trace.token(i));
         }
-        frame.set(new Frame(cloud, path, states, first, t));
+        frame.set(new Frame(cloud, path, states, first, t, tokens, names, List.copyOf(legend)));
+    }
+
+    /**
+     * The cloud's state names, then the drawn automaton's states the corpus never reached (a sampled
+     * corpus of D_12 stops short of depth 12), when the automaton names states as the machine does.
+     */
+    static List<String> legend(StateCloud cloud, AlignedTrace trace) {
+        var out = new ArrayList<>(cloud.stateNames());
+        trace.reference().dfa().ifPresent(dfa -> {
+            if (dfa.labels().stream().anyMatch(out::contains)) {
+                for (String label : dfa.labels()) {
+                    if (!out.contains(label)) {
+                        out.add(label);
+                    }
+                }
+            }
+        });
+        return out;
     }
 }

@@ -151,6 +151,39 @@ class ExportViewsTest {
         assertTrue(strip.contains("Predictions"), strip::toString);
     }
 
+    @Test
+    void theProbesPageExportsOnItsOwnAsSvgWithItsLabelsAndAsPng(FxRobot robot) throws Exception {
+        showTab(robot, "tab-lengths");
+        robot.clickOn("#page-probes");
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> probes = svgTexts(export(robot, "probe-view", ViewExport.Format.SVG, "probes.svg"));
+        assertTrue(probes.contains("What it learned: per-layer probes") && probes.contains("held-out accuracy %"),
+                probes::toString);
+        assertTrue(String.join(" ", probes).replaceAll("\\s+", " ").contains("Automaton: true (filled) · belief (dashed)"),
+                () -> "the machine's title whole (wrapped, not cut): " + probes);
+        assertTrue(!probes.contains("Where it breaks"), "the page, not the whole tab: " + probes);
+        int[] one = pngSize(export(robot, "probe-view", ViewExport.Format.PNG_1X, "probes1.png"));
+        int[] four = pngSize(export(robot, "probe-view", ViewExport.Format.PNG_4X, "probes4.png"));
+        assertEquals(4 * one[0], four[0], 4);
+        Node bars = view(robot, "probe-bars");                         // a right click inside the page
+        ContextMenu[] shown = new ContextMenu[1];
+        actions.showMenu = (m, e) -> shown[0] = m;
+        robot.interact(() -> {
+            var b = bars.localToScreen(bars.getLayoutBounds());
+            Event.fireEvent(bars, new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, 20, 20,
+                    b.getMinX() + 20, b.getMinY() + 20, false, null));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotNull(shown[0]);
+        assertEquals("Export probes as SVG (vector)…", shown[0].getItems().getFirst().getText());
+        robot.moveTo("#probe-bars");
+        answer = new Chooser.Choice(dir.resolve("keyed-probes.svg"), 0);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.S).release(KeyCode.S, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(svgTexts(dir.resolve("keyed-probes.svg")).contains("What it learned: per-layer probes"),
+                () -> "Ctrl+Shift+S over the page: " + vm.views().status().messageProperty().get());
+    }
+
     /** Width and height from a PNG's IHDR. */
     static int[] pngSize(Path file) throws IOException {
         byte[] b = Files.readAllBytes(file);
@@ -213,7 +246,7 @@ class ExportViewsTest {
     void theFileMenuHoldsSessionsAndExports() {
         List<String> ids = window.fileMenu().getItems().stream().map(MenuItem::getId).filter(i -> i != null).toList();
         assertEquals(List.of("menu-open-session", "menu-save-session", "menu-recent",
-                "menu-export-view", "menu-export-window", "menu-export-trace", "menu-export-dot"), ids);
+                "menu-export-view", "menu-export-window", "menu-export-trace", "menu-export-dot", "menu-vocab"), ids);
     }
 
     @Test

@@ -1,0 +1,60 @@
+package statescope.ui.common;
+
+import java.util.function.BiFunction;
+import javafx.scene.control.Label;
+import javafx.scene.input.ContextMenuEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Pane;
+
+/**
+ * A one-line readout that follows the mouse over a drawn view (a heatmap cell, a trajectory point): the
+ * view says what is under the mouse, or null for nothing. It lies inside the view's pane, unmanaged, and
+ * stays inside the pane's bounds; it hides when the mouse leaves or a context menu opens (so an export
+ * does not carry it).
+ */
+public final class HoverReadout {
+
+    private final Label label = new Label();
+    private final Pane pane;
+
+    private HoverReadout(Pane pane, BiFunction<Double, Double, String> textAt) {
+        this.pane = pane;
+        label.getStyleClass().add("hover-readout");
+        label.setManaged(false);
+        label.setVisible(false);
+        label.setMouseTransparent(true);
+        pane.getChildren().add(label);
+        pane.addEventHandler(MouseEvent.MOUSE_MOVED, e -> show(textAt.apply(e.getX(), e.getY()), e.getX(), e.getY()));
+        pane.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> label.setVisible(false));
+        pane.addEventHandler(MouseEvent.MOUSE_EXITED, e -> label.setVisible(false));
+        pane.addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> label.setVisible(false));
+    }
+
+    /** Adds a readout to {@code pane}; {@code textAt(x, y)} (pane coordinates) gives its text or null. */
+    public static HoverReadout attach(Pane pane, BiFunction<Double, Double, String> textAt) {
+        return new HoverReadout(pane, textAt);
+    }
+
+    /** The label (for tests and screenshots). */
+    public Label label() {
+        return label;
+    }
+
+    /** Shows {@code text} near (x, y), or hides the readout when text is null. */
+    public void show(String text, double x, double y) {
+        if (text == null) {
+            label.setVisible(false);
+            return;
+        }
+        label.setText(text);
+        label.applyCss();                                              // its size needs its style
+        label.autosize();
+        double w = label.getWidth();
+        double h = label.getHeight();
+        double lx = x + 14 + w <= pane.getWidth() ? x + 14 : Math.max(0, x - 14 - w);
+        double ly = y + 18 + h <= pane.getHeight() ? y + 18 : Math.max(0, y - 8 - h);
+        label.relocate(lx, ly);
+        label.toFront();
+        label.setVisible(true);
+    }
+}

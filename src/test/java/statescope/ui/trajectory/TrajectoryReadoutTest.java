@@ -1,0 +1,105 @@
+package statescope.ui.trajectory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import statescope.inspect.AlignedTrace;
+import statescope.inspect.CorpusProjection;
+import statescope.inspect.EngineModel;
+import statescope.inspect.FakeModels;
+import statescope.inspect.StateCloud;
+import statescope.lang.Word;
+import statescope.ssm.GateRange;
+import statescope.ui.session.BuiltinLanguageLibrary;
+import statescope.ui.session.CatalogLanguageLibrary;
+
+/** Issue 16: the trajectory's hover readout per point, and centroid labels placed without overlap. */
+class TrajectoryReadoutTest {
+
+    @Test
+    void aPointReadsPositionTokenAndAutomatonState() {
+        var lang = new BuiltinLanguageLibrary().catalog().stream().filter(l -> l.id().equals("parity")).findFirst()
+                .orElseThrow();
+        var model = FakeModels.oracle(lang, 0);
+        List<StateCloud> clouds = CorpusProjection.fit(model, lang, 40, 10, 5, p -> { }, () -> false);
+        var trace = new AlignedTrace(model, lang);
+        trace.setWord(Word.parse(lang.machine().alphabet(), "0110").toArray(), f -> { }, () -> false);
+        trace.setProjections(clouds.stream().map(StateCloud::projection).toList(), f -> { }, () -> false);
+        var vm = new TrajectoryViewModel();
+        vm.setClouds(clouds);
+        vm.update(trace, 3);
+        var f = vm.frame();
+        assertEquals(4, f.path().length, "t = 0..3");
+        assertEquals("t = 0 · no token read · automaton state even", f.readout(0));
+        assertEquals("t = 2 · token '1' · automaton state odd", f.readout(2));
+        assertEquals("t = 3 · token '1' · automaton state even", f.readout(3));
+        assertNull(f.readout(4));
+        assertNull(f.readout(-1));
+    }
+
+    @Test
+    void theLegendListsEveryStateOfTheAutomatonEvenOnesTheCorpusMissed() {
+        var lang = new CatalogLanguageLibrary().catalog().stream().filter(l -> l.id().equals("d-12")).findFirst()
+                .orElseThrow();
+        var model = EngineModel.random(lang.vocabularySize(), lang.reference().width(), 1, 8, GateRange.SIGNED, 3);
+        List<StateCloud> clouds = CorpusProjection.fit(model, lang, 30, 8, 5, p -> { }, () -> false);
+        var trace = new AlignedTrace(model, lang);
+        trace.setWord(Word.parse(lang.machine().alphabet(), "aab").toArray(), f -> { }, () -> false);
+        trace.setProjections(clouds.stream().map(StateCloud::projection).toList(), f -> { }, () -> false);
+        var vm = new TrajectoryViewModel();
+        vm.setClouds(clouds);
+        vm.update(trace, 3);
+        var legend = vm.frame().legend();
+        var drawn = lang.reference().dfa().orElseThrow().labels();
+        assertTrue(clouds.getFirst().stateNames().size() < 13, "the short corpus misses some depths: "
+                + clouds.getFirst().stateNames());
+        assertTrue(legend.containsAll(drawn), legend + " lists every state of " + drawn);
+        assertTrue(legend.size() >= 13, legend::toString);
+        assertEquals(clouds.getFirst().stateNames(), legend.subList(0, clouds.getFirst().stateNames().size()),
+                "the cloud's states keep their indices (and colours)");
+        assertEquals(legend.size(), new HashSet<>(legend).size(), "no state twice");
+    }
+
+    @Test
+    void centroidLabelsNeverOverlapEvenWhenTheCentroidsCoincide() {
+        int q = 13;                                                    // D_12's states, all near one spot
+        double[][] at = new double[q][];
+        double[] widths = new double[q];
+        for (int i = 0; i < q; i++) {
+            at[i] = new double[] {300 + (i % 3) * 4, 200 + (i / 3) * 3};
+            widths[i] = 40 + 6 * (i % 4);
+        }
+        at[5] = null;                                                  // a state with no point gets no label
+        List<double[]> taken = new ArrayList<>();
+        taken.add(new double[] {288, 188, 24, 24});                    // the current point
+        int obstacles = taken.size();
+        double[][] boxes = TrajectoryPainter.placeLabels(at, widths, 20, taken, 700, 500);
+        assertNull(boxes[5]);
+        List<double[]> placed = new ArrayList<>();
+        for (int i = 0; i < q; i++) {
+            if (at[i] == null) {
+                continue;
+            }
+            assertNotNull(boxes[i]);
+            double[] b = {boxes[i][0], boxes[i][1], widths[i], 20};
+            assertTrue(b[0] >= 0 && b[1] >= 0 && b[0] + b[2] <= 700 && b[1] + b[3] <= 500, "inside: state " + i);
+            for (int j = 0; j < obstacles; j++) {
+                assertTrue(!overlap(b, taken.get(j)), "label " + i + " covers the current point");
+            }
+            for (double[] o : placed) {
+                assertTrue(!overlap(b, o), "label " + i + " overlaps an earlier one");
+            }
+            placed.add(b);
+        }
+    }
+
+    private static boolean overlap(double[] a, double[] b) {
+        return a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3];
+    }
+}

@@ -9,8 +9,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import statescope.ui.common.Bars;
 import statescope.ui.prediction.PredictionStripViewModel;
 import statescope.ui.prediction.TokenChips;
 import statescope.ui.session.InputViewModel;
@@ -24,6 +26,7 @@ final class InputBar extends VBox {
     private final InputField field;
     private final Label longInput = new Label();
     private boolean longMode;
+    private final ScrollPane scroll;
 
     InputBar(InputViewModel vm, PredictionStripViewModel strip, IntConsumer jumpTo) {
         super(6);
@@ -75,13 +78,15 @@ final class InputBar extends VBox {
         error.setId("input-error");
         error.getStyleClass().add("inline-error");
         error.textProperty().bind(vm.errorProperty());
-        error.visibleProperty().bind(error.textProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());   // its line always kept: an error moves nothing
+        error.setMinHeight(Region.USE_PREF_SIZE);
+        error.setMinWidth(0);
+        Bars.tooltipWhenCut(error);
         field.pseudoClassStateChanged(PseudoClass.getPseudoClass("danger"), false);
         vm.errorProperty().addListener((o, a, b) -> field.pseudoClassStateChanged(
                 PseudoClass.getPseudoClass("danger"), !b.isEmpty()));
         var chips = new TokenChips(strip, jumpTo);
-        var scroll = new ScrollPane(chips);
+        scroll = new ScrollPane(chips);
         scroll.getStyleClass().add("chips-scroll");
         scroll.setFitToHeight(true);
         scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -91,5 +96,11 @@ final class InputBar extends VBox {
 
     InputField field() {
         return field;
+    }
+
+    /** Shows or hides the token chips (presentation mode on a short screen hides them). */
+    void setChipsShown(boolean shown) {
+        scroll.setVisible(shown);
+        scroll.setManaged(shown);
     }
 }

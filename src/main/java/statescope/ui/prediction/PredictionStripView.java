@@ -140,6 +140,7 @@ public final class PredictionStripView extends VBox {
         l.setMinWidth(CELL);
         l.setPrefWidth(CELL);
         l.setMaxWidth(CELL);
+        l.setMinHeight(Region.USE_PREF_SIZE);                          // short of height, the window's plots give way, not a line of the cell
         l.setAlignment(Pos.CENTER);
         return l;
     }

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ObservableList;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -98,11 +99,8 @@ public final class MainWindow extends BorderPane {
         trajectoryB.shownProperty().bind(tabs.getTabs().get(0).selectedProperty().and(compare.activeProperty()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         var split = new SplitPane(automaton, tabs);
-        Runnable divide = () -> split.setDividerPositions(automaton.expandedProperty().get() ? 0.8
-                : compare.activeProperty().get() ? 0.38 : 0.48);        // two trajectories want the width
-        divide.run();
-        automaton.expandedProperty().addListener((o, a, b) -> divide.run());
-        compare.activeProperty().addListener((o, a, b) -> divide.run());
+        split.setDividerPositions(0.48);
+        automaton.expandedProperty().addListener((o, a, b) -> split.setDividerPositions(b ? 0.8 : 0.48));
         stepper = views.stepper();
         var strip = new PredictionStripView(views.strip(), stepper::jumpTo, stepper::jumpToDivergence);
         input = new InputBar(views.input(), views.strip(), stepper::jumpTo);
@@ -308,8 +306,11 @@ public final class MainWindow extends BorderPane {
         input.setChipsShown(!cramped);
     }
 
-    /** Model A's and, in compare mode, model B's trajectory side by side, each named by its model. */
-    private HBox trajectories(TrajectoryView a, TrajectoryView b) {
+    /**
+     * Model A's and, in compare mode, model B's trajectory side by side, each named by its model, under
+     * A's bar (3D, layer), which drives both: B's own bar is left out and its view settings follow A's.
+     */
+    private BorderPane trajectories(TrajectoryView a, TrajectoryView b) {
         var nameA = modelName("trajectory-name-a");
         var nameB = modelName("trajectory-name-b");
         compare.frameProperty().addListener((o, x, f) -> {
@@ -326,14 +327,21 @@ public final class MainWindow extends BorderPane {
         boxB.visibleProperty().bind(compare.activeProperty());
         boxB.managedProperty().bind(boxB.visibleProperty());
         var row = new HBox(8, boxA, boxB);
+        var pane = new BorderPane(row);
+        pane.setTop(a.getTop());                                       // A's bar spans both views
+        b.setTop(null);
+        pane.getStyleClass().add("trajectories");
+        compare.activeProperty().addListener((o, x, on) -> pane.pseudoClassStateChanged(COMPARING, on));
         for (var box : List.of(boxA, boxB)) {
             box.setMinWidth(0);
             box.setPrefWidth(100);
             HBox.setHgrow(box, Priority.ALWAYS);
             VBox.setVgrow(box.getChildren().get(1), Priority.ALWAYS);
         }
-        return row;
+        return pane;
     }
+
+    private static final PseudoClass COMPARING = PseudoClass.getPseudoClass("comparing");
 
     private static Label modelName(String id) {
         var l = new Label();

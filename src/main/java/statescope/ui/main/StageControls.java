@@ -133,8 +133,16 @@ public final class StageControls {
         }
     }
 
-    /** Enters or leaves presentation mode. */
+    /** Enters or leaves presentation mode (full screen). */
     public void setPresenting(boolean on) {
+        setPresenting(on, true);
+    }
+
+    /**
+     * Enters or leaves presentation mode; {@code fullScreen} false keeps the window's size (a window
+     * already filling the projector, and the layout tests, which size the window themselves).
+     */
+    public void setPresenting(boolean on, boolean fullScreen) {
         if (on == presenting) {
             return;
         }
@@ -152,7 +160,9 @@ public final class StageControls {
             scale.set(scale.saved(), false);
             hide.set(hidingBefore);
         }
-        stage.setFullScreen(on);
+        if (fullScreen || !on) {
+            stage.setFullScreen(on);
+        }
     }
 
     public boolean presenting() {

@@ -6,6 +6,7 @@ import java.util.function.IntConsumer;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -72,6 +73,10 @@ public final class PredictionStripView extends VBox {
         while (columns.size() < f.size()) {
             int slot = columns.size();
             var col = new Label[] {cell("strip-token"), cell("strip-target"), cell("strip-pred")};
+            var number = new Label();                                  // the position, small, before the token
+            number.getStyleClass().add("strip-position");
+            col[0].setGraphic(number);
+            col[0].setContentDisplay(ContentDisplay.LEFT);
             for (int row = 0; row < 3; row++) {
                 col[row].setOnMouseClicked(e -> onJump.accept(start + slot));
                 grid.add(col[row], slot + 1, row);
@@ -88,7 +93,8 @@ public final class PredictionStripView extends VBox {
                 continue;
             }
             int pos = f.start() + i;
-            col[0].setText(f.tokens()[i] + "\n" + pos);
+            col[0].setText(f.tokens()[i]);                               // one line, its position beside it
+            ((Label) col[0].getGraphic()).setText(Integer.toString(pos));
             col[1].setText(f.targets()[i]);
             col[2].setText(f.predictions()[i]);
             boolean hidden = f.hidden(pos);
@@ -114,6 +120,13 @@ public final class PredictionStripView extends VBox {
         summary.pseudoClassStateChanged(OK, f.firstDivergence() < 0);
         summary.pseudoClassStateChanged(BAD, f.firstDivergence() >= 0);
         jump.setDisable(f.firstDivergence() < 0);
+    }
+
+    /** The token cell of a position while it is in view (its graphic holds the position), else null. */
+    public Label tokenCell(int position) {
+        var f = vm.frame();
+        int i = f == null ? -1 : position - f.start();
+        return i < 0 || i >= f.size() ? null : columns.get(i)[0];
     }
 
     /**

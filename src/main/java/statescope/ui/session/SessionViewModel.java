@@ -120,7 +120,11 @@ public final class SessionViewModel {
         chart.channels().addListener((ListChangeListener<Integer>) c -> refresh());
         chart.kindProperty().addListener((o, a, b) -> refresh());
         trajectory.cloudsProperty().addListener((o, a, b) -> refresh());
-        var trajectoryB = compare.trajectory();
+        var trajectoryB = compare.trajectory();                       // one bar drives both trajectories
+        trajectoryB.layerProperty().bindBidirectional(trajectory.layerProperty());
+        trajectoryB.threeDProperty().bindBidirectional(trajectory.threeDProperty());
+        trajectoryB.yawProperty().bindBidirectional(trajectory.yawProperty());
+        trajectoryB.pitchProperty().bindBidirectional(trajectory.pitchProperty());
         for (var p : List.of(trajectoryB.layerProperty(), trajectoryB.threeDProperty(), trajectoryB.cloudsProperty(),
                 compare.capacityProperty())) {
             p.addListener((o, a, b) -> refresh());

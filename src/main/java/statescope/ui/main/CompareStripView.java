@@ -9,6 +9,7 @@ import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -161,6 +162,12 @@ public final class CompareStripView extends VBox {
             int slot = columns.size();
             var col = new Label[] {cell("strip-token"), cell("strip-target"), cell("strip-pred"), cell("strip-pred"),
                     cell("compare-lane")};
+            var number = new Label();                                  // the position as the token's subscript
+            number.getStyleClass().add("strip-position");
+            number.setTranslateY(4);
+            col[0].setGraphic(number);
+            col[0].setContentDisplay(ContentDisplay.RIGHT);
+            col[0].setGraphicTextGap(1);
             for (int row = 0; row < col.length; row++) {
                 col[row].setOnMouseClicked(e -> onJump.accept(start + slot));
                 grid.add(col[row], slot + 1, row);
@@ -178,7 +185,8 @@ public final class CompareStripView extends VBox {
             }
             int pos = f.start() + i;
             boolean hidden = pos > f.shownUpTo();
-            col[0].setText(f.tokens()[i]);                                  // one line: the position is on the stepper
+            col[0].setText(f.tokens()[i]);
+            ((Label) col[0].getGraphic()).setText(Integer.toString(pos));
             col[1].setText(f.targets()[i]);
             col[2].setText(f.predA()[i]);
             col[3].setText(f.predB()[i]);

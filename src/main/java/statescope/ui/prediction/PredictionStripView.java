@@ -44,6 +44,7 @@ public final class PredictionStripView extends VBox {
         setId("prediction-strip");
         var title = new Label("Predictions");
         title.getStyleClass().add("view-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);                        // the summary gives way (tooltip)
         summary.setId("strip-summary");
         summary.getStyleClass().add("strip-summary");
         jump.setId("jump-divergence");
@@ -73,10 +74,12 @@ public final class PredictionStripView extends VBox {
         while (columns.size() < f.size()) {
             int slot = columns.size();
             var col = new Label[] {cell("strip-token"), cell("strip-target"), cell("strip-pred")};
-            var number = new Label();                                  // the position, small, before the token
+            var number = new Label();                                  // the position as the token's subscript (x_t)
             number.getStyleClass().add("strip-position");
+            number.setTranslateY(4);
             col[0].setGraphic(number);
-            col[0].setContentDisplay(ContentDisplay.LEFT);
+            col[0].setContentDisplay(ContentDisplay.RIGHT);
+            col[0].setGraphicTextGap(1);
             for (int row = 0; row < 3; row++) {
                 col[row].setOnMouseClicked(e -> onJump.accept(start + slot));
                 grid.add(col[row], slot + 1, row);

@@ -9,7 +9,6 @@ import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ObservableList;
-import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -86,7 +85,7 @@ public final class MainWindow extends BorderPane {
         var gates = HeatmapView.gates(views.deltaMap(), views.gateMap());
         var chart = new ChannelChartView(views.chart(), views.layers());
         tabs.getTabs().addAll(
-                tab("Trajectory", trajectories(trajectory, trajectoryB), "tab-trajectory"),
+                tab("Trajectory", new TrajectoriesPane(trajectory, trajectoryB, compare), "tab-trajectory"),
                 tab("Heatmap", stateMap, "tab-heatmap"),
                 tab("Gates", gates, "tab-gates"),
                 tab("Channels", chart, "tab-channels"),
@@ -304,51 +303,6 @@ public final class MainWindow extends BorderPane {
                 && getScene().getHeight() / UiScale.factor() < CRAMPED_HEIGHT;
         setBottom(cramped ? null : status);
         input.setChipsShown(!cramped);
-    }
-
-    /**
-     * Model A's and, in compare mode, model B's trajectory side by side, each named by its model, under
-     * A's bar (3D, layer), which drives both: B's own bar is left out and its view settings follow A's.
-     */
-    private BorderPane trajectories(TrajectoryView a, TrajectoryView b) {
-        var nameA = modelName("trajectory-name-a");
-        var nameB = modelName("trajectory-name-b");
-        compare.frameProperty().addListener((o, x, f) -> {
-            if (f != null) {
-                String[] names = CompareStripView.distinct(f.labelA(), f.labelB());
-                nameA.setText("A · " + names[0]);
-                nameB.setText("B · " + names[1]);
-            }
-        });
-        var boxA = new VBox(2, nameA, a);
-        var boxB = new VBox(2, nameB, b);
-        nameA.visibleProperty().bind(compare.activeProperty());
-        nameA.managedProperty().bind(nameA.visibleProperty());
-        boxB.visibleProperty().bind(compare.activeProperty());
-        boxB.managedProperty().bind(boxB.visibleProperty());
-        var row = new HBox(8, boxA, boxB);
-        var pane = new BorderPane(row);
-        pane.setTop(a.getTop());                                       // A's bar spans both views
-        b.setTop(null);
-        pane.getStyleClass().add("trajectories");
-        compare.activeProperty().addListener((o, x, on) -> pane.pseudoClassStateChanged(COMPARING, on));
-        for (var box : List.of(boxA, boxB)) {
-            box.setMinWidth(0);
-            box.setPrefWidth(100);
-            HBox.setHgrow(box, Priority.ALWAYS);
-            VBox.setVgrow(box.getChildren().get(1), Priority.ALWAYS);
-        }
-        return pane;
-    }
-
-    private static final PseudoClass COMPARING = PseudoClass.getPseudoClass("comparing");
-
-    private static Label modelName(String id) {
-        var l = new Label();
-        l.setId(id);
-        l.getStyleClass().add("compare-model-name");
-        l.setMinWidth(0);
-        return l;
     }
 
     /** The header's View menu (scale, presentation mode, theme). */

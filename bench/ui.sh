@@ -6,7 +6,8 @@
 #   bench/ui.sh pca              plain-Java PCA against ND4J's SVD (PcaBench, docs/decisions/0004)
 #   bench/ui.sh screenshots      every view under Xvfb into assets/screenshots (ScreenshotTour), then the
 #                                main window at 1280x720, 1920x1080, 3840x2160 (render scale 2), in
-#                                presentation mode (1920x1080, 1280x720), in compare mode and on a story;
+#                                presentation mode (1920x1080, 1280x720), in compare mode (also presenting)
+#                                and on a story;
 #                                needs: apt-get install -y xvfb imagemagick libgtk-3-0
 #   bench/ui.sh constructed      constructed models in the app under Xvfb (ConstructedScreenshots): a
 #                                bounded Dyck, and a constructed and a trained D_12 on one 1,000-symbol word
@@ -46,6 +47,7 @@ case "${1:-}" in
                xvfb-run -a -s "-screen 0 1920x1080x24" "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.ScreenshotTour assets/screenshots --size 1920x1080 --present
                xvfb-run -a -s "-screen 0 1280x720x24" "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.ScreenshotTour assets/screenshots --size 1280x720 --present
                xvfb-run -a -s "-screen 0 1280x720x24" "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.ScreenshotTour assets/screenshots --size 1280x720 --compare
+               xvfb-run -a -s "-screen 0 1280x720x24" "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.ScreenshotTour assets/screenshots --size 1280x720 --present-compare
                xvfb-run -a -s "-screen 0 1920x1080x24" "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.ScreenshotTour assets/screenshots --size 1920x1080 --story ;;
   constructed) exec xvfb-run -a -s "-screen 0 1600x1000x24" "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.ConstructedScreenshots assets/screenshots ;;
   lengths)     shift

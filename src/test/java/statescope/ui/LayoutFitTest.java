@@ -1,6 +1,8 @@
 package statescope.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Control;
+import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
@@ -22,6 +25,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -38,7 +42,8 @@ import statescope.ui.session.SessionViewModel;
 
 /**
  * Issue 16's layout check: at 1280x720, 1920x1080 and 3840x2160 with UI scale 2 (a 4K screen at render
- * scale 2 lays out as 1920x1080 of doubled size), with every analysis tab shown in turn, each named node
+ * scale 2 lays out as 1920x1080 of doubled size), in compare mode, and in presentation mode (scale 1.6)
+ * at 1280x720 and 1920x1080, alone and in compare mode, with every analysis tab shown in turn, each named node
  * and each control (buttons, sliders, pickers, fields) lies inside the window and inside every pane that
  * holds it (up to a scroll pane or the automaton's pan-and-zoom pane, whose content moves), no button
  * is cut to "…" and no spinner or choice box squeezed so its value is clipped.
@@ -50,6 +55,7 @@ class LayoutFitTest {
     private MainWindow window;
     private SessionViewModel vm;
     private UiScale scale;
+    private StageControls controls;
 
     @Start
     void start(Stage stage) {
@@ -60,7 +66,7 @@ class LayoutFitTest {
         window = StateScopeApp.buildRoot(vm);
         stage.setScene(new Scene(window, 1280, 720));
         scale = StateScopeApp.uiScale(UiScale.Store.memory());
-        StageControls.install(stage, window, scale);
+        controls = StageControls.install(stage, window, scale);
         stage.show();
         vm.start();
     }
@@ -102,6 +108,73 @@ class LayoutFitTest {
         });
         assertTrue(robot.lookup("#compare-strip").query().isVisible(), "compare mode is on");
         assertFits(1280, 720, 1.0);
+    }
+
+    @AfterEach
+    void leavePresenting() {
+        WaitForAsyncUtils.asyncFx(() -> controls.setPresenting(false));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * Presentation mode as a 1280x720 or 1920x1080 projector shows it: the catalog hidden, scale 1.6,
+     * the large position counter; at 1280x720 the status bar and the chips give their height to the
+     * machine and the plots, which keep a usable size.
+     */
+    @Test
+    void presentationModeFitsAt1280x720And1920x1080(FxRobot robot) {
+        robot.interact(() -> {
+            selectParity();
+            vm.views().input().setInput("0110100111010011101100101101101011");
+            controls.setPresenting(true, false);                       // the test sizes the window itself
+        });
+        for (double[] size : new double[][] {{1280, 720}, {1920, 1080}}) {
+            assertPresenting(robot, size[0], size[1]);
+        }
+    }
+
+    @Test
+    void presentationModeInCompareModeFitsAt1280x720(FxRobot robot) {
+        robot.interact(() -> {
+            selectParity();
+            vm.views().input().setInput("0110100111010011101100101101101011");
+            window.toggleCompare();
+            controls.setPresenting(true, false);
+        });
+        assertTrue(robot.lookup("#compare-strip").query().isVisible(), "compare mode is on");
+        assertPresenting(robot, 1280, 720);
+        var heads = robot.lookup(".compare-strip .strip-head").queryAllAs(Label.class);
+        assertEquals(5, heads.size());
+        for (Label head : heads) {                                      // the row names were cut at 1.6x
+            assertTrue(head.getWidth() + 0.5 >= head.prefWidth(-1), head.getText() + " cut: " + head.getWidth());
+        }
+        var cells = robot.lookup(".compare-strip .strip-cell").queryAllAs(Label.class);
+        assertFalse(cells.isEmpty());
+        for (Label cell : cells) {
+            if (cell.isVisible()) {
+                Bounds b = cell.localToScene(cell.getLayoutBounds());
+                assertTrue(b.getMaxX() <= 1280.5, "a compare cell past the window's right edge: " + b);
+            }
+        }
+        var trajB = robot.lookup("#trajectory-view-b").query();
+        assertTrue(trajB.getParent().isVisible(), "B's trajectory shown");
+    }
+
+    private void assertPresenting(FxRobot robot, double w, double h) {
+        assertFits(w, h, UiScale.factor());
+        assertTrue(UiScale.factor() >= StageControls.PRESENTING_SCALE, "scale " + UiScale.factor());
+        assertNull(window.getLeft(), "the catalog is hidden");
+        Label counter = robot.lookup("#position-label").queryAs(Label.class);
+        assertTrue(counter.getFont().getSize() >= 2.5 * 15 - 0.5, "a large position counter: " + counter.getFont());
+        Node machine = robot.lookup("#automaton-view").query();
+        Bounds b = machine.localToScene(machine.getLayoutBounds());
+        assertTrue(b.getHeight() >= 0.3 * h, "at " + (int) w + "x" + (int) h + " the machine keeps "
+                + b.getHeight() + " px of height");
+    }
+
+    private void selectParity() {
+        vm.views().catalog().select(vm.views().catalog().languages().stream()
+                .filter(l -> l.name().contains("Parity")).findFirst().orElseThrow());
     }
 
     private void assertFits(double w, double h, double s) {

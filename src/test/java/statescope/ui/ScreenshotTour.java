@@ -35,10 +35,11 @@ public final class ScreenshotTour {
         Files.createDirectories(out);
         // --size WxH [--present]: one shot of the main window filling a WxH screen (device pixels; with
         // -Dglass.gtk.uiScale=2 the window lays out at half that), in presentation mode with --present,
-        // parity's nonnegative and signed models side by side with --compare
+        // parity's nonnegative and signed models side by side with --compare, both with --present-compare
         String size = args.length > 2 && args[1].equals("--size") ? args[2] : null;
-        boolean present = args.length > 3 && args[3].equals("--present");
-        boolean compare = args.length > 3 && args[3].equals("--compare");
+        boolean both = args.length > 3 && args[3].equals("--present-compare");
+        boolean present = args.length > 3 && args[3].equals("--present") || both;
+        boolean compare = args.length > 3 && args[3].equals("--compare") || both;
         boolean story = args.length > 3 && args[3].equals("--story");
         var started = new CountDownLatch(1);
         Platform.startup(started::countDown);
@@ -76,8 +77,8 @@ public final class ScreenshotTour {
             if (present) {
                 select(vm, win, "parity", 0);
                 fx(() -> {
-                    controls.get().setPresenting(true);
-                    vm.stepper().jumpTo(6);
+                    controls.get().setPresenting(true, false);             // the window fills the screen already
+                    vm.stepper().jumpTo(6);                                 // (no full-screen hint over the shot)
                 });
                 settle(vm);
             }
@@ -102,7 +103,8 @@ public final class ScreenshotTour {
                 fx(() -> vm.stepper().jumpTo(10));
                 settle(vm);
             }
-            shot(out, "main-window-" + size + (present ? "-presenting" : compare ? "-compare" : story ? "-story" : ""));
+            shot(out, "main-window-" + size + (both ? "-presenting-compare" : present ? "-presenting" : compare ? "-compare"
+                    : story ? "-story" : ""));
             Platform.exit();
             System.exit(0);
         }

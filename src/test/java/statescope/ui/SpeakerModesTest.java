@@ -100,14 +100,23 @@ class SpeakerModesTest {
         var compare = robot.lookup("#compare-strip").queryAs(CompareStripView.class);
         assertTrue(compare.isVisible(), "C opens compare mode");
         assertFalse(robot.lookup("#prediction-strip").query().isVisible(), "its strip replaces the single one");
-        assertEquals("≠", compare.cell(4, 3).getText(), "the lane marks where A and B differ");
+        assertEquals("≠ ✗B", compare.cell(4, 3).getText(), "the lane marks where A and B differ, and who errs");
         assertEquals("", compare.cell(4, 2).getText());
         assertTrue(TokenChips.is(compare.cell(3, 3), "disagree"), "B (errs at 3) red at 3");
         assertTrue(TokenChips.is(compare.cell(2, 3), "agree"), "A green at 3");
         assertTrue(robot.lookup("#compare-summary").queryLabeled().getText().contains("first differ at 3"));
+        assertTrue(robot.lookup("#trajectory-view-b").query().getParent().isVisible(), "B's trajectory beside A's");
+        var jumpB = robot.lookup("#compare-jump-b").queryAs(javafx.scene.control.Hyperlink.class);
+        assertEquals("B diverges at 3", jumpB.getText());
+        assertFalse(robot.lookup("#compare-jump-a").query().isVisible(), "A has no divergence to jump to");
+        robot.interact(() -> vm.views().stepper().jumpTo(7));
+        robot.clickOn(jumpB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(3, vm.views().stepper().positionProperty().get(), "the link jumps to B's first divergence");
         robot.clickOn("#compare-close");
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(compare.isVisible());
+        assertFalse(robot.lookup("#trajectory-view-b").query().getParent().isVisible(), "B's trajectory gone");
         assertTrue(robot.lookup("#prediction-strip").query().isVisible());
     }
 

@@ -3,34 +3,43 @@ package statescope.ui.main;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
+import javafx.application.Platform;
 import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.shape.Rectangle;
+import javafx.stage.FileChooser;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import statescope.ui.common.Bars;
+import statescope.ui.common.UiScale;
 import statescope.ui.prediction.PredictionStripView;
 import statescope.ui.session.CompareViewModel;
 import statescope.ui.session.ModelChoice;
 
 /**
  * Compare mode's strip: per position the token, the automaton's target, model A's and model B's
- * predictions (each green or red against the automaton) and a lane marking "≠" where A and B disagree
- * with each other; above it the first divergence of each and their first disagreement, the picker for B
- * and Close. Cells are made once and reused, as in {@link PredictionStripView} (same pseudo-classes);
- * clicking one jumps there.
+ * predictions (each green or red against the automaton) and a lane marking where A and B disagree with
+ * each other ("≠") and which of them disagrees with the automaton ("✗A", "✗B", "✗AB"); above it the
+ * first divergence of each and their first disagreement as links that jump there, the picker for B, a
+ * checkpoint file as B, and Close. Cells are made once and reused, as in {@link PredictionStripView}
+ * (same pseudo-classes); clicking one jumps there.
  */
 public final class CompareStripView extends VBox {
 
     private static final double CELL = 74;
     private static final String SEPARATORS = " ·-";
     private static final PseudoClass DIFFER = PseudoClass.getPseudoClass("differ");
+    private static final PseudoClass WRONG = PseudoClass.getPseudoClass("wrong");
     private static final PseudoClass AGREE = PseudoClass.getPseudoClass("agree");
     private static final PseudoClass DISAGREE = PseudoClass.getPseudoClass("disagree");
     private static final PseudoClass FIRST = PseudoClass.getPseudoClass("first-divergence");
@@ -40,6 +49,9 @@ public final class CompareStripView extends VBox {
     private final CompareViewModel vm;
     private final GridPane grid = new GridPane();
     private final Label summary = new Label();
+    private final Hyperlink jumpA = jumpLink("compare-jump-a");
+    private final Hyperlink jumpB = jumpLink("compare-jump-b");
+    private final Hyperlink jumpAB = jumpLink("compare-jump-ab");
     private final Label headA = rowHead("A");
     private final Label headB = rowHead("B");
     private final IntConsumer onJump;
@@ -65,6 +77,18 @@ public final class CompareStripView extends VBox {
         close.setId("compare-close");
         close.getStyleClass().add("small");
         close.setOnAction(e -> vm.close());
+        var open = new Button("File…");
+        open.setId("compare-open");
+        open.getStyleClass().add("small");
+        open.setTooltip(new Tooltip("Compare with a checkpoint file (its manifest, .json)"));
+        open.setOnAction(e -> {
+            var chooser = new FileChooser();
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("checkpoint manifest", "*.json"));
+            var f = chooser.showOpenDialog(getScene().getWindow());
+            if (f != null) {
+                vm.openCheckpoint(f.toPath());
+            }
+        });
         var error = new Label();
         error.setId("compare-error");
         error.getStyleClass().add("inline-error");
@@ -79,25 +103,47 @@ public final class CompareStripView extends VBox {
         error.setMaxWidth(260);
         error.setMinWidth(0);
         var labelB = new Label("B");
-        for (var fixed : List.of(title, labelB, close)) {
+        for (var fixed : List.of(title, labelB, close, open, jumpA, jumpB, jumpAB)) {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
         }
-        picker.setMinWidth(140);
+        picker.setMinWidth(120);
         picker.setPrefWidth(220);
         HBox.setHgrow(summary, Priority.ALWAYS);
         summary.setMaxWidth(Double.MAX_VALUE);
-        var bar = new HBox(10, title, summary, error, labelB, picker, close);   // the summary gives way (tooltip)
+        var bar = new HBox(8, title, jumpA, jumpB, jumpAB, summary, error, labelB, picker, open, close);
+        bar.getStyleClass().add("compare-bar");                        // the summary gives way (tooltip)
         bar.setAlignment(Pos.CENTER_LEFT);
         grid.getStyleClass().add("strip-grid");
+        grid.setMinWidth(0);                                           // the strip's width sets how many cells (fit())
+        var clip = new Rectangle();
+        clip.widthProperty().bind(grid.widthProperty());
+        clip.heightProperty().bind(grid.heightProperty());
+        grid.setClip(clip);                                            // a cell past the edge until the refit is not drawn
         grid.setHgap(3);
         grid.setVgap(1);
         grid.add(rowHead("token"), 0, 0);
         grid.add(rowHead("automaton"), 0, 1);
         grid.add(headA, 0, 2);
         grid.add(headB, 0, 3);
-        grid.add(rowHead("A ≠ B"), 0, 4);
+        var lane = rowHead("A ≠ B · ✗");
+        lane.setTooltip(new Tooltip("≠: A and B predict differently · ✗A, ✗B, ✗AB: who disagrees with the automaton"));
+        grid.add(lane, 0, 4);
         getChildren().addAll(bar, grid);
         vm.frameProperty().addListener((o, a, b) -> paint());
+        widthProperty().addListener((o, a, b) -> fit());
+        UiScale.factorProperty().addListener((o, a, b) -> Platform.runLater(this::fit));   // once restyled
+    }
+
+    /** As many cells as fit beside the widest row name (the names grow with the UI scale and the models' names). */
+    private void fit() {
+        double head = 0;
+        for (var n : grid.getChildren()) {
+            if (n instanceof Label l && l.getStyleClass().contains("strip-head")) {
+                head = Math.max(head, l.prefWidth(-1));
+            }
+        }
+        double room = getWidth() - snappedLeftInset() - snappedRightInset() - head - grid.getHgap();
+        vm.capacityProperty().set(Math.max(4, (int) (room / (CELL + grid.getHgap()))));
     }
 
     private void paint() {
@@ -107,12 +153,21 @@ public final class CompareStripView extends VBox {
         }
         start = f.start();
         String[] names = distinct(f.labelA(), f.labelB());
-        headA.setText("A · " + names[0]);
-        headB.setText("B · " + names[1]);
+        if (!headA.getText().equals("A · " + names[0]) || !headB.getText().equals("B · " + names[1])) {
+            headA.setText("A · " + names[0]);
+            headB.setText("B · " + names[1]);
+            Platform.runLater(this::fit);                              // wider names, fewer cells (after this frame)
+        }
         while (columns.size() < f.size()) {
             int slot = columns.size();
             var col = new Label[] {cell("strip-token"), cell("strip-target"), cell("strip-pred"), cell("strip-pred"),
                     cell("compare-lane")};
+            var number = new Label();                                  // the position as the token's subscript
+            number.getStyleClass().add("strip-position");
+            number.setTranslateY(4);
+            col[0].setGraphic(number);
+            col[0].setContentDisplay(ContentDisplay.RIGHT);
+            col[0].setGraphicTextGap(1);
             for (int row = 0; row < col.length; row++) {
                 col[row].setOnMouseClicked(e -> onJump.accept(start + slot));
                 grid.add(col[row], slot + 1, row);
@@ -130,33 +185,60 @@ public final class CompareStripView extends VBox {
             }
             int pos = f.start() + i;
             boolean hidden = pos > f.shownUpTo();
-            col[0].setText(f.tokens()[i]);                                  // one line: the position is on the stepper
+            col[0].setText(f.tokens()[i]);
+            ((Label) col[0].getGraphic()).setText(Integer.toString(pos));
             col[1].setText(f.targets()[i]);
             col[2].setText(f.predA()[i]);
             col[3].setText(f.predB()[i]);
-            col[4].setText(f.differ()[i] ? "≠" : "");
+            col[4].setText(lane(f.differ()[i], !f.okA()[i], !f.okB()[i]));
             mark(col[2], !hidden, f.okA()[i], pos == f.firstA());
             mark(col[3], !hidden, f.okB()[i], pos == f.firstB());
             col[4].pseudoClassStateChanged(DIFFER, f.differ()[i]);
+            col[4].pseudoClassStateChanged(WRONG, !f.okA()[i] || !f.okB()[i]);
             col[4].pseudoClassStateChanged(FIRST, pos == f.firstAB());
             for (Label l : col) {
                 l.pseudoClassStateChanged(CURRENT, pos == f.current());
                 l.pseudoClassStateChanged(FUTURE, hidden);
             }
         }
-        summary.setText("A " + first(f.firstA()) + " · B " + first(f.firstB()) + " · A and B "
-                + (f.firstAB() < 0 ? "agree" + (f.shownUpTo() < f.length() ? " so far" : "")
-                : "first differ at " + f.firstAB()));
+        link(jumpA, "A", f.firstA());
+        link(jumpB, "B", f.firstB());
+        jumpAB.setVisible(f.firstAB() >= 0);
+        jumpAB.setText("A ≠ B at " + f.firstAB());
+        jumpAB.setOnAction(e -> onJump.accept(f.firstAB()));
+        String so = f.shownUpTo() < f.length() ? " so far" : "";
+        summary.setText((f.firstA() < 0 ? "A matches the automaton" + so + " · " : "")
+                + (f.firstB() < 0 ? "B matches the automaton" + so + " · " : "")
+                + (f.firstAB() < 0 ? "A and B agree" + so : "A and B first differ at " + f.firstAB()));
+    }
+
+    /** The first divergence of a model as a link that jumps there; hidden while it has none (shown). */
+    private void link(Hyperlink l, String model, int first) {
+        l.setVisible(first >= 0);
+        l.setText(model + " diverges at " + first);
+        l.setOnAction(e -> onJump.accept(first));
+    }
+
+    private static Hyperlink jumpLink(String id) {
+        var l = new Hyperlink();
+        l.setId(id);
+        l.getStyleClass().add("compare-jump");
+        l.managedProperty().bind(l.visibleProperty());
+        l.setVisible(false);
+        l.setFocusTraversable(false);
+        return l;
+    }
+
+    /** The lane's mark: "≠" where A and B differ, then who disagrees with the automaton. */
+    public static String lane(boolean differ, boolean wrongA, boolean wrongB) {
+        String who = wrongA && wrongB ? "✗AB" : wrongA ? "✗A" : wrongB ? "✗B" : "";
+        return differ ? (who.isEmpty() ? "≠" : "≠ " + who) : who;
     }
 
     private static void mark(Label l, boolean shown, boolean ok, boolean first) {
         l.pseudoClassStateChanged(AGREE, shown && ok);
         l.pseudoClassStateChanged(DISAGREE, shown && !ok);
         l.pseudoClassStateChanged(FIRST, first);
-    }
-
-    private static String first(int p) {
-        return p < 0 ? "matches the automaton" : "diverges at " + p;
     }
 
     /**
@@ -204,13 +286,11 @@ public final class CompareStripView extends VBox {
         return i < 0 || i >= f.size() ? null : columns.get(i)[row];
     }
 
+    /** A row's name, never cut: as wide as its text in the scaled font (model names are short, see {@link #distinct}). */
     private static Label rowHead(String text) {
         var l = new Label(text);
         l.getStyleClass().add("strip-head");
-        l.setMinWidth(96);
-        l.setPrefWidth(96);
-        l.setMaxWidth(96);
-        Bars.tooltipWhenCut(l);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 
@@ -221,6 +301,7 @@ public final class CompareStripView extends VBox {
         l.setMinWidth(CELL);
         l.setPrefWidth(CELL);
         l.setMaxWidth(CELL);
+        l.setMinHeight(Region.USE_PREF_SIZE);                          // short of height, the window's plots give way, not a line of the cell
         l.setAlignment(Pos.CENTER);
         return l;
     }

@@ -7,10 +7,13 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import statescope.ui.common.Bars;
 import statescope.ui.prediction.PredictionStripViewModel;
 import statescope.ui.prediction.TokenChips;
 import statescope.ui.session.InputViewModel;
@@ -24,6 +27,7 @@ final class InputBar extends VBox {
     private final InputField field;
     private final Label longInput = new Label();
     private boolean longMode;
+    private final StackPane under;
 
     InputBar(InputViewModel vm, PredictionStripViewModel strip, IntConsumer jumpTo) {
         super(6);
@@ -75,9 +79,16 @@ final class InputBar extends VBox {
         error.setId("input-error");
         error.getStyleClass().add("inline-error");
         error.textProperty().bind(vm.errorProperty());
-        error.visibleProperty().bind(error.textProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());   // over the chips' row: an error moves nothing
+        error.getStyleClass().add("input-error-over");
+        error.setMinHeight(Region.USE_PREF_SIZE);
+        error.setMinWidth(0);
+        error.setMaxWidth(Double.MAX_VALUE);
+        Bars.tooltipWhenCut(error);
         field.pseudoClassStateChanged(PseudoClass.getPseudoClass("danger"), false);
+        var why = new Tooltip();
+        why.textProperty().bind(vm.errorProperty());
+        vm.errorProperty().addListener((o, a, b) -> field.setTooltip(b.isEmpty() ? null : why));
         vm.errorProperty().addListener((o, a, b) -> field.pseudoClassStateChanged(
                 PseudoClass.getPseudoClass("danger"), !b.isEmpty()));
         var chips = new TokenChips(strip, jumpTo);
@@ -86,10 +97,21 @@ final class InputBar extends VBox {
         scroll.setFitToHeight(true);
         scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
-        getChildren().addAll(row, error, scroll);
+        under = new StackPane(scroll, error);                        // the chips of the last good input, or why not
+        under.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(row, under);
     }
 
     InputField field() {
         return field;
+    }
+
+    /**
+     * Shows or hides the token chips and the error line over them (presentation mode on a short screen
+     * hides them; the field still turns red on an error and its tooltip says why).
+     */
+    void setChipsShown(boolean shown) {
+        under.setVisible(shown);
+        under.setManaged(shown);
     }
 }

@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -31,6 +34,7 @@ import statescope.ui.common.UiScale;
 import statescope.ui.heatmap.HeatmapView;
 import statescope.ui.prediction.PredictionStripView;
 import statescope.ui.session.CompareViewModel;
+import statescope.ui.session.ModelChoice;
 import statescope.ui.session.StepperViewModel;
 import statescope.ui.session.Story;
 import statescope.ui.session.StoryPlayer;
@@ -42,7 +46,8 @@ import statescope.ui.trajectory.TrajectoryView;
  * token chips and the stepper on top, the automaton beside the analysis tabs, the prediction strip and
  * the status bar. Keys ←/→, Home/End and space step when the focus is not in a text field (Esc leaves
  * the input field); H hides or shows the future (verdicts after the current position); C opens
- * or closes compare mode (two models on the same input). With a story open, PageDown/PageUp move between
+ * or closes compare mode (two models on the same input, the language's canonical pair), Shift+C compares
+ * its constructed model with its trained one. With a story open, PageDown/PageUp move between
  * its scenes, as → at the input's end and ← at its start do.
  */
 public final class MainWindow extends BorderPane {
@@ -55,6 +60,10 @@ public final class MainWindow extends BorderPane {
     private final CompareViewModel compare;
     private final StoryPlayer story;
     private final Supplier<List<String>> languageIds;
+    private final InputBar input;
+    private final ObservableList<ModelChoice> modelChoices;
+    private final StatusBar status;
+    private boolean presenting;
 
     /** The window over the panes' view models, and the instruments' view model (its work on its own runner). */
     public MainWindow(WindowModels views, AnalysisViewModel analysis) {
@@ -67,12 +76,16 @@ public final class MainWindow extends BorderPane {
         catalog.minWidthProperty().bind(UiScale.factorProperty().multiply(200));
         setLeft(catalog);
         automaton = new AutomatonView(views.automaton());
+        compare = views.compare();
+        modelChoices = views.header().modelChoices();
         var trajectory = new TrajectoryView(views.trajectory(), views.layers());
+        var trajectoryB = new TrajectoryView(compare.trajectory(), compare.layersProperty());
+        trajectoryB.setId("trajectory-view-b");
         var stateMap = HeatmapView.state(views.stateMap());
         var gates = HeatmapView.gates(views.deltaMap(), views.gateMap());
         var chart = new ChannelChartView(views.chart(), views.layers());
         tabs.getTabs().addAll(
-                tab("Trajectory", trajectory, "tab-trajectory"),
+                tab("Trajectory", new TrajectoriesPane(trajectory, trajectoryB, compare), "tab-trajectory"),
                 tab("Heatmap", stateMap, "tab-heatmap"),
                 tab("Gates", gates, "tab-gates"),
                 tab("Channels", chart, "tab-channels"),
@@ -82,14 +95,14 @@ public final class MainWindow extends BorderPane {
         for (int i = 0; i < shown.size(); i++) {                       // a view in a hidden tab draws when shown
             shown.get(i).bind(tabs.getTabs().get(i).selectedProperty());
         }
+        trajectoryB.shownProperty().bind(tabs.getTabs().get(0).selectedProperty().and(compare.activeProperty()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         var split = new SplitPane(automaton, tabs);
         split.setDividerPositions(0.48);
         automaton.expandedProperty().addListener((o, a, b) -> split.setDividerPositions(b ? 0.8 : 0.48));
         stepper = views.stepper();
         var strip = new PredictionStripView(views.strip(), stepper::jumpTo, stepper::jumpToDivergence);
-        var input = new InputBar(views.input(), views.strip(), stepper::jumpTo);
-        compare = views.compare();
+        input = new InputBar(views.input(), views.strip(), stepper::jumpTo);
         var compareStrip = new CompareStripView(compare, views.header().modelChoices(), stepper::jumpTo);
         strip.visibleProperty().bind(compare.activeProperty().not());     // the compare strip holds A's row
         strip.managedProperty().bind(strip.visibleProperty());
@@ -100,7 +113,14 @@ public final class MainWindow extends BorderPane {
         center.getStyleClass().add("center-column");
         VBox.setVgrow(split, Priority.ALWAYS);
         setCenter(center);
-        setBottom(new StatusBar(views.status()));
+        status = new StatusBar(views.status());
+        setBottom(status);
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                scene.heightProperty().addListener((x, y, z) -> fitPresenting());
+            }
+        });
+        UiScale.factorProperty().addListener((o, a, b) -> fitPresenting());
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             boolean inText = getScene() != null && getScene().getFocusOwner() instanceof TextInputControl;
             if (storyKey(e.getCode(), inText)) {
@@ -122,7 +142,13 @@ public final class MainWindow extends BorderPane {
                 case END -> stepper.last();
                 case SPACE -> stepper.togglePlay();
                 case H -> stepper.hideFutureProperty().set(!stepper.hideFutureProperty().get());
-                case C -> toggleCompare();
+                case C -> {
+                    if (e.isShiftDown()) {
+                        openConstructedPair();
+                    } else {
+                        toggleCompare();
+                    }
+                }
                 default -> {
                     return;
                 }
@@ -139,6 +165,20 @@ public final class MainWindow extends BorderPane {
         } else {
             compare.openCanonicalPair();
         }
+    }
+
+    /**
+     * Compares the language's constructed model (A) with its trained one (B), Shift+C or View ▸ Compare
+     * constructed with trained; nothing when the language does not have both.
+     */
+    public void openConstructedPair() {
+        compare.openConstructedPair(modelChoices);
+    }
+
+    /** Whether the open language has a constructed and a trained model (the menu item's state). */
+    public BooleanBinding constructedPairAvailable() {
+        return Bindings.createBooleanBinding(() -> CompareViewModel.constructedPair(modelChoices).isPresent(),
+                modelChoices);
     }
 
     /** The story's caption and a story's error, above the input while a story is open. */
@@ -241,6 +281,28 @@ public final class MainWindow extends BorderPane {
     /** Shows or hides the language catalog (presentation mode hides it). */
     public void setCatalogShown(boolean shown) {
         setLeft(shown ? catalog : null);
+    }
+
+    /**
+     * Presentation mode's layout: the catalog hidden and, on a short screen (under
+     * {@value #CRAMPED_HEIGHT} px of height at the UI scale, as 1280x720 at 1.6x), the status bar and the
+     * token chips too (the strip shows the same tokens with their positions), so the machine and the plots
+     * keep their room.
+     */
+    public void setPresenting(boolean on) {
+        presenting = on;
+        setCatalogShown(!on);
+        fitPresenting();
+    }
+
+    /** Height, in pixels at UI scale 1, under which presentation mode sheds the status bar and the chips. */
+    public static final double CRAMPED_HEIGHT = 560;
+
+    private void fitPresenting() {
+        boolean cramped = presenting && getScene() != null
+                && getScene().getHeight() / UiScale.factor() < CRAMPED_HEIGHT;
+        setBottom(cramped ? null : status);
+        input.setChipsShown(!cramped);
     }
 
     /** The header's View menu (scale, presentation mode, theme). */

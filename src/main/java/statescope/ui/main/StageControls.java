@@ -92,6 +92,10 @@ public final class StageControls {
         var compare = new MenuItem("Compare two models\tC");
         compare.setId("menu-compare");
         compare.setOnAction(e -> window.toggleCompare());
+        var constructed = new MenuItem("Compare constructed with trained\tShift+C");
+        constructed.setId("menu-compare-constructed");
+        constructed.disableProperty().bind(window.constructedPairAvailable().not());
+        constructed.setOnAction(e -> window.openConstructedPair());
         var openStory = new MenuItem("Open story…");
         openStory.setId("menu-story");
         openStory.setOnAction(e -> {
@@ -111,7 +115,7 @@ public final class StageControls {
         light.setOnAction(e -> setDark(false));
         dark.setOnAction(e -> setDark(true));
         window.viewMenu().getItems().setAll(larger, smaller, reset, new SeparatorMenuItem(), presentItem, hideItem,
-                compare, openStory, new SeparatorMenuItem(), light, dark);
+                compare, constructed, openStory, new SeparatorMenuItem(), light, dark);
     }
 
     /** The app's stylesheet at the current scale. */
@@ -129,14 +133,22 @@ public final class StageControls {
         }
     }
 
-    /** Enters or leaves presentation mode. */
+    /** Enters or leaves presentation mode (full screen). */
     public void setPresenting(boolean on) {
+        setPresenting(on, true);
+    }
+
+    /**
+     * Enters or leaves presentation mode; {@code fullScreen} false keeps the window's size (a window
+     * already filling the projector, and the layout tests, which size the window themselves).
+     */
+    public void setPresenting(boolean on, boolean fullScreen) {
         if (on == presenting) {
             return;
         }
         presenting = on;
         presentItem.setSelected(on);
-        window.setCatalogShown(!on);
+        window.setPresenting(on);
         var hide = window.stepper().hideFutureProperty();
         if (on) {
             window.getStyleClass().add("presenting");
@@ -148,7 +160,9 @@ public final class StageControls {
             scale.set(scale.saved(), false);
             hide.set(hidingBefore);
         }
-        stage.setFullScreen(on);
+        if (fullScreen || !on) {
+            stage.setFullScreen(on);
+        }
     }
 
     public boolean presenting() {

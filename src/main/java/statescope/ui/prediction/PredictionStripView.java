@@ -6,6 +6,7 @@ import java.util.function.IntConsumer;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -43,6 +44,7 @@ public final class PredictionStripView extends VBox {
         setId("prediction-strip");
         var title = new Label("Predictions");
         title.getStyleClass().add("view-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);                        // the summary gives way (tooltip)
         summary.setId("strip-summary");
         summary.getStyleClass().add("strip-summary");
         jump.setId("jump-divergence");
@@ -72,6 +74,12 @@ public final class PredictionStripView extends VBox {
         while (columns.size() < f.size()) {
             int slot = columns.size();
             var col = new Label[] {cell("strip-token"), cell("strip-target"), cell("strip-pred")};
+            var number = new Label();                                  // the position as the token's subscript (x_t)
+            number.getStyleClass().add("strip-position");
+            number.setTranslateY(4);
+            col[0].setGraphic(number);
+            col[0].setContentDisplay(ContentDisplay.RIGHT);
+            col[0].setGraphicTextGap(1);
             for (int row = 0; row < 3; row++) {
                 col[row].setOnMouseClicked(e -> onJump.accept(start + slot));
                 grid.add(col[row], slot + 1, row);
@@ -88,7 +96,8 @@ public final class PredictionStripView extends VBox {
                 continue;
             }
             int pos = f.start() + i;
-            col[0].setText(f.tokens()[i] + "\n" + pos);
+            col[0].setText(f.tokens()[i]);                               // one line, its position beside it
+            ((Label) col[0].getGraphic()).setText(Integer.toString(pos));
             col[1].setText(f.targets()[i]);
             col[2].setText(f.predictions()[i]);
             boolean hidden = f.hidden(pos);
@@ -116,6 +125,13 @@ public final class PredictionStripView extends VBox {
         jump.setDisable(f.firstDivergence() < 0);
     }
 
+    /** The token cell of a position while it is in view (its graphic holds the position), else null. */
+    public Label tokenCell(int position) {
+        var f = vm.frame();
+        int i = f == null ? -1 : position - f.start();
+        return i < 0 || i >= f.size() ? null : columns.get(i)[0];
+    }
+
     /**
      * The prediction cell of a position while it is in view, else null (cells are reused as the window
      * moves, so they carry no per-position id).
@@ -140,6 +156,7 @@ public final class PredictionStripView extends VBox {
         l.setMinWidth(CELL);
         l.setPrefWidth(CELL);
         l.setMaxWidth(CELL);
+        l.setMinHeight(Region.USE_PREF_SIZE);                          // short of height, the window's plots give way, not a line of the cell
         l.setAlignment(Pos.CENTER);
         return l;
     }

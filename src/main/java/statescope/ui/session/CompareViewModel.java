@@ -1,22 +1,30 @@
 package statescope.ui.session;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import statescope.inspect.AlignedTrace;
+import statescope.ui.trajectory.TrajectoryViewModel;
 
 /**
  * Compare mode: a second model (B) on the same language and input as the header's model (A), one
  * stepper driving both. Per position the automaton's target, A's and B's predictions, and a lane that
- * marks where A and B disagree with each other; the first divergence of each from the automaton and
- * their first disagreement. The session loads B (through {@link #select}) and keeps its trace on the
- * input; this view model only frames the two traces.
+ * marks where A and B disagree with each other and where each disagrees with the automaton; the first
+ * divergence of each from the automaton and their first disagreement; B's own trajectory (its corpus
+ * cloud fitted on B's states, {@link #trajectory()}). The session loads B (through {@link #select} or
+ * {@link #openCheckpoint}) and keeps its trace on the input; this view model only frames the two traces.
  */
 public final class CompareViewModel {
 
@@ -44,19 +52,26 @@ public final class CompareViewModel {
     private final ReadOnlyObjectWrapper<ModelChoice> choice = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Frame> frame = new ReadOnlyObjectWrapper<>();
+    private final TrajectoryViewModel trajectory = new TrajectoryViewModel();
+    private final ReadOnlyIntegerWrapper layers = new ReadOnlyIntegerWrapper(1);
+    private final IntegerProperty capacity = new SimpleIntegerProperty(24);
     private final Consumer<ModelChoice> onSelect;
     private final Runnable onCanonical;
+    private final BiConsumer<ModelChoice, ModelChoice> onPair;
     private final Runnable onClose;
     private int firstDiffer = -1;
 
     /**
      * @param onSelect    loads a model as B in the session (which then calls {@link #opened})
      * @param onCanonical opens the language's canonical pair (see {@link #canonicalPair})
+     * @param onPair      opens a given pair (A, B)
      * @param onClose     leaves compare mode
      */
-    public CompareViewModel(Consumer<ModelChoice> onSelect, Runnable onCanonical, Runnable onClose) {
+    public CompareViewModel(Consumer<ModelChoice> onSelect, Runnable onCanonical,
+                            BiConsumer<ModelChoice, ModelChoice> onPair, Runnable onClose) {
         this.onSelect = onSelect;
         this.onCanonical = onCanonical;
+        this.onPair = onPair;
         this.onClose = onClose;
     }
 
@@ -67,13 +82,37 @@ public final class CompareViewModel {
         }
     }
 
+    /** Compares the header's model with a checkpoint file ("file · NAME"), as the header opens one for A. */
+    public void openCheckpoint(Path manifest) {
+        select(ModelChoice.checkpoint("file · " + manifest.getFileName(), manifest));
+    }
+
     /** Opens the language's canonical pair (A and B), or the header's model against the next choice. */
     public void openCanonicalPair() {
         onCanonical.run();
     }
 
+    /**
+     * Opens the language's constructed model (A) against its trained one (B) when {@code choices} hold
+     * both (see {@link #constructedPair}); returns whether they did.
+     */
+    public boolean openConstructedPair(List<ModelChoice> choices) {
+        var pair = constructedPair(choices);
+        pair.ifPresent(p -> onPair.accept(p.getFirst(), p.getLast()));
+        return pair.isPresent();
+    }
+
     public void close() {
         onClose.run();
+    }
+
+    /** The language's first constructed checkpoint and its first trained one, when it has both. */
+    public static Optional<List<ModelChoice>> constructedPair(List<ModelChoice> choices) {
+        var ckpts = choices.stream().filter(ModelChoice::isCheckpoint).toList();
+        var constructed = ckpts.stream().filter(c -> c.label().startsWith("constructed")).findFirst();
+        var trained = ckpts.stream().filter(c -> c.label().startsWith("trained")).findFirst();
+        return constructed.isPresent() && trained.isPresent()
+                ? Optional.of(List.of(constructed.get(), trained.get())) : Optional.empty();
     }
 
     /**
@@ -93,12 +132,7 @@ public final class CompareViewModel {
         if (one.isPresent() && more.isPresent()) {
             return Optional.of(List.of(more.get(), one.get()));
         }
-        var constructed = ckpts.stream().filter(c -> c.label().startsWith("constructed")).findFirst();
-        var trained = ckpts.stream().filter(c -> c.label().startsWith("trained")).findFirst();
-        if (constructed.isPresent() && trained.isPresent()) {
-            return Optional.of(List.of(constructed.get(), trained.get()));
-        }
-        return Optional.empty();
+        return constructedPair(choices);
     }
 
     /** B is being loaded: compare mode is on with {@code c} as B, the last error cleared. */
@@ -124,6 +158,12 @@ public final class CompareViewModel {
         active.set(false);
         choice.set(null);
         frame.set(null);
+        trajectory.setClouds(List.of());
+    }
+
+    /** B is in: the number of its layers (for its trajectory's layer picker). */
+    void setLayers(int n) {
+        layers.set(n);
     }
 
     void setError(String why) {
@@ -183,5 +223,20 @@ public final class CompareViewModel {
 
     public Frame frame() {
         return frame.get();
+    }
+
+    /** Model B's trajectory (its own corpus cloud and basis, fitted when B is loaded). */
+    public TrajectoryViewModel trajectory() {
+        return trajectory;
+    }
+
+    /** How many positions the compare strip has room for (its view sets it from its width). */
+    public IntegerProperty capacityProperty() {
+        return capacity;
+    }
+
+    /** Number of layers of model B. */
+    public ReadOnlyIntegerProperty layersProperty() {
+        return layers.getReadOnlyProperty();
     }
 }

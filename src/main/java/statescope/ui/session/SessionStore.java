@@ -21,8 +21,8 @@ import statescope.lang.DfaJson;
 
 /**
  * A session's state to and from a {@link SessionFile}: the language, the model (with the hash of its
- * weights), the input, the position and the panes' settings. The window adds its own part (the open
- * tab and the UI scale).
+ * weights), compare mode's model B (the same way), the input, the position and the panes' settings. The
+ * window adds its own part (the open tab and the UI scale).
  */
 public final class SessionStore {
 
@@ -48,14 +48,9 @@ public final class SessionStore {
         } else {
             language = SessionFile.Language.catalog(lang.id());
         }
-        ModelChoice c = v.header().modelChoiceProperty().get();
-        SessionFile.Model model = null;
-        if (c != null && c.isCheckpoint()) {
-            Path p = c.checkpoint().toAbsolutePath().normalize();
-            model = new SessionFile.Model("checkpoint", c.label(), p.toString(), ModelHash.of(p), 0, 0, false, 0);
-        } else if (c != null) {
-            model = new SessionFile.Model("random", c.label(), null, null, c.layers(), c.dModel(), c.signed(), c.seed());
-        }
+        SessionFile.Model model = model(v.header().modelChoiceProperty().get());
+        SessionFile.Model compare = v.compare().activeProperty().get()
+                ? model(v.compare().choiceProperty().get()) : null;
         Map<String, Object> settings = new HashMap<>();
         settings.put("trajectory.layer", v.trajectory().layerProperty().get());
         settings.put("trajectory.threeD", v.trajectory().threeDProperty().get());
@@ -66,48 +61,51 @@ public final class SessionStore {
         settings.put("channels.layer", v.chart().layerProperty().get());
         settings.put("channels.kind", v.chart().kindProperty().get().name());
         settings.put("automaton.hideDead", v.automaton().collapseDeadProperty().get());
-        return new SessionFile(language, model, null, v.input().textProperty().get(),
+        return new SessionFile(language, model, compare, v.input().textProperty().get(),
                 v.stepper().positionProperty().get(), view, settings, uiScale);
     }
 
+    /** A model choice as the session file names it: a checkpoint by path and hash, a random model by its parameters. */
+    private static SessionFile.Model model(ModelChoice c) throws IOException {
+        if (c == null) {
+            return null;
+        }
+        if (c.isCheckpoint()) {
+            Path p = c.checkpoint().toAbsolutePath().normalize();
+            return new SessionFile.Model("checkpoint", c.label(), p.toString(), ModelHash.of(p), 0, 0, false, 0);
+        }
+        return new SessionFile.Model("random", c.label(), null, null, c.layers(), c.dModel(), c.signed(), c.seed());
+    }
+
     /**
-     * Opens a saved session: the language, the model, the input, the settings, then the position (once
-     * the model is loaded and the input read). Returns what differs from when it was saved (a model file
-     * changed or missing), one line each. A language that cannot be opened is an IllegalArgumentException.
+     * Opens a saved session: the language, the model, the input, compare mode with its model B, the
+     * settings, then the position (once the models are loaded and the input read). Returns what differs
+     * from when it was saved (a model file changed or missing), one line each. A language that cannot be
+     * opened is an IllegalArgumentException.
      */
     public List<String> apply(SessionFile f) {
         WindowModels v = vm.views();
         List<String> notes = new ArrayList<>();
         openLanguage(f.language());
-        SessionFile.Model m = f.model();
-        if (m != null && m.kind().equals("checkpoint")) {
-            Path p = Path.of(m.path());
-            if (!Files.exists(p)) {
-                notes.add("the model " + p + " is missing; opened " + v.header().modelChoices().getFirst().label()
-                        + " instead");
-            } else {
-                try {
-                    String now = ModelHash.of(p);
-                    if (!m.sha256().isEmpty() && !now.equals(m.sha256())) {
-                        notes.add("the model " + p.getFileName() + " changed since the session was saved (SHA-256 "
-                                + m.sha256().substring(0, 12) + "… then, " + now.substring(0, 12) + "… now)");
-                    }
-                } catch (IOException e) {
-                    notes.add("the model " + p.getFileName() + " cannot be read: " + e.getMessage());
-                }
-                var existing = v.header().modelChoices().stream()
-                        .filter(c -> c.isCheckpoint() && c.checkpoint().toAbsolutePath().normalize().equals(
-                                p.toAbsolutePath().normalize())).findFirst();
-                if (existing.isPresent()) {
-                    v.header().selectModel(existing.get());
-                } else {
-                    v.header().openCheckpoint(p);
-                }
-            }
-        } else if (m != null) {
-            v.header().selectModel(ModelChoice.random(m.layers(), m.dModel(), m.signed(), m.seed()));
+        ModelChoice a = choice(f.model(), "model", notes);
+        if (a == null && f.model() != null && f.model().kind().equals("checkpoint")) {
+            notes.set(notes.size() - 1, notes.getLast() + "; opened " + v.header().modelChoices().getFirst().label()
+                    + " instead");
+        } else if (a != null && a.isCheckpoint() && !v.header().modelChoices().contains(a)) {
+            v.header().openCheckpoint(a.checkpoint());
+        } else if (a != null) {
+            v.header().selectModel(a);
         }
         v.input().setInput(f.input());
+        ModelChoice b = choice(f.compare(), "compared model", notes);
+        if (f.compare() == null || b == null) {
+            v.compare().close();                                       // the saved session compared nothing
+        }
+        if (b != null) {
+            v.compare().select(b);                                    // once model A is in (the session waits)
+        } else if (f.compare() != null) {
+            notes.set(notes.size() - 1, notes.getLast() + "; compare mode not reopened");
+        }
         var s = f.viewSettings();
         setInt(s, "trajectory.layer", v.trajectory().layerProperty()::set);
         setBool(s, "trajectory.threeD", v.trajectory().threeDProperty()::set);
@@ -126,6 +124,39 @@ public final class SessionStore {
         }
         whenIdle(() -> v.stepper().jumpTo(Math.min(f.position(), v.stepper().lengthProperty().get())));
         return notes;
+    }
+
+    /**
+     * The choice a saved model names: the picker's own entry for its path when there is one, else a
+     * checkpoint file ("file · NAME"), else a random model; null (with a note) for a missing checkpoint.
+     * A changed or unreadable checkpoint is noted and still opened.
+     */
+    private ModelChoice choice(SessionFile.Model m, String what, List<String> notes) {
+        if (m == null) {
+            return null;
+        }
+        if (!m.kind().equals("checkpoint")) {
+            return ModelChoice.random(m.layers(), m.dModel(), m.signed(), m.seed());
+        }
+        Path p = Path.of(m.path());
+        if (!Files.exists(p)) {
+            notes.add("the " + what + " " + p + " is missing");
+            return null;
+        }
+        try {
+            String now = ModelHash.of(p);
+            if (!m.sha256().isEmpty() && !now.equals(m.sha256())) {
+                notes.add("the " + what + " " + p.getFileName() + " changed since the session was saved (SHA-256 "
+                        + m.sha256().substring(0, Math.min(12, m.sha256().length())) + "… then, "
+                        + now.substring(0, 12) + "… now)");
+            }
+        } catch (IOException e) {
+            notes.add("the " + what + " " + p.getFileName() + " cannot be read: " + e.getMessage());
+        }
+        Path abs = p.toAbsolutePath().normalize();
+        return vm.views().header().modelChoices().stream()
+                .filter(c -> c.isCheckpoint() && c.checkpoint().toAbsolutePath().normalize().equals(abs))
+                .findFirst().orElseGet(() -> ModelChoice.checkpoint("file · " + p.getFileName(), p));
     }
 
     private void openLanguage(SessionFile.Language l) {

@@ -66,7 +66,7 @@ public final class SessionViewModel {
     private final TrajectoryViewModel trajectory = new TrajectoryViewModel();
     private final ChannelChartViewModel chart = new ChannelChartViewModel();
     private final CompareViewModel compare = new CompareViewModel(this::loadCompare, this::openCanonicalPair,
-            this::closeCompare);
+            this::openPair, this::closeCompare);
     private final WindowModels views;
 
     private AlignedTrace trace;
@@ -77,9 +77,14 @@ public final class SessionViewModel {
     private ModelChoice installed;
     private Job job;
     private Job analysisJob;
+    /** Fits model B's corpus cloud (compare mode), or null. */
+    private Job analysisJobB;
+    /** Analysis jobs started and not yet ended (A's and B's share the status bar's "analysing"). */
+    private int analysing;
     private int generation;
     private boolean reapply;
     private List<StateCloud> pendingClouds;
+    private List<StateCloud> pendingCloudsB;
     private final InputParser parser = new InputParser();
     /** The last input of each language opened before (by id), restored when it is opened again. */
     private final Map<String, String> inputs = new HashMap<>();
@@ -115,6 +120,15 @@ public final class SessionViewModel {
         chart.channels().addListener((ListChangeListener<Integer>) c -> refresh());
         chart.kindProperty().addListener((o, a, b) -> refresh());
         trajectory.cloudsProperty().addListener((o, a, b) -> refresh());
+        var trajectoryB = compare.trajectory();                       // one bar drives both trajectories
+        trajectoryB.layerProperty().bindBidirectional(trajectory.layerProperty());
+        trajectoryB.threeDProperty().bindBidirectional(trajectory.threeDProperty());
+        trajectoryB.yawProperty().bindBidirectional(trajectory.yawProperty());
+        trajectoryB.pitchProperty().bindBidirectional(trajectory.pitchProperty());
+        for (var p : List.of(trajectoryB.layerProperty(), trajectoryB.threeDProperty(), trajectoryB.cloudsProperty(),
+                compare.capacityProperty())) {
+            p.addListener((o, a, b) -> refresh());
+        }
     }
 
     /** The panes' view models. */
@@ -211,14 +225,14 @@ public final class SessionViewModel {
         stepper.reset();
         applyInput();
         startPendingCompare();
-        status.setAnalysing(true);
+        analysisStarted();
         int[] sample = lang.encode(lang.sample());
         analysisJob = analysisRunner.start(p -> {
             var dev = model.stepScanDeviation(sample);
             var clouds = CorpusProjection.fit(model, lang, 120, 24, 17, compute.kernel(), p::update, p::cancelled);
             return new Analysis(clouds, dev.isPresent() ? dev.getAsDouble() : Double.NaN);
         }, f -> { }, a -> {
-            status.setAnalysing(false);
+            analysisEnded();
             if (gen == generation) {
                 status.setBackend(compute.statusText(steps));              // the scan backend is chosen now
                 status.setDeviation(Double.isNaN(a.deviation) ? "step vs reference: n/a"
@@ -226,11 +240,21 @@ public final class SessionViewModel {
                 setProjections(a.clouds);
             }
         }, e -> {
-            status.setAnalysing(false);
+            analysisEnded();
             if (gen == generation) {
                 status.setBackend(compute.statusText(steps));
             }
         });
+    }
+
+    private void analysisStarted() {
+        analysing++;
+        status.setAnalysing(true);
+    }
+
+    private void analysisEnded() {
+        analysing = Math.max(0, analysing - 1);
+        status.setAnalysing(analysing > 0);
     }
 
     private record Analysis(List<StateCloud> clouds, double deviation) {
@@ -370,9 +394,51 @@ public final class SessionViewModel {
                 return;
             }
             traceB = b;
+            compare.setLayers(b.model().info().numLayers());
+            compare.trajectory().setClouds(List.of());
             compare.pairChanged(a, b);
             refresh();
+            fitB(b, lang);
         }, () -> compareRefused(before, "could not load " + choice.label()));
+    }
+
+    /** Fits model B's own corpus cloud in the background (B's states live in another space than A's). */
+    private void fitB(AlignedTrace b, LanguageEntry lang) {
+        if (analysisJobB != null) {
+            analysisJobB.cancel();
+        }
+        pendingCloudsB = null;
+        analysisStarted();
+        analysisJobB = analysisRunner.start(
+                p -> CorpusProjection.fit(b.model(), lang, 120, 24, 17, compute.kernel(), p::update, p::cancelled),
+                f -> { }, clouds -> {
+                    analysisEnded();
+                    if (traceB == b) {
+                        setProjectionsB(clouds);
+                    }
+                }, e -> analysisEnded());
+    }
+
+    private void setProjectionsB(List<StateCloud> clouds) {
+        if (status.busyProperty().get()) {
+            pendingCloudsB = clouds;                                  // after the running job, as for A
+            return;
+        }
+        var projections = clouds.stream().map(StateCloud::projection).toList();
+        AlignedTrace b = traceB;
+        if (b.length() <= SYNC_STEPS * 4) {
+            b.setProjections(projections, f -> { }, () -> false);
+            compare.trajectory().setClouds(clouds);
+        } else {
+            runBlocking("Projecting model B's " + b.length() + " states", p -> {
+                b.setProjections(projections, p::update, p::cancelled);
+                return clouds;
+            }, cs -> {
+                if (traceB == b) {
+                    compare.trajectory().setClouds(cs);
+                }
+            });
+        }
     }
 
     /** B was refused: the one compared before stays shown (or compare mode ends), with the reason. */
@@ -391,9 +457,13 @@ public final class SessionViewModel {
         ModelChoice a = pair.map(List::getFirst).orElse(header.modelChoiceProperty().get());
         ModelChoice b = pair.map(List::getLast).orElseGet(() -> choices.stream()
                 .filter(c -> c != header.modelChoiceProperty().get()).findFirst().orElse(null));
-        if (b == null) {
-            return;
+        if (b != null) {
+            openPair(a, b);
         }
+    }
+
+    /** Compares {@code a} (loaded as the header's model first when it is not the one running) with {@code b}. */
+    private void openPair(ModelChoice a, ModelChoice b) {
         if (a != null && a != header.modelChoiceProperty().get()) {
             pendingB = b;                                              // B once A is loaded
             header.selectModel(a);
@@ -411,8 +481,13 @@ public final class SessionViewModel {
     }
 
     private void closeCompare() {
+        if (analysisJobB != null) {
+            analysisJobB.cancel();
+            analysisJobB = null;
+        }
         traceB = null;
         pendingB = null;
+        pendingCloudsB = null;
         compare.closed();
     }
 
@@ -472,6 +547,11 @@ public final class SessionViewModel {
             pendingClouds = null;
             setProjections(clouds);
         }
+        if (pendingCloudsB != null && !status.busyProperty().get() && traceB != null) {
+            var clouds = pendingCloudsB;
+            pendingCloudsB = null;
+            setProjectionsB(clouds);
+        }
     }
 
     private void reapplyIfEdited() {
@@ -514,7 +594,8 @@ public final class SessionViewModel {
         chart.update(trace, t, shown);
         if (traceB != null && compare.activeProperty().get()) {
             var a = header.modelChoiceProperty().get();
-            compare.update(trace, traceB, a == null ? "A" : a.label(), t, shown, strip.capacityProperty().get());
+            compare.update(trace, traceB, a == null ? "A" : a.label(), t, shown, compare.capacityProperty().get());
+            compare.trajectory().update(traceB, t);
         }
     }
 }

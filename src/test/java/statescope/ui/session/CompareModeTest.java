@@ -26,18 +26,19 @@ class CompareModeTest {
     private static final ModelChoice NONNEG = ModelChoice.checkpoint("trained · parity-nonneg", Path.of("n.json"));
     private static final ModelChoice SIGNED = ModelChoice.checkpoint("trained · parity-signed", Path.of("s.json"));
     private static final ModelChoice BROKEN = ModelChoice.checkpoint("file · broken", Path.of("broken.json"));
+    private static final ModelChoice BUILT = ModelChoice.checkpoint("constructed · parity", Path.of("c.json"));
 
     /** Parity's pair: the nonnegative model errs at position 3, the signed one is exact. */
     private static SessionViewModel parity() {
         var models = new ModelLibrary(null, null) {
             @Override
             public List<ModelChoice> choices(LanguageEntry language) {
-                return List.of(SIGNED, BROKEN, NONNEG);
+                return List.of(BUILT, SIGNED, BROKEN, NONNEG);
             }
 
             @Override
             public TraceModel load(ModelChoice choice, LanguageEntry language) throws IOException {
-                if (choice.label().startsWith("file")) {
+                if (choice.label().startsWith("file · broken")) {
                     throw new IOException("broken.json: not a checkpoint");
                 }
                 return FakeModels.oracle(language, choice == NONNEG ? 3 : 0);
@@ -78,7 +79,7 @@ class CompareModeTest {
     void oneActionOpensThePairAndOneStepperDrivesBoth() {
         var vm = parity();
         var v = vm.views();
-        assertEquals(SIGNED, v.header().modelChoiceProperty().get(), "the default model runs first");
+        assertEquals(BUILT, v.header().modelChoiceProperty().get(), "the default model runs first");
         v.compare().openCanonicalPair();
         assertTrue(v.compare().activeProperty().get());
         assertEquals(NONNEG, v.header().modelChoiceProperty().get(), "A: nonnegative");
@@ -108,6 +109,59 @@ class CompareModeTest {
     }
 
     @Test
+    void theLaneMarksDisagreementWithEachOtherAndWithTheAutomaton() {
+        assertEquals("", CompareStripView.lane(false, false, false));
+        assertEquals("≠ ✗A", CompareStripView.lane(true, true, false));
+        assertEquals("≠ ✗B", CompareStripView.lane(true, false, true));
+        assertEquals("✗AB", CompareStripView.lane(false, true, true), "both wrong the same way");
+        assertEquals("≠ ✗AB", CompareStripView.lane(true, true, true));
+        var vm = parity();
+        var v = vm.views();
+        v.compare().openCanonicalPair();
+        var f = v.compare().frame();
+        assertFalse(f.okA()[2], "A (nonneg) wrong at 3");
+        assertTrue(f.okB()[2], "B right at 3");
+        assertEquals("≠ ✗A", CompareStripView.lane(f.differ()[2], !f.okA()[2], !f.okB()[2]));
+    }
+
+    @Test
+    void modelBHasItsOwnTrajectoryDrivenByTheSameStepper() {
+        var vm = parity();
+        var v = vm.views();
+        v.compare().openCanonicalPair();
+        var tb = v.compare().trajectory();
+        assertFalse(tb.cloudsProperty().get().isEmpty(), "B's corpus cloud fitted on B's states");
+        assertTrue(tb.cloudsProperty().get() != v.trajectory().cloudsProperty().get(), "not A's cloud");
+        v.stepper().jumpTo(5);
+        assertEquals(5, tb.frame().current());
+        assertEquals(6, tb.frame().path().length, "B's path from the start to 5");
+        assertEquals(5, v.trajectory().frame().current(), "A's too");
+        v.compare().close();
+        assertTrue(tb.cloudsProperty().get().isEmpty(), "closed: B's cloud dropped");
+    }
+
+    @Test
+    void oneActionComparesTheConstructedModelWithTheTrainedOne() {
+        var vm = parity();
+        var v = vm.views();
+        assertEquals(List.of(BUILT, SIGNED), CompareViewModel.constructedPair(v.header().modelChoices()).orElseThrow());
+        assertTrue(v.compare().openConstructedPair(v.header().modelChoices()));
+        assertEquals(BUILT, v.header().modelChoiceProperty().get(), "A: constructed");
+        assertEquals(SIGNED, v.compare().choiceProperty().get(), "B: the first trained model");
+        assertFalse(v.compare().openConstructedPair(List.of(SIGNED, NONNEG)), "no constructed model: nothing");
+    }
+
+    @Test
+    void aCheckpointFileCanBeModelB() {
+        var vm = parity();
+        var v = vm.views();
+        v.compare().openCheckpoint(Path.of("elsewhere", "mine.json"));
+        assertTrue(v.compare().activeProperty().get());
+        assertEquals("file · mine.json", v.compare().choiceProperty().get().label());
+        assertEquals(Path.of("elsewhere", "mine.json"), v.compare().choiceProperty().get().checkpoint());
+    }
+
+    @Test
     void aRefusedModelBKeepsThePairAndSaysWhy() {
         var vm = parity();
         var v = vm.views();
@@ -128,7 +182,7 @@ class CompareModeTest {
         var v = vm.views();
         var running = vm.trace();
         v.header().openCheckpoint(Path.of("elsewhere", "broken.json"));
-        assertEquals(SIGNED, v.header().modelChoiceProperty().get(), "the picker shows the model that runs");
+        assertEquals(BUILT, v.header().modelChoiceProperty().get(), "the picker shows the model that runs");
         assertTrue(v.header().modelErrorProperty().get().contains("not a checkpoint"),
                 v.header().modelErrorProperty().get());
         assertEquals(running, vm.trace(), "the old model still runs");

@@ -59,7 +59,8 @@ class PaneViewModelsTest {
                     throw new AssertionError(m.getName(), e);
                 }
                 boolean userSets = m.getName().equals("speedProperty")           // the speed slider
-                        || m.getName().equals("hideFutureProperty");               // View ▸ Hide the future, H
+                        || m.getName().equals("hideFutureProperty")                // View ▸ Hide the future, H
+                        || m.getName().equals("capacityProperty");                 // the compare strip's width
                 assertEquals(userSets, property instanceof WritableValue,
                         pane.getClass().getSimpleName() + "." + m.getName() + " writable");
                 checked++;

@@ -114,9 +114,14 @@ public final class ConstructCheckCommand extends CommandBase implements Callable
             o.flush();
         }
         var line = CheckTable.check(name, summary, automaton, m, lengths, samples, exhaustive, seed, r -> {
+            String time = r.timing().describe(r.tokens());
             if (!markdown) {
-                o.println("  " + CheckTable.cell(r) + (r.failure().isEmpty() ? "" : "  first: " + r.failure()));
+                o.println("  " + CheckTable.cell(r) + "  " + time + (r.failure().isEmpty() ? "" : "  first: " + r.failure()));
                 o.flush();
+            } else {
+                // the Markdown rows go to stdout; the time per row to stderr, as progress
+                err().println(name + "  " + CheckTable.cell(r) + "  " + time);
+                err().flush();
             }
         });
         if (markdown) {

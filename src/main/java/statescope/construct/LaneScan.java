@@ -19,7 +19,10 @@ import statescope.ssm.SsmState;
  */
 final class LaneScan {
 
-    /** Most rows · ED per forward call: each of the pass's [rows, ED] buffers stays near 1 MB, in cache (measured faster than 2^20 and 2^22). */
+    /**
+     * Most rows · ED per forward call: each of the pass's [rows, ED] buffers stays near 1 MB, in cache
+     * (faster than 2^20 and 2^22 in a measurement on a 1-layer model).
+     */
     static final long MAX_CELLS = 1L << 18;
     /** Longest segment of one word per forward call. */
     static final int MAX_SEGMENT = 1024;

@@ -79,10 +79,15 @@ public final class ExactnessCheck {
     private final LaneScan scan;
 
     public ExactnessCheck(Constructed model) {
+        this(model, LaneScan.MAX_SEGMENT, LaneScan.MAX_CELLS);
+    }
+
+    /** With a given longest segment per word and budget of rows · ED per forward call. */
+    ExactnessCheck(Constructed model, int maxSegment, long maxCells) {
         this.model = model;
         this.ref = Reference.of(model);
         SsmWeights w = model.checkpoint().weights();
-        this.scan = new LaneScan(model, ref, new FastForward(w));
+        this.scan = new LaneScan(model, ref, new FastForward(w), maxSegment, maxCells);
     }
 
     /**

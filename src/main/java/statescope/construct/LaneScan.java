@@ -31,12 +31,24 @@ final class LaneScan {
     private final Reference ref;
     private final FastForward forward;
     private final SsmConfig config;
+    private final int maxSegment;
+    private final long maxCells;
 
     LaneScan(Constructed model, Reference ref, FastForward forward) {
+        this(model, ref, forward, MAX_SEGMENT, MAX_CELLS);
+    }
+
+    /** With a given longest segment and budget of rows · ED per call (tests use tiny ones). */
+    LaneScan(Constructed model, Reference ref, FastForward forward, int maxSegment, long maxCells) {
+        if (maxSegment < 1 || maxCells < 1) {
+            throw new IllegalArgumentException("segment and budget must be positive");
+        }
         this.model = model;
         this.ref = ref;
         this.forward = forward;
         this.config = model.checkpoint().weights().config();
+        this.maxSegment = maxSegment;
+        this.maxCells = maxCells;
     }
 
     /** One word in flight: its model tokens, targets, how far it has been scored and the model's state there. */
@@ -58,8 +70,8 @@ final class LaneScan {
         long refNs = 0;
         long modelNs = 0;
         long compareNs = 0;
-        int segment = Math.max(1, Math.min(MAX_SEGMENT, maxLength));
-        long maxRows = Math.max(segment, MAX_CELLS / config.dInner());
+        int segment = Math.max(1, Math.min(maxSegment, maxLength));
+        long maxRows = Math.max(segment, maxCells / config.dInner());
         int nLanes = (int) Math.max(1, Math.min(count, maxRows / segment));
         Lane[] lanes = new Lane[nLanes];
         for (int l = 0; l < nLanes; l++) {

@@ -29,7 +29,8 @@ import statescope.lang.catalog.Language;
         mixinStandardHelpOptions = true,
         footer = {"", "Examples:", "  statescope construct check assets/models/constructed/*.safetensors",
             "  statescope construct check --catalog --lengths 100,1000",
-            "  statescope construct check --random 30 --seed 1 --markdown"})
+            "  statescope construct check --random 30 --seed 1 --markdown",
+            "  statescope construct check --random 30 --seed 1 --only 2,4 --markdown"})
 public final class ConstructCheckCommand extends CommandBase implements Callable<Integer> {
 
     @Parameters(arity = "0..*", paramLabel = "MODEL", description = "Constructed checkpoints (.safetensors).")
@@ -57,6 +58,11 @@ public final class ConstructCheckCommand extends CommandBase implements Callable
     @Option(names = "--max-states", paramLabel = "N", description = "State cap of --catalog (default: 40, above the compiler's 12).")
     int maxStates = 40;
 
+    @Option(names = "--only", split = ",", paramLabel = "ID,...",
+            description = "Of --catalog and --random, check only these catalog ids and these regex numbers (1 to N), "
+                    + "to run the table in pieces.")
+    List<String> only = new ArrayList<>();
+
     @Option(names = "--markdown", description = "Print only the Markdown table rows.")
     boolean markdown;
 
@@ -70,6 +76,14 @@ public final class ConstructCheckCommand extends CommandBase implements Callable
         }
         if (samples.size() != 1 && samples.size() != lengths.size()) {
             throw new IllegalArgumentException("--samples: give one number or one per length (" + lengths.size() + ")");
+        }
+        for (String id : only) {
+            boolean number = id.matches("[0-9]{1,6}") && Integer.parseInt(id) >= 1 && Integer.parseInt(id) <= random;
+            boolean language = catalog && Catalog.standard().sortedById().stream().anyMatch(l -> l.id().equals(id));
+            if (!number && !language) {
+                throw new IllegalArgumentException("--only " + id + ": neither a catalog language of --catalog nor a "
+                        + "regex number from 1 to --random (" + random + ")");
+            }
         }
         if (samples.size() == 1) {
             samples = lengths.stream().map(n -> samples.get(0)).toList();
@@ -90,7 +104,7 @@ public final class ConstructCheckCommand extends CommandBase implements Callable
         }
         if (catalog) {
             for (Language l : Catalog.standard().sortedById()) {
-                if (l.family() != Family.STAR_FREE || l.dfa().isEmpty()) {
+                if (l.family() != Family.STAR_FREE || l.dfa().isEmpty() || !picked(l.id())) {
                     continue;
                 }
                 var r = Compiler.language(l, maxStates);
@@ -98,7 +112,11 @@ public final class ConstructCheckCommand extends CommandBase implements Callable
             }
         }
         if (random > 0) {
+            int index = 0;
             for (String re : RandomRegexes.generate(random, seed, Compiler.DEFAULT_MAX_STATES)) {
+                if (!picked(Integer.toString(++index))) {
+                    continue;
+                }
                 var r = Compiler.regex(re, RandomRegexes.alphabetOf(re), Compiler.DEFAULT_MAX_STATES);
                 String automaton = r.decomposition().states() + " states, monoid " + r.decomposition().monoid();
                 ok &= run(o, "`" + re + "`", r.model().summary(), automaton, r.model());
@@ -114,9 +132,14 @@ public final class ConstructCheckCommand extends CommandBase implements Callable
             o.flush();
         }
         var line = CheckTable.check(name, summary, automaton, m, lengths, samples, exhaustive, seed, r -> {
+            String time = r.timing().describe(r.tokens());
             if (!markdown) {
-                o.println("  " + CheckTable.cell(r) + (r.failure().isEmpty() ? "" : "  first: " + r.failure()));
+                o.println("  " + CheckTable.cell(r) + "  " + time + (r.failure().isEmpty() ? "" : "  first: " + r.failure()));
                 o.flush();
+            } else {
+                // the Markdown rows go to stdout; the time per row to stderr, as progress
+                err().println(name + "  " + CheckTable.cell(r) + "  " + time);
+                err().flush();
             }
         });
         if (markdown) {
@@ -124,6 +147,10 @@ public final class ConstructCheckCommand extends CommandBase implements Callable
             o.flush();
         }
         return line.exact();
+    }
+
+    private boolean picked(String id) {
+        return only.isEmpty() || only.contains(id);
     }
 
     private static String automaton(Language l) {

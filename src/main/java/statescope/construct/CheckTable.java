@@ -34,6 +34,7 @@ public final class CheckTable {
         for (int n : lengths) {
             cols.add("length " + n);
         }
+        cols.add("check time");
         String h = "| " + String.join(" | ", cols) + " |";
         String sep = "|" + "---|".repeat(cols.size());
         return List.of(h, sep);
@@ -44,9 +45,15 @@ public final class CheckTable {
         var c = l.model().checkpoint().weights().config();
         var cells = new ArrayList<>(List.of(l.name(), l.source(), l.automaton(), Integer.toString(c.nLayer()),
                 Integer.toString(c.dModel()), Integer.toString(c.dInner()), String.format("%,d", l.model().parameters())));
+        var time = ExactnessCheck.Timing.NONE;
+        long tokens = 0;
         for (ExactnessCheck.Row r : l.rows()) {
             cells.add(cell(r));
+            time = time.plus(r.timing());
+            tokens += r.tokens();
         }
+        cells.add(String.format("%.0f s, %s tokens/s", time.wallNanos() / 1e9,
+                ExactnessCheck.Timing.rate(tokens, time.wallNanos())));
         // a regex's alternation bars would end the cell
         return "| " + String.join(" | ", cells.stream().map(cell -> cell.replace("|", "\\|")).toList()) + " |";
     }

@@ -11,15 +11,46 @@ import statescope.ssm.SsmWeights;
 /**
  * Checks that a constructed model is right at every scored position: on sampled words of given lengths
  * and on every word of one length (all |Σ|^n words, so every prefix of that length or shorter), with
- * the fast batched forward pass. A row per length; a failure names the word, the position, the target
- * and the prediction.
+ * the fast batched forward pass, streamed through {@link LaneScan} in segments of a bounded token budget
+ * (a word of 10^5 symbols is never held as a whole trace). A row per length, with its time per part; a
+ * failure names the word, the position, the target and the prediction.
  */
 public final class ExactnessCheck {
 
-    /** Most rows · ED elements per forward call (keeps a call's buffers near 64 MB each). */
-    private static final long MAX_CELLS = 1L << 24;
     /** Largest number of words enumerated exhaustively. */
     public static final long EXHAUSTIVE_CAP = 1_000_000;
+
+    /**
+     * Where a row's time went: sampling words (and encoding them), the reference's targets, the model's
+     * forward pass, and the per-position comparison.
+     */
+    public record Timing(long wallNanos, long sampleNanos, long referenceNanos, long modelNanos, long compareNanos) {
+        /** No time measured. */
+        public static final Timing NONE = new Timing(0, 0, 0, 0, 0);
+
+        /** The sum of two timings. */
+        public Timing plus(Timing t) {
+            return new Timing(wallNanos + t.wallNanos, sampleNanos + t.sampleNanos, referenceNanos + t.referenceNanos,
+                    modelNanos + t.modelNanos, compareNanos + t.compareNanos);
+        }
+
+        /** "12.3 s, 1.23M tokens/s (sample 3%, reference 5%, model 88%, compare 4%)". */
+        public String describe(long tokens) {
+            double s = wallNanos / 1e9;
+            return String.format("%.1f s, %s tokens/s (sample %d%%, reference %d%%, model %d%%, compare %d%%)", s,
+                    rate(tokens, wallNanos), pct(sampleNanos), pct(referenceNanos), pct(modelNanos), pct(compareNanos));
+        }
+
+        /** Tokens per second, e.g. "1.23M" or "845k". */
+        public static String rate(long tokens, long nanos) {
+            double r = nanos == 0 ? 0 : tokens / (nanos / 1e9);
+            return r >= 1e6 ? String.format("%.2fM", r / 1e6) : String.format("%.0fk", r / 1e3);
+        }
+
+        private long pct(long part) {
+            return wallNanos == 0 ? 0 : Math.round(100.0 * part / wallNanos);
+        }
+    }
 
     /**
      * One line of the table.
@@ -29,8 +60,15 @@ public final class ExactnessCheck {
      * @param positions  positions scored
      * @param wrong      positions where the decoded prediction differs from the target
      * @param failure    the first wrong position, or an empty string
+     * @param tokens     tokens run through the model
+     * @param timing     where the row's time went
      */
-    public record Row(String what, long words, long positions, long wrong, String failure) {
+    public record Row(String what, long words, long positions, long wrong, String failure, long tokens, Timing timing) {
+        /** A row without timing. */
+        public Row(String what, long words, long positions, long wrong, String failure) {
+            this(what, words, positions, wrong, failure, positions, Timing.NONE);
+        }
+
         public boolean exact() {
             return wrong == 0 && positions > 0;
         }
@@ -38,25 +76,29 @@ public final class ExactnessCheck {
 
     private final Constructed model;
     private final Reference ref;
-    private final FastForward forward;
+    private final LaneScan scan;
 
     public ExactnessCheck(Constructed model) {
+        this(model, LaneScan.MAX_SEGMENT, LaneScan.MAX_CELLS);
+    }
+
+    /** With a given longest segment per word and budget of rows · ED per forward call. */
+    ExactnessCheck(Constructed model, int maxSegment, long maxCells) {
         this.model = model;
         this.ref = Reference.of(model);
         SsmWeights w = model.checkpoint().weights();
-        this.forward = new FastForward(w);
+        this.scan = new LaneScan(model, ref, new FastForward(w), maxSegment, maxCells);
     }
 
-    /** {@code samples} words of length n..n+64 (exactly n for flip-flop), seeded. */
+    /**
+     * {@code samples} words of length n..n+64 (exactly n for flip-flop), seeded; drawn one at a time as the
+     * scan needs them, so only the words in flight are held.
+     */
     public Row sampled(int n, int samples, long seed) {
         var r = new SplittableRandom(seed * 1_000_003L + n);
-        var words = new ArrayList<Word>(samples);
-        for (int i = 0; i < samples; i++) {
-            words.add(ref.sample(n, r, i));
-        }
-        String what = samples + " × " + (model.languageId() != null && model.languageId().equals("flip-flop")
-                ? Integer.toString(n) : n + "-" + (n + Reference.SLACK));
-        return score(what, words);
+        boolean exact = model.languageId() != null && model.languageId().equals("flip-flop");
+        String what = samples + " × " + (exact ? Integer.toString(n) : n + "-" + (n + Reference.SLACK));
+        return scan.run(what, samples, n + Reference.SLACK, i -> ref.sample(n, r, i));
     }
 
     /** The largest n ≤ {@code maxLength} with |Σ|^n ≤ {@link #EXHAUSTIVE_CAP}. */
@@ -76,91 +118,22 @@ public final class ExactnessCheck {
         return n;
     }
 
-    /** Every word of length n (which covers every shorter prefix). */
+    /** Every word of length n (which covers every shorter prefix), in lexicographic order. */
     public Row exhaustive(int n) {
         int k = ref.alphabet.size();
         long total = (long) Math.pow(k, n);
         if (total > EXHAUSTIVE_CAP) {
             throw new IllegalArgumentException(k + "^" + n + " words exceed the cap of " + EXHAUSTIVE_CAP);
         }
-        var words = new ArrayList<Word>((int) total);
-        int[] digits = new int[n];
-        for (long i = 0; i < total; i++) {
-            words.add(Word.of(ref.alphabet, digits.clone()));
+        return scan.run("all " + k + "^" + n, (int) total, n, i -> {
+            int[] digits = new int[n];
+            int v = i;
             for (int j = n - 1; j >= 0; j--) {
-                if (++digits[j] < k) {
-                    break;
-                }
-                digits[j] = 0;
+                digits[j] = v % k;
+                v /= k;
             }
-        }
-        return score("all " + k + "^" + n, words);
-    }
-
-    private Row score(String what, List<Word> words) {
-        long positions = 0;
-        long wrong = 0;
-        String failure = "";
-        int o = model.checkpoint().weights().config().outputSize();
-        long ed = model.checkpoint().weights().config().dInner();
-        int i = 0;
-        while (i < words.size()) {
-            int j = i;
-            long rows = 0;
-            while (j < words.size() && (j == i || (rows + words.get(j).length()) * ed <= MAX_CELLS)) {
-                rows += words.get(j).length();
-                j++;
-            }
-            int[][] tokens = new int[j - i][];
-            for (int b = i; b < j; b++) {
-                tokens[b - i] = ref.encode(words.get(b));
-            }
-            var res = forward.forward(tokens, FastForward.Options.LOGITS);
-            for (int b = i; b < j; b++) {
-                Word w = words.get(b);
-                int[] target = ref.targets(w, model.readout());
-                int row0 = (b - i) * res.maxLen();
-                for (int t = 0; t < w.length(); t++) {
-                    if (target[t] < 0) {
-                        continue;
-                    }
-                    positions++;
-                    int pred = decode(res.logits(), (row0 + t) * o, o);
-                    if (pred != target[t]) {
-                        if (wrong == 0) {
-                            failure = describe(w, t, target[t], pred);
-                        }
-                        wrong++;
-                    }
-                }
-            }
-            i = j;
-        }
-        return new Row(what, words.size(), positions, wrong, failure);
-    }
-
-    private int decode(float[] logits, int off, int o) {
-        if (model.readout() == Constructed.Readout.CLASSES) {
-            int best = 0;
-            for (int c = 1; c < o; c++) {
-                best = logits[off + c] > logits[off + best] ? c : best;
-            }
-            return best;
-        }
-        int p = 0;
-        for (int c = 0; c < o; c++) {
-            p |= logits[off + c] > 0f ? 1 << c : 0;
-        }
-        return p;
-    }
-
-    private String describe(Word w, int t, int target, int pred) {
-        String prefix = w.length() <= 40 ? w.toString() : "…" + w.prefix(t + 1).toString()
-                .substring(Math.max(0, w.prefix(t + 1).toString().length() - 30));
-        String how = model.readout() == Constructed.Readout.CLASSES
-                ? "class " + target + ", predicted " + pred
-                : "bits " + Integer.toBinaryString(target) + ", predicted " + Integer.toBinaryString(pred);
-        return "word " + prefix + " (length " + w.length() + ") at position " + t + ": " + how;
+            return Word.of(ref.alphabet, digits);
+        });
     }
 
     /** The default table: the exhaustive row, then sampled lengths; each row reported as it completes. */

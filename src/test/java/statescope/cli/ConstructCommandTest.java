@@ -86,6 +86,17 @@ class ConstructCommandTest {
     }
 
     @Test
+    void onlyPicksRowsOfTheRandomTable() {
+        Result r = run("construct", "check", "--random", "3", "--seed", "1", "--only", "2", "--lengths", "30",
+                "--samples", "2", "--exhaustive", "3", "--markdown");
+        assertEquals(ExitCodes.OK, r.code(), r.err());
+        assertEquals(3, r.out().strip().lines().count(), "header, separator and one row: " + r.out());
+        assertTrue(r.err().contains("tokens/s"), "the time per row goes to stderr: " + r.err());
+        oneClearLine(run("construct", "check", "--random", "3", "--only", "4"), "--only 4: neither");
+        oneClearLine(run("construct", "check", "--catalog", "--only", "no-such-language"), "--only no-such-language");
+    }
+
+    @Test
     void checkingATrainedModelIsRefused() {
         Result r = run("construct", "check", "assets/models/d-12.safetensors", "--lengths", "10");
         oneClearLine(r, "is a trained model, not a constructed one");

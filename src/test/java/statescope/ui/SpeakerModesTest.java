@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.Scene;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -106,7 +107,7 @@ class SpeakerModesTest {
         assertTrue(TokenChips.is(compare.cell(2, 3), "agree"), "A green at 3");
         assertTrue(robot.lookup("#compare-summary").queryLabeled().getText().contains("first differ at 3"));
         assertTrue(robot.lookup("#trajectory-view-b").query().getParent().isVisible(), "B's trajectory beside A's");
-        var jumpB = robot.lookup("#compare-jump-b").queryAs(javafx.scene.control.Hyperlink.class);
+        var jumpB = robot.lookup("#compare-jump-b").queryAs(Hyperlink.class);
         assertEquals("B diverges at 3", jumpB.getText());
         assertFalse(robot.lookup("#compare-jump-a").query().isVisible(), "A has no divergence to jump to");
         robot.interact(() -> vm.views().stepper().jumpTo(7));

@@ -28,6 +28,9 @@ import statescope.lang.catalog.ReferenceMachine.Config;
  * position inside it would be a shorter failing prefix). Steps run on the model's {@link Model.Stepper}
  * (for the engine's model the app's recurrent step, {@code SsmStepper}, on the Vector API), one per
  * thread: at one token per string a batched scan costs more per token than the step (docs/analysis.md).
+ * The breadth-first levels (a few thousand prefixes, where the short counterexamples are) step on
+ * {@link Model#coldStepper()} (the scalar kernels, which need no JIT warm-up: parity's {@code 111111} took
+ * 2.5 s on the cold Vector API step and 0.1 s on the scalar one), the depth-first walks on the vector step.
  */
 final class PrefixSearch {
 
@@ -54,6 +57,7 @@ final class PrefixSearch {
     private final ThreadLocal<Model.Stepper> steppers;
     private final ThreadLocal<Judge> judges;
     private final boolean keepGoing;
+    private final ThreadLocal<Model.Stepper> coldSteppers;             // the breadth-first levels
 
     PrefixSearch(Subject subject, int threads) {
         this(subject, threads, false);
@@ -65,6 +69,7 @@ final class PrefixSearch {
         this.keepGoing = keepGoing;
         this.threads = Math.max(1, threads);
         this.steppers = ThreadLocal.withInitial(() -> subject.model().stepper());
+        this.coldSteppers = ThreadLocal.withInitial(() -> subject.model().coldStepper());
         this.judges = ThreadLocal.withInitial(() -> subject.judge().copy());
     }
 
@@ -116,7 +121,7 @@ final class PrefixSearch {
             local.add(nm);
             parts.add(pool.submit(() -> {
                 var out = new ArrayList<Node>();
-                Model.Stepper stepper = steppers.get();
+                Model.Stepper stepper = coldSteppers.get();
                 Judge judge = judges.get();
                 ReferenceMachine m = subject.machine();
                 float[] logits = new float[subject.model().outputSize()];

@@ -189,7 +189,10 @@ final class PrefixSearch {
                 seconds(t0));
     }
 
-    /** One worker's depth-first walk: a state, configuration and next symbol per level, reused. */
+    /**
+     * One worker's depth-first walk: a state, configuration and next symbol per level, reused; the last
+     * child of a prefix takes its parent's state in place (the slots swap) instead of a copy.
+     */
     private final class DepthFirst {
         private final int maxDepth;
         private final NearMisses misses;
@@ -241,11 +244,19 @@ final class PrefixSearch {
                     continue;
                 }
                 word[d] = a;
-                states[d + 1].restore(states[d]);
+                if (nextSymbol[d] == k) {                               // the last child: the parent's state
+                    Model.State parent = states[d];                     // is not read again (a copy saved)
+                    states[d] = states[d + 1];
+                    states[d + 1] = parent;
+                } else {
+                    states[d + 1].restore(states[d]);
+                }
                 stepper.step(states[d + 1], subject.token(word, d), logits);
-                done.incrementAndGet();
-                if ((++steps & 1023) == 0 && control.shouldStop()) {
-                    return false;
+                if ((++steps & 1023) == 0) {                            // the shared count in batches
+                    done.addAndGet(1024);
+                    if (control.shouldStop()) {
+                        return false;
+                    }
                 }
                 double margin = judge.margin(configs[d], a, after, logits, 0);
                 if (!Judge.right(margin)) {
@@ -263,6 +274,7 @@ final class PrefixSearch {
                     d++;
                 }
             }
+            done.addAndGet(steps & 1023);
             return true;
         }
 

@@ -13,6 +13,7 @@ import statescope.inspect.CatalogLanguages;
 import statescope.inspect.EngineModel;
 import statescope.inspect.LanguageEntry;
 import statescope.inspect.ShippedModels;
+import statescope.lang.Word;
 import statescope.lang.catalog.BoundedDyckMachine;
 import statescope.lang.catalog.Catalog;
 import statescope.lang.catalog.Language;
@@ -57,7 +58,7 @@ class ClosingRuleStepperTest {
         var machine = (BoundedDyckMachine) DYCK.machine();
         for (long seed = 1; seed <= 3; seed++) {
             int[] w = validWord(machine, 30, seed);
-            assertTrue(DYCK.contains(statescope.lang.Word.of(DYCK.alphabet(), w)), "a word of the language");
+            assertTrue(DYCK.contains(Word.of(DYCK.alphabet(), w)), "a word of the language");
             var trace = new AlignedTrace(model, entry);
             trace.setWord(w, p -> { }, () -> false);
             assertEquals(-1, trace.firstDivergence(), "seed " + seed + ": the exact construction agrees everywhere");

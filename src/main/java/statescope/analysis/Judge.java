@@ -235,23 +235,7 @@ public abstract sealed class Judge {
             if (close < 0) {
                 return Double.POSITIVE_INFINITY;
             }
-            int o = outputs();
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < o; j++) {
-                max = Math.max(max, logits[offset + j]);
-            }
-            double z = 0;
-            for (int j = 0; j < o; j++) {
-                z += Math.exp(logits[offset + j] - max);
-            }
-            double all = 0;                                            // as experiment's scoring: float probabilities
-            for (int c = k; c < 2 * k; c++) {
-                all += (float) (Math.exp(logits[offset + c] - max) / z);
-            }
-            if (!(all > 0)) {
-                return Double.NEGATIVE_INFINITY;
-            }
-            double ratio = (float) (Math.exp(logits[offset + close] - max) / z) / all;
+            double ratio = Reference.closingRatio(logits, offset, k, close);   // as the stepper reads it
             return ratio - Correctness.CLOSING_RATIO;
         }
 

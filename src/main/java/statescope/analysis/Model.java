@@ -50,6 +50,15 @@ public interface Model {
     /** A stepper for the calling thread. */
     Stepper stepper();
 
+    /**
+     * A stepper for a short walk, cheapest from a cold start (for the engine's model the plain scalar step:
+     * the Vector API's step runs about 25 times slower until the JIT has compiled it, so a search of a few
+     * hundred prefixes took seconds on it); {@link #stepper()} unless a model says otherwise.
+     */
+    default Stepper coldStepper() {
+        return stepper();
+    }
+
     /** The batched forward with scans on {@code kernel} (the CPU's or the GPU's) and {@code threads} threads. */
     Forward forward(SelectiveScanKernel kernel, int threads);
 }

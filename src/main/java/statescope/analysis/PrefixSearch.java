@@ -28,6 +28,9 @@ import statescope.lang.catalog.ReferenceMachine.Config;
  * position inside it would be a shorter failing prefix). Steps run on the model's {@link Model.Stepper}
  * (for the engine's model the app's recurrent step, {@code SsmStepper}, on the Vector API), one per
  * thread: at one token per string a batched scan costs more per token than the step (docs/analysis.md).
+ * The breadth-first levels (a few thousand prefixes, where the short counterexamples are) step on
+ * {@link Model#coldStepper()} (the scalar kernels, which need no JIT warm-up: parity's {@code 111111} took
+ * 2.5 s on the cold Vector API step and 0.1 s on the scalar one), the depth-first walks on the vector step.
  */
 final class PrefixSearch {
 
@@ -54,6 +57,7 @@ final class PrefixSearch {
     private final ThreadLocal<Model.Stepper> steppers;
     private final ThreadLocal<Judge> judges;
     private final boolean keepGoing;
+    private final ThreadLocal<Model.Stepper> coldSteppers;             // the breadth-first levels
 
     PrefixSearch(Subject subject, int threads) {
         this(subject, threads, false);
@@ -65,6 +69,7 @@ final class PrefixSearch {
         this.keepGoing = keepGoing;
         this.threads = Math.max(1, threads);
         this.steppers = ThreadLocal.withInitial(() -> subject.model().stepper());
+        this.coldSteppers = ThreadLocal.withInitial(() -> subject.model().coldStepper());
         this.judges = ThreadLocal.withInitial(() -> subject.judge().copy());
     }
 
@@ -116,7 +121,7 @@ final class PrefixSearch {
             local.add(nm);
             parts.add(pool.submit(() -> {
                 var out = new ArrayList<Node>();
-                Model.Stepper stepper = steppers.get();
+                Model.Stepper stepper = coldSteppers.get();
                 Judge judge = judges.get();
                 ReferenceMachine m = subject.machine();
                 float[] logits = new float[subject.model().outputSize()];
@@ -184,7 +189,10 @@ final class PrefixSearch {
                 seconds(t0));
     }
 
-    /** One worker's depth-first walk: a state, configuration and next symbol per level, reused. */
+    /**
+     * One worker's depth-first walk: a state, configuration and next symbol per level, reused; the last
+     * child of a prefix takes its parent's state in place (the slots swap) instead of a copy.
+     */
     private final class DepthFirst {
         private final int maxDepth;
         private final NearMisses misses;
@@ -236,11 +244,19 @@ final class PrefixSearch {
                     continue;
                 }
                 word[d] = a;
-                states[d + 1].restore(states[d]);
+                if (nextSymbol[d] == k) {                               // the last child: the parent's state
+                    Model.State parent = states[d];                     // is not read again (a copy saved)
+                    states[d] = states[d + 1];
+                    states[d + 1] = parent;
+                } else {
+                    states[d + 1].restore(states[d]);
+                }
                 stepper.step(states[d + 1], subject.token(word, d), logits);
-                done.incrementAndGet();
-                if ((++steps & 1023) == 0 && control.shouldStop()) {
-                    return false;
+                if ((++steps & 1023) == 0) {                            // the shared count in batches
+                    done.addAndGet(1024);
+                    if (control.shouldStop()) {
+                        return false;
+                    }
                 }
                 double margin = judge.margin(configs[d], a, after, logits, 0);
                 if (!Judge.right(margin)) {
@@ -258,6 +274,7 @@ final class PrefixSearch {
                     d++;
                 }
             }
+            done.addAndGet(steps & 1023);
             return true;
         }
 

@@ -8,7 +8,7 @@ import statescope.ssm.SsmWeights;
 
 /**
  * The engine's Mamba model as a {@link Model}: the step is {@link SsmStepper} (the app's recurrent step,
- * Vector API), the batched forward is {@link FastForward} with the given scan kernel, logits only.
+ * Vector API; its scalar kernels for a short walk), the batched forward is {@link FastForward} with the given scan kernel, logits only.
  */
 public final class SsmModel implements Model {
 
@@ -59,6 +59,12 @@ public final class SsmModel implements Model {
     @Override
     public Stepper stepper() {
         SsmStepper st = new SsmStepper(weights);
+        return (state, token, logits) -> st.step(((Holder) state).s(), token, logits);
+    }
+
+    @Override
+    public Stepper coldStepper() {
+        SsmStepper st = SsmStepper.scalar(weights);
         return (state, token, logits) -> st.step(((Holder) state).s(), token, logits);
     }
 

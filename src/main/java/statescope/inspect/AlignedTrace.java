@@ -202,7 +202,7 @@ public final class AlignedTrace {
         }
         states[length] = reference.nextState(states[length - 1], symbol, c);
         Target target = reference.target(before, symbol, c);
-        Target pred = reference.decode(b.logits(i));
+        Target pred = reference.decode(before, symbol, c, b.logits(i));
         targets.add(target);
         predictions.add(pred);
         channelData.add(pack(b, i));

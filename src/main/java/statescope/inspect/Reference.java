@@ -7,8 +7,11 @@ import java.util.Locale;
 import java.util.Optional;
 import statescope.lang.Alphabet;
 import statescope.lang.Dfa;
+import statescope.lang.catalog.BoundedDyckMachine;
+import statescope.lang.catalog.Correctness;
 import statescope.lang.catalog.DfaMachine;
 import statescope.lang.catalog.Language;
+import statescope.lang.catalog.Metric;
 import statescope.lang.catalog.ReferenceMachine;
 import statescope.lang.catalog.ReferenceMachine.Config;
 import statescope.lang.catalog.TargetClass;
@@ -26,6 +29,12 @@ import statescope.lang.catalog.TargetEncoding.Kind;
  * target bit is read by the threshold instead), and no target at the empty prefix. A user's DFA (typed
  * regex or file) and the built-in languages have one output per target bit, read with the 0.5 threshold
  * on the sigmoid (logit &gt; 0), and a target at the empty prefix too.
+ *
+ * <p>Bounded Dyck is scored by its closing-bracket rule (paper.md §3.3): its model's outputs are a
+ * next-token distribution over the K opens, the K closes and the end, not one unit per target class
+ * (the two counts are equal, 2K + 1, by coincidence). {@link #decode(Config, int, Config, float[])}
+ * reads them so: where a bracket is open the prediction agrees when P(its close) / P(any close) &gt; 0.8,
+ * and positions with no open bracket are not scored (the prediction is the target).
  */
 public final class Reference {
 
@@ -42,8 +51,14 @@ public final class Reference {
     private final TargetEncoding targets;
     private final Units units;
     private final String summary;
+    private final BoundedDyckMachine closing;                        // bounded Dyck's closing rule, or null
 
     private Reference(ReferenceMachine machine, Dfa dfa, TargetEncoding targets, Units units, String summary) {
+        this(machine, dfa, targets, units, summary, null);
+    }
+
+    private Reference(ReferenceMachine machine, Dfa dfa, TargetEncoding targets, Units units, String summary,
+                      BoundedDyckMachine closing) {
         if (units == Units.BITS && targets.kind() != Kind.NEXT_SET && targets.kind() != Kind.MEMBERSHIP) {
             throw new IllegalArgumentException("one unit per bit reads next-symbol or membership targets, not "
                     + targets.kind());
@@ -53,6 +68,7 @@ public final class Reference {
         this.targets = targets;
         this.units = units;
         this.summary = summary;
+        this.closing = closing;
     }
 
     /** A catalog language: its machine, its DFA (when it has one) and its protocol targets, one unit per class. */
@@ -62,7 +78,9 @@ public final class Reference {
         String summary = d != null
                 ? "DFA · " + states(d) + (d.deadState().isPresent() ? " · dead state" : "")
                 : m.kind() + " · " + String.join(", ", m.registerNames());
-        return new Reference(m, d, language.targets(), Units.CLASSES, summary);
+        BoundedDyckMachine closing = language.metric() == Metric.CLOSING_BRACKET && m instanceof BoundedDyckMachine b
+                ? b : null;
+        return new Reference(m, d, language.targets(), Units.CLASSES, summary, closing);
     }
 
     /** A DFA with one bit per symbol: can it follow the prefix and still lead to a word of the language. */
@@ -157,6 +175,9 @@ public final class Reference {
         if (units == Units.BITS) {
             return targets.kind() == Kind.MEMBERSHIP ? "membership" : "next-symbol set";
         }
+        if (closing != null) {
+            return "next token, closing-bracket rule (P(close) / P(any close) > 0.8)";
+        }
         int n = targets.numClasses();
         return targets.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " (" + n
                 + (n == 1 ? " class)" : " classes)");
@@ -185,7 +206,64 @@ public final class Reference {
         return label(targets.at(before, symbol, after));
     }
 
-    /** The model's prediction from its output logits {@code [>= width]}. */
+    /**
+     * The model's prediction at a position, from the configurations before and after its symbol and the
+     * output logits {@code [>= width]}: {@link #decode(float[])}, except for a language scored by the
+     * closing-bracket rule. There the prediction is the target where no bracket is open or where
+     * P(the matching close) / P(any close) &gt; 0.8; else the target with its close moved to the model's
+     * likeliest close (or dropped when that is the right one, below the ratio), labelled with the ratio.
+     */
+    public Target decode(Config before, int symbol, Config after, float[] logits) {
+        if (closing == null) {
+            return decode(logits);
+        }
+        boolean[] bits = targets.at(before, symbol, after);
+        int close = closing.closingBracket(after);
+        if (close < 0) {
+            return label(bits);
+        }
+        int k = closing.types();
+        double ratio = closingRatio(logits, 0, k, close);
+        if (ratio > Correctness.CLOSING_RATIO) {
+            return label(bits);
+        }
+        int best = k;
+        for (int c = k + 1; c < 2 * k; c++) {
+            best = logits[c] > logits[best] ? c : best;
+        }
+        bits[close] = false;
+        bits[best] = best != close;
+        String name = machine.alphabet().symbol(close);
+        return new Target(bits, String.format(Locale.ROOT, "P(%s | close) = %.3f%s", name, ratio,
+                best != close ? ", likeliest " + machine.alphabet().symbol(best) : ""));
+    }
+
+    /**
+     * Bounded Dyck's closing-bracket ratio at one position: P(close) / P(any of the K closes) under the
+     * softmax of {@code logits[offset .. offset + 2K]} (K opens, K closes, end), in float probabilities as
+     * the experiment's scoring; 0 when the closes have no mass.
+     */
+    public static double closingRatio(float[] logits, int offset, int k, int close) {
+        int o = 2 * k + 1;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < o; j++) {
+            max = Math.max(max, logits[offset + j]);
+        }
+        double z = 0;
+        for (int j = 0; j < o; j++) {
+            z += Math.exp(logits[offset + j] - max);
+        }
+        double all = 0;
+        for (int c = k; c < 2 * k; c++) {
+            all += (float) (Math.exp(logits[offset + c] - max) / z);
+        }
+        if (!(all > 0)) {
+            return 0;
+        }
+        return (float) (Math.exp(logits[offset + close] - max) / z) / all;
+    }
+
+    /** The model's prediction from its output logits {@code [>= width]}, by the units alone. */
     public Target decode(float[] logits) {
         boolean[] bits = new boolean[targets.width()];
         if (units == Units.CLASSES && logits.length == targets.numClasses() && targets.numClasses() > 0) {

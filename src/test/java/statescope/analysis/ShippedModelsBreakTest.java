@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import statescope.ssm.ReferenceScan;
 
 /**
- * Issue 14's acceptance points on the shipped models (retrained on the authors' sampling), with the
+ * Issue 14's acceptance points on the shipped models (retrained; D_12 on words of both samplings), with the
  * exhaustive phase's parts (exact, seed-free) here and the sampled parts in docs/analysis.md as run.
  */
 class ShippedModelsBreakTest {
@@ -54,6 +54,9 @@ class ShippedModelsBreakTest {
     void theD12ModelBreaksTheSweepShowsTheDropAndTheSearchFindsAString() throws Exception {
         var r = search("d-12", 200, 200, 1000);
         assertNotNull(r.found(), "found without being told a length: " + r.summary());
+        assertEquals(21, r.exhaustiveDepth(), "every prefix to 21 symbols is right (the earlier model failed on ab)");
+        assertEquals("guided", r.found().phase());
+        assertTrue(r.found().length() > 21 && r.found().stepAgrees(), r.found().text());
         var sweep = new LengthSweep(load("d-12"), new ReferenceScan(), new LengthSweep.Settings(1000, 20, 2, true, 1, 2))
                 .run(Control.none());
         assertTrue(sweep.firstBelow() > 0, "the sweep reports the first length below 99%");

@@ -4,7 +4,7 @@
 # 1. the built app (java -jar target/statescope.jar, as the README starts it, launcher re-exec included):
 #    wall time from the launch to the window's first rendered frame, and to the first step shown (the
 #    opening model's trace in, one step taken, its frame rendered); median, min and max over RUNS;
-# 2. ./mvnw -o javafx:run, the second of two runs (Maven's own start-up and an up-to-date build
+# 2. ./mvnw javafx:run, the second of two runs (Maven's own start-up and an up-to-date build
 #    included), to the first step shown;
 # 3. idle: the app left alone 30 s after its first step, CPU of all its processes as % of one core.
 # The app prints the moments itself when started with -Dstatescope.startup=exit (statescope.ui.StartupClock).
@@ -38,8 +38,8 @@ for i in $(seq "$RUNS"); do
 done
 echo "built app, window shown:      $(median < target/start-window.txt)"
 echo "built app, first step shown:  $(median < target/start-step.txt)"
-measure env JAVA_TOOL_OPTIONS=-Dstatescope.startup=exit ./mvnw -o javafx:run > /dev/null
-read -r w s < <(measure env JAVA_TOOL_OPTIONS=-Dstatescope.startup=exit ./mvnw -o javafx:run)
+measure env JAVA_TOOL_OPTIONS=-Dstatescope.startup=exit ./mvnw javafx:run > /dev/null
+read -r w s < <(measure env JAVA_TOOL_OPTIONS=-Dstatescope.startup=exit ./mvnw javafx:run)
 echo "./mvnw javafx:run (second run): window $w ms, first step $s ms"
 # idle: start, wait for the first step, settle 10 s, then count CPU ticks of the process tree for 30 s
 log=$(mktemp)

@@ -4,6 +4,7 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import statescope.ui.common.Pen;
 import statescope.ui.common.UiScale;
 import statescope.ui.common.VectorPaint;
@@ -73,10 +74,29 @@ final class CounterPlot extends Pane {
         double right = w - 20;
         double top = 50 * k;
         double bottom = h - 40;
-        g.setFont(Font.font(14 * k));
+        Font font = Font.font(14 * k);
+        g.setFont(font);
         g.setFill(Color.web("#57606a"));
-        g.fillText((r > 1 ? "counters" : "counter") + " along the last " + (regs.length - 1)
-                + (regs.length == 2 ? " step" : " steps"), left, 28 * k);
+        String title = (r > 1 ? "counters" : "counter") + " along the last " + (regs.length - 1)
+                + (regs.length == 2 ? " step" : " steps");
+        g.fillText(title, left, 28 * k);
+        // legend after the title, wrapped onto more rows (and the data moved down) when it does not fit
+        int names = r > 1 ? Math.min(r, frame.names().size()) : 0;
+        double[] legendX = new double[names];
+        double[] legendY = new double[names];
+        double lx = left + textWidth(title, font) + 24 * k;
+        double ly = 28 * k;
+        for (int c = 0; c < names; c++) {
+            double tw = textWidth(frame.names().get(c), font);
+            if (lx + tw > right && lx > left) {
+                lx = left;
+                ly += 20 * k;
+            }
+            legendX[c] = lx;
+            legendY[c] = ly;
+            lx += tw + 14 * k;
+        }
+        top = Math.min(Math.max(top, ly + 22 * k), bottom - 20);
         g.setStroke(Color.web("#d0d7de"));
         g.setLineWidth(1);
         int step = tickStep(max, Math.max(2, (int) ((bottom - top) / (22 * k))));
@@ -103,10 +123,16 @@ final class CounterPlot extends Pane {
             double cy = bottom - (bottom - top) * Math.max(0, regs[regs.length - 1][c]) / max + off;
             g.setFill(frame.rejected() ? Color.web("#cf222e") : colour);
             g.fillOval(cx - 7, cy - 7, 14, 14);
-            if (r > 1 && c < frame.names().size()) {                  // legend in the title row, clear of the data
+            if (c < names) {
                 g.setFill(colour);
-                g.fillText(frame.names().get(c), right - 56 * k * (r - c), 28 * k);
+                g.fillText(frame.names().get(c), legendX[c], legendY[c]);
             }
         }
+    }
+
+    private static double textWidth(String text, Font font) {
+        var t = new Text(text);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
     }
 }

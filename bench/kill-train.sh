@@ -11,7 +11,7 @@
 # inside a save, between or during the two renames, and the audit sees the pairs a stopped save leaves.
 # Needs JDK 25 and the project compiled with its tests (./mvnw -o -q test-compile); the classpath is
 # written to target/kill-train.classpath once. Every kill is a SIGKILL (the process gets no chance to
-# save), except every fifth, a SIGTERM (the run saves its state and exits 130). Prints one line per kill
+# save), except every fifth, a SIGTERM (the run saves its state and exits 143). Prints one line per kill
 # and the counts at the end. Exit code: 0 when no checkpoint ever failed to load or match, 1 otherwise.
 set -u
 cd "$(dirname "$0")/.."

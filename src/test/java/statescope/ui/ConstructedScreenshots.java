@@ -47,6 +47,7 @@ public final class ConstructedScreenshots {
             var root = StateScopeApp.buildRoot(vm);
             var stage = new Stage();
             stage.setScene(new Scene(root, 1600, 1000));
+            stage.getScene().getStylesheets().add(StateScopeApp.STYLESHEET);
             stage.setX(0);
             stage.setY(0);
             stage.show();

@@ -3,6 +3,8 @@
 #   bench/ui.sh bench [--json]   per-keystroke update time and the 100,000-character paste (BenchUi):
 #                                headless (Monocle), then again in a real window under Xvfb when
 #                                xvfb-run is there; the FX-thread stall meter's figures for both
+#   bench/ui.sh trace [N]        a long read's time and retained trace memory, Ā stored vs derived from Δ
+#                                (TraceMemoryBench; N tokens, default 30,000)
 #   bench/ui.sh pca              plain-Java PCA against ND4J's SVD (PcaBench, docs/decisions/0004)
 #   bench/ui.sh screenshots      every view under Xvfb into assets/screenshots (ScreenshotTour), then the
 #                                main window at 1280x720, 1920x1080, 3840x2160 (render scale 2), in
@@ -39,6 +41,8 @@ case "${1:-}" in
                  echo "xvfb-run not found: the window run is skipped (apt-get install -y xvfb libgtk-3-0)" >&2
                fi ;;
   pca)         exec "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.inspect.PcaBench ;;
+  trace)       shift
+               exec "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.inspect.TraceMemoryBench "$@" ;;
   screenshots) xvfb-run -a -s "-screen 0 1600x1000x24" "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.ScreenshotTour assets/screenshots
                for size in 1280x720 1920x1080; do
                  xvfb-run -a -s "-screen 0 ${size}x24" "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.ScreenshotTour assets/screenshots --size "$size"

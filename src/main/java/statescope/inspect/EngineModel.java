@@ -63,7 +63,7 @@ public final class EngineModel implements TraceModel {
         return true;
     }
 
-    /** The same sum as the batched block's {@link ChannelKind#GATE} (and the stepper's Ā), for one channel. */
+    /** Ā[d, :] averaged over N: the batched block's {@link ChannelKind#GATE} and a trace's derived Ā alike. */
     @Override
     public float gateMean(int layer, int d, float delta) {
         int n = info.dState();
@@ -148,7 +148,6 @@ public final class EngineModel implements TraceModel {
         int ed = info.dInner();
         int n = info.dState();
         int o = info.outputWidth();
-        var gates = weights.config().gates();
         var layers = result.layers();                                  // B = 1: row t is token t
         return new StepBlock() {
             @Override
@@ -178,13 +177,8 @@ public final class EngineModel implements TraceModel {
                         }
                     }
                     case GATE -> {
-                        float[] a = in.a();                             // [ED, N]
                         for (int d = 0; d < ed; d++) {
-                            float s = 0f;
-                            for (int k = 0; k < n; k++) {
-                                s += gates.gate(delta[t * ed + d] * a[d * n + k]);
-                            }
-                            out[d] = s / n;
+                            out[d] = gateMean(layer, d, delta[t * ed + d]);
                         }
                     }
                     default -> throw new IllegalArgumentException("unknown quantity " + kind);

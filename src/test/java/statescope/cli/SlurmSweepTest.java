@@ -21,6 +21,7 @@ import statescope.experiment.SweepCell;
 import statescope.experiment.SweepFolder;
 import statescope.experiment.SweepPlan;
 import statescope.experiment.TrainingRun;
+import statescope.ChildJvm;
 
 /** {@code sweep --executor slurm} against a stand-in for sbatch, squeue and sacct, and a task run by bash. */
 class SlurmSweepTest {
@@ -153,7 +154,7 @@ class SlurmSweepTest {
         Path out = dir.resolve("results");
         String launcher = String.join(" ", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-modules", "jdk.incubator.vector", "-Xmx512m", "-cp",
-                testClassPath(), "statescope.Launcher");
+                ChildJvm.classPath(), "statescope.Launcher");
         var fake = new FakeSlurm();
         assertEquals(0, sweep(fake, plan.toString(), "--out", out.toString(), "--executor", "slurm", "--launcher",
                 launcher).code());
@@ -181,10 +182,5 @@ class SlurmSweepTest {
         String text = Files.readString(log);
         assertEquals(0, p.exitValue(), text);
         return text;
-    }
-
-    static String testClassPath() {
-        String cp = System.getProperty("surefire.test.class.path");
-        return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
     }
 }

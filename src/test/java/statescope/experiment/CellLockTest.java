@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import statescope.ChildJvm;
 
 /** A cell's lock: one holder at a time, in this JVM and across processes, and free once its holder dies. */
 class CellLockTest {
@@ -42,7 +43,7 @@ class CellLockTest {
     void anotherProcessHoldsItUntilItIsKilled(@TempDir Path dir) throws Exception {
         Path model = dir.resolve("cell.safetensors");
         Process child = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx64m", "-cp", testClassPath(), LockChild.class.getName(), model.toString()))
+                "-Xmx64m", "-cp", ChildJvm.classPath(), LockChild.class.getName(), model.toString()))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
             var in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
@@ -58,10 +59,5 @@ class CellLockTest {
         } finally {
             child.destroyForcibly();
         }
-    }
-
-    static String testClassPath() {
-        String cp = System.getProperty("surefire.test.class.path");
-        return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
     }
 }

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
+import statescope.ChildJvm;
 
 class StateAndBatchTest {
 
@@ -129,7 +130,7 @@ class StateAndBatchTest {
     @Test
     void stepIsAllocationFree() throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules", "jdk.incubator.vector", "-Xmx256m", "-cp", testClassPath(),
+                "--add-modules", "jdk.incubator.vector", "-Xmx256m", "-cp", ChildJvm.classPath(),
                 StepAllocationChild.class.getName(), "12"));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -141,11 +142,5 @@ class StateAndBatchTest {
         assertTrue(m.find(), out);
         long per = Long.parseLong(m.group(1));
         assertTrue(per < 8, "bytes allocated per step: " + per + "\n" + out);
-    }
-
-    /** The test JVM's class path (Surefire puts the real one in surefire.test.class.path). */
-    private static String testClassPath() {
-        String cp = System.getProperty("surefire.test.class.path");
-        return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
     }
 }

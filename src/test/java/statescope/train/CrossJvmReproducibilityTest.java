@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import statescope.ChildJvm;
 
 /**
  * Same seed and threads give byte-identical checkpoints across JVM processes, whichever JIT tier runs
@@ -66,18 +67,12 @@ class CrossJvmReproducibilityTest {
         cmd.add("-Xmx512m");
         cmd.addAll(jitFlags);
         cmd.add("-cp");
-        cmd.add(testClassPath());
+        cmd.add(ChildJvm.classPath());
         cmd.add(ReproChild.class.getName());
         cmd.add(out.toString());
         cmd.add(Integer.toString(steps));
         cmd.add(Integer.toString(warmup));
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.resolve("log.txt").toFile()).start();
-    }
-
-    /** The test JVM's class path (Surefire puts the real one in surefire.test.class.path). */
-    static String testClassPath() {
-        String cp = System.getProperty("surefire.test.class.path");
-        return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
     }
 
     private static void finish(Process p, Path out) throws Exception {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import statescope.ChildJvm;
 
 /**
  * One decision ({@code VectorSupport}) picks the kernels of every family (step, batched forward, scan,
@@ -62,7 +63,7 @@ class KernelChoiceTest {
         cmd.addAll(flags);
         cmd.add("-Xmx256m");
         cmd.add("-cp");
-        cmd.add(CrossJvmReproducibilityTest.testClassPath());
+        cmd.add(ChildJvm.classPath());
         cmd.add(KernelChoiceChild.class.getName());
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -1,0 +1,67 @@
+package statescope.inspect;
+
+import java.util.SplittableRandom;
+import statescope.ssm.GateRange;
+
+/**
+ * What a long read costs {@link AlignedTrace} (docs/performance.md, "the paste's per-token data"): a
+ * random 3-layer d_model-64 signed model reads N random parity symbols (default 30,000) through
+ * {@link AlignedTrace#setWord}, once keeping Ā per token (the model seen without
+ * {@link TraceModel#gateFromDelta}) and once deriving it from the kept Δ, three rounds each in one run;
+ * prints the read time and the heap the trace retains (used heap after {@code System.gc()}, before and
+ * after). Not a test: {@code bench/ui.sh trace [N]}.
+ */
+public final class TraceMemoryBench {
+
+    private TraceMemoryBench() {
+    }
+
+    /** The model without {@link TraceModel#gateFromDelta}: the trace stores Ā for every token. */
+    private record StoredGate(TraceModel m) implements TraceModel {
+        @Override
+        public ModelInfo info() {
+            return m.info();
+        }
+
+        @Override
+        public State newState() {
+            return m.newState();
+        }
+
+        @Override
+        public StepTrace step(State state, int token) {
+            return m.step(state, token);
+        }
+
+        @Override
+        public StepBlock stepBlock(State state, int[] tokens) {
+            return m.stepBlock(state, tokens);
+        }
+    }
+
+    public static void main(String[] args) {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 30_000;
+        var lang = CatalogLanguages.all().stream().filter(l -> l.id().equals("parity")).findFirst().orElseThrow();
+        var model = EngineModel.random(lang.vocabularySize(), lang.reference().width(), 3, 64, GateRange.SIGNED, 1);
+        int[] word = new SplittableRandom(1).ints(n, 0, lang.reference().alphabet().size()).toArray();
+        for (int round = 0; round < 3; round++) {
+            for (TraceModel m : new TraceModel[] {new StoredGate(model), model}) {
+                long before = usedHeap();
+                var trace = new AlignedTrace(m, lang);
+                long t0 = System.nanoTime();
+                trace.setWord(word, p -> { }, () -> false);
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                long retained = usedHeap() - before;
+                System.out.printf("round %d, %-9s %,d tokens: read %.2f s, trace retains %.0f MB (%d tokens kept)%n",
+                        round, m.gateFromDelta() ? "derived Ā" : "stored Ā", n, seconds, retained / 1e6, trace.length());
+            }
+        }
+    }
+
+    private static long usedHeap() {
+        System.gc();
+        System.gc();
+        var r = Runtime.getRuntime();
+        return r.totalMemory() - r.freeMemory();
+    }
+}

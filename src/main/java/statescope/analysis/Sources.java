@@ -24,13 +24,19 @@ import statescope.lang.catalog.WordSampler;
  * the transitions and configurations visited least so far (a walk remembers across calls). Flip-flop's
  * sampler is asked for FFL(0.8) with half the length in instructions. The counter languages' samplers
  * count paths in a table quadratic in the length, so above {@value #LONG_COUNTER} symbols those
- * languages are walked instead. Not thread-safe.
+ * languages are walked instead. A window the authors' generator reaches too rarely ({@value #MAX_DRAWS}
+ * draws without a word) is drawn by the uniform sampler from then on. Not thread-safe.
  */
 final class Sources {
 
     /** Longest word asked from a counter language's sampler. */
     static final int LONG_COUNTER = 2048;
     private static final int MAX_REMEMBERED = 100_000;
+    /**
+     * Runs of the authors' generator spent on one word before a window counts as out of its reach (D_12's
+     * generator draws a word of 22-44 symbols about once in millions; 20 million runs took minutes).
+     */
+    static final long MAX_DRAWS = 100_000;
 
     private final Subject subject;
     private final ReferenceMachine m;
@@ -70,10 +76,14 @@ final class Sources {
             var window = new LengthWindow(lo, hi);
             if (!uniformOnly.contains(window)) {
                 try {
-                    return l.trainingSplit().sampler().sample(window, random).toArray();
+                    var w = l.trainingSplit().sampler().sampleWithin(window, random, MAX_DRAWS);
+                    if (w != null) {
+                        return w.toArray();
+                    }
                 } catch (IllegalArgumentException | IllegalStateException outsideItsReach) {
-                    uniformOnly.add(window);     // beyond the authors' generator's window, or it never draws there
+                    // beyond the authors' generator's window
                 }
+                uniformOnly.add(window);        // or it draws there too rarely: the uniform sampler from now on
             }
             return l.withSampling(Sampling.UNIFORM).trainingSplit().sampler().sample(window, random).toArray();
         } catch (IllegalArgumentException e) {

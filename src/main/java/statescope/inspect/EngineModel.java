@@ -31,6 +31,15 @@ public final class EngineModel implements TraceModel {
      * @param trained whether the weights come from training
      */
     public EngineModel(SsmWeights weights, String name, boolean trained) {
+        this(weights, name, trained, false);
+    }
+
+    /**
+     * @param name        display name (checkpoint file, or "random init")
+     * @param trained     whether the weights come from a checkpoint
+     * @param constructed whether they were constructed rather than trained (the manifest's kind)
+     */
+    public EngineModel(SsmWeights weights, String name, boolean trained, boolean constructed) {
         this.weights = weights;
         this.stepper = ThreadLocal.withInitial(() -> new SsmStepper(weights));
         SsmConfig c = weights.config();
@@ -39,7 +48,7 @@ public final class EngineModel implements TraceModel {
             stateMatrix[l] = weights.stateMatrix(l);
         }
         this.info = new ModelInfo(name, c.nLayer(), c.dModel(), c.dInner(), c.dState(), c.vocabSize(),
-                c.outputSize(), c.gates(), stepper.get().backend(), trained);
+                c.outputSize(), c.gates(), stepper.get().backend(), trained, constructed);
     }
 
     /** A randomly initialised model with Mamba's defaults around the given sizes. */

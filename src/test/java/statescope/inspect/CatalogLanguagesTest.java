@@ -3,6 +3,7 @@ package statescope.inspect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -53,6 +54,18 @@ class CatalogLanguagesTest {
                 }
             }
         }
+    }
+
+    /** The status bar's summary tells a constructed checkpoint from a trained one and from random weights. */
+    @Test
+    void theSummaryNamesWhereTheWeightsCameFrom() throws Exception {
+        LanguageEntry d12 = CatalogLanguages.entry(Catalog.standard().get("d-12"));
+        String built = ShippedModels.load(Path.of("assets/models/constructed/d-12.json"), d12).info().summary();
+        String trained = ShippedModels.load(Path.of("assets/models/d-12.json"), d12).info().summary();
+        String random = EngineModel.random(3, 3, 1, 8, GateRange.NONNEGATIVE, 1).info().summary();
+        assertTrue(built.endsWith(" · constructed"), built);
+        assertTrue(trained.endsWith(" · trained"), trained);
+        assertTrue(random.endsWith(" · random init"), random);
     }
 
     @Test

@@ -47,17 +47,26 @@ abstract class GeneratorSampler implements WordSampler {
 
     @Override
     public Word sample(LengthWindow window, SplittableRandom random) {
+        Word w = sampleWithin(window, random, MAX_ATTEMPTS);
+        if (w == null) {
+            throw new IllegalStateException(getClass().getSimpleName() + " drew no word of a length in " + window
+                    + " (generator window " + generator + ") in " + MAX_ATTEMPTS + " tries");
+        }
+        return w;
+    }
+
+    @Override
+    public Word sampleWithin(LengthWindow window, SplittableRandom random, long maxDraws) {
         if (window.max() < generator.min() || window.min() > generator.max()) {
             throw new IllegalArgumentException("the authors' generator draws lengths " + generator + ", not " + window);
         }
-        for (long i = 0; i < MAX_ATTEMPTS; i++) {
+        for (long i = 0; i < maxDraws; i++) {
             int[] w = attempt(random);
             if (w != null && generator.contains(w.length) && window.contains(w.length) && accept(w)) {
                 return Word.of(alphabet, w);
             }
         }
-        throw new IllegalStateException(getClass().getSimpleName() + " drew no word of a length in " + window
-                + " (generator window " + generator + ") in " + MAX_ATTEMPTS + " tries");
+        return null;
     }
 
     /** A growable int array for building words symbol by symbol. */

@@ -136,6 +136,12 @@ public final class Language {
             }
 
             @Override
+            public Word sampleWithin(LengthWindow window, SplittableRandom random, long maxDraws) {
+                return random.nextBoolean() ? a.sampleWithin(window, random, maxDraws)
+                        : u.sampleWithin(window, random, maxDraws);
+            }
+
+            @Override
             public long missBudget(int wanted) {
                 return Math.max(a.missBudget(wanted), u.missBudget(wanted));
             }

@@ -13,6 +13,16 @@ public interface WordSampler {
     Word sample(LengthWindow window, SplittableRandom random);
 
     /**
+     * Like {@link #sample}, but gives up after {@code maxDraws} runs of a generator that draws until a
+     * word fits (returns null then), so a caller under a time limit is not held for millions of draws.
+     * A word it returns is the one {@link #sample} returns from the same random state. Samplers that
+     * do not draw again return {@link #sample}'s word.
+     */
+    default Word sampleWithin(LengthWindow window, SplittableRandom random, long maxDraws) {
+        return sample(window, random);
+    }
+
+    /**
      * How many distinct words the sampler can produce in a window ({@code Double.POSITIVE_INFINITY}
      * when not counted or astronomically many); used to shrink a split where the language is small.
      */

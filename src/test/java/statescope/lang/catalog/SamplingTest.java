@@ -42,6 +42,35 @@ class SamplingTest {
         assertNotEquals(a, d12.sample("bin2", 20, 6L));
     }
 
+    /**
+     * A bounded draw returns the word {@code sample} returns from the same random state (training data does
+     * not change), and null instead of millions of draws where the generator rarely reaches the window.
+     */
+    @Test
+    void aBoundedDrawIsTheSameWordOrNone() {
+        for (Sampling sampling : List.of(Sampling.AUTHORS, Sampling.MIXED)) {
+            WordSampler s = Catalog.standard(sampling).get("d-12").trainingSplit().sampler();
+            var window = new LengthWindow(2, 100);
+            for (long seed = 1; seed <= 20; seed++) {
+                var r1 = new SplittableRandom(seed);
+                var r2 = new SplittableRandom(seed);
+                assertEquals(s.sample(window, r1), s.sampleWithin(window, r2, GeneratorSampler.MAX_ATTEMPTS), sampling
+                        + " seed " + seed);
+                assertEquals(r1.nextLong(), r2.nextLong(), "the same draws were made");
+            }
+        }
+        WordSampler authors = CatalogTest.CATALOG.get("d-12").trainingSplit().sampler();
+        var rare = new LengthWindow(22, 44);          // D_12's generator nests 3/4 deep: short words are rare
+        var random = new SplittableRandom(1);
+        int none = 0;
+        for (int i = 0; i < 20; i++) {
+            if (authors.sampleWithin(rare, random, 100) == null) {
+                none++;
+            }
+        }
+        assertTrue(none >= 15, "100 draws seldom give a 22-44 symbol D_12 word, got none " + none + " times of 20");
+    }
+
     @Test
     void theSamplingsDifferWhereTheAuthorsDoNotDrawUniformly() {
         Catalog c = CatalogTest.CATALOG;

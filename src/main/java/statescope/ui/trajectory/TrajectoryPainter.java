@@ -118,9 +118,10 @@ final class TrajectoryPainter {
         }
         key = new BackKey(key.cloud(), key.threeD(), key.yaw(), key.pitch(), w, h, bounds[0], bounds[1], bounds[2],
                 bounds[3]);
-        double s = Math.min((w - 2 * PAD - LEGEND) / Math.max(bounds[1] - bounds[0], 1e-6),
+        double legend = legendWidth(f.legend(), w, h);                // the plot keeps clear of the legend
+        double s = Math.min(Math.max(1, w - 2 * PAD - legend) / Math.max(bounds[1] - bounds[0], 1e-6),
                 (h - 2 * PAD) / Math.max(bounds[3] - bounds[2], 1e-6));
-        double ox = PAD + ((w - 2 * PAD - LEGEND) - s * (bounds[1] - bounds[0])) / 2 - s * bounds[0];
+        double ox = PAD + (Math.max(1, w - 2 * PAD - legend) - s * (bounds[1] - bounds[0])) / 2 - s * bounds[0];
         double oy = h - PAD - ((h - 2 * PAD) - s * (bounds[3] - bounds[2])) / 2 + s * bounds[2];
         if (backPen != null) {
             drawBack(backPen, w, h, f, cloudPts, s, ox, oy);
@@ -137,7 +138,7 @@ final class TrajectoryPainter {
         drawPath(g, f, path, s, ox, oy);
         double[] here = path.length == 0 ? null : new double[] {ox + s * path[path.length - 1][0],
             oy - s * path[path.length - 1][1]};
-        drawCentroids(g, w, h, cloud, s, ox, oy, here);
+        drawCentroids(g, w - legend, h, cloud, s, ox, oy, here);
         if (here != null) {                                            // the current point over everything
             g.setStroke(INK);
             g.setLineWidth(3);
@@ -194,7 +195,7 @@ final class TrajectoryPainter {
     private void drawBack(Pen g, double w, double h, TrajectoryViewModel.Frame f, double[][] pts, double s, double ox,
                           double oy) {
         g.clearRect(0, 0, w, h);
-        drawAxes(g, w, h);
+        drawAxes(g, w, h, legendWidth(f.legend(), w, h));
         g.setGlobalAlpha(0.22);                                        // one oval each: dense regions look darker
         int[] states = f.cloud().states();
         for (int i = 0; i < pts.length; i++) {
@@ -238,9 +239,9 @@ final class TrajectoryPainter {
     private static final double[][] SPOTS = {{8, -18}, {8, 2}, {-8, -18}, {-8, 2}, {-10, -32}, {-10, 14},
         {16, -40}, {16, 24}, {-16, -40}, {-16, 24}, {30, -8}, {-30, -8}};
 
-    private void drawCentroids(Pen g, double w, double h, StateCloud cloud, double s, double ox, double oy,
+    /** Labels stay left of {@code labelRight} (where the legend starts). */
+    private void drawCentroids(Pen g, double labelRight, double h, StateCloud cloud, double s, double ox, double oy,
                                double[] here) {
-        double labelRight = w - LEGEND;
         Font font = Font.font("System", FontWeight.BOLD, 13 * UiScale.factor());
         g.setFont(font);
         int states = cloud.centroids().length;
@@ -361,7 +362,7 @@ final class TrajectoryPainter {
         return false;
     }
 
-    private void drawAxes(Pen g, double w, double h) {
+    private void drawAxes(Pen g, double w, double h, double legend) {
         g.setFill(MUTED);
         g.setFont(Font.font(12 * UiScale.factor()));
         if (vm.threeDProperty().get()) {
@@ -379,9 +380,35 @@ final class TrajectoryPainter {
                 g.fillText(names[axis], ox + 30 * v[0] - 8, oy - 30 * v[1] + 4);
             }
         } else {
-            g.fillText("PC1 →", w - LEGEND - PAD - 20, h - 14);
+            g.fillText("PC1 →", w - legend - PAD - 20, h - 14);
             g.fillText("↑ PC2", 10, PAD - 14);
         }
+    }
+
+    /**
+     * The width the legend takes at the right of a {@code w} by {@code h} plot: as many columns as the height
+     * needs, at least {@value #LEGEND} px, at most 60% of the width (a legend wider than that is drawn over
+     * the plot's right side rather than squeezing the plot to nothing).
+     */
+    static double legendWidth(List<String> names, double w, double h) {
+        double k = UiScale.factor();
+        int rows = legendRows(h);
+        int cols = (names.size() + rows - 1) / rows;
+        double need = Math.max(cols * legendColumn(names), 7.5 * k * "automaton state".length()) + 16;
+        return Math.min(Math.max(LEGEND, need), 0.6 * w);
+    }
+
+    private static int legendRows(double h) {
+        return Math.max(1, (int) ((h - 24 - 10) / (20 * UiScale.factor())));
+    }
+
+    /** One legend column: the longest name and its dot. */
+    private static double legendColumn(List<String> names) {
+        int longest = "automaton state".length() / 2;
+        for (String n : names) {
+            longest = Math.max(longest, n.length());
+        }
+        return (26 + 7.5 * longest) * UiScale.factor();
     }
 
     /** Every state, in {@link #legendOrder} order, in as many columns as the height needs. */
@@ -391,13 +418,9 @@ final class TrajectoryPainter {
         double row = 20 * k;
         g.setFont(Font.font(13 * k));
         int[] order = legendOrder(names);
-        int rows = Math.max(1, (int) ((h - y - 10) / row));
+        int rows = legendRows(h);
         int cols = (order.length + rows - 1) / rows;
-        int longest = "automaton state".length() / 2;
-        for (String n : names) {
-            longest = Math.max(longest, n.length());
-        }
-        double colW = (26 + 7.5 * longest) * k;                        // the longest name and its dot
+        double colW = legendColumn(names);
         double x = Math.max(8, Math.min(w - cols * colW, w - 7.5 * k * "automaton state".length()) - 8);
         g.setFill(MUTED);
         g.fillText("automaton state", x, y);

@@ -33,7 +33,7 @@ public final class StageControls {
     private final MainWindow window;
     private final UiScale scale;
     private final CheckMenuItem presentItem = new CheckMenuItem("Presentation mode\tF5");
-    private final CheckMenuItem hideItem = new CheckMenuItem("Hide the future\tH");
+    private final CheckMenuItem hideItem = new CheckMenuItem("Hide the future\t\tH");
     private boolean presenting;
     private boolean hidingBefore;
 

@@ -203,7 +203,9 @@ final class TrajectoryPainter {
             g.fillOval(ox + s * pts[i][0] - 3, oy - s * pts[i][1] - 3, 6, 6);
         }
         g.setGlobalAlpha(1);
-        drawLegend(g, w, h, f.legend());
+        if (legendWidth(f.legend(), w, h) > 0) {
+            drawLegend(g, w, h, f.legend());
+        }
     }
 
     private void drawPath(Pen g, TrajectoryViewModel.Frame f, double[][] path, double s, double ox,
@@ -387,15 +389,16 @@ final class TrajectoryPainter {
 
     /**
      * The width the legend takes at the right of a {@code w} by {@code h} plot: as many columns as the height
-     * needs, at least {@value #LEGEND} px, at most 60% of the width (a legend wider than that is drawn over
-     * the plot's right side rather than squeezing the plot to nothing).
+     * needs, at least {@value #LEGEND} px; 0 (no legend) when that is more than 40% of the width, where it
+     * would squeeze the plot to nothing (a small window, or presentation mode's large type): the centroid
+     * labels, in the states' colours, name the states then.
      */
     static double legendWidth(List<String> names, double w, double h) {
         double k = UiScale.factor();
         int rows = legendRows(h);
         int cols = (names.size() + rows - 1) / rows;
-        double need = Math.max(cols * legendColumn(names), 7.5 * k * "automaton state".length()) + 16;
-        return Math.min(Math.max(LEGEND, need), 0.6 * w);
+        double need = Math.max(LEGEND, Math.max(cols * legendColumn(names), 7.5 * k * "automaton state".length()) + 16);
+        return need > 0.4 * w ? 0 : need;
     }
 
     private static int legendRows(double h) {

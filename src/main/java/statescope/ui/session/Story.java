@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -91,6 +92,9 @@ public record Story(String title, List<Scene> scenes) {
             position = s.get("position").asInt();
         }
         String tab = text(s, "tab", where);
+        if (tab != null) {
+            tab = tab.strip().toLowerCase(Locale.ROOT);                   // "Lengths" as the tab reads
+        }
         if (tab != null && !List.of(TABS.split(", ")).contains(tab)) {
             throw new IllegalArgumentException(where + ", tab: " + quote(tab) + " is not one of " + TABS);
         }

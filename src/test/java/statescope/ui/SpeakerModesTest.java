@@ -21,6 +21,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import statescope.ui.analysis.LengthsView;
 import statescope.ui.common.TaskRunner;
 import statescope.ui.common.UiScale;
 import statescope.ui.main.CompareStripView;
@@ -86,6 +87,25 @@ class SpeakerModesTest {
         robot.interact(() -> window.openStory(file));
         assertTrue(robot.lookup("#story-error").queryLabeled().getText().startsWith("talk.json: scene 1, tab:"),
                 robot.lookup("#story-error").queryLabeled().getText());
+    }
+
+    /**
+     * On a short pane (a 1280x720 window at presentation mode's 1.6x type) the Lengths tab scrolls down to its
+     * chart rather than squeezing it to nothing (it was 0 px high there).
+     */
+    @Test
+    void aShortPaneKeepsTheLengthChartReadable(FxRobot robot) {
+        robot.interact(() -> {
+            StateScopeApp.uiScale(UiScale.Store.memory()).set(1.6, false);
+            var stage = (Stage) window.getScene().getWindow();
+            stage.setWidth(1280);
+            stage.setHeight(720);
+            window.tabs().getSelectionModel().select(4);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        var chart = robot.lookup("#lengths-view").queryAs(LengthsView.class).chart();
+        assertTrue(window.tabs().getHeight() < 400, "a short pane: " + window.tabs().getHeight());
+        assertTrue(chart.getHeight() >= 200 * UiScale.factor(), "chart height " + chart.getHeight());
     }
 
     @Test

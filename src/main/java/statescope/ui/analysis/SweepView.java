@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -16,6 +18,7 @@ import javafx.scene.layout.VBox;
 import statescope.analysis.LengthSweep;
 import statescope.ui.chart.LengthChart;
 import statescope.ui.common.Bars;
+import statescope.ui.common.UiScale;
 
 /**
  * The analysis tab's "Where it breaks" page: on top the "Find counterexample" action for the current model (progress, Cancel,
@@ -23,6 +26,9 @@ import statescope.ui.common.Bars;
  * as a chart; a click on a point opens that point's first failing string in the stepper.
  */
 final class SweepView extends BorderPane {
+
+    /** The chart's least height at UI scale 1, px. */
+    static final double CHART_MIN_HEIGHT = 220;
 
     private final AnalysisViewModel vm;
     private final LengthChart chart;
@@ -38,6 +44,9 @@ final class SweepView extends BorderPane {
         searchStatus.setWrapText(true);
         setTop(new VBox(4, searchBar(), searchStatus, sweepBar()));
         setCenter(chart);
+        // on a short pane (1280x720, presentation mode's large type) the tab scrolls down to the chart rather
+        // than squeezing it to nothing; a finished sweep scrolls it into view
+        chart.minHeightProperty().bind(UiScale.factorProperty().multiply(CHART_MIN_HEIGHT));
         var status = new Label();
         status.getStyleClass().add("analysis-status");
         status.setId("sweep-status");
@@ -131,6 +140,14 @@ final class SweepView extends BorderPane {
             training.add(w == null ? null : new int[] {w.min(), w.max()});
         }
         chart.show(cs, training);
+        if (!cs.isEmpty()) {
+            for (Node n = getParent(); n != null; n = n.getParent()) {
+                if (n instanceof ScrollPane scroll) {
+                    scroll.setVvalue(scroll.getVmax());
+                    break;
+                }
+            }
+        }
     }
 
     /** The chart (for tests and screenshots). */

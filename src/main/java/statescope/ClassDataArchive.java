@@ -1,5 +1,7 @@
 package statescope;
 
+import java.io.File;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +40,7 @@ final class ClassDataArchive {
         if (env.get("STATESCOPE_NO_CDS") != null || classPath == null || classPath.isBlank()) {
             return List.of();
         }
-        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+        for (String entry : classPath.split(File.pathSeparator)) {
             if (!entry.isEmpty() && Files.isDirectory(Path.of(entry))) {
                 return List.of();
             }
@@ -49,7 +51,7 @@ final class ClassDataArchive {
         }
         try {
             Files.createDirectories(dir);
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return List.of();
         }
         String id = key(System.getProperty("user.dir") + "|" + classPath + "|" + jdk);
@@ -74,7 +76,7 @@ final class ClassDataArchive {
                 Files.writeString(stampFile, stamp, StandardCharsets.UTF_8);
             }
             return true;
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return false;
         }
     }
@@ -85,7 +87,7 @@ final class ClassDataArchive {
      */
     static String stamp(String classPath) {
         var out = new StringBuilder();
-        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+        for (String entry : classPath.split(File.pathSeparator)) {
             if (entry.isEmpty()) {
                 continue;
             }
@@ -99,7 +101,7 @@ final class ClassDataArchive {
                         describe(jar.toAbsolutePath().resolveSibling(ref), out);
                     }
                 }
-            } catch (java.io.IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 out.append("?manifest\n");
             }
         }
@@ -110,7 +112,7 @@ final class ClassDataArchive {
         out.append(file).append(' ');
         try {
             out.append(Files.size(file)).append(' ').append(Files.getLastModifiedTime(file).toMillis());
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             out.append('?');
         }
         out.append('\n');

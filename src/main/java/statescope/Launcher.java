@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import statescope.cli.StateScopeCommand;
+import statescope.ui.Preload;
 import statescope.ui.StateScopeApp;
 
 /**
@@ -42,7 +43,7 @@ public final class Launcher {
         }
         Path file = associatedFile(args);
         if (opensApp(args)) {
-            statescope.ui.Preload.start();                             // what the window needs, beside the toolkit's start
+            Preload.start();                             // what the window needs, beside the toolkit's start
         }
         if (args.length == 2 && args[0].equals("present")) {                  // a story, in presentation mode
             StateScopeApp.launchApp(new String[] {StateScopeApp.PRESENT, args[1]});

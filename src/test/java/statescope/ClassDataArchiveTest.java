@@ -38,25 +38,26 @@ class ClassDataArchiveTest {
     @Test
     void theArchiveIsInTheUsersCacheAndTheCdsLogIsQuiet() throws Exception {
         Path app = jar("app.jar", null);
+        String home = dir.resolve("home").toString();
         var env = Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString());
-        var opts = ClassDataArchive.options(app.toString(), env, "Linux", "/home/u", "25");
+        var opts = ClassDataArchive.options(app.toString(), env, "Linux", home, "25");
         assertTrue(opts.contains("-XX:+AutoCreateSharedArchive"), opts.toString());
         assertTrue(opts.stream().anyMatch(o -> o.startsWith("-XX:SharedArchiveFile=" + dir.resolve("cache").resolve("statescope"))),
                 opts.toString());
         assertTrue(opts.contains("-Xlog:cds=off"), opts.toString());
-        assertEquals(Path.of("/home/u", ".cache", "statescope"), ClassDataArchive.cacheFolder(Map.of(), "Linux", "/home/u"));
-        assertEquals(Path.of("/home/u", "Library", "Caches", "statescope"),
-                ClassDataArchive.cacheFolder(Map.of(), "Mac OS X", "/home/u"));
-        assertEquals(null, ClassDataArchive.cacheFolder(Map.of(), "Windows 11", "C:\\Users\\u"));
+        assertEquals(Path.of(home, ".cache", "statescope"), ClassDataArchive.cacheFolder(Map.of(), "Linux", home));
+        assertEquals(Path.of(home, "Library", "Caches", "statescope"),
+                ClassDataArchive.cacheFolder(Map.of(), "Mac OS X", home));
+        assertEquals(null, ClassDataArchive.cacheFolder(Map.of(), "Windows 11", home), "Windows: LOCALAPPDATA only");
     }
 
     @Test
     void noArchiveWhenTurnedOffOrWithAFolderOnTheClassPath() throws Exception {
         Path app = jar("app.jar", null);
         var env = Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString());
-        assertTrue(ClassDataArchive.options(app.toString(), Map.of("STATESCOPE_NO_CDS", "1"), "Linux", "/h", "25").isEmpty());
+        assertTrue(ClassDataArchive.options(app.toString(), Map.of("STATESCOPE_NO_CDS", "1"), "Linux", dir.toString(), "25").isEmpty());
         Files.createDirectories(dir.resolve("classes"));
-        assertTrue(ClassDataArchive.options(dir.resolve("classes") + File.pathSeparator + app, env, "Linux", "/h", "25")
+        assertTrue(ClassDataArchive.options(dir.resolve("classes") + File.pathSeparator + app, env, "Linux", dir.toString(), "25")
                 .isEmpty(), "the JVM refuses a class path with a folder");
     }
 

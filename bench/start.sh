@@ -4,12 +4,15 @@
 # 1. the built app (java -jar target/statescope.jar, as the README starts it, launcher re-exec included):
 #    wall time from the launch to the window's first rendered frame, and to the first step shown (the
 #    opening model's trace in, one step taken, its frame rendered); median, min and max over RUNS;
-# 2. ./mvnw javafx:run, the second of two runs (Maven's own start-up and an up-to-date build
-#    included), to the first step shown;
+# 2. ./mvnw -o javafx:run after a first run (Maven's own start-up and an up-to-date build included),
+#    to the window and to the first step shown; median over RUNS;
 # 3. idle: the app left alone 30 s after its first step, CPU of all its processes as % of one core.
 # The app prints the moments itself when started with -Dstatescope.startup=exit (statescope.ui.StartupClock).
 # Needs a display: runs itself under xvfb-run when DISPLAY is unset (apt-get install -y xvfb libgtk-3-0).
-# Report the load (uptime) with the figures: this 2-core machine is shared.
+# Report the load (uptime) with the figures: this 2-core machine is shared. To keep other jobs' load out
+# of the figures, run it as root under a real-time policy: chrt -r 10 bash bench/start.sh (docs/performance.md).
+# The built app's first run after a build writes its class-data archive when it exits (ClassDataArchive):
+# the script's first run is a warm-up and is not counted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-5}
@@ -31,6 +34,7 @@ measure() {   # measure CMD...: prints "WINDOW STEP" in ms after the launch
 }
 echo "load before: $(uptime | sed 's/.*load average: //')"
 : > target/start-window.txt; : > target/start-step.txt
+measure "$JAVA" -Dstatescope.startup=exit -jar target/statescope.jar > /dev/null   # writes the archive when it is new
 for i in $(seq "$RUNS"); do
   read -r w s < <(measure "$JAVA" -Dstatescope.startup=exit -jar target/statescope.jar)
   echo "$w" >> target/start-window.txt; echo "$s" >> target/start-step.txt
@@ -38,9 +42,17 @@ for i in $(seq "$RUNS"); do
 done
 echo "built app, window shown:      $(median < target/start-window.txt)"
 echo "built app, first step shown:  $(median < target/start-step.txt)"
+# the first run online (it downloads the javafx plugin once: offline, Maven cannot resolve the "javafx"
+# prefix before the plugin is in the local repository), the measured ones offline
 measure env JAVA_TOOL_OPTIONS=-Dstatescope.startup=exit ./mvnw javafx:run > /dev/null
-read -r w s < <(measure env JAVA_TOOL_OPTIONS=-Dstatescope.startup=exit ./mvnw javafx:run)
-echo "./mvnw javafx:run (second run): window $w ms, first step $s ms"
+: > target/start-mvn-window.txt; : > target/start-mvn-step.txt
+for i in $(seq "$RUNS"); do
+  read -r w s < <(measure env JAVA_TOOL_OPTIONS=-Dstatescope.startup=exit ./mvnw -o javafx:run)
+  echo "$w" >> target/start-mvn-window.txt; echo "$s" >> target/start-mvn-step.txt
+  echo "  ./mvnw -o javafx:run, run $((i + 1)): window $w ms, first step $s ms"
+done
+echo "./mvnw -o javafx:run, window shown:     $(median < target/start-mvn-window.txt)"
+echo "./mvnw -o javafx:run, first step shown: $(median < target/start-mvn-step.txt)"
 # idle: start, wait for the first step, settle 10 s, then count CPU ticks of the process tree for 30 s
 log=$(mktemp)
 "$JAVA" -Dstatescope.startup=report -jar target/statescope.jar > "$log" 2>&1 &

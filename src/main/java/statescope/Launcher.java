@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import statescope.cli.StateScopeCommand;
+import statescope.ui.Preload;
 import statescope.ui.StateScopeApp;
 
 /**
@@ -32,7 +33,7 @@ public final class Launcher {
     public static void main(String[] args) throws Exception {
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()
                 && System.getenv("STATESCOPE_NO_REEXEC") == null) {
-            var child = reexecCommand(args);
+            var child = reexecCommand(args, opensApp(args));
             if (child != null) {
                 Process p = new ProcessBuilder(child).inheritIO().start();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> forward(p), "statescope-forward-signal"));
@@ -41,6 +42,9 @@ public final class Launcher {
             }
         }
         Path file = associatedFile(args);
+        if (opensApp(args)) {
+            Preload.start();                             // what the window needs, beside the toolkit's start
+        }
         if (args.length == 2 && args[0].equals("present")) {                  // a story, in presentation mode
             StateScopeApp.launchApp(new String[] {StateScopeApp.PRESENT, args[1]});
         } else if (args.length == 0 || file != null) {
@@ -48,6 +52,12 @@ public final class Launcher {
         } else {
             System.exit(StateScopeCommand.run(args));
         }
+    }
+
+    /** Whether these arguments open the GUI (none, one associated file, {@code present FILE}) rather than the CLI. */
+    static boolean opensApp(String[] args) {
+        return args.length == 0 || associatedFile(args) != null
+                || args.length == 2 && args[0].equals("present");
     }
 
     /**
@@ -89,7 +99,7 @@ public final class Launcher {
         }
     }
 
-    private static List<String> reexecCommand(String[] args) {
+    private static List<String> reexecCommand(String[] args, boolean app) {
         var javaExe = ProcessHandle.current().info().command().orElse(null);
         if (javaExe == null) {
             return null;
@@ -101,8 +111,13 @@ public final class Launcher {
         cmd.add("--enable-native-access=ALL-UNNAMED");
         cmd.add("--sun-misc-unsafe-memory-access=allow");
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        String classPath = System.getProperty("java.class.path");
+        if (app) {                                                     // the GUI's start-up: classes mapped, not read
+            cmd.addAll(ClassDataArchive.options(classPath, System.getenv(), System.getProperty("os.name", ""),
+                    System.getProperty("user.home"), Runtime.version().toString()));
+        }
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(classPath);
         cmd.add(Launcher.class.getName());
         cmd.addAll(List.of(args));
         return cmd;

@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import statescope.lang.Word;
 import statescope.lang.catalog.Catalog;
 import statescope.lang.catalog.Language;
@@ -18,7 +22,45 @@ public final class CatalogLanguages {
     /** Symbols of context the input encoder is given for one token. */
     static final int LOOK_BACK = 8;
 
+    /** The entries being built ahead for the app's first session ({@link #buildAhead}), until taken. */
+    private static final AtomicReference<CompletableFuture<List<LanguageEntry>>> AHEAD = new AtomicReference<>();
+
     private CatalogLanguages() {
+    }
+
+    /**
+     * Reserves {@link #all()} for the next {@link #allOrAhead()} and returns the work that builds it (and
+     * returns it too), for a thread of the caller's choosing (the app builds the catalog while the JavaFX
+     * toolkit starts).
+     */
+    public static Supplier<List<LanguageEntry>> buildAhead() {
+        var f = new CompletableFuture<List<LanguageEntry>>();
+        AHEAD.set(f);
+        return () -> {
+            try {
+                var entries = all();
+                f.complete(entries);
+                return entries;
+            } catch (RuntimeException | Error e) {
+                f.completeExceptionally(e);
+                throw e;
+            }
+        };
+    }
+
+    /** What {@link #buildAhead} built (waiting for it; once), else a fresh {@link #all()}. */
+    public static List<LanguageEntry> allOrAhead() {
+        var f = AHEAD.getAndSet(null);
+        if (f != null) {
+            try {
+                return f.get();
+            } catch (ExecutionException e) {
+                // built again below, where the failure shows as it would have
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return all();
     }
 
     /** Every language of the standard catalog. */

@@ -72,7 +72,7 @@ public final class ShippedModels {
             throw new IOException(manifest.getFileName() + " has " + c.outputSize() + " outputs, but "
                     + language.name() + "'s targets need " + language.reference().width());
         }
-        String name = manifest.getFileName().toString().replaceFirst("\\.json$", "");
+        String name = manifest.getFileName().toString().replaceFirst("\\.(json|safetensors)$", "");
         return new EngineModel(cp.weights(), name, true, m.constructed());
     }
 }

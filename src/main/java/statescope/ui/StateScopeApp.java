@@ -45,11 +45,14 @@ public final class StateScopeApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupClock.mark("fx-start");
         applyTheme();
         var runner = new FxTaskRunner();
         var analysis = new FxTaskRunner();
         var vm = newSession(runner, analysis);
+        StartupClock.mark("session");
         var root = buildRoot(vm);
+        StartupClock.mark("window-built");
         var screen = Screen.getPrimary().getVisualBounds();    // fits any screen: up to 1560x960
         var scene = new Scene(root, Math.min(1560, screen.getWidth()), Math.min(960, screen.getHeight()));
         scene.getStylesheets().add(STYLESHEET);
@@ -70,9 +73,12 @@ public final class StateScopeApp extends Application {
             analysis.close();
             files.close();
         });
+        StartupClock.mark("actions");
         StartupClock.installIfAsked(stage, vm);
         stage.show();
+        StartupClock.mark("shown");
         vm.start();
+        StartupClock.mark("session-started");
         var raw = getParameters().getRaw();                           // a file the desktop opened with the app
         if (raw.size() == 1 && raw.get(0).toLowerCase(Locale.ROOT).endsWith(".jff")) {
             vm.views().catalog().openFile(Path.of(raw.get(0)));

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import org.eclipse.elk.alg.layered.options.LayerConstraint;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
@@ -70,7 +73,38 @@ public final class AutomatonLayout {
         }
     }
 
+    /** Layouts computed ahead ({@link #layOutAhead}), each taken once by {@link #layout(Dfa, boolean, boolean)}. */
+    private static final Map<Ahead, CompletableFuture<Result>> AHEAD = new ConcurrentHashMap<>();
+
+    /** One layout's arguments; the DFA by identity (it has no value equality). */
+    private record Ahead(Dfa dfa, boolean hideDead, boolean horizontal) {
+    }
+
     private AutomatonLayout() {
+    }
+
+    /**
+     * Reserves the layouts of {@code dfa} (both directions) for the next {@link #layout(Dfa, boolean, boolean)}
+     * calls that ask for them and returns the work that computes them, for a thread of the caller's
+     * choosing: the app lays its opening automaton out (and loads ELK) while the JavaFX toolkit starts.
+     */
+    public static Runnable layOutAhead(Dfa dfa, boolean hideDead) {
+        var wide = new CompletableFuture<Result>();
+        var tall = new CompletableFuture<Result>();
+        AHEAD.put(new Ahead(dfa, hideDead, true), wide);
+        AHEAD.put(new Ahead(dfa, hideDead, false), tall);
+        return () -> {
+            complete(wide, dfa, hideDead, true);
+            complete(tall, dfa, hideDead, false);
+        };
+    }
+
+    private static void complete(CompletableFuture<Result> f, Dfa dfa, boolean hideDead, boolean horizontal) {
+        try {
+            f.complete(compute(dfa, hideDead, horizontal));
+        } catch (RuntimeException | Error e) {
+            f.completeExceptionally(e);
+        }
     }
 
     /**
@@ -98,6 +132,20 @@ public final class AutomatonLayout {
 
     /** As {@link #layout(Dfa, boolean)}, left to right or ({@code horizontal = false}) top to bottom. */
     public static Result layout(Dfa dfa, boolean hideDead, boolean horizontal) {
+        var ahead = AHEAD.isEmpty() ? null : AHEAD.remove(new Ahead(dfa, hideDead, horizontal));
+        if (ahead != null) {
+            try {
+                return ahead.get();
+            } catch (ExecutionException e) {
+                // computed again below, where the failure shows as it would have
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return compute(dfa, hideDead, horizontal);
+    }
+
+    private static Result compute(Dfa dfa, boolean hideDead, boolean horizontal) {
         int n = dfa.numStates();
         int k = dfa.alphabet().size();
         int dead = dfa.deadState().orElse(-1);

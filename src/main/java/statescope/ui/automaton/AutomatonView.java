@@ -10,6 +10,7 @@ import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.Group;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -186,14 +187,19 @@ public final class AutomatonView extends BorderPane {
         }
         var text = new Text(nd.label());
         text.getStyleClass().add("state-label");
-        text.applyCss();
-        double w = text.getLayoutBounds().getWidth();
-        if (w > nd.w() - 14) {
-            text.setScaleX((nd.w() - 14) / w);
-            text.setScaleY((nd.w() - 14) / w);
-        }
-        text.setX(nd.x() - w / 2);
-        text.setY(nd.y() + 5);
+        text.setTextOrigin(VPos.CENTER);
+        text.setY(nd.y());
+        // centred and shrunk to fit its shape whenever its size changes: the font is only known once the
+        // text is in the scene and styled (the UI scale's stylesheet makes it larger than the layout's 14 px)
+        Runnable fit = () -> {
+            double w = text.getLayoutBounds().getWidth();
+            double s = w > nd.w() - 14 ? (nd.w() - 14) / w : 1;
+            text.setScaleX(s);
+            text.setScaleY(s);
+            text.setX(nd.x() - w / 2);
+        };
+        text.layoutBoundsProperty().addListener((o, a, b) -> fit.run());
+        fit.run();
         group.getChildren().add(text);
         if (nd.start()) {
             if (layout.horizontal()) {

@@ -2,6 +2,7 @@ package statescope.ui.chart;
 
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.value.ChangeListener;
@@ -21,6 +22,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Line;
+import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
@@ -33,6 +35,9 @@ import statescope.ui.common.UiScale;
 
 /** A JFreeChart line chart of channels the user picks (comma-separated indices), per layer. */
 public final class ChannelChartView extends BorderPane {
+
+    /** When the chart's first (off-screen) drawing runs after the view is made: after the app's start-up. */
+    private static final Duration WARM_UP_DELAY = Duration.seconds(4);
 
     private final ChannelChartViewModel vm;
     private final ChartViewer viewer = new ChartViewer();
@@ -119,10 +124,16 @@ public final class ChannelChartView extends BorderPane {
             ChannelCharts.scaleFonts(chart, b.doubleValue());
             paint.request();
         });
-        // the first drawing of a chart loads fonts and classes (0.3-0.4 s measured): do it now, while the
-        // window is being built, not when the user first opens the tab
-        chart.draw(new FXGraphics2D(new Canvas(320, 200).getGraphicsContext2D()),
-                new Rectangle2D.Double(0, 0, 320, 200));
+        // the first drawing of a chart loads fonts and classes (0.3-0.4 s measured): done a few seconds after
+        // the window is up, off the start-up's path, so that the user's first opening of the tab does not wait
+        var warmUp = new PauseTransition(WARM_UP_DELAY);
+        warmUp.setOnFinished(e -> {
+            if (!shownProperty().get()) {                                 // a shown chart has drawn itself
+                chart.draw(new FXGraphics2D(new Canvas(320, 200).getGraphicsContext2D()),
+                        new Rectangle2D.Double(0, 0, 320, 200));
+            }
+        });
+        warmUp.play();
     }
 
     /**

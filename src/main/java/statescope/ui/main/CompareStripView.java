@@ -14,7 +14,6 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.shape.Rectangle;
-import javafx.stage.FileChooser;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -80,10 +79,9 @@ public final class CompareStripView extends VBox {
         var open = new Button("File…");
         open.setId("compare-open");
         open.getStyleClass().add("small");
-        open.setTooltip(new Tooltip("Compare with a checkpoint file (its manifest, .json)"));
+        open.setTooltip(new Tooltip("Compare with a checkpoint file (.safetensors weights or .json manifest)"));
         open.setOnAction(e -> {
-            var chooser = new FileChooser();
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("checkpoint manifest", "*.json"));
+            var chooser = CheckpointChooser.create("Compare with a checkpoint");
             var f = chooser.showOpenDialog(getScene().getWindow());
             if (f != null) {
                 vm.openCheckpoint(f.toPath());

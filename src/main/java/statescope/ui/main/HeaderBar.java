@@ -10,7 +10,6 @@ import javafx.scene.control.Separator;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.stage.FileChooser;
 import statescope.ui.common.Bars;
 import statescope.ui.session.HeaderViewModel;
 import statescope.ui.session.ModelChoice;
@@ -47,8 +46,7 @@ final class HeaderBar extends HBox {
         modelLabel.setMinWidth(Region.USE_PREF_SIZE);
         language.setMinWidth(0);
         open.setOnAction(e -> {
-            var chooser = new FileChooser();
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("checkpoint manifest", "*.json"));
+            var chooser = CheckpointChooser.create("Open checkpoint");
             var f = chooser.showOpenDialog(getScene().getWindow());
             if (f != null) {
                 vm.openCheckpoint(f.toPath());

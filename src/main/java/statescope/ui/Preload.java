@@ -1,0 +1,42 @@
+package statescope.ui;
+
+import statescope.inspect.CatalogLanguages;
+import statescope.ui.automaton.AutomatonLayout;
+
+/**
+ * Work the app's first window needs, done on a second thread while the JavaFX toolkit starts on the first:
+ * the language catalog (its entries' samples and reference machines), the opening language's automaton
+ * laid out both ways (which also loads ELK, a few hundred classes from signed jars), and its shipped
+ * models' manifests (which loads the JSON reader). The window takes the catalog and the layouts from here
+ * ({@link CatalogLanguages#allOrAhead()}, {@link AutomatonLayout#layOutAhead}) instead of computing them
+ * on the JavaFX thread; the manifests are only read to load their classes. Started by the launcher when
+ * it opens the GUI; a failure here changes nothing (the window then does the work itself).
+ */
+public final class Preload {
+
+    private Preload() {
+    }
+
+    /** Starts the work on a daemon thread; returns at once. */
+    public static void start() {
+        var catalog = CatalogLanguages.buildAhead();
+        var t = new Thread(() -> {
+            try {
+                var entries = catalog.get();
+                StartupClock.mark("preload-catalog");
+                if (entries.isEmpty()) {
+                    return;
+                }
+                var first = entries.get(0);                           // the language the window opens on
+                first.reference().dfa().ifPresent(dfa -> AutomatonLayout.layOutAhead(dfa, true).run());
+                StartupClock.mark("preload-layout");
+                StateScopeApp.models().choices(first);
+                StartupClock.mark("preload-manifests");
+            } catch (RuntimeException | Error e) {
+                // the window builds what it needs itself
+            }
+        }, "statescope-preload");
+        t.setDaemon(true);
+        t.start();
+    }
+}

@@ -73,6 +73,6 @@ public final class ShippedModels {
                     + language.name() + "'s targets need " + language.reference().width());
         }
         String name = manifest.getFileName().toString().replaceFirst("\\.json$", "");
-        return new EngineModel(cp.weights(), name, true);
+        return new EngineModel(cp.weights(), name, true, m.channels());
     }
 }

@@ -1,7 +1,12 @@
 package statescope.ui.heatmap;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
@@ -14,12 +19,14 @@ import statescope.inspect.ChannelKind;
 import statescope.ui.common.Bars;
 
 /**
- * The state heatmap (one model) or the gate view (Δ above Ā): channel × time for the chosen layer.
- * Build it with {@link #state} or {@link #gates}.
+ * The state heatmap (one model) or the gate view (Ā above Δ): channel × time for the chosen layer.
+ * Build it with {@link #state} or {@link #gates}; {@link #compare} adds compare mode's model B below A.
  */
 public final class HeatmapView extends VBox {
 
     private final BooleanProperty shown = new SimpleBooleanProperty(true);
+    private final List<HeatmapCanvas> canvases = new ArrayList<>();
+    private final List<ChannelKind> kinds = new ArrayList<>();
 
     private HeatmapView(String title, String note, HeatmapViewModel... vms) {
         getStyleClass().add("heatmap-view");
@@ -47,7 +54,31 @@ public final class HeatmapView extends VBox {
             VBox.setVgrow(canvas, Priority.ALWAYS);
             canvas.shownProperty().bind(shown);
             vm.frameProperty().addListener((o, a, f) -> canvas.show(f));
+            canvases.add(canvas);
+            kinds.add(vm.kind());
             getChildren().addAll(sub, canvas);
+        }
+    }
+
+    /**
+     * Compare mode: while {@code active}, model B's frames ({@code b}: a view model of each quantity this
+     * view shows) are drawn below A's, the two titled "A · {@code nameA}" and "B · {@code nameB}";
+     * otherwise A alone, as before.
+     */
+    public void compare(ObservableBooleanValue active, ObservableStringValue nameA, ObservableStringValue nameB,
+                        HeatmapViewModel... b) {
+        for (int i = 0; i < canvases.size(); i++) {
+            var canvas = canvases.get(i);
+            var kind = kinds.get(i);
+            var vm = Arrays.stream(b).filter(m -> m.kind() == kind).findFirst().orElseThrow(
+                    () -> new IllegalArgumentException("no model B view model of " + kind));
+            Runnable sync = () -> canvas.showB(active.get() ? vm.frame() : null, "A · " + nameA.get(),
+                    "B · " + nameB.get());
+            vm.frameProperty().addListener((o, x, f) -> sync.run());
+            active.addListener((o, x, on) -> sync.run());
+            nameA.addListener((o, x, n) -> sync.run());
+            nameB.addListener((o, x, n) -> sync.run());
+            sync.run();
         }
     }
 

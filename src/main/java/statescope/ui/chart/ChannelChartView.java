@@ -216,6 +216,10 @@ public final class ChannelChartView extends BorderPane {
         if (fb != null) {
             String a = "A · " + nameA.get();
             String b = "B · " + nameB.get();
+            if (f.layer() != fb.layer()) {                              // one model has fewer layers: its last is shown
+                a += " · layer " + (f.layer() + 1);
+                b += " · layer " + (fb.layer() + 1);
+            }
             if (fb.series() != drawnB || !a.equals(plots.getFirst().getRangeAxis().getLabel())
                     || !b.equals(plots.getLast().getRangeAxis().getLabel())) {
                 drawnB = fb.series();

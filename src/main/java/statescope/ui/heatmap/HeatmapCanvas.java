@@ -188,8 +188,12 @@ final class HeatmapCanvas extends Pane {
         }
         double pw2 = w - left - RIGHT;
         double bh = blockHeight(blocks.size(), h);
+        boolean layers = blocks.size() > 1 && blocks.get(0).layer() != blocks.get(1).layer();
         for (int b = 0; b < blocks.size(); b++) {
             String title = blocks.size() > 1 ? (b == 0 ? titleA : titleB) : "channel";
+            if (layers) {                                              // one model has fewer layers: its last is shown
+                title += " · layer " + (blocks.get(b).layer() + 1);
+            }
             paintBlock(g, blocks.get(b), b, left, TOP + b * (bh + GAP), pw2, bh, w, title);
         }
         var f = blocks.get(0);

@@ -3,7 +3,9 @@ package statescope.ui.heatmap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntSupplier;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
@@ -27,6 +29,10 @@ public final class HeatmapView extends VBox {
     private final BooleanProperty shown = new SimpleBooleanProperty(true);
     private final List<HeatmapCanvas> canvases = new ArrayList<>();
     private final List<ChannelKind> kinds = new ArrayList<>();
+    private final SpinnerValueFactory.IntegerSpinnerValueFactory factory;
+    private final ReadOnlyObjectProperty<Integer> layerCountA;
+    /** Model B's layer count while comparing (the picker reaches the deeper model's last layer), else 0. */
+    private IntSupplier layerCountB = () -> 0;
 
     private HeatmapView(String title, String note, HeatmapViewModel... vms) {
         getStyleClass().add("heatmap-view");
@@ -35,10 +41,11 @@ public final class HeatmapView extends VBox {
         var noteLabel = new Label(note);
         noteLabel.getStyleClass().add("view-note");
         var layer = new Spinner<Integer>();
-        var factory = new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 1, 1);
+        factory = new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 1, 1);
         layer.setValueFactory(factory);
+        layerCountA = vms[0].layerCountProperty();
         layer.setPrefWidth(80);
-        vms[0].layerCountProperty().addListener((o, a, b) -> factory.setMax(b));
+        vms[0].layerCountProperty().addListener((o, a, b) -> layersChanged());
         factory.valueProperty().addListener((o, a, b) -> vms[0].layerProperty().set(b - 1));
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -67,6 +74,9 @@ public final class HeatmapView extends VBox {
      */
     public void compare(ObservableBooleanValue active, ObservableStringValue nameA, ObservableStringValue nameB,
                         HeatmapViewModel... b) {
+        layerCountB = () -> active.get() && b.length > 0 ? b[0].layerCountProperty().get() : 0;
+        active.addListener((o, x, on) -> layersChanged());
+        b[0].layerCountProperty().addListener((o, x, n) -> layersChanged());
         for (int i = 0; i < canvases.size(); i++) {
             var canvas = canvases.get(i);
             var kind = kinds.get(i);
@@ -80,6 +90,10 @@ public final class HeatmapView extends VBox {
             nameB.addListener((o, x, n) -> sync.run());
             sync.run();
         }
+    }
+
+    private void layersChanged() {
+        factory.setMax(Math.max(layerCountA.get(), layerCountB.getAsInt()));
     }
 
     /** Whether the view is on screen; while it is not, steps do not draw (bound to its tab's selection). */

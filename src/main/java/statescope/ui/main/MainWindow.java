@@ -83,7 +83,10 @@ public final class MainWindow extends BorderPane {
         trajectoryB.setId("trajectory-view-b");
         var stateMap = HeatmapView.state(views.stateMap());
         var gates = HeatmapView.gates(views.deltaMap(), views.gateMap());
-        var chart = new ChannelChartView(views.chart(), views.layers());
+        var layersAB = Bindings.createIntegerBinding(() -> Math.max(views.layers().get(),
+                compare.activeProperty().get() ? compare.layersProperty().get() : 0), views.layers(),
+                compare.activeProperty(), compare.layersProperty());   // compare mode: the deeper model's layers
+        var chart = new ChannelChartView(views.chart(), layersAB);
         var nameA = Bindings.createStringBinding(() -> modelName(0), compare.frameProperty());
         var nameB = Bindings.createStringBinding(() -> modelName(1), compare.frameProperty());
         var comparing = compare.activeProperty();                      // B below A in the heatmaps, gates, channels

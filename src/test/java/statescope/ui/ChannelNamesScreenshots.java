@@ -26,7 +26,8 @@ import statescope.ui.session.WindowModels;
  * unused channels in the state heatmap, the channel chart's legend), {@code compare-parity-gates.png},
  * {@code compare-parity-heatmap.png} (parity's nonnegative model A above its signed model B) and
  * {@code compare-d12-channels.png} (the constructed D_12 against the trained one: names against numbers).
- * Run by hand: {@code bench/ui.sh names}.
+ * With {@code --1280x720} after the folder (on a 1280x720 screen): compare mode's gates and channels in
+ * the small window. Run by hand: {@code bench/ui.sh names}.
  */
 public final class ChannelNamesScreenshots {
 
@@ -35,6 +36,7 @@ public final class ChannelNamesScreenshots {
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "assets/screenshots");
+        boolean small = args.length > 1 && args[1].equals("--1280x720");   // on a 1280x720 screen, undecorated
         Files.createDirectories(out);
         var started = new CountDownLatch(1);
         Platform.startup(started::countDown);
@@ -46,7 +48,10 @@ public final class ChannelNamesScreenshots {
             var vm = StateScopeApp.newSession(new FxTaskRunner(), new FxTaskRunner());
             var root = StateScopeApp.buildRoot(vm);
             var stage = new Stage();
-            stage.setScene(new Scene(root, 1600, 1000));
+            stage.setScene(new Scene(root, small ? 1280 : 1600, small ? 720 : 1000));
+            if (small) {
+                stage.initStyle(javafx.stage.StageStyle.UNDECORATED);
+            }
             stage.getScene().getStylesheets().add(StateScopeApp.STYLESHEET);
             stage.setX(0);
             stage.setY(0);
@@ -59,6 +64,23 @@ public final class ChannelNamesScreenshots {
         var win = winRef.get();
         settle(vm);
 
+        if (small) {                                                   // compare mode's gates and heatmap, cramped
+            select(vm, win, "parity", 2);
+            fx(() -> {
+                vm.input().setInput("011010011101001110110010110110101101");
+                win.toggleCompare();
+            });
+            settle(vm);
+            settle(vm);
+            fx(() -> vm.stepper().jumpTo(24));
+            settle(vm);
+            shot(out, "compare-parity-gates-1280x720");
+            fx(() -> win.tabs().getSelectionModel().select(3));
+            settle(vm);
+            shot(out, "compare-parity-channels-1280x720");
+            Platform.exit();
+            System.exit(0);
+        }
         String word = ConstructedScreenshots.dWord(12, 60, 12);
         select(vm, win, "d-12", 1);
         model(vm, "constructed · d-12");

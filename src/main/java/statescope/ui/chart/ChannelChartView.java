@@ -2,6 +2,7 @@ package statescope.ui.chart;
 
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
+import java.util.Arrays;
 import javafx.application.Platform;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
@@ -141,7 +142,10 @@ public final class ChannelChartView extends BorderPane {
         var overlay = new Pane(marker);
         overlay.setMouseTransparent(true);
         setCenter(new StackPane(viewer, overlay));
-        ChangeListener<Number> resized = (o, a, b) -> Platform.runLater(this::placeMarker);
+        ChangeListener<Number> resized = (o, a, b) -> Platform.runLater(() -> {
+            show();                                                    // compare mode's axis titles follow the height
+            placeMarker();
+        });
         viewer.widthProperty().addListener(resized);                  // the chart redraws first, then the marker follows
         viewer.heightProperty().addListener(resized);
         vm.frameProperty().addListener((o, a, f) -> paint.request());
@@ -202,7 +206,9 @@ public final class ChannelChartView extends BorderPane {
             drawnB = null;
         }
         current = f.current();
-        String prefix = fb == null ? "" : "A · ";
+        // compare mode: one legend entry per channel when A's and B's channels read alike, else each model's
+        boolean alike = fb == null || Arrays.equals(f.labels(), fb.labels());
+        String prefix = alike ? "" : "A · ";
         var plots = ChannelCharts.plots(want);
         if (f.series() != drawn || !prefix.equals(drawnPrefix)) {
             drawn = f.series();
@@ -210,23 +216,27 @@ public final class ChannelChartView extends BorderPane {
             want.setNotify(false);                                     // one redraw for the whole update
             ChannelCharts.fill(data, f, prefix);
             ChannelCharts.paintByChannel(plots.getFirst(), f.channels());   // a channel keeps its colour
-            ChannelCharts.name(plots.getFirst(), f, prefix);
+            ChannelCharts.name(plots.getFirst(), f, fb == null ? "" : "A · ");
             want.setNotify(true);
         }
         if (fb != null) {
-            String a = "A · " + nameA.get();
-            String b = "B · " + nameB.get();
+            boolean small = viewer.getHeight() < 260 * UiScale.factor();  // short plots: the axes say just A and B
+            String a = small ? "A" : "A · " + nameA.get();
+            String b = small ? "B" : "B · " + nameB.get();
             if (f.layer() != fb.layer()) {                              // one model has fewer layers: its last is shown
                 a += " · layer " + (f.layer() + 1);
                 b += " · layer " + (fb.layer() + 1);
             }
+            var renderB = plots.getLast().getRenderer();
             if (fb.series() != drawnB || !a.equals(plots.getFirst().getRangeAxis().getLabel())
-                    || !b.equals(plots.getLast().getRangeAxis().getLabel())) {
+                    || !b.equals(plots.getLast().getRangeAxis().getLabel())
+                    || renderB.getDefaultSeriesVisibleInLegend() == alike) {
                 drawnB = fb.series();
                 want.setNotify(false);
                 ChannelCharts.fill(dataB, fb, "B · ");
                 ChannelCharts.paintByChannel(plots.getLast(), fb.channels());
                 ChannelCharts.name(plots.getLast(), fb, "B · ");
+                renderB.setDefaultSeriesVisibleInLegend(!alike);
                 plots.getFirst().getRangeAxis().setLabel(a);
                 plots.getLast().getRangeAxis().setLabel(b);
                 want.setNotify(true);
@@ -244,7 +254,7 @@ public final class ChannelChartView extends BorderPane {
             marker.setVisible(false);
             return;
         }
-        var plot = chart.getXYPlot();
+        var plot = viewer.getChart().getXYPlot();
         double x = plot.getDomainAxis().valueToJava2D(current, area, plot.getDomainAxisEdge());
         marker.setStartX(x);
         marker.setEndX(x);

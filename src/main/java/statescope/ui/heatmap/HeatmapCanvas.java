@@ -31,6 +31,7 @@ final class HeatmapCanvas extends Pane {
     private static final double RIGHT = 86;
     private static final double TOP = 12;
     private static final double BOTTOM = 48;                          // tokens, positions, axis title
+    private static final double BOTTOM_COMPACT = 18;                  // tokens only (compare mode, short of height)
 
     private final Canvas canvas = new Canvas();
     private final boolean diverging;
@@ -180,10 +181,11 @@ final class HeatmapCanvas extends Pane {
         var blocks = blocks();
         double left = left(blocks, w);
         layoutLeft = left;
-        if (blocks.isEmpty() || w < left + RIGHT + 20 || h < TOP + BOTTOM + 20 * blocks.size()) {
+        if (blocks.isEmpty() || w < left + RIGHT + 20 || blockHeight(blocks.size(), h) < 12) {
             g.setFill(Color.web("#57606a"));
             g.setFont(Font.font(14 * UiScale.factor()));
-            g.fillText("no tokens yet", LEFT, TOP + 30);
+            g.fillText(blocks.isEmpty() ? "no tokens yet" : "too little room: enlarge the window or expand the tab",
+                    LEFT, Math.min(TOP + 30, h - 4));
             return;
         }
         double pw2 = w - left - RIGHT;
@@ -199,13 +201,17 @@ final class HeatmapCanvas extends Pane {
         var f = blocks.get(0);
         int cols = f.values().length;
         double cw = pw2 / cols;
-        double ph = h - TOP - BOTTOM;
+        double bottom = bottom(blocks.size(), h);
+        double ph = h - TOP - bottom;
         g.setFont(Font.font(12 * UiScale.factor()));
         g.setTextAlign(TextAlignment.CENTER);
         int every = tokenStep(f.tokens(), cw, UiScale.factor());
         g.setFill(Color.web("#24292f"));
         for (int c = 0; c < cols; c += every) {                        // the tokens read, thinned when they crowd
             g.fillText(f.token(c), left + (c + 0.5) * cw, TOP + ph + 15);
+        }
+        if (bottom < BOTTOM) {
+            return;                                                   // compact: the tokens say where the columns are
         }
         g.setFill(Color.web("#57606a"));
         int tstep = Math.max(1, (int) Math.ceil(cols / Math.max(1, pw2 / 48)));
@@ -217,7 +223,15 @@ final class HeatmapCanvas extends Pane {
 
     /** The height of each of {@code n} stacked blocks in a canvas {@code h} high. */
     private static double blockHeight(int n, double h) {
-        return (h - TOP - BOTTOM - (n - 1) * GAP) / n;
+        return (h - TOP - bottom(n, h) - (n - 1) * GAP) / n;
+    }
+
+    /**
+     * The room under the cells: tokens, positions and the axis title; in compare mode, when two blocks would
+     * be under 36 px each, the tokens only.
+     */
+    private static double bottom(int n, double h) {
+        return n > 1 && (h - TOP - BOTTOM - GAP) / n < 36 ? BOTTOM_COMPACT : BOTTOM;
     }
 
     /** One model's cells, current column, row labels, rotated title and colour bar, {@code ph} high at {@code top}. */
@@ -262,7 +276,8 @@ final class HeatmapCanvas extends Pane {
         g.translate(14 * k, top + ph / 2);
         g.rotate(-90);
         g.setTextAlign(TextAlignment.CENTER);
-        g.fillText(rowLabels.fit(title, font, Math.max(20, ph - 4)), 0, 0);
+        String shown = rowLabels.fit(title, font, Math.max(8, ph - 4));
+        g.fillText(shown.length() < 5 ? title.substring(0, 1) : shown, 0, 0);   // too short a block: "A", "B"
         g.restore();
         drawColorBar(g, w - RIGHT + 18, top, ph, scale);
     }
@@ -287,6 +302,9 @@ final class HeatmapCanvas extends Pane {
         g.setTextAlign(TextAlignment.LEFT);
         g.setFont(Font.font(11 * UiScale.factor()));
         g.fillText(fmt(scale), x + 18, y + 10);
+        if (h < 26 * UiScale.factor()) {
+            return;                                                   // a short block: the top value only
+        }
         g.fillText(diverging ? fmt(-scale) : "0", x + 18, y + h);
         if (diverging && h >= 40 * UiScale.factor()) {
             g.fillText("0", x + 18, y + h / 2 + 4);

@@ -72,8 +72,12 @@ final class RowLabels {
         var out = new ArrayList<Placed>();
         if (!f.named()) {
             int step = rows <= 16 ? 4 : rows <= 64 ? 16 : 32;
+            double last = Double.NEGATIVE_INFINITY;
             for (int r = 0; r < rows; r += step) {
-                out.add(new Placed(r, Integer.toString(r), false));
+                if (r * rowHeight - last >= lineHeight) {                 // none over another
+                    out.add(new Placed(r, Integer.toString(r), false));
+                    last = r * rowHeight;
+                }
             }
             return out;
         }

@@ -41,6 +41,11 @@ final class HeatmapCanvas extends Pane {
 
     private final WritableImage[] images = new WritableImage[2];       // per block, reused while its size stays
     private final RowLabels rowLabels = new RowLabels();
+    /** The row labels as last drawn, per block, and the block's top (a label's hover names its channel). */
+    private final Labelled[] labelled = new Labelled[2];
+
+    private record Labelled(double top, List<RowLabels.Placed> labels) {
+    }
     private HeatmapViewModel.Frame frame;
     /** Compare mode's model B, drawn below A over the same positions, or null. */
     private HeatmapViewModel.Frame frameB;
@@ -100,8 +105,17 @@ final class HeatmapCanvas extends Pane {
         }
         var blocks = blocks();
         var f = blocks.get(cell[2]);
-        String text = cell[0] < 0 ? "layer " + (f.layer() + 1) + " · " + f.labels().longLabel(f.layer(), cell[1])
-                : f.readout(cell[0], cell[1]);
+        int row = cell[1];
+        var drawn = labelled[cell[2]];
+        if (cell[0] < 0 && drawn != null) {                            // on a label: its channel (spread labels move)
+            for (var label : drawn.labels()) {
+                if (Math.abs(drawn.top() + label.y() - y) <= 6.5 * UiScale.factor()) {
+                    row = label.row();
+                }
+            }
+        }
+        String text = cell[0] < 0 ? "layer " + (f.layer() + 1) + " · " + f.labels().longLabel(f.layer(), row)
+                : f.readout(cell[0], row);
         return blocks.size() > 1 ? (cell[2] == 0 ? titleA : titleB) + " · " + text : text;
     }
 
@@ -168,7 +182,7 @@ final class HeatmapCanvas extends Pane {
                 widest = Math.max(widest, rowLabels.widest(f, f.values()[0].length, font, labelCap(w)));
             }
         }
-        return widest == 0 ? LEFT : Math.max(LEFT, 26 * k + widest + 6);
+        return widest == 0 ? LEFT : Math.max(LEFT, 26 * k + widest + 8);
     }
 
     private static double labelCap(double w) {
@@ -267,9 +281,18 @@ final class HeatmapCanvas extends Pane {
         g.setFont(font);
         g.setTextAlign(TextAlignment.RIGHT);
         double rh = ph / rows;
-        for (var label : rowLabels.place(f, rows, rh, 13 * k, font, left - 26 * k - 6)) {
+        double gap = f.named() ? 8 : 6;                                // named: room for a leader
+        var placed = rowLabels.place(f, rows, rh, 13 * k, font, left - 26 * k - 8);
+        labelled[b] = new Labelled(top, placed);
+        for (var label : placed) {
             g.setFill(Color.web(label.unused() ? "#8c959f" : "#57606a"));
-            g.fillText(label.text(), left - 6, top + (label.row() + 0.5) * rh + 4 * k);
+            g.fillText(label.text(), left - gap, top + label.y() + 4 * k);
+            double row = (label.row() + 0.5) * rh;
+            if (Math.abs(label.y() - row) > 1) {                        // spread apart: a leader to its row
+                g.setStroke(Color.web("#8c959f"));
+                g.setLineWidth(1);
+                g.strokeLine(left - 6, top + label.y(), left - 1, top + row);
+            }
         }
         g.setFill(Color.web("#57606a"));
         g.save();

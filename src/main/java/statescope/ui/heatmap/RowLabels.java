@@ -1,6 +1,7 @@
 package statescope.ui.heatmap;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,12 @@ import statescope.ui.common.ChannelLabels;
  */
 final class RowLabels {
 
-    /** One label: row {@code row}, its text (maybe cut), whether the channel is unused. */
-    record Placed(int row, String text, boolean unused) {
+    /**
+     * One label: row {@code row}, its text (maybe cut), whether the channel is unused, and the height of
+     * its middle from the block's top ({@code y}; the row's own middle unless crowded named rows were
+     * spread apart, then a leader joins label and row).
+     */
+    record Placed(int row, String text, boolean unused, double y) {
     }
 
     private final Map<String, Double> widths = new HashMap<>();
@@ -75,33 +80,69 @@ final class RowLabels {
             double last = Double.NEGATIVE_INFINITY;
             for (int r = 0; r < rows; r += step) {
                 if (r * rowHeight - last >= lineHeight) {                 // none over another
-                    out.add(new Placed(r, Integer.toString(r), false));
+                    out.add(new Placed(r, Integer.toString(r), false, (r + 0.5) * rowHeight));
                     last = r * rowHeight;
                 }
             }
             return out;
         }
-        var taken = new boolean[rows];
-        for (boolean unused : new boolean[] {false, true}) {           // named rows first, then the unused
-            for (int r = 0; r < rows; r++) {
-                if (f.unused(r) == unused && free(taken, r, rowHeight, lineHeight)) {
-                    taken[r] = true;
+        var named = new ArrayList<Integer>();
+        for (int r = 0; r < rows; r++) {
+            if (!f.unused(r)) {
+                named.add(r);
+            }
+        }
+        double height = rows * rowHeight;
+        var ys = new ArrayList<Double>();                             // the label middles placed so far
+        if (named.size() * lineHeight <= height) {
+            double[] y = spread(named, rowHeight, lineHeight, height);  // every named row, spread apart
+            for (int i = 0; i < y.length; i++) {
+                out.add(new Placed(named.get(i), fit(f.rowLabel(named.get(i)), font, maxWidth), false, y[i]));
+                ys.add(y[i]);
+            }
+        } else {
+            for (int r : named) {                                     // too many: those with room at their row
+                double y = (r + 0.5) * rowHeight;
+                if (clear(ys, y, lineHeight)) {
+                    out.add(new Placed(r, fit(f.rowLabel(r), font, maxWidth), false, y));
+                    ys.add(y);
                 }
             }
         }
-        for (int r = 0; r < rows; r++) {
-            if (taken[r]) {
-                out.add(new Placed(r, fit(f.rowLabel(r), font, maxWidth), f.unused(r)));
+        for (int r = 0; r < rows; r++) {                              // then the unused where room is left
+            double y = (r + 0.5) * rowHeight;
+            if (f.unused(r) && clear(ys, y, lineHeight) && y + lineHeight / 2 <= height + 2) {
+                out.add(new Placed(r, fit(f.rowLabel(r), font, maxWidth), true, y));
+                ys.add(y);
             }
         }
+        out.sort(Comparator.comparingInt(Placed::row));
         return out;
     }
 
-    /** Whether row {@code r}'s label keeps {@code lineHeight} from every label taken so far. */
-    private static boolean free(boolean[] taken, int r, double rowHeight, double lineHeight) {
-        int reach = (int) Math.ceil(lineHeight / Math.max(rowHeight, 1e-6)) - 1;   // rows a label covers either side
-        for (int q = Math.max(0, r - reach); q <= Math.min(taken.length - 1, r + reach); q++) {
-            if (taken[q] && Math.abs(q - r) * rowHeight < lineHeight) {
+    /**
+     * The label middles of rows {@code named} (ascending), each as near its row as it can be while the
+     * labels keep {@code lineHeight} apart and inside {@code height}: pushed down past the one above,
+     * then up from the bottom.
+     */
+    static double[] spread(List<Integer> named, double rowHeight, double lineHeight, double height) {
+        int n = named.size();
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            double want = (named.get(i) + 0.5) * rowHeight;
+            y[i] = Math.max(want, i == 0 ? lineHeight / 2 : y[i - 1] + lineHeight);
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            double limit = i == n - 1 ? height - lineHeight / 2 : y[i + 1] - lineHeight;
+            y[i] = Math.max(Math.min(y[i], limit), Math.min(lineHeight / 2, height / 2));
+        }
+        return y;
+    }
+
+    /** Whether a label at {@code y} keeps {@code lineHeight} from every label at {@code ys}. */
+    private static boolean clear(List<Double> ys, double y, double lineHeight) {
+        for (double other : ys) {
+            if (Math.abs(other - y) < lineHeight - 1e-9) {
                 return false;
             }
         }

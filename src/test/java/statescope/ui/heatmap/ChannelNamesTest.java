@@ -89,9 +89,24 @@ class ChannelNamesTest {
         var roomy = labels.place(f, 8, 20, 13, font, 500);
         assertEquals(8, roomy.size(), "20 px rows: every row labelled");
         assertTrue(roomy.get(3).unused() && roomy.get(3).text().equals("3 · unused"));
-        var tight = labels.place(f, 8, 5, 13, font, 500);             // a label covers three 5 px rows
-        assertEquals(List.of(0, 3, 7), tight.stream().map(RowLabels.Placed::row).toList(),
-                "both named rows (0 and 7), then an unused one between them");
+        var tight = labels.place(f, 8, 5, 13, font, 500);             // 5 px rows, 13 px labels
+        assertEquals(List.of(0, 7), tight.stream().map(RowLabels.Placed::row).toList(),
+                "both named rows; no unused one fits between them");
+        var dyck = new ChannelLabels(List.of(java.util.stream.IntStream.range(0, 128)
+                .mapToObj(c -> c < 4 ? "named " + c : "").toList()));
+        var crowded = new HeatmapViewModel.Frame(0, ChannelKind.STATE, 1, new float[1][128], 1, 1, 0, 0,
+                new String[] {"a"}, dyck);
+        var spread = labels.place(crowded, 128, 2.5, 13, font, 500);   // four adjacent named rows in 2.5 px rows
+        assertEquals(List.of(0, 1, 2, 3), spread.stream().filter(p -> !p.unused()).map(RowLabels.Placed::row).toList(),
+                "every named row labelled, none lost to its neighbours");
+        for (int i = 1; i < 4; i++) {
+            assertTrue(spread.get(i).y() - spread.get(i - 1).y() >= 13 - 1e-9, "spread a line apart");
+        }
+        assertTrue(spread.stream().anyMatch(RowLabels.Placed::unused), "unused rows where room is left");
+        for (var p : spread) {
+            assertTrue(spread.stream().filter(q -> q != p).allMatch(q -> Math.abs(q.y() - p.y()) >= 13 - 1e-9),
+                    "no label over another");
+        }
         var narrow = labels.place(f, 8, 20, 13, font, labels.width("7 · de…", font) + 0.5);
         assertEquals("7 · de…", narrow.get(7).text(), "cut with an ellipsis to the margin");
     }

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javafx.stage.StageStyle;
 import statescope.inspect.ChannelKind;
 import statescope.ui.common.FxTaskRunner;
 import statescope.ui.main.MainWindow;
@@ -50,7 +51,7 @@ public final class ChannelNamesScreenshots {
             var stage = new Stage();
             stage.setScene(new Scene(root, small ? 1280 : 1600, small ? 720 : 1000));
             if (small) {
-                stage.initStyle(javafx.stage.StageStyle.UNDECORATED);
+                stage.initStyle(StageStyle.UNDECORATED);
             }
             stage.getScene().getStylesheets().add(StateScopeApp.STYLESHEET);
             stage.setX(0);

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.IntStream;
+import javafx.scene.text.Font;
 import org.junit.jupiter.api.Test;
 import statescope.inspect.AlignedTrace;
 import statescope.inspect.CatalogLanguages;
@@ -85,14 +87,14 @@ class ChannelNamesTest {
         var values = new float[1][8];
         var f = new HeatmapViewModel.Frame(0, ChannelKind.STATE, 1, values, 1, 1, 0, 0, new String[] {"a"}, names);
         var labels = new RowLabels();
-        var font = javafx.scene.text.Font.font(12);
+        var font = Font.font(12);
         var roomy = labels.place(f, 8, 20, 13, font, 500);
         assertEquals(8, roomy.size(), "20 px rows: every row labelled");
         assertTrue(roomy.get(3).unused() && roomy.get(3).text().equals("3 · unused"));
         var tight = labels.place(f, 8, 5, 13, font, 500);             // 5 px rows, 13 px labels
         assertEquals(List.of(0, 7), tight.stream().map(RowLabels.Placed::row).toList(),
                 "both named rows; no unused one fits between them");
-        var dyck = new ChannelLabels(List.of(java.util.stream.IntStream.range(0, 128)
+        var dyck = new ChannelLabels(List.of(IntStream.range(0, 128)
                 .mapToObj(c -> c < 4 ? "named " + c : "").toList()));
         var crowded = new HeatmapViewModel.Frame(0, ChannelKind.STATE, 1, new float[1][128], 1, 1, 0, 0,
                 new String[] {"a"}, dyck);

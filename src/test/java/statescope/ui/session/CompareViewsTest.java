@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import statescope.inspect.AlignedTrace;
@@ -40,7 +41,7 @@ class CompareViewsTest {
             names.add(c == 2 ? "parity (1 = odd)" : c < 2 ? "input " + c : "");
         }
         return new EngineModel(SsmWeights.init(config, 7), "named", true,
-                List.of(names, java.util.Collections.nCopies(config.dInner(), "")));
+                List.of(names, Collections.nCopies(config.dInner(), "")));
     }
 
     private static SessionViewModel session() {

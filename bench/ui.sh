@@ -13,6 +13,9 @@
 #                                needs: apt-get install -y xvfb imagemagick libgtk-3-0
 #   bench/ui.sh constructed      constructed models in the app under Xvfb (ConstructedScreenshots): a
 #                                bounded Dyck, and a constructed and a trained D_12 on one 1,000-symbol word
+#   bench/ui.sh names [DIR]      channel names (constructed D_12's heatmap and channels) and compare mode's model B
+#                                in the heatmap, gates and channels (also in a 1280x720 window), into DIR
+#                                (default assets/screenshots; ChannelNamesScreenshots)
 #   bench/ui.sh lengths [L [MAX [K]]]  the Lengths tab after Find counterexample and a sweep of
 #                                language L (default parity) into assets/screenshots (LengthsScreenshot)
 #   bench/ui.sh explain [P [E [S [IN]]]]  the analysis tab's Probes page on language P (default tomita-3; on input IN) and
@@ -54,6 +57,8 @@ case "${1:-}" in
                xvfb-run -a -s "-screen 0 1280x720x24" "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.ScreenshotTour assets/screenshots --size 1280x720 --present-compare
                xvfb-run -a -s "-screen 0 1920x1080x24" "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.ScreenshotTour assets/screenshots --size 1920x1080 --story ;;
   constructed) exec xvfb-run -a -s "-screen 0 1600x1000x24" "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.ConstructedScreenshots assets/screenshots ;;
+  names)       xvfb-run -a -s "-screen 0 1600x1000x24" "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.ChannelNamesScreenshots "${2:-assets/screenshots}"
+               exec xvfb-run -a -s "-screen 0 1280x720x24" "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.ChannelNamesScreenshots "${2:-assets/screenshots}" --1280x720 ;;
   lengths)     shift
                exec xvfb-run -a -s "-screen 0 1600x1000x24" "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.analysis.LengthsScreenshot "$@" ;;
   explain)     shift
@@ -65,5 +70,5 @@ case "${1:-}" in
                  for f in "$out"/*.svg; do rsvg-convert "$f" -o "${f%.svg}.svg.png"; done
                fi
                ls -l "$out" ;;
-  *) sed -n '2,25p' "$0"; exit 2 ;;
+  *) sed -n '2,28p' "$0"; exit 2 ;;
 esac

@@ -1,6 +1,7 @@
 package statescope.inspect;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.OptionalDouble;
 import statescope.ssm.FastForward;
 import statescope.ssm.GateRange;
@@ -25,22 +26,26 @@ public final class EngineModel implements TraceModel {
     private final ModelInfo info;
     private final ThreadLocal<SsmStepper> stepper;
     private final float[][] stateMatrix;                                // [L][ED * N]  A = −exp(A_log)
+    private final List<List<String>> channelNames;                      // [L][ED] or empty
 
     /**
      * @param name    display name (checkpoint file, or "random init")
      * @param trained whether the weights come from training
      */
     public EngineModel(SsmWeights weights, String name, boolean trained) {
-        this(weights, name, trained, false);
+        this(weights, name, trained, false, List.of());
     }
 
     /**
-     * @param name        display name (checkpoint file, or "random init")
-     * @param trained     whether the weights come from a checkpoint
-     * @param constructed whether they were constructed rather than trained (the manifest's kind)
+     * @param name         display name (checkpoint file, or "random init")
+     * @param trained      whether the weights come from a checkpoint
+     * @param constructed  whether they were constructed rather than trained (the manifest's kind)
+     * @param channelNames per layer the names of its channels (a constructed model's manifest), or empty
      */
-    public EngineModel(SsmWeights weights, String name, boolean trained, boolean constructed) {
+    public EngineModel(SsmWeights weights, String name, boolean trained, boolean constructed,
+                       List<List<String>> channelNames) {
         this.weights = weights;
+        this.channelNames = List.copyOf(channelNames);
         this.stepper = ThreadLocal.withInitial(() -> new SsmStepper(weights));
         SsmConfig c = weights.config();
         this.stateMatrix = new float[c.nLayer()][];
@@ -56,6 +61,11 @@ public final class EngineModel implements TraceModel {
                                      GateRange gates, long seed) {
         var config = SsmConfig.defaults(dModel, layers, vocab, outputs).withGates(gates);
         return new EngineModel(SsmWeights.init(config, seed), "random init (seed " + seed + ")", false);
+    }
+
+    @Override
+    public List<List<String>> channelNames() {
+        return channelNames;
     }
 
     public SsmWeights weights() {

@@ -73,6 +73,6 @@ public final class ShippedModels {
                     + language.name() + "'s targets need " + language.reference().width());
         }
         String name = manifest.getFileName().toString().replaceFirst("\\.(json|safetensors)$", "");
-        return new EngineModel(cp.weights(), name, true, m.constructed());
+        return new EngineModel(cp.weights(), name, true, m.constructed(), m.channels());
     }
 }

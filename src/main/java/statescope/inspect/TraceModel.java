@@ -1,5 +1,6 @@
 package statescope.inspect;
 
+import java.util.List;
 import java.util.OptionalDouble;
 import statescope.ssm.SelectiveScanKernel;
 
@@ -24,6 +25,14 @@ public interface TraceModel {
     }
 
     ModelInfo info();
+
+    /**
+     * Per layer the names of its ED channels ("seen d", "depth", ...; an empty name marks an unused channel),
+     * as a constructed model's manifest gives them; empty for a model without names (a trained one).
+     */
+    default List<List<String>> channelNames() {
+        return List.of();
+    }
 
     /**
      * Whether {@link #gateMean} gives Ā averaged over N from the step size Δ alone (Ā = gate(Δ·A) with a

@@ -1,6 +1,8 @@
 package statescope.ui.chart;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -13,6 +15,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import statescope.inspect.ChannelKind;
 import statescope.inspect.AlignedTrace;
+import statescope.inspect.TraceModel;
+import statescope.ui.common.ChannelLabels;
 
 /**
  * Line chart of user-picked channels of one layer over time: a window of {@value #MAX_POINTS} positions
@@ -33,8 +37,11 @@ public final class ChannelChartViewModel {
      * @param channels the channels plotted
      * @param series   {@code [channels.length][W]} values
      * @param current  current position
+     * @param labels   {@code [channels.length]} each channel's label: "3 · depth" where the model names it,
+     *                 "4 · unused" for an unnamed channel of a named layer, else "3"
      */
-    public record Frame(int layer, ChannelKind kind, int start, int[] channels, float[][] series, int current) {
+    public record Frame(int layer, ChannelKind kind, int start, int[] channels, float[][] series, int current,
+                        String[] labels) {
     }
 
     private final IntegerProperty layer = new SimpleIntegerProperty(0);
@@ -42,7 +49,10 @@ public final class ChannelChartViewModel {
     private final ObservableList<Integer> channels = FXCollections.observableArrayList(0, 1, 2, 3);
     private final ReadOnlyObjectWrapper<Frame> frame = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper beyond = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<List<String>> choices = new ReadOnlyObjectWrapper<>(List.of());
     private int start = 1;
+    private TraceModel labelsOf;
+    private ChannelLabels labels = ChannelLabels.NUMBERS;
 
     public IntegerProperty layerProperty() {
         return layer;
@@ -62,6 +72,14 @@ public final class ChannelChartViewModel {
         return beyond.getReadOnlyProperty();
     }
 
+    /**
+     * The label of every channel of the layer shown ("0 · constant 1", …, "4 · unused"; "0", "1", … for a
+     * model without names), index = channel: what the picker offers.
+     */
+    public ReadOnlyObjectProperty<List<String>> choicesProperty() {
+        return choices.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<Frame> frameProperty() {
         return frame.getReadOnlyProperty();
     }
@@ -76,6 +94,17 @@ public final class ChannelChartViewModel {
 
     /** The frame for position {@code t}, its lines ending at position {@code shown} (hide the future). */
     public void update(AlignedTrace trace, int t, int shown) {
+        update(trace, t, shown, null);
+    }
+
+    /**
+     * As {@link #update(AlignedTrace, int, int)}, over the same positions as {@code leader} when it is not
+     * null (compare mode's model B follows A's window, so the two plots share their x axis).
+     */
+    public void update(AlignedTrace trace, int t, int shown, Frame leader) {
+        if (leader != null) {
+            start = leader.start();
+        }
         int d = trace.model().info().dInner();
         int l = Math.min(Math.max(0, layer.get()), trace.model().info().numLayers() - 1);
         int[] picked = channels.stream().mapToInt(Integer::intValue).filter(c -> c >= 0 && c < d).toArray();
@@ -94,11 +123,27 @@ public final class ChannelChartViewModel {
                 series[c][p - start] = trace.channel(l, kind.get(), p, picked[c]);
             }
         }
+        if (labelsOf != trace.model()) {
+            labelsOf = trace.model();
+            labels = new ChannelLabels(labelsOf.channelNames());
+        }
+        var all = IntStream.range(0, d).mapToObj(c -> labels.label(l, c)).toList();
+        if (!all.equals(choices.get())) {
+            choices.set(all);
+        }
+        String[] names = Arrays.stream(picked).mapToObj(all::get).toArray(String[]::new);
         Frame before = frame.get();
         if (before != null && before.start() == start && before.layer() == l && before.kind() == kind.get()
-                && Arrays.equals(before.channels(), picked) && Arrays.deepEquals(before.series(), series)) {
+                && Arrays.equals(before.channels(), picked) && Arrays.equals(before.labels(), names)
+                && Arrays.deepEquals(before.series(), series)) {
             series = before.series();                                  // same values: same array
         }
-        frame.set(new Frame(l, kind.get(), start, picked, series, t));
+        frame.set(new Frame(l, kind.get(), start, picked, series, t, names));
+    }
+
+    /** No frame (compare mode's model B when compare mode ends). */
+    public void clear() {
+        frame.set(null);
+        beyond.set("");
     }
 }

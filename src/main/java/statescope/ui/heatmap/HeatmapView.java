@@ -1,7 +1,14 @@
 package statescope.ui.heatmap;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntSupplier;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
@@ -14,12 +21,18 @@ import statescope.inspect.ChannelKind;
 import statescope.ui.common.Bars;
 
 /**
- * The state heatmap (one model) or the gate view (Δ above Ā): channel × time for the chosen layer.
- * Build it with {@link #state} or {@link #gates}.
+ * The state heatmap (one model) or the gate view (Ā above Δ): channel × time for the chosen layer.
+ * Build it with {@link #state} or {@link #gates}; {@link #compare} adds compare mode's model B below A.
  */
 public final class HeatmapView extends VBox {
 
     private final BooleanProperty shown = new SimpleBooleanProperty(true);
+    private final List<HeatmapCanvas> canvases = new ArrayList<>();
+    private final List<ChannelKind> kinds = new ArrayList<>();
+    private final SpinnerValueFactory.IntegerSpinnerValueFactory factory;
+    private final ReadOnlyObjectProperty<Integer> layerCountA;
+    /** Model B's layer count while comparing (the picker reaches the deeper model's last layer), else 0. */
+    private IntSupplier layerCountB = () -> 0;
 
     private HeatmapView(String title, String note, HeatmapViewModel... vms) {
         getStyleClass().add("heatmap-view");
@@ -28,10 +41,11 @@ public final class HeatmapView extends VBox {
         var noteLabel = new Label(note);
         noteLabel.getStyleClass().add("view-note");
         var layer = new Spinner<Integer>();
-        var factory = new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 1, 1);
+        factory = new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 1, 1);
         layer.setValueFactory(factory);
+        layerCountA = vms[0].layerCountProperty();
         layer.setPrefWidth(80);
-        vms[0].layerCountProperty().addListener((o, a, b) -> factory.setMax(b));
+        vms[0].layerCountProperty().addListener((o, a, b) -> layersChanged());
         factory.valueProperty().addListener((o, a, b) -> vms[0].layerProperty().set(b - 1));
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -47,8 +61,39 @@ public final class HeatmapView extends VBox {
             VBox.setVgrow(canvas, Priority.ALWAYS);
             canvas.shownProperty().bind(shown);
             vm.frameProperty().addListener((o, a, f) -> canvas.show(f));
+            canvases.add(canvas);
+            kinds.add(vm.kind());
             getChildren().addAll(sub, canvas);
         }
+    }
+
+    /**
+     * Compare mode: while {@code active}, model B's frames ({@code b}: a view model of each quantity this
+     * view shows) are drawn below A's, the two titled "A · {@code nameA}" and "B · {@code nameB}";
+     * otherwise A alone, as before.
+     */
+    public void compare(ObservableBooleanValue active, ObservableStringValue nameA, ObservableStringValue nameB,
+                        HeatmapViewModel... b) {
+        layerCountB = () -> active.get() && b.length > 0 ? b[0].layerCountProperty().get() : 0;
+        active.addListener((o, x, on) -> layersChanged());
+        b[0].layerCountProperty().addListener((o, x, n) -> layersChanged());
+        for (int i = 0; i < canvases.size(); i++) {
+            var canvas = canvases.get(i);
+            var kind = kinds.get(i);
+            var vm = Arrays.stream(b).filter(m -> m.kind() == kind).findFirst().orElseThrow(
+                    () -> new IllegalArgumentException("no model B view model of " + kind));
+            Runnable sync = () -> canvas.showB(active.get() ? vm.frame() : null, "A · " + nameA.get(),
+                    "B · " + nameB.get());
+            vm.frameProperty().addListener((o, x, f) -> sync.run());
+            active.addListener((o, x, on) -> sync.run());
+            nameA.addListener((o, x, n) -> sync.run());
+            nameB.addListener((o, x, n) -> sync.run());
+            sync.run();
+        }
+    }
+
+    private void layersChanged() {
+        factory.setMax(Math.max(layerCountA.get(), layerCountB.getAsInt()));
     }
 
     /** Whether the view is on screen; while it is not, steps do not draw (bound to its tab's selection). */

@@ -7,6 +7,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import statescope.inspect.AlignedTrace;
 import statescope.inspect.ChannelKind;
+import statescope.inspect.TraceModel;
+import statescope.ui.common.ChannelLabels;
 
 /**
  * A channel × time heatmap of one per-channel quantity ({@link ChannelKind}) of one layer, over a
@@ -24,9 +26,29 @@ public final class HeatmapViewModel {
      * @param min     smallest value in the window
      * @param max     largest value in the window
      * @param tokens  {@code [W]} the symbol read at each column's position (the x labels and readouts)
+     * @param labels  the model's channel names (row labels and readouts: "3 · depth", or "3" without names)
      */
     public record Frame(int layer, ChannelKind kind, int start, float[][] values, int current, float absMax,
-                        float min, float max, String[] tokens) {
+                        float min, float max, String[] tokens, ChannelLabels labels) {
+
+        public Frame {
+            labels = labels == null ? ChannelLabels.NUMBERS : labels;
+        }
+
+        /** The label of row (channel) {@code channel}: "3 · depth", "4 · unused" or "3". */
+        public String rowLabel(int channel) {
+            return labels.label(layer, channel);
+        }
+
+        /** Whether row {@code channel} is an unused channel of a model with named channels (drawn dimmed). */
+        public boolean unused(int channel) {
+            return labels.unused(layer, channel);
+        }
+
+        /** Whether the frame's layer has named channels. */
+        public boolean named() {
+            return labels.named(layer);
+        }
 
         /** The symbol read at column {@code col}, or "" when the frame has none. */
         public String token(int col) {
@@ -35,14 +57,15 @@ public final class HeatmapViewModel {
 
         /**
          * The hover readout of one cell: position, token, layer, channel and value, e.g.
-         * {@code "t = 3 · token '1' · layer 1 · channel 5 · Ā = -0.412"}; null outside the cells.
+         * {@code "t = 3 · token '1' · layer 1 · channel 5 · Ā = -0.412"}, the channel named where the model
+         * names it ({@code "channel 3 · depth"}); null outside the cells.
          */
         public String readout(int col, int channel) {
             if (col < 0 || col >= values.length || channel < 0 || channel >= values[col].length) {
                 return null;
             }
-            return String.format(Locale.ROOT, "t = %d · token '%s' · layer %d · channel %d · %s = %s", start + col,
-                    token(col), layer + 1, channel, symbol(kind), value(values[col][channel]));
+            return String.format(Locale.ROOT, "t = %d · token '%s' · layer %d · %s · %s = %s", start + col,
+                    token(col), layer + 1, labels.longLabel(layer, channel), symbol(kind), value(values[col][channel]));
         }
     }
 
@@ -65,6 +88,9 @@ public final class HeatmapViewModel {
     private final IntegerProperty window = new SimpleIntegerProperty(64);
     private final ReadOnlyObjectWrapper<Integer> layerCount = new ReadOnlyObjectWrapper<>(1);
     private final ReadOnlyObjectWrapper<Frame> frame = new ReadOnlyObjectWrapper<>();
+
+    private TraceModel labelsOf;
+    private ChannelLabels labels = ChannelLabels.NUMBERS;
 
     public HeatmapViewModel(ChannelKind kind) {
         this.kind = kind;
@@ -125,6 +151,21 @@ public final class HeatmapViewModel {
                 max = Math.max(max, v);
             }
         }
-        frame.set(new Frame(l, kind, start, values, t, absMax, cols == 0 ? 0 : min, cols == 0 ? 0 : max, tokens));
+        frame.set(new Frame(l, kind, start, values, t, absMax, cols == 0 ? 0 : min, cols == 0 ? 0 : max, tokens,
+                labels(trace)));
+    }
+
+    /** The trace's model's channel labels (made again only for another model). */
+    private ChannelLabels labels(AlignedTrace trace) {
+        if (labelsOf != trace.model()) {
+            labelsOf = trace.model();
+            labels = new ChannelLabels(labelsOf.channelNames());
+        }
+        return labels;
+    }
+
+    /** No frame (compare mode's model B when compare mode ends). */
+    public void clear() {
+        frame.set(null);
     }
 }

@@ -83,7 +83,16 @@ public final class MainWindow extends BorderPane {
         trajectoryB.setId("trajectory-view-b");
         var stateMap = HeatmapView.state(views.stateMap());
         var gates = HeatmapView.gates(views.deltaMap(), views.gateMap());
-        var chart = new ChannelChartView(views.chart(), views.layers());
+        var layersAB = Bindings.createIntegerBinding(() -> Math.max(views.layers().get(),
+                compare.activeProperty().get() ? compare.layersProperty().get() : 0), views.layers(),
+                compare.activeProperty(), compare.layersProperty());   // compare mode: the deeper model's layers
+        var chart = new ChannelChartView(views.chart(), layersAB);
+        var nameA = Bindings.createStringBinding(() -> modelName(0), compare.frameProperty());
+        var nameB = Bindings.createStringBinding(() -> modelName(1), compare.frameProperty());
+        var comparing = compare.activeProperty();                      // B below A in the heatmaps, gates, channels
+        stateMap.compare(comparing, nameA, nameB, compare.stateMap());
+        gates.compare(comparing, nameA, nameB, compare.gateMap(), compare.deltaMap());
+        chart.compare(compare.chart(), comparing, nameA, nameB);
         tabs.getTabs().addAll(
                 tab("Trajectory", new TrajectoriesPane(trajectory, trajectoryB, compare), "tab-trajectory"),
                 tab("Heatmap", stateMap, "tab-heatmap"),
@@ -156,6 +165,12 @@ public final class MainWindow extends BorderPane {
             e.consume();
         });
         setFocusTraversable(true);
+    }
+
+    /** What tells compare mode's model A ({@code which} 0) or B (1) apart ("nonneg", "signed"), or "" before a frame. */
+    private String modelName(int which) {
+        var f = compare.frame();
+        return f == null ? "" : CompareStripView.distinct(f.labelA(), f.labelB())[which];
     }
 
     /** Opens the language's canonical pair side by side (C, View ▸ Compare), or leaves compare mode. */

@@ -16,6 +16,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import statescope.inspect.AlignedTrace;
+import statescope.inspect.ChannelKind;
+import statescope.ui.chart.ChannelChartViewModel;
+import statescope.ui.heatmap.HeatmapViewModel;
 import statescope.ui.trajectory.TrajectoryViewModel;
 
 /**
@@ -23,7 +26,9 @@ import statescope.ui.trajectory.TrajectoryViewModel;
  * stepper driving both. Per position the automaton's target, A's and B's predictions, and a lane that
  * marks where A and B disagree with each other and where each disagrees with the automaton; the first
  * divergence of each from the automaton and their first disagreement; B's own trajectory (its corpus
- * cloud fitted on B's states, {@link #trajectory()}). The session loads B (through {@link #select} or
+ * cloud fitted on B's states, {@link #trajectory()}), and B's heatmaps, gates and channels for the same
+ * position ({@link #stateMap()}, {@link #gateMap()}, {@link #deltaMap()}, {@link #chart()}), which the
+ * views draw beside A's. The session loads B (through {@link #select} or
  * {@link #openCheckpoint}) and keeps its trace on the input; this view model only frames the two traces.
  */
 public final class CompareViewModel {
@@ -53,6 +58,10 @@ public final class CompareViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Frame> frame = new ReadOnlyObjectWrapper<>();
     private final TrajectoryViewModel trajectory = new TrajectoryViewModel();
+    private final HeatmapViewModel stateMap = new HeatmapViewModel(ChannelKind.STATE);
+    private final HeatmapViewModel deltaMap = new HeatmapViewModel(ChannelKind.DELTA);
+    private final HeatmapViewModel gateMap = new HeatmapViewModel(ChannelKind.GATE);
+    private final ChannelChartViewModel chart = new ChannelChartViewModel();
     private final ReadOnlyIntegerWrapper layers = new ReadOnlyIntegerWrapper(1);
     private final IntegerProperty capacity = new SimpleIntegerProperty(24);
     private final Consumer<ModelChoice> onSelect;
@@ -159,6 +168,10 @@ public final class CompareViewModel {
         choice.set(null);
         frame.set(null);
         trajectory.setClouds(List.of());
+        for (var map : List.of(stateMap, deltaMap, gateMap)) {
+            map.clear();
+        }
+        chart.clear();
     }
 
     /** B is in: the number of its layers (for its trajectory's layer picker). */
@@ -228,6 +241,26 @@ public final class CompareViewModel {
     /** Model B's trajectory (its own corpus cloud and basis, fitted when B is loaded). */
     public TrajectoryViewModel trajectory() {
         return trajectory;
+    }
+
+    /** Model B's state heatmap (its layer and window follow A's; the session binds them). */
+    public HeatmapViewModel stateMap() {
+        return stateMap;
+    }
+
+    /** Model B's Δ in the gate view. */
+    public HeatmapViewModel deltaMap() {
+        return deltaMap;
+    }
+
+    /** Model B's Ā in the gate view. */
+    public HeatmapViewModel gateMap() {
+        return gateMap;
+    }
+
+    /** Model B's channel chart (A's picks, layer and quantity, over A's positions). */
+    public ChannelChartViewModel chart() {
+        return chart;
     }
 
     /** How many positions the compare strip has room for (its view sets it from its width). */

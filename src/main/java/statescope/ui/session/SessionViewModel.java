@@ -9,6 +9,7 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.collections.ListChangeListener;
 import statescope.inspect.AlignedTrace;
@@ -111,12 +112,13 @@ public final class SessionViewModel {
         stepper.positionProperty().addListener((o, a, b) -> refresh());
         stepper.hideFutureProperty().addListener((o, a, b) -> refresh());
         deltaMap.layerProperty().bindBidirectional(gateMap.layerProperty());
+        deltaMap.windowProperty().bind(gateMap.windowProperty());
+        followA(compare);                                             // before the refresh listeners: B is set when they run
         for (var p : List.of(stateMap.layerProperty(), gateMap.layerProperty(), trajectory.layerProperty(),
                 chart.layerProperty(), trajectory.threeDProperty(), strip.capacityProperty(),
                 stateMap.windowProperty(), gateMap.windowProperty())) {
             p.addListener((o, a, b) -> refresh());
         }
-        deltaMap.windowProperty().bind(gateMap.windowProperty());
         chart.channels().addListener((ListChangeListener<Integer>) c -> refresh());
         chart.kindProperty().addListener((o, a, b) -> refresh());
         trajectory.cloudsProperty().addListener((o, a, b) -> refresh());
@@ -129,6 +131,19 @@ public final class SessionViewModel {
                 compare.capacityProperty())) {
             p.addListener((o, a, b) -> refresh());
         }
+    }
+
+    /** Model B's heatmaps, gates and channels show what A's show: the same layer, window, picks and quantity. */
+    private void followA(CompareViewModel compare) {
+        compare.stateMap().layerProperty().bindBidirectional(stateMap.layerProperty());
+        compare.stateMap().windowProperty().bind(stateMap.windowProperty());
+        compare.gateMap().layerProperty().bindBidirectional(gateMap.layerProperty());
+        compare.deltaMap().layerProperty().bindBidirectional(gateMap.layerProperty());
+        compare.gateMap().windowProperty().bind(gateMap.windowProperty());
+        compare.deltaMap().windowProperty().bind(gateMap.windowProperty());
+        compare.chart().layerProperty().bindBidirectional(chart.layerProperty());
+        compare.chart().kindProperty().bindBidirectional(chart.kindProperty());
+        Bindings.bindContent(compare.chart().channels(), chart.channels());
     }
 
     /** The panes' view models. */
@@ -596,6 +611,10 @@ public final class SessionViewModel {
             var a = header.modelChoiceProperty().get();
             compare.update(trace, traceB, a == null ? "A" : a.label(), t, shown, compare.capacityProperty().get());
             compare.trajectory().update(traceB, t);
+            compare.stateMap().update(traceB, t, shown);
+            compare.deltaMap().update(traceB, t, shown);
+            compare.gateMap().update(traceB, t, shown);
+            compare.chart().update(traceB, t, shown, chart.frame());
         }
     }
 }

@@ -1,0 +1,137 @@
+package statescope.ui;
+
+import static statescope.ui.ScreenshotSupport.fx;
+import static statescope.ui.ScreenshotSupport.select;
+import static statescope.ui.ScreenshotSupport.settle;
+import static statescope.ui.ScreenshotSupport.shot;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.stage.StageStyle;
+import statescope.inspect.ChannelKind;
+import statescope.ui.common.FxTaskRunner;
+import statescope.ui.main.MainWindow;
+import statescope.ui.session.ModelChoice;
+import statescope.ui.session.SessionViewModel;
+import statescope.ui.session.WindowModels;
+
+/**
+ * The views' channel names and compare mode's model B, in the real app under a display (Xvfb), captured
+ * with ImageMagick's {@code import -window root} into {@code assets/screenshots/} (or the folder given):
+ * {@code names-d12-heatmap.png}, {@code names-d12-channels.png} (the constructed D_12: "3 · depth" and its
+ * unused channels in the state heatmap, the channel chart's legend), {@code compare-parity-gates.png},
+ * {@code compare-parity-heatmap.png} (parity's nonnegative model A above its signed model B) and
+ * {@code compare-d12-channels.png} (the constructed D_12 against the trained one: names against numbers).
+ * With {@code --1280x720} after the folder (on a 1280x720 screen): compare mode's gates and channels in
+ * the small window. Run by hand: {@code bench/ui.sh names}.
+ */
+public final class ChannelNamesScreenshots {
+
+    private ChannelNamesScreenshots() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "assets/screenshots");
+        boolean small = args.length > 1 && args[1].equals("--1280x720");   // on a 1280x720 screen, undecorated
+        Files.createDirectories(out);
+        var started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        var vmRef = new AtomicReference<SessionViewModel>();
+        var winRef = new AtomicReference<MainWindow>();
+        fx(() -> {
+            StateScopeApp.applyTheme();
+            var vm = StateScopeApp.newSession(new FxTaskRunner(), new FxTaskRunner());
+            var root = StateScopeApp.buildRoot(vm);
+            var stage = new Stage();
+            stage.setScene(new Scene(root, small ? 1280 : 1600, small ? 720 : 1000));
+            if (small) {
+                stage.initStyle(StageStyle.UNDECORATED);
+            }
+            stage.getScene().getStylesheets().add(StateScopeApp.STYLESHEET);
+            stage.setX(0);
+            stage.setY(0);
+            stage.show();
+            vm.start();
+            vmRef.set(vm);
+            winRef.set(root);
+        });
+        var vm = vmRef.get().views();
+        var win = winRef.get();
+        settle(vm);
+
+        if (small) {                                                   // compare mode's gates and heatmap, cramped
+            select(vm, win, "parity", 2);
+            fx(() -> {
+                vm.input().setInput("011010011101001110110010110110101101");
+                win.toggleCompare();
+            });
+            settle(vm);
+            settle(vm);
+            fx(() -> vm.stepper().jumpTo(24));
+            settle(vm);
+            shot(out, "compare-parity-gates-1280x720");
+            fx(() -> win.tabs().getSelectionModel().select(3));
+            settle(vm);
+            shot(out, "compare-parity-channels-1280x720");
+            Platform.exit();
+            System.exit(0);
+        }
+        String word = ConstructedScreenshots.dWord(12, 60, 12);
+        select(vm, win, "d-12", 1);
+        model(vm, "constructed · d-12");
+        fx(() -> vm.input().setInput(word));
+        settle(vm);
+        fx(() -> vm.stepper().jumpTo(40));
+        shot(out, "names-d12-heatmap");
+        fx(() -> {
+            vm.chart().channels().setAll(1, 2, 3, 5);
+            win.tabs().getSelectionModel().select(3);
+        });
+        settle(vm);
+        shot(out, "names-d12-channels");
+
+        fx(win::openConstructedPair);                                 // constructed (A) against trained (B)
+        settle(vm);
+        settle(vm);
+        fx(() -> vm.stepper().jumpTo(40));
+        settle(vm);
+        shot(out, "compare-d12-channels");
+        fx(win::toggleCompare);
+        settle(vm);
+
+        select(vm, win, "parity", 2);
+        fx(() -> {
+            vm.input().setInput("011010011101001110110010110110101101");
+            win.toggleCompare();                                      // nonneg (A) against signed (B)
+        });
+        settle(vm);
+        settle(vm);
+        fx(() -> vm.stepper().jumpTo(24));
+        settle(vm);
+        shot(out, "compare-parity-gates");
+        fx(() -> {
+            vm.chart().kindProperty().set(ChannelKind.STATE);
+            win.tabs().getSelectionModel().select(1);
+        });
+        settle(vm);
+        shot(out, "compare-parity-heatmap");
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static void model(WindowModels vm, String label) throws InterruptedException {
+        fx(() -> {
+            ModelChoice c = vm.header().modelChoices().stream().filter(m -> m.label().equals(label)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no model " + label + " in "
+                            + vm.header().modelChoices()));
+            vm.header().selectModel(c);
+        });
+        settle(vm);
+    }
+}

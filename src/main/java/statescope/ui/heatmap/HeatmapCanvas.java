@@ -236,16 +236,17 @@ final class HeatmapCanvas extends Pane {
     }
 
     /** The height of each of {@code n} stacked blocks in a canvas {@code h} high. */
-    private static double blockHeight(int n, double h) {
+    static double blockHeight(int n, double h) {
         return (h - TOP - bottom(n, h) - (n - 1) * GAP) / n;
     }
 
     /**
-     * The room under the cells: tokens, positions and the axis title; in compare mode, when two blocks would
-     * be under 36 px each, the tokens only.
+     * The room under the cells: tokens, positions and the axis title; the tokens only when the blocks would
+     * be under 36 px each otherwise (compare mode's two blocks, or the Gates tab's two canvases in a 1280x720
+     * window, where the full room left 12 px of cells).
      */
-    private static double bottom(int n, double h) {
-        return n > 1 && (h - TOP - BOTTOM - GAP) / n < 36 ? BOTTOM_COMPACT : BOTTOM;
+    static double bottom(int n, double h) {
+        return (h - TOP - BOTTOM - (n - 1) * GAP) / n < 36 ? BOTTOM_COMPACT : BOTTOM;
     }
 
     /** One model's cells, current column, row labels, rotated title and colour bar, {@code ph} high at {@code top}. */

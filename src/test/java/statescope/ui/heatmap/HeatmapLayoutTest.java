@@ -1,0 +1,21 @@
+package statescope.ui.heatmap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Gates tab's two canvases in a 1280x720 window are about 75 px high each: the room under the cells
+ * shrinks to the token row there, so the cells keep most of the height (the full axis left 15 px of them);
+ * a tall canvas keeps its positions and axis title.
+ */
+class HeatmapLayoutTest {
+
+    @Test
+    void aShortCanvasGivesItsHeightToTheCells() {
+        assertTrue(HeatmapCanvas.blockHeight(1, 75) >= 40, "cells in 75 px: " + HeatmapCanvas.blockHeight(1, 75));
+        assertTrue(HeatmapCanvas.blockHeight(2, 150) >= 40, "compare mode: " + HeatmapCanvas.blockHeight(2, 150));
+        assertEquals(300 - 12 - 48, HeatmapCanvas.blockHeight(1, 300), 1e-9, "a tall canvas keeps its axis");
+    }
+}

@@ -25,7 +25,8 @@ import statescope.ui.session.WindowModels;
  * captures with ImageMagick's {@code import -window root} into {@code assets/screenshots/}:
  * {@code constructed-bounded-dyck.png} (the constructed bounded Dyck(8, 10), its named channels in the
  * state heatmap) and {@code d12-constructed.png} / {@code d12-trained.png} (the constructed and the
- * trained D_12 on the same 1,000-symbol word, at the trained model's first wrong position). Run by hand:
+ * trained D_12 on the same 1,000-symbol word, at the trained model's first wrong position), then
+ * {@code d12-compare.png} (the two side by side in compare mode, the same word and position). Run by hand:
  * {@code bench/ui.sh constructed}.
  */
 public final class ConstructedScreenshots {
@@ -83,6 +84,12 @@ public final class ConstructedScreenshots {
         settle(vm);
         fx(() -> vm.stepper().jumpTo(at.get()));
         shot(out, "d12-constructed");
+        fx(win::openConstructedPair);                                 // side by side: constructed (A), trained (B)
+        settle(vm);
+        settle(vm);
+        fx(() -> vm.stepper().jumpTo(at.get()));
+        settle(vm);
+        shot(out, "d12-compare");
         Platform.exit();
         System.exit(0);
     }

@@ -57,8 +57,9 @@ class SpeakerModesTest {
     }
 
     @AfterEach
-    void backToOne() {
-        StateScopeApp.uiScale(UiScale.Store.memory()).set(1.0, false);
+    void backToOne() throws Exception {                                // on the FX thread: the scale restyles the scene
+        WaitForAsyncUtils.asyncFx(() -> StateScopeApp.uiScale(UiScale.Store.memory()).set(1.0, false)).get();
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
@@ -105,7 +106,10 @@ class SpeakerModesTest {
         WaitForAsyncUtils.waitForFxEvents();
         var chart = robot.lookup("#lengths-view").queryAs(LengthsView.class).chart();
         assertTrue(window.tabs().getHeight() < 400, "a short pane: " + window.tabs().getHeight());
-        assertTrue(chart.getHeight() >= 200 * UiScale.factor(), "chart height " + chart.getHeight());
+        double height = chart.getHeight();
+        double factor = UiScale.factor();
+        robot.interact(() -> StateScopeApp.uiScale(UiScale.Store.memory()).set(1.0, false));
+        assertTrue(height >= 200 * factor, "chart height " + height);
     }
 
     @Test

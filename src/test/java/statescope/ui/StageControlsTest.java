@@ -43,8 +43,9 @@ class StageControlsTest {
     }
 
     @AfterEach
-    void backToOne() {
-        StateScopeApp.uiScale(UiScale.Store.memory()).set(1.0, false);
+    void backToOne() throws Exception {                                // on the FX thread: the scale restyles the scene
+        WaitForAsyncUtils.asyncFx(() -> StateScopeApp.uiScale(UiScale.Store.memory()).set(1.0, false)).get();
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private double fontOf(FxRobot robot, String id) {

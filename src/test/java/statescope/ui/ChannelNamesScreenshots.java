@@ -7,17 +7,9 @@ import static statescope.ui.ScreenshotSupport.shot;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
-import javafx.scene.Scene;
-import javafx.stage.Stage;
-import javafx.stage.StageStyle;
 import statescope.inspect.ChannelKind;
-import statescope.ui.common.FxTaskRunner;
-import statescope.ui.main.MainWindow;
 import statescope.ui.session.ModelChoice;
-import statescope.ui.session.SessionViewModel;
 import statescope.ui.session.WindowModels;
 
 /**
@@ -39,30 +31,9 @@ public final class ChannelNamesScreenshots {
         Path out = Path.of(args.length > 0 ? args[0] : "assets/screenshots");
         boolean small = args.length > 1 && args[1].equals("--1280x720");   // on a 1280x720 screen, undecorated
         Files.createDirectories(out);
-        var started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
-        var vmRef = new AtomicReference<SessionViewModel>();
-        var winRef = new AtomicReference<MainWindow>();
-        fx(() -> {
-            StateScopeApp.applyTheme();
-            var vm = StateScopeApp.newSession(new FxTaskRunner(), new FxTaskRunner());
-            var root = StateScopeApp.buildRoot(vm);
-            var stage = new Stage();
-            stage.setScene(new Scene(root, small ? 1280 : 1600, small ? 720 : 1000));
-            if (small) {
-                stage.initStyle(StageStyle.UNDECORATED);
-            }
-            stage.getScene().getStylesheets().add(StateScopeApp.STYLESHEET);
-            stage.setX(0);
-            stage.setY(0);
-            stage.show();
-            vm.start();
-            vmRef.set(vm);
-            winRef.set(root);
-        });
-        var vm = vmRef.get().views();
-        var win = winRef.get();
+        var app = ScreenshotSupport.open(small ? 1280 : 1600, small ? 720 : 1000, small, (w, s) -> { });
+        var vm = app.session().views();
+        var win = app.window();
         settle(vm);
 
         if (small) {                                                   // compare mode's gates and heatmap, cramped

@@ -8,16 +8,9 @@ import static statescope.ui.ScreenshotSupport.shot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
-import javafx.scene.Scene;
-import javafx.stage.Stage;
-import statescope.ui.common.FxTaskRunner;
-import statescope.ui.main.MainWindow;
 import statescope.ui.session.ModelChoice;
-import statescope.ui.session.SessionViewModel;
 import statescope.ui.session.WindowModels;
 
 /**
@@ -37,27 +30,9 @@ public final class ConstructedScreenshots {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "assets/screenshots");
         Files.createDirectories(out);
-        var started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
-        var vmRef = new AtomicReference<SessionViewModel>();
-        var winRef = new AtomicReference<MainWindow>();
-        fx(() -> {
-            StateScopeApp.applyTheme();
-            var vm = StateScopeApp.newSession(new FxTaskRunner(), new FxTaskRunner());
-            var root = StateScopeApp.buildRoot(vm);
-            var stage = new Stage();
-            stage.setScene(new Scene(root, 1600, 1000));
-            stage.getScene().getStylesheets().add(StateScopeApp.STYLESHEET);
-            stage.setX(0);
-            stage.setY(0);
-            stage.show();
-            vm.start();
-            vmRef.set(vm);
-            winRef.set(root);
-        });
-        var vm = vmRef.get().views();
-        var win = winRef.get();
+        var app = ScreenshotSupport.open(1600, 1000, false, (w, s) -> { });
+        var vm = app.session().views();
+        var win = app.window();
         settle(vm);
 
         select(vm, win, "bounded-dyck-8-10", 1);

@@ -7,19 +7,15 @@ import static statescope.ui.ScreenshotSupport.shot;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.event.Event;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.robot.Robot;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 import statescope.ui.common.FxTaskRunner;
 import statescope.ui.common.UiScale;
@@ -27,7 +23,6 @@ import statescope.ui.export.Chooser;
 import statescope.ui.export.ExportActions;
 import statescope.ui.export.RecentSessions;
 import statescope.ui.main.MainWindow;
-import statescope.ui.session.SessionViewModel;
 import statescope.ui.session.VocabTableTest;
 import statescope.ui.session.WindowModels;
 
@@ -44,30 +39,11 @@ public final class ReadoutScreenshots {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "target/readout-shots");
         Files.createDirectories(out);
-        var started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
-        var vmRef = new AtomicReference<SessionViewModel>();
-        var winRef = new AtomicReference<MainWindow>();
-        fx(() -> {
-            StateScopeApp.applyTheme();
-            var vm = StateScopeApp.newSession(new FxTaskRunner(), new FxTaskRunner());
-            var root = StateScopeApp.buildRoot(vm);
-            var stage = new Stage();
-            stage.setScene(new Scene(root, 1600, 1000));
-            stage.getScene().getStylesheets().add(StateScopeApp.STYLESHEET);
-            stage.setX(0);
-            stage.setY(0);
-            ExportActions.install(root, vm, new FxTaskRunner(), Chooser.dialogs(root),
-                    new RecentSessions(RecentSessions.Store.memory()),
-                    StateScopeApp.scaleAccess(StateScopeApp.uiScale(UiScale.Store.memory())));
-            stage.show();
-            vm.start();
-            vmRef.set(vm);
-            winRef.set(root);
-        });
-        WindowModels vm = vmRef.get().views();
-        MainWindow win = winRef.get();
+        var app = ScreenshotSupport.open(1600, 1000, false, (root, session) -> ExportActions.install(root, session,
+                new FxTaskRunner(), Chooser.dialogs(root), new RecentSessions(RecentSessions.Store.memory()),
+                StateScopeApp.scaleAccess(StateScopeApp.uiScale(UiScale.Store.memory()))));
+        WindowModels vm = app.session().views();
+        MainWindow win = app.window();
         settle(vm);
 
         select(vm, win, "parity", 1);

@@ -3,15 +3,22 @@ package statescope.ui;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.stage.StageStyle;
+import statescope.ui.common.FxTaskRunner;
 import statescope.ui.main.MainWindow;
+import statescope.ui.session.SessionViewModel;
 import statescope.ui.session.WindowModels;
 
 /**
  * What the screenshot mains (ScreenshotTour, ConstructedScreenshots, ExportScreenshot, the analysis
- * tab's) share: run on the FX thread, wait for rendered frames instead of sleeping, wait until the
+ * tab's) share: open the app's window, run on the FX thread, wait for rendered frames instead of sleeping, wait until the
  * session's background work is done, capture the X screen with ImageMagick's {@code import}.
  */
 public final class ScreenshotSupport {
@@ -20,6 +27,41 @@ public final class ScreenshotSupport {
     private static final int SETTLE_FRAMES = 30;
 
     private ScreenshotSupport() {
+    }
+
+    /** The app opened by {@link #open}: its session and its window. */
+    public record Opened(SessionViewModel session, MainWindow window) {
+    }
+
+    /**
+     * Starts the toolkit and opens the app as {@code statescope} does, a {@code w} by {@code h} window at the
+     * screen's corner (undecorated on a screen of its own size), {@code beforeShow} run on the window before it
+     * shows (e.g. the export menu), then opens the start-up language.
+     */
+    public static Opened open(double w, double h, boolean undecorated,
+                              BiConsumer<MainWindow, SessionViewModel> beforeShow) throws InterruptedException {
+        var started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        var opened = new AtomicReference<Opened>();
+        fx(() -> {
+            StateScopeApp.applyTheme();
+            var vm = StateScopeApp.newSession(new FxTaskRunner(), new FxTaskRunner());
+            var root = StateScopeApp.buildRoot(vm);
+            var stage = new Stage();
+            if (undecorated) {
+                stage.initStyle(StageStyle.UNDECORATED);
+            }
+            stage.setScene(new Scene(root, w, h));
+            stage.getScene().getStylesheets().add(StateScopeApp.STYLESHEET);
+            stage.setX(0);
+            stage.setY(0);
+            beforeShow.accept(root, vm);
+            stage.show();
+            vm.start();
+            opened.set(new Opened(vm, root));
+        });
+        return opened.get();
     }
 
     /** Runs {@code r} on the FX thread and waits for it. */

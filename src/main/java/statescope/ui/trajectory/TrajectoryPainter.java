@@ -124,10 +124,11 @@ final class TrajectoryPainter {
         double ox = PAD + (Math.max(1, w - 2 * PAD - legend) - s * (bounds[1] - bounds[0])) / 2 - s * bounds[0];
         double oy = h - PAD - ((h - 2 * PAD) - s * (bounds[3] - bounds[2])) / 2 + s * bounds[2];
         if (backPen != null) {
-            drawBack(backPen, w, h, f, cloudPts, s, ox, oy);
+            drawBack(backPen, w, h, legend, f, cloudPts, s, ox, oy);
         } else if (!key.equals(backKey)) {
             backKey = key;
-            drawBack(Pen.of(back.getGraphicsContext2D()), back.getWidth(), back.getHeight(), f, cloudPts, s, ox, oy);
+            drawBack(Pen.of(back.getGraphicsContext2D()), back.getWidth(), back.getHeight(), legend, f, cloudPts, s, ox,
+                    oy);
         }
         if (backPen == null) {                                         // the screen's, for the hover readout
             drawn = new double[path.length][];
@@ -192,10 +193,11 @@ final class TrajectoryPainter {
         b[3] = Math.max(b[3], p[1]);
     }
 
-    private void drawBack(Pen g, double w, double h, TrajectoryViewModel.Frame f, double[][] pts, double s, double ox,
-                          double oy) {
+    /** The cloud, the axes and the legend ({@code legend} px wide at the right, none when 0). */
+    private void drawBack(Pen g, double w, double h, double legend, TrajectoryViewModel.Frame f, double[][] pts,
+                          double s, double ox, double oy) {
         g.clearRect(0, 0, w, h);
-        drawAxes(g, w, h, legendWidth(f.legend(), w, h));
+        drawAxes(g, w, h, legend);
         g.setGlobalAlpha(0.22);                                        // one oval each: dense regions look darker
         int[] states = f.cloud().states();
         for (int i = 0; i < pts.length; i++) {
@@ -203,7 +205,7 @@ final class TrajectoryPainter {
             g.fillOval(ox + s * pts[i][0] - 3, oy - s * pts[i][1] - 3, 6, 6);
         }
         g.setGlobalAlpha(1);
-        if (legendWidth(f.legend(), w, h) > 0) {
+        if (legend > 0) {
             drawLegend(g, w, h, f.legend());
         }
     }

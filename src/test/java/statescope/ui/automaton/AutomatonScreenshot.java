@@ -10,16 +10,8 @@ import static statescope.ui.ScreenshotSupport.settle;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
-import javafx.scene.Scene;
-import javafx.stage.Stage;
-import javafx.stage.StageStyle;
-import statescope.ui.StateScopeApp;
-import statescope.ui.common.FxTaskRunner;
-import statescope.ui.main.MainWindow;
-import statescope.ui.session.SessionViewModel;
+import statescope.ui.ScreenshotSupport;
 
 /**
  * The main window on one language, input and position under a display (Xvfb), captured with
@@ -43,29 +35,9 @@ public final class AutomatonScreenshot {
         String input = args[3];
         int position = Integer.parseInt(args[4]);
         var flags = List.of(args).subList(5, args.length);
-        var started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
-        var vmRef = new AtomicReference<SessionViewModel>();
-        var winRef = new AtomicReference<MainWindow>();
-        fx(() -> {
-            StateScopeApp.applyTheme();
-            var vm = StateScopeApp.newSession(new FxTaskRunner(), new FxTaskRunner());
-            var root = StateScopeApp.buildRoot(vm);
-            var stage = new Stage();
-            stage.initStyle(StageStyle.UNDECORATED);
-            var scene = new Scene(root, w, h);
-            scene.getStylesheets().add(StateScopeApp.STYLESHEET);
-            stage.setScene(scene);
-            stage.setX(0);
-            stage.setY(0);
-            stage.show();
-            vm.start();
-            vmRef.set(vm);
-            winRef.set(root);
-        });
-        var vm = vmRef.get().views();
-        var win = winRef.get();
+        var app = ScreenshotSupport.open(w, h, true, (root, session) -> { });
+        var vm = app.session().views();
+        var win = app.window();
         settle(vm);
         String regex = flags.stream().filter(f -> f.startsWith("regex=")).map(f -> f.substring(6)).findFirst()
                 .orElse(null);

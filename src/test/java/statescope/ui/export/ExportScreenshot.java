@@ -8,19 +8,15 @@ import static statescope.ui.ScreenshotSupport.shot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.event.Event;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.input.ContextMenuEvent;
-import javafx.stage.Stage;
+import statescope.ui.ScreenshotSupport;
 import statescope.ui.StateScopeApp;
 import statescope.ui.common.FxTaskRunner;
 import statescope.ui.common.UiScale;
-import statescope.ui.main.MainWindow;
-import statescope.ui.session.SessionViewModel;
 
 /**
  * Run by hand under Xvfb (bench/ui.sh export): the real app on parity with its shipped model, the
@@ -35,31 +31,12 @@ public final class ExportScreenshot {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "target/export-shots");
         Files.createDirectories(out);
-        var started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
-        var vmRef = new AtomicReference<SessionViewModel>();
-        var winRef = new AtomicReference<MainWindow>();
         var actions = new AtomicReference<ExportActions>();
-        fx(() -> {
-            StateScopeApp.applyTheme();
-            var vm = StateScopeApp.newSession(new FxTaskRunner(), new FxTaskRunner());
-            var root = StateScopeApp.buildRoot(vm);
-            var stage = new Stage();
-            stage.setScene(new Scene(root, 1600, 1000));
-            stage.getScene().getStylesheets().add(StateScopeApp.STYLESHEET);
-            stage.setX(0);
-            stage.setY(0);
-            actions.set(ExportActions.install(root, vm, new FxTaskRunner(), Chooser.dialogs(root),
-                    new RecentSessions(RecentSessions.Store.memory()),
-                    StateScopeApp.scaleAccess(StateScopeApp.uiScale(UiScale.Store.memory()))));
-            stage.show();
-            vm.start();
-            vmRef.set(vm);
-            winRef.set(root);
-        });
-        var vm = vmRef.get();
-        var win = winRef.get();
+        var app = ScreenshotSupport.open(1600, 1000, false, (root, session) -> actions.set(ExportActions.install(root,
+                session, new FxTaskRunner(), Chooser.dialogs(root), new RecentSessions(RecentSessions.Store.memory()),
+                StateScopeApp.scaleAccess(StateScopeApp.uiScale(UiScale.Store.memory())))));
+        var vm = app.session();
+        var win = app.window();
         settle(vm.views());
         fx(() -> {
             var c = vm.views().catalog();

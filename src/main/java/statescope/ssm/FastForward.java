@@ -2,7 +2,9 @@ package statescope.ssm;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -114,8 +116,56 @@ public final class FastForward {
     public record Layer(ScanBatch input, ScanResult output) {
     }
 
+    /**
+     * Buffers that one caller reuses from one batched forward to the next, so that a long read done a
+     * block at a time allocates its activations once instead of once per block (for a 3-layer
+     * d_model-64 model about 2 MB per 64-token block, 3 GB over a 100,000-token paste, most of it every
+     * h_t). A {@link Result} made with a workspace is backed by it: read it before the next forward
+     * that uses the same workspace. One forward at a time per workspace.
+     */
+    public static final class Workspace {
+        private final Map<String, float[]> arrays = new HashMap<>();
+        private final Map<Integer, ScanResult> results = new HashMap<>();
+
+        /** An array of {@code size} floats for {@code slot}: reused when it has that size, zeroed when asked. */
+        float[] take(String slot, int size, boolean zero) {
+            float[] a = arrays.get(slot);
+            if (a == null || a.length != size) {
+                a = new float[size];
+                arrays.put(slot, a);
+            } else if (zero) {
+                Arrays.fill(a, 0f);
+            }
+            return a;
+        }
+
+        /** Layer {@code layer}'s scan output for {@code in}, reused when the shape is the same. */
+        ScanResult result(int layer, ScanBatch in, boolean emitStates, boolean zero) {
+            ScanResult r = results.get(layer);
+            ScanResult fresh = ScanResult.allocate(in, emitStates, r);
+            if (fresh != r) {
+                results.put(layer, fresh);
+            } else if (zero) {
+                Arrays.fill(r.y(), 0f);
+                Arrays.fill(r.hLast(), 0f);
+                if (r.hAll() != null) {
+                    Arrays.fill(r.hAll(), 0f);
+                }
+            }
+            return fresh;
+        }
+    }
+
     /** Runs the model over every string of {@code tokens} (lengths may differ; empty strings allowed). */
     public Result forward(int[][] tokens, Options opts) {
+        return forward(tokens, opts, null);
+    }
+
+    /**
+     * {@link #forward(int[][], Options)} with its activations in {@code workspace} (or fresh arrays when
+     * null): the result is backed by the workspace until its next use.
+     */
+    public Result forward(int[][] tokens, Options opts, Workspace workspace) {
         int bSz = tokens.length;
         if (bSz == 0) {
             throw new IllegalArgumentException("empty batch");
@@ -151,13 +201,19 @@ public final class FastForward {
                 chunks.add(new int[] {b, t0, Math.min(lengths[b], t0 + CHUNK)});
             }
         }
-        float[] resid = new float[rows * dm];                    // [B, T, D]
+        boolean padded = false;                                  // padding rows must read 0 in reused arrays
+        for (int len : lengths) {
+            padded |= len != tMax;
+        }
+        final Workspace ws = workspace;
+        final boolean zero = padded;
+        float[] resid = ws == null ? new float[rows * dm] : ws.take("resid", rows * dm, zero);   // [B, T, D]
         for (int b = 0; b < bSz; b++) {
             for (int t = 0; t < lengths[b]; t++) {
                 System.arraycopy(w.embedding, tokens[b][t] * dm, resid, (b * tm + t) * dm, dm);
             }
         }
-        float[] xz = new float[rows * 2 * ed];                   // [B, T, 2·ED]
+        float[] xz = ws == null ? new float[rows * 2 * ed] : ws.take("xz", rows * 2 * ed, zero);  // [B, T, 2·ED]
         SsmState[] fin = new SsmState[bSz];
         for (int b = 0; b < bSz; b++) {
             fin[b] = opts.initial() != null ? opts.initial()[b].copy() : new SsmState(c);
@@ -175,10 +231,11 @@ public final class FastForward {
             LayerWeights lw = w.layers[l];
             final int li = l;
             if (x == null || opts.keepLayers()) {
-                x = new float[rows * ed];                        // [B, T, ED]
-                delta = new float[rows * ed];                    // [B, T, ED]
-                bm = new float[rows * n];                        // [B, T, N]
-                cm = new float[rows * n];                        // [B, T, N]
+                String at = opts.keepLayers() ? Integer.toString(l) : "";
+                x = ws == null ? new float[rows * ed] : ws.take("x" + at, rows * ed, zero);            // [B, T, ED]
+                delta = ws == null ? new float[rows * ed] : ws.take("delta" + at, rows * ed, zero);    // [B, T, ED]
+                bm = ws == null ? new float[rows * n] : ws.take("b" + at, rows * n, zero);             // [B, T, N]
+                cm = ws == null ? new float[rows * n] : ws.take("c" + at, rows * n, zero);             // [B, T, N]
             }
             final float[] xf = x;
             final float[] df = delta;
@@ -261,7 +318,8 @@ public final class FastForward {
                 }
             }
             var in = new ScanBatch(bSz, tm, ed, n, lengths.clone(), xf, df, lw.a, bf, cf, lw.dSkip, h0, c.gates());
-            ScanResult out = kernel.scan(in, opts.emitStates());
+            ScanResult out = ws == null ? kernel.scan(in, opts.emitStates())
+                    : kernel.scan(in, opts.emitStates(), ws.result(l, in, opts.emitStates(), zero));
             for (int b = 0; b < bSz; b++) {
                 fin[b].setH(l, Arrays.copyOfRange(out.hLast(), b * ed * n, (b + 1) * ed * n));
             }
@@ -281,7 +339,7 @@ public final class FastForward {
             }
         }
         int o = c.outputSize();
-        float[] logits = new float[rows * o];                    // [B, T, O]
+        float[] logits = ws == null ? new float[rows * o] : ws.take("logits", rows * o, zero);   // [B, T, O]
         parallel.forEach(chunks.size(), i -> {
             int[] ch = chunks.get(i);
             int row0 = ch[0] * tm + ch[1];

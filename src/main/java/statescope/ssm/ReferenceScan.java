@@ -16,11 +16,16 @@ public final class ReferenceScan implements SelectiveScanKernel {
 
     @Override
     public ScanResult scan(ScanBatch in, boolean emitStates) {
+        return scan(in, emitStates, null);
+    }
+
+    @Override
+    public ScanResult scan(ScanBatch in, boolean emitStates, ScanResult into) {
         int bSz = in.batch();
         int tMax = in.maxLen();
         int ed = in.dInner();
         int n = in.dState();
-        ScanResult out = ScanResult.allocate(in, emitStates);
+        ScanResult out = ScanResult.allocate(in, emitStates, into);
         float[] y = out.y();                                                     // [B, T, ED]
         float[] hLast = out.hLast();                                             // [B, ED, N]
         float[] hAll = out.hAll();                                               // [B, T, ED, N] or null

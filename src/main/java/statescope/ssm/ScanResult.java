@@ -17,4 +17,14 @@ public record ScanResult(float[] y, float[] hLast, float[] hAll) {
                 new float[in.batch() * in.dInner() * in.dState()],               // [B, ED, N]
                 emitStates ? new float[btd * in.dState()] : null);               // [B, T, ED, N]
     }
+
+    /** {@code reuse} when its arrays have the sizes {@code in} needs (its contents kept), else {@link #allocate}. */
+    public static ScanResult allocate(ScanBatch in, boolean emitStates, ScanResult reuse) {
+        int btd = in.batch() * in.maxLen() * in.dInner();
+        if (reuse != null && reuse.y().length == btd && reuse.hLast().length == in.batch() * in.dInner() * in.dState()
+                && (emitStates ? reuse.hAll() != null && reuse.hAll().length == btd * in.dState() : reuse.hAll() == null)) {
+            return reuse;
+        }
+        return allocate(in, emitStates);
+    }
 }

@@ -17,4 +17,13 @@ public interface SelectiveScanKernel {
      * @param emitStates whether to return every h_t in {@link ScanResult#hAll()}
      */
     ScanResult scan(ScanBatch in, boolean emitStates);
+
+    /**
+     * Runs the scan into {@code into} (shaped for {@code in} as {@link ScanResult#allocate} shapes it, with
+     * 0 at padding positions), so that a caller can reuse its outputs; returns the result written. The
+     * default ignores {@code into} and allocates.
+     */
+    default ScanResult scan(ScanBatch in, boolean emitStates, ScanResult into) {
+        return scan(in, emitStates);
+    }
 }

@@ -28,9 +28,14 @@ public final class VectorScan implements SelectiveScanKernel {
 
     @Override
     public ScanResult scan(ScanBatch in, boolean emitStates) {
+        return scan(in, emitStates, null);
+    }
+
+    @Override
+    public ScanResult scan(ScanBatch in, boolean emitStates, ScanResult into) {
         int bSz = in.batch();
         int ed = in.dInner();
-        ScanResult out = ScanResult.allocate(in, emitStates);
+        ScanResult out = ScanResult.allocate(in, emitStates, into);
         float[] aT = Layouts.transpose(in.a(), ed, in.dState());                 // [N, ED]
         // channel blocks: enough tasks to keep every thread busy, each a multiple of the lane count
         int wanted = Math.max(1, (4 * parallel.threads() + bSz - 1) / bSz);

@@ -27,7 +27,32 @@ import statescope.ui.StateScopeApp;
  */
 public final class Launcher {
 
+    /**
+     * Inlining the JIT must not skip: the Vector API is fast only where C2 inlines every method that takes
+     * or returns a vector into its caller (else each vector is boxed per call), and C2 refuses callees that
+     * C1 already compiled into big methods, which the vector helpers are. Without these, whether a
+     * 100,000-token read takes 4 s or 11 s on this 2-core machine depended on the order the JIT compiled
+     * things in (docs/performance.md). {@code quiet} first, so the JVM does not print each command.
+     * The same list is in the pom ({@code javafx:run}) and in the installers' options (LauncherTest).
+     */
+    static final List<String> JIT_HINTS = List.of(
+            "-XX:CompileCommand=quiet",
+            inline("VectorScan", "token"),
+            inline("VectorScan", "tokenTail"),
+            inline("VectorPolyMath", "exp"),
+            inline("VectorPolyMath", "log1p"),
+            inline("VectorPolyMath", "silu"),
+            inline("VectorPolyMath", "sigmoid"),
+            inline("VectorPolyMath", "sum"),
+            inline("VectorMath", "init"),
+            inline("VectorMath", "initMasked"));
+
     private Launcher() {
+    }
+
+    /** The command that has C2 inline {@code method} of the kernel class {@code cls} wherever it is called. */
+    private static String inline(String cls, String method) {
+        return "-XX:CompileCommand=inline," + "statescope.ssm." + cls + "::" + method;
     }
 
     public static void main(String[] args) throws Exception {
@@ -99,7 +124,7 @@ public final class Launcher {
         }
     }
 
-    private static List<String> reexecCommand(String[] args, boolean app) {
+    static List<String> reexecCommand(String[] args, boolean app) {
         var javaExe = ProcessHandle.current().info().command().orElse(null);
         if (javaExe == null) {
             return null;
@@ -110,6 +135,7 @@ public final class Launcher {
         cmd.add("jdk.incubator.vector");
         cmd.add("--enable-native-access=ALL-UNNAMED");
         cmd.add("--sun-misc-unsafe-memory-access=allow");
+        cmd.addAll(JIT_HINTS);
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         String classPath = System.getProperty("java.class.path");
         if (app) {                                                     // the GUI's start-up: classes mapped, not read

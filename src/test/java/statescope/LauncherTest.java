@@ -2,9 +2,11 @@ package statescope;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,5 +33,32 @@ class LauncherTest {
         assertNull(Launcher.associatedFile(new String[] {Files.writeString(dir.resolve("d.json"), "{}").toString()}));
         assertNull(Launcher.associatedFile(new String[] {"dfa", jff.toString()}));
         assertNull(Launcher.associatedFile(new String[] {dir.resolve("folder.jff").toString()}));
+    }
+
+    /**
+     * The JIT's inlining hints name methods that exist (a renamed vector helper would silently lose its
+     * hint), and every way of starting the app passes the same list: the launcher's re-executed JVM,
+     * {@code ./mvnw javafx:run}, the installers, the UI benchmarks.
+     */
+    @Test
+    void theJitHintsNameRealMethodsAndEveryStartPassesThem() throws Exception {
+        for (String hint : Launcher.JIT_HINTS.subList(1, Launcher.JIT_HINTS.size())) {
+            String target = hint.substring(hint.indexOf(',') + 1);
+            String cls = target.substring(0, target.indexOf("::"));
+            String method = target.substring(target.indexOf("::") + 2);
+            assertTrue(Arrays.stream(Class.forName(cls).getDeclaredMethods()).anyMatch(m -> m.getName().equals(method)),
+                    hint + ": no method " + method + " in " + cls);
+        }
+        assertEquals("-XX:CompileCommand=quiet", Launcher.JIT_HINTS.get(0), "quiet first: no line printed per command");
+        var child = Launcher.reexecCommand(new String[] {"languages"}, false);
+        assertTrue(child.containsAll(Launcher.JIT_HINTS), "the re-executed JVM: " + child);
+        String pom = Files.readString(Path.of("pom.xml"));
+        String jpackage = Files.readString(Path.of("installers/jpackage/common.txt"));
+        String bench = Files.readString(Path.of("bench/ui.sh"));
+        for (String hint : Launcher.JIT_HINTS) {
+            assertTrue(pom.contains("<option>" + hint + "</option>"), "javafx:run lacks " + hint);
+            assertTrue(jpackage.contains("--java-options " + hint + "\n"), "the installers lack " + hint);
+            assertTrue(bench.contains(hint + " ") || bench.contains(hint + ")"), "bench/ui.sh lacks " + hint);
+        }
     }
 }

@@ -25,6 +25,9 @@ public final class EngineModel implements TraceModel {
     private final SsmWeights weights;
     private final ModelInfo info;
     private final ThreadLocal<SsmStepper> stepper;
+    private final FastForward single;                          // one thread: the other core stays with the UI
+    private final ThreadLocal<FastForward.Workspace[]> workspaces = ThreadLocal.withInitial(
+            () -> new FastForward.Workspace[] {new FastForward.Workspace(), new FastForward.Workspace()});
     private final float[][] stateMatrix;                                // [L][ED * N]  A = −exp(A_log)
     private final List<List<String>> channelNames;                      // [L][ED] or empty
 
@@ -47,6 +50,7 @@ public final class EngineModel implements TraceModel {
         this.weights = weights;
         this.channelNames = List.copyOf(channelNames);
         this.stepper = ThreadLocal.withInitial(() -> new SsmStepper(weights));
+        this.single = new FastForward(weights, VectorSupport.fastScan(1), 1);
         SsmConfig c = weights.config();
         this.stateMatrix = new float[c.nLayer()][];
         for (int l = 0; l < c.nLayer(); l++) {
@@ -159,7 +163,12 @@ public final class EngineModel implements TraceModel {
      */
     @Override
     public StepBlock stepBlock(State state, int[] tokens) {
-        return blockOf(forward(state, tokens), tokens.length);
+        return stepBlock(state, tokens, 0);
+    }
+
+    @Override
+    public StepBlock stepBlock(State state, int[] tokens, int slot) {
+        return blockOf(forward(state, tokens, workspaces.get()[slot]), tokens.length);
     }
 
     /** The block of a batched forward over one string of {@code tokens} tokens, read in place. */
@@ -187,12 +196,15 @@ public final class EngineModel implements TraceModel {
                     case DELTA -> System.arraycopy(delta, t * ed, out, 0, ed);
                     case STATE -> {
                         float[] h = layers.get(layer).output().hAll();  // [T, ED, N]
-                        for (int d = 0; d < ed; d++) {
-                            float s = 0f;
-                            for (int k = 0; k < n; k++) {
-                                s += h[(t * ed + d) * n + k];
+                        int row = t * ed * n;
+                        Arrays.fill(out, 0, ed, 0f);                    // summed over k in order, as ChannelKind
+                        for (int k = 0; k < n; k++) {                    // does, but the channels side by side:
+                            for (int d = 0; d < ed; d++) {               // no chain of dependent adds
+                                out[d] += h[row + d * n + k];
                             }
-                            out[d] = s / n;
+                        }
+                        for (int d = 0; d < ed; d++) {
+                            out[d] /= n;
                         }
                     }
                     case GATE -> {
@@ -208,19 +220,32 @@ public final class EngineModel implements TraceModel {
             public void h(int t, int layer, float[] out) {
                 System.arraycopy(layers.get(layer).output().hAll(), t * ed * n, out, 0, ed * n);
             }
+
+            @Override
+            public void project(int t, int layer, Projection projection, float[] out, int outOff) {
+                projection.project(layers.get(layer).output().hAll(), t * ed * n, out, outOff);
+            }
         };
     }
 
-    /** Runs the batched forward from {@code state} and advances it past {@code tokens}. */
+    /** Runs the batched forward from {@code state} and advances it past {@code tokens}, in fresh arrays. */
     FastForward.Result forward(State state, int[] tokens) {
+        return forward(state, tokens, null);
+    }
+
+    /**
+     * Runs the batched forward from {@code state} and advances it past {@code tokens}; with a workspace the
+     * result is backed by it until its next use.
+     */
+    FastForward.Result forward(State state, int[] tokens, FastForward.Workspace workspace) {
         for (int tok : tokens) {
             if (tok < 0 || tok >= info.vocabSize()) {
                 throw new IllegalArgumentException("token " + tok + " outside the vocabulary 0.." + (info.vocabSize() - 1));
             }
         }
         SsmState s = ((EngineState) state).s();
-        var result = new FastForward(weights, VectorSupport.fastScan(1), 1)
-                .forward(new int[][] {tokens}, new FastForward.Options(true, true, new SsmState[] {s}));
+        var result = single.forward(new int[][] {tokens}, new FastForward.Options(true, true, new SsmState[] {s}),
+                workspace);
         s.restore(result.finalStates()[0]);
         return result;
     }

@@ -17,14 +17,12 @@ public record Projection(float[] mean, float[][] components, double[] variance) 
     /** Projects one vector {@code [F]} to {@code [k]}. */
     public float[] project(float[] x) {
         float[] out = new float[components.length];
-        for (int c = 0; c < components.length; c++) {
-            float[] w = components[c];
-            double acc = 0;
-            for (int j = 0; j < w.length; j++) {
-                acc += w[j] * (x[j] - mean[j]);
-            }
-            out[c] = (float) acc;
-        }
+        project(x, 0, out, 0);
         return out;
+    }
+
+    /** Projects {@code x[off .. off + F)} into {@code out[outOff .. outOff + k)}. */
+    public void project(float[] x, int off, float[] out, int outOff) {
+        ProjectionKernel.INSTANCE.project(mean, components, x, off, out, outOff);
     }
 }

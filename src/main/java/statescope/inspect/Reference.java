@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import statescope.lang.Alphabet;
 import statescope.lang.Dfa;
 import statescope.lang.catalog.BoundedDyckMachine;
@@ -52,6 +54,7 @@ public final class Reference {
     private final Units units;
     private final String summary;
     private final BoundedDyckMachine closing;                        // bounded Dyck's closing rule, or null
+    private final Map<Long, Target> labels = new ConcurrentHashMap<>();  // label's targets by units
 
     private Reference(ReferenceMachine machine, Dfa dfa, TargetEncoding targets, Units units, String summary) {
         this(machine, dfa, targets, units, summary, null);
@@ -283,8 +286,28 @@ public final class Reference {
         return label(bits);
     }
 
-    /** "∈ L" / "∉ L" for membership; a set of symbols for next-symbol bits; else the class name. */
+    /**
+     * {@link #labelOf}, one instance per set of units: a long read makes two targets per token from a
+     * handful of distinct ones, and their labels join strings.
+     */
     private Target label(boolean[] bits) {
+        if (bits.length > 62) {
+            return labelOf(bits);
+        }
+        long key = 1L << bits.length;                                 // the width, then the units
+        for (int j = 0; j < bits.length; j++) {
+            key |= bits[j] ? 1L << j : 0L;
+        }
+        Target t = labels.get(key);
+        if (t == null) {
+            t = labelOf(bits);
+            labels.putIfAbsent(key, t);
+        }
+        return t;
+    }
+
+    /** "∈ L" / "∉ L" for membership; a set of symbols for next-symbol bits; else the class name. */
+    private Target labelOf(boolean[] bits) {
         if (targets.kind() == Kind.MEMBERSHIP && bits.length == 1) {
             return new Target(bits, bits[0] ? "∈ L" : "∉ L");
         }

@@ -22,6 +22,17 @@ public interface StepBlock {
     /** The state h of layer {@code layer} after token t into {@code out} ({@code [ED * N]}). */
     void h(int t, int layer, float[] out);
 
+    /**
+     * The state h of layer {@code layer} after token t projected by {@code projection} into
+     * {@code out[outOff ..]}. The default copies h ({@link #h}) and projects the copy; a batched block
+     * projects in place.
+     */
+    default void project(int t, int layer, Projection projection, float[] out, int outOff) {
+        float[] h = new float[projection.mean().length];
+        h(t, layer, h);
+        projection.project(h, 0, out, outOff);
+    }
+
     /** A block over per-token step traces (the reference path, and models without a batched scan). */
     static StepBlock of(StepTrace[] steps, int dState) {
         return new StepBlock() {

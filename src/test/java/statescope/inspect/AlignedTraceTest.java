@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import statescope.lang.Word;
 import statescope.ssm.GateRange;
@@ -134,6 +136,106 @@ class AlignedTraceTest {
             assertTrue(worst < 2e-3, g + ": derived vs stored Ā, worst difference " + worst);
             assertEquals(g == GateRange.SIGNED, negative, g + ": signed gates go below 0, nonnegative ones never");
         }
+    }
+
+    /** The model read through {@link TraceModel#stepBlock(TraceModel.State, int[], int)}, noting the threads. */
+    private record Watched(EngineModel m, Set<String> threads) implements TraceModel {
+        @Override
+        public ModelInfo info() {
+            return m.info();
+        }
+
+        @Override
+        public TraceModel.State newState() {
+            return m.newState();
+        }
+
+        @Override
+        public StepTrace step(TraceModel.State state, int token) {
+            return m.step(state, token);
+        }
+
+        @Override
+        public boolean gateFromDelta() {
+            return m.gateFromDelta();
+        }
+
+        @Override
+        public float gateMean(int layer, int d, float delta) {
+            return m.gateMean(layer, d, delta);
+        }
+
+        @Override
+        public StepBlock stepBlock(TraceModel.State state, int[] tokens, int slot) {
+            threads.add(Thread.currentThread().getName());
+            return m.stepBlock(state, tokens, slot);
+        }
+    }
+
+    /**
+     * A long read scans one block ahead on a second thread, the blocks alternating between the model's
+     * two buffer sets: every kept figure is bit for bit what the same read on one thread keeps (a block
+     * overwritten while still being read would show here), the snapshots it keeps restore, and a read
+     * cancelled half-way holds a whole prefix that a later read completes.
+     */
+    @Test
+    void aLongReadScanningAheadKeepsWhatOneThreadKeeps() {
+        var lang = BuiltinLanguages.flipFlop();
+        var engine = EngineModel.random(5, 5, 2, 16, GateRange.SIGNED, 7);
+        var threads = ConcurrentHashMap.<String>newKeySet();
+        var model = new Watched(engine, threads);
+        int blocks = AlignedTrace.PIPELINE_BLOCKS + 9;
+        int[] word = new SplittableRandom(3).ints(blocks * AlignedTrace.SNAPSHOT_EVERY + AlignedTrace.BATCH_FROM + 37, 0, 5)
+                .toArray();
+        int ed = engine.info().dInner() * engine.info().dState();
+        var rnd = new SplittableRandom(4);
+        var projections = new ArrayList<Projection>();
+        for (int l = 0; l < 2; l++) {
+            float[][] w = new float[3][ed];
+            for (float[] row : w) {
+                for (int j = 0; j < ed; j++) {
+                    row[j] = (float) rnd.nextGaussian();
+                }
+            }
+            projections.add(new Projection(new float[ed], w, new double[3]));
+        }
+        var ahead = new AlignedTrace(model, lang);
+        ahead.setProjections(projections, p -> { }, () -> false);
+        ahead.setWord(word, p -> { }, () -> false);
+        assertTrue(threads.contains("statescope-scan-ahead"), "scanned ahead: " + threads);
+        threads.clear();
+        var one = new AlignedTrace(model, lang);
+        one.scanAhead(false);
+        one.setProjections(projections, p -> { }, () -> false);
+        one.setWord(word, p -> { }, () -> false);
+        assertEquals(Set.of(Thread.currentThread().getName()), threads, "one thread");
+        assertSameTrace(one, ahead, word.length);
+        ahead.truncate(1000);                                         // a snapshot the scan-ahead thread gave
+        ahead.setWord(word, p -> { }, () -> false);
+        assertSameTrace(one, ahead, word.length);
+        var calls = new int[1];
+        var cancelled = new AlignedTrace(model, lang);
+        cancelled.setProjections(projections, p -> { }, () -> false);
+        assertThrows(CancellationException.class,
+                () -> cancelled.setWord(word, p -> { }, () -> ++calls[0] > 12));
+        assertTrue(cancelled.length() > 0 && cancelled.length() < word.length, "a prefix: " + cancelled.length());
+        assertEquals(0, cancelled.length() % AlignedTrace.SNAPSHOT_EVERY, "whole blocks");
+        cancelled.setWord(word, p -> { }, () -> false);
+        assertSameTrace(one, cancelled, word.length);
+    }
+
+    private static void assertSameTrace(AlignedTrace expected, AlignedTrace actual, int length) {
+        assertEquals(length, actual.length());
+        for (int t = 1; t <= length; t++) {
+            for (int l = 0; l < 2; l++) {
+                for (ChannelKind k : ChannelKind.values()) {
+                    assertArrayEquals(expected.channels(l, k, t), actual.channels(l, k, t), 0f, k + " at " + t);
+                }
+                assertArrayEquals(expected.point(l, t), actual.point(l, t), 0f, "point at " + t);
+            }
+            assertEquals(expected.prediction(t), actual.prediction(t), "prediction at " + t);
+        }
+        assertEquals(expected.firstDivergence(), actual.firstDivergence());
     }
 
     @Test

@@ -16,6 +16,7 @@ import statescope.inspect.AlignedTrace;
 import statescope.inspect.ChannelKind;
 import statescope.inspect.ComputeBackend;
 import statescope.inspect.CorpusProjection;
+import statescope.inspect.JitWarmUp;
 import statescope.inspect.LanguageEntry;
 import statescope.inspect.StateCloud;
 import statescope.inspect.TraceModel;
@@ -78,6 +79,7 @@ public final class SessionViewModel {
     private ModelChoice installed;
     private Job job;
     private Job analysisJob;
+    private Job warmJob;                                             // JitWarmUp after a model's analysis
     /** Fits model B's corpus cloud (compare mode), or null. */
     private Job analysisJobB;
     /** Analysis jobs started and not yet ended (A's and B's share the status bar's "analysing"). */
@@ -228,6 +230,9 @@ public final class SessionViewModel {
 
     /** Installs a loaded model: new trace, the input re-read, projections fitted in the background. */
     private void install(TraceModel model, LanguageEntry lang, int gen) {
+        if (warmJob != null) {
+            warmJob.cancel();                                          // the analysis runner's next job is this model's
+        }
         trace = new AlignedTrace(model, lang);
         pendingClouds = null;
         parser.reset();
@@ -253,6 +258,9 @@ public final class SessionViewModel {
                 status.setDeviation(Double.isNaN(a.deviation) ? "step vs reference: n/a"
                         : String.format(Locale.ROOT, "step vs reference: max |Δh| %.1e", a.deviation));
                 setProjections(a.clouds);
+                var projections = a.clouds.stream().map(StateCloud::projection).toList();
+                warmJob = analysisRunner.start(p -> JitWarmUp.run(model, lang, projections, p::cancelled),
+                        f -> { }, r -> { }, e -> { });                 // quiet: nothing shown, nothing lost
             }
         }, e -> {
             analysisEnded();
@@ -588,6 +596,9 @@ public final class SessionViewModel {
         cancel();
         if (analysisJob != null) {
             analysisJob.cancel();
+        }
+        if (warmJob != null) {
+            warmJob.cancel();
         }
     }
 

@@ -1,5 +1,7 @@
 package statescope.inspect;
 
+import com.sun.management.ThreadMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.SplittableRandom;
 import statescope.ssm.GateRange;
 
@@ -8,8 +10,8 @@ import statescope.ssm.GateRange;
  * random 3-layer d_model-64 signed model reads N random parity symbols (default 30,000) through
  * {@link AlignedTrace#setWord}, once keeping Ā per token (the model seen without
  * {@link TraceModel#gateFromDelta}) and once deriving it from the kept Δ, three rounds each in one run;
- * prints the read time and the heap the trace retains (used heap after {@code System.gc()}, before and
- * after). Not a test: {@code bench/ui.sh trace [N]}.
+ * prints the read time, the heap the trace retains (used heap after {@code System.gc()}, before and
+ * after) and what the read allocated (all threads). Not a test: {@code bench/ui.sh trace [N]}.
  */
 public final class TraceMemoryBench {
 
@@ -48,14 +50,22 @@ public final class TraceMemoryBench {
             for (TraceModel m : new TraceModel[] {new StoredGate(model), model}) {
                 long before = usedHeap();
                 var trace = new AlignedTrace(m, lang);
+                long a0 = allocated();
                 long t0 = System.nanoTime();
                 trace.setWord(word, p -> { }, () -> false);
                 double seconds = (System.nanoTime() - t0) / 1e9;
+                long allocated = allocated() - a0;
                 long retained = usedHeap() - before;
-                System.out.printf("round %d, %-9s %,d tokens: read %.2f s, trace retains %.0f MB (%d tokens kept)%n",
-                        round, m.gateFromDelta() ? "derived Ā" : "stored Ā", n, seconds, retained / 1e6, trace.length());
+                System.out.printf("round %d, %-9s %,d tokens: read %.2f s, trace retains %.0f MB (%d tokens kept),"
+                        + " %.0f MB allocated during the read%n", round, m.gateFromDelta() ? "derived Ā" : "stored Ā",
+                        n, seconds, retained / 1e6, trace.length(), allocated / 1e6);
             }
         }
+    }
+
+    /** Bytes allocated by every thread of the JVM so far (the scan-ahead thread's too). */
+    private static long allocated() {
+        return ((ThreadMXBean) ManagementFactory.getThreadMXBean()).getTotalThreadAllocatedBytes();
     }
 
     private static long usedHeap() {

@@ -138,40 +138,6 @@ class AlignedTraceTest {
         }
     }
 
-    /** The model read through {@link TraceModel#stepBlock(TraceModel.State, int[], int)}, noting the threads. */
-    private record Watched(EngineModel m, Set<String> threads) implements TraceModel {
-        @Override
-        public ModelInfo info() {
-            return m.info();
-        }
-
-        @Override
-        public TraceModel.State newState() {
-            return m.newState();
-        }
-
-        @Override
-        public StepTrace step(TraceModel.State state, int token) {
-            return m.step(state, token);
-        }
-
-        @Override
-        public boolean gateFromDelta() {
-            return m.gateFromDelta();
-        }
-
-        @Override
-        public float gateMean(int layer, int d, float delta) {
-            return m.gateMean(layer, d, delta);
-        }
-
-        @Override
-        public StepBlock stepBlock(TraceModel.State state, int[] tokens, int slot) {
-            threads.add(Thread.currentThread().getName());
-            return m.stepBlock(state, tokens, slot);
-        }
-    }
-
     /**
      * A long read scans one block ahead on a second thread, the blocks alternating between the model's
      * two buffer sets: every kept figure is bit for bit what the same read on one thread keeps (a block
@@ -183,7 +149,7 @@ class AlignedTraceTest {
         var lang = BuiltinLanguages.flipFlop();
         var engine = EngineModel.random(5, 5, 2, 16, GateRange.SIGNED, 7);
         var threads = ConcurrentHashMap.<String>newKeySet();
-        var model = new Watched(engine, threads);
+        var model = FakeModels.watched(engine, threads);
         int blocks = AlignedTrace.PIPELINE_BLOCKS + 9;
         int[] word = new SplittableRandom(3).ints(blocks * AlignedTrace.SNAPSHOT_EVERY + AlignedTrace.BATCH_FROM + 37, 0, 5)
                 .toArray();

@@ -1,6 +1,7 @@
 package statescope.inspect;
 
 import java.util.Arrays;
+import java.util.Set;
 import statescope.lang.catalog.ReferenceMachine.Config;
 import statescope.ssm.GateRange;
 
@@ -16,15 +17,23 @@ public final class FakeModels {
 
     /** {@code m} seen only through info/newState/step, so every batched method is the stepping default. */
     public static TraceModel steppedOnly(TraceModel m) {
-        return new Delegating(m, false);
+        return new Delegating(m, false, null);
     }
 
     /** {@code m} with its own {@code stepMany} but the default block and hidden states built on it. */
     public static TraceModel viaStepMany(TraceModel m) {
-        return new Delegating(m, true);
+        return new Delegating(m, true, null);
     }
 
-    private record Delegating(TraceModel m, boolean ownStepMany) implements TraceModel {
+    /**
+     * {@code m} whole (its gates and its blocks, buffer sets included), noting in {@code threads} the name of
+     * every thread that asks it for a block.
+     */
+    public static TraceModel watched(TraceModel m, Set<String> threads) {
+        return new Delegating(m, true, threads);
+    }
+
+    private record Delegating(TraceModel m, boolean ownStepMany, Set<String> blockThreads) implements TraceModel {
         @Override
         public ModelInfo info() {
             return m.info();
@@ -43,6 +52,25 @@ public final class FakeModels {
         @Override
         public StepTrace[] stepMany(TraceModel.State state, int[] tokens) {
             return ownStepMany ? m.stepMany(state, tokens) : TraceModel.super.stepMany(state, tokens);
+        }
+
+        @Override
+        public boolean gateFromDelta() {
+            return blockThreads != null ? m.gateFromDelta() : TraceModel.super.gateFromDelta();
+        }
+
+        @Override
+        public float gateMean(int layer, int d, float delta) {
+            return blockThreads != null ? m.gateMean(layer, d, delta) : TraceModel.super.gateMean(layer, d, delta);
+        }
+
+        @Override
+        public StepBlock stepBlock(TraceModel.State state, int[] tokens, int slot) {
+            if (blockThreads == null) {
+                return TraceModel.super.stepBlock(state, tokens, slot);
+            }
+            blockThreads.add(Thread.currentThread().getName());
+            return m.stepBlock(state, tokens, slot);
         }
     }
 

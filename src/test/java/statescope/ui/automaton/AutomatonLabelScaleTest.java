@@ -40,7 +40,7 @@ class AutomatonLabelScaleTest {
 
     @AfterEach
     void back() {
-        scale.set(1.0, false);                                        // the factor is shared by every view
+        WaitForAsyncUtils.waitForAsyncFx(30_000, () -> scale.set(1.0, false));   // shared by every view: on the FX thread
     }
 
     @Test

@@ -6,19 +6,39 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 import statescope.ui.StateScopeApp;
 
-/** The UI scale: steps within 0.75..2.5, kept in the store between runs, the stylesheet scaled. */
+/**
+ * The UI scale: steps within 0.75..2.5, kept in the store between runs, the stylesheet scaled. The scale
+ * is global and the windows of other test classes in this JVM may still listen to it (a chart redrawn on
+ * a timer), so every change runs on the FX thread, as the app's own key handlers make it.
+ */
 class UiScaleTest {
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    private static void onFx(Runnable r) {
+        WaitForAsyncUtils.waitForAsyncFx(30_000, r);
+    }
 
     @AfterEach
     void backToOne() {
-        new UiScale(UiScale.Store.memory(), StateScopeApp.STYLESHEET).set(1.0, false);
+        onFx(() -> new UiScale(UiScale.Store.memory(), StateScopeApp.STYLESHEET).set(1.0, false));
     }
 
     @Test
     void stepsStayInRangeAndArePersisted() {
+        onFx(UiScaleTest::steps);
+    }
+
+    private static void steps() {
         var store = UiScale.Store.memory();
         var scale = new UiScale(store, StateScopeApp.STYLESHEET);
         assertEquals(1.0, UiScale.factor(), "no stored scale: 1");
@@ -46,6 +66,10 @@ class UiScaleTest {
 
     @Test
     void aStoredScaleOutOfRangeIsClamped() {
+        onFx(UiScaleTest::clamped);
+    }
+
+    private static void clamped() {
         var store = UiScale.Store.memory();
         store.save(9);
         new UiScale(store, StateScopeApp.STYLESHEET);
@@ -57,9 +81,13 @@ class UiScaleTest {
 
     @Test
     void theStylesheetHasEveryPixelLengthScaled() {
-        var scale = new UiScale(UiScale.Store.memory(), StateScopeApp.STYLESHEET);
-        scale.set(2.0, false);
-        String url = scale.stylesheet();
+        var made = new String[1];
+        onFx(() -> {
+            var scale = new UiScale(UiScale.Store.memory(), StateScopeApp.STYLESHEET);
+            scale.set(2.0, false);
+            made[0] = scale.stylesheet();
+        });
+        String url = made[0];
         assertTrue(url.startsWith("data:text/css;base64,"));
         String css = new String(Base64.getDecoder().decode(url.substring("data:text/css;base64,".length())),
                 StandardCharsets.UTF_8);

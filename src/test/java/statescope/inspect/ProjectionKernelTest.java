@@ -36,11 +36,11 @@ class ProjectionKernelTest {
     @Test
     void theWarmUpRunsOncePerShape() {
         var lang = BuiltinLanguages.flipFlop();
-        var model = EngineModel.random(5, 5, 1, 24, GateRange.NONNEGATIVE, 3);     // a shape no other test uses
+        var model = EngineModel.random(5, 5, 1, 44, GateRange.NONNEGATIVE, 3);     // a shape no model of the app has
         int f = model.info().dInner() * model.info().dState();
         var identity = new Projection(new float[f], new float[][] {new float[f], new float[f], new float[f]}, new double[3]);
         assertTrue(JitWarmUp.run(model, lang, List.of(identity), () -> false));
-        assertFalse(JitWarmUp.run(EngineModel.random(5, 5, 1, 24, GateRange.SIGNED, 4), lang, List.of(identity),
+        assertFalse(JitWarmUp.run(EngineModel.random(5, 5, 1, 44, GateRange.SIGNED, 4), lang, List.of(identity),
                 () -> false), "the same shape again: already compiled");
     }
 

@@ -352,8 +352,8 @@ public final class AlignedTrace {
         }
     }
 
-    /** One block a scan thread read ahead: the block, the state after it (or the error it met). */
-    private record ReadAhead(StepBlock block, TraceModel.State after, RuntimeException error) {
+    /** One block a scan thread read ahead: the block, the state after it (or what it threw). */
+    private record ReadAhead(StepBlock block, TraceModel.State after, Throwable error) {
     }
 
     /**
@@ -377,8 +377,8 @@ public final class AlignedTrace {
                     StepBlock block;
                     try {
                         block = model.stepBlock(st, chunk(word, at, at + SNAPSHOT_EVERY), k % 2);
-                    } catch (RuntimeException e) {
-                        handOver.put(new ReadAhead(null, null, e));
+                    } catch (RuntimeException | Error e) {                // an Error too: this thread must
+                        handOver.put(new ReadAhead(null, null, e));        // not leave the other waiting
                         return;
                     }
                     handOver.put(new ReadAhead(block, st.copy(), null));
@@ -394,8 +394,11 @@ public final class AlignedTrace {
                             + word.length + " tokens");
                 }
                 ReadAhead next = handOver.take();
-                if (next.error() != null) {
-                    throw next.error();
+                if (next.error() instanceof RuntimeException e) {
+                    throw e;
+                }
+                if (next.error() instanceof Error e) {
+                    throw e;
                 }
                 live = next.after();                                 // the state the block's snapshot keeps
                 appendBlock(word, from + k * SNAPSHOT_EVERY, next.block());

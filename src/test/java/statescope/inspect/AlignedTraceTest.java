@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -188,6 +190,28 @@ class AlignedTraceTest {
         assertEquals(0, cancelled.length() % AlignedTrace.SNAPSHOT_EVERY, "whole blocks");
         cancelled.setWord(word, p -> { }, () -> false);
         assertSameTrace(one, cancelled, word.length);
+    }
+
+    /**
+     * A symbol outside the alphabet deep in a long read is met by the scan-ahead thread: the read stops
+     * with the same message as on one thread, keeps the whole blocks before it, and nothing waits forever.
+     */
+    @Test
+    void aBadSymbolMetAheadStopsTheReadWithTheBlocksBefore() {
+        var lang = BuiltinLanguages.flipFlop();
+        var model = EngineModel.random(5, 5, 1, 16, GateRange.SIGNED, 9);
+        int bad = 30 * AlignedTrace.SNAPSHOT_EVERY + 5;
+        int[] word = new SplittableRandom(5).ints(60 * AlignedTrace.SNAPSHOT_EVERY, 0, 5).toArray();
+        word[bad] = 7;
+        var ahead = new AlignedTrace(model, lang);
+        var e = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> assertThrows(IllegalArgumentException.class, () -> ahead.setWord(word, p -> { }, () -> false)));
+        var one = new AlignedTrace(model, lang);
+        one.scanAhead(false);
+        var e1 = assertThrows(IllegalArgumentException.class, () -> one.setWord(word, p -> { }, () -> false));
+        assertEquals(e1.getMessage(), e.getMessage());
+        assertEquals(30 * AlignedTrace.SNAPSHOT_EVERY, ahead.length(), "the whole blocks before the bad one");
+        assertEquals(one.length(), ahead.length());
     }
 
     private static void assertSameTrace(AlignedTrace expected, AlignedTrace actual, int length) {

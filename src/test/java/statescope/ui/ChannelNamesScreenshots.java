@@ -1,6 +1,7 @@
 package statescope.ui;
 
 import static statescope.ui.ScreenshotSupport.fx;
+import static statescope.ui.ScreenshotSupport.model;
 import static statescope.ui.ScreenshotSupport.select;
 import static statescope.ui.ScreenshotSupport.settle;
 import static statescope.ui.ScreenshotSupport.shot;
@@ -9,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.application.Platform;
 import statescope.inspect.ChannelKind;
-import statescope.ui.session.ModelChoice;
-import statescope.ui.session.WindowModels;
 
 /**
  * The views' channel names and compare mode's model B, in the real app under a display (Xvfb), captured
@@ -94,15 +93,5 @@ public final class ChannelNamesScreenshots {
         shot(out, "compare-parity-heatmap");
         Platform.exit();
         System.exit(0);
-    }
-
-    private static void model(WindowModels vm, String label) throws InterruptedException {
-        fx(() -> {
-            ModelChoice c = vm.header().modelChoices().stream().filter(m -> m.label().equals(label)).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no model " + label + " in "
-                            + vm.header().modelChoices()));
-            vm.header().selectModel(c);
-        });
-        settle(vm);
     }
 }

@@ -1,6 +1,7 @@
 package statescope.ui;
 
 import static statescope.ui.ScreenshotSupport.fx;
+import static statescope.ui.ScreenshotSupport.model;
 import static statescope.ui.ScreenshotSupport.select;
 import static statescope.ui.ScreenshotSupport.settle;
 import static statescope.ui.ScreenshotSupport.shot;
@@ -10,8 +11,6 @@ import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
-import statescope.ui.session.ModelChoice;
-import statescope.ui.session.WindowModels;
 
 /**
  * Opens the real app under a display (Xvfb) with constructed models, as a user would pick them, and
@@ -91,16 +90,6 @@ public final class ConstructedScreenshots {
             sb.append(open ? 'a' : 'b');
         }
         return sb.toString();
-    }
-
-    private static void model(WindowModels vm, String label) throws InterruptedException {
-        fx(() -> {
-            ModelChoice c = vm.header().modelChoices().stream().filter(m -> m.label().equals(label)).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no model " + label + " in "
-                            + vm.header().modelChoices()));
-            vm.header().selectModel(c);
-        });
-        settle(vm);
     }
 
 

@@ -13,6 +13,7 @@ import javafx.stage.Stage;
 import javafx.stage.StageStyle;
 import statescope.ui.common.FxTaskRunner;
 import statescope.ui.main.MainWindow;
+import statescope.ui.session.ModelChoice;
 import statescope.ui.session.SessionViewModel;
 import statescope.ui.session.WindowModels;
 
@@ -111,6 +112,17 @@ public final class ScreenshotSupport {
     }
 
     /** Opens catalog language {@code id} and tab {@code tab}, then settles. */
+    /** Selects the model the header offers under {@code label} (e.g. "constructed · d-12") and waits for it. */
+    public static void model(WindowModels vm, String label) throws InterruptedException {
+        fx(() -> {
+            ModelChoice c = vm.header().modelChoices().stream().filter(m -> m.label().equals(label)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no model " + label + " in "
+                            + vm.header().modelChoices()));
+            vm.header().selectModel(c);
+        });
+        settle(vm);
+    }
+
     public static void select(WindowModels vm, MainWindow win, String id, int tab) throws InterruptedException {
         fx(() -> {
             vm.catalog().select(vm.catalog().languages().stream().filter(l -> l.id().equals(id)).findFirst()

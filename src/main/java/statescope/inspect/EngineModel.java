@@ -162,11 +162,6 @@ public final class EngineModel implements TraceModel {
      * {@link ChannelKind} sums it), so the values are bit for bit those of {@code stepMany}.
      */
     @Override
-    public StepBlock stepBlock(State state, int[] tokens) {
-        return stepBlock(state, tokens, 0);
-    }
-
-    @Override
     public StepBlock stepBlock(State state, int[] tokens, int slot) {
         return blockOf(forward(state, tokens, workspaces.get()[slot]), tokens.length);
     }
@@ -194,19 +189,7 @@ public final class EngineModel implements TraceModel {
                 float[] delta = in.delta();                            // [T, ED]
                 switch (kind) {
                     case DELTA -> System.arraycopy(delta, t * ed, out, 0, ed);
-                    case STATE -> {
-                        float[] h = layers.get(layer).output().hAll();  // [T, ED, N]
-                        int row = t * ed * n;
-                        Arrays.fill(out, 0, ed, 0f);                    // summed over k in order, as ChannelKind
-                        for (int k = 0; k < n; k++) {                    // does, but the channels side by side:
-                            for (int d = 0; d < ed; d++) {               // no chain of dependent adds
-                                out[d] += h[row + d * n + k];
-                            }
-                        }
-                        for (int d = 0; d < ed; d++) {
-                            out[d] /= n;
-                        }
-                    }
+                    case STATE -> ChannelKind.meanOverN(layers.get(layer).output().hAll(), t * ed * n, ed, n, out);
                     case GATE -> {
                         for (int d = 0; d < ed; d++) {
                             out[d] = gateMean(layer, d, delta[t * ed + d]);

@@ -101,20 +101,12 @@ public interface TraceModel {
      * Reads several tokens at once, like {@link #stepMany}, but returns only what a {@link AlignedTrace} keeps
      * ({@link StepBlock}). The default wraps {@link #stepMany}; a model with a batched scan answers from
      * its batched outputs without per-token copies, and must give exactly what the default gives for the
-     * same batched computation. Such a block may be backed by buffers the model reuses: read it before the
-     * next {@code stepBlock} call on the same thread.
-     */
-    default StepBlock stepBlock(State state, int[] tokens) {
-        return StepBlock.of(stepMany(state, tokens), info().dState());
-    }
-
-    /**
-     * {@link #stepBlock(State, int[])} in buffer set {@code slot} (0 or 1) of the calling thread, so that one
-     * thread can compute the next block while another still reads this one: a block stays valid until
-     * the next call with the same slot on the same thread. The default ignores the slot.
+     * same batched computation. Such a block may be backed by buffer set {@code slot} (0 or 1) of the
+     * calling thread, so that one thread can compute the next block while another still reads this one: a
+     * block stays valid until the next call with the same slot on the same thread.
      */
     default StepBlock stepBlock(State state, int[] tokens, int slot) {
-        return stepBlock(state, tokens);
+        return StepBlock.of(stepMany(state, tokens), info().dState());
     }
 
     /**

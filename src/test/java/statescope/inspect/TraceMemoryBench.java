@@ -36,8 +36,8 @@ public final class TraceMemoryBench {
         }
 
         @Override
-        public StepBlock stepBlock(State state, int[] tokens) {
-            return m.stepBlock(state, tokens);
+        public StepBlock stepBlock(State state, int[] tokens, int slot) {
+            return m.stepBlock(state, tokens, slot);
         }
     }
 

@@ -28,14 +28,19 @@
 #   bench/ui.sh readouts [DIR]   hover readouts (heatmap cell, gate cell, trajectory point on D_12), the channel
 #                                chart, and the vocabulary table of a Hugging Face model without a map, into DIR
 #                                (default target/readout-shots; ReadoutScreenshots)
-# JDK 25: JAVA_HOME (as for ./mvnw), else the java on the PATH.
+# JDK 25: JAVA_HOME (as for ./mvnw), else the java on the PATH. UI_BENCH_GC=Z (or Serial, Parallel) runs the
+# JVM on that collector instead of G1, UI_BENCH_NO_JIT_HINTS=1 without Launcher.JIT_HINTS (for the A/B runs of
+# docs/performance.md, "Third pass").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 ./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
 CP="target/classes:target/test-classes:$(cat target/test-classpath.txt)"
-FLAGS=(-Xmx3g -XX:+UseG1GC --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED
+FLAGS=(-Xmx3g "-XX:+Use${UI_BENCH_GC:-G1}GC" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED
        -XX:CompileCommand=quiet -XX:CompileCommand=inline,statescope.ssm.VectorScan::token -XX:CompileCommand=inline,statescope.ssm.VectorScan::tokenTail -XX:CompileCommand=inline,statescope.ssm.VectorPolyMath::exp -XX:CompileCommand=inline,statescope.ssm.VectorPolyMath::log1p -XX:CompileCommand=inline,statescope.ssm.VectorPolyMath::silu -XX:CompileCommand=inline,statescope.ssm.VectorPolyMath::sigmoid -XX:CompileCommand=inline,statescope.ssm.VectorPolyMath::sum -XX:CompileCommand=inline,statescope.ssm.VectorMath::init -XX:CompileCommand=inline,statescope.ssm.VectorMath::initMasked)  # Launcher.JIT_HINTS
+if [ -n "${UI_BENCH_NO_JIT_HINTS:-}" ]; then          # the A/B of docs/performance.md's third pass
+  FLAGS=("${FLAGS[@]:0:5}")
+fi
 case "${1:-}" in
   bench)       shift
                "$JAVA" "${FLAGS[@]}" -cp "$CP" statescope.ui.BenchUi "$@"

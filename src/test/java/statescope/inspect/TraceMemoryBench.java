@@ -11,7 +11,8 @@ import statescope.ssm.GateRange;
  * {@link AlignedTrace#setWord}, once keeping Ā per token (the model seen without
  * {@link TraceModel#gateFromDelta}) and once deriving it from the kept Δ, three rounds each in one run;
  * prints the read time, the heap the trace retains (used heap after {@code System.gc()}, before and
- * after) and what the read allocated (all threads). Not a test: {@code bench/ui.sh trace [N]}.
+ * after) and what the read allocated (all threads). Not a test: {@code bench/ui.sh trace [N] [--app-only]}
+ * ({@code --app-only}: the app's kind of read alone, deriving Ā, for profiling it).
  */
 public final class TraceMemoryBench {
 
@@ -43,11 +44,12 @@ public final class TraceMemoryBench {
 
     public static void main(String[] args) {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 30_000;
+        boolean appOnly = args.length > 1 && args[1].equals("--app-only");    // the app's kind of read alone
         var lang = CatalogLanguages.all().stream().filter(l -> l.id().equals("parity")).findFirst().orElseThrow();
         var model = EngineModel.random(lang.vocabularySize(), lang.reference().width(), 3, 64, GateRange.SIGNED, 1);
         int[] word = new SplittableRandom(1).ints(n, 0, lang.reference().alphabet().size()).toArray();
         for (int round = 0; round < 3; round++) {
-            for (TraceModel m : new TraceModel[] {new StoredGate(model), model}) {
+            for (TraceModel m : appOnly ? new TraceModel[] {model} : new TraceModel[] {new StoredGate(model), model}) {
                 long before = usedHeap();
                 var trace = new AlignedTrace(m, lang);
                 long a0 = allocated();

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -67,6 +69,26 @@ class MainWindowTest {
         stage.setScene(scene);
         stage.show();
         vm.start();
+    }
+
+    /**
+     * The unselected tabs' contents join the scene on their first selection or, in the app, a while after
+     * start-up (attachTabsLater), not in the first CSS pass; either way each is there when its tab shows.
+     */
+    @Test
+    void hiddenTabsJoinTheSceneWhenSelectedOrLater(FxRobot robot) throws Exception {
+        var tabs = window.tabs().getTabs();
+        assertTrue(tabs.get(0).getContent() != null, "the shown tab's content is in the scene");
+        for (int i = 1; i < tabs.size(); i++) {
+            assertEquals(null, tabs.get(i).getContent(), tabs.get(i).getText() + " waits");
+        }
+        robot.interact(() -> window.tabs().getSelectionModel().select(2));
+        assertTrue(tabs.get(2).getContent() != null && tabs.get(2).getContent().getScene() != null, "Gates, selected");
+        assertEquals(null, tabs.get(1).getContent(), "Heatmap still waits");
+        robot.interact(() -> window.attachTabsLater(Duration.millis(10)));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> tabs.stream().allMatch(t -> t.getContent() != null));
+        assertEquals(2, window.tabs().getSelectionModel().getSelectedIndex(), "attaching does not change the tab");
     }
 
     private void chooseParityAndType(FxRobot robot, String text) {

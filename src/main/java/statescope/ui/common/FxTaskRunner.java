@@ -2,6 +2,7 @@ package statescope.ui.common;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -28,7 +29,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         var cancelled = new AtomicBoolean();
         var done = new AtomicBoolean();
         var lastPost = new AtomicLong();
-        worker.execute(() -> {
+        Runnable job = () -> {
             try {
                 T result = work.run(new Progress() {
                     @Override
@@ -55,7 +56,12 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
                     onError.accept(e);
                 });
             }
-        });
+        };
+        try {
+            worker.execute(job);
+        } catch (RejectedExecutionException e) {   // the app is closing: a callback asked for more work; none runs
+            done.set(true);
+        }
         return new Job() {
             @Override
             public void cancel() {

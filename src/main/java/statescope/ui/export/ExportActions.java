@@ -83,14 +83,12 @@ public final class ExportActions {
     }
 
     private void wire() {
-        for (Tab t : window.tabs().getTabs()) {
-            viewIn(t.getContent());
-        }
+        window.tabs().getTabs().forEach(this::tabIn);
         viewIn(window.automatonView());
         window.lookupAll("#prediction-strip").forEach(this::viewIn);
         window.tabs().getTabs().addListener((ListChangeListener<Tab>) c -> {
             while (c.next()) {
-                c.getAddedSubList().forEach(t -> viewIn(t.getContent()));
+                c.getAddedSubList().forEach(this::tabIn);
             }
         });
         fillFileMenu();
@@ -103,6 +101,12 @@ public final class ExportActions {
                 keys(s);
             }
         });
+    }
+
+    /** A tab's view, now or when its content joins the scene (on the tab's first selection). */
+    private void tabIn(Tab t) {
+        viewIn(t.getContent());
+        t.contentProperty().addListener((o, a, content) -> viewIn(content));
     }
 
     private void viewIn(Node view) {

@@ -2,6 +2,7 @@ package statescope.inspect;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -11,6 +12,7 @@ import java.util.function.Supplier;
 import statescope.lang.Word;
 import statescope.lang.catalog.Catalog;
 import statescope.lang.catalog.Language;
+import statescope.lang.catalog.ReferenceMachine;
 
 /**
  * The catalog's languages (the paper's suite, flip-flop, bounded Dyck) as {@link LanguageEntry}s for
@@ -99,19 +101,64 @@ public final class CatalogLanguages {
         };
     }
 
-    /** A short word of the language's first evaluation bin, written as text, for the demo input. */
+    /**
+     * The demo input: of 32 words of the training split, each cut to its longest word-of-the-language
+     * prefix of at most 24 symbols (else to 24 symbols), a whole word first, then the one that takes the
+     * reference machine through the most configurations, then the one nearest 14 symbols: the opening
+     * view shows the state changing (a flip-flop word that writes both bits and reads one, not one that
+     * writes 0 once and keeps it).
+     */
     private static String sample(Language l) {
         try {
-            List<Word> words = l.sample(l.trainingSplit(), 8, 7, Set.of());
-            Word best = words.get(0);
-            for (Word w : words) {
-                if (Math.abs(w.length() - 14) < Math.abs(best.length() - 14)) {
-                    best = w;
+            Word best = null;
+            long bestScore = Long.MIN_VALUE;
+            for (Word w : l.sample(l.trainingSplit(), 32, 7, Set.of())) {
+                Word p = demoCut(l, w);
+                boolean whole = l.machine().accepting(run(l, p, null));
+                var seen = new HashSet<ReferenceMachine.Config>();
+                run(l, p, seen);
+                long score = (whole ? 1L << 40 : 0) + ((long) seen.size() << 20) - Math.abs(p.length() - 14);
+                if (score > bestScore) {
+                    best = p;
+                    bestScore = score;
                 }
             }
-            return best.length() > 24 ? best.prefix(24).toString() : best.toString();
+            return best == null ? "" : best.toString();
         } catch (RuntimeException e) {
             return "";
         }
+    }
+
+    /** {@code w} itself up to 24 symbols, else its longest prefix of 8 to 24 symbols in the language, else 24 symbols. */
+    private static Word demoCut(Language l, Word w) {
+        if (w.length() <= 24) {
+            return w;
+        }
+        var m = l.machine();
+        var config = m.start();
+        int cut = 24;
+        for (int i = 0; i < 24; i++) {
+            config = m.step(config, w.at(i));
+            if (i + 1 >= 8 && m.accepting(config)) {
+                cut = i + 1;
+            }
+        }
+        return w.prefix(cut);
+    }
+
+    /** The configuration after {@code w}, adding each one passed through (start included) to {@code seen} when given. */
+    private static ReferenceMachine.Config run(Language l, Word w, Set<ReferenceMachine.Config> seen) {
+        var machine = l.machine();
+        var config = machine.start();
+        if (seen != null) {
+            seen.add(config);
+        }
+        for (int i = 0; i < w.length(); i++) {
+            config = machine.step(config, w.at(i));
+            if (seen != null) {
+                seen.add(config);
+            }
+        }
+        return config;
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,29 @@ class CatalogLanguagesTest {
         var all = CatalogLanguages.all();
         assertTrue(all.get(0).id().startsWith("flip"), all.get(0).id());
         assertEquals(LANGS.size(), all.size());
+    }
+
+    /**
+     * The demo input shows the state changing: flip-flop's writes both bits and reads one back, Tomita 3's
+     * leaves its start state, and every language's passes through at least two configurations.
+     */
+    @Test
+    void demoInputsTakeTheMachineThroughItsStates() {
+        for (var e : CatalogLanguages.all()) {
+            var m = e.machine();
+            var config = m.start();
+            var seen = new HashSet<Object>();
+            seen.add(config);
+            var word = Word.parse(m.alphabet(), e.sample());
+            for (int i = 0; i < word.length(); i++) {
+                config = m.step(config, word.at(i));
+                seen.add(config);
+            }
+            assertTrue(seen.size() >= 2 || e.id().equals("tomita-1"), e.id() + ": '" + e.sample() + "' stays put");
+        }
+        String flipFlop = CatalogLanguages.all().get(0).sample();
+        assertTrue(flipFlop.contains("w0") && flipFlop.contains("w1") && flipFlop.endsWith("r" + flipFlop.charAt(
+                flipFlop.lastIndexOf('w') + 1)), "flip-flop's demo writes both bits and reads the last: " + flipFlop);
     }
 
     @Test

@@ -42,6 +42,8 @@ public final class LengthChart extends StackPane {
     private static final Color[] COLORS = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73),
         new Color(0xCC79A7), new Color(0xE69F00), new Color(0x56B4E9)};
 
+    private static final double EMPTY_MIN = 10;
+    private static final double EMPTY_MAX = 100_000;
     private final YIntervalSeriesCollection data = new YIntervalSeriesCollection();
     private final JFreeChart chart;
     private final XYPlot plot;
@@ -55,6 +57,7 @@ public final class LengthChart extends StackPane {
         x.setSmallestValue(1);
         x.setBase(10);
         x.setNumberFormatOverride(new DecimalFormat("#,##0"));
+        x.setRange(EMPTY_MIN, EMPTY_MAX);                      // empty: decades, not a range of 1s labelled "1"
         var y = new NumberAxis("strict accuracy (%)");
         y.setRange(-2, 102);
         var renderer = new DeviationRenderer(true, true);
@@ -94,6 +97,11 @@ public final class LengthChart extends StackPane {
         getChildren().add(viewer);
     }
 
+    /** The chart's plot (tests read its axes). */
+    XYPlot plot() {
+        return plot;
+    }
+
     /**
      * Shows the curves, and shades each training window {@code {min, max}} (null entries skipped).
      */
@@ -106,6 +114,12 @@ public final class LengthChart extends StackPane {
                 s.add(c.length()[i], c.accuracy()[i], c.low()[i], c.high()[i]);
             }
             data.addSeries(s);
+        }
+        boolean empty = curves.stream().allMatch(c -> c.length().length == 0);
+        if (empty) {
+            plot.getDomainAxis().setRange(EMPTY_MIN, EMPTY_MAX);
+        } else {
+            plot.getDomainAxis().setAutoRange(true);
         }
         plot.clearDomainMarkers();
         boolean labelled = false;

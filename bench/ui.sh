@@ -3,9 +3,10 @@
 #   bench/ui.sh bench [--json]   per-keystroke update time and the 100,000-character paste (BenchUi):
 #                                headless (Monocle), then again in a real window under Xvfb when
 #                                xvfb-run is there; the FX-thread stall meter's figures for both
-#   bench/ui.sh trace [N] [--app-only]  a long read's time and retained trace memory, Ā stored vs derived
-#                                from Δ (TraceMemoryBench; N tokens, default 30,000; --app-only: the app's
-#                                kind, derived, alone)
+#   bench/ui.sh trace [N] [--app-only] [--rounds R] [--warm-up T]  a long read's time and retained trace
+#                                memory, Ā stored vs derived from Δ (TraceMemoryBench; N tokens, default
+#                                30,000; --app-only: the app's kind, derived, alone; R rounds, default 3;
+#                                first a T-token read as the app's JIT warm-up does)
 #   bench/ui.sh pca              plain-Java PCA against ND4J's SVD (PcaBench, docs/decisions/0004)
 #   bench/ui.sh screenshots      every view under Xvfb into assets/screenshots (ScreenshotTour), then the
 #                                main window at 1280x720, 1920x1080, 3840x2160 (render scale 2), in
@@ -31,7 +32,7 @@
 #                                (default target/readout-shots; ReadoutScreenshots)
 # JDK 25: JAVA_HOME (as for ./mvnw), else the java on the PATH. UI_BENCH_GC=Z (or Serial, Parallel) runs the
 # JVM on that collector instead of G1, UI_BENCH_NO_JIT_HINTS=1 without Launcher.JIT_HINTS (for the A/B runs of
-# docs/performance.md, "Third pass").
+# docs/performance.md, "Third pass"); UI_BENCH_JVM adds JVM options (e.g. "-Xms2g -XX:+AlwaysPreTouch", "Fourth pass").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
@@ -41,6 +42,10 @@ FLAGS=(-Xmx3g "-XX:+Use${UI_BENCH_GC:-G1}GC" --add-modules jdk.incubator.vector 
        -XX:CompileCommand=quiet -XX:CompileCommand=inline,statescope.ssm.VectorScan::token -XX:CompileCommand=inline,statescope.ssm.VectorScan::tokenTail -XX:CompileCommand=inline,statescope.ssm.VectorPolyMath::exp -XX:CompileCommand=inline,statescope.ssm.VectorPolyMath::log1p -XX:CompileCommand=inline,statescope.ssm.VectorPolyMath::silu -XX:CompileCommand=inline,statescope.ssm.VectorPolyMath::sigmoid -XX:CompileCommand=inline,statescope.ssm.VectorPolyMath::sum -XX:CompileCommand=inline,statescope.ssm.VectorMath::init -XX:CompileCommand=inline,statescope.ssm.VectorMath::initMasked)  # Launcher.JIT_HINTS
 if [ -n "${UI_BENCH_NO_JIT_HINTS:-}" ]; then          # the A/B of docs/performance.md's third pass
   FLAGS=("${FLAGS[@]:0:5}")
+fi
+if [ -n "${UI_BENCH_JVM:-}" ]; then                   # extra JVM options for an A/B (docs/performance.md's fourth pass)
+  read -r -a extra <<< "$UI_BENCH_JVM"
+  FLAGS+=("${extra[@]}")
 fi
 case "${1:-}" in
   bench)       shift

@@ -2,6 +2,7 @@ package statescope.inspect;
 
 import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.SplittableRandom;
 import statescope.ssm.GateRange;
 
@@ -11,8 +12,10 @@ import statescope.ssm.GateRange;
  * {@link AlignedTrace#setWord}, once keeping Ā per token (the model seen without
  * {@link TraceModel#gateFromDelta}) and once deriving it from the kept Δ, three rounds each in one run;
  * prints the read time, the heap the trace retains (used heap after {@code System.gc()}, before and
- * after) and what the read allocated (all threads). Not a test: {@code bench/ui.sh trace [N] [--app-only]}
- * ({@code --app-only}: the app's kind of read alone, deriving Ā, for profiling it).
+ * after) and what the read allocated (all threads). Not a test:
+ * {@code bench/ui.sh trace [N] [--app-only] [--rounds R] [--warm-up T]} ({@code --app-only}: the app's kind
+ * of read alone, deriving Ā, for profiling it; R rounds, default 3; first a T-token read, as
+ * {@link JitWarmUp} does in the app).
  */
 public final class TraceMemoryBench {
 
@@ -43,12 +46,21 @@ public final class TraceMemoryBench {
     }
 
     public static void main(String[] args) {
+        var opts = List.of(args);
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 30_000;
-        boolean appOnly = args.length > 1 && args[1].equals("--app-only");    // the app's kind of read alone
+        boolean appOnly = opts.contains("--app-only");                      // the app's kind of read alone
+        int rounds = intOption(opts, "--rounds", 3);
+        int warmUp = intOption(opts, "--warm-up", 0);
         var lang = CatalogLanguages.all().stream().filter(l -> l.id().equals("parity")).findFirst().orElseThrow();
         var model = EngineModel.random(lang.vocabularySize(), lang.reference().width(), 3, 64, GateRange.SIGNED, 1);
         int[] word = new SplittableRandom(1).ints(n, 0, lang.reference().alphabet().size()).toArray();
-        for (int round = 0; round < 3; round++) {
+        if (warmUp > 0) {                                                   // as JitWarmUp does in the app
+            long t0 = System.nanoTime();
+            new AlignedTrace(model, lang).setWord(new SplittableRandom(2).ints(warmUp, 0,
+                    lang.reference().alphabet().size()).toArray(), p -> { }, () -> false);
+            System.out.printf("warm-up, %,d tokens: %.2f s%n", warmUp, (System.nanoTime() - t0) / 1e9);
+        }
+        for (int round = 0; round < rounds; round++) {
             for (TraceModel m : appOnly ? new TraceModel[] {model} : new TraceModel[] {new StoredGate(model), model}) {
                 long before = usedHeap();
                 var trace = new AlignedTrace(m, lang);
@@ -63,6 +75,12 @@ public final class TraceMemoryBench {
                         n, seconds, retained / 1e6, trace.length(), allocated / 1e6);
             }
         }
+    }
+
+    /** The integer after {@code name} in the arguments, or {@code otherwise}. */
+    private static int intOption(List<String> opts, String name, int otherwise) {
+        int i = opts.indexOf(name);
+        return i >= 0 && i + 1 < opts.size() ? Integer.parseInt(opts.get(i + 1)) : otherwise;
     }
 
     /** Bytes allocated by every thread of the JVM so far (the scan-ahead thread's too). */

@@ -2,6 +2,7 @@ package statescope.inspect;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -110,22 +111,30 @@ public final class CatalogLanguages {
      */
     private static String sample(Language l) {
         try {
-            Word best = null;
-            long bestScore = Long.MIN_VALUE;
-            for (Word w : l.sample(l.trainingSplit(), 32, 7, Set.of())) {
-                Word p = demoCut(l, w);
-                boolean whole = l.machine().accepting(run(l, p, null));
-                var seen = new HashSet<ReferenceMachine.Config>();
-                run(l, p, seen);
-                long score = (whole ? 1L << 40 : 0) + ((long) seen.size() << 20) - Math.abs(p.length() - 14);
-                if (score > bestScore) {
-                    best = p;
-                    bestScore = score;
-                }
-            }
-            return best == null ? "" : best.toString();
+            return l.sample(l.trainingSplit(), 32, 7, Set.of()).stream()
+                    .map(w -> Demo.of(l, demoCut(l, w)))
+                    .max(Comparator.comparing(Demo::whole).thenComparingInt(Demo::configurations)
+                            .thenComparingInt(d -> -Math.abs(d.word().length() - 14)))
+                    .map(d -> d.word().toString()).orElse("");
         } catch (RuntimeException e) {
             return "";
+        }
+    }
+
+    /** A demo candidate: whether it is a word of the language, and how many configurations it passes through. */
+    private record Demo(Word word, boolean whole, int configurations) {
+
+        /** Runs the language's reference machine over {@code w} once (the start configuration counted). */
+        static Demo of(Language l, Word w) {
+            var machine = l.machine();
+            var config = machine.start();
+            var seen = new HashSet<ReferenceMachine.Config>();
+            seen.add(config);
+            for (int i = 0; i < w.length(); i++) {
+                config = machine.step(config, w.at(i));
+                seen.add(config);
+            }
+            return new Demo(w, machine.accepting(config), seen.size());
         }
     }
 
@@ -144,21 +153,5 @@ public final class CatalogLanguages {
             }
         }
         return w.prefix(cut);
-    }
-
-    /** The configuration after {@code w}, adding each one passed through (start included) to {@code seen} when given. */
-    private static ReferenceMachine.Config run(Language l, Word w, Set<ReferenceMachine.Config> seen) {
-        var machine = l.machine();
-        var config = machine.start();
-        if (seen != null) {
-            seen.add(config);
-        }
-        for (int i = 0; i < w.length(); i++) {
-            config = machine.step(config, w.at(i));
-            if (seen != null) {
-                seen.add(config);
-            }
-        }
-        return config;
     }
 }

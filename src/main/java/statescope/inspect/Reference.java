@@ -298,12 +298,7 @@ public final class Reference {
         for (int j = 0; j < bits.length; j++) {
             key |= bits[j] ? 1L << j : 0L;
         }
-        Target t = labels.get(key);
-        if (t == null) {
-            t = labelOf(bits);
-            labels.putIfAbsent(key, t);
-        }
-        return t;
+        return labels.computeIfAbsent(key, k -> labelOf(bits));
     }
 
     /** "∈ L" / "∉ L" for membership; a set of symbols for next-symbol bits; else the class name. */

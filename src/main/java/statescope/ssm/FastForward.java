@@ -205,15 +205,14 @@ public final class FastForward {
         for (int len : lengths) {
             padded |= len != tMax;
         }
-        final Workspace ws = workspace;
-        final boolean zero = padded;
-        float[] resid = ws == null ? new float[rows * dm] : ws.take("resid", rows * dm, zero);   // [B, T, D]
+        Workspace ws = workspace != null ? workspace : new Workspace();  // none given: fresh arrays, dropped after
+        float[] resid = ws.take("resid", rows * dm, padded);   // [B, T, D]
         for (int b = 0; b < bSz; b++) {
             for (int t = 0; t < lengths[b]; t++) {
                 System.arraycopy(w.embedding, tokens[b][t] * dm, resid, (b * tm + t) * dm, dm);
             }
         }
-        float[] xz = ws == null ? new float[rows * 2 * ed] : ws.take("xz", rows * 2 * ed, zero);  // [B, T, 2·ED]
+        float[] xz = ws.take("xz", rows * 2 * ed, padded);  // [B, T, 2·ED]
         SsmState[] fin = new SsmState[bSz];
         for (int b = 0; b < bSz; b++) {
             fin[b] = opts.initial() != null ? opts.initial()[b].copy() : new SsmState(c);
@@ -232,10 +231,10 @@ public final class FastForward {
             final int li = l;
             if (x == null || opts.keepLayers()) {
                 String at = opts.keepLayers() ? Integer.toString(l) : "";
-                x = ws == null ? new float[rows * ed] : ws.take("x" + at, rows * ed, zero);            // [B, T, ED]
-                delta = ws == null ? new float[rows * ed] : ws.take("delta" + at, rows * ed, zero);    // [B, T, ED]
-                bm = ws == null ? new float[rows * n] : ws.take("b" + at, rows * n, zero);             // [B, T, N]
-                cm = ws == null ? new float[rows * n] : ws.take("c" + at, rows * n, zero);             // [B, T, N]
+                x = ws.take("x" + at, rows * ed, padded);            // [B, T, ED]
+                delta = ws.take("delta" + at, rows * ed, padded);    // [B, T, ED]
+                bm = ws.take("b" + at, rows * n, padded);             // [B, T, N]
+                cm = ws.take("c" + at, rows * n, padded);             // [B, T, N]
             }
             final float[] xf = x;
             final float[] df = delta;
@@ -318,8 +317,8 @@ public final class FastForward {
                 }
             }
             var in = new ScanBatch(bSz, tm, ed, n, lengths.clone(), xf, df, lw.a, bf, cf, lw.dSkip, h0, c.gates());
-            ScanResult out = ws == null ? kernel.scan(in, opts.emitStates())
-                    : kernel.scan(in, opts.emitStates(), ws.result(l, in, opts.emitStates(), zero));
+            ScanResult out = workspace == null ? kernel.scan(in, opts.emitStates())   // a kernel may ignore into
+                    : kernel.scan(in, opts.emitStates(), ws.result(l, in, opts.emitStates(), padded));
             for (int b = 0; b < bSz; b++) {
                 fin[b].setH(l, Arrays.copyOfRange(out.hLast(), b * ed * n, (b + 1) * ed * n));
             }
@@ -339,7 +338,7 @@ public final class FastForward {
             }
         }
         int o = c.outputSize();
-        float[] logits = ws == null ? new float[rows * o] : ws.take("logits", rows * o, zero);   // [B, T, O]
+        float[] logits = ws.take("logits", rows * o, padded);   // [B, T, O]
         parallel.forEach(chunks.size(), i -> {
             int[] ch = chunks.get(i);
             int row0 = ch[0] * tm + ch[1];

@@ -9,7 +9,6 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 import statescope.inspect.ComputeBackend;
 import statescope.inspect.ShippedModels;
 import statescope.ui.analysis.AnalysisViewModel;
@@ -80,7 +79,7 @@ public final class StateScopeApp extends Application {
         StartupClock.mark("shown");
         vm.start();
         StartupClock.mark("session-started");
-        root.attachTabsLater(Duration.seconds(2));                    // the hidden tabs, after the first step
+        root.attachTabsLater(MainWindow.TABS_LATER);                    // the hidden tabs, after the first step
         var raw = getParameters().getRaw();                           // a file the desktop opened with the app
         if (raw.size() == 1 && raw.get(0).toLowerCase(Locale.ROOT).endsWith(".jff")) {
             vm.views().catalog().openFile(Path.of(raw.get(0)));

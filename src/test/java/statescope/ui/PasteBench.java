@@ -19,7 +19,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 import statescope.ui.common.FxTaskRunner;
 import statescope.ui.main.MainWindow;
 import statescope.ui.session.BuiltinLanguageLibrary;
@@ -82,7 +81,7 @@ final class PasteBench {
             stage.setScene(scene);
             stage.show();
             vm.start();
-            root.attachTabsLater(Duration.seconds(2));                 // as StateScopeApp does
+            root.attachTabsLater(MainWindow.TABS_LATER);                 // as StateScopeApp does
             vmRef.set(vm);
             winRef.set(root);
         });

@@ -56,6 +56,9 @@ import statescope.ui.trajectory.TrajectoryView;
  */
 public final class MainWindow extends BorderPane {
 
+    /** How long after start the app waits before {@link #attachTabsLater} joins the hidden tabs. */
+    public static final Duration TABS_LATER = Duration.seconds(2);
+
     private final AutomatonView automaton;
     private final TabPane tabs = new TabPane();
     private final Map<Tab, Node> pendingContent = new LinkedHashMap<>();  // tab → content not yet in the scene
@@ -312,12 +315,10 @@ public final class MainWindow extends BorderPane {
     public void attachTabsLater(Duration delay) {
         var next = new PauseTransition(delay);
         next.setOnFinished(e -> {
-            var t = pendingContent.keySet().stream().findFirst();
-            if (t.isEmpty()) {
+            if (pendingContent.isEmpty()) {
                 return;
             }
-            attach(t.get());
-            next.setDelay(Duration.ZERO);
+            attach(pendingContent.keySet().iterator().next());
             next.setDuration(Duration.millis(150));
             next.playFromStart();
         });

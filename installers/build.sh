@@ -59,7 +59,11 @@ for type in "${types[@]}"; do
   args=(@installers/jpackage/common.txt --type "$type" --app-version "$version" --input "$out/input"
         --runtime-image "$out/runtime" --dest "$out/dist")
   case "$os" in
-    linux) args+=(--icon assets/icon/statescope.png) ;;
+    linux) args+=(--icon assets/icon/statescope.png
+                  # the heap on transparent huge pages (Launcher.hugePages); JVM warnings to stderr, so that a
+                  # kernel with them off prints its warning there and not into a command's JSON
+                  --java-options -XX:+UseTransparentHugePages --java-options -Xlog:disable
+                  --java-options -Xlog:all=warning:stderr) ;;
     macos) args+=(--icon assets/icon/statescope.icns) ;;
   esac
   [ "$type" = app-image ] || case "$os" in

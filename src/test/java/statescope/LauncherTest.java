@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,5 +61,33 @@ class LauncherTest {
             assertTrue(jpackage.contains("--java-options " + hint + "\n"), "the installers lack " + hint);
             assertTrue(bench.contains(hint + " ") || bench.contains(hint + ")"), "bench/ui.sh lacks " + hint);
         }
+    }
+
+    /**
+     * Transparent huge pages: asked for on Linux where the kernel offers them, never elsewhere (other JVMs
+     * refuse the option) nor where the kernel has them off (the JVM would print a warning on stdout); the
+     * pom's javafx:run (a Linux profile), the Linux installers and the UI benchmarks ask for them too.
+     */
+    @Test
+    void hugePagesOnlyOnLinuxWhereTheKernelOffersThem() throws Exception {
+        var thp = List.of("-XX:+UseTransparentHugePages");
+        assertEquals(thp, Launcher.hugePages("Linux", "always [madvise] never\n"));
+        assertEquals(thp, Launcher.hugePages("Linux", "[always] madvise never\n"));
+        assertEquals(List.of(), Launcher.hugePages("Linux", "always madvise [never]\n"));
+        assertEquals(List.of(), Launcher.hugePages("Linux", ""), "no such file (an old kernel, a container without /sys)");
+        assertEquals(List.of(), Launcher.hugePages("Mac OS X", "[always] madvise never"));
+        assertEquals(List.of(), Launcher.hugePages("Windows 11", "[always] madvise never"));
+        String pom = Files.readString(Path.of("pom.xml"));
+        int profile = pom.indexOf("<id>linux-huge-pages</id>");
+        assertTrue(profile > 0 && pom.indexOf("<name>Linux</name>", profile) > profile
+                && pom.indexOf("<option>" + thp.get(0) + "</option>", profile) > profile, "javafx:run's Linux profile");
+        assertTrue(Files.readString(Path.of("installers/build.sh")).contains("--java-options " + thp.get(0)),
+                "the Linux installers");
+        assertTrue(Files.readString(Path.of("bench/ui.sh")).contains("FLAGS+=(" + thp.get(0) + ")"), "bench/ui.sh");
+        boolean offered = Files.isReadable(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"))
+                && Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled")).matches("(?s).*\\[(always|madvise)\\].*");
+        boolean linux = System.getProperty("os.name").startsWith("Linux");
+        assertEquals(linux && offered, Launcher.reexecCommand(new String[] {"languages"}, false).contains(thp.get(0)),
+                "the re-executed JVM asks for them exactly where this machine offers them");
     }
 }

@@ -231,8 +231,9 @@ final class VectorMath implements CpuMath {
                          float[] c, int cOff, float[] dSkip, int ed, int n, GateRange gates, float[] y, int yOff) {
         boolean signed = gates == GateRange.SIGNED;
         int vecEnd = S.loopBound(ed);
-        VectorScan.token(x, xOff, delta, dOff, aT, b, bOff, c, cOff, dSkip, ed, n, 0, vecEnd, ed, signed, hT, y, yOff);
+        VectorScan.token(x, xOff, delta, dOff, aT, b, bOff, c, cOff, dSkip, ed, n, 0, vecEnd, ed, signed, hT, y, yOff,
+                null, 0, null);
         VectorScan.tokenTail(x, xOff, delta, dOff, aT, b, bOff, c, cOff, dSkip, ed, n, 0, vecEnd, ed, ed, signed, hT,
-                y, yOff);
+                y, yOff, null, 0);
     }
 }

@@ -74,21 +74,16 @@ public final class VectorScan implements SelectiveScanKernel {
             }
         }
         int vecEnd = d0 + ((width / LANES) * LANES);
+        int[] lanesAt = hAll == null ? null : scatterMap(n);
         int len = in.lengths()[b];
         for (int t = 0; t < len; t++) {
             int row = b * tMax + t;
             int xr = row * ed;
             int nr = row * n;
-            token(x, xr, delta, xr, aT, bm, nr, cm, nr, dSkip, ed, n, d0, vecEnd, width, signed, h, y, xr);
-            tokenTail(x, xr, delta, xr, aT, bm, nr, cm, nr, dSkip, ed, n, d0, vecEnd, d1, width, signed, h, y, xr);
-            if (hAll != null) {
-                for (int d = d0; d < d1; d++) {
-                    int o = (xr + d) * n;
-                    for (int s = 0; s < n; s++) {
-                        hAll[o + s] = h[s * width + d - d0];
-                    }
-                }
-            }
+            token(x, xr, delta, xr, aT, bm, nr, cm, nr, dSkip, ed, n, d0, vecEnd, width, signed, h, y, xr,
+                    hAll, xr * n, lanesAt);
+            tokenTail(x, xr, delta, xr, aT, bm, nr, cm, nr, dSkip, ed, n, d0, vecEnd, d1, width, signed, h, y, xr,
+                    hAll, xr * n);
         }
         for (int d = d0; d < d1; d++) {
             for (int s = 0; s < n; s++) {
@@ -104,12 +99,15 @@ public final class VectorScan implements SelectiveScanKernel {
      * {@link VectorMath#scanStep} (one block of all ED channels). A small method of its own, called once
      * per token, so that C2 compiles it early and whole.
      *
-     * @param aT [N, ED]
-     * @param h  [N, width] the block's state, updated in place
+     * @param aT      [N, ED]
+     * @param h       [N, width] the block's state, updated in place
+     * @param hAll    where the new state is also written, as [ED, N] from {@code hOff} (the scan's per-token
+     *                states), or null: scattered from the same vectors, so no second pass reads h back
+     * @param lanesAt {@link #scatterMap} of N (when hAll is given)
      */
     static void token(float[] x, int xOff, float[] delta, int dOff, float[] aT, float[] b, int bOff, float[] c,
                       int cOff, float[] dSkip, int ed, int n, int d0, int vecEnd, int width, boolean signed,
-                      float[] h, float[] y, int yOff) {
+                      float[] h, float[] y, int yOff, float[] hAll, int hOff, int[] lanesAt) {
         for (int d = d0; d < vecEnd; d += LANES) {
             FloatVector dt = FloatVector.fromArray(S, delta, dOff + d);
             FloatVector xv = FloatVector.fromArray(S, x, xOff + d);
@@ -123,16 +121,28 @@ public final class VectorScan implements SelectiveScanKernel {
                 }
                 FloatVector hv = e.fma(FloatVector.fromArray(S, h, hi), dx.mul(b[bOff + s]));
                 hv.intoArray(h, hi);
+                if (hAll != null) {
+                    hv.intoArray(hAll, hOff + d * n + s, lanesAt, 0);
+                }
                 acc = hv.fma(FloatVector.broadcast(S, c[cOff + s]), acc);
             }
             FloatVector.fromArray(S, dSkip, d).fma(xv, acc).intoArray(y, yOff + d);
         }
     }
 
+    /** Lane l of a vector of channels goes to channel l's row of an [ED, N] state: offsets 0, N, 2N, ... */
+    static int[] scatterMap(int n) {
+        int[] map = new int[LANES];
+        for (int l = 0; l < LANES; l++) {
+            map[l] = l * n;
+        }
+        return map;
+    }
+
     /** {@link #token} for the channels [vecEnd, d1), fewer than a vector: the same operations as a lane. */
     static void tokenTail(float[] x, int xOff, float[] delta, int dOff, float[] aT, float[] b, int bOff, float[] c,
                           int cOff, float[] dSkip, int ed, int n, int d0, int vecEnd, int d1, int width, boolean signed,
-                          float[] h, float[] y, int yOff) {
+                          float[] h, float[] y, int yOff, float[] hAll, int hOff) {
         for (int d = vecEnd; d < d1; d++) {
             float dt = delta[dOff + d];
             float xt = x[xOff + d];
@@ -142,6 +152,9 @@ public final class VectorScan implements SelectiveScanKernel {
                 float e = PolyMath.exp(dt * aT[s * ed + d]);
                 float hv = Math.fma(signed ? Math.fma(e, 2f, -1f) : e, h[i], dt * xt * b[bOff + s]);
                 h[i] = hv;
+                if (hAll != null) {
+                    hAll[hOff + d * n + s] = hv;
+                }
                 acc = Math.fma(hv, c[cOff + s], acc);
             }
             y[yOff + d] = Math.fma(dSkip[d], xt, acc);

@@ -3,10 +3,11 @@
 #   bench/ui.sh bench [--json]   per-keystroke update time and the 100,000-character paste (BenchUi):
 #                                headless (Monocle), then again in a real window under Xvfb when
 #                                xvfb-run is there; the FX-thread stall meter's figures for both
-#   bench/ui.sh trace [N] [--app-only] [--rounds R] [--warm-up T]  a long read's time and retained trace
+#   bench/ui.sh trace [N] [--app-only|--scan-only] [--rounds R] [--warm-up T]  a long read's time and retained trace
 #                                memory, Ā stored vs derived from Δ (TraceMemoryBench; N tokens, default
 #                                30,000; --app-only: the app's kind, derived, alone; R rounds, default 3;
-#                                first a T-token read as the app's JIT warm-up does)
+#                                first a T-token read as the app's JIT warm-up does; --scan-only: the scan
+#                                kernel alone as that read calls it, states kept)
 #   bench/ui.sh pca              plain-Java PCA against ND4J's SVD (PcaBench, docs/decisions/0004)
 #   bench/ui.sh screenshots      every view under Xvfb into assets/screenshots (ScreenshotTour), then the
 #                                main window at 1280x720, 1920x1080, 3840x2160 (render scale 2), in

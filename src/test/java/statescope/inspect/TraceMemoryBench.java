@@ -5,6 +5,9 @@ import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.SplittableRandom;
 import statescope.ssm.GateRange;
+import statescope.ssm.ScanBatch;
+import statescope.ssm.ScanResult;
+import statescope.ssm.VectorSupport;
 
 /**
  * What a long read costs {@link AlignedTrace} (docs/performance.md, "the paste's per-token data"): a
@@ -15,7 +18,9 @@ import statescope.ssm.GateRange;
  * after) and what the read allocated (all threads). Not a test:
  * {@code bench/ui.sh trace [N] [--app-only] [--rounds R] [--warm-up T]} ({@code --app-only}: the app's kind
  * of read alone, deriving Ā, for profiling it; R rounds, default 3; first a T-token read, as
- * {@link JitWarmUp} does in the app).
+ * {@link JitWarmUp} does in the app). {@code --scan-only}: the scan kernel alone as that read calls it per
+ * layer (the CPU kernel on one thread, one string in 64-token blocks of d_inner 128 and N 16, every h_t
+ * kept in one reused result), N tokens per round.
  */
 public final class TraceMemoryBench {
 
@@ -51,6 +56,10 @@ public final class TraceMemoryBench {
         boolean appOnly = opts.contains("--app-only");                      // the app's kind of read alone
         int rounds = intOption(opts, "--rounds", 3);
         int warmUp = intOption(opts, "--warm-up", 0);
+        if (opts.contains("--scan-only")) {
+            scanOnly(n, rounds);
+            return;
+        }
         var lang = CatalogLanguages.all().stream().filter(l -> l.id().equals("parity")).findFirst().orElseThrow();
         var model = EngineModel.random(lang.vocabularySize(), lang.reference().width(), 3, 64, GateRange.SIGNED, 1);
         int[] word = new SplittableRandom(1).ints(n, 0, lang.reference().alphabet().size()).toArray();
@@ -74,6 +83,41 @@ public final class TraceMemoryBench {
                         + " %.0f MB allocated during the read%n", round, m.gateFromDelta() ? "derived Ā" : "stored Ā",
                         n, seconds, retained / 1e6, trace.length(), allocated / 1e6);
             }
+        }
+    }
+
+    /** The kernel alone on the read's shape: one layer's scan per 64-token block, states kept. */
+    private static void scanOnly(int tokens, int rounds) {
+        int t = 64;
+        int ed = 128;
+        int n = 16;
+        var r = new SplittableRandom(1);
+        float[] x = new float[t * ed];
+        float[] delta = new float[t * ed];
+        float[] a = new float[ed * n];
+        float[] b = new float[t * n];
+        float[] c = new float[t * n];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (r.nextDouble() * 2 - 1);
+            delta[i] = (float) (0.01 + 0.5 * r.nextDouble());
+        }
+        for (int i = 0; i < a.length; i++) {
+            a[i] = -(1 + i % n);
+        }
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (float) (r.nextDouble() * 2 - 1);
+            c[i] = (float) (r.nextDouble() * 2 - 1);
+        }
+        var in = new ScanBatch(1, t, ed, n, new int[] {t}, x, delta, a, b, c, new float[ed], null, GateRange.SIGNED);
+        var kernel = VectorSupport.fastScan(1);
+        ScanResult out = kernel.scan(in, true, null);
+        for (int round = 0; round < rounds; round++) {
+            long t0 = System.nanoTime();
+            for (int done = 0; done < tokens; done += t) {
+                out = kernel.scan(in, true, out);
+            }
+            System.out.printf("round %d, scan alone (%s, d_inner %d, N %d, 64-token blocks, every h_t kept): "
+                    + "%,d tokens in %.0f ms%n", round, kernel.name(), ed, n, tokens, (System.nanoTime() - t0) / 1e6);
         }
     }
 

@@ -75,10 +75,10 @@ public final class StateScopeApp extends Application {
         });
         StartupClock.mark("actions");
         StartupClock.installIfAsked(stage, vm);
+        vm.start();                                  // the opening model loads while the first frame is laid out
+        StartupClock.mark("session-started");
         stage.show();
         StartupClock.mark("shown");
-        vm.start();
-        StartupClock.mark("session-started");
         root.attachTabsLater(MainWindow.TABS_LATER);                    // the hidden tabs, after the first step
         var raw = getParameters().getRaw();                           // a file the desktop opened with the app
         if (raw.size() == 1 && raw.get(0).toLowerCase(Locale.ROOT).endsWith(".jff")) {

@@ -65,6 +65,7 @@ final class StartupClock {
                             mark("trace-ready");
                             st.first();
                             st.forward();
+                            mark("stepped");
                             phase = 2;
                         }
                     }

@@ -10,8 +10,8 @@ import statescope.ui.session.SessionViewModel;
  * The start-up benchmark's probe ({@code bench/start.sh}), off unless {@code -Dstatescope.startup=report}
  * (or {@code =exit}, which also closes the app once it has measured). It prints, as wall-clock epoch
  * milliseconds so that the script can subtract its own launch time, {@code startup window=MS} when the
- * window's first frame has been rendered, and {@code startup step=MS} when the opening model's trace is
- * in, one step forward has been taken and the frame showing it has been rendered. The app does the same
+ * window's first frame has been painted, and {@code startup step=MS} when the opening model's trace is
+ * in, one step forward has been taken and the frame showing it has been painted. The app does the same
  * work with or without it: the probe only watches and, once, presses "step".
  */
 final class StartupClock {
@@ -48,37 +48,42 @@ final class StartupClock {
         }
     }
 
+    /**
+     * An {@link AnimationTimer} runs at the start of every pulse and keeps pulses coming. A pulse's frame is
+     * painted on the render thread after the pulse has run on the FX thread, and the next pulse waits for
+     * that painting before it hands over its own frame: so when pulse k + 2 starts, the frame of pulse k is
+     * on the screen. (With the software pipeline under Xvfb the first frame takes 0.3-0.6 s to paint:
+     * timing it at the start of its own pulse, as this probe did before 7 December 2026, read too early.)
+     */
     private void watch() {
         new AnimationTimer() {
-            private int phase;
+            private int pulse;                                    // pulses seen, the window's first frame is 1
+            private int stepPulse;                                // the pulse in which the step was taken
 
             @Override
             public void handle(long now) {
-                switch (phase) {
-                    case 0 -> {                                   // this pulse renders the window's first frame
-                        out.println("startup window=" + System.currentTimeMillis());
-                        phase = 1;
+                pulse++;
+                if (pulse == 3) {                                 // the first frame has been painted
+                    out.println("startup window=" + System.currentTimeMillis());
+                }
+                if (stepPulse == 0) {                             // wait for the opening model's trace
+                    var st = vm.views().stepper();
+                    if (vm.trace() != null && !st.busyProperty().get() && st.lengthProperty().get() > 0) {
+                        mark("trace-ready");
+                        st.first();
+                        st.forward();
+                        mark("stepped");
+                        stepPulse = pulse;
                     }
-                    case 1 -> {                                   // wait for the opening model's trace
-                        var st = vm.views().stepper();
-                        if (vm.trace() != null && !st.busyProperty().get() && st.lengthProperty().get() > 0) {
-                            mark("trace-ready");
-                            st.first();
-                            st.forward();
-                            mark("stepped");
-                            phase = 2;
-                        }
-                    }
-                    default -> {                                  // the frame with the step has been rendered
-                        out.println("startup step=" + System.currentTimeMillis());
-                        out.flush();
-                        stop();
-                        if (exit) {
-                            Platform.runLater(() -> {
-                                stage.close();
-                                Platform.exit();
-                            });
-                        }
+                } else if (pulse == Math.max(stepPulse + 2, 3)) {  // the frame with the step has been painted
+                    out.println("startup step=" + System.currentTimeMillis());
+                    out.flush();
+                    stop();
+                    if (exit) {
+                        Platform.runLater(() -> {
+                            stage.close();
+                            Platform.exit();
+                        });
                     }
                 }
             }

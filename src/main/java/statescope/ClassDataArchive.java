@@ -33,10 +33,14 @@ final class ClassDataArchive {
     /**
      * The JVM options that use (or write) the archive for this class path, or none when it is turned off,
      * the class path holds a folder (the JVM archives jars only and refuses a class path with a non-empty
-     * folder) or no cache folder can be made.
+     * folder) or no cache folder can be made. {@code jvm} names the JDK and the options the JVM is started
+     * with: each combination has an archive of its own, so that a start with other options (a profiler,
+     * another heap size) never replaces the archive of the plain start with one made under them (a run
+     * under JFR once left a 12 MB archive, against the usual 39 MB, that made every later start 0.7 s
+     * slower; docs/performance.md, "Fifth pass").
      */
     static List<String> options(String classPath, Map<String, String> env, String os, String home,
-                                String jdk) {
+                                String jvm) {
         if (env.get("STATESCOPE_NO_CDS") != null || classPath == null || classPath.isBlank()) {
             return List.of();
         }
@@ -54,7 +58,7 @@ final class ClassDataArchive {
         } catch (IOException | RuntimeException e) {
             return List.of();
         }
-        String id = key(System.getProperty("user.dir") + "|" + classPath + "|" + jdk);
+        String id = key(System.getProperty("user.dir") + "|" + classPath + "|" + jvm);
         Path file = dir.resolve("app-" + id + ".jsa");
         if (!current(file, dir.resolve("app-" + id + ".stamp"), stamp(classPath))) {
             return List.of();

@@ -141,11 +141,12 @@ public final class Launcher {
         cmd.add("--sun-misc-unsafe-memory-access=allow");
         cmd.addAll(JIT_HINTS);
         cmd.addAll(hugePages(System.getProperty("os.name", ""), readThpMode()));
-        cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        List<String> given = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        cmd.addAll(given);
         String classPath = System.getProperty("java.class.path");
         if (app) {                                                     // the GUI's start-up: classes mapped, not read
             cmd.addAll(ClassDataArchive.options(classPath, System.getenv(), System.getProperty("os.name", ""),
-                    System.getProperty("user.home"), Runtime.version().toString()));
+                    System.getProperty("user.home"), Runtime.version() + " " + String.join(" ", given)));
         }
         cmd.add("-cp");
         cmd.add(classPath);

@@ -9,6 +9,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
@@ -49,6 +50,23 @@ class ClassDataArchiveTest {
         assertEquals(Path.of(home, "Library", "Caches", "statescope"),
                 ClassDataArchive.cacheFolder(Map.of(), "Mac OS X", home));
         assertEquals(null, ClassDataArchive.cacheFolder(Map.of(), "Windows 11", home), "Windows: LOCALAPPDATA only");
+    }
+
+    /** A start with other JVM options (here a profiler) gets its own archive; the plain start keeps its own. */
+    @Test
+    void otherJvmOptionsGetAnArchiveOfTheirOwn() throws Exception {
+        Path app = jar("app.jar", null);
+        var env = Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString());
+        var plain = ClassDataArchive.options(app.toString(), env, "Linux", dir.toString(), "25 ");
+        var again = ClassDataArchive.options(app.toString(), env, "Linux", dir.toString(), "25 ");
+        var profiled = ClassDataArchive.options(app.toString(), env, "Linux", dir.toString(),
+                "25 -XX:StartFlightRecording=filename=r.jfr");
+        assertEquals(archiveOf(plain), archiveOf(again));
+        assertNotEquals(archiveOf(plain), archiveOf(profiled));
+    }
+
+    private static String archiveOf(List<String> opts) {
+        return opts.stream().filter(o -> o.startsWith("-XX:SharedArchiveFile=")).findFirst().orElseThrow();
     }
 
     @Test

@@ -18,7 +18,7 @@ import java.util.jar.JarFile;
  * figures). The archive is kept with a stamp of the jars it was made from and removed when
  * they change (a rebuild), so that the JVM writes a new one at the next exit. The archive lives in the user's cache folder
  * ({@code $XDG_CACHE_HOME/statescope}, {@code ~/.cache/statescope}; {@code %LOCALAPPDATA%\statescope} on
- * Windows, {@code ~/Library/Caches/statescope} on macOS), one file per class path and JDK.
+ * Windows, {@code ~/Library/Caches/statescope} on macOS), one file per class path, JDK and set of JVM options.
  *
  * <p>The JVM cannot archive classes of signed jars (ELK's and EMF's are) and would print a warning for each
  * when it writes the archive; its {@code cds} log is switched off for that reason (its other messages

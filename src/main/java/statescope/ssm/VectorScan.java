@@ -43,16 +43,17 @@ public final class VectorScan implements SelectiveScanKernel {
         int blocks = Math.min(wanted, vecs);
         int perBlock = ((vecs + blocks - 1) / blocks) * LANES;
         int nBlocks = (ed + perBlock - 1) / perBlock;
+        int[] lanesAt = out.hAll() == null ? null : scatterMap(in.dState());
         parallel.forEach(bSz * nBlocks, task -> {
             int b = task / nBlocks;
             int d0 = (task % nBlocks) * perBlock;
-            run(in, aT, b, d0, Math.min(ed, d0 + perBlock), out);
+            run(in, aT, b, d0, Math.min(ed, d0 + perBlock), lanesAt, out);
         });
         return out;
     }
 
     /** String b, channels [d0, d1): y [B, T, ED], hLast [B, ED, N] and hAll [B, T, ED, N] (or null) of out. */
-    private static void run(ScanBatch in, float[] aT, int b, int d0, int d1, ScanResult out) {
+    private static void run(ScanBatch in, float[] aT, int b, int d0, int d1, int[] lanesAt, ScanResult out) {
         float[] y = out.y();
         float[] hAll = out.hAll();
         int tMax = in.maxLen();
@@ -74,7 +75,6 @@ public final class VectorScan implements SelectiveScanKernel {
             }
         }
         int vecEnd = d0 + ((width / LANES) * LANES);
-        int[] lanesAt = hAll == null ? null : scatterMap(n);
         int len = in.lengths()[b];
         for (int t = 0; t < len; t++) {
             int row = b * tMax + t;

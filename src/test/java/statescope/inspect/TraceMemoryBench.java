@@ -4,8 +4,8 @@ import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.SplittableRandom;
+import statescope.bench.Benchmarks;
 import statescope.ssm.GateRange;
-import statescope.ssm.ScanBatch;
 import statescope.ssm.ScanResult;
 import statescope.ssm.VectorSupport;
 
@@ -89,26 +89,7 @@ public final class TraceMemoryBench {
     /** The kernel alone on the read's shape: one layer's scan per 64-token block, states kept. */
     private static void scanOnly(int tokens, int rounds) {
         int t = 64;
-        int ed = 128;
-        int n = 16;
-        var r = new SplittableRandom(1);
-        float[] x = new float[t * ed];
-        float[] delta = new float[t * ed];
-        float[] a = new float[ed * n];
-        float[] b = new float[t * n];
-        float[] c = new float[t * n];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) (r.nextDouble() * 2 - 1);
-            delta[i] = (float) (0.01 + 0.5 * r.nextDouble());
-        }
-        for (int i = 0; i < a.length; i++) {
-            a[i] = -(1 + i % n);
-        }
-        for (int i = 0; i < b.length; i++) {
-            b[i] = (float) (r.nextDouble() * 2 - 1);
-            c[i] = (float) (r.nextDouble() * 2 - 1);
-        }
-        var in = new ScanBatch(1, t, ed, n, new int[] {t}, x, delta, a, b, c, new float[ed], null, GateRange.SIGNED);
+        var in = Benchmarks.randomScanBatch(1, t, 128, 16, GateRange.SIGNED, 1);
         var kernel = VectorSupport.fastScan(1);
         ScanResult out = kernel.scan(in, true, null);
         for (int round = 0; round < rounds; round++) {
@@ -117,7 +98,8 @@ public final class TraceMemoryBench {
                 out = kernel.scan(in, true, out);
             }
             System.out.printf("round %d, scan alone (%s, d_inner %d, N %d, 64-token blocks, every h_t kept): "
-                    + "%,d tokens in %.0f ms%n", round, kernel.name(), ed, n, tokens, (System.nanoTime() - t0) / 1e6);
+                    + "%,d tokens in %.0f ms%n", round, kernel.name(), in.dInner(), in.dState(), tokens,
+                    (System.nanoTime() - t0) / 1e6);
         }
     }
 

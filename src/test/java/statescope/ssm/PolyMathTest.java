@@ -190,7 +190,10 @@ class PolyMathTest {
         VectorPolyMath.softplus(v, 1, null, out, 0, len);
         float[] outBias = new float[v.length];
         VectorPolyMath.softplus(v, 1, bias, outBias, 0, len);
+        float[] inPlace = v.clone();                                   // src and dst the same range
+        VectorPolyMath.softplus(inPlace, 1, bias, inPlace, 1, len);
         for (int i = 0; i < len; i++) {
+            assertEquals(Float.floatToIntBits(outBias[i]), Float.floatToIntBits(inPlace[1 + i]), "in place, " + i);
             float a = v[1 + i];
             assertEquals(Float.floatToIntBits(PolyMath.softplus(a)), Float.floatToIntBits(out[i]), "softplus(" + a + ")");
             assertEquals(Float.floatToIntBits(PolyMath.softplus(a + bias[i])), Float.floatToIntBits(outBias[i]),

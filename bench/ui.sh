@@ -40,7 +40,7 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 ./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
 CP="target/classes:target/test-classes:$(cat target/test-classpath.txt)"
 FLAGS=(-Xmx3g "-XX:+Use${UI_BENCH_GC:-G1}GC" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED
-       -XX:CompileCommand=quiet -XX:CompileCommand=inline,statescope.ssm.VectorScan::token -XX:CompileCommand=inline,statescope.ssm.VectorScan::tokenTail -XX:CompileCommand=inline,statescope.ssm.VectorPolyMath::exp -XX:CompileCommand=inline,statescope.ssm.VectorPolyMath::log1p -XX:CompileCommand=inline,statescope.ssm.VectorPolyMath::silu -XX:CompileCommand=inline,statescope.ssm.VectorPolyMath::sigmoid -XX:CompileCommand=inline,statescope.ssm.VectorPolyMath::sum -XX:CompileCommand=inline,statescope.ssm.VectorMath::init -XX:CompileCommand=inline,statescope.ssm.VectorMath::initMasked)  # Launcher.JIT_HINTS
+       -XX:CompileCommand=quiet -XX:CompileCommand=inline,statescope.ssm.VectorScan::token -XX:CompileCommand=inline,statescope.ssm.VectorScan::tokenTail -XX:CompileCommand=inline,statescope.ssm.VectorPolyMath::exp -XX:CompileCommand=inline,statescope.ssm.VectorPolyMath::log1p -XX:CompileCommand=inline,statescope.ssm.VectorPolyMath::log1pFinite -XX:CompileCommand=inline,statescope.ssm.VectorPolyMath::silu -XX:CompileCommand=inline,statescope.ssm.VectorPolyMath::sigmoid -XX:CompileCommand=inline,statescope.ssm.VectorPolyMath::sum -XX:CompileCommand=inline,statescope.ssm.VectorMath::init -XX:CompileCommand=inline,statescope.ssm.VectorMath::initMasked)  # Launcher.JIT_HINTS
 if [ -n "${UI_BENCH_NO_JIT_HINTS:-}" ]; then          # the A/B of docs/performance.md's third pass
   FLAGS=("${FLAGS[@]:0:5}")
 fi

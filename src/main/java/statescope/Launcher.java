@@ -42,6 +42,7 @@ public final class Launcher {
             inline("VectorScan", "tokenTail"),
             inline("VectorPolyMath", "exp"),
             inline("VectorPolyMath", "log1p"),
+            inline("VectorPolyMath", "log1pFinite"),
             inline("VectorPolyMath", "silu"),
             inline("VectorPolyMath", "sigmoid"),
             inline("VectorPolyMath", "sum"),

@@ -106,10 +106,12 @@ class SteadyLayoutTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(vm.views().input().errorProperty().get().isEmpty(), "an error is shown");
         assertTrue(robot.lookup("#input-error").query().isVisible());
+        assertFalse(robot.lookup(".chips-scroll").query().isVisible(), "no chip edges around the error's line");
         assertEquals(before, splitTop(robot), 0.5, "the error's line was reserved");
         robot.interact(() -> vm.views().input().setInput("0110"));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(before, splitTop(robot), 0.5);
+        assertTrue(robot.lookup(".chips-scroll").query().isVisible(), "the chips back with a good input");
     }
 
     @Test

@@ -97,6 +97,8 @@ final class InputBar extends VBox {
         scroll.setFitToHeight(true);
         scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        scroll.visibleProperty().bind(error.visibleProperty().not());   // laid out still (the row keeps its height),
+                                                                     // but no chip edges peek out around the line
         under = new StackPane(scroll, error);                        // the chips of the last good input, or why not
         under.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(row, under);

@@ -114,8 +114,7 @@ final class HeatmapCanvas extends Pane {
                 }
             }
         }
-        String text = cell[0] < 0 ? "layer " + (f.layer() + 1) + " · " + f.labels().longLabel(f.layer(), row)
-                : f.readout(cell[0], row);
+        String text = cell[0] < 0 ? f.labelReadout(row) : f.readout(cell[0], row);
         return blocks.size() > 1 ? (cell[2] == 0 ? titleA : titleB) + " · " + text : text;
     }
 
@@ -279,6 +278,12 @@ final class HeatmapCanvas extends Pane {
         }
         double k = UiScale.factor();
         var font = Font.font(12 * k);
+        if (f.allZero()) {                                              // a blank map says why it is blank
+            g.setFont(font);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setFill(Color.web("#57606a"));
+            g.fillText(rowLabels.fit(f.zeroNote(), font, pw2 - 8), left + pw2 / 2, top + ph / 2 + 4 * k);
+        }
         g.setFont(font);
         g.setTextAlign(TextAlignment.RIGHT);
         double rh = ph / rows;
@@ -286,7 +291,7 @@ final class HeatmapCanvas extends Pane {
         var placed = rowLabels.place(f, rows, rh, 13 * k, font, left - 26 * k - 8);
         labelled[b] = new Labelled(top, placed);
         for (var label : placed) {
-            g.setFill(Color.web(label.unused() ? "#8c959f" : "#57606a"));
+            g.setFill(Color.web(label.unused() || f.zeroRow(label.row()) ? "#8c959f" : "#57606a"));
             g.fillText(label.text(), left - gap, top + label.y() + 4 * k);
             double row = (label.row() + 0.5) * rh;
             if (Math.abs(label.y() - row) > 1) {                        // spread apart: a leader to its row

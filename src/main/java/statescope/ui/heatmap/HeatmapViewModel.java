@@ -45,6 +45,45 @@ public final class HeatmapViewModel {
             return labels.unused(layer, channel);
         }
 
+        /**
+         * Whether row {@code channel} is exactly 0 at every position shown (a constructed model's input
+         * features and unused channels hold no state; its label is dimmed and its hover says so).
+         */
+        public boolean zeroRow(int channel) {
+            if (values.length == 0) {
+                return false;
+            }
+            for (float[] column : values) {
+                if (column[channel] != 0f) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Whether every cell of the frame is exactly 0 (the canvas then says so over the cells). */
+        public boolean allZero() {
+            return values.length > 0 && min == 0f && max == 0f;
+        }
+
+        /**
+         * A row label's hover: the channel in full, and "h = 0 at every position shown" for a
+         * {@link #zeroRow zero row}, e.g. {@code "layer 1 · channel 0 · constant 1 · h = 0 at every position shown"}.
+         */
+        public String labelReadout(int channel) {
+            return "layer " + (layer + 1) + " · " + labels.longLabel(layer, channel)
+                    + (zeroRow(channel) ? " · " + symbol(kind) + " = 0 at every position shown" : "");
+        }
+
+        /** What an all-zero frame means, drawn over its cells ("h = 0 at every position shown: ..."). */
+        public String zeroNote() {
+            return symbol(kind) + " = 0 at every position shown" + switch (kind) {
+                case STATE -> ": no channel of layer " + (layer + 1) + " holds state on this input";
+                case DELTA -> ": layer " + (layer + 1) + " writes nothing on this input";
+                case GATE -> ": layer " + (layer + 1) + " keeps nothing on this input";
+            };
+        }
+
         /** Whether the frame's layer has named channels. */
         public boolean named() {
             return labels.named(layer);

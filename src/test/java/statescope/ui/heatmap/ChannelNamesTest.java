@@ -112,4 +112,38 @@ class ChannelNamesTest {
         var narrow = labels.place(f, 8, 20, 13, font, labels.width("7 · de…", font) + 0.5);
         assertEquals("7 · de…", narrow.get(7).text(), "cut with an ellipsis to the margin");
     }
+    /**
+     * A constructed model's input features ("constant 1", "token is a") and unused channels hold no state:
+     * their rows are exactly 0, dimmed, and their label's hover says so; a layer whose every channel is an
+     * input feature (constructed Tomita 2's first) is all zero, and the map says why instead of being blank.
+     * A trained model's rows are never exactly 0.
+     */
+    @Test
+    void rowsAndLayersThatHoldNoStateSaySo() throws Exception {
+        var d12 = new HeatmapViewModel(ChannelKind.STATE);
+        d12.update(trace("assets/models/constructed/d-12.json", "aabab"), 5);
+        var f = d12.frame();
+        assertTrue(f.zeroRow(0) && f.zeroRow(1) && f.zeroRow(2) && f.zeroRow(4));
+        assertFalse(f.zeroRow(3), "depth holds the count");
+        assertFalse(f.allZero());
+        assertEquals("layer 1 · channel 1 · token is a · h = 0 at every position shown", f.labelReadout(1));
+        assertEquals("layer 1 · channel 3 · depth", f.labelReadout(3));
+
+        var tomita2 = CatalogLanguages.all().stream().filter(l -> l.id().equals("tomita-2")).findFirst().orElseThrow();
+        var trace = new AlignedTrace(ShippedModels.load(Path.of("assets/models/constructed/tomita-2.json"), tomita2),
+                tomita2);
+        trace.setWord(Word.parse(tomita2.machine().alphabet(), "101110").toArray(), x -> { }, () -> false);
+        var first = new HeatmapViewModel(ChannelKind.STATE);
+        first.update(trace, 6);
+        assertTrue(first.frame().allZero());
+        assertEquals("h = 0 at every position shown: no channel of layer 1 holds state on this input",
+                first.frame().zeroNote());
+        first.layerProperty().set(1);
+        first.update(trace, 6);
+        assertFalse(first.frame().allZero(), "the second layer flags the violation at 4");
+
+        var trained = new HeatmapViewModel(ChannelKind.STATE);
+        trained.update(trace("assets/models/d-12.json", "aabab"), 5);
+        assertTrue(IntStream.range(0, trained.frame().values()[0].length).noneMatch(trained.frame()::zeroRow));
+    }
 }

@@ -58,6 +58,8 @@ public final class AlignedTrace {
     private final List<float[]> points = new ArrayList<>();           // [n + 1][L * 3] or null
     private int length;
     private int firstDivergence = -1;
+    /** The first position whose prefix is dead (no word of the language starts with it), or −1. */
+    private int firstDead = -1;
     private boolean scanAhead = true;
 
     /** A trace whose token ids are the symbol indices. */
@@ -145,7 +147,21 @@ public final class AlignedTrace {
         return t == 0 || predictions.get(t).equals(targets.get(t));
     }
 
-    /** The first position where model and reference disagree, or −1. */
+    /**
+     * Whether position t is scored: its prefix still starts a word of the language. The protocol scores
+     * words of the language (training, evaluation, the counterexample search and the constructions alike),
+     * so after the reference's dead state a prediction is shown but is neither right nor wrong.
+     */
+    public boolean scored(int t) {
+        return t >= 1 && (firstDead < 0 || t < firstDead);
+    }
+
+    /** The first position whose prefix is dead (and every later one), or −1 when the whole trace is live. */
+    public int firstDead() {
+        return firstDead;
+    }
+
+    /** The first scored position where model and reference disagree, or −1. */
     public int firstDivergence() {
         return firstDivergence;
     }
@@ -217,7 +233,10 @@ public final class AlignedTrace {
         predictions.add(pred);
         channelData.add(pack(b, i));
         points.add(project(b, i));
-        if (firstDivergence < 0 && !pred.equals(target)) {
+        if (firstDead < 0 && machine.isDead(c)) {                   // a sink: every later prefix is dead too
+            firstDead = length;
+        }
+        if (firstDivergence < 0 && scored(length) && !pred.equals(target)) {
             firstDivergence = length;
         }
         if (length % SNAPSHOT_EVERY == 0) {
@@ -284,6 +303,9 @@ public final class AlignedTrace {
         length = newLength;
         if (firstDivergence > newLength) {
             firstDivergence = -1;
+        }
+        if (firstDead > newLength) {
+            firstDead = -1;
         }
     }
 

@@ -53,6 +53,32 @@ class AlignedTraceTest {
         assertEquals(-1, trace.firstDivergence(), "divergence after the cut is forgotten");
     }
 
+    /**
+     * The protocol scores words of the language: after the reference's dead state a prediction is shown but
+     * not scored, so a model wrong only there (Tomita 2 = (10)*, "101110" dead from position 4) has no
+     * divergence, and one wrong before it still has.
+     */
+    @Test
+    void positionsAfterTheDeadStateAreNotScored() {
+        var tomita2 = BuiltinLanguages.tomita2();
+        var late = new AlignedTrace(FakeModels.oracle(tomita2, 5), tomita2.reference());
+        late.setWord(word(tomita2, "101110"), p -> { }, () -> false);
+        assertEquals(4, late.firstDead());
+        assertTrue(late.scored(3));
+        assertFalse(late.scored(4) || late.scored(5) || late.scored(6));
+        assertFalse(late.agrees(5), "the fake model errs at 5 all the same");
+        assertEquals(-1, late.firstDivergence(), "but not where the protocol scores");
+        late.truncate(3);
+        assertEquals(-1, late.firstDead(), "live again after the cut");
+        late.setWord(word(tomita2, "1010"), p -> { }, () -> false);
+        assertTrue(late.scored(4));
+        assertEquals(-1, late.firstDead());
+
+        var early = new AlignedTrace(FakeModels.oracle(tomita2, 2), tomita2.reference());
+        early.setWord(word(tomita2, "101110"), p -> { }, () -> false);
+        assertEquals(2, early.firstDivergence(), "a live error is still the first divergence");
+    }
+
     @Test
     void anEditInTheMiddleGivesTheSameTraceAsAFreshRun() {
         var lang = BuiltinLanguages.flipFlop();

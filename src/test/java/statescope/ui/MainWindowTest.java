@@ -184,6 +184,31 @@ class MainWindowTest {
         assertEquals(3, position());
     }
 
+    /**
+     * After the reference's dead state a prediction is shown but not scored (the protocol scores words of
+     * the language): Tomita 2 = (10)* on "110" is dead from position 2, so the model's error at 3 is shown
+     * neutral, is no divergence, and the summary says where scoring stopped.
+     */
+    @Test
+    void predictionsAfterTheDeadStateAreShownButNotScored(FxRobot robot) {
+        robot.clickOn("Tomita 2");
+        var header = vm.views().header();
+        robot.interact(() -> header.selectModel(header.modelChoices().get(1)));   // errs at 3
+        TextField field = robot.lookup("#input-field").query();
+        robot.interact(() -> field.setText("110"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(-1, vm.trace().firstDivergence());
+        assertFalse(vm.trace().agrees(3), "the model is wrong at 3 all the same");
+        Label third = cell(robot, 3);
+        assertTrue(is(third, "unscored") && !is(third, "disagree") && !is(third, "agree"));
+        assertTrue(is(cell(robot, 1), "agree") && !is(cell(robot, 1), "unscored"));
+        var chips = ((TokenChips) robot.lookup("#token-chips").query()).shownChips();
+        assertTrue(is(chips.get(1), "unscored") && is(chips.get(2), "unscored") && is(chips.get(0), "agree"));
+        String summary = robot.lookup("#strip-summary").queryLabeled().getText();
+        assertTrue(summary.contains("at the one scored position") && summary.contains("dead from 2: not scored"), summary);
+        assertTrue(robot.lookup("#jump-divergence").query().isDisabled());
+    }
+
     @Test
     void anUnknownSymbolIsRefusedInlineAndTheInputKept(FxRobot robot) {
         chooseParityAndType(robot, "01");

@@ -41,6 +41,7 @@ public final class CompareStripView extends VBox {
     private static final PseudoClass WRONG = PseudoClass.getPseudoClass("wrong");
     private static final PseudoClass AGREE = PseudoClass.getPseudoClass("agree");
     private static final PseudoClass DISAGREE = PseudoClass.getPseudoClass("disagree");
+    private static final PseudoClass UNSCORED = PseudoClass.getPseudoClass("unscored");
     private static final PseudoClass FIRST = PseudoClass.getPseudoClass("first-divergence");
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
     private static final PseudoClass FUTURE = PseudoClass.getPseudoClass("future");
@@ -189,8 +190,9 @@ public final class CompareStripView extends VBox {
             col[2].setText(f.predA()[i]);
             col[3].setText(f.predB()[i]);
             col[4].setText(lane(f.differ()[i], !f.okA()[i], !f.okB()[i]));
-            mark(col[2], !hidden, f.okA()[i], pos == f.firstA());
-            mark(col[3], !hidden, f.okB()[i], pos == f.firstB());
+            boolean scored = f.scored()[i];
+            mark(col[2], !hidden, scored, f.okA()[i], pos == f.firstA());
+            mark(col[3], !hidden, scored, f.okB()[i], pos == f.firstB());
             col[4].pseudoClassStateChanged(DIFFER, f.differ()[i]);
             col[4].pseudoClassStateChanged(WRONG, !f.okA()[i] || !f.okB()[i]);
             col[4].pseudoClassStateChanged(FIRST, pos == f.firstAB());
@@ -233,9 +235,10 @@ public final class CompareStripView extends VBox {
         return differ ? (who.isEmpty() ? "≠" : "≠ " + who) : who;
     }
 
-    private static void mark(Label l, boolean shown, boolean ok, boolean first) {
-        l.pseudoClassStateChanged(AGREE, shown && ok);
+    private static void mark(Label l, boolean shown, boolean scored, boolean ok, boolean first) {
+        l.pseudoClassStateChanged(AGREE, shown && scored && ok);
         l.pseudoClassStateChanged(DISAGREE, shown && !ok);
+        l.pseudoClassStateChanged(UNSCORED, shown && !scored);
         l.pseudoClassStateChanged(FIRST, first);
     }
 

@@ -101,8 +101,9 @@ public final class PredictionStripView extends VBox {
             col[1].setText(f.targets()[i]);
             col[2].setText(f.predictions()[i]);
             boolean hidden = f.hidden(pos);
-            col[2].pseudoClassStateChanged(TokenChips.AGREE, !hidden && f.agree()[i]);
+            col[2].pseudoClassStateChanged(TokenChips.AGREE, !hidden && f.scored()[i] && f.agree()[i]);
             col[2].pseudoClassStateChanged(TokenChips.DISAGREE, !hidden && !f.agree()[i]);
+            col[2].pseudoClassStateChanged(TokenChips.UNSCORED, !hidden && !f.scored()[i]);
             for (Label l : col) {
                 l.pseudoClassStateChanged(TokenChips.FUTURE, hidden);
             }
@@ -115,6 +116,12 @@ public final class PredictionStripView extends VBox {
             summary.setText("type a string to see predictions (" + f.encoding() + ")");
         } else if (f.shownUpTo() < f.length() && f.firstDivergence() < 0) {
             summary.setText("no divergence up to position " + f.shownUpTo() + " · the rest hidden · " + f.encoding());
+        } else if (f.firstDivergence() < 0 && f.firstDead() > 0) {
+            summary.setText(f.firstDead() == 1 ? "dead from position 1: no word of the language starts so, nothing is scored · "
+                    + f.encoding()
+                    : "model agrees with the automaton at " + (f.firstDead() == 2 ? "the one scored position"
+                    : "all " + (f.firstDead() - 1) + " scored positions") + " · dead from " + f.firstDead()
+                    + ": not scored · " + f.encoding());
         } else if (f.firstDivergence() < 0) {
             summary.setText("model agrees with the automaton at all " + f.length() + " positions · " + f.encoding());
         } else {

@@ -19,16 +19,20 @@ public final class PredictionStripViewModel {
      * @param tokens          token text per cell
      * @param targets         reference target label per cell
      * @param predictions     model prediction label per cell
-     * @param agree           agreement per cell
+     * @param agree           agreement per cell (true where the verdict is hidden or the position not scored)
+     * @param scored          per cell: whether the position is scored ({@link AlignedTrace#scored}: its prefix
+     *                        still starts a word of the language); an unscored prediction is shown neutral
      * @param current         current position (0 = before the first token)
      * @param firstDivergence first disagreeing position of the whole trace, or −1
      * @param length          trace length
      * @param encoding        the target encoding's name
      * @param shownUpTo       the last position whose verdict is shown (the current one when the future is
      *                        hidden, else the length); later cells show their token only
+     * @param firstDead       the first position whose prefix is dead (not scored from there on), or −1
      */
     public record Frame(int start, String[] tokens, String[] targets, String[] predictions, boolean[] agree,
-                        int current, int firstDivergence, int length, String encoding, int shownUpTo) {
+                        boolean[] scored, int current, int firstDivergence, int length, String encoding,
+                        int shownUpTo, int firstDead) {
 
         /** Whether the verdict at {@code position} is hidden (it lies in the hidden future). */
         public boolean hidden(int position) {
@@ -74,6 +78,7 @@ public final class PredictionStripViewModel {
         var targets = new String[size];
         var preds = new String[size];
         var agree = new boolean[size];
+        var scored = new boolean[size];
         var alphabet = trace.machine().alphabet();
         for (int i = 0; i < size; i++) {
             int p = start + i;
@@ -81,10 +86,12 @@ public final class PredictionStripViewModel {
             boolean seen = p <= shown;
             targets[i] = seen ? trace.target(p).label() : "";
             preds[i] = seen ? trace.prediction(p).label() : "";
-            agree[i] = !seen || trace.agrees(p);
+            scored[i] = trace.scored(p);
+            agree[i] = !seen || !scored[i] || trace.agrees(p);
         }
         int first = trace.firstDivergence();
-        frame.set(new Frame(start, tokens, targets, preds, agree, t, first > shown ? -1 : first, n,
-                trace.reference().encodingName(), Math.min(shown, n)));
+        int dead = trace.firstDead();
+        frame.set(new Frame(start, tokens, targets, preds, agree, scored, t, first > shown ? -1 : first, n,
+                trace.reference().encodingName(), Math.min(shown, n), dead > shown ? -1 : dead));
     }
 }

@@ -24,6 +24,8 @@ public final class TokenChips extends HBox {
     static final PseudoClass FIRST = PseudoClass.getPseudoClass("first-divergence");
     static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
     static final PseudoClass FUTURE = PseudoClass.getPseudoClass("future");
+    /** A position after the reference's dead state: shown, neither right nor wrong ({@code AlignedTrace.scored}). */
+    static final PseudoClass UNSCORED = PseudoClass.getPseudoClass("unscored");
 
     private final IntConsumer onJump;
     private final Label before = more();
@@ -72,8 +74,9 @@ public final class TokenChips extends HBox {
             chip.setText(f.tokens()[i]);
             boolean hidden = f.hidden(pos);
             chip.pseudoClassStateChanged(FUTURE, hidden);
-            chip.pseudoClassStateChanged(AGREE, !hidden && f.agree()[i]);
+            chip.pseudoClassStateChanged(AGREE, !hidden && f.scored()[i] && f.agree()[i]);
             chip.pseudoClassStateChanged(DISAGREE, !hidden && !f.agree()[i]);
+            chip.pseudoClassStateChanged(UNSCORED, !hidden && !f.scored()[i]);
             chip.pseudoClassStateChanged(FIRST, pos == f.firstDivergence());
             chip.pseudoClassStateChanged(CURRENT, pos == f.current());
         }

@@ -40,12 +40,15 @@ public final class CompareViewModel {
      * @param okA     A agrees with the automaton, per cell
      * @param okB     B agrees with the automaton, per cell
      * @param differ  A and B predict differently, per cell
+     * @param scored  whether the position is scored (its prefix still starts a word of the language; one
+     *                input, so the same for A and B): an unscored cell is neither right nor wrong
      * @param firstA  A's first divergence from the automaton (−1: none shown)
      * @param firstB  B's first divergence
      * @param firstAB the first position where A and B differ
      */
     public record Frame(String labelA, String labelB, int start, String[] tokens, String[] targets, String[] predA,
-                        String[] predB, boolean[] okA, boolean[] okB, boolean[] differ, int current, int firstA,
+                        String[] predB, boolean[] okA, boolean[] okB, boolean[] differ, boolean[] scored,
+                        int current, int firstA,
                         int firstB, int firstAB, int length, int shownUpTo) {
 
         public int size() {
@@ -196,6 +199,7 @@ public final class CompareViewModel {
         var okA = new boolean[size];
         var okB = new boolean[size];
         var differ = new boolean[size];
+        var scored = new boolean[size];
         var alphabet = a.machine().alphabet();
         for (int i = 0; i < size; i++) {
             int p = start + i;
@@ -204,15 +208,16 @@ public final class CompareViewModel {
             targets[i] = seen ? a.target(p).label() : "";
             predA[i] = seen ? a.prediction(p).label() : "";
             predB[i] = seen ? b.prediction(p).label() : "";
-            okA[i] = !seen || a.agrees(p);
-            okB[i] = !seen || b.agrees(p);
+            scored[i] = a.scored(p);                                       // after the dead state: not scored
+            okA[i] = !seen || !scored[i] || a.agrees(p);
+            okB[i] = !seen || !scored[i] || b.agrees(p);
             differ[i] = seen && !predA[i].equals(predB[i]);
         }
         int firstAB = firstDiffer > shown ? -1 : firstDiffer;
         int fa = a.firstDivergence();
         int fb = b.firstDivergence();
         frame.set(new Frame(labelA, choice.get() == null ? "" : choice.get().label(), start, tokens, targets, predA,
-                predB, okA, okB, differ, t, fa > shown ? -1 : fa, fb > shown ? -1 : fb, firstAB, n, Math.min(shown, n)));
+                predB, okA, okB, differ, scored, t, fa > shown ? -1 : fa, fb > shown ? -1 : fb, firstAB, n, Math.min(shown, n)));
     }
 
     /** Whether compare mode is on. */

@@ -11,6 +11,7 @@ import java.util.List;
 import javafx.scene.Scene;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -106,6 +107,10 @@ class SpeakerModesTest {
         WaitForAsyncUtils.waitForFxEvents();
         var chart = robot.lookup("#lengths-view").queryAs(LengthsView.class).chart();
         assertTrue(window.tabs().getHeight() < 400, "a short pane: " + window.tabs().getHeight());
+        var scroll = robot.lookup("#analysis-scroll").queryAs(ScrollPane.class);
+        double content = scroll.getContent().getLayoutBounds().getWidth();
+        assertTrue(content <= scroll.getViewportBounds().getWidth() + 0.5,
+                "the controls wrap, no sideways scrolling: " + content + " > " + scroll.getViewportBounds().getWidth());
         double height = chart.getHeight();
         double factor = UiScale.factor();
         robot.interact(() -> StateScopeApp.uiScale(UiScale.Store.memory()).set(1.0, false));

@@ -11,8 +11,8 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import statescope.analysis.LengthSweep;
@@ -57,7 +57,7 @@ final class SweepView extends BorderPane {
         vm.curves().addListener((ListChangeListener<AnalysisViewModel.Curve>) c -> redraw());
     }
 
-    private HBox searchBar() {
+    private FlowPane searchBar() {
         var find = new Button("Find counterexample");
         find.setId("find-counterexample");
         find.disableProperty().bind(vm.searchingProperty());
@@ -74,14 +74,15 @@ final class SweepView extends BorderPane {
         progress.setPrefWidth(140);
         var title = new Label("Where it breaks");
         title.getStyleClass().add("view-title");
-        var bar = new HBox(10, title, find, cancel, progress);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        var bar = new FlowPane(10, 4, title, find, cancel, progress);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("view-bar");
-        Bars.keepLabelsWhole(bar);
         return bar;
     }
 
-    private HBox sweepBar() {
+    /** The sweep's controls; they wrap onto a second line in a narrow tab (1280x720) rather than scroll sideways. */
+    private FlowPane sweepBar() {
         var run = new Button("Sweep lengths");
         run.setId("sweep-lengths");
         run.disableProperty().bind(vm.sweepingProperty());
@@ -108,13 +109,15 @@ final class SweepView extends BorderPane {
         progress.visibleProperty().bind(vm.sweepingProperty());
         progress.managedProperty().bind(progress.visibleProperty());
         progress.setPrefWidth(140);
-        var spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        var bar = new HBox(10, run, new Label("up to"), max, new Label("strings per point"), strings, cancel, progress,
-                spacer);
+        var upTo = new HBox(6, new Label("up to"), max);               // a label stays with its field
+        upTo.setAlignment(Pos.CENTER_LEFT);
+        var perPoint = new HBox(6, new Label("strings per point"), strings);
+        perPoint.setAlignment(Pos.CENTER_LEFT);
+        Bars.keepLabelsWhole(upTo);
+        Bars.keepLabelsWhole(perPoint);
+        var bar = new FlowPane(10, 4, run, upTo, perPoint, cancel, progress);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("view-bar");
-        Bars.keepLabelsWhole(bar);
         return bar;
     }
 

@@ -92,6 +92,38 @@ class SpeakerModesTest {
     }
 
     /**
+     * A story's caption holds two lines whatever its length: a long one wraps onto the second line (and past
+     * that ends in "…", whole in its tooltip) rather than being cut after one, and the bar keeps its height
+     * from scene to scene, so nothing under it moves when the speaker pages on.
+     */
+    @Test
+    void aCaptionWrapsOntoTwoLinesAndTheBarKeepsItsHeight(FxRobot robot, @TempDir Path dir) throws IOException {
+        String long1 = "Tomita 3 is not star-free: after an odd run of 1s the run of 0s must be even, a count mod 2, and "
+                + "the nonnegative-gate model loses that count on this word of the language, as the paper predicts.";
+        Path file = dir.resolve("talk.json");
+        Files.writeString(file, """
+                {"scenes": [{"language": "parity", "input": "01", "caption": "short"},
+                            {"language": "parity", "input": "011", "caption": "%s"}]}""".formatted(long1));
+        robot.interact(() -> {
+            ((Stage) window.getScene().getWindow()).setWidth(1280);
+            window.openStory(file);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Label caption = robot.lookup("#story-caption").queryAs(Label.class);
+        double shortHeight = caption.getHeight();
+        double size = caption.getFont().getSize();
+        assertTrue(shortHeight >= 2 * size, "two lines of " + size + " px: " + shortHeight);
+        double inputTop = robot.lookup("#input-field").query().localToScene(0, 0).getY();
+        robot.interact(window::requestFocus);
+        robot.type(KeyCode.PAGE_DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("2/2 · " + long1, caption.getText());
+        assertEquals(shortHeight, caption.getHeight(), 0.5, "the same height for a long caption");
+        assertEquals(inputTop, robot.lookup("#input-field").query().localToScene(0, 0).getY(), 0.5, "nothing moved");
+        assertEquals(caption.getText(), caption.getTooltip().getText(), "the whole caption in its tooltip");
+    }
+
+    /**
      * On a short pane (a 1280x720 window at presentation mode's 1.6x type) the Lengths tab scrolls down to its
      * chart rather than squeezing it to nothing (it was 0 px high there).
      */

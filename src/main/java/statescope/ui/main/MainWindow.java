@@ -29,11 +29,14 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.util.Duration;
 import statescope.ui.analysis.AnalysisViewModel;
 import statescope.ui.analysis.LengthsView;
 import statescope.ui.automaton.AutomatonView;
 import statescope.ui.chart.ChannelChartView;
+import statescope.ui.common.Bars;
 import statescope.ui.common.UiScale;
 import statescope.ui.heatmap.HeatmapView;
 import statescope.ui.prediction.PredictionStripView;
@@ -212,6 +215,9 @@ public final class MainWindow extends BorderPane {
         caption.textProperty().bind(story.captionProperty());
         caption.setWrapText(true);
         caption.setMinWidth(0);
+        caption.fontProperty().addListener((o, a, f) -> twoLines(caption, f));   // CSS and presentation mode
+        twoLines(caption, caption.getFont());
+        Bars.tooltipWhenCut(caption);
         HBox.setHgrow(caption, Priority.ALWAYS);
         caption.setMaxWidth(Double.MAX_VALUE);
         var error = new Label();
@@ -233,6 +239,21 @@ public final class MainWindow extends BorderPane {
         bar.visibleProperty().bind(story.openProperty().or(story.errorProperty().isNotEmpty()));
         bar.managedProperty().bind(bar.visibleProperty());
         return bar;
+    }
+
+    /**
+     * Holds a wrapping label at exactly two lines of its font: a caption wraps onto a second line rather
+     * than being cut at one, a longer one ends in "…" (its tooltip has it whole), and the bar keeps one
+     * height from scene to scene, so nothing under it moves when the speaker pages on.
+     */
+    static void twoLines(Label label, Font font) {
+        var probe = new Text("Ag\nAg");
+        probe.setFont(font);
+        double h = Math.ceil(probe.getLayoutBounds().getHeight()) + label.getInsets().getTop()
+                + label.getInsets().getBottom() + 0.4 * font.getSize();   // the label's own line metrics: room to spare
+        label.setMinHeight(h);
+        label.setPrefHeight(h);
+        label.setMaxHeight(h);
     }
 
     /**

@@ -42,6 +42,7 @@ final class SweepView extends BorderPane {
         searchStatus.getStyleClass().add("analysis-status");
         searchStatus.textProperty().bind(vm.searchStatusProperty());
         searchStatus.setWrapText(true);
+        searchStatus.managedProperty().bind(searchStatus.textProperty().isNotEmpty());   // no blank line before a search
         setTop(new VBox(4, searchBar(), searchStatus, sweepBar()));
         setCenter(chart);
         // on a short pane (1280x720, presentation mode's large type) the tab scrolls down to the chart rather

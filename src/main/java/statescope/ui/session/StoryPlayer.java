@@ -129,14 +129,27 @@ public final class StoryPlayer {
         drain();
     }
 
-    /** The picker's first choice whose label contains {@code part}, or null after reporting it. */
+    /**
+     * The picker's choice for {@code part}, or null after reporting it: the label itself, else the one whose
+     * model name (after the last " · ") is {@code part}, else the first label that contains it; so
+     * "trained · bounded-dyck-8-10" is that model, not "trained · bounded-dyck-8-10-1layer" listed first.
+     */
     private ModelChoice choice(String part, String where) {
-        var found = views.header().modelChoices().stream().filter(c -> c.label().contains(part)).findFirst();
+        var choices = views.header().modelChoices();
+        var found = choices.stream().filter(c -> c.label().equals(part)).findFirst()
+                .or(() -> choices.stream().filter(c -> modelName(c.label()).equals(part)).findFirst())
+                .or(() -> choices.stream().filter(c -> c.label().contains(part)).findFirst());
         if (found.isEmpty()) {
             fail(where + ": no model '" + part + "' for " + views.catalog().languageProperty().get().name());
             return null;
         }
         return found.get();
+    }
+
+    /** "trained · d-12" → "d-12"; a label without " · " is its own name. */
+    static String modelName(String label) {
+        int at = label.lastIndexOf(" · ");
+        return at < 0 ? label : label.substring(at + 3);
     }
 
     private void fail(String why) {

@@ -84,6 +84,13 @@ class StoryTest {
             }
             case 2 -> assertTrue(vm.trace().firstDivergence() > 0, where + ": Tomita 3 fails on a long string");
             case 3 -> assertEquals(-1, v.compare().frame().firstA(), where + ": the constructed D_12 is exact");
+            case 4 -> {
+                var f = v.compare().frame();
+                assertEquals("trained · bounded-dyck-8-10", v.header().modelChoiceProperty().get().label(),
+                        where + ": the whole label, not the 1-layer model that contains it");
+                assertEquals(-1, f.firstA(), where + ": two layers keep the stack");
+                assertEquals(21, f.firstB(), where + ": one layer loses it at 21, as the caption says");
+            }
             default -> { }
         }
     }

@@ -77,6 +77,10 @@ final class CounterPlot extends Pane {
         Font font = Font.font(14 * k);
         g.setFont(font);
         g.setFill(Color.web("#57606a"));
+        if (compact(h, k)) {                                            // a short pane (presentation mode at 1280x720):
+            paintLines(g, regs, r, max, left, right, 8 * k, h - 8 * k, k);      // the lines alone, no title or
+            return;                                                     // legend to cover them
+        }
         String title = (r > 1 ? "counters" : "counter") + " along the last " + (regs.length - 1)
                 + (regs.length == 2 ? " step" : " steps");
         g.fillText(title, left, 28 * k);
@@ -97,9 +101,28 @@ final class CounterPlot extends Pane {
             lx += tw + 14 * k;
         }
         top = Math.min(Math.max(top, ly + 22 * k), bottom - 20);
+        paintLines(g, regs, r, max, left, right, top, bottom, k);
+        for (int c = 0; c < names; c++) {
+            g.setFill(SERIES[c % SERIES.length]);
+            g.fillText(frame.names().get(c), legendX[c], legendY[c]);
+        }
+    }
+
+    /**
+     * Whether a pane {@code h} high at UI scale {@code k} is too short for the title and legend above the
+     * lines (they would cover them): then only the lines and the axis' ends are drawn.
+     */
+    static boolean compact(double h, double k) {
+        return h < 130 * k;
+    }
+
+    /** The gridlines with their values, then each counter's line and its current dot, between top and bottom. */
+    private void paintLines(Pen g, int[][] regs, int r, int max, double left, double right, double top, double bottom,
+                            double k) {
         g.setStroke(Color.web("#d0d7de"));
         g.setLineWidth(1);
-        int step = tickStep(max, Math.max(2, (int) ((bottom - top) / (22 * k))));
+        g.setFill(Color.web("#57606a"));
+        int step = tickStep(max, Math.max(1, (int) ((bottom - top) / (22 * k))));
         for (int v = 0; v <= max; v += step) {
             double y = bottom - (bottom - top) * v / max;
             g.strokeLine(left, y, right, y);
@@ -123,10 +146,6 @@ final class CounterPlot extends Pane {
             double cy = bottom - (bottom - top) * Math.max(0, regs[regs.length - 1][c]) / max + off;
             g.setFill(frame.rejected() ? Color.web("#cf222e") : colour);
             g.fillOval(cx - 7, cy - 7, 14, 14);
-            if (c < names) {
-                g.setFill(colour);
-                g.fillText(frame.names().get(c), legendX[c], legendY[c]);
-            }
         }
     }
 

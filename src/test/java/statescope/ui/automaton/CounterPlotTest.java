@@ -1,6 +1,7 @@
 package statescope.ui.automaton;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -37,5 +38,13 @@ class CounterPlotTest {
         assertTrue(f.names().size() >= 2, "a^n b^n c^n has more than one counter: " + f.names());
         assertEquals(f.path().length, f.registers().length);
         assertEquals(f.names().size(), f.registers()[0].length);
+    }
+
+    @Test
+    void aShortPaneDrawsTheLinesAlone() {
+        assertTrue(CounterPlot.compact(60, 1.6), "presentation mode at 1280x720: title and legend would cover the lines");
+        assertTrue(CounterPlot.compact(120, 1.0));
+        assertFalse(CounterPlot.compact(300, 1.0), "the usual pane: title, legend, gridlines");
+        assertFalse(CounterPlot.compact(220, 1.6));
     }
 }

@@ -55,11 +55,46 @@ public final class Word {
             if (!trimmed.isEmpty()) {
                 String[] parts = trimmed.split("\\s+");
                 for (int i = 0; i < parts.length; i++) {
-                    out.add(lookup(alphabet, parts[i], i + 1));
+                    try {
+                        out.add(lookup(alphabet, parts[i], i + 1));
+                    } catch (IllegalArgumentException e) {
+                        String split = split(alphabet, parts[i]);
+                        throw split == null ? e : new IllegalArgumentException("unknown symbol '" + parts[i]
+                                + "' at position " + (i + 1) + ": type it as " + split
+                                + " (spaces between symbols of more than one character)", e);
+                    }
                 }
             }
         }
         return new Word(alphabet, out.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /**
+     * {@code text} written as symbols of the alphabet separated by spaces ("(a(bb)a)" → "(a (b b) a)"), or
+     * null when it is no concatenation of symbols (the longest symbol first at each point, backtracking).
+     */
+    static String split(Alphabet alphabet, String text) {
+        int n = text.length();
+        int[] next = new int[n + 1];                                    // next[i]: where the symbol at i ends, or −1
+        Arrays.fill(next, -1);
+        next[n] = n;
+        for (int i = n - 1; i >= 0; i--) {                              // from the end: a split of text[i..] exists
+            for (String sym : alphabet.symbols()) {
+                int end = i + sym.length();
+                if (end <= n && next[end] >= 0 && text.startsWith(sym, i)
+                        && (next[i] < 0 || end > next[i])) {
+                    next[i] = end;
+                }
+            }
+        }
+        if (next[0] < 0) {
+            return null;
+        }
+        var out = new StringBuilder();
+        for (int i = 0; i < n; i = next[i]) {
+            out.append(out.isEmpty() ? "" : " ").append(text, i, next[i]);
+        }
+        return out.toString();
     }
 
     private static int lookup(Alphabet alphabet, String s, int pos) {

@@ -59,8 +59,8 @@ public final class Word {
                         out.add(lookup(alphabet, parts[i], i + 1));
                     } catch (IllegalArgumentException e) {
                         String split = split(alphabet, parts[i]);
-                        throw split == null ? e : new IllegalArgumentException("unknown symbol '" + parts[i]
-                                + "' at position " + (i + 1) + ": type it as " + split
+                        throw split == null ? e : new IllegalArgumentException("unknown symbol '" + cut(parts[i])
+                                + "' at position " + (i + 1) + ": type it as " + cut(split)
                                 + " (spaces between symbols of more than one character)", e);
                     }
                 }
@@ -95,6 +95,11 @@ public final class Word {
             out.append(out.isEmpty() ? "" : " ").append(text, i, next[i]);
         }
         return out.toString();
+    }
+
+    /** A pasted text's start in a message: its first 40 characters and "…". */
+    private static String cut(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
     }
 
     private static int lookup(Alphabet alphabet, String s, int pos) {

@@ -22,6 +22,9 @@ class WordTest {
         var e = assertThrows(IllegalArgumentException.class, () -> Word.parse(BRACKETS, "(a(bb)a)"));
         assertEquals("unknown symbol '(a(bb)a)' at position 1: type it as (a (b b) a) (spaces between symbols of more"
                 + " than one character)", e.getMessage());
+        var pasted = assertThrows(IllegalArgumentException.class, () -> Word.parse(BRACKETS, "(a(b".repeat(25_000)));
+        assertTrue(pasted.getMessage().length() < 200, "a pasted 100,000 characters are not echoed: "
+                + pasted.getMessage().length());
         var other = assertThrows(IllegalArgumentException.class, () -> Word.parse(BRACKETS, "(a (c"));
         assertTrue(other.getMessage().startsWith("unknown symbol '(c' at position 2") && !other.getMessage().contains("spaces"),
                 "no split to offer: " + other.getMessage());

@@ -105,7 +105,7 @@ public final class Word {
     private static int lookup(Alphabet alphabet, String s, int pos) {
         int idx = alphabet.indexOf(s);
         if (idx < 0) {
-            throw new IllegalArgumentException("unknown symbol '" + s + "' at position " + pos
+            throw new IllegalArgumentException("unknown symbol '" + cut(s) + "' at position " + pos
                     + "; the alphabet is " + alphabet);
         }
         return idx;

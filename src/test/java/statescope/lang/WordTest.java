@@ -25,6 +25,8 @@ class WordTest {
         var pasted = assertThrows(IllegalArgumentException.class, () -> Word.parse(BRACKETS, "(a(b".repeat(25_000)));
         assertTrue(pasted.getMessage().length() < 200, "a pasted 100,000 characters are not echoed: "
                 + pasted.getMessage().length());
+        var bad = assertThrows(IllegalArgumentException.class, () -> Word.parse(BRACKETS, "(a(x".repeat(25_000)));
+        assertTrue(bad.getMessage().length() < 200, "nor one that is no word: " + bad.getMessage().length());
         var other = assertThrows(IllegalArgumentException.class, () -> Word.parse(BRACKETS, "(a (c"));
         assertTrue(other.getMessage().startsWith("unknown symbol '(c' at position 2") && !other.getMessage().contains("spaces"),
                 "no split to offer: " + other.getMessage());

@@ -13,6 +13,7 @@ import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
 import statescope.inspect.StateCloud;
 import statescope.ui.common.Pen;
 import statescope.ui.common.UiScale;
@@ -147,6 +148,24 @@ final class TrajectoryPainter {
             g.fillOval(here[0] - 10, here[1] - 10, 20, 20);
             g.strokeOval(here[0] - 10, here[1] - 10, 20, 20);
         }
+        if (onePoint(need)) {                                          // a layer whose states are all the same
+            g.setFill(MUTED);
+            g.setFont(Font.font(13 * UiScale.factor()));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.fillText(onePointNote(cloud.layer()), 24, h - 36 * UiScale.factor());   // two short lines, bottom
+                                                                                    // left: clear of the legend,
+                                                                                    // the point and its labels
+        }
+    }
+
+    /** Whether every point drawn (corpus and path) is the same point: the bounds have no extent. */
+    static boolean onePoint(double[] bounds) {
+        return bounds[1] - bounds[0] <= 0 && bounds[3] - bounds[2] <= 0;
+    }
+
+    /** What a one-point picture means (a constructed model's layer of input features holds no state). */
+    static String onePointNote(int layer) {
+        return "layer " + (layer + 1) + ": every state is the same\n(one point); try another layer";
     }
 
     /**

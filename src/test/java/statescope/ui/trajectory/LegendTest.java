@@ -2,6 +2,7 @@ package statescope.ui.trajectory;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -48,5 +49,17 @@ class LegendTest {
                 assertTrue(d > 0.25, "states " + a + " and " + b + " look alike: " + x + " " + y + " (" + d + ")");
             }
         }
+    }
+
+    /**
+     * A layer whose states are all the same (constructed Tomita 2's first: input features only) projects to
+     * one point, every state's label piled on it: the picture says so instead of looking like a lone point.
+     */
+    @Test
+    void aOnePointPictureSaysWhy() {
+        assertTrue(TrajectoryPainter.onePoint(new double[] {0, 0, 0, 0}));
+        assertFalse(TrajectoryPainter.onePoint(new double[] {0, 1e-9, 0, 0}), "any spread is a picture");
+        assertEquals("layer 1: every state is the same\n(one point); try another layer",
+                TrajectoryPainter.onePointNote(0));
     }
 }

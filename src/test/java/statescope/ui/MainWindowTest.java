@@ -24,6 +24,7 @@ import statescope.inspect.FakeModels;
 import statescope.inspect.LanguageEntry;
 import statescope.inspect.TraceModel;
 import statescope.ui.common.TaskRunner;
+import statescope.ui.main.CompareStripView;
 import statescope.ui.main.MainWindow;
 import statescope.ui.prediction.PredictionStripView;
 import statescope.ui.prediction.TokenChips;
@@ -207,6 +208,12 @@ class MainWindowTest {
         String summary = robot.lookup("#strip-summary").queryLabeled().getText();
         assertTrue(summary.contains("at the one scored position") && summary.contains("dead from 2: not scored"), summary);
         assertTrue(robot.lookup("#jump-divergence").query().isDisabled());
+        robot.interact(() -> vm.views().compare().select(header.modelChoices().get(0)));   // compare: B the exact oracle
+        WaitForAsyncUtils.waitForFxEvents();
+        var compare = robot.lookup("#compare-strip").queryAs(CompareStripView.class);
+        assertTrue(is(compare.cell(2, 3), "unscored") && !is(compare.cell(2, 3), "disagree"), "A's error at 3, grey");
+        assertTrue(is(compare.cell(2, 1), "agree") && is(compare.cell(3, 2), "unscored"));
+        assertFalse(compare.cell(4, 3).getText().contains("✗"), "no ✗ where nothing is scored: " + compare.cell(4, 3).getText());
     }
 
     @Test

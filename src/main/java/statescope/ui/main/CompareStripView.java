@@ -22,6 +22,7 @@ import javafx.scene.layout.VBox;
 import statescope.ui.common.Bars;
 import statescope.ui.common.UiScale;
 import statescope.ui.prediction.PredictionStripView;
+import statescope.ui.prediction.TokenChips;
 import statescope.ui.session.CompareViewModel;
 import statescope.ui.session.ModelChoice;
 
@@ -39,9 +40,6 @@ public final class CompareStripView extends VBox {
     private static final String SEPARATORS = " ·-";
     private static final PseudoClass DIFFER = PseudoClass.getPseudoClass("differ");
     private static final PseudoClass WRONG = PseudoClass.getPseudoClass("wrong");
-    private static final PseudoClass AGREE = PseudoClass.getPseudoClass("agree");
-    private static final PseudoClass DISAGREE = PseudoClass.getPseudoClass("disagree");
-    private static final PseudoClass UNSCORED = PseudoClass.getPseudoClass("unscored");
     private static final PseudoClass FIRST = PseudoClass.getPseudoClass("first-divergence");
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
     private static final PseudoClass FUTURE = PseudoClass.getPseudoClass("future");
@@ -190,9 +188,8 @@ public final class CompareStripView extends VBox {
             col[2].setText(f.predA()[i]);
             col[3].setText(f.predB()[i]);
             col[4].setText(lane(f.differ()[i], !f.okA()[i], !f.okB()[i]));
-            boolean scored = f.scored()[i];
-            mark(col[2], !hidden, scored, f.okA()[i], pos == f.firstA());
-            mark(col[3], !hidden, scored, f.okB()[i], pos == f.firstB());
+            mark(col[2], !hidden, f.scored(pos), f.okA()[i], pos == f.firstA());
+            mark(col[3], !hidden, f.scored(pos), f.okB()[i], pos == f.firstB());
             col[4].pseudoClassStateChanged(DIFFER, f.differ()[i]);
             col[4].pseudoClassStateChanged(WRONG, !f.okA()[i] || !f.okB()[i]);
             col[4].pseudoClassStateChanged(FIRST, pos == f.firstAB());
@@ -236,9 +233,7 @@ public final class CompareStripView extends VBox {
     }
 
     private static void mark(Label l, boolean shown, boolean scored, boolean ok, boolean first) {
-        l.pseudoClassStateChanged(AGREE, shown && scored && ok);
-        l.pseudoClassStateChanged(DISAGREE, shown && !ok);
-        l.pseudoClassStateChanged(UNSCORED, shown && !scored);
+        TokenChips.verdict(l, shown, scored, ok);
         l.pseudoClassStateChanged(FIRST, first);
     }
 

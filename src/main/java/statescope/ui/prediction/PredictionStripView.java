@@ -101,9 +101,7 @@ public final class PredictionStripView extends VBox {
             col[1].setText(f.targets()[i]);
             col[2].setText(f.predictions()[i]);
             boolean hidden = f.hidden(pos);
-            col[2].pseudoClassStateChanged(TokenChips.AGREE, !hidden && f.scored()[i] && f.agree()[i]);
-            col[2].pseudoClassStateChanged(TokenChips.DISAGREE, !hidden && !f.agree()[i]);
-            col[2].pseudoClassStateChanged(TokenChips.UNSCORED, !hidden && !f.scored()[i]);
+            TokenChips.verdict(col[2], !hidden, f.scored(pos), f.agree()[i]);
             for (Label l : col) {
                 l.pseudoClassStateChanged(TokenChips.FUTURE, hidden);
             }

@@ -20,8 +20,6 @@ public final class PredictionStripViewModel {
      * @param targets         reference target label per cell
      * @param predictions     model prediction label per cell
      * @param agree           agreement per cell (true where the verdict is hidden or the position not scored)
-     * @param scored          per cell: whether the position is scored ({@link AlignedTrace#scored}: its prefix
-     *                        still starts a word of the language); an unscored prediction is shown neutral
      * @param current         current position (0 = before the first token)
      * @param firstDivergence first disagreeing position of the whole trace, or −1
      * @param length          trace length
@@ -31,8 +29,12 @@ public final class PredictionStripViewModel {
      * @param firstDead       the first position whose prefix is dead (not scored from there on), or −1
      */
     public record Frame(int start, String[] tokens, String[] targets, String[] predictions, boolean[] agree,
-                        boolean[] scored, int current, int firstDivergence, int length, String encoding,
-                        int shownUpTo, int firstDead) {
+                        int current, int firstDivergence, int length, String encoding, int shownUpTo, int firstDead) {
+
+        /** Whether {@code position} is scored ({@link AlignedTrace#scored}); an unscored one is shown neutral. */
+        public boolean scored(int position) {
+            return firstDead < 0 || position < firstDead;
+        }
 
         /** Whether the verdict at {@code position} is hidden (it lies in the hidden future). */
         public boolean hidden(int position) {
@@ -78,7 +80,6 @@ public final class PredictionStripViewModel {
         var targets = new String[size];
         var preds = new String[size];
         var agree = new boolean[size];
-        var scored = new boolean[size];
         var alphabet = trace.machine().alphabet();
         for (int i = 0; i < size; i++) {
             int p = start + i;
@@ -86,12 +87,11 @@ public final class PredictionStripViewModel {
             boolean seen = p <= shown;
             targets[i] = seen ? trace.target(p).label() : "";
             preds[i] = seen ? trace.prediction(p).label() : "";
-            scored[i] = trace.scored(p);
-            agree[i] = !seen || !scored[i] || trace.agrees(p);
+            agree[i] = !seen || !trace.scored(p) || trace.agrees(p);
         }
         int first = trace.firstDivergence();
         int dead = trace.firstDead();
-        frame.set(new Frame(start, tokens, targets, preds, agree, scored, t, first > shown ? -1 : first, n,
+        frame.set(new Frame(start, tokens, targets, preds, agree, t, first > shown ? -1 : first, n,
                 trace.reference().encodingName(), Math.min(shown, n), dead > shown ? -1 : dead));
     }
 }

@@ -74,9 +74,7 @@ public final class TokenChips extends HBox {
             chip.setText(f.tokens()[i]);
             boolean hidden = f.hidden(pos);
             chip.pseudoClassStateChanged(FUTURE, hidden);
-            chip.pseudoClassStateChanged(AGREE, !hidden && f.scored()[i] && f.agree()[i]);
-            chip.pseudoClassStateChanged(DISAGREE, !hidden && !f.agree()[i]);
-            chip.pseudoClassStateChanged(UNSCORED, !hidden && !f.scored()[i]);
+            verdict(chip, !hidden, f.scored(pos), f.agree()[i]);
             chip.pseudoClassStateChanged(FIRST, pos == f.firstDivergence());
             chip.pseudoClassStateChanged(CURRENT, pos == f.current());
         }
@@ -88,6 +86,17 @@ public final class TokenChips extends HBox {
     /** The chips shown now, first to last (for tests). */
     public List<Label> shownChips() {
         return chips.stream().filter(Label::isVisible).toList();
+    }
+
+    /**
+     * A prediction's verdict as pseudo-classes, the one rule of the chips, the strip and the compare strip:
+     * nothing while the verdict is hidden ({@code shown} false), "unscored" after the dead state, else
+     * "agree" or "disagree".
+     */
+    public static void verdict(Node node, boolean shown, boolean scored, boolean agrees) {
+        node.pseudoClassStateChanged(AGREE, shown && scored && agrees);
+        node.pseudoClassStateChanged(DISAGREE, shown && scored && !agrees);
+        node.pseudoClassStateChanged(UNSCORED, shown && !scored);
     }
 
     /** Whether a chip or strip cell is in the given state ("agree", "disagree", "first-divergence", "current"). */

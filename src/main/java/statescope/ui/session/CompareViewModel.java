@@ -40,16 +40,19 @@ public final class CompareViewModel {
      * @param okA     A agrees with the automaton, per cell
      * @param okB     B agrees with the automaton, per cell
      * @param differ  A and B predict differently, per cell
-     * @param scored  whether the position is scored (its prefix still starts a word of the language; one
-     *                input, so the same for A and B): an unscored cell is neither right nor wrong
      * @param firstA  A's first divergence from the automaton (−1: none shown)
      * @param firstB  B's first divergence
      * @param firstAB the first position where A and B differ
+     * @param firstDead the first position whose prefix is dead (one input, so the same for A and B), or −1
      */
     public record Frame(String labelA, String labelB, int start, String[] tokens, String[] targets, String[] predA,
-                        String[] predB, boolean[] okA, boolean[] okB, boolean[] differ, boolean[] scored,
-                        int current, int firstA,
-                        int firstB, int firstAB, int length, int shownUpTo) {
+                        String[] predB, boolean[] okA, boolean[] okB, boolean[] differ, int current, int firstA,
+                        int firstB, int firstAB, int length, int shownUpTo, int firstDead) {
+
+        /** Whether {@code position} is scored (before the dead state): an unscored cell is neither right nor wrong. */
+        public boolean scored(int position) {
+            return firstDead < 0 || position < firstDead;
+        }
 
         public int size() {
             return tokens.length;
@@ -199,7 +202,6 @@ public final class CompareViewModel {
         var okA = new boolean[size];
         var okB = new boolean[size];
         var differ = new boolean[size];
-        var scored = new boolean[size];
         var alphabet = a.machine().alphabet();
         for (int i = 0; i < size; i++) {
             int p = start + i;
@@ -208,16 +210,16 @@ public final class CompareViewModel {
             targets[i] = seen ? a.target(p).label() : "";
             predA[i] = seen ? a.prediction(p).label() : "";
             predB[i] = seen ? b.prediction(p).label() : "";
-            scored[i] = a.scored(p);                                       // after the dead state: not scored
-            okA[i] = !seen || !scored[i] || a.agrees(p);
-            okB[i] = !seen || !scored[i] || b.agrees(p);
+            okA[i] = !seen || !a.scored(p) || a.agrees(p);                 // after the dead state: not scored
+            okB[i] = !seen || !a.scored(p) || b.agrees(p);
             differ[i] = seen && !predA[i].equals(predB[i]);
         }
         int firstAB = firstDiffer > shown ? -1 : firstDiffer;
         int fa = a.firstDivergence();
         int fb = b.firstDivergence();
         frame.set(new Frame(labelA, choice.get() == null ? "" : choice.get().label(), start, tokens, targets, predA,
-                predB, okA, okB, differ, scored, t, fa > shown ? -1 : fa, fb > shown ? -1 : fb, firstAB, n, Math.min(shown, n)));
+                predB, okA, okB, differ, t, fa > shown ? -1 : fa, fb > shown ? -1 : fb, firstAB, n, Math.min(shown, n),
+                a.firstDead()));
     }
 
     /** Whether compare mode is on. */

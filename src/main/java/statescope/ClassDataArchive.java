@@ -6,10 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
+import statescope.io.CacheFolder;
 
 /**
  * The class-data archive of the app's re-executed JVM ({@link Launcher}): the JVM writes the classes the
@@ -122,34 +122,13 @@ final class ClassDataArchive {
         out.append('\n');
     }
 
-    /** The user's cache folder for the app, or null when the environment names none. */
+    /** The user's cache folder for the app, or null when the environment names none ({@link CacheFolder}). */
     static Path cacheFolder(Map<String, String> env, String os, String home) {
-        String name = os.toLowerCase(Locale.ROOT);
-        try {
-            if (name.startsWith("windows")) {
-                String local = env.get("LOCALAPPDATA");
-                return local == null || local.isBlank() ? null : Path.of(local, "statescope");
-            }
-            if (home == null || home.isBlank()) {
-                return null;
-            }
-            if (name.startsWith("mac")) {
-                return Path.of(home, "Library", "Caches", "statescope");
-            }
-            String xdg = env.get("XDG_CACHE_HOME");
-            return xdg != null && !xdg.isBlank() ? Path.of(xdg, "statescope") : Path.of(home, ".cache", "statescope");
-        } catch (RuntimeException e) {                                 // a malformed path in the environment
-            return null;
-        }
+        return CacheFolder.of(env, os, home);
     }
 
-    /** A short stable name for a class path and JDK (FNV-1a, 64 bits, hex). */
+    /** A short stable name for a class path and JDK ({@link CacheFolder#key}). */
     static String key(String text) {
-        long h = 0xcbf29ce484222325L;
-        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-            h ^= b & 0xff;
-            h *= 0x100000001b3L;
-        }
-        return Long.toHexString(h);
+        return CacheFolder.key(text);
     }
 }

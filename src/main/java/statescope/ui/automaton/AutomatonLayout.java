@@ -80,7 +80,45 @@ public final class AutomatonLayout {
     private record Ahead(Dfa dfa, boolean hideDead, boolean horizontal) {
     }
 
+    /** Where layouts are kept between runs, once the app asks for it ({@link #keepOnDisk}); none in tests and the CLI. */
+    private static volatile LayoutCache disk;
+
+    /** Whether the layout library has laid a graph out in this process (its classes are loaded). */
+    private static volatile boolean libraryLoaded;
+
     private AutomatonLayout() {
+    }
+
+    /**
+     * Keeps the layouts this process computes in the user's cache folder and reads them back from there
+     * ({@link LayoutCache}): the app's start then lays its opening automaton out without loading the layout
+     * library. Called by the app, not by tests or the CLI.
+     */
+    public static void keepOnDisk() {
+        disk = LayoutCache.inUserFolder().orElse(null);
+    }
+
+    /** As {@link #keepOnDisk()}, in {@code cache} (tests). */
+    static void keepOnDisk(LayoutCache cache) {
+        disk = cache;
+    }
+
+    /**
+     * Loads the layout library by laying a two-state machine out, unless a layout has already done so: a
+     * start whose opening layout came from the disk has not, and the first other automaton the user opens
+     * would otherwise pay for the library's classes on the JavaFX thread. For a background thread.
+     */
+    public static void loadLibrary() {
+        if (!libraryLoaded) {
+            var tiny = new Dfa(Alphabet.of("a", "b"), 0, new int[] {1, 0, 0, 1}, new boolean[] {true, false},
+                    List.of("p", "q"));
+            elk(tiny, new boolean[] {true, true}, -1, false, true);
+        }
+    }
+
+    /** Whether the layout library has been loaded (tests). */
+    static boolean libraryLoaded() {
+        return libraryLoaded;
     }
 
     /**
@@ -146,6 +184,21 @@ public final class AutomatonLayout {
     }
 
     private static Result compute(Dfa dfa, boolean hideDead, boolean horizontal) {
+        var cache = disk;
+        if (cache == null) {
+            return lay(dfa, hideDead, horizontal);
+        }
+        String key = cache.key(dfa, hideDead, horizontal);
+        var kept = cache.get(key);
+        if (kept.isPresent()) {
+            return kept.get();
+        }
+        var r = lay(dfa, hideDead, horizontal);
+        cache.put(key, r);
+        return r;
+    }
+
+    private static Result lay(Dfa dfa, boolean hideDead, boolean horizontal) {
         int n = dfa.numStates();
         int k = dfa.alphabet().size();
         int dead = dfa.deadState().orElse(-1);
@@ -159,6 +212,13 @@ public final class AutomatonLayout {
         if (!chain.isEmpty()) {                                          // a counter-like chain: a straight line
             return ChainLayout.layout(dfa, shown, chain, dead, hide, horizontal);
         }
+        return elk(dfa, shown, dead, hide, horizontal);
+    }
+
+    /** The layered layout of the shown states. */
+    private static Result elk(Dfa dfa, boolean[] shown, int dead, boolean hide, boolean horizontal) {
+        int n = dfa.numStates();
+        int k = dfa.alphabet().size();
         ElkNode root = ElkGraphUtil.createGraph();
         root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
         root.setProperty(CoreOptions.DIRECTION, horizontal ? Direction.RIGHT : Direction.DOWN);
@@ -171,7 +231,7 @@ public final class AutomatonLayout {
                 : new ElkPadding(50, 30, 30, 30));
         var elkNodes = new ElkNode[n];
         for (int q = 0; q < n; q++) {
-            if (hide && q == dead) {
+            if (!shown[q]) {
                 continue;
             }
             elkNodes[q] = ElkGraphUtil.createNode(root);
@@ -207,6 +267,7 @@ public final class AutomatonLayout {
             labels.add(text);
         }
         new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
+        libraryLoaded = true;
         var nodes = new ArrayList<Node>();
         for (int q = 0; q < n; q++) {
             if (elkNodes[q] != null) {

@@ -189,7 +189,14 @@ public final class EngineModel implements TraceModel {
                 float[] delta = in.delta();                            // [T, ED]
                 switch (kind) {
                     case DELTA -> System.arraycopy(delta, t * ed, out, 0, ed);
-                    case STATE -> ChannelKind.meanOverN(layers.get(layer).output().hAll(), t * ed * n, ed, n, out);
+                    case STATE -> {
+                        var scanned = layers.get(layer).output();
+                        if (scanned.hMean() != null) {                 // the kernel's, the same bits
+                            System.arraycopy(scanned.hMean(), t * ed, out, 0, ed);
+                        } else {
+                            ChannelKind.meanOverN(scanned.hAll(), t * ed * n, ed, n, out);
+                        }
+                    }
                     case GATE -> {
                         for (int d = 0; d < ed; d++) {
                             out[d] = gateMean(layer, d, delta[t * ed + d]);

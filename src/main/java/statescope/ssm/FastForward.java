@@ -150,6 +150,7 @@ public final class FastForward {
                 Arrays.fill(r.hLast(), 0f);
                 if (r.hAll() != null) {
                     Arrays.fill(r.hAll(), 0f);
+                    Arrays.fill(r.hMean(), 0f);
                 }
             }
             return fresh;

@@ -29,6 +29,7 @@ public final class ReferenceScan implements SelectiveScanKernel {
         float[] y = out.y();                                                     // [B, T, ED]
         float[] hLast = out.hLast();                                             // [B, ED, N]
         float[] hAll = out.hAll();                                               // [B, T, ED, N] or null
+        float[] hMean = out.hMean();                                             // [B, T, ED] or null
         float[] h = new float[ed * n];                                           // [ED, N]
         for (int b = 0; b < bSz; b++) {
             if (in.h0() != null) {
@@ -52,6 +53,13 @@ public final class ReferenceScan implements SelectiveScanKernel {
                 }
                 if (hAll != null) {
                     System.arraycopy(h, 0, hAll, row * ed * n, ed * n);
+                    for (int d = 0; d < ed; d++) {
+                        float sum = 0f;                                             // mean over N, n in order
+                        for (int s = 0; s < n; s++) {
+                            sum += h[d * n + s];
+                        }
+                        hMean[row * ed + d] = sum / n;
+                    }
                 }
             }
             System.arraycopy(h, 0, hLast, b * ed * n, ed * n);

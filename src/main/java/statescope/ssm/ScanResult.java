@@ -6,23 +6,35 @@ package statescope.ssm;
  * @param y     [B, T, ED] C·h + D·x (before the SiLU(z) gate); 0 at padding positions
  * @param hLast [B, ED, N] the state after each string's last real token (h0, or 0, for an empty string)
  * @param hAll  [B, T, ED, N] every h_t when requested, else null; padding positions hold 0
+ * @param hMean [B, T, ED] every h_t's mean over N, summed over n = 0..N−1 in order and divided by N (the
+ *              bits of {@code statescope.inspect.ChannelKind}'s mean), when the kernel computes it beside
+ *              hAll (the CPU kernels do, from the registers the state is computed in, so no reader has to
+ *              walk hAll with a stride of N for it); null otherwise; padding positions hold 0
  */
-public record ScanResult(float[] y, float[] hLast, float[] hAll) {
+public record ScanResult(float[] y, float[] hLast, float[] hAll, float[] hMean) {
 
-    /** Zero-filled outputs for a batch, with room for every h_t when {@code emitStates}. */
+    /** The outputs of a kernel that does not compute the means. */
+    public ScanResult(float[] y, float[] hLast, float[] hAll) {
+        this(y, hLast, hAll, null);
+    }
+
+    /** Zero-filled outputs for a batch, with room for every h_t and its mean over N when {@code emitStates}. */
     public static ScanResult allocate(ScanBatch in, boolean emitStates) {
         int btd = in.batch() * in.maxLen() * in.dInner();
         return new ScanResult(
                 new float[btd],                                                  // [B, T, ED]
                 new float[in.batch() * in.dInner() * in.dState()],               // [B, ED, N]
-                emitStates ? new float[btd * in.dState()] : null);               // [B, T, ED, N]
+                emitStates ? new float[btd * in.dState()] : null,                // [B, T, ED, N]
+                emitStates ? new float[btd] : null);                             // [B, T, ED]
     }
 
     /** {@code reuse} when its arrays have the sizes {@code in} needs (its contents kept), else {@link #allocate}. */
     public static ScanResult allocate(ScanBatch in, boolean emitStates, ScanResult reuse) {
         int btd = in.batch() * in.maxLen() * in.dInner();
         if (reuse != null && reuse.y().length == btd && reuse.hLast().length == in.batch() * in.dInner() * in.dState()
-                && (emitStates ? reuse.hAll() != null && reuse.hAll().length == btd * in.dState() : reuse.hAll() == null)) {
+                && (emitStates ? reuse.hAll() != null && reuse.hAll().length == btd * in.dState()
+                        && reuse.hMean() != null && reuse.hMean().length == btd
+                        : reuse.hAll() == null && reuse.hMean() == null)) {
             return reuse;
         }
         return allocate(in, emitStates);

@@ -52,10 +52,14 @@ public final class VectorScan implements SelectiveScanKernel {
         return out;
     }
 
-    /** String b, channels [d0, d1): y [B, T, ED], hLast [B, ED, N] and hAll [B, T, ED, N] (or null) of out. */
+    /**
+     * String b, channels [d0, d1): y [B, T, ED], hLast [B, ED, N], and hAll [B, T, ED, N] with hMean [B, T, ED]
+     * (both or neither) of out.
+     */
     private static void run(ScanBatch in, float[] aT, int b, int d0, int d1, int[] lanesAt, ScanResult out) {
         float[] y = out.y();
         float[] hAll = out.hAll();
+        float[] hMean = out.hMean();
         int tMax = in.maxLen();
         int ed = in.dInner();
         int n = in.dState();
@@ -81,9 +85,9 @@ public final class VectorScan implements SelectiveScanKernel {
             int xr = row * ed;
             int nr = row * n;
             token(x, xr, delta, xr, aT, bm, nr, cm, nr, dSkip, ed, n, d0, vecEnd, width, signed, h, y, xr,
-                    hAll, xr * n, lanesAt);
+                    hAll, xr * n, lanesAt, hMean);
             tokenTail(x, xr, delta, xr, aT, bm, nr, cm, nr, dSkip, ed, n, d0, vecEnd, d1, width, signed, h, y, xr,
-                    hAll, xr * n);
+                    hAll, xr * n, hMean);
         }
         for (int d = d0; d < d1; d++) {
             for (int s = 0; s < n; s++) {
@@ -104,15 +108,18 @@ public final class VectorScan implements SelectiveScanKernel {
      * @param hAll    where the new state is also written, as [ED, N] from {@code hOff} (the scan's per-token
      *                states), or null: scattered from the same vectors, so no second pass reads h back
      * @param lanesAt {@link #scatterMap} of N (when hAll is given)
+     * @param hMean   when hAll is given: where the new state's mean over N goes, as [ED] from {@code yOff}
+     *                (summed over n in order, then divided by N: {@link ScanResult#hMean()})
      */
     static void token(float[] x, int xOff, float[] delta, int dOff, float[] aT, float[] b, int bOff, float[] c,
                       int cOff, float[] dSkip, int ed, int n, int d0, int vecEnd, int width, boolean signed,
-                      float[] h, float[] y, int yOff, float[] hAll, int hOff, int[] lanesAt) {
+                      float[] h, float[] y, int yOff, float[] hAll, int hOff, int[] lanesAt, float[] hMean) {
         for (int d = d0; d < vecEnd; d += LANES) {
             FloatVector dt = FloatVector.fromArray(S, delta, dOff + d);
             FloatVector xv = FloatVector.fromArray(S, x, xOff + d);
             FloatVector dx = dt.mul(xv);
             FloatVector acc = FloatVector.zero(S);
+            FloatVector sum = FloatVector.zero(S);
             int hi = d - d0;
             for (int s = 0; s < n; s++, hi += width) {
                 FloatVector e = VectorPolyMath.exp(dt.mul(FloatVector.fromArray(S, aT, s * ed + d)));
@@ -123,10 +130,14 @@ public final class VectorScan implements SelectiveScanKernel {
                 hv.intoArray(h, hi);
                 if (hAll != null) {
                     hv.intoArray(hAll, hOff + d * n + s, lanesAt, 0);
+                    sum = sum.add(hv);
                 }
                 acc = hv.fma(FloatVector.broadcast(S, c[cOff + s]), acc);
             }
             FloatVector.fromArray(S, dSkip, d).fma(xv, acc).intoArray(y, yOff + d);
+            if (hAll != null) {
+                sum.div((float) n).intoArray(hMean, yOff + d);
+            }
         }
     }
 
@@ -142,11 +153,12 @@ public final class VectorScan implements SelectiveScanKernel {
     /** {@link #token} for the channels [vecEnd, d1), fewer than a vector: the same operations as a lane. */
     static void tokenTail(float[] x, int xOff, float[] delta, int dOff, float[] aT, float[] b, int bOff, float[] c,
                           int cOff, float[] dSkip, int ed, int n, int d0, int vecEnd, int d1, int width, boolean signed,
-                          float[] h, float[] y, int yOff, float[] hAll, int hOff) {
+                          float[] h, float[] y, int yOff, float[] hAll, int hOff, float[] hMean) {
         for (int d = vecEnd; d < d1; d++) {
             float dt = delta[dOff + d];
             float xt = x[xOff + d];
             float acc = 0f;
+            float sum = 0f;
             for (int s = 0; s < n; s++) {
                 int i = s * width + d - d0;
                 float e = PolyMath.exp(dt * aT[s * ed + d]);
@@ -154,10 +166,14 @@ public final class VectorScan implements SelectiveScanKernel {
                 h[i] = hv;
                 if (hAll != null) {
                     hAll[hOff + d * n + s] = hv;
+                    sum += hv;
                 }
                 acc = Math.fma(hv, c[cOff + s], acc);
             }
             y[yOff + d] = Math.fma(dSkip[d], xt, acc);
+            if (hAll != null) {
+                hMean[yOff + d] = sum / n;
+            }
         }
     }
 }

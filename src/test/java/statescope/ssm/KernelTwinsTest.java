@@ -147,11 +147,27 @@ class KernelTwinsTest {
                     assertTrue(Traces.maxAbs(want.hAll(), got.hAll()) < 1e-5, "h_t " + what);
                     assertTrue(Traces.maxAbs(want.hLast(), got.hLast()) < 1e-5, "h_last " + what);
                     assertArrayEquals(xBefore, in.x(), "the input is not modified");
+                    assertArrayEquals(meanOverN(want.hAll(), shape[1]), want.hMean(), "reference mean " + what);
+                    assertArrayEquals(meanOverN(got.hAll(), shape[1]), got.hMean(), "vector mean " + what);
                     ScanResult noStates = new VectorScan(threads).scan(in, false);
                     assertEquals(null, noStates.hAll());
+                    assertEquals(null, noStates.hMean());
                     assertArrayEquals(got.y(), noStates.y(), "y does not depend on emitting the states");
                 }
             }
         }
+    }
+
+    /** Each [.., N] row's mean: summed over n in order from 0, then divided by N (the readers' bits). */
+    private static float[] meanOverN(float[] hAll, int n) {
+        float[] out = new float[hAll.length / n];
+        for (int i = 0; i < out.length; i++) {
+            float sum = 0f;
+            for (int s = 0; s < n; s++) {
+                sum += hAll[i * n + s];
+            }
+            out[i] = sum / n;
+        }
+        return out;
     }
 }

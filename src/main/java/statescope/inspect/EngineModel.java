@@ -27,7 +27,7 @@ public final class EngineModel implements TraceModel {
     private final ThreadLocal<SsmStepper> stepper;
     private final FastForward single;                          // one thread: the other core stays with the UI
     private final ThreadLocal<FastForward.Workspace[]> workspaces = ThreadLocal.withInitial(
-            () -> new FastForward.Workspace[] {new FastForward.Workspace(), new FastForward.Workspace()});
+            () -> new FastForward.Workspace[] {new FastForward.Workspace(true), new FastForward.Workspace(true)});
     private final float[][] stateMatrix;                                // [L][ED * N]  A = −exp(A_log)
     private final List<List<String>> channelNames;                      // [L][ED] or empty
 
@@ -206,14 +206,26 @@ public final class EngineModel implements TraceModel {
                 }
             }
 
+            /** A state laid out as [ED, N] for the projections, when the scan kept them as [N, ED]. */
+            private float[] scratch;
+
             @Override
             public void h(int t, int layer, float[] out) {
-                System.arraycopy(layers.get(layer).output().hAll(), t * ed * n, out, 0, ed * n);
+                layers.get(layer).output().state(0, t, result.maxLen(), ed, n, out, 0);
             }
 
             @Override
             public void project(int t, int layer, Projection projection, float[] out, int outOff) {
-                projection.project(layers.get(layer).output().hAll(), t * ed * n, out, outOff);
+                var scanned = layers.get(layer).output();
+                if (!scanned.stateMajor()) {
+                    projection.project(scanned.hAll(), t * ed * n, out, outOff);
+                    return;
+                }
+                if (scratch == null) {
+                    scratch = new float[ed * n];
+                }
+                scanned.state(0, t, result.maxLen(), ed, n, scratch, 0);  // the same bits as from [ED, N]
+                projection.project(scratch, 0, out, outOff);
             }
         };
     }

@@ -105,10 +105,19 @@ public final class FastForward {
                 lts.add(new Trace.LayerTrace(len, ed, n, x, delta, aBar,
                         Arrays.copyOfRange(in.b(), row * n, (row + len) * n),
                         Arrays.copyOfRange(in.c(), row * n, (row + len) * n),
-                        Arrays.copyOfRange(l.output().hAll(), row * ed * n, (row + len) * ed * n),
+                        states(l.output(), b, len, ed, n),
                         Arrays.copyOfRange(l.output().y(), row * ed, (row + len) * ed)));
             }
             return new Trace(len, lg, lts);
+        }
+
+        /** String b's first {@code len} states as [len, ED, N]. */
+        private float[] states(ScanResult out, int b, int len, int ed, int n) {
+            float[] h = new float[len * ed * n];
+            for (int t = 0; t < len; t++) {
+                out.state(b, t, maxLen, ed, n, h, t * ed * n);
+            }
+            return h;
         }
     }
 
@@ -126,6 +135,22 @@ public final class FastForward {
     public static final class Workspace {
         private final Map<String, float[]> arrays = new HashMap<>();
         private final Map<Integer, ScanResult> results = new HashMap<>();
+        private final boolean stateMajor;
+
+        /** A workspace whose scans keep h_t as [B, T, ED, N]. */
+        public Workspace() {
+            this(false);
+        }
+
+        /**
+         * A workspace whose scans keep h_t as [B, T, N, ED] when {@code stateMajor} and the kernel can
+         * ({@link ScanResult#stateMajor()}: the vector kernel then stores its registers as they are instead of
+         * scattering every state, about three quarters of its time in a long read); read them through
+         * {@link ScanResult#state}.
+         */
+        public Workspace(boolean stateMajor) {
+            this.stateMajor = stateMajor;
+        }
 
         /** An array of {@code size} floats for {@code slot}: reused when it has that size, zeroed when asked. */
         float[] take(String slot, int size, boolean zero) {
@@ -142,7 +167,8 @@ public final class FastForward {
         /** Layer {@code layer}'s scan output for {@code in}, reused when the shape is the same. */
         ScanResult result(int layer, ScanBatch in, boolean emitStates, boolean zero) {
             ScanResult r = results.get(layer);
-            ScanResult fresh = ScanResult.allocate(in, emitStates, r);
+            ScanResult fresh = r == null ? ScanResult.allocate(in, emitStates, stateMajor)
+                    : ScanResult.allocate(in, emitStates, r);
             if (fresh != r) {
                 results.put(layer, fresh);
             } else if (zero) {

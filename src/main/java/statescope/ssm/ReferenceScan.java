@@ -52,7 +52,15 @@ public final class ReferenceScan implements SelectiveScanKernel {
                     y[row * ed + d] = yt + in.dSkip()[d] * x;                       // + D·x
                 }
                 if (hAll != null) {
-                    System.arraycopy(h, 0, hAll, row * ed * n, ed * n);
+                    if (out.stateMajor()) {                                         // [N, ED] per token
+                        for (int d = 0; d < ed; d++) {
+                            for (int s = 0; s < n; s++) {
+                                hAll[row * ed * n + s * ed + d] = h[d * n + s];
+                            }
+                        }
+                    } else {
+                        System.arraycopy(h, 0, hAll, row * ed * n, ed * n);
+                    }
                     for (int d = 0; d < ed; d++) {
                         float sum = 0f;                                             // mean over N, n in order
                         for (int s = 0; s < n; s++) {

@@ -234,6 +234,6 @@ final class VectorMath implements CpuMath {
         VectorScan.token(x, xOff, delta, dOff, aT, b, bOff, c, cOff, dSkip, ed, n, 0, vecEnd, ed, signed, hT, y, yOff,
                 null, 0, null, null);
         VectorScan.tokenTail(x, xOff, delta, dOff, aT, b, bOff, c, cOff, dSkip, ed, n, 0, vecEnd, ed, ed, signed, hT,
-                y, yOff, null, 0, null);
+                y, yOff, null, 0, null, false);
     }
 }

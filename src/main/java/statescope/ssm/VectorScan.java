@@ -43,7 +43,7 @@ public final class VectorScan implements SelectiveScanKernel {
         int blocks = Math.min(wanted, vecs);
         int perBlock = ((vecs + blocks - 1) / blocks) * LANES;
         int nBlocks = (ed + perBlock - 1) / perBlock;
-        int[] lanesAt = out.hAll() == null ? null : scatterMap(in.dState());
+        int[] lanesAt = out.hAll() == null || out.stateMajor() ? null : scatterMap(in.dState());
         parallel.forEach(bSz * nBlocks, task -> {
             int b = task / nBlocks;
             int d0 = (task % nBlocks) * perBlock;
@@ -87,7 +87,7 @@ public final class VectorScan implements SelectiveScanKernel {
             token(x, xr, delta, xr, aT, bm, nr, cm, nr, dSkip, ed, n, d0, vecEnd, width, signed, h, y, xr,
                     hAll, xr * n, lanesAt, hMean);
             tokenTail(x, xr, delta, xr, aT, bm, nr, cm, nr, dSkip, ed, n, d0, vecEnd, d1, width, signed, h, y, xr,
-                    hAll, xr * n, hMean);
+                    hAll, xr * n, hMean, out.stateMajor());
         }
         for (int d = d0; d < d1; d++) {
             for (int s = 0; s < n; s++) {
@@ -105,9 +105,10 @@ public final class VectorScan implements SelectiveScanKernel {
      *
      * @param aT      [N, ED]
      * @param h       [N, width] the block's state, updated in place
-     * @param hAll    where the new state is also written, as [ED, N] from {@code hOff} (the scan's per-token
-     *                states), or null: scattered from the same vectors, so no second pass reads h back
-     * @param lanesAt {@link #scatterMap} of N (when hAll is given)
+     * @param hAll    where the new state is also written from {@code hOff} (the scan's per-token states), or
+     *                null: as [ED, N], scattered from the same vectors, so no second pass reads h back; or, with
+     *                lanesAt null, as [N, ED], each vector stored as it is ({@link ScanResult#stateMajor()})
+     * @param lanesAt {@link #scatterMap} of N, or null for [N, ED] (when hAll is given)
      * @param hMean   when hAll is given: where the new state's mean over N goes, as [ED] from {@code yOff}
      *                (summed over n in order, then divided by N: {@link ScanResult#hMean()})
      */
@@ -129,7 +130,11 @@ public final class VectorScan implements SelectiveScanKernel {
                 FloatVector hv = e.fma(FloatVector.fromArray(S, h, hi), dx.mul(b[bOff + s]));
                 hv.intoArray(h, hi);
                 if (hAll != null) {
-                    hv.intoArray(hAll, hOff + d * n + s, lanesAt, 0);
+                    if (lanesAt == null) {
+                        hv.intoArray(hAll, hOff + s * ed + d);
+                    } else {
+                        hv.intoArray(hAll, hOff + d * n + s, lanesAt, 0);
+                    }
                     sum = sum.add(hv);
                 }
                 acc = hv.fma(FloatVector.broadcast(S, c[cOff + s]), acc);
@@ -153,7 +158,8 @@ public final class VectorScan implements SelectiveScanKernel {
     /** {@link #token} for the channels [vecEnd, d1), fewer than a vector: the same operations as a lane. */
     static void tokenTail(float[] x, int xOff, float[] delta, int dOff, float[] aT, float[] b, int bOff, float[] c,
                           int cOff, float[] dSkip, int ed, int n, int d0, int vecEnd, int d1, int width, boolean signed,
-                          float[] h, float[] y, int yOff, float[] hAll, int hOff, float[] hMean) {
+                          float[] h, float[] y, int yOff, float[] hAll, int hOff, float[] hMean,
+                          boolean stateMajor) {
         for (int d = vecEnd; d < d1; d++) {
             float dt = delta[dOff + d];
             float xt = x[xOff + d];
@@ -165,7 +171,7 @@ public final class VectorScan implements SelectiveScanKernel {
                 float hv = Math.fma(signed ? Math.fma(e, 2f, -1f) : e, h[i], dt * xt * b[bOff + s]);
                 h[i] = hv;
                 if (hAll != null) {
-                    hAll[hOff + d * n + s] = hv;
+                    hAll[hOff + (stateMajor ? s * ed + d : d * n + s)] = hv;
                     sum += hv;
                 }
                 acc = Math.fma(hv, c[cOff + s], acc);

@@ -149,6 +149,14 @@ class KernelTwinsTest {
                     assertArrayEquals(xBefore, in.x(), "the input is not modified");
                     assertArrayEquals(meanOverN(want.hAll(), shape[1]), want.hMean(), "reference mean " + what);
                     assertArrayEquals(meanOverN(got.hAll(), shape[1]), got.hMean(), "vector mean " + what);
+                    for (SelectiveScanKernel k : new SelectiveScanKernel[] {ref, new VectorScan(threads)}) {
+                        ScanResult plain = k == ref ? want : got;
+                        ScanResult major = k.scan(in, true, ScanResult.allocate(in, true, true));
+                        assertTrue(major.stateMajor(), k.name());
+                        assertArrayEquals(plain.hAll(), asEdN(major, in), k.name() + " [N, ED] states " + what);
+                        assertArrayEquals(plain.hMean(), major.hMean(), k.name() + " means " + what);
+                        assertArrayEquals(plain.y(), major.y(), k.name() + " y " + what);
+                    }
                     ScanResult noStates = new VectorScan(threads).scan(in, false);
                     assertEquals(null, noStates.hAll());
                     assertEquals(null, noStates.hMean());
@@ -156,6 +164,19 @@ class KernelTwinsTest {
                 }
             }
         }
+    }
+
+    /** Every state of {@code r} read back as [B, T, ED, N]. */
+    private static float[] asEdN(ScanResult r, ScanBatch in) {
+        int ed = in.dInner();
+        int n = in.dState();
+        float[] out = new float[r.hAll().length];
+        for (int b = 0; b < in.batch(); b++) {
+            for (int t = 0; t < in.maxLen(); t++) {
+                r.state(b, t, in.maxLen(), ed, n, out, (b * in.maxLen() + t) * ed * n);
+            }
+        }
+        return out;
     }
 
     /** Each [.., N] row's mean: summed over n in order from 0, then divided by N (the readers' bits). */

@@ -1,0 +1,121 @@
+package statescope.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import statescope.ui.common.TaskRunner;
+import statescope.ui.common.UiScale;
+import statescope.ui.main.MainWindow;
+import statescope.ui.main.StageControls;
+import statescope.ui.session.SessionViewModel;
+
+/**
+ * Every caption of every shipped story fits its bar's two lines in presentation mode on a 1280x720
+ * projector, the smallest the app supports: none ends in "…" with the rest only in a tooltip the audience
+ * never sees. The stories are played on the app's own libraries (the shipped models), scene by scene.
+ */
+@ExtendWith(ApplicationExtension.class)
+class StoryCaptionFitTest {
+
+    private MainWindow window;
+    private StageControls controls;
+
+    @Start
+    void start(Stage stage) {
+        StateScopeApp.applyTheme();
+        SessionViewModel vm = StateScopeApp.newSession(TaskRunner.immediate(), TaskRunner.immediate());
+        window = StateScopeApp.buildRoot(vm);
+        stage.setScene(new Scene(window, 1280, 720));
+        controls = StageControls.install(stage, window, StateScopeApp.uiScale(UiScale.Store.memory()));
+        stage.show();
+        vm.start();
+    }
+
+    @AfterEach
+    void leavePresenting() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            window.storyPlayer().close();
+            controls.setPresenting(false);
+            StateScopeApp.uiScale(UiScale.Store.memory()).set(1.0, false);
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Lines that {@code text} takes in {@code font} wrapped at {@code width}, as a label lays it out. */
+    static int lines(String text, Font font, double width) {
+        var probe = new Text(text);
+        probe.setFont(font);
+        probe.setWrappingWidth(width);
+        var one = new Text("Ag");
+        one.setFont(font);
+        return (int) Math.round(probe.getLayoutBounds().getHeight() / one.getLayoutBounds().getHeight());
+    }
+
+    @Test
+    void everyShippedCaptionFitsTwoLinesAt1280x720WhilePresenting(FxRobot robot) throws IOException {
+        List<Path> stories;
+        try (Stream<Path> files = Files.list(Path.of("assets", "stories"))) {
+            stories = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        assertEquals(3, stories.size(), "the shipped stories: " + stories);
+        var tooLong = new ArrayList<String>();
+        int captions = 0;
+        for (Path file : stories) {
+            robot.interact(() -> {
+                var stage = (Stage) window.getScene().getWindow();
+                stage.setWidth(1280);
+                stage.setHeight(720);
+                controls.setPresenting(true, false);                  // the test sizes the window itself
+                window.openStory(file);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            var player = window.storyPlayer();
+            assertTrue(player.openProperty().get(), file + ": " + player.errorProperty().get());
+            int scenes = player.story().scenes().size();
+            for (int i = 0; i < scenes; i++) {
+                if (i > 0) {
+                    robot.interact(player::next);
+                    WaitForAsyncUtils.waitForFxEvents();
+                }
+                Label caption = robot.lookup("#story-caption").queryAs(Label.class);
+                assertTrue(caption.getFont().getSize() >= 1.6 * 12, "presentation type: " + caption.getFont());
+                double width = caption.getWidth() - caption.snappedLeftInset() - caption.snappedRightInset();
+                int n = lines(caption.getText(), caption.getFont(), width);
+                captions++;
+                if (n > 2) {
+                    tooLong.add(file.getFileName() + " scene " + (i + 1) + " takes " + n + " lines at "
+                            + Math.round(width) + " px: " + caption.getText());
+                }
+            }
+        }
+        assertTrue(captions >= 10, "captions checked: " + captions);
+        assertTrue(tooLong.isEmpty(), String.join("\n", tooLong));
+    }
+
+    @Test
+    void theMeasureSeesACaptionThatIsTooLong(FxRobot robot) {
+        var font = Font.font(20);
+        String sentence = "the nonnegative-gate model loses the count on this word of the language. ";
+        assertEquals(1, lines("short", font, 1000));
+        assertEquals(2, lines(sentence + sentence, font, 1000));
+        assertTrue(lines(sentence.repeat(4), font, 1000) > 2);
+    }
+}

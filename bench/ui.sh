@@ -7,7 +7,7 @@
 #                                memory, Ā stored vs derived from Δ (TraceMemoryBench; N tokens, default
 #                                30,000; --app-only: the app's kind, derived, alone; R rounds, default 3;
 #                                first a T-token read as the app's JIT warm-up does; --scan-only: the scan
-#                                kernel alone as that read calls it, states kept)
+#                                kernel alone as that read calls it, states kept as [ED, N] and as [N, ED])
 #   bench/ui.sh pca              plain-Java PCA against ND4J's SVD (PcaBench, docs/decisions/0004)
 #   bench/ui.sh screenshots      every view under Xvfb into assets/screenshots (ScreenshotTour), then the
 #                                main window at 1280x720, 1920x1080, 3840x2160 (render scale 2), in

@@ -20,7 +20,7 @@ import statescope.ssm.VectorSupport;
  * of read alone, deriving Ā, for profiling it; R rounds, default 3; first a T-token read, as
  * {@link JitWarmUp} does in the app). {@code --scan-only}: the scan kernel alone as that read calls it per
  * layer (the CPU kernel on one thread, one string in 64-token blocks of d_inner 128 and N 16, every h_t
- * kept in one reused result), N tokens per round.
+ * kept in one reused result, as [ED, N] and as [N, ED]), N tokens per round.
  */
 public final class TraceMemoryBench {
 
@@ -86,20 +86,25 @@ public final class TraceMemoryBench {
         }
     }
 
-    /** The kernel alone on the read's shape: one layer's scan per 64-token block, states kept. */
+    /**
+     * The kernel alone on the read's shape: one layer's scan per 64-token block, states kept, each round
+     * with the states as [ED, N] (scattered) and as [N, ED] (stored as computed, the app's reads).
+     */
     private static void scanOnly(int tokens, int rounds) {
         int t = 64;
         var in = Benchmarks.randomScanBatch(1, t, 128, 16, GateRange.SIGNED, 1);
         var kernel = VectorSupport.fastScan(1);
-        ScanResult out = kernel.scan(in, true, null);
         for (int round = 0; round < rounds; round++) {
-            long t0 = System.nanoTime();
-            for (int done = 0; done < tokens; done += t) {
-                out = kernel.scan(in, true, out);
+            for (boolean major : new boolean[] {false, true}) {
+                ScanResult out = kernel.scan(in, true, ScanResult.allocate(in, true, major));
+                long t0 = System.nanoTime();
+                for (int done = 0; done < tokens; done += t) {
+                    out = kernel.scan(in, true, out);
+                }
+                System.out.printf("round %d, scan alone (%s, d_inner %d, N %d, 64-token blocks, every h_t kept "
+                        + "as %s): %,d tokens in %.0f ms%n", round, kernel.name(), in.dInner(), in.dState(),
+                        major ? "[N, ED]" : "[ED, N]", tokens, (System.nanoTime() - t0) / 1e6);
             }
-            System.out.printf("round %d, scan alone (%s, d_inner %d, N %d, 64-token blocks, every h_t kept): "
-                    + "%,d tokens in %.0f ms%n", round, kernel.name(), in.dInner(), in.dState(), tokens,
-                    (System.nanoTime() - t0) / 1e6);
         }
     }
 

@@ -12,7 +12,8 @@ import statescope.ui.automaton.AutomatonLayout;
  * models' manifests (which loads the JSON reader). Layouts are kept on disk between runs
  * ({@link AutomatonLayout#keepOnDisk()}): a start that finds its opening layout there does not load ELK
  * then but {@value #LIBRARY_AFTER_MS} ms after this work, so that the first automaton the user opens does not
- * wait for it on the JavaFX thread. The window takes the catalog and the layouts from here
+ * wait for it on the JavaFX thread, and then lays out every catalog machine not yet on disk (once per build),
+ * so that opening a catalog language reads its layout. The window takes the catalog and the layouts from here
  * ({@link CatalogLanguages#allOrAhead()}, {@link AutomatonLayout#layOutAhead}) instead of computing them
  * on the JavaFX thread; the manifests are only read to load their classes. Started by the launcher when
  * it opens the GUI; a failure here changes nothing (the window then does the work itself).
@@ -41,8 +42,11 @@ public final class Preload {
                 StartupClock.mark("preload-layout");
                 StateScopeApp.models().choices(first);
                 StartupClock.mark("preload-manifests");
-                CompletableFuture.delayedExecutor(LIBRARY_AFTER_MS, TimeUnit.MILLISECONDS)
-                        .execute(AutomatonLayout::loadLibrary);   // off the start, before the user opens another
+                CompletableFuture.delayedExecutor(LIBRARY_AFTER_MS, TimeUnit.MILLISECONDS).execute(() -> {
+                    AutomatonLayout.loadLibrary();                // off the start, before the user opens another
+                    AutomatonLayout.keepAhead(entries.stream()
+                            .flatMap(e -> e.reference().dfa().stream()).toList());
+                });
             } catch (RuntimeException | Error e) {
                 // the window builds what it needs itself
             }

@@ -116,6 +116,25 @@ public final class AutomatonLayout {
         }
     }
 
+    /**
+     * Lays out each of {@code machines} both ways, with and without its dead state, where the disk cache
+     * ({@link #keepOnDisk}) has no layout for it yet, so that opening any of them later reads its layout
+     * instead of laying it out on the JavaFX thread. Does nothing without a disk cache. For a background
+     * thread: the app fills it with the catalog's machines after loading the library, once per build.
+     */
+    public static void keepAhead(List<Dfa> machines) {
+        if (disk == null) {
+            return;
+        }
+        for (Dfa dfa : machines) {
+            for (boolean hide : new boolean[] {true, false}) {
+                for (boolean horizontal : new boolean[] {true, false}) {
+                    compute(dfa, hide, horizontal);
+                }
+            }
+        }
+    }
+
     /** Whether the layout library has been loaded (tests). */
     static boolean libraryLoaded() {
         return libraryLoaded;

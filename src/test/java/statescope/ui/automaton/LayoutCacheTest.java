@@ -143,6 +143,33 @@ class LayoutCacheTest {
     }
 
     @Test
+    void theCatalogIsLaidOutAheadOnceAndThenRead() throws IOException {
+        var machines = catalogMachines().subList(0, 3);
+        AutomatonLayout.keepAhead(machines);                            // no disk cache: nothing written
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(0, files.count());
+        }
+        AutomatonLayout.keepOnDisk(new LayoutCache(dir, "build 1"));
+        AutomatonLayout.keepAhead(machines);
+        List<Path> written;
+        try (Stream<Path> files = Files.list(dir)) {
+            written = files.filter(p -> p.toString().endsWith(".layout")).toList();
+        }
+        assertEquals(3 * 4, written.size(), "each machine both ways, with and without its dead state");
+        for (Path f : written) {                                        // doctored: what layout() returns now
+            Files.writeString(f, Files.readString(f).replaceFirst("(?m)^size \\S+", "size 777.0"));
+        }
+        for (var dfa : machines) {
+            assertEquals(777.0, AutomatonLayout.layout(dfa, true, false).width());
+            assertEquals(777.0, AutomatonLayout.layout(dfa, false, true).width());
+        }
+        AutomatonLayout.keepAhead(machines);                            // kept ones are not laid out again
+        for (Path f : written) {
+            assertTrue(Files.readString(f).contains("size 777.0"), f.toString());
+        }
+    }
+
+    @Test
     void theLibraryIsLoadedByATinyLayout() {
         AutomatonLayout.loadLibrary();
         assertTrue(AutomatonLayout.libraryLoaded());

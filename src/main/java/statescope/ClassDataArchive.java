@@ -49,7 +49,7 @@ final class ClassDataArchive {
                 return List.of();
             }
         }
-        Path dir = cacheFolder(env, os, home);
+        Path dir = CacheFolder.of(env, os, home);
         if (dir == null) {
             return List.of();
         }
@@ -58,7 +58,7 @@ final class ClassDataArchive {
         } catch (IOException | RuntimeException e) {
             return List.of();
         }
-        String id = key(System.getProperty("user.dir") + "|" + classPath + "|" + jvm);
+        String id = CacheFolder.key(System.getProperty("user.dir") + "|" + classPath + "|" + jvm);
         Path file = dir.resolve("app-" + id + ".jsa");
         if (!current(file, dir.resolve("app-" + id + ".stamp"), stamp(classPath))) {
             return List.of();
@@ -120,15 +120,5 @@ final class ClassDataArchive {
             out.append('?');
         }
         out.append('\n');
-    }
-
-    /** The user's cache folder for the app, or null when the environment names none ({@link CacheFolder}). */
-    static Path cacheFolder(Map<String, String> env, String os, String home) {
-        return CacheFolder.of(env, os, home);
-    }
-
-    /** A short stable name for a class path and JDK ({@link CacheFolder#key}). */
-    static String key(String text) {
-        return CacheFolder.key(text);
     }
 }

@@ -16,6 +16,7 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import statescope.io.CacheFolder;
 
 /** The GUI JVM's class-data archive: where it lives, when it is used, and that a rebuild retires it. */
 class ClassDataArchiveTest {
@@ -46,10 +47,10 @@ class ClassDataArchiveTest {
         assertTrue(opts.stream().anyMatch(o -> o.startsWith("-XX:SharedArchiveFile=" + dir.resolve("cache").resolve("statescope"))),
                 opts.toString());
         assertTrue(opts.contains("-Xlog:cds=off"), opts.toString());
-        assertEquals(Path.of(home, ".cache", "statescope"), ClassDataArchive.cacheFolder(Map.of(), "Linux", home));
+        assertEquals(Path.of(home, ".cache", "statescope"), CacheFolder.of(Map.of(), "Linux", home));
         assertEquals(Path.of(home, "Library", "Caches", "statescope"),
-                ClassDataArchive.cacheFolder(Map.of(), "Mac OS X", home));
-        assertEquals(null, ClassDataArchive.cacheFolder(Map.of(), "Windows 11", home), "Windows: LOCALAPPDATA only");
+                CacheFolder.of(Map.of(), "Mac OS X", home));
+        assertEquals(null, CacheFolder.of(Map.of(), "Windows 11", home), "Windows: LOCALAPPDATA only");
     }
 
     /** A start with other JVM options (here a profiler) gets its own archive; the plain start keeps its own. */

@@ -71,7 +71,8 @@ public final class Word {
 
     /**
      * {@code text} written as symbols of the alphabet separated by spaces ("(a(bb)a)" → "(a (b b) a)"), or
-     * null when it is no concatenation of symbols (the longest symbol first at each point, backtracking).
+     * null when it is no concatenation of symbols (at each point the longest symbol that the rest can follow,
+     * found from the end of the text backwards).
      */
     static String split(Alphabet alphabet, String text) {
         int n = text.length();

@@ -167,8 +167,7 @@ public final class FastForward {
         /** Layer {@code layer}'s scan output for {@code in}, reused when the shape is the same. */
         ScanResult result(int layer, ScanBatch in, boolean emitStates, boolean zero) {
             ScanResult r = results.get(layer);
-            ScanResult fresh = r == null ? ScanResult.allocate(in, emitStates, stateMajor)
-                    : ScanResult.allocate(in, emitStates, r);
+            ScanResult fresh = r != null && r.fits(in, emitStates) ? r : ScanResult.allocate(in, emitStates, stateMajor);
             if (fresh != r) {
                 results.put(layer, fresh);
             } else if (zero) {

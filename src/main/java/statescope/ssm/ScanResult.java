@@ -59,13 +59,15 @@ public record ScanResult(float[] y, float[] hLast, float[] hAll, float[] hMean, 
      * anew, with hAll laid out as reuse's.
      */
     public static ScanResult allocate(ScanBatch in, boolean emitStates, ScanResult reuse) {
+        return reuse != null && reuse.fits(in, emitStates) ? reuse
+                : allocate(in, emitStates, reuse != null && reuse.stateMajor());
+    }
+
+    /** Whether these arrays have the sizes {@code in} needs, with or without every h_t and its mean. */
+    public boolean fits(ScanBatch in, boolean emitStates) {
         int btd = in.batch() * in.maxLen() * in.dInner();
-        if (reuse != null && reuse.y().length == btd && reuse.hLast().length == in.batch() * in.dInner() * in.dState()
-                && (emitStates ? reuse.hAll() != null && reuse.hAll().length == btd * in.dState()
-                        && reuse.hMean() != null && reuse.hMean().length == btd
-                        : reuse.hAll() == null && reuse.hMean() == null)) {
-            return reuse;
-        }
-        return allocate(in, emitStates, reuse != null && reuse.stateMajor());
+        return y.length == btd && hLast.length == in.batch() * in.dInner() * in.dState()
+                && (emitStates ? hAll != null && hAll.length == btd * in.dState() && hMean != null && hMean.length == btd
+                        : hAll == null && hMean == null);
     }
 }

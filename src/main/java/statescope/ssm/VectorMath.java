@@ -232,7 +232,7 @@ final class VectorMath implements CpuMath {
         boolean signed = gates == GateRange.SIGNED;
         int vecEnd = S.loopBound(ed);
         VectorScan.token(x, xOff, delta, dOff, aT, b, bOff, c, cOff, dSkip, ed, n, 0, vecEnd, ed, signed, hT, y, yOff,
-                null, 0, null, null);
+                null, 0, null, null, false);
         VectorScan.tokenTail(x, xOff, delta, dOff, aT, b, bOff, c, cOff, dSkip, ed, n, 0, vecEnd, ed, ed, signed, hT,
                 y, yOff, null, 0, null, false);
     }

@@ -85,7 +85,7 @@ public final class VectorScan implements SelectiveScanKernel {
             int xr = row * ed;
             int nr = row * n;
             token(x, xr, delta, xr, aT, bm, nr, cm, nr, dSkip, ed, n, d0, vecEnd, width, signed, h, y, xr,
-                    hAll, xr * n, lanesAt, hMean);
+                    hAll, xr * n, lanesAt, hMean, out.stateMajor());
             tokenTail(x, xr, delta, xr, aT, bm, nr, cm, nr, dSkip, ed, n, d0, vecEnd, d1, width, signed, h, y, xr,
                     hAll, xr * n, hMean, out.stateMajor());
         }
@@ -106,15 +106,17 @@ public final class VectorScan implements SelectiveScanKernel {
      * @param aT      [N, ED]
      * @param h       [N, width] the block's state, updated in place
      * @param hAll    where the new state is also written from {@code hOff} (the scan's per-token states), or
-     *                null: as [ED, N], scattered from the same vectors, so no second pass reads h back; or, with
-     *                lanesAt null, as [N, ED], each vector stored as it is ({@link ScanResult#stateMajor()})
-     * @param lanesAt {@link #scatterMap} of N, or null for [N, ED] (when hAll is given)
+     *                null: as [ED, N], scattered from the same vectors, so no second pass reads h back, or as
+     *                [N, ED] with {@code stateMajor}, each vector stored as it is
+     * @param lanesAt {@link #scatterMap} of N (when hAll is given as [ED, N])
      * @param hMean   when hAll is given: where the new state's mean over N goes, as [ED] from {@code yOff}
      *                (summed over n in order, then divided by N: {@link ScanResult#hMean()})
+     * @param stateMajor the layout of hAll ({@link ScanResult#stateMajor()})
      */
     static void token(float[] x, int xOff, float[] delta, int dOff, float[] aT, float[] b, int bOff, float[] c,
                       int cOff, float[] dSkip, int ed, int n, int d0, int vecEnd, int width, boolean signed,
-                      float[] h, float[] y, int yOff, float[] hAll, int hOff, int[] lanesAt, float[] hMean) {
+                      float[] h, float[] y, int yOff, float[] hAll, int hOff, int[] lanesAt, float[] hMean,
+                      boolean stateMajor) {
         for (int d = d0; d < vecEnd; d += LANES) {
             FloatVector dt = FloatVector.fromArray(S, delta, dOff + d);
             FloatVector xv = FloatVector.fromArray(S, x, xOff + d);
@@ -130,7 +132,7 @@ public final class VectorScan implements SelectiveScanKernel {
                 FloatVector hv = e.fma(FloatVector.fromArray(S, h, hi), dx.mul(b[bOff + s]));
                 hv.intoArray(h, hi);
                 if (hAll != null) {
-                    if (lanesAt == null) {
+                    if (stateMajor) {
                         hv.intoArray(hAll, hOff + s * ed + d);
                     } else {
                         hv.intoArray(hAll, hOff + d * n + s, lanesAt, 0);

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import statescope.bench.Benchmarks;
 
 /**
  * A forward that reuses its buffers ({@link FastForward.Workspace}) gives bit for bit what a forward in
@@ -62,5 +64,21 @@ class WorkspaceTest {
             }
             previous = reused;
         }
+    }
+
+    /**
+     * A workspace asked for [N, ED] states keeps that layout whatever its first scan asked for: one made
+     * without states first used to make the next result's layout from that stateless one's, [ED, N].
+     */
+    @Test
+    void aStateMajorWorkspaceKeepsItsLayout() {
+        var in = Benchmarks.randomScanBatch(1, 8, 16, 4, GateRange.SIGNED, 1);
+        var ws = new FastForward.Workspace(true);
+        var stateless = ws.result(0, in, false, false);
+        assertEquals(false, stateless.stateMajor(), "no states, no layout");
+        var withStates = ws.result(0, in, true, false);
+        assertEquals(true, withStates.stateMajor());
+        assertSame(withStates, ws.result(0, in, true, true), "then reused");
+        assertEquals(false, new FastForward.Workspace().result(0, in, true, false).stateMajor());
     }
 }

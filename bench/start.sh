@@ -6,7 +6,9 @@
 #    opening model's trace in, one step taken, its frame painted; StartupClock); median, min and max over RUNS;
 # 2. ./mvnw -o javafx:run after a first run (Maven's own start-up and an up-to-date build included),
 #    to the window and to the first step shown; median over RUNS;
-# 3. idle: the app left alone 30 s after its first step, CPU of all its processes as % of one core.
+# 3. idle: the app left alone 30 s after its first step, CPU of all its processes as % of one core, beside
+#    a bare JavaFX window's (bench/IdleFloor.java), alternating, IDLE_ROUNDS rounds (default 2); IDLE_ONLY=1
+#    measures this part alone.
 # The app prints the moments itself when started with -Dstatescope.startup=exit (statescope.ui.StartupClock).
 # Needs a display: runs itself under xvfb-run when DISPLAY is unset (apt-get install -y xvfb libgtk-3-0).
 # Report the load (uptime) with the figures: this 2-core machine is shared. To keep other jobs' load out
@@ -33,6 +35,7 @@ measure() {   # measure CMD...: prints "WINDOW STEP" in ms after the launch
   echo "$((w - t0)) $((s - t0))"
 }
 echo "load before: $(uptime | sed 's/.*load average: //')"
+if [ -z "${IDLE_ONLY:-}" ]; then    # IDLE_ONLY=1: the idle figures alone
 : > target/start-window.txt; : > target/start-step.txt
 measure "$JAVA" -Dstatescope.startup=exit -jar target/statescope.jar > /dev/null   # writes the archive when it is new
 for i in $(seq "$RUNS"); do
@@ -53,15 +56,33 @@ for i in $(seq "$RUNS"); do
 done
 echo "./mvnw -o javafx:run, window shown:     $(median < target/start-mvn-window.txt)"
 echo "./mvnw -o javafx:run, first step shown: $(median < target/start-mvn-step.txt)"
-# idle: start, wait for the first step, settle 10 s, then count CPU ticks of the process tree for 30 s
-log=$(mktemp)
-"$JAVA" -Dstatescope.startup=report -jar target/statescope.jar > "$log" 2>&1 &
-pid=$!
-for _ in $(seq 600); do grep -q '^startup step=' "$log" && break; sleep 0.1; done
-sleep 10
+fi
+# idle: start, wait for the first step, settle 10 s, then count CPU ticks of the process tree for 30 s;
+# alternating with the same count for a bare JavaFX window (bench/IdleFloor.java: a label and a button),
+# the toolkit's own floor on this machine (its GTK pulse timer wakes 60 times a second even when idle)
 tree() { echo "$1"; for c in $(pgrep -P "$1"); do tree "$c"; done; }
-ticks() { local t=0 v; for p in $(tree "$pid"); do v=$(awk '{print $14+$15}' "/proc/$p/stat" 2>/dev/null || echo 0); t=$((t + v)); done; echo "$t"; }
-a=$(ticks); sleep 30; b=$(ticks)
-kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -f "$log"
-awk -v d=$((b - a)) -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "idle, 30 s after the first step: %.2f%% of one core (%d ticks)\n", d / hz / 30 * 100, d}'
+idle() {   # idle CMD...: % of one core used by CMD's processes in 30 s, 10 s after it reported its first step
+  local log pid a b
+  log=$(mktemp)
+  "$@" > "$log" 2>&1 &
+  pid=$!
+  for _ in $(seq 600); do grep -q '^startup step=' "$log" && break; sleep 0.1; done
+  if ! grep -q '^startup step=' "$log"; then
+    echo "$* did not start within 60 s; its output:" >&2; tail -20 "$log" >&2; kill "$pid" 2>/dev/null; exit 1
+  fi
+  sleep 10
+  ticks() { local t=0 v; for p in $(tree "$pid"); do v=$(awk '{print $14+$15}' "/proc/$p/stat" 2>/dev/null || echo 0); t=$((t + v)); done; echo "$t"; }
+  a=$(ticks); sleep 30; b=$(ticks)
+  kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -f "$log"
+  awk -v d=$((b - a)) -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f\n", d / hz / 30 * 100}'
+}
+: > target/start-idle-app.txt; : > target/start-idle-floor.txt
+for i in $(seq "${IDLE_ROUNDS:-2}"); do
+  app=$(idle "$JAVA" -Dstatescope.startup=report -jar target/statescope.jar)
+  floor=$(idle "$JAVA" --enable-native-access=ALL-UNNAMED -cp "target/lib/*" bench/IdleFloor.java)
+  echo "$app" >> target/start-idle-app.txt; echo "$floor" >> target/start-idle-floor.txt
+  echo "  idle, round $i: app $app%, bare JavaFX window $floor% of one core"
+done
+awk 'NR == FNR {a += $1; n++; next} {f += $1} END {printf "idle, 30 s after the first step (mean of %d): app %.2f%% of one core, bare JavaFX window %.2f%%, ratio %.2f\n", n, a / n, f / n, (f > 0 ? a / f : 0)}' \
+  target/start-idle-app.txt target/start-idle-floor.txt
 echo "load after: $(uptime | sed 's/.*load average: //')"

@@ -221,23 +221,14 @@ public final class FastForward {
         int r = c.dtRank();
         int rows = (int) rowsL;
         final int tm = tMax;
-        List<int[]> chunks = new ArrayList<>();                  // {b, t0, t1}
-        for (int b = 0; b < bSz; b++) {
-            for (int t0 = 0; t0 < lengths[b]; t0 += CHUNK) {
-                chunks.add(new int[] {b, t0, Math.min(lengths[b], t0 + CHUNK)});
-            }
-        }
+        List<int[]> chunks = chunks(lengths);                    // {b, t0, t1}
         boolean padded = false;                                  // padding rows must read 0 in reused arrays
         for (int len : lengths) {
             padded |= len != tMax;
         }
         Workspace ws = workspace != null ? workspace : new Workspace();  // none given: fresh arrays, dropped after
         float[] resid = ws.take("resid", rows * dm, padded);   // [B, T, D]
-        for (int b = 0; b < bSz; b++) {
-            for (int t = 0; t < lengths[b]; t++) {
-                System.arraycopy(w.embedding, tokens[b][t] * dm, resid, (b * tm + t) * dm, dm);
-            }
-        }
+        embed(tokens, w.embedding, dm, tm, resid);
         float[] xz = ws.take("xz", rows * 2 * ed, padded);  // [B, T, 2·ED]
         SsmState[] fin = new SsmState[bSz];
         for (int b = 0; b < bSz; b++) {
@@ -383,6 +374,34 @@ public final class FastForward {
             }
         });
         return new Result(bSz, tm, lengths, logits, List.copyOf(kept), fin, c);
+    }
+
+    /*
+     * The loops over every token or chunk live in methods of their own, not in forward: a loop in forward that
+     * runs long enough made the JIT compile all of forward for it, on the stack (OSR), with every phase
+     * inlined, during the read that ran it: 0.8-1.1 s of C2 time for each of two such compilations in the
+     * app's 100,000-token paste, on a two-core machine (docs/performance.md, "Eighth pass"). Left to its
+     * calls, forward (a few calls per block) is compiled as a whole much later, outside the paste.
+     */
+
+    /** The chunks of rows the phases hand out: {b, t0, t1} with t1 − t0 ≤ CHUNK. */
+    private static List<int[]> chunks(int[] lengths) {
+        List<int[]> chunks = new ArrayList<>();
+        for (int b = 0; b < lengths.length; b++) {
+            for (int t0 = 0; t0 < lengths[b]; t0 += CHUNK) {
+                chunks.add(new int[] {b, t0, Math.min(lengths[b], t0 + CHUNK)});
+            }
+        }
+        return chunks;
+    }
+
+    /** Each token's embedding row into the residual stream {@code resid} [B, T, D]. */
+    private static void embed(int[][] tokens, float[] embedding, int dm, int tm, float[] resid) {
+        for (int b = 0; b < tokens.length; b++) {
+            for (int t = 0; t < tokens[b].length; t++) {
+                System.arraycopy(embedding, tokens[b][t] * dm, resid, (b * tm + t) * dm, dm);
+            }
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
@@ -111,6 +112,7 @@ final class PasteBench {
             // 1. the paste, until the trace is read and the views show it
             boolean clip = fxGet(() -> putOnClipboard(big));
             long[] cpu0 = cpu();
+            var byThread0 = cpuByThreadGroup();
             long p0 = FxStallMeter.now();
             var callNanos = new AtomicLong();
             fx(() -> {
@@ -127,6 +129,7 @@ final class PasteBench {
                 System.err.printf("paste: uptime %.2f s, read by %.2f s%n", uptimeAt(p0), uptimeAt(System.nanoTime()));
             }
             long[] cpu1 = cpu();
+            printGroups(byThread0, cpuByThreadGroup());
             double[] cpuSeconds = new double[cpu0.length];
             for (int i = 0; i < cpu0.length; i++) {
                 cpuSeconds[i] = (cpu1[i] - cpu0[i]) / 1e9;
@@ -221,6 +224,48 @@ final class PasteBench {
             }
         }
         return out;
+    }
+
+    /**
+     * CPU ticks so far per group of the process's threads (Linux: /proc/self/task, names with their numbers
+     * dropped, so that "GC Thread#0" and "#1" add up), including the JVM's own threads (GC, JIT), which
+     * ThreadMXBean does not see; empty elsewhere.
+     */
+    private static Map<String, Long> cpuByThreadGroup() {
+        var out = new java.util.TreeMap<String, Long>();
+        var tasks = java.nio.file.Path.of("/proc/self/task");
+        if (!java.nio.file.Files.isDirectory(tasks)) {
+            return out;
+        }
+        try (var dirs = java.nio.file.Files.list(tasks)) {
+            for (var d : dirs.toList()) {
+                try {
+                    String name = java.nio.file.Files.readString(d.resolve("comm")).strip().replaceAll("[#0-9]+$", "");
+                    String stat = java.nio.file.Files.readString(d.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    out.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);  // utime, stime
+                } catch (java.io.IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (java.io.IOException e) {
+            return out;
+        }
+        return out;
+    }
+
+    /** Prints the groups' CPU between two {@link #cpuByThreadGroup} snapshots, largest first (ticks of 10 ms). */
+    private static void printGroups(Map<String, Long> before, Map<String, Long> after) {
+        var line = new StringBuilder();
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> line.append(String.format(Locale.ROOT, "%s%s %.2f s", line.isEmpty() ? "" : ", ",
+                        e.getKey(), e.getValue() / 100.0)));
+        if (!line.isEmpty()) {
+            System.out.println("CPU during the paste by thread (/proc, 10 ms ticks): " + line);
+        }
     }
 
     private static double uptimeAt(long nanos) {

@@ -1,13 +1,17 @@
 package statescope.ui;
 
 import com.sun.management.OperatingSystemMXBean;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -232,23 +236,23 @@ final class PasteBench {
      * ThreadMXBean does not see; empty elsewhere.
      */
     private static Map<String, Long> cpuByThreadGroup() {
-        var out = new java.util.TreeMap<String, Long>();
-        var tasks = java.nio.file.Path.of("/proc/self/task");
-        if (!java.nio.file.Files.isDirectory(tasks)) {
+        var out = new TreeMap<String, Long>();
+        var tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
             return out;
         }
-        try (var dirs = java.nio.file.Files.list(tasks)) {
+        try (var dirs = Files.list(tasks)) {
             for (var d : dirs.toList()) {
                 try {
-                    String name = java.nio.file.Files.readString(d.resolve("comm")).strip().replaceAll("[#0-9]+$", "");
-                    String stat = java.nio.file.Files.readString(d.resolve("stat"));
+                    String name = Files.readString(d.resolve("comm")).strip().replaceAll("[#0-9]+$", "");
+                    String stat = Files.readString(d.resolve("stat"));
                     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     out.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);  // utime, stime
-                } catch (java.io.IOException | RuntimeException e) {
+                } catch (IOException | RuntimeException e) {
                     // the thread ended meanwhile
                 }
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return out;
         }
         return out;

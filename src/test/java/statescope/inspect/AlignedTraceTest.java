@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import statescope.lang.Word;
 import statescope.ssm.GateRange;
@@ -238,6 +239,126 @@ class AlignedTraceTest {
         assertEquals(e1.getMessage(), e.getMessage());
         assertEquals(30 * AlignedTrace.SNAPSHOT_EVERY, ahead.length(), "the whole blocks before the bad one");
         assertEquals(one.length(), ahead.length());
+    }
+
+    /**
+     * The scan-ahead thread never writes a buffer set a block still being read lives in: the first block's
+     * reader holds on to it while the scan goes as far ahead as the hand-over lets it (one block: the model
+     * has two buffer sets) and half a second longer, which a hand-over that let the scan run further would
+     * use to come round to the first block's set, then reads it; every block checks on each read that its
+     * set has not been written since.
+     */
+    @Test
+    void theScanAheadNeverWritesABlockStillBeingRead() {
+        var lang = BuiltinLanguages.flipFlop();
+        var engine = EngineModel.random(5, 5, 1, 16, GateRange.SIGNED, 11);
+        var model = new SlotChecked(engine);
+        int[] word = new SplittableRandom(6).ints((AlignedTrace.PIPELINE_BLOCKS + 4) * AlignedTrace.SNAPSHOT_EVERY
+                + AlignedTrace.BATCH_FROM, 0, 5).toArray();
+        var ahead = new AlignedTrace(model, lang);
+        ahead.setWord(word, p -> { }, () -> false);
+        assertEquals(word.length, ahead.length());
+        assertEquals(SlotChecked.SLOTS, model.mostAheadOfFirst, "the scan ran as far ahead as the hand-over lets it");
+        var one = new AlignedTrace(engine, lang);
+        one.scanAhead(false);
+        one.setWord(word, p -> { }, () -> false);
+        for (int t = 1; t <= word.length; t++) {
+            assertArrayEquals(one.channels(0, ChannelKind.STATE, t), ahead.channels(0, ChannelKind.STATE, t), 0f);
+        }
+    }
+
+    /** A model whose blocks fail when read after their buffer set was written again (see the test above). */
+    private static final class SlotChecked implements TraceModel {
+        static final int SLOTS = 2;                                          // the slots readAhead uses
+        private final TraceModel m;
+        private final int[] writes = new int[SLOTS];                         // per buffer set, guarded by this
+        private final AtomicInteger calls = new AtomicInteger();
+        private volatile int mostAheadOfFirst;
+
+        SlotChecked(TraceModel m) {
+            this.m = m;
+        }
+
+        @Override
+        public ModelInfo info() {
+            return m.info();
+        }
+
+        @Override
+        public State newState() {
+            return m.newState();
+        }
+
+        @Override
+        public StepTrace step(State state, int token) {
+            return m.step(state, token);
+        }
+
+        @Override
+        public StepBlock stepBlock(State state, int[] tokens, int slot) {
+            int generation;
+            synchronized (this) {
+                generation = ++writes[slot];
+            }
+            int index = calls.getAndIncrement();
+            StepBlock b = m.stepBlock(state, tokens, slot);
+            boolean first = index == 0 && Thread.currentThread().getName().equals("statescope-scan-ahead");
+            return new StepBlock() {
+                private boolean waited;
+
+                private void check() {
+                    if (first && !waited) {                     // hold the first block while the scan runs ahead
+                        waited = true;
+                        long start = System.nanoTime();
+                        long reached = 0;                       // when the scan was as far ahead as it may be
+                        while (calls.get() <= SLOTS && System.nanoTime() - start < 20_000_000_000L
+                                && (reached == 0 || System.nanoTime() - reached < 500_000_000L)) {
+                            if (reached == 0 && calls.get() == SLOTS) {
+                                reached = System.nanoTime();
+                            }
+                            Thread.onSpinWait();
+                        }
+                        mostAheadOfFirst = calls.get();
+                    }
+                    synchronized (SlotChecked.this) {
+                        if (writes[slot] != generation) {
+                            throw new IllegalStateException("buffer set " + slot + " written while block " + index
+                                    + " was being read");
+                        }
+                    }
+                }
+
+                @Override
+                public int length() {
+                    check();
+                    return b.length();
+                }
+
+                @Override
+                public float[] logits(int t) {
+                    check();
+                    return b.logits(t);
+                }
+
+                @Override
+                public void channels(int t, int layer, ChannelKind kind, float[] out) {
+                    check();
+                    b.channels(t, layer, kind, out);
+                }
+
+                @Override
+                public void h(int t, int layer, float[] out) {
+                    check();
+                    b.h(t, layer, out);
+                }
+
+                @Override
+                public void project(int t, int layer, Projection projection, float[] out, int outOff) {
+                    check();
+                    b.project(t, layer, projection, out, outOff);
+                }
+            };
+        }
     }
 
     private static void assertSameTrace(AlignedTrace expected, AlignedTrace actual, int length) {

@@ -381,7 +381,7 @@ public final class FastForward {
      * runs long enough made the JIT compile all of forward for it, on the stack (OSR), with every phase
      * inlined, during the read that ran it: 0.8-1.1 s of C2 time for each of two such compilations in the
      * app's 100,000-token paste, on a two-core machine (docs/performance.md, "Eighth pass"). Left to its
-     * calls, forward (a few calls per block) is compiled as a whole much later, outside the paste.
+     * calls, forward (one call per block read) is compiled as a whole much later, outside the paste.
      */
 
     /** The chunks of rows the phases hand out: {b, t0, t1} with t1 − t0 ≤ CHUNK. */

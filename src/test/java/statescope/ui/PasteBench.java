@@ -258,7 +258,10 @@ final class PasteBench {
         return out;
     }
 
-    /** Prints the groups' CPU between two {@link #cpuByThreadGroup} snapshots, largest first (ticks of 10 ms). */
+    /**
+     * Prints the groups' CPU between two {@link #cpuByThreadGroup} snapshots, largest first (ticks of 10 ms),
+     * on standard error, so that {@code --json} output stays one object per run.
+     */
     private static void printGroups(Map<String, Long> before, Map<String, Long> after) {
         var line = new StringBuilder();
         after.entrySet().stream()
@@ -268,7 +271,7 @@ final class PasteBench {
                 .forEach(e -> line.append(String.format(Locale.ROOT, "%s%s %.2f s", line.isEmpty() ? "" : ", ",
                         e.getKey(), e.getValue() / 100.0)));
         if (!line.isEmpty()) {
-            System.out.println("CPU during the paste by thread (/proc, 10 ms ticks): " + line);
+            System.err.println("CPU during the paste by thread (/proc, 10 ms ticks): " + line);
         }
     }
 

@@ -123,13 +123,17 @@ public final class AutomatonLayout {
      * thread: the app fills it with the catalog's machines after loading the library, once per build.
      */
     public static void keepAhead(List<Dfa> machines) {
-        if (disk == null) {
+        var cache = disk;
+        if (cache == null) {
             return;
         }
         for (Dfa dfa : machines) {
             for (boolean hide : new boolean[] {true, false}) {
                 for (boolean horizontal : new boolean[] {true, false}) {
-                    compute(dfa, hide, horizontal);
+                    String key = cache.key(dfa, hide, horizontal);
+                    if (!cache.has(key)) {                 // a file there is not read: every start passes here
+                        cache.put(key, lay(dfa, hide, horizontal));
+                    }
                 }
             }
         }

@@ -91,6 +91,11 @@ final class LayoutCache {
         return folder.resolve(CacheFolder.key(key) + ".layout");
     }
 
+    /** Whether a file for {@code key} is there (not read: a broken one is replaced when it is read). */
+    boolean has(String key) {
+        return Files.isRegularFile(file(key));
+    }
+
     /** The layout kept for this key, if a readable file holds it. */
     Optional<AutomatonLayout.Result> get(String key) {
         try {

@@ -15,6 +15,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import statescope.lang.Word;
 import statescope.ssm.GateRange;
@@ -252,13 +253,14 @@ class AlignedTraceTest {
     void theScanAheadNeverWritesABlockStillBeingRead() {
         var lang = BuiltinLanguages.flipFlop();
         var engine = EngineModel.random(5, 5, 1, 16, GateRange.SIGNED, 11);
-        var model = new SlotChecked(engine);
+        var checker = new SlotChecker();
+        var model = FakeModels.blocksSeenThrough(engine, checker);
         int[] word = new SplittableRandom(6).ints((AlignedTrace.PIPELINE_BLOCKS + 4) * AlignedTrace.SNAPSHOT_EVERY
                 + AlignedTrace.BATCH_FROM, 0, 5).toArray();
         var ahead = new AlignedTrace(model, lang);
         ahead.setWord(word, p -> { }, () -> false);
         assertEquals(word.length, ahead.length());
-        assertEquals(SlotChecked.SLOTS, model.mostAheadOfFirst, "the scan ran as far ahead as the hand-over lets it");
+        assertEquals(SlotChecker.SLOTS, checker.mostAheadOfFirst, "the scan ran as far ahead as the hand-over lets it");
         var one = new AlignedTrace(engine, lang);
         one.scanAhead(false);
         one.setWord(word, p -> { }, () -> false);
@@ -267,41 +269,23 @@ class AlignedTraceTest {
         }
     }
 
-    /** A model whose blocks fail when read after their buffer set was written again (see the test above). */
-    private static final class SlotChecked implements TraceModel {
+    /**
+     * Hands out blocks that fail when read after their buffer set was written again (see the test above): a
+     * set's generation counts the blocks handed out of it.
+     */
+    private static final class SlotChecker implements BiFunction<StepBlock, Integer, StepBlock> {
         static final int SLOTS = 2;                                          // the slots readAhead uses
-        private final TraceModel m;
         private final int[] writes = new int[SLOTS];                         // per buffer set, guarded by this
         private final AtomicInteger calls = new AtomicInteger();
         private volatile int mostAheadOfFirst;
 
-        SlotChecked(TraceModel m) {
-            this.m = m;
-        }
-
         @Override
-        public ModelInfo info() {
-            return m.info();
-        }
-
-        @Override
-        public State newState() {
-            return m.newState();
-        }
-
-        @Override
-        public StepTrace step(State state, int token) {
-            return m.step(state, token);
-        }
-
-        @Override
-        public StepBlock stepBlock(State state, int[] tokens, int slot) {
+        public StepBlock apply(StepBlock b, Integer slot) {
             int generation;
             synchronized (this) {
                 generation = ++writes[slot];
             }
             int index = calls.getAndIncrement();
-            StepBlock b = m.stepBlock(state, tokens, slot);
             boolean first = index == 0 && Thread.currentThread().getName().equals("statescope-scan-ahead");
             return new StepBlock() {
                 private boolean waited;
@@ -320,7 +304,7 @@ class AlignedTraceTest {
                         }
                         mostAheadOfFirst = calls.get();
                     }
-                    synchronized (SlotChecked.this) {
+                    synchronized (SlotChecker.this) {
                         if (writes[slot] != generation) {
                             throw new IllegalStateException("buffer set " + slot + " written while block " + index
                                     + " was being read");

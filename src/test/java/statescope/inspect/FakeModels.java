@@ -2,6 +2,8 @@ package statescope.inspect;
 
 import java.util.Arrays;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import statescope.lang.catalog.ReferenceMachine.Config;
 import statescope.ssm.GateRange;
 
@@ -17,12 +19,12 @@ public final class FakeModels {
 
     /** {@code m} seen only through info/newState/step, so every batched method is the stepping default. */
     public static TraceModel steppedOnly(TraceModel m) {
-        return new Delegating(m, false, null);
+        return new Delegating(m, false, null, null);
     }
 
     /** {@code m} with its own {@code stepMany} but the default block and hidden states built on it. */
     public static TraceModel viaStepMany(TraceModel m) {
-        return new Delegating(m, true, null);
+        return new Delegating(m, true, null, null);
     }
 
     /**
@@ -30,10 +32,16 @@ public final class FakeModels {
      * every thread that asks it for a block.
      */
     public static TraceModel watched(TraceModel m, Set<String> threads) {
-        return new Delegating(m, true, threads);
+        return new Delegating(m, true, threads, null);
     }
 
-    private record Delegating(TraceModel m, boolean ownStepMany, Set<String> blockThreads) implements TraceModel {
+    /** {@code m} whole, each of its blocks handed out as {@code view} makes it of the block and its buffer set. */
+    public static TraceModel blocksSeenThrough(TraceModel m, BiFunction<StepBlock, Integer, StepBlock> view) {
+        return new Delegating(m, true, ConcurrentHashMap.newKeySet(), view);
+    }
+
+    private record Delegating(TraceModel m, boolean ownStepMany, Set<String> blockThreads,
+                              BiFunction<StepBlock, Integer, StepBlock> blockView) implements TraceModel {
         @Override
         public ModelInfo info() {
             return m.info();
@@ -70,7 +78,8 @@ public final class FakeModels {
                 return TraceModel.super.stepBlock(state, tokens, slot);
             }
             blockThreads.add(Thread.currentThread().getName());
-            return m.stepBlock(state, tokens, slot);
+            StepBlock block = m.stepBlock(state, tokens, slot);
+            return blockView == null ? block : blockView.apply(block, slot);
         }
     }
 

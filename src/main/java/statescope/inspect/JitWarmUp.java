@@ -3,21 +3,36 @@ package statescope.inspect;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
 /**
- * Reads a throwaway word through {@link AlignedTrace}'s batched path once a model is open, so that the JIT
+ * Reads throwaway words through {@link AlignedTrace}'s batched path once a model is open, so that the JIT
  * has compiled that path (the scan, the projections, the float16 packing) before a user pastes a long
  * text: on this 2-core machine the same 100,000-token read took about 4 s in a fresh JVM and 1.5 s once
  * compiled, the difference being compile time and code running before it is compiled
  * (docs/performance.md). Once per model shape and process: the compiled code serves every later model of
  * that shape, and a second model costs nothing.
+ *
+ * <p>The optimising compiler (C2) takes a method once it has run thousands of times (about 5,000 calls,
+ * or 15,000 calls and loop turns, counted higher while C2's queue is long, as it is while the window
+ * starts). One word of {@link #TOKENS} is 128 blocks: the per-block methods (the model's forward pass
+ * over a block, its phases, the matrix products) then stayed in the first compiler's tier, and C2
+ * compiled them all during the user's paste, 0.6-1.5 s of C2's CPU on the two cores the paste needs. So
+ * the warm-up reads {@link #WORDS} fresh words and then {@link #SHORT_BLOCKS} one-token blocks, which
+ * call the block path as often as C2 asks for at little cost (docs/performance.md, "Ninth pass").
  */
 public final class JitWarmUp {
 
-    /** Tokens read: enough 64-token blocks for C2 to compile the batched path. */
+    /** Tokens of each word read. */
     public static final int TOKENS = 8192;
+
+    /** Fresh words read in turn (each from its first token, none reusing the last one's states). */
+    public static final int WORDS = 8;
+
+    /** One-token block reads after the words: calls of the block path, for C2's call count. */
+    public static final int SHORT_BLOCKS = 6000;
 
     private static final Set<String> DONE = ConcurrentHashMap.newKeySet();
 
@@ -26,8 +41,7 @@ public final class JitWarmUp {
 
     /**
      * Warms the path for this model's shape unless done before; returns whether it ran. Stops early, with
-     * {@link java.util.concurrent.CancellationException}, when {@code cancelled} says so (and may then run
-     * again for the shape).
+     * {@link CancellationException}, when {@code cancelled} says so (and may then run again for the shape).
      */
     public static boolean run(TraceModel model, LanguageEntry language, List<Projection> projections,
                               BooleanSupplier cancelled) {
@@ -39,8 +53,19 @@ public final class JitWarmUp {
         try {
             var trace = new AlignedTrace(model, language);
             trace.setProjections(projections, f -> { }, cancelled);
-            int[] word = new SplittableRandom(1).ints(TOKENS, 0, language.machine().alphabet().size()).toArray();
-            trace.setWord(word, f -> { }, cancelled);
+            int symbols = language.machine().alphabet().size();
+            int[] word = null;
+            for (int i = 0; i < WORDS; i++) {
+                word = new SplittableRandom(i + 1).ints(TOKENS, 0, symbols).toArray();
+                trace.setWord(word, f -> { }, cancelled);
+            }
+            var state = model.newState();
+            for (int i = 0; i < SHORT_BLOCKS; i++) {
+                if (i % 256 == 0 && cancelled.getAsBoolean()) {
+                    throw new CancellationException();
+                }
+                model.stepBlock(state, new int[] {word[i % TOKENS]}, i % 2);
+            }
             return true;
         } catch (RuntimeException | Error e) {
             DONE.remove(shape);

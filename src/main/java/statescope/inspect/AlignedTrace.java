@@ -44,7 +44,7 @@ public final class AlignedTrace {
     private final int dState;
     private final TreeMap<Integer, TraceModel.State> snapshots = new TreeMap<>();
     private TraceModel.State live;                                            // state after the last token
-    private List<Projection> projections;                               // [L] or null
+    private List<StateProjection> projections;                          // [L] or null
 
     private int[] tokens = new int[16];
     private final List<Config> configs = new ArrayList<>();           // [n + 1]
@@ -445,7 +445,7 @@ public final class AlignedTrace {
      * replaying the model from the start.
      */
     public void setProjections(List<Projection> newProjections, DoubleConsumer progress, BooleanSupplier cancelled) {
-        this.projections = List.copyOf(newProjections);
+        this.projections = newProjections.stream().map(p -> StateProjection.of(p, dState)).toList();
         TraceModel.State st = model.newState();
         int t = 1;
         while (t <= length) {                                          // a snapshot interval at a time

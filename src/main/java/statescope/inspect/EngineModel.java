@@ -206,7 +206,7 @@ public final class EngineModel implements TraceModel {
                 }
             }
 
-            /** A state laid out as [ED, N] for the projections, when the scan kept them as [N, ED]. */
+            /** A state laid out as [N, ED] for the projections, when the scan kept them as [ED, N]. */
             private float[] scratch;
 
             @Override
@@ -215,17 +215,16 @@ public final class EngineModel implements TraceModel {
             }
 
             @Override
-            public void project(int t, int layer, Projection projection, float[] out, int outOff) {
+            public void project(int t, int layer, StateProjection projection, float[] out, int outOff) {
                 var scanned = layers.get(layer).output();
-                if (!scanned.stateMajor()) {
-                    projection.project(scanned.hAll(), t * ed * n, out, outOff);
+                if (scanned.stateMajor()) {                            // where the scan left it: nothing copied
+                    projection.projectStateMajor(scanned.hAll(), t * ed * n, out, outOff);
                     return;
                 }
                 if (scratch == null) {
                     scratch = new float[ed * n];
                 }
-                scanned.state(0, t, result.maxLen(), ed, n, scratch, 0);  // the same bits as from [ED, N]
-                projection.project(scratch, 0, out, outOff);
+                projection.projectState(scanned.hAll(), t * ed * n, scratch, out, outOff);  // the same bits
             }
         };
     }

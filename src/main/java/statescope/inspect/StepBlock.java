@@ -24,13 +24,14 @@ public interface StepBlock {
 
     /**
      * The state h of layer {@code layer} after token t projected by {@code projection} into
-     * {@code out[outOff ..]}. The default copies h ({@link #h}) and projects the copy; a batched block
-     * projects in place.
+     * {@code out[outOff ..]}, with the bits {@link StateProjection} gives for that state whatever its
+     * layout. The default copies h ({@link #h}) and projects the copy; a batched block projects in place.
      */
-    default void project(int t, int layer, Projection projection, float[] out, int outOff) {
-        float[] h = new float[projection.mean().length];
+    default void project(int t, int layer, StateProjection projection, float[] out, int outOff) {
+        int f = projection.ed() * projection.n();
+        float[] h = new float[f];
         h(t, layer, h);
-        projection.project(h, 0, out, outOff);
+        projection.projectState(h, 0, new float[f], out, outOff);
     }
 
     /** A block over per-token step traces (the reference path, and models without a batched scan). */
@@ -56,6 +57,18 @@ public interface StepBlock {
             public void h(int t, int layer, float[] out) {
                 float[] h = steps[t].layers()[layer].h();
                 System.arraycopy(h, 0, out, 0, out.length);
+            }
+
+            /** Where the state-major copy of a state goes on its way to being projected. */
+            private float[] scratch;
+
+            @Override
+            public void project(int t, int layer, StateProjection projection, float[] out, int outOff) {
+                float[] h = steps[t].layers()[layer].h();
+                if (scratch == null || scratch.length != h.length) {
+                    scratch = new float[h.length];
+                }
+                projection.projectState(h, 0, scratch, out, outOff);
             }
         };
     }

@@ -337,7 +337,7 @@ class AlignedTraceTest {
                 }
 
                 @Override
-                public void project(int t, int layer, Projection projection, float[] out, int outOff) {
+                public void project(int t, int layer, StateProjection projection, float[] out, int outOff) {
                     check();
                     b.project(t, layer, projection, out, outOff);
                 }

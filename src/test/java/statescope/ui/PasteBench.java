@@ -116,7 +116,7 @@ final class PasteBench {
             // 1. the paste, until the trace is read and the views show it
             boolean clip = fxGet(() -> putOnClipboard(big));
             long[] cpu0 = cpu();
-            var byThread0 = cpuByThreadGroup();
+            var byThread0 = new ThreadTicks().read();
             long p0 = FxStallMeter.now();
             var callNanos = new AtomicLong();
             fx(() -> {
@@ -133,7 +133,7 @@ final class PasteBench {
                 System.err.printf("paste: uptime %.2f s, read by %.2f s%n", uptimeAt(p0), uptimeAt(System.nanoTime()));
             }
             long[] cpu1 = cpu();
-            printGroups(byThread0, cpuByThreadGroup());
+            printGroups(new ThreadTicks().read().since(byThread0));
             double[] cpuSeconds = new double[cpu0.length];
             for (int i = 0; i < cpu0.length; i++) {
                 cpuSeconds[i] = (cpu1[i] - cpu0[i]) / 1e9;
@@ -235,37 +235,66 @@ final class PasteBench {
      * dropped, so that "GC Thread#0" and "#1" add up), including the JVM's own threads (GC, JIT), which
      * ThreadMXBean does not see; empty elsewhere.
      */
-    private static Map<String, Long> cpuByThreadGroup() {
-        var out = new TreeMap<String, Long>();
-        var tasks = Path.of("/proc/self/task");
-        if (!Files.isDirectory(tasks)) {
-            return out;
-        }
-        try (var dirs = Files.list(tasks)) {
-            for (var d : dirs.toList()) {
-                try {
-                    String name = Files.readString(d.resolve("comm")).strip().replaceAll("[#0-9]+$", "");
-                    String stat = Files.readString(d.resolve("stat"));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    out.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);  // utime, stime
-                } catch (IOException | RuntimeException e) {
-                    // the thread ended meanwhile
+    /**
+     * CPU ticks (10 ms) of this process's threads from {@code /proc/self/task}, per thread id, and of the
+     * whole process from {@code /proc/self/stat}, read together. A thread that ends between two readings
+     * (the scan-ahead thread of each long read) is no longer in the second; what it used is the process's
+     * ticks less those of the threads still there, shown as one group.
+     */
+    private static final class ThreadTicks {
+        /** The group of the CPU of threads that ended between two readings. */
+        static final String ENDED = "threads that ended (scan-ahead)";
+
+        private final Map<String, String> names = new TreeMap<>();
+        private final Map<String, Long> ticks = new TreeMap<>();
+        private long process;
+
+        ThreadTicks read() {
+            var tasks = Path.of("/proc/self/task");
+            try (var dirs = Files.list(tasks)) {
+                process = ticksOf(Files.readString(Path.of("/proc/self/stat")));
+                for (var d : dirs.toList()) {
+                    try {
+                        String tid = d.getFileName().toString();
+                        names.put(tid, Files.readString(d.resolve("comm")).strip().replaceAll("[#0-9]+$", ""));
+                        ticks.put(tid, ticksOf(Files.readString(d.resolve("stat"))));
+                    } catch (IOException | RuntimeException e) {
+                        // the thread ended meanwhile
+                    }
                 }
+            } catch (IOException | RuntimeException e) {
+                // no /proc: nothing to show
             }
-        } catch (IOException e) {
+            return this;
+        }
+
+        /** utime + stime of a {@code stat} line. */
+        private static long ticksOf(String stat) {
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        }
+
+        /** Ticks per thread name (pools summed) used since {@code before}, and those of threads that ended. */
+        Map<String, Long> since(ThreadTicks before) {
+            var out = new TreeMap<String, Long>();
+            long live = 0;
+            for (var e : ticks.entrySet()) {
+                long used = e.getValue() - before.ticks.getOrDefault(e.getKey(), 0L);
+                out.merge(names.get(e.getKey()), used, Long::sum);
+                live += used;
+            }
+            out.put(ENDED, Math.max(0, process - before.process - live));
             return out;
         }
-        return out;
     }
 
     /**
-     * Prints the groups' CPU between two {@link #cpuByThreadGroup} snapshots, largest first (ticks of 10 ms),
-     * on standard error, so that {@code --json} output stays one object per run.
+     * Prints the CPU of each group of threads during the paste, largest first (ticks of 10 ms), on standard
+     * error, so that {@code --json} output stays one object per run.
      */
-    private static void printGroups(Map<String, Long> before, Map<String, Long> after) {
+    private static void printGroups(Map<String, Long> used) {
         var line = new StringBuilder();
-        after.entrySet().stream()
-                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+        used.entrySet().stream()
                 .filter(e -> e.getValue() > 0)
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(e -> line.append(String.format(Locale.ROOT, "%s%s %.2f s", line.isEmpty() ? "" : ", ",

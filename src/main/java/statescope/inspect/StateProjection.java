@@ -1,5 +1,7 @@
 package statescope.inspect;
 
+import statescope.ssm.Layouts;
+
 /**
  * A {@link Projection} of a layer's states, applied to them laid out state-major, {@code [N, ED]} (element
  * (d, s) at {@code s·ED + d}), as the vector scan keeps them, rather than {@code [ED, N]} as the model's
@@ -25,9 +27,9 @@ public record StateProjection(Projection permuted, int ed, int n) {
         int ed = f / n;
         float[][] components = new float[projection.dimensions()][];
         for (int c = 0; c < components.length; c++) {
-            components[c] = toStateMajor(projection.components()[c], 0, ed, n, new float[f]);
+            components[c] = Layouts.transpose(projection.components()[c], ed, n);
         }
-        return new StateProjection(new Projection(toStateMajor(projection.mean(), 0, ed, n, new float[f]), components,
+        return new StateProjection(new Projection(Layouts.transpose(projection.mean(), ed, n), components,
                 projection.variance()), ed, n);
     }
 
@@ -41,17 +43,6 @@ public record StateProjection(Projection permuted, int ed, int n) {
      * {@code scratch} ({@code [ED·N]}): the bits {@link #projectStateMajor} gives for the same state.
      */
     public void projectState(float[] h, int off, float[] scratch, float[] out, int outOff) {
-        permuted.project(toStateMajor(h, off, ed, n, scratch), 0, out, outOff);
-    }
-
-    /** {@code x[off ..]} laid out [ED, N] into {@code out} laid out [N, ED]; returns {@code out}. */
-    private static float[] toStateMajor(float[] x, int off, int ed, int n, float[] out) {
-        for (int d = 0; d < ed; d++) {
-            int from = off + d * n;
-            for (int s = 0; s < n; s++) {
-                out[s * ed + d] = x[from + s];
-            }
-        }
-        return out;
+        permuted.project(Layouts.transposeInto(h, off, ed, n, scratch, 0), 0, out, outOff);
     }
 }

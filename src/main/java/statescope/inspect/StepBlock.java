@@ -25,14 +25,9 @@ public interface StepBlock {
     /**
      * The state h of layer {@code layer} after token t projected by {@code projection} into
      * {@code out[outOff ..]}, with the bits {@link StateProjection} gives for that state whatever its
-     * layout. The default copies h ({@link #h}) and projects the copy; a batched block projects in place.
+     * layout: a batched block projects its states where they lie.
      */
-    default void project(int t, int layer, StateProjection projection, float[] out, int outOff) {
-        int f = projection.ed() * projection.n();
-        float[] h = new float[f];
-        h(t, layer, h);
-        projection.projectState(h, 0, new float[f], out, outOff);
-    }
+    void project(int t, int layer, StateProjection projection, float[] out, int outOff);
 
     /** A block over per-token step traces (the reference path, and models without a batched scan). */
     static StepBlock of(StepTrace[] steps, int dState) {

@@ -17,7 +17,18 @@ public final class Layouts {
 
     /** [rows, cols] → [cols, rows]. */
     public static float[] transpose(float[] m, int rows, int cols) {
-        return transposePadded(m, rows, cols, rows);
+        return transposeInto(m, 0, rows, cols, new float[rows * cols], 0);
+    }
+
+    /** {@code m[off ..]} as [rows, cols] → [cols, rows] into {@code out[outOff ..]}; returns {@code out}. */
+    public static float[] transposeInto(float[] m, int off, int rows, int cols, float[] out, int outOff) {
+        for (int i = 0; i < rows; i++) {
+            int from = off + i * cols;
+            for (int j = 0; j < cols; j++) {
+                out[outOff + j * rows + i] = m[from + j];
+            }
+        }
+        return out;
     }
 
     /** [rows, cols] → [cols, padRows], zero-filled beyond rows (padRows ≥ rows). */

@@ -30,12 +30,7 @@ public record ScanResult(float[] y, float[] hLast, float[] hAll, float[] hMean, 
             System.arraycopy(hAll, base, out, outOff, ed * n);
             return;
         }
-        for (int s = 0; s < n; s++) {
-            int from = base + s * ed;
-            for (int d = 0; d < ed; d++) {
-                out[outOff + d * n + s] = hAll[from + d];
-            }
-        }
+        Layouts.transposeInto(hAll, base, n, ed, out, outOff);
     }
 
     /** Zero-filled outputs for a batch, with room for every h_t and its mean over N when {@code emitStates}. */

@@ -231,13 +231,10 @@ final class PasteBench {
     }
 
     /**
-     * CPU ticks so far per group of the process's threads (Linux: /proc/self/task, names with their numbers
-     * dropped, so that "GC Thread#0" and "#1" add up), including the JVM's own threads (GC, JIT), which
-     * ThreadMXBean does not see; empty elsewhere.
-     */
-    /**
      * CPU ticks (10 ms) of this process's threads from {@code /proc/self/task}, per thread id, and of the
-     * whole process from {@code /proc/self/stat}, read together. A thread that ends between two readings
+     * whole process from {@code /proc/self/stat}, read together (Linux; empty elsewhere). Grouped by name with
+     * the numbers dropped, so that "GC Thread#0" and "#1" add up; the JVM's own threads (GC, JIT) included,
+     * which ThreadMXBean does not see. A thread that ends between two readings
      * (the scan-ahead thread of each long read) is no longer in the second; what it used is the process's
      * ticks less those of the threads still there, shown as one group.
      */

@@ -52,15 +52,7 @@ public final class CorpusProjection {
                 throw new CancellationException("projection fitting cancelled");
             }
             int to = Math.min(corpus.size(), from + BATCH);
-            int[][] tokens = new int[to - from][];
-            for (int w = from; w < to; w++) {
-                int[] word = corpus.get(w);
-                tokens[w - from] = new int[word.length];
-                for (int i = 0; i < word.length; i++) {
-                    tokens[w - from][i] = language.tokens().token(word, i);
-                }
-            }
-            float[][][][] h = model.hiddenStates(tokens, kernel);            // [W][T_w][L][ED * N]
+            float[][][][] h = model.hiddenStates(tokens(language, corpus.subList(from, to)), kernel);  // [W][T_w][L][ED·N]
             for (int w = from; w < to; w++) {
                 int[] word = corpus.get(w);
                 Config c = machine.start();
@@ -94,6 +86,19 @@ public final class CorpusProjection {
             progress.accept(0.5 + 0.5 * (l + 1) / layers);
         }
         return clouds;
+    }
+
+    /** The words' token ids under the language's encoding, one array per word. */
+    static int[][] tokens(LanguageEntry language, List<int[]> words) {
+        int[][] tokens = new int[words.size()][];
+        for (int w = 0; w < tokens.length; w++) {
+            int[] word = words.get(w);
+            tokens[w] = new int[word.length];
+            for (int i = 0; i < word.length; i++) {
+                tokens[w][i] = language.tokens().token(word, i);
+            }
+        }
+        return tokens;
     }
 
     static float[][] centroids(float[][] pts, int[] states, int s) {

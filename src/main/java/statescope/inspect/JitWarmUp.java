@@ -1,11 +1,13 @@
 package statescope.inspect;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import statescope.ssm.SelectiveScanKernel;
 
 /**
  * Reads throwaway words through {@link AlignedTrace}'s batched path once a model is open, so that the JIT
@@ -22,6 +24,12 @@ import java.util.function.BooleanSupplier;
  * compiled them all during the user's paste, 0.6-1.5 s of C2's CPU on the two cores the paste needs. So
  * the warm-up reads {@link #WORDS} fresh words and then {@link #SHORT_BLOCKS} one-token blocks, which
  * call the block path as often as C2 asks for at little cost (docs/performance.md, "Ninth pass").
+ *
+ * <p>Between the two it makes the app's other reads once each ({@link #otherReads}): C2 compiles a method
+ * for the branches its profile has seen, and a branch taken later throws the compiled code away (an
+ * "unstable if" trap) to be compiled again. Without them, the corpus fit of the next model of the same
+ * shape (a batched read from zero states, no workspace) threw the compiled forward pass away, and C2
+ * compiled it again during the user's paste (docs/performance.md, "Tenth pass").
  */
 public final class JitWarmUp {
 
@@ -44,7 +52,7 @@ public final class JitWarmUp {
      * {@link CancellationException}, when {@code cancelled} says so (and may then run again for the shape).
      */
     public static boolean run(TraceModel model, LanguageEntry language, List<Projection> projections,
-                              BooleanSupplier cancelled) {
+                              SelectiveScanKernel kernel, BooleanSupplier cancelled) {
         var info = model.info();
         String shape = info.numLayers() + "x" + info.dInner() + "x" + info.dState();
         if (!DONE.add(shape)) {
@@ -64,12 +72,41 @@ public final class JitWarmUp {
                 if (i % 256 == 0 && cancelled.getAsBoolean()) {
                     throw new CancellationException();
                 }
+                if (i % OTHER_READS_EVERY == 0 && i + OTHER_READS_EVERY <= SHORT_BLOCKS) {
+                    otherReads(model, language, word, kernel, cancelled);
+                }
                 model.stepBlock(state, new int[] {word[i % TOKENS]}, i % 2);
             }
             return true;
         } catch (RuntimeException | Error e) {
             DONE.remove(shape);
             throw e;
+        }
+    }
+
+    /**
+     * One-token blocks between two rounds of {@link #otherReads}; the last round leaves this many for C2 to
+     * compile again what a round threw away (a branch seen once may not be in the profile C2 compiles from).
+     */
+    static final int OTHER_READS_EVERY = 1000;
+
+    /** Block lengths read in turn by {@link #otherReads}: each unlike the one before (the workspace re-sized). */
+    static final int[] OTHER_BLOCKS = {2, 3, 64, 5, 2, 17};
+
+    /**
+     * The reads the app makes besides a paste's, once each: the corpus fit's (a batch of sampled words of
+     * unequal lengths, some shorter than the convolution, from zero states, no workspace:
+     * {@link TraceModel#hiddenStates}), a trace with no projections
+     * yet (as before the fit), and blocks whose lengths change from one to the next (typing, a paste's tail).
+     */
+    static void otherReads(TraceModel model, LanguageEntry language, int[] word, SelectiveScanKernel kernel,
+                           BooleanSupplier cancelled) {
+        var corpus = CorpusSampler.sample(language.machine(), CorpusProjection.BATCH, 24, 17);  // as the fit reads
+        model.hiddenStates(CorpusProjection.tokens(language, corpus), kernel);
+        new AlignedTrace(model, language).setWord(Arrays.copyOf(word, 50), f -> { }, cancelled);
+        var state = model.newState();
+        for (int i = 0; i < OTHER_BLOCKS.length; i++) {
+            model.stepBlock(state, Arrays.copyOf(word, OTHER_BLOCKS[i]), i % 2);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import statescope.lang.catalog.ReferenceMachine.Config;
 import statescope.ssm.GateRange;
+import statescope.ssm.SelectiveScanKernel;
 
 /**
  * Hand-made models for tests: an "oracle" that runs the reference machine inside and emits logits of
@@ -80,6 +81,11 @@ public final class FakeModels {
             blockThreads.add(Thread.currentThread().getName());
             StepBlock block = m.stepBlock(state, tokens, slot);
             return blockView == null ? block : blockView.apply(block, slot);
+        }
+
+        @Override
+        public float[][][][] hiddenStates(int[][] words, SelectiveScanKernel kernel) {
+            return blockThreads != null ? m.hiddenStates(words, kernel) : TraceModel.super.hiddenStates(words, kernel);
         }
     }
 

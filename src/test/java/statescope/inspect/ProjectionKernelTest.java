@@ -39,9 +39,9 @@ class ProjectionKernelTest {
         var model = EngineModel.random(5, 5, 1, 44, GateRange.NONNEGATIVE, 3);     // a shape no model of the app has
         int f = model.info().dInner() * model.info().dState();
         var identity = new Projection(new float[f], new float[][] {new float[f], new float[f], new float[f]}, new double[3]);
-        assertTrue(JitWarmUp.run(model, lang, List.of(identity), () -> false));
+        assertTrue(JitWarmUp.run(model, lang, List.of(identity), VectorSupport.fastScan(1), () -> false));
         assertFalse(JitWarmUp.run(EngineModel.random(5, 5, 1, 44, GateRange.SIGNED, 4), lang, List.of(identity),
-                () -> false), "the same shape again: already compiled");
+                VectorSupport.fastScan(1), () -> false), "the same shape again: already compiled");
     }
 
     private static float[] randoms(SplittableRandom rnd, int n) {

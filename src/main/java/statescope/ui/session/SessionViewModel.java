@@ -259,7 +259,7 @@ public final class SessionViewModel {
                         : String.format(Locale.ROOT, "step vs reference: max |Δh| %.1e", a.deviation));
                 setProjections(a.clouds);
                 var projections = a.clouds.stream().map(StateCloud::projection).toList();
-                warmJob = analysisRunner.start(p -> JitWarmUp.run(model, lang, projections, p::cancelled),
+                warmJob = analysisRunner.start(p -> JitWarmUp.run(model, lang, projections, compute.kernel(), p::cancelled),
                         f -> { }, r -> { }, e -> { });                 // quiet: nothing shown, nothing lost
             }
         }, e -> {

@@ -19,13 +19,12 @@ final class StartupClock {
     private static final boolean ON = !System.getProperty("statescope.startup", "").isEmpty();
 
     private final Stage stage;
-    private final SessionViewModel vm;
+    private SessionViewModel vm;                                  // set once the views are built (FX thread)
     private final boolean exit;
     private final PrintStream out = System.out;
 
-    private StartupClock(Stage stage, SessionViewModel vm, boolean exit) {
+    private StartupClock(Stage stage, boolean exit) {
         this.stage = stage;
-        this.vm = vm;
         this.exit = exit;
     }
 
@@ -40,12 +39,23 @@ final class StartupClock {
         }
     }
 
-    /** Installs the probe when the property asks for it; call right before {@code stage.show()}. */
-    static void installIfAsked(Stage stage, SessionViewModel vm) {
+    /**
+     * Installs the probe when the property asks for it (else returns null); call right before
+     * {@code stage.show()}, and give it the session with {@link #watchSession} once the views are built.
+     */
+    static StartupClock installIfAsked(Stage stage) {
         String mode = System.getProperty("statescope.startup", "");
         if (mode.equals("report") || mode.equals("exit")) {
-            new StartupClock(stage, vm, mode.equals("exit")).watch();
+            var clock = new StartupClock(stage, mode.equals("exit"));
+            clock.watch();
+            return clock;
         }
+        return null;
+    }
+
+    /** The session whose opening model's first step the probe waits for (FX thread). */
+    void watchSession(SessionViewModel session) {
+        this.vm = session;
     }
 
     /**
@@ -65,6 +75,9 @@ final class StartupClock {
                 pulse++;
                 if (pulse == 3) {                                 // the first frame has been painted
                     out.println("startup window=" + System.currentTimeMillis());
+                }
+                if (vm == null) {                                 // the views are not built yet
+                    return;
                 }
                 if (stepPulse == 0) {                             // wait for the opening model's trace
                     var st = vm.views().stepper();

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -47,14 +48,9 @@ public final class StateScopeApp extends Application {
     public void start(Stage stage) {
         StartupClock.mark("fx-start");
         applyTheme();
-        var runner = new FxTaskRunner();
-        var analysis = new FxTaskRunner();
-        var vm = newSession(runner, analysis);
-        StartupClock.mark("session");
-        var root = buildRoot(vm);
-        StartupClock.mark("window-built");
         var screen = Screen.getPrimary().getVisualBounds();    // fits any screen: up to 1560x960
-        var scene = new Scene(root, Math.min(1560, screen.getWidth()), Math.min(960, screen.getHeight()));
+        var opening = new OpeningPane();
+        var scene = new Scene(opening, Math.min(1560, screen.getWidth()), Math.min(960, screen.getHeight()));
         scene.getStylesheets().add(STYLESHEET);
         stage.setTitle("StateScope");
         stage.setScene(scene);
@@ -63,6 +59,25 @@ public final class StateScopeApp extends Application {
         if (screen.getWidth() <= 1560 || screen.getHeight() <= 960) {
             stage.setMaximized(true);
         }
+        var clock = StartupClock.installIfAsked(stage);
+        stage.show();
+        StartupClock.mark("shown");
+        opening.openWhenPainted(() -> open(stage, scene, clock));  // the window is up; now the app's views
+    }
+
+    /**
+     * Builds the main window into the shown {@code scene} and opens the first language and model. Runs once
+     * the opening pane's frame is on the screen, so that the window appears before its views are built
+     * (about 1.3 s of the start on a 2-core machine: the views, their first CSS pass, their first frame).
+     */
+    private void open(Stage stage, Scene scene, StartupClock clock) {
+        var runner = new FxTaskRunner();
+        var analysis = new FxTaskRunner();
+        var vm = newSession(runner, analysis);
+        StartupClock.mark("session");
+        var root = buildRoot(vm);
+        StartupClock.mark("window-built");
+        scene.setRoot(root);
         var scale = uiScale(UiScale.Store.preferences());
         var controls = StageControls.install(stage, root, scale);
         var files = new FxTaskRunner();
@@ -74,11 +89,11 @@ public final class StateScopeApp extends Application {
             files.close();
         });
         StartupClock.mark("actions");
-        StartupClock.installIfAsked(stage, vm);
-        vm.start();                                  // the opening model loads while the first frame is laid out
+        if (clock != null) {
+            clock.watchSession(vm);
+        }
+        vm.start();                                  // the opening model loads while the views are laid out
         StartupClock.mark("session-started");
-        stage.show();
-        StartupClock.mark("shown");
         root.attachTabsLater(MainWindow.TABS_LATER);                    // the hidden tabs, after the first step
         var raw = getParameters().getRaw();                           // a file the desktop opened with the app
         if (raw.size() == 1 && raw.get(0).toLowerCase(Locale.ROOT).endsWith(".jff")) {
@@ -86,8 +101,10 @@ public final class StateScopeApp extends Application {
         } else if (raw.size() == 1 && raw.get(0).toLowerCase(Locale.ROOT).endsWith(".statescope")) {
             export.jobs().openSession(Path.of(raw.get(0)));
         } else if (raw.size() == 2 && raw.get(0).equals(PRESENT)) {             // statescope present FILE
-            controls.setPresenting(true);
-            root.openStory(Path.of(raw.get(1)));
+            Platform.runLater(() -> {                 // after the views' first CSS pass, which the theme redoes
+                controls.setPresenting(true);
+                root.openStory(Path.of(raw.get(1)));
+            });
         }
     }
 

@@ -1,0 +1,54 @@
+package statescope.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The window's first content: the views are built after it is painted, and a failure is said in words. */
+@ExtendWith(ApplicationExtension.class)
+class OpeningPaneTest {
+
+    private OpeningPane pane;
+
+    @Start
+    void start(Stage stage) {
+        StateScopeApp.applyTheme();
+        pane = new OpeningPane();
+        var scene = new Scene(pane, 800, 500);
+        scene.getStylesheets().add(StateScopeApp.STYLESHEET);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Test
+    void theViewsAreBuiltOnALaterPulseNotDuringShow() throws Exception {
+        var runs = new AtomicInteger();
+        int atOnce = WaitForAsyncUtils.asyncFx(() -> {
+            pane.openWhenPainted(runs::incrementAndGet);
+            return runs.get();
+        }).get();
+        assertEquals(0, atOnce, "built before the pane's frame");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runs.get() == 1);
+        WaitForAsyncUtils.waitForFxEvents(5);
+        assertEquals(1, runs.get(), "built once");
+        assertEquals(OpeningPane.OPENING, pane.line());
+    }
+
+    @Test
+    void aFailureToBuildTheViewsIsShownInWords() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> pane.openWhenPainted(() -> {
+            throw new IllegalStateException("no models folder");
+        })).get();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !pane.line().equals(OpeningPane.OPENING));
+        assertTrue(pane.line().startsWith("StateScope could not build its window: no models folder."), pane.line());
+    }
+}

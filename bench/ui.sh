@@ -33,7 +33,8 @@
 #                                (default target/readout-shots; ReadoutScreenshots)
 # JDK 25: JAVA_HOME (as for ./mvnw), else the java on the PATH. UI_BENCH_GC=Z (or Serial, Parallel) runs the
 # JVM on that collector instead of G1, UI_BENCH_NO_JIT_HINTS=1 without Launcher.JIT_HINTS (for the A/B runs of
-# docs/performance.md, "Third pass"), UI_BENCH_NO_THP=1 without transparent huge pages (fifth pass); UI_BENCH_JVM adds JVM options (e.g. "-Xms2g -XX:+AlwaysPreTouch", "Fourth pass").
+# docs/performance.md, "Third pass"), UI_BENCH_NO_THP=1 without transparent huge pages (fifth pass), UI_BENCH_HEAP_SHRINKS=1
+# without Launcher.HEAP (twelfth pass); UI_BENCH_JVM adds JVM options (e.g. "-Xms2g -XX:+AlwaysPreTouch", "Fourth pass").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
@@ -43,6 +44,11 @@ FLAGS=(-Xmx3g "-XX:+Use${UI_BENCH_GC:-G1}GC" --add-modules jdk.incubator.vector 
        -XX:CompileCommand=quiet -XX:CompileCommand=inline,statescope.ssm.VectorScan::token -XX:CompileCommand=inline,statescope.ssm.VectorScan::tokenTail -XX:CompileCommand=inline,statescope.ssm.VectorPolyMath::exp -XX:CompileCommand=inline,statescope.ssm.VectorPolyMath::log1p -XX:CompileCommand=inline,statescope.ssm.VectorPolyMath::log1pFinite -XX:CompileCommand=inline,statescope.ssm.VectorPolyMath::silu -XX:CompileCommand=inline,statescope.ssm.VectorPolyMath::sigmoid -XX:CompileCommand=inline,statescope.ssm.VectorPolyMath::sum -XX:CompileCommand=inline,statescope.ssm.VectorMath::init -XX:CompileCommand=inline,statescope.ssm.VectorMath::initMasked)  # Launcher.JIT_HINTS
 if [ -n "${UI_BENCH_NO_JIT_HINTS:-}" ]; then          # the A/B of docs/performance.md's third pass
   FLAGS=("${FLAGS[@]:0:5}")
+fi
+# the heap keeps what it has grown to, as the launcher has it (Launcher.HEAP); UI_BENCH_HEAP_SHRINKS=1 leaves
+# it out (the A/B of docs/performance.md's twelfth pass)
+if [ -z "${UI_BENCH_HEAP_SHRINKS:-}" ]; then
+  FLAGS+=(-XX:MaxHeapFreeRatio=100)
 fi
 # the heap on transparent huge pages where the kernel offers them, as the launcher does (Launcher.hugePages);
 # UI_BENCH_NO_THP=1 leaves them out (the A/B of docs/performance.md's fifth pass)

@@ -49,6 +49,15 @@ public final class Launcher {
             inline("VectorMath", "init"),
             inline("VectorMath", "initMasked"));
 
+    /**
+     * The heap keeps what it has grown to: G1 otherwise gives memory back after its concurrent cycles, and
+     * the next long read (a paste after some typing) spends its time having the kernel zero fresh pages
+     * again: a 100,000-character paste after 1,300 keystrokes read in 1.5-2.5 s with G1's default against
+     * 1.2-1.3 s with this (docs/performance.md, "Twelfth pass"). The app's memory then stays at its peak
+     * (under -Xmx) until it exits. Like {@link #JIT_HINTS}, in every way of starting the app (LauncherTest).
+     */
+    static final List<String> HEAP = List.of("-XX:MaxHeapFreeRatio=100");
+
     /** The kernel's transparent huge page mode, as the JVM reads it (Linux only). */
     private static final Path THP_MODE = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
 
@@ -141,6 +150,7 @@ public final class Launcher {
         cmd.add("--enable-native-access=ALL-UNNAMED");
         cmd.add("--sun-misc-unsafe-memory-access=allow");
         cmd.addAll(JIT_HINTS);
+        cmd.addAll(HEAP);
         cmd.addAll(hugePages(System.getProperty("os.name", ""), readThpMode()));
         List<String> given = ManagementFactory.getRuntimeMXBean().getInputArguments();
         cmd.addAll(given);

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +40,7 @@ class LauncherTest {
     /**
      * The JIT's inlining hints name methods that exist (a renamed vector helper would silently lose its
      * hint), and every way of starting the app passes the same list: the launcher's re-executed JVM,
-     * {@code ./mvnw javafx:run}, the installers, the UI benchmarks.
+     * {@code ./mvnw javafx:run}, the installers, the UI benchmarks; so does the heap's option ({@link Launcher#HEAP}).
      */
     @Test
     void theJitHintsNameRealMethodsAndEveryStartPassesThem() throws Exception {
@@ -53,10 +54,11 @@ class LauncherTest {
         assertEquals("-XX:CompileCommand=quiet", Launcher.JIT_HINTS.get(0), "quiet first: no line printed per command");
         var child = Launcher.reexecCommand(new String[] {"languages"}, false);
         assertTrue(child.containsAll(Launcher.JIT_HINTS), "the re-executed JVM: " + child);
+        assertTrue(child.containsAll(Launcher.HEAP), "the re-executed JVM: " + child);
         String pom = Files.readString(Path.of("pom.xml"));
         String jpackage = Files.readString(Path.of("installers/jpackage/common.txt"));
         String bench = Files.readString(Path.of("bench/ui.sh"));
-        for (String hint : Launcher.JIT_HINTS) {
+        for (String hint : Stream.concat(Launcher.JIT_HINTS.stream(), Launcher.HEAP.stream()).toList()) {
             assertTrue(pom.contains("<option>" + hint + "</option>"), "javafx:run lacks " + hint);
             assertTrue(jpackage.contains("--java-options " + hint + "\n"), "the installers lack " + hint);
             assertTrue(bench.contains(hint + " ") || bench.contains(hint + ")"), "bench/ui.sh lacks " + hint);

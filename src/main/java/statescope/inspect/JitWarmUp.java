@@ -25,7 +25,8 @@ import statescope.ssm.SelectiveScanKernel;
  * the warm-up reads {@link #WORDS} fresh words and then {@link #SHORT_BLOCKS} one-token blocks, which
  * call the block path as often as C2 asks for at little cost (docs/performance.md, "Ninth pass").
  *
- * <p>Between the two it makes the app's other reads once each ({@link #otherReads}): C2 compiles a method
+ * <p>Among the short blocks it also makes the app's other reads ({@link #otherReads}, every
+ * {@value #OTHER_READS_EVERY} blocks but the last round): C2 compiles a method
  * for the branches its profile has seen, and a branch taken later throws the compiled code away (an
  * "unstable if" trap) to be compiled again. Without them, the corpus fit of the next model of the same
  * shape (a batched read from zero states, no workspace) threw the compiled forward pass away, and C2
@@ -94,7 +95,7 @@ public final class JitWarmUp {
     static final int[] OTHER_BLOCKS = {2, 3, 64, 5, 2, 17};
 
     /**
-     * The reads the app makes besides a paste's, once each: the corpus fit's (a batch of sampled words of
+     * The reads the app makes besides a paste's, one of each: the corpus fit's (a batch of sampled words of
      * unequal lengths, some shorter than the convolution, from zero states, no workspace:
      * {@link TraceModel#hiddenStates}), a trace with no projections
      * yet (as before the fit), and blocks whose lengths change from one to the next (typing, a paste's tail).

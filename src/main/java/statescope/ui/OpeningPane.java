@@ -46,9 +46,13 @@ final class OpeningPane extends VBox {
                     return;
                 }
                 stop();
+                var scene = getScene();
                 try {
                     open.run();
                 } catch (RuntimeException | Error e) {
+                    if (scene != null && scene.getRoot() != OpeningPane.this) {
+                        scene.setRoot(OpeningPane.this);               // not a half-wired window: the message
+                    }
                     failed(e);
                 }
             }

@@ -1,11 +1,13 @@
 package statescope.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,11 +46,14 @@ class OpeningPaneTest {
     }
 
     @Test
-    void aFailureToBuildTheViewsIsShownInWords() throws Exception {
+    void aFailureToBuildTheViewsIsShownInWordsInsteadOfAHalfBuiltWindow() throws Exception {
+        var scene = pane.getScene();
         WaitForAsyncUtils.asyncFx(() -> pane.openWhenPainted(() -> {
+            scene.setRoot(new Label("half-built"));                    // the views were in, then wiring failed
             throw new IllegalStateException("no models folder");
         })).get();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !pane.line().equals(OpeningPane.OPENING));
         assertTrue(pane.line().startsWith("StateScope could not build its window: no models folder."), pane.line());
+        assertSame(pane, scene.getRoot(), "the message is what the window shows");
     }
 }

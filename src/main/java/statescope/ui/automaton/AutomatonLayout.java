@@ -144,6 +144,11 @@ public final class AutomatonLayout {
         return libraryLoaded;
     }
 
+    /** Forgets that a layout ran (tests: so that {@link #loadLibrary} has to lay its tiny machine out again). */
+    static void forgetLibraryLoaded() {
+        libraryLoaded = false;
+    }
+
     /**
      * Reserves the layouts of {@code dfa} (both directions) for the next {@link #layout(Dfa, boolean, boolean)}
      * calls that ask for them and returns the work that computes them, for a thread of the caller's

@@ -171,8 +171,10 @@ class LayoutCacheTest {
 
     @Test
     void theLibraryIsLoadedByATinyLayout() {
+        AutomatonLayout.forgetLibraryLoaded();                         // another test may have laid one out
+        assertFalse(AutomatonLayout.libraryLoaded());
         AutomatonLayout.loadLibrary();
-        assertTrue(AutomatonLayout.libraryLoaded());
+        assertTrue(AutomatonLayout.libraryLoaded(), "no layout ran");
     }
 
     private Path onlyFile() throws IOException {

@@ -2,8 +2,9 @@
 # Start-up time and idle CPU of the app (issue 16's "Speed and quiet"), printed as figures:
 #     bash bench/start.sh [RUNS]        (default 5 runs of each)
 # 1. the built app (java -jar target/statescope.jar, as the README starts it, launcher re-exec included):
-#    wall time from the launch to the window's first painted frame, and to the first step shown (the
-#    opening model's trace in, one step taken, its frame painted; StartupClock); median, min and max over RUNS;
+#    wall time from the launch to the window's first painted frame (the opening pane, ui.OpeningPane: the
+#    views are built after it), and to the first step shown (the views built, the opening model's trace in,
+#    one step taken, its frame painted; StartupClock); median, min and max over RUNS;
 # 2. ./mvnw -o javafx:run after a first run (Maven's own start-up and an up-to-date build included),
 #    to the window and to the first step shown; median over RUNS;
 # 3. idle: the app left alone 30 s after its first step, CPU of all its processes as % of one core, beside

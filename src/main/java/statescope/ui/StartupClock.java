@@ -10,7 +10,7 @@ import statescope.ui.session.SessionViewModel;
  * The start-up benchmark's probe ({@code bench/start.sh}), off unless {@code -Dstatescope.startup=report}
  * (or {@code =exit}, which also closes the app once it has measured). It prints, as wall-clock epoch
  * milliseconds so that the script can subtract its own launch time, {@code startup window=MS} when the
- * window's first frame has been painted, and {@code startup step=MS} when the opening model's trace is
+ * window's first frame has been painted (the {@link OpeningPane}, before the views are built), and {@code startup step=MS} when the opening model's trace is
  * in, one step forward has been taken and the frame showing it has been painted. The app does the same
  * work with or without it: the probe only watches and, once, presses "step".
  */

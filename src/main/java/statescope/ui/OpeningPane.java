@@ -33,8 +33,9 @@ final class OpeningPane extends VBox {
     /**
      * Runs {@code open} on the JavaFX thread at the start of the third pulse after this call (made right
      * after {@code show()}): a pulse hands its frame to the render thread and the next pulse waits for that
-     * painting, so this pane is on the screen by then (as {@link StartupClock} reads it). When {@code open}
-     * throws, the pane names the failure and the details go to standard error.
+     * painting, so this pane is on the screen by then (as {@link StartupClock} reads it). Not at all when the
+     * window was closed by then. When {@code open} throws, the pane names the failure and the details go to
+     * standard error.
      */
     void openWhenPainted(Runnable open) {
         new AnimationTimer() {
@@ -47,6 +48,9 @@ final class OpeningPane extends VBox {
                 }
                 stop();
                 var scene = getScene();
+                if (scene == null || scene.getWindow() == null || !scene.getWindow().isShowing()) {
+                    return;                                            // closed before its views were built
+                }
                 try {
                     open.run();
                 } catch (RuntimeException | Error e) {

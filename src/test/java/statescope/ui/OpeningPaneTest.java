@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -20,9 +21,11 @@ import org.testfx.util.WaitForAsyncUtils;
 class OpeningPaneTest {
 
     private OpeningPane pane;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         StateScopeApp.applyTheme();
         pane = new OpeningPane();
         var scene = new Scene(pane, 800, 500);
@@ -55,5 +58,25 @@ class OpeningPaneTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !pane.line().equals(OpeningPane.OPENING));
         assertTrue(pane.line().startsWith("StateScope could not build its window: no models folder."), pane.line());
         assertSame(pane, scene.getRoot(), "the message is what the window shows");
+    }
+
+    @Test
+    void aWindowClosedBeforeItsViewsAreBuiltGetsNone() throws Exception {
+        var runs = new AtomicInteger();
+        var pulses = new AtomicInteger();
+        WaitForAsyncUtils.asyncFx(() -> {
+            pane.openWhenPainted(runs::incrementAndGet);
+            stage.hide();
+            new AnimationTimer() {                                     // a clock: pulses go on without a window
+                @Override
+                public void handle(long now) {
+                    if (pulses.incrementAndGet() == 10) {
+                        stop();
+                    }
+                }
+            }.start();
+        }).get();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> pulses.get() >= 10);
+        assertEquals(0, runs.get(), "views built for a closed window");
     }
 }

@@ -53,7 +53,7 @@ public final class Launcher {
      * The heap keeps what it has grown to: G1 otherwise gives memory back after its concurrent cycles, and
      * the next long read (a paste after some typing) spends its time having the kernel zero fresh pages
      * again: a 100,000-character paste after 1,300 keystrokes read in 1.5-2.5 s with G1's default against
-     * 1.2-1.3 s with this (docs/performance.md, "Twelfth pass"). The app's memory then stays at its peak
+     * 1.0-1.5 s with this (docs/performance.md, "Twelfth pass"). The app's memory then stays at its peak
      * (under -Xmx) until it exits. Like {@link #JIT_HINTS}, in every way of starting the app (LauncherTest).
      */
     static final List<String> HEAP = List.of("-XX:MaxHeapFreeRatio=100");

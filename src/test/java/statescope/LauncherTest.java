@@ -43,7 +43,7 @@ class LauncherTest {
      * {@code ./mvnw javafx:run}, the installers, the UI benchmarks; so does the heap's option ({@link Launcher#HEAP}).
      */
     @Test
-    void theJitHintsNameRealMethodsAndEveryStartPassesThem() throws Exception {
+    void theJitHintsNameRealMethodsAndEveryStartPassesThemAndTheHeapOption() throws Exception {
         for (String hint : Launcher.JIT_HINTS.subList(1, Launcher.JIT_HINTS.size())) {
             String target = hint.substring(hint.indexOf(',') + 1);
             String cls = target.substring(0, target.indexOf("::"));

@@ -26,6 +26,15 @@ public final class CorpusProjection {
     /** Words per batched scan. */
     static final int BATCH = 32;
 
+    /** The app's fit: words sampled, their longest length and the seed (the trajectory's clouds, the warm-up). */
+    public static final int APP_WORDS = 120;
+
+    /** The app's fit: the longest word sampled. */
+    public static final int APP_MAX_LEN = 24;
+
+    /** The app's fit: the sampling seed. */
+    public static final long APP_SEED = 17;
+
     private CorpusProjection() {
     }
 

@@ -25,10 +25,10 @@ import statescope.ssm.SelectiveScanKernel;
  * the warm-up reads {@link #WORDS} fresh words and then {@link #SHORT_BLOCKS} one-token blocks, which
  * call the block path as often as C2 asks for at little cost (docs/performance.md, "Ninth pass").
  *
- * <p>Among the short blocks it also makes the app's other reads ({@link #otherReads}, every
- * {@value #OTHER_READS_EVERY} blocks but the last round): C2 compiles a method
- * for the branches its profile has seen, and a branch taken later throws the compiled code away (an
- * "unstable if" trap) to be compiled again. Without them, the corpus fit of the next model of the same
+ * <p>Among the short blocks it also makes the app's other reads ({@link #otherReads}, before blocks 0,
+ * {@value #OTHER_READS_EVERY}, 2 · {@value #OTHER_READS_EVERY}, … while at least {@value #OTHER_READS_EVERY}
+ * blocks follow): C2 compiles a method for the branches its profile has seen, and a branch taken later
+ * throws the compiled code away (an "unstable if" trap) to be compiled again. Without them, the corpus fit of the next model of the same
  * shape (a batched read from zero states, no workspace) threw the compiled forward pass away, and C2
  * compiled it again during the user's paste (docs/performance.md, "Tenth pass").
  */
@@ -42,6 +42,16 @@ public final class JitWarmUp {
 
     /** One-token block reads after the words: calls of the block path, for C2's call count. */
     public static final int SHORT_BLOCKS = 6000;
+
+    /**
+     * One-token blocks between two rounds of {@link #otherReads}; the last round leaves at least this many
+     * for C2 to compile again what a round threw away (a branch seen once may not be in the profile C2
+     * compiles from).
+     */
+    static final int OTHER_READS_EVERY = 1000;
+
+    /** Block lengths read in turn by {@link #otherReads}: each unlike the one before (the workspace re-sized). */
+    static final int[] OTHER_BLOCKS = {2, 3, 64, 5, 2, 17};
 
     private static final Set<String> DONE = ConcurrentHashMap.newKeySet();
 
@@ -68,13 +78,15 @@ public final class JitWarmUp {
                 word = new SplittableRandom(i + 1).ints(TOKENS, 0, symbols).toArray();
                 trace.setWord(word, f -> { }, cancelled);
             }
+            int[][] corpus = CorpusProjection.tokens(language, CorpusSampler.sample(language.machine(),
+                    CorpusProjection.BATCH, CorpusProjection.APP_MAX_LEN, CorpusProjection.APP_SEED));
             var state = model.newState();
             for (int i = 0; i < SHORT_BLOCKS; i++) {
                 if (i % 256 == 0 && cancelled.getAsBoolean()) {
                     throw new CancellationException();
                 }
                 if (i % OTHER_READS_EVERY == 0 && i + OTHER_READS_EVERY <= SHORT_BLOCKS) {
-                    otherReads(model, language, word, kernel, cancelled);
+                    otherReads(model, language, word, corpus, kernel, cancelled);
                 }
                 model.stepBlock(state, new int[] {word[i % TOKENS]}, i % 2);
             }
@@ -86,24 +98,14 @@ public final class JitWarmUp {
     }
 
     /**
-     * One-token blocks between two rounds of {@link #otherReads}; the last round leaves this many for C2 to
-     * compile again what a round threw away (a branch seen once may not be in the profile C2 compiles from).
+     * The reads the app makes besides a paste's, one of each: the corpus fit's ({@code corpus}, a batch of
+     * words sampled as the fit samples them, of unequal lengths, some shorter than the convolution, read from
+     * zero states with no workspace: {@link TraceModel#hiddenStates}), a trace with no projections yet (as
+     * before the fit), and blocks whose lengths change from one to the next (typing, a paste's tail).
      */
-    static final int OTHER_READS_EVERY = 1000;
-
-    /** Block lengths read in turn by {@link #otherReads}: each unlike the one before (the workspace re-sized). */
-    static final int[] OTHER_BLOCKS = {2, 3, 64, 5, 2, 17};
-
-    /**
-     * The reads the app makes besides a paste's, one of each: the corpus fit's (a batch of sampled words of
-     * unequal lengths, some shorter than the convolution, from zero states, no workspace:
-     * {@link TraceModel#hiddenStates}), a trace with no projections
-     * yet (as before the fit), and blocks whose lengths change from one to the next (typing, a paste's tail).
-     */
-    static void otherReads(TraceModel model, LanguageEntry language, int[] word, SelectiveScanKernel kernel,
-                           BooleanSupplier cancelled) {
-        var corpus = CorpusSampler.sample(language.machine(), CorpusProjection.BATCH, 24, 17);  // as the fit reads
-        model.hiddenStates(CorpusProjection.tokens(language, corpus), kernel);
+    static void otherReads(TraceModel model, LanguageEntry language, int[] word, int[][] corpus,
+                           SelectiveScanKernel kernel, BooleanSupplier cancelled) {
+        model.hiddenStates(corpus, kernel);
         new AlignedTrace(model, language).setWord(Arrays.copyOf(word, 50), f -> { }, cancelled);
         var state = model.newState();
         for (int i = 0; i < OTHER_BLOCKS.length; i++) {

@@ -8,7 +8,8 @@ import javafx.scene.layout.VBox;
 /**
  * What the window shows while the app builds its views: the name and one line saying what is being opened.
  * A few labels, so that its first CSS pass and its first frame take a fraction of what the main window's
- * take (about a second on a 2-core machine painting in software; docs/performance.md, "Eleventh pass"). If
+ * take (1.3-1.9 s with the views' building on a 2-core machine painting in software; docs/performance.md,
+ * "Eleventh pass"). If
  * building the views fails, the line says so, in words, instead of leaving the window as it is.
  */
 final class OpeningPane extends VBox {
@@ -54,7 +55,7 @@ final class OpeningPane extends VBox {
                 try {
                     open.run();
                 } catch (RuntimeException | Error e) {
-                    if (scene != null && scene.getRoot() != OpeningPane.this) {
+                    if (scene.getRoot() != OpeningPane.this) {
                         scene.setRoot(OpeningPane.this);               // not a half-wired window: the message
                     }
                     failed(e);

@@ -10,8 +10,9 @@ import statescope.ui.session.SessionViewModel;
  * The start-up benchmark's probe ({@code bench/start.sh}), off unless {@code -Dstatescope.startup=report}
  * (or {@code =exit}, which also closes the app once it has measured). It prints, as wall-clock epoch
  * milliseconds so that the script can subtract its own launch time, {@code startup window=MS} when the
- * window's first frame has been painted (the {@link OpeningPane}, before the views are built), and {@code startup step=MS} when the opening model's trace is
- * in, one step forward has been taken and the frame showing it has been painted. The app does the same
+ * window's first frame has been painted (the {@link OpeningPane}, before the views are built), and
+ * {@code startup step=MS} when the opening model's trace is in, one step forward has been taken and the
+ * frame showing it has been painted. The app does the same
  * work with or without it: the probe only watches and, once, presses "step".
  */
 final class StartupClock {
@@ -22,6 +23,7 @@ final class StartupClock {
     private SessionViewModel vm;                                  // set once the views are built (FX thread)
     private final boolean exit;
     private final PrintStream out = System.out;
+    private AnimationTimer timer;
 
     private StartupClock(Stage stage, boolean exit) {
         this.stage = stage;
@@ -66,7 +68,7 @@ final class StartupClock {
      * timing it at the start of its own pulse, as this probe did before 7 December 2026, read too early.)
      */
     private void watch() {
-        new AnimationTimer() {
+        timer = new AnimationTimer() {
             private int pulse;                                    // pulses seen, the window's first frame is 1
             private int stepPulse;                                // the pulse in which the step was taken
 
@@ -92,14 +94,27 @@ final class StartupClock {
                     out.println("startup step=" + System.currentTimeMillis());
                     out.flush();
                     stop();
-                    if (exit) {
-                        Platform.runLater(() -> {
-                            stage.close();
-                            Platform.exit();
-                        });
-                    }
+                    done();
                 }
             }
-        }.start();
+        };
+        timer.start();
+    }
+
+    /** The window's views could not be built: says so and, in {@code exit} mode, closes the app (no step will come). */
+    void failed(Throwable e) {
+        out.println("startup failed: " + e);
+        out.flush();
+        timer.stop();
+        done();
+    }
+
+    private void done() {
+        if (exit) {
+            Platform.runLater(() -> {
+                stage.close();
+                Platform.exit();
+            });
+        }
     }
 }

@@ -68,11 +68,33 @@ public final class StateScopeApp extends Application {
     /**
      * Builds the main window into the shown {@code scene} and opens the first language and model. Runs once
      * the opening pane's frame is on the screen, so that the window appears before its views are built
-     * (about 1.3 s of the start on a 2-core machine: the views, their first CSS pass, their first frame).
+     * (about 1.3-1.9 s of the start on a 2-core machine painting in software: the views, their first CSS
+     * pass, their first frame; docs/performance.md, "Eleventh pass"). On a failure the runners it started
+     * are closed and the probe, when on, is told.
      */
     private void open(Stage stage, Scene scene, StartupClock clock) {
         var runner = new FxTaskRunner();
         var analysis = new FxTaskRunner();
+        var files = new FxTaskRunner();
+        Runnable close = () -> {
+            runner.close();
+            analysis.close();
+            files.close();
+        };
+        stage.setOnHidden(e -> close.run());
+        try {
+            openViews(stage, scene, clock, runner, analysis, files);
+        } catch (RuntimeException | Error e) {
+            close.run();                                             // nothing left working behind the message
+            if (clock != null) {
+                clock.failed(e);
+            }
+            throw e;
+        }
+    }
+
+    private void openViews(Stage stage, Scene scene, StartupClock clock, FxTaskRunner runner, FxTaskRunner analysis,
+                           FxTaskRunner files) {
         var vm = newSession(runner, analysis);
         StartupClock.mark("session");
         var root = buildRoot(vm);
@@ -80,14 +102,8 @@ public final class StateScopeApp extends Application {
         scene.setRoot(root);
         var scale = uiScale(UiScale.Store.preferences());
         var controls = StageControls.install(stage, root, scale);
-        var files = new FxTaskRunner();
         var export = ExportActions.install(root, vm, files, Chooser.dialogs(root),
                 new RecentSessions(RecentSessions.Store.preferences()), scaleAccess(scale));
-        stage.setOnHidden(e -> {
-            runner.close();
-            analysis.close();
-            files.close();
-        });
         StartupClock.mark("actions");
         if (clock != null) {
             clock.watchSession(vm);

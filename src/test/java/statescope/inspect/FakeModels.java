@@ -29,14 +29,17 @@ public final class FakeModels {
     }
 
     /**
-     * {@code m} whole (its gates and its blocks, buffer sets included), noting in {@code threads} the name of
-     * every thread that asks it for a block.
+     * {@code m} whole (its gates, its blocks, buffer sets included, and its batched {@code hiddenStates}),
+     * noting in {@code threads} the name of every thread that asks it for a block.
      */
     public static TraceModel watched(TraceModel m, Set<String> threads) {
         return new Delegating(m, true, threads, null);
     }
 
-    /** {@code m} whole, each of its blocks handed out as {@code view} makes it of the block and its buffer set. */
+    /**
+     * {@code m} whole (its batched {@code hiddenStates} too), each of its blocks handed out as {@code view}
+     * makes it of the block and its buffer set.
+     */
     public static TraceModel blocksSeenThrough(TraceModel m, BiFunction<StepBlock, Integer, StepBlock> view) {
         return new Delegating(m, true, ConcurrentHashMap.newKeySet(), view);
     }

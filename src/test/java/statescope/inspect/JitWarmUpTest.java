@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -67,16 +68,16 @@ class JitWarmUpTest {
     }
 
     @Test
-    void itAlsoMakesTheAppsOtherReadsOnceSoTheirBranchesAreCompiledIn() {
+    void itMakesTheAppsOtherReadsInRoundsAmongTheShortBlocksAndEndsWithShortBlocksOnly() {
         var lang = BuiltinLanguages.flipFlop();
         var inner = model(38);
-        Map<Integer, AtomicInteger> byLength = new ConcurrentHashMap<>();
+        var lengths = new ConcurrentLinkedQueue<Integer>();
         var model = FakeModels.blocksSeenThrough(inner, (block, slot) -> {
-            byLength.computeIfAbsent(block.length(), k -> new AtomicInteger()).incrementAndGet();
+            lengths.add(block.length());
             return block;
         });
         var fast = VectorSupport.fastScan(1);
-        var padded = new AtomicInteger();
+        var fitReads = new AtomicInteger();
         SelectiveScanKernel counting = new SelectiveScanKernel() {
             @Override
             public String name() {
@@ -86,15 +87,22 @@ class JitWarmUpTest {
             @Override
             public ScanResult scan(ScanBatch in, boolean emitStates) {
                 if (in.batch() > 1 && in.h0() == null) {
-                    padded.incrementAndGet();                      // the corpus fit's read: a batch from zero states
+                    fitReads.incrementAndGet();                    // the corpus fit's read: a batch from zero states
                 }
                 return fast.scan(in, emitStates);
             }
         };
         assertTrue(JitWarmUp.run(model, lang, List.of(identity(inner)), counting, () -> false));
-        assertTrue(padded.get() > 0, "no batched read from zero states on the given kernel");
-        for (int len : JitWarmUp.OTHER_BLOCKS) {
-            assertTrue(byLength.containsKey(len), "no block of " + len + " tokens: " + byLength);
+        int rounds = (JitWarmUp.SHORT_BLOCKS - JitWarmUp.OTHER_READS_EVERY) / JitWarmUp.OTHER_READS_EVERY + 1;
+        assertEquals(rounds * inner.info().numLayers(), fitReads.get(), "batched zero-state reads on the given kernel");
+        var seq = List.copyOf(lengths);
+        for (int len : new int[] {3, 5, 17}) {                             // lengths no other read of it has
+            assertEquals(rounds, seq.stream().filter(x -> x == len).count(), "blocks of " + len + " tokens");
         }
+        int tail = 0;
+        for (int i = seq.size() - 1; i >= 0 && seq.get(i) == 1; i--) {
+            tail++;
+        }
+        assertTrue(tail >= JitWarmUp.OTHER_READS_EVERY, "one-token blocks after the last round: " + tail);
     }
 }

@@ -249,7 +249,8 @@ public final class SessionViewModel {
         int[] sample = lang.encode(lang.sample());
         analysisJob = analysisRunner.start(p -> {
             var dev = model.stepScanDeviation(sample);
-            var clouds = CorpusProjection.fit(model, lang, 120, 24, 17, compute.kernel(), p::update, p::cancelled);
+            var clouds = CorpusProjection.fit(model, lang, CorpusProjection.APP_WORDS,
+                    CorpusProjection.APP_MAX_LEN, CorpusProjection.APP_SEED, compute.kernel(), p::update, p::cancelled);
             return new Analysis(clouds, dev.isPresent() ? dev.getAsDouble() : Double.NaN);
         }, f -> { }, a -> {
             analysisEnded();
@@ -433,7 +434,8 @@ public final class SessionViewModel {
         pendingCloudsB = null;
         analysisStarted();
         analysisJobB = analysisRunner.start(
-                p -> CorpusProjection.fit(b.model(), lang, 120, 24, 17, compute.kernel(), p::update, p::cancelled),
+                p -> CorpusProjection.fit(b.model(), lang, CorpusProjection.APP_WORDS,
+                        CorpusProjection.APP_MAX_LEN, CorpusProjection.APP_SEED, compute.kernel(), p::update, p::cancelled),
                 f -> { }, clouds -> {
                     analysisEnded();
                     if (traceB == b) {

@@ -116,7 +116,7 @@ final class PasteBench {
             // 1. the paste, until the trace is read and the views show it
             boolean clip = fxGet(() -> putOnClipboard(big));
             long[] cpu0 = cpu();
-            var byThread0 = new ThreadTicks().read();
+            var byThread0 = new ThreadTicks().read();                      // with the heap and page faults
             long p0 = FxStallMeter.now();
             var callNanos = new AtomicLong();
             fx(() -> {
@@ -133,7 +133,9 @@ final class PasteBench {
                 System.err.printf("paste: uptime %.2f s, read by %.2f s%n", uptimeAt(p0), uptimeAt(System.nanoTime()));
             }
             long[] cpu1 = cpu();
-            printGroups(new ThreadTicks().read().since(byThread0));
+            var byThread1 = new ThreadTicks().read();
+            printGroups(byThread1.since(byThread0));
+            printMemory(byThread0, byThread1);
             double[] cpuSeconds = new double[cpu0.length];
             for (int i = 0; i < cpu0.length; i++) {
                 cpuSeconds[i] = (cpu1[i] - cpu0[i]) / 1e9;
@@ -245,11 +247,15 @@ final class PasteBench {
         private final Map<String, String> names = new TreeMap<>();
         private final Map<String, Long> ticks = new TreeMap<>();
         private long process;
+        private long minorFaults = -1;                                 // of the process; -1 without /proc
+        private final long heapCommitted = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
 
         ThreadTicks read() {
             var tasks = Path.of("/proc/self/task");
             try (var dirs = Files.list(tasks)) {
-                process = ticksOf(Files.readString(Path.of("/proc/self/stat")));
+                String stat = Files.readString(Path.of("/proc/self/stat"));
+                process = ticksOf(stat);
+                minorFaults = Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[7]);
                 for (var d : dirs.toList()) {
                     try {
                         String tid = d.getFileName().toString();
@@ -298,6 +304,18 @@ final class PasteBench {
                         e.getKey(), e.getValue() / 100.0)));
         if (!line.isEmpty()) {
             System.err.println("CPU during the paste by thread (/proc, 10 ms ticks): " + line);
+        }
+    }
+
+    /**
+     * Prints the heap the JVM had committed before and after the paste and the process's minor page faults
+     * during it, on standard error: a paste whose arrays land on pages the kernel must first zero (a heap the
+     * collector gave back, docs/performance.md "Twelfth pass") shows here as many faults and a growing heap.
+     */
+    private static void printMemory(ThreadTicks before, ThreadTicks after) {
+        if (before.minorFaults >= 0 && after.minorFaults >= 0) {
+            System.err.printf(Locale.ROOT, "memory during the paste: heap committed %d MB, then %d MB; %d minor page faults%n",
+                    before.heapCommitted >> 20, after.heapCommitted >> 20, after.minorFaults - before.minorFaults);
         }
     }
 

@@ -159,6 +159,11 @@ final class HeatmapCanvas extends Pane {
         paint(Pen.of(canvas.getGraphicsContext2D()), canvas.getWidth(), canvas.getHeight());
     }
 
+    /** How many models' frames are drawn (1, or 2 in compare mode; 1 before any frame). */
+    int blockCount() {
+        return Math.max(1, blocks().size());
+    }
+
     /** The frames drawn, top to bottom: A's, then B's in compare mode. */
     private List<HeatmapViewModel.Frame> blocks() {
         var out = new ArrayList<HeatmapViewModel.Frame>(2);
@@ -215,6 +220,9 @@ final class HeatmapCanvas extends Pane {
         int cols = f.values().length;
         double cw = pw2 / cols;
         double bottom = bottom(blocks.size(), h);
+        if (bottom == 0) {
+            return;                                                   // no room under the cells
+        }
         double ph = h - TOP - bottom;
         g.setFont(Font.font(12 * UiScale.factor()));
         g.setTextAlign(TextAlignment.CENTER);
@@ -242,10 +250,14 @@ final class HeatmapCanvas extends Pane {
     /**
      * The room under the cells: tokens, positions and the axis title; the tokens only when the blocks would
      * be under 36 px each otherwise (compare mode's two blocks, or the Gates tab's two canvases in a 1280x720
-     * window, where the full room left 12 px of cells).
+     * window, where the full room left 12 px of cells); nothing when even that leaves under 16 px (compare
+     * mode on a 1280x720 screen at 1.6x, where the strip below names the tokens).
      */
     static double bottom(int n, double h) {
-        return (h - TOP - BOTTOM - (n - 1) * GAP) / n < 36 ? BOTTOM_COMPACT : BOTTOM;
+        if ((h - TOP - BOTTOM - (n - 1) * GAP) / n >= 36) {
+            return BOTTOM;
+        }
+        return (h - TOP - BOTTOM_COMPACT - (n - 1) * GAP) / n >= 16 ? BOTTOM_COMPACT : 0;
     }
 
     /** One model's cells, current column, row labels, rotated title and colour bar, {@code ph} high at {@code top}. */

@@ -10,6 +10,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
@@ -26,8 +27,20 @@ import statescope.ui.common.Bars;
  */
 public final class HeatmapView extends VBox {
 
+    /**
+     * Cell height (px) under which the gate view gives Ā the room of Δ: Ā's sign is what the view is for
+     * (a speaker's 1280x720 screen at 1.6x in compare mode left 2 px per block with both shown).
+     */
+    static final double MIN_CELLS = 20;
+
+    /** How much more than {@link #MIN_CELLS} both canvases must get before Δ comes back (no flicker). */
+    private static final double HYSTERESIS = 8;
+
     private final BooleanProperty shown = new SimpleBooleanProperty(true);
     private final List<HeatmapCanvas> canvases = new ArrayList<>();
+    private final List<Label> subTitles = new ArrayList<>();
+    private final Label noteLabel;
+    private final String note;
     private final List<ChannelKind> kinds = new ArrayList<>();
     private final SpinnerValueFactory.IntegerSpinnerValueFactory factory;
     private final ReadOnlyObjectProperty<Integer> layerCountA;
@@ -38,7 +51,8 @@ public final class HeatmapView extends VBox {
         getStyleClass().add("heatmap-view");
         var label = new Label(title);
         label.getStyleClass().add("view-title");
-        var noteLabel = new Label(note);
+        this.note = note;
+        noteLabel = new Label(note);
         noteLabel.getStyleClass().add("view-note");
         var layer = new Spinner<Integer>();
         factory = new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 1, 1);
@@ -60,8 +74,15 @@ public final class HeatmapView extends VBox {
             var canvas = new HeatmapCanvas(vm.kind() != ChannelKind.DELTA);
             VBox.setVgrow(canvas, Priority.ALWAYS);
             canvas.shownProperty().bind(shown);
-            vm.frameProperty().addListener((o, a, f) -> canvas.show(f));
+            vm.frameProperty().addListener((o, a, f) -> {
+                int blocks = canvas.blockCount();
+                canvas.show(f);
+                if (canvas.blockCount() != blocks) {
+                    requestLayout();                                   // one block or two: whether Δ still fits
+                }
+            });
             canvases.add(canvas);
+            subTitles.add(sub);
             kinds.add(vm.kind());
             getChildren().addAll(sub, canvas);
         }
@@ -82,14 +103,66 @@ public final class HeatmapView extends VBox {
             var kind = kinds.get(i);
             var vm = Arrays.stream(b).filter(m -> m.kind() == kind).findFirst().orElseThrow(
                     () -> new IllegalArgumentException("no model B view model of " + kind));
-            Runnable sync = () -> canvas.showB(active.get() ? vm.frame() : null, "A · " + nameA.get(),
-                    "B · " + nameB.get());
+            Runnable sync = () -> {
+                int blocks = canvas.blockCount();
+                canvas.showB(active.get() ? vm.frame() : null, "A · " + nameA.get(), "B · " + nameB.get());
+                if (canvas.blockCount() != blocks) {
+                    requestLayout();                                   // one block or two: whether Δ still fits
+                }
+            };
             vm.frameProperty().addListener((o, x, f) -> sync.run());
             active.addListener((o, x, on) -> sync.run());
             nameA.addListener((o, x, n) -> sync.run());
             nameB.addListener((o, x, n) -> sync.run());
             sync.run();
         }
+    }
+
+    /**
+     * With two canvases (the gate view), the second (Δ) and both canvases' titles are left out while the
+     * first's blocks would be under {@link #MIN_CELLS} high, and the bar's note says so; they come back when
+     * both fit again.
+     */
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        if (canvases.size() < 2) {
+            return;
+        }
+        var first = canvases.get(0);
+        int n = first.blockCount();
+        boolean both = canvases.get(1).isManaged();
+        double h = first.getHeight();
+        double titles = subTitles.get(0).prefHeight(-1) + subTitles.get(1).prefHeight(-1);
+        boolean fit = both ? HeatmapCanvas.blockHeight(n, h) >= MIN_CELLS
+                : HeatmapCanvas.blockHeight(n, (h - titles) / 2) >= MIN_CELLS + HYSTERESIS;
+        if (fit != both) {
+            showSecond(fit);
+        }
+    }
+
+    /** Both canvases with their titles, or the first alone, its title moved into the bar's note. */
+    private void showSecond(boolean on) {
+        for (int i = 0; i < canvases.size(); i++) {
+            var nodes = i == 0 ? List.<Node>of(subTitles.get(i)) : List.<Node>of(subTitles.get(i), canvases.get(i));
+            for (var node : nodes) {
+                node.setVisible(on);
+                node.setManaged(on);
+            }
+        }
+        noteLabel.setText(on ? note : kinds.get(0).label() + " · " + kinds.get(1).label().split(" ")[0]
+                + " left out for room");
+    }
+
+    /** Whether the second canvas (the gate view's Δ) is shown; false while it is left out for room. */
+    boolean secondShown() {
+        return canvases.size() > 1 && canvases.get(1).isManaged();
+    }
+
+    /** The height of each block of the first canvas (tests: whether it can draw). */
+    double firstBlockHeight() {
+        var first = canvases.get(0);
+        return HeatmapCanvas.blockHeight(first.blockCount(), first.getHeight());
     }
 
     private void layersChanged() {

@@ -18,4 +18,12 @@ class HeatmapLayoutTest {
         assertTrue(HeatmapCanvas.blockHeight(2, 150) >= 40, "compare mode: " + HeatmapCanvas.blockHeight(2, 150));
         assertEquals(300 - 12 - 48, HeatmapCanvas.blockHeight(1, 300), 1e-9, "a tall canvas keeps its axis");
     }
+
+    /** Compare mode in a canvas at its 60 px minimum (a 1280x720 screen at 1.6x): no row under the cells. */
+    @Test
+    void aCanvasAtItsMinimumInCompareModeDrawsItsCellsWithNothingUnder() {
+        assertEquals(0, HeatmapCanvas.bottom(2, 60), 1e-9);
+        assertTrue(HeatmapCanvas.blockHeight(2, 60) >= 12, "cells in 60 px: " + HeatmapCanvas.blockHeight(2, 60));
+        assertEquals(18, HeatmapCanvas.bottom(2, 100), 1e-9, "the token row where it leaves 16 px of cells");
+    }
 }

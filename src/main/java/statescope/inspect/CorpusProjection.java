@@ -26,14 +26,14 @@ public final class CorpusProjection {
     /** Words per batched scan. */
     static final int BATCH = 32;
 
-    /** The app's fit: words sampled, their longest length and the seed (the trajectory's clouds, the warm-up). */
-    public static final int APP_WORDS = 120;
+    /** The app's fit ({@link #fitForApp}): words sampled. */
+    private static final int APP_WORDS = 120;
 
     /** The app's fit: the longest word sampled. */
-    public static final int APP_MAX_LEN = 24;
+    private static final int APP_MAX_LEN = 24;
 
     /** The app's fit: the sampling seed. */
-    public static final long APP_SEED = 17;
+    private static final long APP_SEED = 17;
 
     private CorpusProjection() {
     }
@@ -42,6 +42,20 @@ public final class CorpusProjection {
     public static List<StateCloud> fit(TraceModel model, LanguageEntry language, int words, int maxLen, long seed,
                                        DoubleConsumer progress, BooleanSupplier cancelled) {
         return fit(model, language, words, maxLen, seed, VectorSupport.fastScan(1), progress, cancelled);
+    }
+
+    /** The app's fit of a model's trajectory clouds (the opening model's and compare mode's B's alike). */
+    public static List<StateCloud> fitForApp(TraceModel model, LanguageEntry language, SelectiveScanKernel kernel,
+                                             DoubleConsumer progress, BooleanSupplier cancelled) {
+        return fit(model, language, APP_WORDS, APP_MAX_LEN, APP_SEED, kernel, progress, cancelled);
+    }
+
+    /**
+     * One batch of words sampled as {@link #fitForApp} samples them, as token ids: the read the JIT warm-up
+     * makes for the fit ({@link JitWarmUp}).
+     */
+    static int[][] appBatch(LanguageEntry language) {
+        return tokens(language, CorpusSampler.sample(language.machine(), BATCH, APP_MAX_LEN, APP_SEED));
     }
 
     /** Fits one {@link StateCloud} per layer, scanning the corpus on {@code kernel}. */

@@ -28,9 +28,9 @@ import statescope.ssm.SelectiveScanKernel;
  * <p>Among the short blocks it also makes the app's other reads ({@link #otherReads}, before blocks 0,
  * {@value #OTHER_READS_EVERY}, 2 · {@value #OTHER_READS_EVERY}, … while at least {@value #OTHER_READS_EVERY}
  * blocks follow): C2 compiles a method for the branches its profile has seen, and a branch taken later
- * throws the compiled code away (an "unstable if" trap) to be compiled again. Without them, the corpus fit of the next model of the same
- * shape (a batched read from zero states, no workspace) threw the compiled forward pass away, and C2
- * compiled it again during the user's paste (docs/performance.md, "Tenth pass").
+ * throws the compiled code away (an "unstable if" trap) to be compiled again. Without them, the corpus fit
+ * of the next model of the same shape (a batched read from zero states, no workspace) threw the compiled
+ * forward pass away, and C2 compiled it again during the user's paste (docs/performance.md, "Tenth pass").
  */
 public final class JitWarmUp {
 
@@ -78,8 +78,7 @@ public final class JitWarmUp {
                 word = new SplittableRandom(i + 1).ints(TOKENS, 0, symbols).toArray();
                 trace.setWord(word, f -> { }, cancelled);
             }
-            int[][] corpus = CorpusProjection.tokens(language, CorpusSampler.sample(language.machine(),
-                    CorpusProjection.BATCH, CorpusProjection.APP_MAX_LEN, CorpusProjection.APP_SEED));
+            int[][] corpus = CorpusProjection.appBatch(language);
             var state = model.newState();
             for (int i = 0; i < SHORT_BLOCKS; i++) {
                 if (i % 256 == 0 && cancelled.getAsBoolean()) {

@@ -9,8 +9,8 @@ import javafx.scene.layout.VBox;
  * What the window shows while the app builds its views: the name and one line saying what is being opened.
  * A few labels, so that its first CSS pass and its first frame take a fraction of what the main window's
  * take (1.3-1.9 s with the views' building on a 2-core machine painting in software; docs/performance.md,
- * "Eleventh pass"). If
- * building the views fails, the line says so, in words, instead of leaving the window as it is.
+ * "Eleventh pass"). If building the views fails, the line says so, in words, instead of leaving the window
+ * as it is.
  */
 final class OpeningPane extends VBox {
 
@@ -32,9 +32,9 @@ final class OpeningPane extends VBox {
     }
 
     /**
-     * Runs {@code open} on the JavaFX thread at the start of the third pulse after this call (made right
-     * after {@code show()}): a pulse hands its frame to the render thread and the next pulse waits for that
-     * painting, so this pane is on the screen by then (as {@link StartupClock} reads it). Not at all when the
+     * Runs {@code open} on the JavaFX thread once this pane's first frame is on the screen, by the rule
+     * {@link StartupClock} reads the window with ({@link StartupClock#PAINTED_AFTER} pulses after the first;
+     * call right after {@code show()}). Not at all when the
      * window was closed by then. When {@code open} throws, the pane names the failure and the details go to
      * standard error.
      */
@@ -44,7 +44,7 @@ final class OpeningPane extends VBox {
 
             @Override
             public void handle(long now) {
-                if (++pulse < 3) {
+                if (++pulse < 1 + StartupClock.PAINTED_AFTER) {
                     return;
                 }
                 stop();

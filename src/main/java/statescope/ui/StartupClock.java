@@ -12,12 +12,19 @@ import statescope.ui.session.SessionViewModel;
  * milliseconds so that the script can subtract its own launch time, {@code startup window=MS} when the
  * window's first frame has been painted (the {@link OpeningPane}, before the views are built), and
  * {@code startup step=MS} when the opening model's trace is in, one step forward has been taken and the
- * frame showing it has been painted. The app does the same
- * work with or without it: the probe only watches and, once, presses "step".
+ * frame showing it has been painted. The app does the same work with or without it: the probe only
+ * watches and, once, presses "step".
  */
 final class StartupClock {
 
     private static final boolean ON = !System.getProperty("statescope.startup", "").isEmpty();
+
+    /**
+     * Pulses after a frame's own pulse until that frame is on the screen: the frame of pulse k has been
+     * painted when pulse k + 2 starts ({@link #watch}). The window's first frame is pulse 1's; the
+     * {@link OpeningPane} builds the views by the same rule.
+     */
+    static final int PAINTED_AFTER = 2;
 
     private final Stage stage;
     private SessionViewModel vm;                                  // set once the views are built (FX thread)
@@ -75,7 +82,7 @@ final class StartupClock {
             @Override
             public void handle(long now) {
                 pulse++;
-                if (pulse == 3) {                                 // the first frame has been painted
+                if (pulse == 1 + PAINTED_AFTER) {                 // the first frame has been painted
                     out.println("startup window=" + System.currentTimeMillis());
                 }
                 if (vm == null) {                                 // the views are not built yet
@@ -90,7 +97,7 @@ final class StartupClock {
                         mark("stepped");
                         stepPulse = pulse;
                     }
-                } else if (pulse == Math.max(stepPulse + 2, 3)) {  // the frame with the step has been painted
+                } else if (pulse == Math.max(stepPulse, 1) + PAINTED_AFTER) {  // the step's frame is painted
                     out.println("startup step=" + System.currentTimeMillis());
                     out.flush();
                     stop();

@@ -116,7 +116,7 @@ final class PasteBench {
             // 1. the paste, until the trace is read and the views show it
             boolean clip = fxGet(() -> putOnClipboard(big));
             long[] cpu0 = cpu();
-            var byThread0 = new ThreadTicks().read();                      // with the heap and page faults
+            var sample0 = new ProcSample().read();
             long p0 = FxStallMeter.now();
             var callNanos = new AtomicLong();
             fx(() -> {
@@ -133,9 +133,9 @@ final class PasteBench {
                 System.err.printf("paste: uptime %.2f s, read by %.2f s%n", uptimeAt(p0), uptimeAt(System.nanoTime()));
             }
             long[] cpu1 = cpu();
-            var byThread1 = new ThreadTicks().read();
-            printGroups(byThread1.since(byThread0));
-            printMemory(byThread0, byThread1);
+            var sample1 = new ProcSample().read();
+            printGroups(sample1.since(sample0));
+            printMemory(sample0, sample1);
             double[] cpuSeconds = new double[cpu0.length];
             for (int i = 0; i < cpu0.length; i++) {
                 cpuSeconds[i] = (cpu1[i] - cpu0[i]) / 1e9;
@@ -234,13 +234,14 @@ final class PasteBench {
 
     /**
      * CPU ticks (10 ms) of this process's threads from {@code /proc/self/task}, per thread id, and of the
-     * whole process from {@code /proc/self/stat}, read together (Linux; empty elsewhere). Grouped by name with
+     * whole process from {@code /proc/self/stat}, read together with its minor page faults and the committed
+     * heap (Linux; only the heap elsewhere). Grouped by name with
      * the numbers dropped, so that "GC Thread#0" and "#1" add up; the JVM's own threads (GC, JIT) included,
      * which ThreadMXBean does not see. A thread that ends between two readings
      * (the scan-ahead thread of each long read) is no longer in the second; what it used is the process's
      * ticks less those of the threads still there, shown as one group.
      */
-    private static final class ThreadTicks {
+    private static final class ProcSample {
         /** The group of the CPU of threads that ended between two readings. */
         static final String ENDED = "threads that ended (scan-ahead)";
 
@@ -250,17 +251,17 @@ final class PasteBench {
         private long minorFaults = -1;                                 // of the process; -1 without /proc
         private final long heapCommitted = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
 
-        ThreadTicks read() {
+        ProcSample read() {
             var tasks = Path.of("/proc/self/task");
             try (var dirs = Files.list(tasks)) {
-                String stat = Files.readString(Path.of("/proc/self/stat"));
+                String[] stat = fields(Files.readString(Path.of("/proc/self/stat")));
                 process = ticksOf(stat);
-                minorFaults = Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[7]);
+                minorFaults = Long.parseLong(stat[7]);
                 for (var d : dirs.toList()) {
                     try {
                         String tid = d.getFileName().toString();
                         names.put(tid, Files.readString(d.resolve("comm")).strip().replaceAll("[#0-9]+$", ""));
-                        ticks.put(tid, ticksOf(Files.readString(d.resolve("stat"))));
+                        ticks.put(tid, ticksOf(fields(Files.readString(d.resolve("stat")))));
                     } catch (IOException | RuntimeException e) {
                         // the thread ended meanwhile
                     }
@@ -271,14 +272,18 @@ final class PasteBench {
             return this;
         }
 
-        /** utime + stime of a {@code stat} line. */
-        private static long ticksOf(String stat) {
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        /** The fields of a {@code stat} line after the name: [7] minor faults, [11] utime, [12] stime. */
+        private static String[] fields(String stat) {
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        }
+
+        /** utime + stime of a {@code stat} line's {@link #fields}. */
+        private static long ticksOf(String[] f) {
             return Long.parseLong(f[11]) + Long.parseLong(f[12]);
         }
 
         /** Ticks per thread name (pools summed) used since {@code before}, and those of threads that ended. */
-        Map<String, Long> since(ThreadTicks before) {
+        Map<String, Long> since(ProcSample before) {
             var out = new TreeMap<String, Long>();
             long live = 0;
             for (var e : ticks.entrySet()) {
@@ -310,9 +315,10 @@ final class PasteBench {
     /**
      * Prints the heap the JVM had committed before and after the paste and the process's minor page faults
      * during it, on standard error: a paste whose arrays land on pages the kernel must first zero (a heap the
-     * collector gave back, docs/performance.md "Twelfth pass") shows here as many faults and a growing heap.
+     * collector gave back, docs/performance.md "Twelfth pass") shows here as a growing heap; the fault count
+     * says less, since with transparent huge pages one fault zeroes 2 MB.
      */
-    private static void printMemory(ThreadTicks before, ThreadTicks after) {
+    private static void printMemory(ProcSample before, ProcSample after) {
         if (before.minorFaults >= 0 && after.minorFaults >= 0) {
             System.err.printf(Locale.ROOT, "memory during the paste: heap committed %d MB, then %d MB; %d minor page faults%n",
                     before.heapCommitted >> 20, after.heapCommitted >> 20, after.minorFaults - before.minorFaults);

@@ -119,13 +119,17 @@ final class HeatmapCanvas extends Pane {
     }
 
     void show(HeatmapViewModel.Frame f) {
+        int before = blockCount();
         frame = f;
+        blocksChanged(before);
         paint.request();
     }
 
     /** Compare mode: model B's frame below A's ({@code b} null: A alone), the blocks titled "A · …", "B · …". */
     void showB(HeatmapViewModel.Frame b, String titleA, String titleB) {
+        int before = blockCount();
         frameB = b;
+        blocksChanged(before);
         this.titleA = titleA;
         this.titleB = titleB;
         paint.request();
@@ -159,9 +163,17 @@ final class HeatmapCanvas extends Pane {
         paint(Pen.of(canvas.getGraphicsContext2D()), canvas.getWidth(), canvas.getHeight());
     }
 
-    /** How many models' frames are drawn (1, or 2 in compare mode; 1 before any frame). */
+    /** How many models' frames are drawn (1, or 2 in compare mode; 1 before any frame), as {@link #blocks}. */
     int blockCount() {
-        return Math.max(1, blocks().size());
+        boolean a = frame != null && frame.values().length > 0;
+        return a && frameB != null && frameB.values().length > 0 ? 2 : 1;
+    }
+
+    /** One block or two now: the parent lays out again (the gate view decides whether Δ still fits). */
+    private void blocksChanged(int before) {
+        if (blockCount() != before) {
+            requestParentLayout();
+        }
     }
 
     /** The frames drawn, top to bottom: A's, then B's in compare mode. */

@@ -74,13 +74,7 @@ public final class HeatmapView extends VBox {
             var canvas = new HeatmapCanvas(vm.kind() != ChannelKind.DELTA);
             VBox.setVgrow(canvas, Priority.ALWAYS);
             canvas.shownProperty().bind(shown);
-            vm.frameProperty().addListener((o, a, f) -> {
-                int blocks = canvas.blockCount();
-                canvas.show(f);
-                if (canvas.blockCount() != blocks) {
-                    requestLayout();                                   // one block or two: whether Δ still fits
-                }
-            });
+            vm.frameProperty().addListener((o, a, f) -> canvas.show(f));
             canvases.add(canvas);
             subTitles.add(sub);
             kinds.add(vm.kind());
@@ -103,13 +97,8 @@ public final class HeatmapView extends VBox {
             var kind = kinds.get(i);
             var vm = Arrays.stream(b).filter(m -> m.kind() == kind).findFirst().orElseThrow(
                     () -> new IllegalArgumentException("no model B view model of " + kind));
-            Runnable sync = () -> {
-                int blocks = canvas.blockCount();
-                canvas.showB(active.get() ? vm.frame() : null, "A · " + nameA.get(), "B · " + nameB.get());
-                if (canvas.blockCount() != blocks) {
-                    requestLayout();                                   // one block or two: whether Δ still fits
-                }
-            };
+            Runnable sync = () -> canvas.showB(active.get() ? vm.frame() : null, "A · " + nameA.get(),
+                    "B · " + nameB.get());
             vm.frameProperty().addListener((o, x, f) -> sync.run());
             active.addListener((o, x, on) -> sync.run());
             nameA.addListener((o, x, n) -> sync.run());

@@ -249,8 +249,7 @@ public final class SessionViewModel {
         int[] sample = lang.encode(lang.sample());
         analysisJob = analysisRunner.start(p -> {
             var dev = model.stepScanDeviation(sample);
-            var clouds = CorpusProjection.fit(model, lang, CorpusProjection.APP_WORDS,
-                    CorpusProjection.APP_MAX_LEN, CorpusProjection.APP_SEED, compute.kernel(), p::update, p::cancelled);
+            var clouds = CorpusProjection.fitForApp(model, lang, compute.kernel(), p::update, p::cancelled);
             return new Analysis(clouds, dev.isPresent() ? dev.getAsDouble() : Double.NaN);
         }, f -> { }, a -> {
             analysisEnded();
@@ -260,7 +259,8 @@ public final class SessionViewModel {
                         : String.format(Locale.ROOT, "step vs reference: max |Δh| %.1e", a.deviation));
                 setProjections(a.clouds);
                 var projections = a.clouds.stream().map(StateCloud::projection).toList();
-                warmJob = analysisRunner.start(p -> JitWarmUp.run(model, lang, projections, compute.kernel(), p::cancelled),
+                warmJob = analysisRunner.start(
+                        p -> JitWarmUp.run(model, lang, projections, compute.kernel(), p::cancelled),
                         f -> { }, r -> { }, e -> { });                 // quiet: nothing shown, nothing lost
             }
         }, e -> {
@@ -434,8 +434,7 @@ public final class SessionViewModel {
         pendingCloudsB = null;
         analysisStarted();
         analysisJobB = analysisRunner.start(
-                p -> CorpusProjection.fit(b.model(), lang, CorpusProjection.APP_WORDS,
-                        CorpusProjection.APP_MAX_LEN, CorpusProjection.APP_SEED, compute.kernel(), p::update, p::cancelled),
+                p -> CorpusProjection.fitForApp(b.model(), lang, compute.kernel(), p::update, p::cancelled),
                 f -> { }, clouds -> {
                     analysisEnded();
                     if (traceB == b) {

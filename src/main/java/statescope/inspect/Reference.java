@@ -214,7 +214,8 @@ public final class Reference {
      * output logits {@code [>= width]}: {@link #decode(float[])}, except for a language scored by the
      * closing-bracket rule. There the prediction is the target where no bracket is open or where
      * P(the matching close) / P(any close) &gt; 0.8; else the target with its close moved to the model's
-     * likeliest close (or dropped when that is the right one, below the ratio), labelled with the ratio.
+     * likeliest close (or dropped when that is the right one, below the ratio), labelled with that close and
+     * the ratio ({@code "c)? · P(f) | close) = 0.412"}).
      */
     public Target decode(Config before, int symbol, Config after, float[] logits) {
         if (closing == null) {
@@ -237,8 +238,8 @@ public final class Reference {
         bits[close] = false;
         bits[best] = best != close;
         String name = machine.alphabet().symbol(close);
-        return new Target(bits, String.format(Locale.ROOT, "P(%s | close) = %.3f%s", name, ratio,
-                best != close ? ", likeliest " + machine.alphabet().symbol(best) : ""));
+        String likeliest = machine.alphabet().symbol(best);           // first: a narrow cell cut to "c)?…" keeps it
+        return new Target(bits, String.format(Locale.ROOT, "%s? · P(%s | close) = %.3f", likeliest, name, ratio));
     }
 
     /**

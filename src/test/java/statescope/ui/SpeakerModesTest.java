@@ -167,7 +167,7 @@ class SpeakerModesTest {
         assertTrue(TokenChips.is(compare.cell(3, 3), "disagree"), "B (errs at 3) red at 3");
         assertTrue(TokenChips.is(compare.cell(2, 3), "agree"), "A green at 3");
         assertTrue(robot.lookup("#compare-summary").queryLabeled().getText().contains("first differ at 3"));
-        assertTrue(robot.lookup("#trajectory-view-b").query().getParent().isVisible(), "B's trajectory beside A's");
+        assertTrue(robot.lookup("#trajectory-view-b").query().isVisible(), "B's trajectory beside A's");
         var jumpB = robot.lookup("#compare-jump-b").queryAs(Hyperlink.class);
         assertEquals("B diverges at 3", jumpB.getText());
         assertFalse(robot.lookup("#compare-jump-a").query().isVisible(), "A has no divergence to jump to");
@@ -178,7 +178,7 @@ class SpeakerModesTest {
         robot.clickOn("#compare-close");
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(compare.isVisible());
-        assertFalse(robot.lookup("#trajectory-view-b").query().getParent().isVisible(), "B's trajectory gone");
+        assertFalse(robot.lookup("#trajectory-view-b").query().isVisible(), "B's trajectory gone");
         assertTrue(robot.lookup("#prediction-strip").query().isVisible());
     }
 

@@ -26,6 +26,7 @@ import statescope.ui.common.UiScale;
 import statescope.ui.main.MainWindow;
 import statescope.ui.main.StageControls;
 import statescope.ui.session.SessionViewModel;
+import statescope.ui.trajectory.TrajectoryView;
 
 /**
  * Every caption of every shipped story fits its bar's two lines in presentation mode on a 1280x720
@@ -108,6 +109,38 @@ class StoryCaptionFitTest {
         }
         assertTrue(captions >= 10, "captions checked: " + captions);
         assertTrue(tooLong.isEmpty(), String.join("\n", tooLong));
+    }
+
+    /**
+     * The paper story's compare scene on a 1280x720 projector: the header gives its row to the caption (and
+     * comes back when the story closes), and the two trajectories, each naming its model in its corner, get
+     * the height of a plot: with the header and a row of names above them they had about 60 px.
+     */
+    @Test
+    void theCompareSceneKeepsItsPlotsAt1280x720(FxRobot robot) {
+        robot.interact(() -> {
+            var stage = (Stage) window.getScene().getWindow();
+            stage.setWidth(1280);
+            stage.setHeight(720);
+            controls.setPresenting(true, false);
+            window.openStory(Path.of("assets", "stories", "paper-in-five-minutes.json"));
+            window.storyPlayer().next();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#model-picker").tryQuery().map(n -> n.getScene() == null).orElse(true),
+                "the header is out while the story plays");
+        List<TrajectoryView> views = List.of(robot.lookup("#trajectory-view").queryAs(TrajectoryView.class),
+                robot.lookup("#trajectory-view-b").queryAs(TrajectoryView.class));
+        assertEquals("A · nonneg", views.get(0).titleProperty().get());
+        assertEquals("B · signed", views.get(1).titleProperty().get());
+        for (var v : views) {
+            double plot = v.getCenter().getLayoutBounds().getHeight();
+            assertTrue(plot >= 120, "plot height " + plot);
+        }
+        robot.interact(() -> window.storyPlayer().close());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#model-picker").tryQuery().map(n -> n.getScene() != null).orElse(false),
+                "the header is back when the story closes");
     }
 
     @Test

@@ -232,15 +232,15 @@ public final class BoundedDyck {
                 close = al.symbol(k + t);
             }
         }
-        var parts = new ArrayList<String>();
-        if (opens) {
-            parts.add("open");
-        }
-        if (close != null) {
-            parts.add(close);
+        var parts = new ArrayList<String>();                          // what must close (or the end) first:
+        if (close != null) {                                           // a narrow cell cut to "f)|…" still
+            parts.add(close);                                          // says which bracket
         }
         if (end) {
             parts.add("END");
+        }
+        if (opens) {
+            parts.add("open");
         }
         return String.join("|", parts) + (opens ? "" : " only");
     }

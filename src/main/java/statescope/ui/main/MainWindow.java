@@ -135,6 +135,7 @@ public final class MainWindow extends BorderPane {
         setCenter(center);
         status = new StatusBar(views.status());
         setBottom(status);
+        story.openProperty().addListener((o, a, b) -> fitPresenting());
         sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
                 scene.heightProperty().addListener((x, y, z) -> fitPresenting());
@@ -367,8 +368,9 @@ public final class MainWindow extends BorderPane {
     /**
      * Presentation mode's layout: the catalog hidden and, on a short screen (under
      * {@value #CRAMPED_HEIGHT} px of height at the UI scale, as 1280x720 at 1.6x), the status bar and the
-     * token chips too (the strip shows the same tokens with their positions), so the machine and the plots
-     * keep their room.
+     * token chips too (the strip shows the same tokens with their positions), and while a story is open the
+     * header as well (the story's caption names the scene; Esc leaves presentation mode and brings it back),
+     * so the machine and the plots keep their room.
      */
     public void setPresenting(boolean on) {
         presenting = on;
@@ -383,6 +385,7 @@ public final class MainWindow extends BorderPane {
         boolean cramped = presenting && getScene() != null
                 && getScene().getHeight() / UiScale.factor() < CRAMPED_HEIGHT;
         setBottom(cramped ? null : status);
+        setTop(cramped && story.openProperty().get() ? null : header);
         input.setChipsShown(!cramped);
     }
 

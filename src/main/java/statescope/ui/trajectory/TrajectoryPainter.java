@@ -38,6 +38,15 @@ final class TrajectoryPainter {
      */
     static final int LINE_TRAIL = 64;
     private static final double PAD = 48;
+
+    /**
+     * The plot's top and bottom margin on an {@code h} px tall canvas: {@link #PAD}, less on a short one (two
+     * plots side by side under a story's caption on a 1280x720 projector), down to what the top line of text
+     * (the title, "↑ PC2") needs at the UI scale.
+     */
+    static double padY(double h) {
+        return Math.min(PAD, Math.max(16 + 13 * UiScale.factor(), 0.2 * h));
+    }
     private static final double LEGEND = 150;
     private static final Color INK = Color.web("#24292f");
     private static final Color MUTED = Color.web("#57606a");
@@ -58,7 +67,7 @@ final class TrajectoryPainter {
 
     /** A key for everything the back canvas shows. */
     private record BackKey(StateCloud cloud, boolean threeD, double yaw, double pitch, double w, double h,
-                           double minX, double maxX, double minY, double maxY) {
+                           double minX, double maxX, double minY, double maxY, String title) {
     }
 
     /** Projects a point [3] to view coordinates (before scaling): 2D uses (x, y); 3D rotates. */
@@ -93,9 +102,11 @@ final class TrajectoryPainter {
                 drawn = new double[0][];
                 back.getGraphicsContext2D().clearRect(0, 0, back.getWidth(), back.getHeight());
             }
+            boolean titled = drawTitle(g, h) > 0;
             g.setFill(MUTED);
             g.setFont(Font.font(15 * UiScale.factor()));
-            g.fillText("Fitting the projection on a sampled corpus of the language…", 24, 40);
+            g.fillText("Fitting the projection on a sampled corpus of the language…", 24,
+                    titled ? padY(h) - 14 + 26 * UiScale.factor() : 40);
             return;
         }
         StateCloud cloud = f.cloud();
@@ -111,19 +122,20 @@ final class TrajectoryPainter {
             grow(need, path[i]);
         }
         var key = new BackKey(cloud, vm.threeDProperty().get(), vm.yawProperty().get(), vm.pitchProperty().get(),
-                w, h, 0, 0, 0, 0);
+                w, h, 0, 0, 0, 0, vm.titleProperty().get());
         if (bounds == null || !sameView(key)) {
             bounds = need.clone();
         } else if (!fits(bounds, need)) {
             bounds = widen(need, 0.1);                                 // some room, so the next steps fit too
         }
         key = new BackKey(key.cloud(), key.threeD(), key.yaw(), key.pitch(), w, h, bounds[0], bounds[1], bounds[2],
-                bounds[3]);
+                bounds[3], key.title());
         double legend = legendWidth(f.legend(), w, h);                // the plot keeps clear of the legend
+        double py = padY(h);
         double s = Math.min(Math.max(1, w - 2 * PAD - legend) / Math.max(bounds[1] - bounds[0], 1e-6),
-                (h - 2 * PAD) / Math.max(bounds[3] - bounds[2], 1e-6));
+                Math.max(1, h - 2 * py) / Math.max(bounds[3] - bounds[2], 1e-6));
         double ox = PAD + (Math.max(1, w - 2 * PAD - legend) - s * (bounds[1] - bounds[0])) / 2 - s * bounds[0];
-        double oy = h - PAD - ((h - 2 * PAD) - s * (bounds[3] - bounds[2])) / 2 + s * bounds[2];
+        double oy = h - py - ((h - 2 * py) - s * (bounds[3] - bounds[2])) / 2 + s * bounds[2];
         if (backPen != null) {
             drawBack(backPen, w, h, legend, f, cloudPts, s, ox, oy);
         } else if (!key.equals(backKey)) {
@@ -140,7 +152,8 @@ final class TrajectoryPainter {
         drawPath(g, f, path, s, ox, oy);
         double[] here = path.length == 0 ? null : new double[] {ox + s * path[path.length - 1][0],
             oy - s * path[path.length - 1][1]};
-        drawCentroids(g, w - legend, h, cloud, s, ox, oy, here);
+        drawCentroids(g, w - legend, h, cloud, s, ox, oy, here, titleBox(h), f.pathStates(),
+                path.length == 0 ? -1 : f.pathStates()[path.length - 1]);
         if (here != null) {                                            // the current point over everything
             g.setStroke(INK);
             g.setLineWidth(3);
@@ -189,7 +202,7 @@ final class TrajectoryPainter {
 
     private boolean sameView(BackKey k) {
         return backKey instanceof BackKey b && b.cloud() == k.cloud() && b.threeD() == k.threeD() && b.yaw() == k.yaw()
-                && b.pitch() == k.pitch() && b.w() == k.w() && b.h() == k.h();
+                && b.pitch() == k.pitch() && b.w() == k.w() && b.h() == k.h() && b.title().equals(k.title());
     }
 
     /** Whether the drawn bounds hold what is needed without being much larger (so the scale stays put). */
@@ -216,7 +229,8 @@ final class TrajectoryPainter {
     private void drawBack(Pen g, double w, double h, double legend, TrajectoryViewModel.Frame f, double[][] pts,
                           double s, double ox, double oy) {
         g.clearRect(0, 0, w, h);
-        drawAxes(g, w, h, legend);
+        double afterTitle = drawTitle(g, h);
+        drawAxes(g, w, h, legend, afterTitle);
         g.setGlobalAlpha(0.22);                                        // one oval each: dense regions look darker
         int[] states = f.cloud().states();
         for (int i = 0; i < pts.length; i++) {
@@ -258,14 +272,27 @@ final class TrajectoryPainter {
         }
     }
 
-    /** Label offsets from a centroid tried in turn (right, left, above, below, then further out). */
+    /**
+     * Label offsets from a centroid tried in turn (right, left, above, below, then further out), in px at UI
+     * scale 1.
+     */
     private static final double[][] SPOTS = {{8, -18}, {8, 2}, {-8, -18}, {-8, 2}, {-10, -32}, {-10, 14},
         {16, -40}, {16, 24}, {-16, -40}, {-16, 24}, {30, -8}, {-30, -8}};
 
-    /** Labels stay left of {@code labelRight} (where the legend starts). */
+    /**
+     * Above this many states (bounded Dyck's stacks, a counter language's configurations) a marker for every
+     * centroid is a smear of crosses: only the states the drawn path visits get a marker and a label.
+     */
+    static final int MANY_STATES = 24;
+
+    /**
+     * Labels stay left of {@code labelRight} (where the legend starts); the current state's label is placed
+     * first, so it is the one kept when the others crowd it out.
+     */
     private void drawCentroids(Pen g, double labelRight, double h, StateCloud cloud, double s, double ox, double oy,
-                               double[] here) {
-        Font font = Font.font("System", FontWeight.BOLD, 13 * UiScale.factor());
+                               double[] here, double[] titleBox, int[] pathStates, int current) {
+        double k = UiScale.factor();
+        Font font = Font.font("System", FontWeight.BOLD, 13 * k);
         g.setFont(font);
         int states = cloud.centroids().length;
         double[][] at = new double[states][];
@@ -273,9 +300,21 @@ final class TrajectoryPainter {
         if (here != null) {
             taken.add(new double[] {here[0] - 12, here[1] - 12, 24, 24});
         }
+        if (titleBox != null) {
+            taken.add(titleBox);
+        }
+        boolean[] onPath = null;                                       // many states: only the path's marked
+        if (states > MANY_STATES) {
+            onPath = new boolean[states];
+            for (int q : pathStates) {
+                if (q >= 0 && q < states) {
+                    onPath[q] = true;
+                }
+            }
+        }
         for (int q = 0; q < states; q++) {                             // markers first: no label hides one
             float[] c = cloud.centroids()[q];
-            if (Float.isNaN(c[0])) {
+            if (Float.isNaN(c[0]) || (onPath != null && !onPath[q])) {
                 continue;
             }
             double[] v = view(c);
@@ -290,9 +329,10 @@ final class TrajectoryPainter {
         }
         double[] bw = new double[states];
         for (int q = 0; q < states; q++) {
-            bw[q] = textWidth(cloud.stateNames().get(q), font) + 10;
+            bw[q] = textWidth(cloud.stateNames().get(q), font) + 10 * k;
         }
-        double[][] boxes = placeLabels(at, bw, 20, taken, labelRight, h);
+        double boxH = 20 * k;
+        double[][] boxes = placeLabels(at, bw, boxH, taken, labelRight, h, current, k);
         for (int q = 0; q < states; q++) {
             if (boxes[q] == null) {
                 continue;
@@ -301,35 +341,40 @@ final class TrajectoryPainter {
             double y = at[q][1];
             double bx = boxes[q][0];
             double by = boxes[q][1];
-            if (Math.abs(by - (y - 18)) > 1 || Math.abs(bx - (x + 8)) > 1) {   // moved away: a leader line
-                g.setStroke(Palette.of(q));
+            if (Math.abs(by - (y + SPOTS[0][1] * k)) > 1 || Math.abs(bx - (x + SPOTS[0][0] * k)) > 1) {
+                g.setStroke(Palette.of(q));                            // moved away: a leader line
                 g.setLineWidth(1);
-                g.strokeLine(x, y, Math.max(bx, Math.min(x, bx + bw[q])), Math.max(by, Math.min(y, by + 20)));
+                g.strokeLine(x, y, Math.max(bx, Math.min(x, bx + bw[q])), Math.max(by, Math.min(y, by + boxH)));
             }
             g.setFill(LABEL_BACK);
-            g.fillRoundRect(bx, by, bw[q], 20, 6, 6);
+            g.fillRoundRect(bx, by, bw[q], boxH, 6 * k, 6 * k);
             g.setFill(Palette.of(q).darker());
-            g.fillText(cloud.stateNames().get(q), bx + 5, by + 15);
+            g.fillText(cloud.stateNames().get(q), bx + 5 * k, by + 15 * k);
         }
     }
 
     /**
      * Places one label box per anchor (null anchors get none) so that no two boxes overlap and none covers
-     * a box in {@code taken} (markers, the current point): greedily, each label at the first free spot of
-     * {@link #SPOTS}, else on rings further out (up to 12 rings of 14 px, 16 directions each), all
-     * inside {@code [0, right] × [0, bottom]}; only a label with no free spot anywhere keeps the first spot.
+     * a box in {@code taken} (markers, the current point): greedily, the {@code first} anchor's label
+     * before the others, each at the first free spot of {@link #SPOTS}, else on rings further out (up to 12
+     * rings of 14 px, 16 directions each), all inside {@code [0, right] × [0, bottom]}. A label with no free
+     * spot anywhere is left out (null), never drawn over another: on a small plot the legend or the hover
+     * readout names its state.
      *
      * @param anchors [Q][2] where each label belongs, or null
      * @param widths  [Q] each box's width
      * @param h       the boxes' height
      * @param taken   boxes {x, y, w, h} already used; the placed boxes are added
-     * @return [Q][2] each box's top-left corner, or null for a null anchor
+     * @param first   the anchor placed first (the current state), or −1 (or past the anchors: none)
+     * @param scale   the UI scale the offsets and rings grow with
+     * @return [Q][2] each box's top-left corner, or null for a null anchor or a label left out
      */
     static double[][] placeLabels(double[][] anchors, double[] widths, double h, List<double[]> taken,
-                                  double right, double bottom) {
+                                  double right, double bottom, int first, double scale) {
         double[][] out = new double[anchors.length][];
-        for (int q = 0; q < anchors.length; q++) {
-            if (anchors[q] == null) {
+        for (int i = -1; i < anchors.length; i++) {
+            int q = i < 0 ? first : i;
+            if (q < 0 || q >= anchors.length || (i >= 0 && q == first) || anchors[q] == null) {
                 continue;
             }
             double x = anchors[q][0];
@@ -337,15 +382,15 @@ final class TrajectoryPainter {
             double w = widths[q];
             double[] at = null;
             for (double[] spot : SPOTS) {
-                double cx = spot[0] >= 0 ? x + spot[0] : x + spot[0] - w;
-                double cy = y + spot[1];
+                double cx = spot[0] >= 0 ? x + spot[0] * scale : x + spot[0] * scale - w;
+                double cy = y + spot[1] * scale;
                 if (free(taken, cx, cy, w, h, right, bottom)) {
                     at = new double[] {cx, cy};
                     break;
                 }
             }
             for (int ring = 1; at == null && ring <= 12; ring++) {
-                double r = 30 + 14 * ring;
+                double r = (30 + 14 * ring) * scale;
                 for (int k = 0; k < 16 && at == null; k++) {
                     double a = 2 * Math.PI * k / 16;
                     double cx = x + r * Math.cos(a) - (Math.cos(a) < 0 ? w : 0);
@@ -355,8 +400,10 @@ final class TrajectoryPainter {
                     }
                 }
             }
-            out[q] = at != null ? at : new double[] {x + SPOTS[0][0], y + SPOTS[0][1]};
-            taken.add(new double[] {out[q][0], out[q][1], w, h});
+            if (at != null) {
+                out[q] = at;
+                taken.add(new double[] {at[0], at[1], w, h});
+            }
         }
         return out;
     }
@@ -385,7 +432,39 @@ final class TrajectoryPainter {
         return false;
     }
 
-    private void drawAxes(Pen g, double w, double h, double legend) {
+    /** The title's font: bold, the size of the centroid labels. */
+    private static Font titleFont() {
+        return Font.font("System", FontWeight.BOLD, 13 * UiScale.factor());
+    }
+
+    /**
+     * Draws the title ({@link TrajectoryViewModel#titleProperty}) at the top left, where "↑ PC2" goes
+     * otherwise; returns the x where it ends (0 for no title).
+     */
+    private double drawTitle(Pen g, double h) {
+        String title = vm.titleProperty().get();
+        if (title.isEmpty()) {
+            return 0;
+        }
+        g.setFont(titleFont());
+        g.setFill(INK);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText(title, 10, padY(h) - 14);
+        return 10 + textWidth(title, titleFont());
+    }
+
+    /** The box the title takes (no centroid label goes there), or null for no title. */
+    private double[] titleBox(double h) {
+        String title = vm.titleProperty().get();
+        if (title.isEmpty()) {
+            return null;
+        }
+        double k = UiScale.factor();
+        return new double[] {6, padY(h) - 14 - 16 * k, textWidth(title, titleFont()) + 8, 22 * k};
+    }
+
+    /** The axes' names; "↑ PC2" after the title when there is one (it ends at {@code afterTitle}). */
+    private void drawAxes(Pen g, double w, double h, double legend, double afterTitle) {
         g.setFill(MUTED);
         g.setFont(Font.font(12 * UiScale.factor()));
         if (vm.threeDProperty().get()) {
@@ -404,7 +483,10 @@ final class TrajectoryPainter {
             }
         } else {
             g.fillText("PC1 →", w - legend - PAD - 20, h - 14);
-            g.fillText("↑ PC2", 10, PAD - 14);
+            double x = afterTitle > 0 ? afterTitle + 12 : 10;
+            if (x + 40 * UiScale.factor() <= w - legend) {            // no room after a long title: left out
+                g.fillText("↑ PC2", x, padY(h) - 14);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package statescope.ui.trajectory;
 
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableIntegerValue;
 import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
@@ -95,6 +96,12 @@ public final class TrajectoryView extends BorderPane {
             }
         });
         vm.frameProperty().addListener((o, a, b) -> paint.request());
+        vm.titleProperty().addListener((o, a, b) -> paint.request());
+    }
+
+    /** The name drawn in the plot's top left corner, or "" (see {@link TrajectoryViewModel#titleProperty}). */
+    public StringProperty titleProperty() {
+        return vm.titleProperty();
     }
 
     /** Whether the view is on screen; while it is not, steps do not draw (bound to its tab's selection). */

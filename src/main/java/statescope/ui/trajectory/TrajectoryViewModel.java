@@ -10,6 +10,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import statescope.inspect.AlignedTrace;
 import statescope.inspect.StateCloud;
 
@@ -58,6 +60,7 @@ public final class TrajectoryViewModel {
     private final DoubleProperty yaw = new SimpleDoubleProperty(-0.6);
     private final DoubleProperty pitch = new SimpleDoubleProperty(0.35);
     private final ReadOnlyObjectWrapper<Frame> frame = new ReadOnlyObjectWrapper<>();
+    private final StringProperty title = new SimpleStringProperty("");
 
     /** Per layer the corpus cloud in its frozen basis; empty while the projection is being fitted. */
     public ReadOnlyObjectProperty<List<StateCloud>> cloudsProperty() {
@@ -83,6 +86,14 @@ public final class TrajectoryViewModel {
 
     public DoubleProperty pitchProperty() {
         return pitch;
+    }
+
+    /**
+     * A name drawn in the plot's top left corner, before "↑ PC2" ("A · nonneg" in compare mode, where the
+     * plot names its model without a row of its own), or "" for none.
+     */
+    public StringProperty titleProperty() {
+        return title;
     }
 
     public ReadOnlyObjectProperty<Frame> frameProperty() {

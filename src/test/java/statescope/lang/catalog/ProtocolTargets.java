@@ -135,10 +135,10 @@ final class ProtocolTargets {
                         stack.pop();
                     }
                     if (stack.isEmpty()) {
-                        out.add("open|END");
+                        out.add("END|open");
                     } else {
                         String close = l.alphabet().symbol(k + stack.peek());
-                        out.add(stack.size() == m.maxDepth() ? close + " only" : "open|" + close);
+                        out.add(stack.size() == m.maxDepth() ? close + " only" : close + "|open");
                     }
                 }
             }

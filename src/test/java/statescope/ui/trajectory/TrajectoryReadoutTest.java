@@ -79,7 +79,7 @@ class TrajectoryReadoutTest {
         List<double[]> taken = new ArrayList<>();
         taken.add(new double[] {288, 188, 24, 24});                    // the current point
         int obstacles = taken.size();
-        double[][] boxes = TrajectoryPainter.placeLabels(at, widths, 20, taken, 700, 500);
+        double[][] boxes = TrajectoryPainter.placeLabels(at, widths, 20, taken, 700, 500, -1, 1);
         assertNull(boxes[5]);
         List<double[]> placed = new ArrayList<>();
         for (int i = 0; i < q; i++) {
@@ -97,6 +97,39 @@ class TrajectoryReadoutTest {
             }
             placed.add(b);
         }
+    }
+
+    @Test
+    void aCrowdedSmallPlotLeavesLabelsOutRatherThanOverlapThemAndKeepsTheCurrentStates() {
+        int q = 30;                                                    // a counter language's many configurations
+        double[][] at = new double[q][];
+        double[] widths = new double[q];
+        for (int i = 0; i < q; i++) {
+            at[i] = new double[] {150 + (i % 6) * 5, 40 + (i / 6) * 4};
+            widths[i] = 120 + 10 * (i % 3);
+        }
+        double scale = 1.6;                                            // presentation mode: taller boxes
+        double h = 20 * scale;
+        List<double[]> taken = new ArrayList<>();
+        double[][] boxes = TrajectoryPainter.placeLabels(at, widths, h, taken, 400, 110, 29, scale);
+        assertNotNull(boxes[29], "the current state's label is placed first");
+        List<double[]> placed = new ArrayList<>();
+        int left = 0;
+        for (int i = 0; i < q; i++) {
+            if (boxes[i] == null) {
+                left++;
+                continue;
+            }
+            double[] b = {boxes[i][0], boxes[i][1], widths[i], h};
+            assertTrue(b[0] >= 0 && b[1] >= 0 && b[0] + b[2] <= 400 && b[1] + b[3] <= 110, "inside: state " + i);
+            for (double[] o : placed) {
+                assertTrue(!overlap(b, o), "label " + i + " overlaps another");
+            }
+            placed.add(b);
+        }
+        assertTrue(left > 0 && placed.size() >= 3, "some placed (" + placed.size() + "), the rest left out");
+        boxes = TrajectoryPainter.placeLabels(at, widths, h, new ArrayList<>(), 400, 110, q + 3, scale);
+        assertNotNull(boxes[0], "a current state the cloud has no centroid for (a legend-only state) is skipped");
     }
 
     private static boolean overlap(double[] a, double[] b) {

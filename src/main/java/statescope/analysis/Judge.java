@@ -2,6 +2,7 @@ package statescope.analysis;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import statescope.inspect.LanguageEntry;
@@ -11,6 +12,7 @@ import statescope.lang.catalog.Correctness;
 import statescope.lang.catalog.Language;
 import statescope.lang.catalog.Metric;
 import statescope.lang.catalog.ReferenceMachine.Config;
+import statescope.lang.catalog.TargetClass;
 import statescope.lang.catalog.TargetEncoding;
 
 /**
@@ -42,6 +44,13 @@ public abstract sealed class Judge {
         int symbols = r.alphabet().size();
         return r.units() == Reference.Units.CLASSES ? new Classes(r, symbols) : new Bits(r, symbols);
     }
+
+    /**
+     * What the model's head outputs mean, one name each, as a manifest's {@code outputClasses} names them
+     * (a class's name, or a bit's, as "next a"); empty where the rule reads a whole distribution (bounded
+     * Dyck's closing rule).
+     */
+    public abstract List<String> outputNames();
 
     /** Head outputs a model needs. */
     public abstract int outputs();
@@ -128,6 +137,11 @@ public abstract sealed class Judge {
         }
 
         @Override
+        public List<String> outputNames() {
+            return targets.classes().stream().map(TargetClass::name).toList();
+        }
+
+        @Override
         public double margin(Config before, int symbol, Config after, float[] logits, int offset) {
             int t = target(before, symbol, after);
             if (t < 0) {
@@ -186,6 +200,11 @@ public abstract sealed class Judge {
         }
 
         @Override
+        public List<String> outputNames() {
+            return targets.bitNames();
+        }
+
+        @Override
         public double margin(Config before, int symbol, Config after, float[] logits, int offset) {
             int mask = target(before, symbol, after);
             double m = Double.POSITIVE_INFINITY;
@@ -227,6 +246,11 @@ public abstract sealed class Judge {
         @Override
         public String describe() {
             return "closing-bracket ratio > 0.8 where a bracket is open";
+        }
+
+        @Override
+        public List<String> outputNames() {
+            return List.of();
         }
 
         @Override

@@ -2,6 +2,7 @@ package statescope.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import statescope.analysis.Subjects;
 import statescope.lang.catalog.Catalog;
 import statescope.lang.catalog.Language;
 import statescope.ssm.Checkpoint;
@@ -11,9 +12,20 @@ import statescope.ssm.SsmWeights;
 /**
  * A checkpoint with the catalog language it is analysed on ({@code probe}, {@code extract}): the
  * language named on the command line, else the one in its manifest; a model that does not fit the
- * language's vocabulary is a one-line error.
+ * language's vocabulary (its size, or the symbols its manifest names) is a one-line error.
  */
 record AnalysedModel(String name, SsmWeights weights, Language language) {
+
+    /**
+     * For a command that reads the model's outputs as the language's targets ({@code extract}): also
+     * refused when the model was trained on another language or its outputs mean something else
+     * ({@link Subjects#load}'s checks). A probe reads only hidden states, so {@link #load} lets it probe
+     * for another language's states over the same symbols.
+     */
+    static AnalysedModel loadScored(Path file, String languageName) throws IOException {
+        Subjects.load(file, languageName, null, null);
+        return load(file, languageName);
+    }
 
     static AnalysedModel load(Path file, String languageName) throws IOException {
         Checkpoint cp = Checkpoint.load(Checkpoint.weightsPath(file));
@@ -26,6 +38,11 @@ record AnalysedModel(String name, SsmWeights weights, Language language) {
         if (c.vocabSize() != language.inputVocabulary().size()) {
             throw new IllegalArgumentException(file.getFileName() + " reads " + c.vocabSize() + " token ids, but "
                     + language.id() + " has " + language.inputVocabulary().size());
+        }
+        var symbols = language.inputVocabulary().symbols();
+        if (!cp.manifest().vocabulary().isEmpty() && !cp.manifest().vocabulary().equals(symbols)) {
+            throw new IllegalArgumentException(file.getFileName() + " reads the symbols " + cp.manifest().vocabulary()
+                    + ", but " + language.id() + " is over " + symbols + ": the model does not fit the language");
         }
         String name = Checkpoint.weightsPath(file).getFileName().toString().replace(".safetensors", "");
         return new AnalysedModel(name, cp.weights(), language);

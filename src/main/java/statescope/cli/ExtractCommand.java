@@ -63,7 +63,7 @@ public final class ExtractCommand extends CommandBase implements Callable<Intege
         var all = new ArrayList<Map<String, Object>>();
         boolean header = true;
         for (Path f : models.files()) {
-            AnalysedModel m = AnalysedModel.load(f, language);
+            AnalysedModel m = AnalysedModel.loadScored(f, language);
             ModelOutputs target;
             try {
                 target = new ModelOutputs(m.weights(), m.language());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
+import statescope.lang.catalog.Catalog;
 import statescope.ssm.Checkpoint;
 import statescope.ssm.CheckpointException;
 import statescope.ssm.ForeignCheckpoints;
@@ -46,7 +47,17 @@ public final class VocabOptions {
                 if (outputs != null || save) {
                     throw new IllegalArgumentException((outputs != null ? "--outputs" : "--save-vocab") + " needs --vocab");
                 }
-                return Checkpoint.load(model, overrides);
+                Checkpoint ck = Checkpoint.load(model, overrides);
+                if (language != null) {                                // a model scored on another language: refused
+                    String trained = ck.manifest().languageId();
+                    String id = Catalog.standard().get(language).id();
+                    if (!id.equals(trained)) {
+                        throw new IllegalArgumentException(model.getFileName() + (trained == null
+                                ? "'s manifest names no language" : " was trained on '" + trained + "'") + ", not on '"
+                                + id + "' (--language names the language of a model from elsewhere, with --vocab)");
+                    }
+                }
+                return ck;
             }
             VocabMap map;
             if (language != null) {

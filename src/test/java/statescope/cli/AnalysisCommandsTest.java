@@ -50,6 +50,37 @@ class AnalysisCommandsTest {
         badInput("unknown language", "counterexample", "--model", NONNEG, "--language", "nosuch");
     }
 
+    /**
+     * A model is judged only where its outputs mean the targets: a class-output model against a regex (its two
+     * outputs read as next-symbol bits gave false counterexamples), a regex-built model against a catalog
+     * language scored on classes, symbols of another alphabet of the same size, another language's extraction.
+     * A regex that is the trained language is scored as that language.
+     */
+    @Test
+    void aModelIsJudgedOnlyWhereItsOutputsMeanTheTargets(@TempDir Path dir) throws Exception {
+        String t7 = "assets/models/tomita-7.safetensors";
+        badInput("outputs are [{1}, {0,1}] (trained on 'tomita-7'), but the regex (0|1)*1 is scored on [next 0, next 1]",
+                "counterexample", "--model", t7, "--regex", "(0|1)*1", "--max-length", "4");
+        badInput("reads the symbols [0, 1], but the regex a*b* is over [a, b]: the model does not fit the language",
+                "lengths", "--model", t7, "--regex", "a*b*", "--max", "100");
+        var same = run("counterexample", "--model", t7, "--regex", "0*1*0*1*", "--max-length", "6", "--samples", "0",
+                "--backend", "cpu");
+        assertEquals(0, same.code(), same.err());
+        assertTrue(same.out().startsWith("tomita-7 on Tomita 7 ("), "the regex is Tomita 7, scored so: " + same.out());
+        Path built = dir.resolve("r.safetensors");
+        assertEquals(0, run("construct", "--regex", "0*1*0*1*", "--out", built.toString()).code());
+        badInput("outputs are [next 0, next 1], but 'tomita-7' is scored on [{1}, {0,1}]",
+                "counterexample", "--model", built.toString(), "--language", "tomita-7", "--max-length", "4");
+        var own = run("counterexample", "--model", built.toString(), "--regex", "0*1*0*1*", "--max-length", "6",
+                "--samples", "0", "--backend", "cpu");
+        assertEquals(0, own.code(), own.err());
+        badInput("was trained on 'parity', not on 'dyck-1'", "extract", "--model", SIGNED, "--language", "dyck-1");
+        badInput("was trained on 'parity', not on 'tomita-3'", "eval", "--model", SIGNED, "--language", "tomita-3",
+                "--backend", "cpu");
+        badInput("reads the symbols [0, 1], but dyck-1 is over [(, )]", "probe", "--model", SIGNED, "--language",
+                "dyck-1");
+    }
+
     @Test
     void theNonnegativeParityModelFailsFirstOnSixSymbols() throws Exception {
         var r = run("counterexample", "--model", NONNEG, "--max-length", "8", "--samples", "0", "--json", "--backend", "cpu");

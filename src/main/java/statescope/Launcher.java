@@ -8,6 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import statescope.cli.StateScopeCommand;
 import statescope.ui.Preload;
 import statescope.ui.StateScopeApp;
@@ -74,8 +78,17 @@ public final class Launcher {
                 && System.getenv("STATESCOPE_NO_REEXEC") == null) {
             var child = reexecCommand(args, opensApp(args));
             if (child != null) {
-                Process p = new ProcessBuilder(child).inheritIO().start();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> forward(p), "statescope-forward-signal"));
+                // the hook before the start: a signal that comes while the child starts still reaches it
+                var started = new CompletableFuture<Process>();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> forward(started), "statescope-forward-signal"));
+                Process p;
+                try {
+                    p = new ProcessBuilder(child).inheritIO().start();
+                } catch (IOException | RuntimeException e) {
+                    started.complete(null);                                // nothing to forward to
+                    throw e;
+                }
+                started.complete(p);
                 System.exit(p.waitFor());
                 return;
             }
@@ -104,8 +117,17 @@ public final class Launcher {
      * {@code kill} sends it): ask the child to stop too (SIGTERM, so that a training run saves its state),
      * wait for it, and end with its exit code.
      */
-    private static void forward(Process child) {
-        if (!child.isAlive()) {
+    private static void forward(CompletableFuture<Process> started) {
+        Process child;
+        try {
+            child = started.get(10, TimeUnit.SECONDS);                // a signal during the start waits for it
+        } catch (ExecutionException | TimeoutException e) {
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (child == null || !child.isAlive()) {
             return;
         }
         child.destroy();

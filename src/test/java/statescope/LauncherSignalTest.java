@@ -75,4 +75,43 @@ class LauncherSignalTest {
             launcher.destroyForcibly();
         }
     }
+
+    /**
+     * SIGTERM while the launcher is still starting its child (the helper's audit sent it 0.3 s in): the
+     * launcher printed "Shutdown in progress" with a stack trace and left the child training on, holding
+     * the output's lock. Now the signal reaches the child however early it comes. Sent as soon as the
+     * child process exists, a few times, since the window is a matter of milliseconds.
+     */
+    @Test
+    void sigtermWhileTheChildStartsLeavesNoChildAndNoStackTrace(@TempDir Path dir) throws Exception {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        for (int round = 0; round < 3; round++) {
+            Path out = dir.resolve("m" + round + ".safetensors");
+            var pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "statescope.Launcher",
+                    "train", "--language", "parity", "--layers", "1", "--d-model", "8", "--d-state", "4", "--batch", "8",
+                    "--max-words", "40", "--steps", "100000", "--threads", "1", "--out", out.toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("log" + round).toFile());
+            pb.environment().remove("STATESCOPE_NO_REEXEC");
+            Process launcher = pb.start();
+            try {
+                List<ProcessHandle> children = List.of();
+                long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+                while (children.isEmpty() && launcher.isAlive() && System.nanoTime() < until) {
+                    children = launcher.descendants().toList();
+                    Thread.onSpinWait();
+                }
+                assertFalse(children.isEmpty(), "the launcher started a child JVM");
+                launcher.destroy();                                    // SIGTERM, the child barely started
+                assertTrue(launcher.waitFor(3, TimeUnit.MINUTES), "the launcher ends");
+                String log = Files.readString(dir.resolve("log" + round));
+                for (ProcessHandle c : children) {                     // the launcher outlives its child
+                    assertFalse(c.isAlive(), "no child left training (round " + round + ")");
+                }
+                assertFalse(log.contains("Exception") || log.contains("\tat "), "no stack trace: " + log);
+            } finally {
+                launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+                launcher.destroyForcibly();
+            }
+        }
+    }
 }

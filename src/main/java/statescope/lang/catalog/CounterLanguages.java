@@ -33,7 +33,7 @@ final class CounterLanguages {
         Alphabet al = Alphabet.ofChars("()");
         var m = new CounterMachines.Shuffle(al);
         var s = Samplers.dyck(al);
-        return Language.builder("dyck-1").name("Dyck-1").aliases("dyck1", "D1", "balanced parentheses")
+        return Language.builder("dyck-1").name("Dyck-1").aliases("dyck1", "balanced parentheses")
                 .definition("balanced ( )").alphabet(al).family(Family.COUNTER).machine(m)
                 .membership(w -> balanced(w, al, 0))
                 .description("Dyck-1: balanced strings of ( and ). The reference machine is one counter, the depth."

@@ -105,6 +105,10 @@ class CatalogTest {
         assertSame(CATALOG.get("abcde-plus"), CATALOG.get("aa*bb*cc*dd*ee*"));
         assertSame(CATALOG.get("anbn"), CATALOG.get("a^nb^n"));
         assertSame(CATALOG.get("bounded-dyck-8-10"), CATALOG.get("Dyck(8,10)"));
+        for (String n : List.of("d-1", "D_1", "D1")) {                 // D_1 is depth-1 Dyck, (ab)*: not Dyck-1
+            assertThrows(UnknownLanguageException.class, () -> CATALOG.get(n), n);
+        }
+        assertSame(CATALOG.get("dyck-1"), CATALOG.get("Dyck1"));
     }
 
     @Test

@@ -38,6 +38,9 @@ public record Checkpoint(SsmWeights weights, Manifest manifest) {
     /** The safetensors metadata key holding the manifest JSON the weights were saved with. */
     public static final String EMBEDDED_MANIFEST = "statescope.manifest.json";
 
+    /** The weights' metadata key naming the manifest file they were saved with. */
+    static final String MANIFEST_POINTER = "statescope.manifest";
+
     /** How the two files of a checkpoint relate (see the class comment). */
     public enum PairState {
         /** The manifest names the weights' hash. */
@@ -100,7 +103,7 @@ public record Checkpoint(SsmWeights weights, Manifest manifest) {
         Path w = weightsPath(file);
         Path mp = manifestPath(w);
         byte[] bytes = Safetensors.toBytes(weights.tensors(), Map.of("format", "pt",
-                "statescope.manifest", mp.getFileName().toString(), EMBEDDED_MANIFEST, ManifestJson.write(manifest)));
+                MANIFEST_POINTER, mp.getFileName().toString(), EMBEDDED_MANIFEST, ManifestJson.write(manifest)));
         String sha = Safetensors.sha256(bytes);
         AtomicFiles.write(w, bytes);
         AtomicFiles.write(mp, ManifestJson.write(manifest, sha).getBytes(StandardCharsets.UTF_8));
@@ -143,6 +146,12 @@ public record Checkpoint(SsmWeights weights, Manifest manifest) {
         Path mp = manifestPath(w);
         ManifestJson.Sidecar beside = Files.exists(mp) ? readManifestFile(mp) : null;
         String embedded = h.contents().metadata().get(EMBEDDED_MANIFEST);
+        String named = h.contents().metadata().get(MANIFEST_POINTER);
+        if (embedded == null && beside == null && named != null) {   // saved before manifests were embedded
+            throw new CheckpointException(w.getFileName() + " was saved with its manifest " + named + ", which is not "
+                    + "beside it as " + mp.getFileName() + ": the gate range, vocabulary and language are there, not in "
+                    + "the weights; put it beside them under that name");
+        }
         if (embedded == null) {
             if (beside != null && beside.weightsSha256() != null && !beside.weightsSha256().equals(h.sha256())) {
                 throw new CheckpointException(mp.getFileName() + " belongs to other weights than " + w.getFileName()

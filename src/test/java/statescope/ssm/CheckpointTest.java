@@ -56,6 +56,22 @@ class CheckpointTest {
         assertTrue(over.manifest().vocabulary().isEmpty());
     }
 
+    /**
+     * Weights saved before manifests were embedded name their manifest file only: copied without it, their
+     * gate range was guessed as [0, 1] and a signed model scored 4%. Now refused, naming the missing file.
+     */
+    @Test
+    void weightsWhoseNamedManifestIsMissingAreRefusedNotGuessed() throws Exception {
+        var ck = sample();
+        Path p = dir.resolve("copy.safetensors");
+        Safetensors.write(p, ck.weights().tensors(), Map.of(Checkpoint.MANIFEST_POINTER, "parity-signed.json"));
+        var e = assertThrows(CheckpointException.class, () -> Checkpoint.load(p));
+        assertTrue(e.getMessage().startsWith("copy.safetensors was saved with its manifest parity-signed.json, which is "
+                + "not beside it as copy.json"), e.getMessage());
+        Files.writeString(dir.resolve("copy.json"), ManifestJson.write(ck.manifest()));
+        assertEquals(GateRange.SIGNED, Checkpoint.load(p).weights().config().gates(), "with it beside: its gates");
+    }
+
     @Test
     void nonSelectiveAndLayerNormAreInferred() throws Exception {
         var cfg = SsmConfig.defaults(16, 1, 4, 4).withSelective(false).withNorm(NormKind.LAYER, 1e-5f);

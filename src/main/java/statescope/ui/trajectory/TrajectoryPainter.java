@@ -328,8 +328,11 @@ final class TrajectoryPainter {
             taken.add(new double[] {x - 7, y - 7, 14, 14});
         }
         double[] bw = new double[states];
+        String[] text = new String[states];
+        double longest = Math.max(80 * k, 0.45 * labelRight);         // a counter's long configuration, cut
         for (int q = 0; q < states; q++) {
-            bw[q] = textWidth(cloud.stateNames().get(q), font) + 10 * k;
+            text[q] = fitted(cloud.stateNames().get(q), font, longest - 10 * k);
+            bw[q] = textWidth(text[q], font) + 10 * k;
         }
         double boxH = 20 * k;
         double[][] boxes = placeLabels(at, bw, boxH, taken, labelRight, h, current, k);
@@ -349,7 +352,7 @@ final class TrajectoryPainter {
             g.setFill(LABEL_BACK);
             g.fillRoundRect(bx, by, bw[q], boxH, 6 * k, 6 * k);
             g.setFill(Palette.of(q).darker());
-            g.fillText(cloud.stateNames().get(q), bx + 5 * k, by + 15 * k);
+            g.fillText(text[q], bx + 5 * k, by + 15 * k);
         }
     }
 
@@ -414,6 +417,18 @@ final class TrajectoryPainter {
     }
 
     private final Map<String, Double> widths = new HashMap<>();
+
+    /** {@code name}, or as much of it as fits {@code width} with "…" after it (the readout has it whole). */
+    private String fitted(String name, Font font, double width) {
+        if (textWidth(name, font) <= width) {
+            return name;
+        }
+        int n = name.length();
+        while (n > 1 && textWidth(name.substring(0, n - 1) + "…", font) > width) {
+            n--;
+        }
+        return name.substring(0, n - 1) + "…";
+    }
 
     private double textWidth(String text, Font font) {
         return widths.computeIfAbsent(text, t -> {

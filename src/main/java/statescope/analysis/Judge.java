@@ -12,7 +12,6 @@ import statescope.lang.catalog.Correctness;
 import statescope.lang.catalog.Language;
 import statescope.lang.catalog.Metric;
 import statescope.lang.catalog.ReferenceMachine.Config;
-import statescope.lang.catalog.TargetClass;
 import statescope.lang.catalog.TargetEncoding;
 
 /**
@@ -86,6 +85,11 @@ public abstract sealed class Judge {
         }
 
         @Override
+        public final List<String> outputNames() {
+            return reference.outputNames();
+        }
+
+        @Override
         public final String[] labels(Config before, int symbol, Config after, float[] logits, int offset) {
             float[] row = Arrays.copyOfRange(logits, offset, offset + outputs());
             return new String[] {reference.target(before, symbol, after).label(), reference.decode(row).label()};
@@ -136,10 +140,6 @@ public abstract sealed class Judge {
             return "argmax over " + targets.numClasses() + " classes";
         }
 
-        @Override
-        public List<String> outputNames() {
-            return targets.classes().stream().map(TargetClass::name).toList();
-        }
 
         @Override
         public double margin(Config before, int symbol, Config after, float[] logits, int offset) {
@@ -199,10 +199,6 @@ public abstract sealed class Judge {
             return "one unit per bit, logit > 0 reads 1 (" + targets.width() + " bits)";
         }
 
-        @Override
-        public List<String> outputNames() {
-            return targets.bitNames();
-        }
 
         @Override
         public double margin(Config before, int symbol, Config after, float[] logits, int offset) {

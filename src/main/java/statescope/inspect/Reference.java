@@ -173,6 +173,14 @@ public final class Reference {
         return units == Units.CLASSES ? targets.numClasses() : targets.width();
     }
 
+    /**
+     * What each output unit means, one name per unit, as a manifest's {@code outputClasses} names them: a
+     * class's name, or a bit's ("next a").
+     */
+    public List<String> outputNames() {
+        return units == Units.CLASSES ? targets.classes().stream().map(TargetClass::name).toList() : targets.bitNames();
+    }
+
     /** A short name of the encoding for the UI ("next set (3 classes)", "next-symbol set", "membership"). */
     public String encodingName() {
         if (units == Units.BITS) {

@@ -72,6 +72,11 @@ public final class ShippedModels {
             throw new IOException(manifest.getFileName() + " has " + c.outputSize() + " outputs, but "
                     + language.name() + "'s targets need " + language.reference().width());
         }
+        List<String> scored = language.reference().outputNames();
+        if (m.languageId() == null && !m.outputClasses().isEmpty() && !m.outputClasses().equals(scored)) {
+            throw new IOException(manifest.getFileName() + " was built for another language: its outputs are "
+                    + m.outputClasses() + ", but " + language.name() + " is scored on " + scored);
+        }
         String name = manifest.getFileName().toString().replaceFirst("\\.(json|safetensors)$", "");
         return new EngineModel(cp.weights(), name, true, m.constructed(), m.channels());
     }

@@ -34,8 +34,8 @@ public final class BenchGpuCommand extends CommandBase implements Callable<Integ
     @Option(names = "--d-state", defaultValue = "16", description = "State size N (at most 64 on the GPU). Default: ${DEFAULT-VALUE}.")
     int dState;
 
-    @Option(names = "--gates", defaultValue = "nonnegative", paramLabel = "nonnegative|signed",
-            description = "Gate range: nonnegative [0,1] (Mamba) or signed [-1,1]. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--gates", defaultValue = "nonnegative", paramLabel = "RANGE",
+            description = "Gate range: nonneg ([0,1], Mamba) or signed ([-1,1]). Default: nonneg.")
     GateRange gates;
 
     @Option(names = "--reps", defaultValue = "20", description = "Timed GPU launches. Default: ${DEFAULT-VALUE}.")

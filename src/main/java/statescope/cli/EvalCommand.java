@@ -88,18 +88,12 @@ public final class EvalCommand extends CommandBase implements Callable<Integer> 
     @Override
     public Integer call() throws Exception {
         if (threads < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got "
-                    + threads);
+            throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
         }
         if (words != null || targetsFile != null || authors != null) {
             return new EvalWords(this).call();
         }
-        Sampling sampling;
-        try {
-            sampling = sampler == null ? null : Sampling.parse(sampler);
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        Sampling sampling = sampler == null ? null : Sampling.parse(sampler);
         List<Path> files = target.files();
         List<ModelEvaluation.Row> rows = new ArrayList<>();
         try (Selection backendSel = backend.select(VectorSupport.fastScan(threads), err())) {

@@ -60,7 +60,7 @@ public final class SampleCommand extends CommandBase implements Callable<Integer
             throw new ParameterException(spec.commandLine(), "give either --bin or --split, not both");
         }
         if (count < 0 || count > MAX_WORDS) {
-            throw new ParameterException(spec.commandLine(), "-n must be between 0 and " + MAX_WORDS + ", got " + count);
+            throw new IllegalArgumentException("-n must be between 0 and " + MAX_WORDS + ", got " + count);
         }
         Language l = Catalog.standard(Sampling.parse(sampler)).get(name);
         Split s = bin != null ? l.bin(bin) : l.split(split == null ? "train" : split);

@@ -70,10 +70,11 @@ public final class StarFreeCommand extends CommandBase implements Callable<Integ
             throw new ParameterException(spec.commandLine(), "give either a REGEX or --file FILE");
         }
         if (maxStates < 1 || maxMonoid < 1) {
-            throw new ParameterException(spec.commandLine(), "--max-states and --max-monoid must be positive");
+            throw new IllegalArgumentException("--max-states and --max-monoid must be at least 1, got " + maxStates + " and "
+                    + maxMonoid);
         }
         if (constructionLimit < 1 || constructionLimit > Limits.MAX_CONSTRUCTION_SCALE) {
-            throw new ParameterException(spec.commandLine(), "--construction-limit must be from 1 to "
+            throw new IllegalArgumentException("--construction-limit must be from 1 to "
                     + Limits.MAX_CONSTRUCTION_SCALE + ", got " + constructionLimit);
         }
         Limits limits = Limits.DEFAULT.withMaxStates(maxStates).withMaxMonoidElements(maxMonoid)

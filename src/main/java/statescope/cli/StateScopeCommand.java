@@ -76,6 +76,10 @@ public final class StateScopeCommand implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        var usage = cl.getParameterExceptionHandler();
+        cl.setParameterExceptionHandler((ex, arguments) -> valueError(ex)
+                ? report(new IllegalArgumentException(ex.getMessage(), ex), ex.getCommandLine().getErr(), false)
+                : usage.handleParseException(ex, arguments));
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             boolean debug = parseResult.hasMatchedOption("--debug") || root.debug;
             return report(ex, commandLine.getErr(), debug);
@@ -92,6 +96,16 @@ public final class StateScopeCommand implements Runnable {
             return code == ExitCodes.OK ? ExitCodes.IO : code;
         }
         return code;
+    }
+
+    /**
+     * Whether picocli refused a value it could not convert (not a number, not one of an enum's or a
+     * converter's names): that is bad input, exit 3 in one line, as every value a command itself refuses.
+     * Unknown options, missing options or arguments and options that exclude each other stay usage errors
+     * (exit 2, with the usage).
+     */
+    static boolean valueError(CommandLine.ParameterException ex) {
+        return ex.getClass() == CommandLine.ParameterException.class && ex.getCause() != null;
     }
 
     static int report(Throwable ex, PrintWriter err, boolean debug) {

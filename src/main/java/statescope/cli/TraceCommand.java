@@ -71,7 +71,7 @@ public final class TraceCommand extends CommandBase implements Callable<Integer>
     @ArgGroup(exclusive = true, multiplicity = "1")
     Input input;
 
-    @Option(names = "--gates", paramLabel = "RANGE", description = "Override the gate range: ${COMPLETION-CANDIDATES}.")
+    @Option(names = "--gates", paramLabel = "RANGE", description = "Override the gate range: nonneg ([0,1], Mamba) or signed ([-1,1]).")
     GateRange gates;
 
     @Option(names = "--norm", paramLabel = "KIND", description = "Override the norm: ${COMPLETION-CANDIDATES}.")

@@ -43,7 +43,7 @@ public final class TrainCommand extends CommandBase implements Callable<Integer>
     @Option(names = "--d-state", paramLabel = "N", description = "State size per channel.")
     Integer dState;
 
-    @Option(names = "--gates", paramLabel = "RANGE", description = "nonneg (Mamba, [0,1]) or signed ([-1,1]).")
+    @Option(names = "--gates", paramLabel = "RANGE", description = "nonneg ([0,1], Mamba) or signed ([-1,1]).")
     GateRange gates;
 
     @Option(names = "--norm", paramLabel = "KIND", description = "layer (the paper's MixerModel) or rms.")

@@ -122,7 +122,7 @@ class AnalysisCommandsTest {
         assertFalse(a.out().isEmpty());
         assertEquals(strip(a.out()), strip(b.out()), "the same search whichever backend was asked for");
         var bad = run(concat(search, "--backend", "tpu"));
-        assertEquals(ExitCodes.USAGE, bad.code());
+        assertEquals(ExitCodes.BAD_INPUT, bad.code());
     }
 
     /** The JSON without its timings. */

@@ -159,7 +159,7 @@ class TrainEvalCommandTest {
     @Test
     void badInputGivesOneLineAndExitCode3(@TempDir Path dir) {
         Run g = run("train", "--language", "parity", "--gates", "sideways", "--out", dir.resolve("x").toString());
-        assertEquals(ExitCodes.USAGE, g.code()); // an option value picocli rejects (GateRangeConverter)
+        assertEquals(ExitCodes.BAD_INPUT, g.code()); // a value picocli cannot convert (GateRangeConverter)
         assertTrue(g.err().contains("--gates must be nonneg or signed"), g.err());
         Run l = run("train", "--language", "parrity", "--out", dir.resolve("x").toString());
         assertEquals(ExitCodes.BAD_INPUT, l.code());

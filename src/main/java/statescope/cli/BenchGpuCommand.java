@@ -62,15 +62,18 @@ public final class BenchGpuCommand extends CommandBase implements Callable<Integ
 
     @Override
     public Integer call() {
-        for (var v : new int[][] {{batch, 1}, {length, 1}, {dInner, 1}, {dState, 1}, {reps, 1}, {cpuBatch, 1}, {cpuThreads, 0}}) {
-            if (v[0] < v[1]) {
-                throw new IllegalArgumentException("sizes must be at least " + v[1] + ", got " + v[0]);
-            }
-        }
+        OptionChecks.atLeast("--batch", batch, 1);
+        OptionChecks.atLeast("--length", length, 1);
+        OptionChecks.atLeast("--d-inner", dInner, 1);
+        OptionChecks.atLeast("--d-state", dState, 1);
+        OptionChecks.atLeast("--reps", reps, 1);
+        OptionChecks.atLeast("--cpu-batch", cpuBatch, 1);
+        OptionChecks.atLeast("--cpu-threads", cpuThreads, 0);
         if ((long) batch * length * dInner > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("B*T*d_inner = " + (long) batch * length * dInner
                     + " is more than one Java array holds");
         }
+        OptionChecks.between("--min-percent-peak", minPercentPeak, 0, 100);
         int threads = cpuThreads == 0 ? Runtime.getRuntime().availableProcessors() : cpuThreads;
         var o = new GpuBench.Options(batch, length, dInner, dState, gates, reps, cpuBatch, threads);
         var err = err();

@@ -13,6 +13,7 @@ import statescope.experiment.LanguageTask;
 import statescope.lang.catalog.Sampling;
 import statescope.ssm.GateRange;
 import statescope.ssm.NormKind;
+import statescope.ssm.SsmConfig;
 import statescope.experiment.CellLock;
 import statescope.experiment.Recipes;
 import statescope.experiment.TrainingRun;
@@ -160,6 +161,7 @@ public final class TrainCommand extends CommandBase implements Callable<Integer>
     /** The run these options ask for: the language's recipe with every given option in place of the recipe's. */
     TrainingRun.Spec runSpec() {
         checkDecay(decay);
+        checkValues();
         Recipes.Recipe r = Recipes.forLanguage(language, gates);
         TrainingRun.Spec s = r.spec(run.seed);
         TrainOptions o = s.options();
@@ -226,6 +228,36 @@ public final class TrainCommand extends CommandBase implements Callable<Integer>
         long maxLength = task.language().splits().stream().mapToLong(x -> x.window().max()).max().orElse(1) + 2;
         TrainingMemory.check(TrainingRun.config(s, task), true, s.options().batch(), maxLength,
                 s.options().threads(), Runtime.getRuntime().maxMemory());
+    }
+
+    /** Refuses a given size, count or rate out of its range, naming the option (the recipe's own are in range). */
+    void checkValues() {
+        OptionChecks.notNegative("--clip", clip, "off");
+        for (var v : new Object[][] {{"--layers", layers}, {"--d-model", dModel}, {"--d-state", dState}}) {
+            if (v[1] != null) {
+                OptionChecks.inRange((String) v[0], (Integer) v[1], 1, SsmConfig.MAX_DIM);
+            }
+        }
+        for (var v : new Object[][] {{"--batch", batch}, {"--threads", threads}, {"--eval-every", evalEvery}}) {
+            if (v[1] != null) {
+                OptionChecks.atLeast((String) v[0], (Integer) v[1], 1);
+            }
+        }
+        if (steps != null) {
+            OptionChecks.atLeast("--steps", steps, 1);
+        }
+        if (maxWords != null) {
+            OptionChecks.atLeast("--max-words", maxWords, 0);
+        }
+        if (lr != null) {
+            OptionChecks.positive("--lr", lr);
+        }
+        if (weightDecay != null) {
+            OptionChecks.notNegative("--weight-decay", weightDecay, "off");
+        }
+        if (aInitScale != null) {
+            OptionChecks.positive("--a-init-scale", aInitScale);
+        }
     }
 
     static void checkDecay(String d) {

@@ -74,6 +74,13 @@ public final class BenchGpuCommand extends CommandBase implements Callable<Integ
                     + " is more than one Java array holds");
         }
         OptionChecks.between("--min-percent-peak", minPercentPeak, 0, 100);
+        if (out != null) {
+            try {
+                OutputPaths.check(out, false);                        // before minutes of benchmark
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         int threads = cpuThreads == 0 ? Runtime.getRuntime().availableProcessors() : cpuThreads;
         var o = new GpuBench.Options(batch, length, dInner, dState, gates, reps, cpuBatch, threads);
         var err = err();

@@ -76,6 +76,7 @@ public final class ConstructCommand extends CommandBase implements Callable<Inte
                     "give one of --language, --regex, --dfa, --shipped, and --out (or the check command)");
         }
         boolean signed = gates == GateRange.SIGNED;
+        OutputPaths.check(source.shipped ? out.resolve(ConstructedModels.SHIPPED.get(0) + ".safetensors") : out, true);
         PrintWriter o = out();
         if (source.shipped) {
             for (String id : ConstructedModels.SHIPPED) {

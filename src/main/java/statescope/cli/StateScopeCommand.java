@@ -141,7 +141,8 @@ public final class StateScopeCommand implements Runnable {
             code = ExitCodes.INTERNAL;
             kind = "internal error (" + cause.getClass().getSimpleName() + ")";
         }
-        err.println("statescope: " + kind + ": " + cause.getMessage());
+        err.println("statescope: " + kind + ": " + (cause instanceof IOException io ? OutputPaths.describe(io)
+                : cause.getMessage()));
         if (debug) {
             cause.printStackTrace(err);
         } else if (code == ExitCodes.INTERNAL) {

@@ -90,6 +90,9 @@ public final class TraceCommand extends CommandBase implements Callable<Integer>
 
     @Override
     public Integer call() throws IOException {
+        if (out != null) {
+            OutputPaths.check(out, false);
+        }
         Checkpoint ck = vocab.load(model, new Checkpoint.Overrides(gates, norm, normEps), language,
                 err());
         int[] tokens = input.tokens != null ? input.tokens : ck.manifest().encode(input.input);

@@ -144,6 +144,7 @@ public final class TrainCommand extends CommandBase implements Callable<Integer>
     public Integer call() throws Exception {
         TrainingRun.Spec s = runSpec();
         Path file = out != null ? out : Path.of(Recipes.forLanguage(language, gates).fileStem() + ".safetensors");
+        OutputPaths.check(file, true);
         if (!lock) {
             return train(s, file);
         }

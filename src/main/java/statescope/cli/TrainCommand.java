@@ -1,5 +1,7 @@
 package statescope.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -11,6 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import statescope.experiment.LanguageTask;
 import statescope.lang.catalog.Sampling;
+import statescope.ssm.Checkpoint;
 import statescope.ssm.GateRange;
 import statescope.ssm.NormKind;
 import statescope.ssm.SsmConfig;
@@ -182,6 +185,9 @@ public final class TrainCommand extends CommandBase implements Callable<Integer>
     }
 
     private int train(TrainingRun.Spec s, Path file) throws Exception {
+        if (!force) {
+            checkReadable(file);
+        }
         if (!resume && !force && TrainingRun.finished(file)) {
             throw new IllegalArgumentException(file + " holds a finished model; pass --resume to train it further, "
                     + "--force to replace it, or another --out");
@@ -221,6 +227,24 @@ public final class TrainCommand extends CommandBase implements Callable<Integer>
                     file, done.reachedStep(), steps, done.reachedStep());
         }
         return false;
+    }
+
+    /**
+     * Refuses an {@code --out} that holds a file which is not a readable checkpoint (random bytes, a
+     * truncated model, weights without their manifest): training would replace it, with or without
+     * {@code --resume}. A run's own resume state is left to the run.
+     */
+    static void checkReadable(Path file) {
+        Path w = Checkpoint.weightsPath(file);
+        if (!Files.exists(w) || TrainingRun.resumable(file)) {
+            return;
+        }
+        try {
+            Checkpoint.load(w);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException(w + " is not a readable checkpoint (" + e.getMessage() + "); nothing was "
+                    + "written: move it away, give another --out, or pass --force to replace it");
+        }
     }
 
     /** Refuses a configuration whose training would not fit the heap, before anything is allocated. */

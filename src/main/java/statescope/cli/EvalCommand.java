@@ -95,6 +95,9 @@ public final class EvalCommand extends CommandBase implements Callable<Integer> 
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
         }
+        if (json && csv) {
+            throw new IllegalArgumentException("--json and --csv exclude each other");
+        }
         if (maxWords != null) {
             OptionChecks.atLeast("--max-words", maxWords, 0);
         }

@@ -75,6 +75,11 @@ public final class ConstructCommand extends CommandBase implements Callable<Inte
             throw new ParameterException(spec.commandLine(),
                     "give one of --language, --regex, --dfa, --shipped, and --out (or the check command)");
         }
+        String name = out.getFileName().toString();
+        if (!source.shipped && name.lastIndexOf('.') > 0 && !name.endsWith(".safetensors")) {
+            throw new IllegalArgumentException("--out must end in .safetensors or have no extension (the manifest is "
+                    + "written beside it as .json), not " + name);   // x.txt became x.txt.safetensors
+        }
         boolean signed = gates == GateRange.SIGNED;
         OutputPaths.check(source.shipped ? out.resolve(ConstructedModels.SHIPPED.get(0) + ".safetensors") : out, true);
         PrintWriter o = out();

@@ -45,7 +45,8 @@ public final class SampleCommand extends CommandBase implements Callable<Integer
     long seed = 1;
 
     @Option(names = "--sampler", paramLabel = "KIND",
-            description = "authors (as the paper's generators draw; default) or uniform (a uniform length, then a uniform word).")
+            description = "authors (as the paper's generators draw; default), uniform (a uniform length, then a uniform "
+                    + "word) or mixed (each word from either, a fair coin per word).")
     String sampler = "authors";
 
     @Option(names = "--targets", description = "Also print the target class of every position.")

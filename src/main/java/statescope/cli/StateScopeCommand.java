@@ -18,7 +18,7 @@ import statescope.ssm.GateRange;
  */
 @Command(name = "statescope",
         mixinStandardHelpOptions = true,
-        version = "StateScope 0.1.0",
+        version = StateScopeCommand.VERSION,
         description = "A lab for watching a selective state space model (Mamba) track state.%n"
                 + "Run without a command to open the desktop app.",
         subcommands = {
@@ -46,6 +46,9 @@ import statescope.ssm.GateRange;
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad input, 4 I/O error,",
             "5 check failed, 130 interrupted."})
 public final class StateScopeCommand implements Runnable {
+
+    /** What {@code -V} prints, in every command that has it. */
+    static final String VERSION = "StateScope 0.1.0";
 
     @Option(names = "--debug", description = "Print stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
     boolean debug;

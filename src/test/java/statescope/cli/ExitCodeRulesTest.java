@@ -141,4 +141,16 @@ class ExitCodeRulesTest {
         assertEquals(List.of("statescope: out of memory (Java heap space); give Java more memory (java -Xmx…) or use "
                 + "smaller sizes", "Run again with --debug for the stack trace."), err.toString().lines().toList());
     }
+
+    @Test
+    void constructWritesOnlySafetensorsAndStarfreeHasAVersion(@TempDir Path dir) {
+        Run r = run("construct", "--regex", "(ab)*", "--out", dir.resolve("x.txt").toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.code(), r.err());           // it wrote x.txt.safetensors
+        assertTrue(r.err().contains("--out must end in .safetensors") && r.out().isEmpty(), r.err());
+        assertFalse(Files.exists(dir.resolve("x.txt.safetensors")));
+        r = run("starfree", "-V");
+        assertEquals(ExitCodes.OK, r.code(), r.err());
+        assertEquals(StateScopeCommand.VERSION, r.out().strip());
+        assertTrue(run("sample", "--help").out().contains("mixed (each word"));
+    }
 }

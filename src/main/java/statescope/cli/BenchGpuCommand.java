@@ -34,8 +34,8 @@ public final class BenchGpuCommand extends CommandBase implements Callable<Integ
     @Option(names = "--d-state", defaultValue = "16", description = "State size N (at most 64 on the GPU). Default: ${DEFAULT-VALUE}.")
     int dState;
 
-    @Option(names = "--gates", defaultValue = "nonnegative", paramLabel = "nonnegative|signed",
-            description = "Gate range: nonnegative [0,1] (Mamba) or signed [-1,1]. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--gates", defaultValue = "nonnegative", paramLabel = "RANGE",
+            description = "Gate range: nonneg ([0,1], Mamba) or signed ([-1,1]). Default: nonneg.")
     GateRange gates;
 
     @Option(names = "--reps", defaultValue = "20", description = "Timed GPU launches. Default: ${DEFAULT-VALUE}.")
@@ -62,14 +62,24 @@ public final class BenchGpuCommand extends CommandBase implements Callable<Integ
 
     @Override
     public Integer call() {
-        for (var v : new int[][] {{batch, 1}, {length, 1}, {dInner, 1}, {dState, 1}, {reps, 1}, {cpuBatch, 1}, {cpuThreads, 0}}) {
-            if (v[0] < v[1]) {
-                throw new IllegalArgumentException("sizes must be at least " + v[1] + ", got " + v[0]);
-            }
-        }
+        OptionChecks.atLeast("--batch", batch, 1);
+        OptionChecks.atLeast("--length", length, 1);
+        OptionChecks.atLeast("--d-inner", dInner, 1);
+        OptionChecks.atLeast("--d-state", dState, 1);
+        OptionChecks.atLeast("--reps", reps, 1);
+        OptionChecks.atLeast("--cpu-batch", cpuBatch, 1);
+        OptionChecks.atLeast("--cpu-threads", cpuThreads, 0);
         if ((long) batch * length * dInner > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("B*T*d_inner = " + (long) batch * length * dInner
                     + " is more than one Java array holds");
+        }
+        OptionChecks.between("--min-percent-peak", minPercentPeak, 0, 100);
+        if (out != null) {
+            try {
+                OutputPaths.check(out, false);                        // before minutes of benchmark
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         int threads = cpuThreads == 0 ? Runtime.getRuntime().availableProcessors() : cpuThreads;
         var o = new GpuBench.Options(batch, length, dInner, dState, gates, reps, cpuBatch, threads);

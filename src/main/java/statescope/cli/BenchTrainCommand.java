@@ -56,6 +56,13 @@ public final class BenchTrainCommand extends CommandBase implements Callable<Int
 
     @Override
     public Integer call() {
+        OptionChecks.atLeast("--layers", layers, 1);
+        OptionChecks.atLeast("--d-model", dModel, 1);
+        OptionChecks.atLeast("--batch", batch, 1);
+        OptionChecks.atLeast("--length", length, 1);
+        OptionChecks.atLeast("--steps", steps, 1);
+        OptionChecks.atLeast("--warmup", warmup, 0);
+        OptionChecks.atLeast("--threads", threads, 1);
         boolean skip = noPeer || (peer != null && peer.toString().equals("none"));
         var o = new TrainBench.Options(layers, dModel, batch, length, steps, warmup, threads, !skip,
                 skip ? null : TorchPeer.locate(peer), python);

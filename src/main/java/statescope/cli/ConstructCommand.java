@@ -57,8 +57,8 @@ public final class ConstructCommand extends CommandBase implements Callable<Inte
     @Option(names = "--out", paramLabel = "MODEL", description = "The model file (or folder with --shipped).")
     Path out;
 
-    @Option(names = "--gates", paramLabel = "RANGE", description = "nonnegative (default) or signed.")
-    String gates = "nonnegative";
+    @Option(names = "--gates", paramLabel = "RANGE", description = "nonneg ([0,1], Mamba) or signed ([-1,1]); default: nonneg.")
+    GateRange gates = GateRange.NONNEGATIVE;
 
     @Option(names = "--cascade", description = "With --language: compile its DFA instead of the hand construction.")
     boolean cascade;
@@ -75,11 +75,13 @@ public final class ConstructCommand extends CommandBase implements Callable<Inte
             throw new ParameterException(spec.commandLine(),
                     "give one of --language, --regex, --dfa, --shipped, and --out (or the check command)");
         }
-        boolean signed = switch (gates) {
-            case "nonnegative", "nonneg" -> false;
-            case "signed" -> true;
-            default -> throw new IllegalArgumentException("--gates: expected nonnegative or signed, got '" + gates + "'");
-        };
+        String name = out.getFileName().toString();
+        if (!source.shipped && name.lastIndexOf('.') > 0 && !name.endsWith(".safetensors")) {
+            throw new IllegalArgumentException("--out must end in .safetensors or have no extension (the manifest is "
+                    + "written beside it as .json), not " + name);   // x.txt became x.txt.safetensors
+        }
+        boolean signed = gates == GateRange.SIGNED;
+        OutputPaths.check(source.shipped ? out.resolve(ConstructedModels.SHIPPED.get(0) + ".safetensors") : out, true);
         PrintWriter o = out();
         if (source.shipped) {
             for (String id : ConstructedModels.SHIPPED) {

@@ -51,7 +51,7 @@ public final class CounterexampleCommand extends CommandBase implements Callable
     @Option(names = "--sampler-only", description = "Guided phase: the language's own sampler only (no walks, no mutations).")
     boolean samplerOnly;
 
-    @Option(names = "--time", paramLabel = "S", description = "Time limit in seconds per model (default: ${DEFAULT-VALUE}; 0: none).")
+    @Option(names = "--time", paramLabel = "S", description = "Time limit in seconds per model, up to 86400 (default: ${DEFAULT-VALUE}; 0: none).")
     double time = 300;
 
     @Option(names = "--json", description = "Print JSON.")
@@ -72,11 +72,11 @@ public final class CounterexampleCommand extends CommandBase implements Callable
     @Override
     public Integer call() throws Exception {
         common.checkThreads();
+        OptionChecks.timeLimit("--time", time);
+        OptionChecks.atLeast("--lengths-max", lengthsMax, 1);
+        OptionChecks.atLeast("--lengths-strings", lengthsStrings, 1);
         var settings = new CounterexampleSearch.Settings(maxLength, budget, samples, sampleLength, common.seed, common.threads,
                 samplerOnly);
-        if (time < 0) {
-            throw new IllegalArgumentException("--time cannot be negative");
-        }
         var sweepSettings = new LengthSweep.Settings(lengthsMax, lengthsStrings, 4, true, common.seed, common.threads);
         List<Path> files = common.files();
         List<Subject> subjects = new ArrayList<>();

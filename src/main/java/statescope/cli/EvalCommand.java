@@ -41,7 +41,7 @@ public final class EvalCommand extends CommandBase implements Callable<Integer> 
 
     @Option(names = "--max-words", paramLabel = "N",
             description = "Words per split (default: the cap the model was trained with; 0 = protocol sizes).")
-    int maxWords = -1;
+    Integer maxWords;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: cores).")
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -85,21 +85,26 @@ public final class EvalCommand extends CommandBase implements Callable<Integer> 
                     + "how many models meet the paper's pattern (default: on for a sweep's folder, docs/sweeps.md).")
     Boolean overSeeds;
 
+    /** {@code --max-words}, or -1: the cap each model was trained with. */
+    int maxWordsOrModels() {
+        return maxWords == null ? -1 : maxWords;
+    }
+
     @Override
     public Integer call() throws Exception {
         if (threads < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got "
-                    + threads);
+            throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+        }
+        if (json && csv) {
+            throw new IllegalArgumentException("--json and --csv exclude each other");
+        }
+        if (maxWords != null) {
+            OptionChecks.atLeast("--max-words", maxWords, 0);
         }
         if (words != null || targetsFile != null || authors != null) {
             return new EvalWords(this).call();
         }
-        Sampling sampling;
-        try {
-            sampling = sampler == null ? null : Sampling.parse(sampler);
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        Sampling sampling = sampler == null ? null : Sampling.parse(sampler);
         List<Path> files = target.files();
         List<ModelEvaluation.Row> rows = new ArrayList<>();
         try (Selection backendSel = backend.select(VectorSupport.fastScan(threads), err())) {
@@ -109,14 +114,14 @@ public final class EvalCommand extends CommandBase implements Callable<Integer> 
                 Path f = target.model();
                 var cp = vocab.load(f, Checkpoint.Overrides.NONE, language, err());
                 String name = f.getFileName().toString().replaceFirst("\\.(safetensors|json)$", "");
-                rows.add(ModelEvaluation.evaluate(cp, name, f, maxWords, threads, gpu, sampling));
+                rows.add(ModelEvaluation.evaluate(cp, name, f, maxWordsOrModels(), threads, gpu, sampling));
             } else {
                 if (vocab.vocab != null || language != null) {
                     throw new IllegalArgumentException("--vocab and --language go with --model, not --suite");
                 }
                 for (Path f : files) {
                     String name = Checkpoint.weightsPath(f).getFileName().toString().replace(".safetensors", "");
-                    rows.add(ModelEvaluation.evaluate(Checkpoint.load(Checkpoint.weightsPath(f)), name, f, maxWords,
+                    rows.add(ModelEvaluation.evaluate(Checkpoint.load(Checkpoint.weightsPath(f)), name, f, maxWordsOrModels(),
                             threads, gpu, sampling));
                 }
             }

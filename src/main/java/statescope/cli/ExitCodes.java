@@ -8,8 +8,9 @@ package statescope.cli;
  *   <tr><th>code</th><th>meaning</th></tr>
  *   <tr><td>0</td><td>success</td></tr>
  *   <tr><td>1</td><td>internal error (a bug: please report it with {@code --debug} output)</td></tr>
- *   <tr><td>2</td><td>usage error: unknown option, missing argument</td></tr>
- *   <tr><td>3</td><td>bad input: malformed regex, DFA or checkpoint, unknown language or symbol</td></tr>
+ *   <tr><td>2</td><td>usage error: unknown option, missing option or argument (the message and the usage)</td></tr>
+ *   <tr><td>3</td><td>bad input (one line): an option value out of range, not a number or not one of the names;
+ *       malformed regex, DFA or checkpoint, unknown language or symbol</td></tr>
  *   <tr><td>4</td><td>I/O error: a file could not be read or written</td></tr>
  *   <tr><td>5</td><td>a check failed (for example a benchmark or evaluation target was missed)</td></tr>
  *   <tr><td>130</td><td>interrupted (Ctrl-C); work done so far was saved where the command says so</td></tr>

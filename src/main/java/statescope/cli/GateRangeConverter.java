@@ -9,7 +9,8 @@ import statescope.ssm.GateRange;
  * {@link GateRange#NONNEGATIVE} (Mamba), {@code signed}, {@code negative} or {@code [-1,1]} for
  * {@link GateRange#SIGNED}, in any case. {@link StateScopeCommand} registers it for the type
  * {@link GateRange}, so every command reads its {@code GateRange} options with it: a command only declares
- * the field. A value it does not know is a usage error, as for every option value picocli rejects.
+ * the field, and describes it as "nonneg ([0,1], Mamba) or signed ([-1,1])". A value it does not know is bad
+ * input (exit 3, one line), as every option value picocli cannot convert.
  */
 final class GateRangeConverter implements CommandLine.ITypeConverter<GateRange> {
 

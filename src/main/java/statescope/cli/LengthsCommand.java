@@ -38,7 +38,7 @@ public final class LengthsCommand extends CommandBase implements Callable<Intege
     @Option(names = "--stop-at-zero", description = "Stop after two points in a row at 0%%.")
     boolean stopAtZero;
 
-    @Option(names = "--time", paramLabel = "S", description = "Time limit in seconds per model (default: none).")
+    @Option(names = "--time", paramLabel = "S", description = "Time limit in seconds per model, up to 86400 (default: 0, none).")
     double time;
 
     @Option(names = "--json", description = "Print JSON.")
@@ -53,9 +53,7 @@ public final class LengthsCommand extends CommandBase implements Callable<Intege
         if (json && csv) {
             throw new IllegalArgumentException("--json and --csv exclude each other");
         }
-        if (time < 0) {
-            throw new IllegalArgumentException("--time cannot be negative");
-        }
+        OptionChecks.timeLimit("--time", time);
         var settings = new LengthSweep.Settings(max, strings, perDecade, stopAtZero, common.seed, common.threads);
         List<Subject> subjects = new ArrayList<>();
         for (var f : common.files()) {

@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 import statescope.analysis.probe.ProbeTarget;
 import statescope.analysis.probe.Probing;
 import statescope.analysis.probe.RidgeFitter;
+import statescope.lang.catalog.DfaMachine;
 
 /** {@code statescope probe}: per layer, a linear probe from the model's states to the automaton's state. */
 @Command(name = "probe",
@@ -79,6 +80,7 @@ public final class ProbeCommand extends CommandBase implements Callable<Integer>
             AnalysedModel m = AnalysedModel.load(f, language);
             ProbeTarget t = target != null ? parseTarget(target)
                     : m.language().dfa().isPresent() ? ProbeTarget.STATE : ProbeTarget.COUNTER;
+            checkLayersAndTarget(m, layerSet, t);
             Probing.Report r = Probing.run(m.weights(), m.language(), new Probing.Spec(t, rows, seed, layerSet, fitters));
             if (json) {
                 all.add(json(m, r));
@@ -156,6 +158,25 @@ public final class ProbeCommand extends CommandBase implements Callable<Integer>
                 cells.add(Integer.toString(v));
             }
             out.println("| " + classes.get(i) + " | " + String.join(" | ", cells) + " |");
+        }
+    }
+
+    /**
+     * Refuses layers the model does not have (the table came out empty) and counters a language does not
+     * have (a DFA's state was probed as one register: "1 class", 100%).
+     */
+    static void checkLayersAndTarget(AnalysedModel m, Set<Integer> layerSet, ProbeTarget t) {
+        int last = m.weights().config().nLayer();
+        for (int l : layerSet) {
+            if (l > last) {
+                throw new IllegalArgumentException("--layers " + l + ": " + m.name() + " has layers 0.." + last
+                        + " (0 = embedding)");
+            }
+        }
+        if (t == ProbeTarget.COUNTER && (m.language().machine() instanceof DfaMachine
+                || m.language().machine().registerNames().isEmpty())) {
+            throw new IllegalArgumentException("--target counter: " + m.language().id() + " has no counters (its "
+                    + "reference machine is a " + m.language().machine().kind() + "); use --target state");
         }
     }
 

@@ -103,6 +103,9 @@ public final class ReproduceCommand extends CommandBase implements Callable<Inte
             throw new IllegalArgumentException("no model matches --languages " + String.join(",", only)
                     + "; see statescope reproduce --list");
         }
+        if (!list && !todo.isEmpty()) {
+            OutputPaths.check(out.resolve(todo.get(0).fileStem() + ".safetensors"), true);
+        }
         var err = err();
         var outW = out();
         List<Map<String, Object>> rows = new ArrayList<>();

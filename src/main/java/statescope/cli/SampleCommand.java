@@ -45,7 +45,8 @@ public final class SampleCommand extends CommandBase implements Callable<Integer
     long seed = 1;
 
     @Option(names = "--sampler", paramLabel = "KIND",
-            description = "authors (as the paper's generators draw; default) or uniform (a uniform length, then a uniform word).")
+            description = "authors (as the paper's generators draw; default), uniform (a uniform length, then a uniform "
+                    + "word) or mixed (each word from either, a fair coin per word).")
     String sampler = "authors";
 
     @Option(names = "--targets", description = "Also print the target class of every position.")
@@ -60,7 +61,7 @@ public final class SampleCommand extends CommandBase implements Callable<Integer
             throw new ParameterException(spec.commandLine(), "give either --bin or --split, not both");
         }
         if (count < 0 || count > MAX_WORDS) {
-            throw new ParameterException(spec.commandLine(), "-n must be between 0 and " + MAX_WORDS + ", got " + count);
+            throw new IllegalArgumentException("-n must be between 0 and " + MAX_WORDS + ", got " + count);
         }
         Language l = Catalog.standard(Sampling.parse(sampler)).get(name);
         Split s = bin != null ? l.bin(bin) : l.split(split == null ? "train" : split);

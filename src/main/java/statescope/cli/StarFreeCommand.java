@@ -24,7 +24,7 @@ import statescope.lang.StarFreeVerdict;
  * size of its transition (syntactic) monoid, the verdict and, when it is not star-free, a witness
  * word whose powers cycle.
  */
-@Command(name = "starfree",
+@Command(name = "starfree", version = StateScopeCommand.VERSION,
         description = {"Decide whether a regular language is star-free, i.e. whether its syntactic",
             "monoid is aperiodic (Schützenberger), and give a witness when it is not.",
             "",
@@ -37,6 +37,9 @@ public final class StarFreeCommand extends CommandBase implements Callable<Integ
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
+
+    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print version information and exit.")
+    boolean version;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "REGEX", description = "The regex (quote it in the shell).")
     String regex;
@@ -70,10 +73,11 @@ public final class StarFreeCommand extends CommandBase implements Callable<Integ
             throw new ParameterException(spec.commandLine(), "give either a REGEX or --file FILE");
         }
         if (maxStates < 1 || maxMonoid < 1) {
-            throw new ParameterException(spec.commandLine(), "--max-states and --max-monoid must be positive");
+            throw new IllegalArgumentException("--max-states and --max-monoid must be at least 1, got " + maxStates + " and "
+                    + maxMonoid);
         }
         if (constructionLimit < 1 || constructionLimit > Limits.MAX_CONSTRUCTION_SCALE) {
-            throw new ParameterException(spec.commandLine(), "--construction-limit must be from 1 to "
+            throw new IllegalArgumentException("--construction-limit must be from 1 to "
                     + Limits.MAX_CONSTRUCTION_SCALE + ", got " + constructionLimit);
         }
         Limits limits = Limits.DEFAULT.withMaxStates(maxStates).withMaxMonoidElements(maxMonoid)

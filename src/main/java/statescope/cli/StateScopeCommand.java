@@ -18,7 +18,7 @@ import statescope.ssm.GateRange;
  */
 @Command(name = "statescope",
         mixinStandardHelpOptions = true,
-        version = "StateScope 0.1.0",
+        version = StateScopeCommand.VERSION,
         description = "A lab for watching a selective state space model (Mamba) track state.%n"
                 + "Run without a command to open the desktop app.",
         subcommands = {
@@ -46,6 +46,9 @@ import statescope.ssm.GateRange;
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad input, 4 I/O error,",
             "5 check failed, 130 interrupted."})
 public final class StateScopeCommand implements Runnable {
+
+    /** What {@code -V} prints, in every command that has it. */
+    static final String VERSION = "StateScope 0.1.0";
 
     @Option(names = "--debug", description = "Print stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
     boolean debug;
@@ -76,6 +79,10 @@ public final class StateScopeCommand implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        var usage = cl.getParameterExceptionHandler();
+        cl.setParameterExceptionHandler((ex, arguments) -> valueError(ex)
+                ? report(new IllegalArgumentException(ex.getMessage(), ex), ex.getCommandLine().getErr(), false)
+                : usage.handleParseException(ex, arguments));
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             boolean debug = parseResult.hasMatchedOption("--debug") || root.debug;
             return report(ex, commandLine.getErr(), debug);
@@ -92,6 +99,16 @@ public final class StateScopeCommand implements Runnable {
             return code == ExitCodes.OK ? ExitCodes.IO : code;
         }
         return code;
+    }
+
+    /**
+     * Whether picocli refused a value it could not convert (not a number, not one of an enum's or a
+     * converter's names): that is bad input, exit 3 in one line, as every value a command itself refuses.
+     * Unknown options, missing options or arguments and options that exclude each other stay usage errors
+     * (exit 2, with the usage).
+     */
+    static boolean valueError(CommandLine.ParameterException ex) {
+        return ex.getClass() == CommandLine.ParameterException.class && ex.getCause() != null;
     }
 
     static int report(Throwable ex, PrintWriter err, boolean debug) {
@@ -127,7 +144,8 @@ public final class StateScopeCommand implements Runnable {
             code = ExitCodes.INTERNAL;
             kind = "internal error (" + cause.getClass().getSimpleName() + ")";
         }
-        err.println("statescope: " + kind + ": " + cause.getMessage());
+        err.println("statescope: " + kind + ": " + (cause instanceof IOException io ? OutputPaths.describe(io)
+                : cause.getMessage()));
         if (debug) {
             cause.printStackTrace(err);
         } else if (code == ExitCodes.INTERNAL) {

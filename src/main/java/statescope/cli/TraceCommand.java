@@ -71,7 +71,7 @@ public final class TraceCommand extends CommandBase implements Callable<Integer>
     @ArgGroup(exclusive = true, multiplicity = "1")
     Input input;
 
-    @Option(names = "--gates", paramLabel = "RANGE", description = "Override the gate range: ${COMPLETION-CANDIDATES}.")
+    @Option(names = "--gates", paramLabel = "RANGE", description = "Override the gate range: nonneg ([0,1], Mamba) or signed ([-1,1]).")
     GateRange gates;
 
     @Option(names = "--norm", paramLabel = "KIND", description = "Override the norm: ${COMPLETION-CANDIDATES}.")
@@ -90,6 +90,9 @@ public final class TraceCommand extends CommandBase implements Callable<Integer>
 
     @Override
     public Integer call() throws IOException {
+        if (out != null) {
+            OutputPaths.check(out, false);
+        }
         Checkpoint ck = vocab.load(model, new Checkpoint.Overrides(gates, norm, normEps), language,
                 err());
         int[] tokens = input.tokens != null ? input.tokens : ck.manifest().encode(input.input);

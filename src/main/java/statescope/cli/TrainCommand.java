@@ -1,5 +1,7 @@
 package statescope.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -11,8 +13,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import statescope.experiment.LanguageTask;
 import statescope.lang.catalog.Sampling;
+import statescope.ssm.Checkpoint;
 import statescope.ssm.GateRange;
 import statescope.ssm.NormKind;
+import statescope.ssm.SsmConfig;
 import statescope.experiment.CellLock;
 import statescope.experiment.Recipes;
 import statescope.experiment.TrainingRun;
@@ -43,7 +47,7 @@ public final class TrainCommand extends CommandBase implements Callable<Integer>
     @Option(names = "--d-state", paramLabel = "N", description = "State size per channel.")
     Integer dState;
 
-    @Option(names = "--gates", paramLabel = "RANGE", description = "nonneg (Mamba, [0,1]) or signed ([-1,1]).")
+    @Option(names = "--gates", paramLabel = "RANGE", description = "nonneg ([0,1], Mamba) or signed ([-1,1]).")
     GateRange gates;
 
     @Option(names = "--norm", paramLabel = "KIND", description = "layer (the paper's MixerModel) or rms.")
@@ -143,6 +147,7 @@ public final class TrainCommand extends CommandBase implements Callable<Integer>
     public Integer call() throws Exception {
         TrainingRun.Spec s = runSpec();
         Path file = out != null ? out : Path.of(Recipes.forLanguage(language, gates).fileStem() + ".safetensors");
+        OutputPaths.check(file, true);
         if (!lock) {
             return train(s, file);
         }
@@ -160,6 +165,7 @@ public final class TrainCommand extends CommandBase implements Callable<Integer>
     /** The run these options ask for: the language's recipe with every given option in place of the recipe's. */
     TrainingRun.Spec runSpec() {
         checkDecay(decay);
+        checkValues();
         Recipes.Recipe r = Recipes.forLanguage(language, gates);
         TrainingRun.Spec s = r.spec(run.seed);
         TrainOptions o = s.options();
@@ -179,6 +185,9 @@ public final class TrainCommand extends CommandBase implements Callable<Integer>
     }
 
     private int train(TrainingRun.Spec s, Path file) throws Exception {
+        if (!force) {
+            checkReadable(file);
+        }
         if (!resume && !force && TrainingRun.finished(file)) {
             throw new IllegalArgumentException(file + " holds a finished model; pass --resume to train it further, "
                     + "--force to replace it, or another --out");
@@ -220,12 +229,60 @@ public final class TrainCommand extends CommandBase implements Callable<Integer>
         return false;
     }
 
+    /**
+     * Refuses an {@code --out} that holds a file which is not a readable checkpoint (random bytes, a
+     * truncated model, weights without their manifest): training would replace it, with or without
+     * {@code --resume}. A run's own resume state is left to the run.
+     */
+    static void checkReadable(Path file) {
+        Path w = Checkpoint.weightsPath(file);
+        if (!Files.exists(w) || TrainingRun.resumable(file)) {
+            return;
+        }
+        try {
+            Checkpoint.load(w);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException(w + " is not a readable checkpoint (" + e.getMessage() + "); nothing was "
+                    + "written: move it away, give another --out, or pass --force to replace it");
+        }
+    }
+
     /** Refuses a configuration whose training would not fit the heap, before anything is allocated. */
     static void checkMemory(TrainingRun.Spec s) {
         var task = LanguageTask.of(s.language());
         long maxLength = task.language().splits().stream().mapToLong(x -> x.window().max()).max().orElse(1) + 2;
         TrainingMemory.check(TrainingRun.config(s, task), true, s.options().batch(), maxLength,
                 s.options().threads(), Runtime.getRuntime().maxMemory());
+    }
+
+    /** Refuses a given size, count or rate out of its range, naming the option (the recipe's own are in range). */
+    void checkValues() {
+        OptionChecks.notNegative("--clip", clip, "off");
+        for (var v : new Object[][] {{"--layers", layers}, {"--d-model", dModel}, {"--d-state", dState}}) {
+            if (v[1] != null) {
+                OptionChecks.inRange((String) v[0], (Integer) v[1], 1, SsmConfig.MAX_DIM);
+            }
+        }
+        for (var v : new Object[][] {{"--batch", batch}, {"--threads", threads}, {"--eval-every", evalEvery}}) {
+            if (v[1] != null) {
+                OptionChecks.atLeast((String) v[0], (Integer) v[1], 1);
+            }
+        }
+        if (steps != null) {
+            OptionChecks.atLeast("--steps", steps, 1);
+        }
+        if (maxWords != null) {
+            OptionChecks.atLeast("--max-words", maxWords, 0);
+        }
+        if (lr != null) {
+            OptionChecks.positive("--lr", lr);
+        }
+        if (weightDecay != null) {
+            OptionChecks.notNegative("--weight-decay", weightDecay, "off");
+        }
+        if (aInitScale != null) {
+            OptionChecks.positive("--a-init-scale", aInitScale);
+        }
     }
 
     static void checkDecay(String d) {

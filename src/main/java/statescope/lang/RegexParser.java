@@ -182,7 +182,9 @@ public final class RegexParser {
             throw error(pos, "expected a number in the repetition opened at position " + (open + 1));
         }
         if (v > MAX_BOUND) {
-            throw error(start, "repetition bound " + v + " is larger than " + MAX_BOUND);
+            // the count as written: a number past int's range is held saturated above
+            throw error(start, "repetition count " + new String(cps, start, pos - start) + " is too large (at most "
+                    + MAX_BOUND + ")");
         }
         return (int) v;
     }

@@ -35,6 +35,19 @@ class AnalysisCommandsTest {
     }
 
     @Test
+    void probeRefusesLayersAndTargetsTheModelHasNot() {
+        badInput("--layers 5: parity-signed has layers 0..1 (0 = embedding)", "probe", "--model", SIGNED, "--layers", "5");
+        badInput("--target counter: parity has no counters (its reference machine is a DFA); use --target state", "probe",
+                "--model", SIGNED, "--target", "counter");
+    }
+
+    @Test
+    void jsonAndCsvExcludeEachOther() {
+        badInput("--json and --csv exclude each other", "eval", "--model", SIGNED, "--json", "--csv");
+        badInput("--json and --csv exclude each other", "lengths", "--model", SIGNED, "--json", "--csv");
+    }
+
+    @Test
     void badInputIsOneLineAndExit3(@TempDir Path dir) throws Exception {
         badInput("does not fit the language", "counterexample", "--model", NONNEG, "--regex", "(a|b|c)*");
         badInput("does not fit the language", "lengths", "--model", NONNEG, "--regex", "(ab|c)*");
@@ -122,7 +135,7 @@ class AnalysisCommandsTest {
         assertFalse(a.out().isEmpty());
         assertEquals(strip(a.out()), strip(b.out()), "the same search whichever backend was asked for");
         var bad = run(concat(search, "--backend", "tpu"));
-        assertEquals(ExitCodes.USAGE, bad.code());
+        assertEquals(ExitCodes.BAD_INPUT, bad.code());
     }
 
     /** The JSON without its timings. */

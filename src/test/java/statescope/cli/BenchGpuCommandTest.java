@@ -56,7 +56,7 @@ class BenchGpuCommandTest {
 
     @Test
     void badValuesAreBadInput() {
-        assertEquals(ExitCodes.USAGE, run("--gates", "complex")); // an option value picocli rejects (GateRangeConverter)
+        assertEquals(ExitCodes.BAD_INPUT, run("--gates", "complex")); // a value picocli cannot convert (GateRangeConverter)
         assertTrue(err.toString().contains("--gates must be nonneg or signed (also nonnegative, [0,1], negative, [-1,1]), "
                 + "got 'complex'"), err.toString());
         assertEquals(ExitCodes.BAD_INPUT, StateScopeCommand.run(new PrintWriter(out, true), new PrintWriter(err, true),

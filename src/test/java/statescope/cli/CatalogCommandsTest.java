@@ -129,8 +129,12 @@ class CatalogCommandsTest {
         assertEquals(ExitCodes.BAD_INPUT, run("sample", "parity", "--bin", "3").code());
         assertEquals(ExitCodes.BAD_INPUT, run("sample", "parity", "--split", "nope").code());
         assertEquals(ExitCodes.USAGE, run("sample", "parity", "--bin", "1", "--split", "train").code());
-        assertEquals(ExitCodes.USAGE, run("sample", "parity", "-n", "-1").code());
-        assertEquals(ExitCodes.USAGE, run("sample", "parity", "--bin", "x").code());
+        for (String[] args : new String[][] {{"-n", "-1"}, {"--bin", "x"}, {"--sampler", "foo"}}) {
+            var r = run("sample", "parity", args[0], args[1]);          // values: bad input in one line
+            assertEquals(ExitCodes.BAD_INPUT, r.code(), r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue(r.err().startsWith("statescope: error: ") && r.out().isEmpty(), r.err());
+        }
     }
 
     @Test

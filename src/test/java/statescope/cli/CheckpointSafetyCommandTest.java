@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import statescope.ssm.CheckpointLock;
@@ -41,5 +43,28 @@ class CheckpointSafetyCommandTest {
             assertTrue(second.err().contains("is being written by another training run"), second.err());
             assertTrue(!Files.exists(model), "nothing was written");
         }
+    }
+
+    @Test
+    void aFileThatIsNoCheckpointIsNotReplaced(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("p.safetensors");
+        var first = TrainEvalCommandTest.tinyParity(model, "--steps", "6");
+        assertEquals(ExitCodes.OK, first.code(), first.err());
+        byte[] whole = Files.readAllBytes(model);
+        byte[] random = new byte[4096];
+        new Random(7).nextBytes(random);
+        for (byte[] content : new byte[][] {random, Arrays.copyOf(whole, whole.length / 2)}) {
+            Files.write(model, content);
+            for (String[] more : new String[][] {{"--steps", "12", "--resume"}, {"--steps", "6"}}) {
+                var r = TrainEvalCommandTest.tinyParity(model, more);
+                assertEquals(ExitCodes.BAD_INPUT, r.code(), r.err());
+                assertTrue(r.err().contains("p.safetensors is not a readable checkpoint (")
+                        && r.err().contains("nothing was written"), r.err());
+                assertEquals(1, r.err().strip().lines().count(), r.err());
+                assertArrayEquals(content, Files.readAllBytes(model));
+            }
+        }
+        var forced = TrainEvalCommandTest.tinyParity(model, "--steps", "6", "--force");
+        assertEquals(ExitCodes.OK, forced.code(), forced.err());
     }
 }

@@ -39,7 +39,7 @@ class EvalBackendTest {
         assertFalse(auto.err().contains("warning"), auto.err());
         assertEquals(cpu.out(), auto.out());
         var bad = TrainEvalCommandTest.run("eval", "--model", model.toString(), "--backend", "tpu");
-        assertEquals(ExitCodes.USAGE, bad.code(), bad.err());
+        assertEquals(ExitCodes.BAD_INPUT, bad.code(), bad.err());
     }
 
     @Test

@@ -74,7 +74,8 @@ class EvalWordsCommandTest {
         assertEquals(own.get("accuracy"), again.get("accuracy"), "the manifest names the authors' sampling");
         assertTrue(!own.get("accuracy").equals(uniform.get("accuracy")), own + " vs " + uniform);
         var bad = run("eval", "--model", t3, "--sampler", "bogus");
-        assertEquals(ExitCodes.USAGE, bad.code(), bad.err());
+        assertEquals(ExitCodes.BAD_INPUT, bad.code(), bad.err());
+        assertEquals(1, bad.err().lines().count(), bad.err());
         assertTrue(bad.err().contains("--sampler must be one of"), bad.err());
     }
 

@@ -57,10 +57,21 @@ class ExitCodeRulesTest {
     }
 
     @Test
-    void evalWithoutThreadsIsAUsageError(@TempDir Path dir) throws Exception {
-        Run r = run("eval", "--threads", "0", "--model", model(dir, 4, 2).toString());
+    void aValueOutOfRangeIsBadInputInOneLine(@TempDir Path dir) throws Exception {
+        String m = model(dir, 4, 2).toString();
+        for (String[] args : new String[][] {{"eval", "--threads", "0", "--model", m},
+            {"eval", "--sampler", "foo", "--model", m}, {"eval", "--threads", "many", "--model", m},
+            {"sample", "tomita-3", "-n", "-1"}, {"starfree", "a*", "--max-states", "0"},
+            {"counterexample", "--threads", "0", "--model", m}, {"construct", "--regex", "a*", "--gates", "sideways",
+                "--out", dir.resolve("c.safetensors").toString()}}) {
+            Run r = run(args);
+            assertEquals(ExitCodes.BAD_INPUT, r.code(), String.join(" ", args) + ": " + r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue(r.err().startsWith("statescope: error: ") && r.out().isEmpty(), r.err());
+        }
+        Run r = run("eval", "--thread", "1", "--model", m);                   // an unknown option stays a usage error
         assertEquals(ExitCodes.USAGE, r.code(), r.err());
-        assertTrue(r.err().contains("--threads must be at least 1, got 0"), r.err());
+        assertTrue(r.err().contains("Unknown option"), r.err());
     }
 
     @Test
@@ -129,5 +140,17 @@ class ExitCodeRulesTest {
         assertEquals(ExitCodes.INTERNAL, code);
         assertEquals(List.of("statescope: out of memory (Java heap space); give Java more memory (java -Xmx…) or use "
                 + "smaller sizes", "Run again with --debug for the stack trace."), err.toString().lines().toList());
+    }
+
+    @Test
+    void constructWritesOnlySafetensorsAndStarfreeHasAVersion(@TempDir Path dir) {
+        Run r = run("construct", "--regex", "(ab)*", "--out", dir.resolve("x.txt").toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.code(), r.err());           // it wrote x.txt.safetensors
+        assertTrue(r.err().contains("--out must end in .safetensors") && r.out().isEmpty(), r.err());
+        assertFalse(Files.exists(dir.resolve("x.txt.safetensors")));
+        r = run("starfree", "-V");
+        assertEquals(ExitCodes.OK, r.code(), r.err());
+        assertEquals(StateScopeCommand.VERSION, r.out().strip());
+        assertTrue(run("sample", "--help").out().contains("mixed (each word"));
     }
 }

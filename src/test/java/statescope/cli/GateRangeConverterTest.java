@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import statescope.ssm.GateRange;
 
 /** One reading of {@code --gates} for every command: every spelling any command took before still works. */
@@ -30,15 +32,16 @@ class GateRangeConverterTest {
 
     @Test
     void theRootCommandReadsEveryGatesOptionWithIt() {
-        for (String command : new String[] {"train", "trace", "bench-gpu"}) {
+        for (String command : new String[] {"train", "trace", "bench-gpu", "construct"}) {
             var err = new StringWriter();
             String[] args = switch (command) {
                 case "train" -> new String[] {"train", "--language", "parity", "--gates", "sideways", "--out", "unused"};
                 case "trace" -> new String[] {"trace", "--model", "unused.safetensors", "--tokens", "0", "--gates", "sideways"};
+                case "construct" -> new String[] {"construct", "--regex", "a*", "--gates", "sideways", "--out", "unused"};
                 default -> new String[] {"bench-gpu", "--gates", "sideways"};
             };
             int code = StateScopeCommand.run(new PrintWriter(new StringWriter()), new PrintWriter(err), args);
-            assertEquals(ExitCodes.USAGE, code, command);
+            assertEquals(ExitCodes.BAD_INPUT, code, command);
             assertTrue(err.toString().contains("Invalid value for option '--gates': --gates must be nonneg or signed"),
                     command + ": " + err);
         }
@@ -49,5 +52,15 @@ class GateRangeConverterTest {
                 "trace", "--model", "no-such-model.safetensors", "--tokens", "0", "--gates", "[-1,1]");
         assertTrue(code != ExitCodes.USAGE && code != ExitCodes.OK, code + ": " + err);
         assertTrue(!err.toString().contains("--gates"), err.toString());
+    }
+
+    @Test
+    void constructTakesTheSameNames(@TempDir Path dir) {
+        for (String gates : new String[] {"negative", "[-1,1]", "Signed"}) {    // construct refused 'negative' before
+            var err = new StringWriter();
+            int code = StateScopeCommand.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "construct",
+                    "--language", "parity", "--gates", gates, "--out", dir.resolve("p.safetensors").toString());
+            assertEquals(ExitCodes.OK, code, gates + ": " + err);
+        }
     }
 }

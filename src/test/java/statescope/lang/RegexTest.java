@@ -75,7 +75,8 @@ class RegexTest {
         "a{3,2};    2; the repetition {3,2} has its bounds reversed",
         "a{x};      3; expected a number in the repetition opened at position 2",
         "a{2;       4; expected '}' to close the repetition opened at position 2",
-        "a{2000};   3; repetition bound 2000 is larger than 1000",
+        "a{2000};   3; repetition count 2000 is too large (at most 1000)",
+        "a{99999999999};  3; repetition count 99999999999 is too large (at most 1000)",
         "a]b;       2; unexpected ']' without a matching '['",
         "((a)|(b;   8; expected ')' to close the group opened at position 6",
     })

@@ -14,6 +14,7 @@ import statescope.bench.TorchPeer;
  * available, the PyTorch CPU peer run right after in the same session (the measuring is {@link EngineBench}).
  */
 @Command(name = "bench",
+        header = "Measure the engine: step latency and scan throughput.",
         description = {"Measure the engine: one-token step latency (3 layers, d_model 64), selective-scan",
             "throughput (B=256, T=1024, d_inner=128, N=16; both gate ranges) and a full one-layer block",
             "forward on the same shape; each against the plain scalar reference, then runs the PyTorch",

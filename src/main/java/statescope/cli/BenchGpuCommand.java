@@ -15,7 +15,8 @@ import statescope.ssm.GateRange;
  * {@code statescope bench-gpu}: the CUDA scan's tokens/s and achieved GB/s against the GPU's peak memory
  * bandwidth, beside the CPU kernel per token on a slice of the same batch (see {@link GpuBench}).
  */
-@Command(name = "bench-gpu", mixinStandardHelpOptions = true,
+@Command(name = "bench-gpu",
+        header = "Benchmark the CUDA scan against the GPU's bandwidth.", mixinStandardHelpOptions = true,
         description = {"Benchmark the CUDA selective scan against the GPU's peak memory bandwidth,",
             "beside the CPU scan per token. Without a usable GPU only the CPU figures are printed."},
         footer = {"", "Example: statescope bench-gpu --batch 256 --length 4096 --d-inner 256 --d-state 16",

@@ -13,6 +13,7 @@ import statescope.bench.TrainBench;
  * right after on the same machine and shape (the measuring is {@link TrainBench}).
  */
 @Command(name = "bench-train",
+        header = "Measure training throughput (forward, backward and AdamW).",
         description = {"Measure training throughput (fwd+bwd tokens/s, AdamW step included) for a 2-layer d_model-64",
             "model, B=32, T=64, and run the PyTorch CPU peer right after on the same shape for the ratio."},
         mixinStandardHelpOptions = true,

@@ -24,6 +24,7 @@ import statescope.lang.catalog.Language;
  * of docs/constructions.md. Exit code 5 when a model is wrong anywhere.
  */
 @Command(name = "check",
+        header = "Check constructed models on sampled words of every length.",
         description = {"Check constructed models: right at every position of sampled words of each length (n to n+64) "
                 + "and of every word of the longest length n <= --exhaustive with |Σ|^n <= 10^6."},
         mixinStandardHelpOptions = true,

@@ -23,6 +23,7 @@ import statescope.ssm.GateRange;
  * {@code statescope.construct}.
  */
 @Command(name = "construct",
+        header = "Write an exact SSM built from a language, not trained.",
         description = {"Write an exact SSM built from a language's definition, not trained: the paper's construction of a "
                 + "catalog language (--language), or the holonomy cascade of a star-free language compiled into one "
                 + "Mamba layer per level (--regex, --dfa, --language with --cascade). A language that is not star-free "

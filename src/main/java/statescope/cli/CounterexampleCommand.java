@@ -16,6 +16,7 @@ import statescope.ssm.gpu.Selection;
 
 /** {@code statescope counterexample}: the shortest string a model gets wrong (statescope.analysis). */
 @Command(name = "counterexample",
+        header = "Find the shortest string a model gets wrong.",
         description = {"Find the shortest string (then the earliest position) where a model's prediction differs",
             "from the reference's target: every prefix of a word of the language up to the length where",
             "their number passes the budget (a prefix tree, each prefix stepped once), then strings from the",

@@ -22,6 +22,7 @@ import statescope.lang.catalog.Language;
 
 /** {@code statescope dfa export NAME}: the reference DFA of a catalog language as Graphviz DOT or DFA JSON. */
 @Command(name = "export",
+        header = "Write the reference DFA of a regular catalog language.",
         description = {"Write the reference DFA of a regular catalog language (with its readable state labels)",
             "as Graphviz DOT or as StateScope DFA JSON, to standard output or to a file."},
         mixinStandardHelpOptions = true,

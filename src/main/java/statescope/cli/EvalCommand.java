@@ -21,6 +21,7 @@ import statescope.ssm.gpu.Selection;
 
 /** {@code statescope eval}: the paper's per-bin accuracy of one model or of a folder of models. */
 @Command(name = "eval",
+        header = "Score trained models the paper's way, per length bin.",
         description = {"Score trained models the paper's way (strict per-string accuracy per length bin; flip-flop",
             "on val / val-sparse; bounded Dyck closing-bracket accuracy on dev / test) and print the",
             "language x bin table as Markdown (default), CSV or JSON."},

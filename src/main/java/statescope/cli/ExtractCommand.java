@@ -21,6 +21,7 @@ import statescope.analysis.extract.SearchOracle;
 
 /** {@code statescope extract}: the machine a model computes, learned with LearnLib, against the reference. */
 @Command(name = "extract",
+        header = "Learn the Mealy machine a model computes.",
         description = {"Learn the Mealy machine a model computes on its language's domain (each prefix -> its",
             "predicted output class; prefixes the reference can no longer complete -> the sink ⊥) with",
             "LearnLib's TTT, queries answered by the batched scan, and compare it with the reference:",

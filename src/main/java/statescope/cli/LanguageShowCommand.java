@@ -19,6 +19,7 @@ import statescope.lang.catalog.TargetClass;
  * and monoid size, star-free verdict and witness, splits and target encoding.
  */
 @Command(name = "show",
+        header = "Show one language: definition, machine, minimal DFA.",
         description = {"Show one language: definition, reference machine, minimal DFA and monoid size,",
             "star-free verdict (with a witness when it is not star-free), length bins and target encoding."},
         mixinStandardHelpOptions = true,

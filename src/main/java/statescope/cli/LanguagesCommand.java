@@ -14,6 +14,7 @@ import statescope.lang.catalog.Language;
 
 /** {@code statescope languages}: the catalog as a table (or JSON). */
 @Command(name = "languages",
+        header = "List the languages of the catalog.",
         description = {"List the languages of the catalog: the paper's 27-language suite, flip-flop, bounded Dyck",
             "and counting mod k, with their family, alphabet, DFA size, star-free verdict and length bins."},
         mixinStandardHelpOptions = true,

@@ -12,6 +12,7 @@ import statescope.ssm.gpu.Selection;
 
 /** {@code statescope lengths}: strict accuracy against length, from the training lengths to --max (statescope.analysis). */
 @Command(name = "lengths",
+        header = "Sweep a model's strict accuracy against string length.",
         description = {"Sweep a model's strict per-string accuracy (every position right, as in the paper) over",
             "lengths on a log grid from its training lengths to --max, with a 95%% Wilson interval per point and",
             "the first length where it drops below 99%%. Strings come from the language's sampler and run as",

@@ -20,6 +20,7 @@ import statescope.lang.catalog.DfaMachine;
 
 /** {@code statescope probe}: per layer, a linear probe from the model's states to the automaton's state. */
 @Command(name = "probe",
+        header = "Fit linear probes for the automaton's state per layer.",
         description = {"Per layer (the embedding as layer 0, then each block's state h_t and its output), fit a",
             "linear probe (ridge least squares, one-vs-rest) to the reference automaton's state or to the",
             "counters of a counter language on one sample of the language, and score it on a held-out one",

@@ -21,6 +21,7 @@ import statescope.lang.catalog.WordProfile;
 
 /** {@code statescope profile}: length, run and depth statistics of a language's splits, beside the authors' files. */
 @Command(name = "profile",
+        header = "Print statistics of the words of each split.",
         description = {"Statistics of the words of each split (lengths, runs of one symbol, depth for D_n, Dyck-1,",
             "Shuffle-k and Boolean-n) as the catalog draws them, and beside them those of the paper's released",
             "files when --authors points at a local copy of their generated_ds folder."},

@@ -21,6 +21,7 @@ import statescope.experiment.TrainingRun;
  * again at any point.
  */
 @Command(name = "reproduce",
+        header = "Train every shipped model from its recipe and seed.",
         description = {"Train every shipped model from its recipe and seed (docs/reproduction.md), skipping finished",
             "ones (unless the recipe's step budget grew: then they are trained further; or its other options",
             "changed: then they are trained again) and resuming a partly trained one. Ctrl-C saves the current",

@@ -19,6 +19,7 @@ import statescope.lang.catalog.Targets;
 
 /** {@code statescope sample NAME}: seeded words of a split, optionally with their per-position targets. */
 @Command(name = "sample",
+        header = "Print seeded sample words of a split or evaluation bin.",
         description = {"Print seeded sample words of a language's training split or of an evaluation bin,",
             "optionally with their per-position targets (the class of each position)."},
         mixinStandardHelpOptions = true,

@@ -24,7 +24,8 @@ import statescope.lang.StarFreeVerdict;
  * size of its transition (syntactic) monoid, the verdict and, when it is not star-free, a witness
  * word whose powers cycle.
  */
-@Command(name = "starfree", version = StateScopeCommand.VERSION,
+@Command(name = "starfree",
+        header = "Decide whether a regular language is star-free.", version = StateScopeCommand.VERSION,
         description = {"Decide whether a regular language is star-free, i.e. whether its syntactic",
             "monoid is aperiodic (Schützenberger), and give a witness when it is not.",
             "",

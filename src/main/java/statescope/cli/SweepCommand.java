@@ -25,6 +25,7 @@ import statescope.experiment.SweepPlan;
  * ({@code --executor slurm}); {@code sweep status DIR} says where each cell stands. docs/sweeps.md.
  */
 @Command(name = "sweep",
+        header = "Train every cell of a sweep plan.",
         description = {"Train every cell of a sweep plan (YAML or JSON: languages or suite, seeds,",
             "init seeds, sizes, gates, steps; docs/sweeps.md) into one results folder,",
             "one model per cell, named by the cell. Finished cells are skipped, partly",

@@ -14,6 +14,7 @@ import statescope.experiment.SweepFolder;
 
 /** {@code statescope sweep status DIR}: where each cell of the sweeps in a results folder stands. */
 @Command(name = "status",
+        header = "Show the state of each cell of a sweep's results folder.",
         description = {"Show each cell of the sweeps run into a results folder: done, running",
             "(and by whom), queued, failed (with its Slurm task and log), partly trained",
             "or not started. Reads the folder, and squeue and sacct where installed."},

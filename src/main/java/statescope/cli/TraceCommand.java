@@ -29,6 +29,7 @@ import statescope.ssm.Trace;
  * app uses), and prints the logits and, per layer, h, Δ and y (the SSM output before the gate).
  */
 @Command(name = "trace",
+        header = "Run a model over one input and print what each token did.",
         description = {"Run a model over one input and print what it computed at every token:",
             "logits, and per layer the state h [T][d_inner][d_state], Δ [T][d_inner] and",
             "y [T][d_inner] (the SSM output C·h + D·x, before the SiLU(z) gate)."},

@@ -26,6 +26,7 @@ import statescope.train.TrainingMemory;
 
 /** {@code statescope train}: trains a model on a catalog language with the hand-written backward pass. */
 @Command(name = "train",
+        header = "Train a Mamba model on a catalog language.",
         description = {"Train a Mamba model on a catalog language (the paper's protocol: its splits, target classes,",
             "loss and strict per-string accuracy). Unset options take the language's recipe (see docs/reproduction.md).",
             "Checkpoints are written atomically; --resume continues after a kill; Ctrl-C saves and exits (130)."},

@@ -17,6 +17,27 @@ class StateScopeCommandTest {
         assertTrue(out.toString().contains("Exit codes"), out.toString());
     }
 
+    /**
+     * The top-level list shows each command by one whole sentence (its header): it showed the first line of
+     * the description, cut mid-sentence ("whether its syntactic").
+     */
+    @Test
+    void theCommandListSaysWhatEachCommandDoesInOneSentence() {
+        var out = new StringWriter();
+        StateScopeCommand.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "--help");
+        String list = out.toString().substring(out.toString().indexOf("Commands:"), out.toString().indexOf("Exit codes"));
+        int commands = 0;
+        for (String line : list.lines().skip(1).toList()) {
+            if (line.isBlank()) {
+                continue;
+            }
+            assertTrue(line.startsWith("  ") && !line.startsWith("    "), "one line per command, no wrapped summary: " + line);
+            assertTrue(line.endsWith("."), "a whole sentence: " + line);
+            commands++;
+        }
+        assertTrue(commands >= 19, list);
+    }
+
     @Test
     void unknownOptionIsAUsageError() {
         var err = new StringWriter();

@@ -78,7 +78,10 @@ class StoryTest {
     private static void checkThePaper(SessionViewModel vm, int scene, String where) {
         var v = vm.views();
         switch (scene) {
-            case 0 -> assertEquals(-1, vm.trace().firstDivergence(), where + ": flip-flop exact");
+            case 0 -> {
+                assertEquals(-1, vm.trace().firstDivergence(), where + ": flip-flop exact");
+                assertEquals(-1, vm.trace().firstDead(), where + ": on a word of the language, every position scored");
+            }
             case 1 -> {
                 v.stepper().last();
                 var f = v.compare().frame();

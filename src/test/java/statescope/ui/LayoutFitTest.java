@@ -98,6 +98,23 @@ class LayoutFitTest {
         assertFits(1280, 720, 1.0);
     }
 
+    /**
+     * A window that shrinks (a projector plugged in, a window dragged smaller) or whose UI scale grows
+     * (Ctrl+=) lays out again at its new size: the audit found the width kept at the old size, the header's
+     * View menu and the controls on the right cut off.
+     */
+    @Test
+    void aWindowThatShrinksOrScalesUpStillFits(FxRobot robot) {
+        robot.interact(() -> {
+            selectParity();
+            vm.views().input().setInput("0110100111010011101100101101101011");
+        });
+        assertFits(1560, 960, 1.0);
+        assertFits(1280, 720, 1.0);
+        assertFits(1560, 960, 1.0);
+        assertFits(1560, 960, 1.25);
+    }
+
     @Test
     void everythingFitsAt1280x720InCompareMode(FxRobot robot) {
         robot.interact(() -> {

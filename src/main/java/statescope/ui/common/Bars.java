@@ -5,6 +5,7 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
+import javafx.scene.shape.Rectangle;
 
 /** Small layout helpers for the views' tool bars. */
 public final class Bars {
@@ -25,6 +26,19 @@ public final class Bars {
                 c.setMinWidth(Region.USE_PREF_SIZE);
             }
         }
+    }
+
+    /**
+     * Lets a row of cells whose count follows its width shrink: its minimum width is 0 (the cells' sum, kept
+     * as the minimum, held the window at its old width when it got narrower), and what lies past its edge
+     * until the cells are refitted is clipped, not drawn over its neighbours.
+     */
+    public static void shrinkable(Region cells) {
+        cells.setMinWidth(0);
+        var clip = new Rectangle();
+        clip.widthProperty().bind(cells.widthProperty());
+        clip.heightProperty().bind(cells.heightProperty());
+        cells.setClip(clip);
     }
 
     /** Gives {@code label} a tooltip with its whole text (for a text that may be cut to "…" on a narrow window). */

@@ -13,7 +13,6 @@ import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.shape.Rectangle;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -111,11 +110,7 @@ public final class CompareStripView extends VBox {
         bar.getStyleClass().add("compare-bar");                        // the summary gives way (tooltip)
         bar.setAlignment(Pos.CENTER_LEFT);
         grid.getStyleClass().add("strip-grid");
-        grid.setMinWidth(0);                                           // the strip's width sets how many cells (fit())
-        var clip = new Rectangle();
-        clip.widthProperty().bind(grid.widthProperty());
-        clip.heightProperty().bind(grid.heightProperty());
-        grid.setClip(clip);                                            // a cell past the edge until the refit is not drawn
+        Bars.shrinkable(grid);                                         // the strip's width sets how many cells (fit())
         grid.setHgap(3);
         grid.setVgap(1);
         grid.add(rowHead("token"), 0, 0);

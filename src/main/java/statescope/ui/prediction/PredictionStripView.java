@@ -58,6 +58,7 @@ public final class PredictionStripView extends VBox {
         var bar = new HBox(10, title, summary, spacer, jump);
         bar.setAlignment(Pos.CENTER_LEFT);
         grid.getStyleClass().add("strip-grid");
+        Bars.shrinkable(grid);                                         // the strip's width sets how many cells
         grid.setHgap(3);
         grid.setVgap(3);
         grid.add(rowHead("token"), 0, 0);

@@ -2,6 +2,7 @@ package statescope.ui.analysis;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -25,6 +26,7 @@ import statescope.analysis.CounterexampleSearch;
 import statescope.analysis.LengthSweep;
 import statescope.analysis.Model;
 import statescope.analysis.SearchReport;
+import statescope.analysis.SsmModel;
 import statescope.analysis.Subject;
 import statescope.inspect.LanguageEntry;
 import statescope.lang.catalog.Catalog;
@@ -96,6 +98,8 @@ public final class AnalysisViewModel {
     private Job sweepJob;
     private final ProbeViewModel probes;
     private final ExtractionViewModel extraction;
+    private List<Object> searchedFor;                                  // (language id, model weights) of the search shown
+    private String sweptFor;                                           // language id of the curves shown
 
     /**
      * @param kernel the scan kernel of the batched scans (the session's backend; called off the FX thread)
@@ -106,6 +110,41 @@ public final class AnalysisViewModel {
         this.kernel = kernel;
         this.probes = new ProbeViewModel(session, runner);
         this.extraction = new ExtractionViewModel(session, runner);
+        session.watch(this::forgetIfChanged);
+    }
+
+    /** The language and the model a search is of: its id and the model's weights (their identity). */
+    private List<Object> searchKey() {
+        LanguageEntry lang = session.language();
+        Model m = session.model();
+        return Arrays.asList(lang == null ? null : lang.id(), m instanceof SsmModel s ? s.weights() : m);
+    }
+
+    private String sweepKey() {
+        LanguageEntry lang = session.language();
+        return lang == null ? null : lang.id();
+    }
+
+    /**
+     * The language or the model changed: a search's result (and a running search) is of the old model, the
+     * curves of the old language's models; they are dropped, and a running job cancelled, rather than shown
+     * as if they were the new one's (the search's "none up to length 18" stayed under Tomita 3's model).
+     */
+    private void forgetIfChanged() {
+        if (searchedFor != null && !searchedFor.equals(searchKey())) {
+            searchedFor = null;
+            cancelSearch();
+            found.set(null);
+            searchProgress.set(0);
+            searchStatus.set("the model or language changed: search again");
+        }
+        if (sweptFor != null && !sweptFor.equals(sweepKey())) {
+            sweptFor = null;
+            cancelSweep();
+            curves.clear();
+            sweepProgress.set(0);
+            sweepStatus.set("the language changed: sweep again");
+        }
     }
 
     /** The Probes page's model. */
@@ -140,6 +179,7 @@ public final class AnalysisViewModel {
             return;
         }
         searching.set(true);
+        searchedFor = searchKey();
         found.set(null);
         searchProgress.set(0);
         searchStatus.set("searching " + s + " …");
@@ -155,10 +195,15 @@ public final class AnalysisViewModel {
                 }, r -> {
                     searching.set(false);
                     searchProgress.set(1);
-                    showReport(r);
+                    if (searchedFor != null) {                        // else of a model no longer shown
+                        showReport(r);
+                    }
                 }, e -> {
                     searching.set(false);
-                    searchStatus.set(e instanceof CancellationException ? "search cancelled" : "search failed: " + e.getMessage());
+                    if (searchedFor != null) {                        // else forgotten: the change says so
+                        searchStatus.set(e instanceof CancellationException ? "search cancelled"
+                                : "search failed: " + e.getMessage());
+                    }
                 });
     }
 
@@ -193,7 +238,10 @@ public final class AnalysisViewModel {
                 Math.max(1, Runtime.getRuntime().availableProcessors()));
         sweeping.set(true);
         sweepProgress.set(0);
-        curves.clear();
+        if (!lang.id().equals(sweptFor)) {                             // the last sweep's curves stay until replaced
+            curves.clear();
+        }
+        sweptFor = lang.id();
         sweepStatus.set("sweeping " + lang.name() + " …");
         phase = "";
         List<Callable<Model>> models = session.openModels();
@@ -227,11 +275,18 @@ public final class AnalysisViewModel {
         }, cs -> {
             sweeping.set(false);
             sweepProgress.set(1);
-            curves.setAll(cs);
-            sweepStatus.set(summary(cs));
+            if (sweptFor != null) {
+                curves.setAll(cs);
+                sweepStatus.set(summary(cs));
+            }
         }, e -> {
             sweeping.set(false);
-            sweepStatus.set(e instanceof CancellationException ? "sweep cancelled" : "sweep failed: " + e.getMessage());
+            if (sweptFor == null) {
+                return;                                                // forgotten: the change says so
+            }
+            String kept = curves.isEmpty() ? "" : "; the curves are the last finished sweep's";
+            sweepStatus.set(e instanceof CancellationException ? "sweep cancelled" + kept
+                    : "sweep failed: " + e.getMessage() + kept);
         });
     }
 

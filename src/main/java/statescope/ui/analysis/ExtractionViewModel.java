@@ -58,10 +58,33 @@ public final class ExtractionViewModel {
     private final IntegerProperty seconds = new SimpleIntegerProperty(30);
     private final ObjectProperty<Shown> shown = new SimpleObjectProperty<>();
     private Job job;
+    private Explained extractedFor;                                    // the model and language of the run shown
 
     ExtractionViewModel(AnalysisViewModel.Session session, TaskRunner runner) {
         this.session = session;
         this.runner = runner;
+        session.watch(this::forgetIfChanged);
+    }
+
+    /** Another model or language: the machine shown (or being learnt) is the old one's, so it goes. */
+    private void forgetIfChanged() {
+        if (extractedFor == null) {
+            return;
+        }
+        Explained now;
+        try {
+            now = Explained.of(session);
+        } catch (Explained.Missing m) {
+            now = null;
+        }
+        if (!extractedFor.same(now)) {
+            extractedFor = null;
+            cancel();
+            shown.set(null);
+            reach.set("");
+            progress.set(0);
+            status.set("the model or language changed: extract again");
+        }
     }
 
     /** Extracts the current model's machine within {@link #secondsProperty()} in the background. */
@@ -79,6 +102,7 @@ public final class ExtractionViewModel {
             return;
         }
         running.set(true);
+        extractedFor = e;
         progress.set(0);
         shown.set(null);
         reach.set("");
@@ -120,13 +144,19 @@ public final class ExtractionViewModel {
             return lay(r, ref, e.language().alphabet());
         }, progress::set, s -> {
             running.set(false);
+            if (extractedFor != e) {
+                return;                                                // forgotten: the change says so
+            }
             progress.set(1);
             shown.set(s);
             status.set(summary(e.name(), s.result(), model));
             reach.set("oracle reach: " + s.result().reach());
         }, err -> {
             running.set(false);
-            status.set(err instanceof CancellationException ? "extraction cancelled" : "extraction failed: " + err.getMessage());
+            if (extractedFor == e) {
+                status.set(err instanceof CancellationException ? "extraction cancelled"
+                        : "extraction failed: " + err.getMessage());
+            }
         });
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -37,12 +38,24 @@ class AnalysisViewModelTest {
     /** A session that records what the stepper was asked to show. */
     private static final class FakeSession implements AnalysisViewModel.Session {
         final List<Model> models = new ArrayList<>();
+        final List<Runnable> watchers = new ArrayList<>();
+        LanguageEntry language = PARITY;
         int[] shown;
         int shownAt = -1;
 
         @Override
         public LanguageEntry language() {
-            return PARITY;
+            return language;
+        }
+
+        @Override
+        public void watch(Runnable r) {
+            watchers.add(r);
+        }
+
+        /** The language or the model changed, as the app's session tells its watchers. */
+        void changed() {
+            watchers.forEach(Runnable::run);
         }
 
         @Override
@@ -131,6 +144,50 @@ class AnalysisViewModelTest {
         assertEquals(nonneg.points().get(failing).failAt(), session.shownAt);
         assertFalse(vm.openPoint(5, 0));
         assertTrue(vm.sweepStatusProperty().get().contains("first failing string"), vm.sweepStatusProperty().get());
+    }
+
+    /**
+     * The helper's audit: a search's "none up to length 18" on parity stayed under Tomita 3's model, and a
+     * cancelled sweep emptied the chart of the last finished one. Now a result is dropped when its model (the
+     * search) or its language (the curves) is no longer the session's, and a cancelled sweep keeps the last
+     * finished sweep's curves.
+     */
+    @Test
+    void resultsOfAnotherModelOrLanguageAreDroppedAndACancelledSweepKeepsTheLastCurves() throws Exception {
+        var session = new FakeSession();
+        session.models.add(shipped("parity-nonneg"));
+        session.models.add(shipped("parity-signed"));
+        boolean[] cancel = {false};
+        TaskRunner runner = new TaskRunner() {
+            @Override
+            public <T> Job start(Work<T> work, DoubleConsumer onProgress, Consumer<T> onDone, Consumer<Throwable> onError) {
+                return (cancel[0] ? cancelling() : TaskRunner.immediate()).start(work, onProgress, onDone, onError);
+            }
+        };
+        var vm = new AnalysisViewModel(session, runner, ReferenceScan::new);
+        vm.maxLengthProperty().set(100);
+        vm.stringsProperty().set(4);
+        vm.computeLengths();
+        assertEquals(2, vm.curves().size(), vm.sweepStatusProperty().get());
+        cancel[0] = true;
+        vm.computeLengths();
+        assertEquals(2, vm.curves().size(), "the last finished sweep's curves stay");
+        assertEquals("sweep cancelled; the curves are the last finished sweep's", vm.sweepStatusProperty().get());
+        cancel[0] = false;
+        vm.findCounterexample();
+        assertNotNull(vm.foundProperty().get());
+        session.changed();                                             // the word or the position: nothing dropped
+        assertNotNull(vm.foundProperty().get());
+        session.models.remove(0);                                      // another model of the same language
+        session.changed();
+        assertNull(vm.foundProperty().get());
+        assertEquals("the model or language changed: search again", vm.searchStatusProperty().get());
+        assertEquals(2, vm.curves().size(), "the curves are of every model of the language: they stay");
+        session.language = CatalogLanguages.entry(Catalog.standard().get("tomita-3"));
+        session.models.set(0, shipped("tomita-3"));
+        session.changed();
+        assertTrue(vm.curves().isEmpty());
+        assertEquals("the language changed: sweep again", vm.sweepStatusProperty().get());
     }
 
     @Test

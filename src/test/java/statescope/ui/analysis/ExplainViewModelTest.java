@@ -152,4 +152,19 @@ class ExplainViewModelTest {
         assertArrayEquals(shown.result().separating().toArray(), s.shown);
         assertEquals(s.shown.length, s.shownAt);
     }
+
+    @Test
+    void anExtractedMachineGoesWhenTheModelChangesNotWhenTheStepperMoves() throws Exception {
+        var s = new FakeSession("parity-nonneg");
+        var ex = analysis(s).extraction();
+        ex.secondsProperty().set(60);
+        ex.run();
+        assertNotNull(ex.shownProperty().get(), ex.statusProperty().get());
+        s.moveTo(new int[] {1, 1}, 1);
+        assertNotNull(ex.shownProperty().get(), "the stepper moving keeps it");
+        s.model = new FakeSession("parity-signed").model;
+        s.moveTo(new int[] {1, 1}, 1);
+        assertNull(ex.shownProperty().get(), "another model's machine is not shown as this one's");
+        assertEquals("the model or language changed: extract again", ex.statusProperty().get());
+    }
 }

@@ -67,11 +67,16 @@ public final class FileJobs {
         vm.views().status().report(line);
     }
 
+    /** A line that says something went wrong (drawn as a warning). */
+    private void problem(String line) {
+        vm.views().status().reportProblem(line);
+    }
+
     /** Runs {@code work} on the runner and reports "Wrote FILE" or the failure in one line. */
     private void write(String what, Path file, Work<Void> work) {
         report("Writing " + file.getFileName() + "…");
         runner.start(work, f -> { }, v -> report("Wrote " + what + " to " + file + sizeOf(file)),
-                e -> report("Could not write " + file.getFileName() + ": " + oneLine(e)));
+                e -> problem("Could not write " + file.getFileName() + ": " + oneLine(e)));
     }
 
     private static String sizeOf(Path file) {
@@ -134,7 +139,7 @@ public final class FileJobs {
         try {
             p = ViewExport.capture(view, format);
         } catch (RuntimeException | OutOfMemoryError e) {
-            report("Could not export " + ExportActions.nameOf(view) + ": " + oneLine(e));
+            problem("Could not export " + ExportActions.nameOf(view) + ": " + oneLine(e));
             return;
         }
         write(ExportActions.nameOf(view) + " (" + format.label() + ")", file, pr -> {
@@ -175,7 +180,7 @@ public final class FileJobs {
         var am = vm.views().automaton();
         var dfa = am.dfaProperty().get();
         if (dfa == null) {
-            report("This language has no automaton to export (a counter language)");
+            problem("This language has no automaton to export (a counter language)");
             return;
         }
         String dot = DotExport.toDot(dfa, am.collapseDeadProperty().get());
@@ -197,12 +202,12 @@ public final class FileJobs {
     public void exportTrace(Path file, String format) {
         AlignedTrace tr = vm.trace();
         if (tr == null || !(tr.model() instanceof EngineModel model)) {
-            report("No model is loaded: nothing to export");
+            problem("No model is loaded: nothing to export");
             return;
         }
         int[] tokens = tr.tokens();
         if (tokens.length == 0) {
-            report("The input is empty: nothing to export");
+            problem("The input is empty: nothing to export");
             return;
         }
         var lang = vm.views().catalog().languageProperty().get();
@@ -267,7 +272,7 @@ public final class FileJobs {
             var tab = window.tabs().getSelectionModel().getSelectedItem();
             f = store.capture(tab == null ? "" : tab.getId(), scale.get());
         } catch (IOException | RuntimeException e) {
-            report("Could not save the session: " + oneLine(e));
+            problem("Could not save the session: " + oneLine(e));
             return;
         }
         write("the session", file, p -> {
@@ -288,7 +293,7 @@ public final class FileJobs {
     /** Opens the session in {@code file}: read on the runner, applied on the FX thread. */
     public void openSession(Path file) {
         runner.start(p -> SessionFile.read(file), f -> { }, f -> apply(file, f),
-                e -> report("Could not open " + file.getFileName() + ": " + oneLine(e)));
+                e -> problem("Could not open " + file.getFileName() + ": " + oneLine(e)));
     }
 
     private void apply(Path file, SessionFile f) {
@@ -296,7 +301,7 @@ public final class FileJobs {
         try {
             notes = store.apply(f);
         } catch (RuntimeException e) {
-            report("Could not open " + file.getFileName() + ": " + oneLine(e));
+            problem("Could not open " + file.getFileName() + ": " + oneLine(e));
             return;
         }
         scale.set(f.uiScale());

@@ -68,7 +68,7 @@ public final class VocabTables {
             showing = null;
         }, e -> {
             showing = null;
-            vm.views().status().report("No vocabulary table for " + model.getFileName() + ": " + FileJobs.oneLine(e));
+            vm.views().status().reportProblem("No vocabulary table for " + model.getFileName() + ": " + FileJobs.oneLine(e));
         });
     }
 

@@ -1,5 +1,6 @@
 package statescope.ui.main;
 
+import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -14,6 +15,8 @@ import statescope.ui.session.StatusViewModel;
 
 /** Compute backend, model summary, step-vs-scan deviation, messages, and the progress of long work. */
 final class StatusBar extends HBox {
+
+    private static final PseudoClass FAILURE = PseudoClass.getPseudoClass("failure");
 
     StatusBar(StatusViewModel vm) {
         super(10);
@@ -41,6 +44,7 @@ final class StatusBar extends HBox {
         Bars.tooltipWhenCut(message);
         message.setMinWidth(0);
         message.textProperty().bind(vm.messageProperty());
+        vm.failureProperty().addListener((o, a, bad) -> message.pseudoClassStateChanged(FAILURE, bad));
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         var busyText = new Label();

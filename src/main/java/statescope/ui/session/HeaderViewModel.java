@@ -1,6 +1,7 @@
 package statescope.ui.session;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -25,6 +26,7 @@ public final class HeaderViewModel {
     private final ReadOnlyObjectWrapper<ModelChoice> choice = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper modelError = new ReadOnlyStringWrapper("");
     private final Consumer<ModelChoice> onSelect;
+    private final List<ModelChoice> opened = new ArrayList<>();       // the files the user opened, not yet refused
 
     /**
      * @param language the open language
@@ -45,8 +47,19 @@ public final class HeaderViewModel {
     /** Adds a checkpoint manifest at the top of the choices and loads it for the open language. */
     public void openCheckpoint(Path manifest) {
         var c = ModelChoice.checkpoint("file · " + manifest.getFileName(), manifest);
+        opened.add(c);
         choices.add(0, c);
         selectModel(c);
+    }
+
+    /**
+     * A model could not be loaded: a checkpoint the user opened leaves the picker (choosing it again would
+     * fail again: a corrupt file, another language's model); the shipped choices stay.
+     */
+    void refused(ModelChoice c) {
+        if (opened.remove(c)) {
+            choices.remove(c);
+        }
     }
 
     /** A new language: its model choices, the default first. */

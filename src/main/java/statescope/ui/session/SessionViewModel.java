@@ -208,6 +208,10 @@ public final class SessionViewModel {
                 install(model, lang, gen);
             }
         }, () -> {
+            var choices = header.modelChoices();
+            int next = choices.indexOf(choice) + 1;
+            ModelChoice fallback = next > 0 && next < choices.size() ? choices.get(next) : null;
+            header.refused(choice);                                    // an opened file that failed leaves the picker
             ModelChoice running = installed;
             if (gen == generation && running != null && trace != null) {
                 String why = header.modelErrorProperty().get();        // a refused model is not shown as chosen
@@ -215,11 +219,8 @@ public final class SessionViewModel {
                 header.setModelError(why);
                 return;
             }
-            var choices = header.modelChoices();
-            int next = choices.indexOf(choice) + 1;
-            if (gen == generation && trace == null && next > 0 && next < choices.size()) {
+            if (gen == generation && trace == null && fallback != null) {
                 String why = header.modelErrorProperty().get();
-                var fallback = choices.get(next);
                 loadModel(fallback);                                  // nothing loaded yet: fall back to the next
                 if (header.modelErrorProperty().get().isEmpty()) {
                     header.setModelError(why + " (using " + fallback.label() + " instead)");
@@ -535,6 +536,7 @@ public final class SessionViewModel {
         status.startJob(what);
         job = traceRunner.start(work, status::setProgress, result -> {
             finishJob();
+            status.jobSucceeded();
             done.accept(result);
             reapplyIfEdited();
             applyPendingClouds();

@@ -23,6 +23,8 @@ public final class StatusViewModel {
     private final ReadOnlyStringWrapper modelSummary = new ReadOnlyStringWrapper("no model");
     private final ReadOnlyStringWrapper deviation = new ReadOnlyStringWrapper("step vs reference: –");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper failure = new ReadOnlyBooleanWrapper(false);
+    private boolean aboutAJob;                                         // the message says how a job ended
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper busyText = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
@@ -76,11 +78,34 @@ public final class StatusViewModel {
         } else {
             message.set(what + " failed: " + error);
         }
+        failure.set(!(error instanceof CancellationException));
+        aboutAJob = true;
+    }
+
+    /**
+     * A job succeeded: a message about how an earlier one ended (a refused checkpoint, a stopped read) no
+     * longer describes the app, so it goes (it stayed through compare mode and presentations).
+     */
+    void jobSucceeded() {
+        if (aboutAJob) {
+            message.set("");
+            failure.set(false);
+            aboutAJob = false;
+        }
     }
 
     /** Shows one line in the status bar (an export written, a session opened, or why not). */
     public void report(String line) {
         message.set(line);
+        failure.set(false);
+        aboutAJob = false;
+    }
+
+    /** Shows one line that says something went wrong (drawn as a warning). */
+    public void reportProblem(String line) {
+        message.set(line);
+        failure.set(true);
+        aboutAJob = false;
     }
 
     void setProgress(double fraction) {
@@ -117,6 +142,11 @@ public final class StatusViewModel {
 
     public ReadOnlyStringProperty deviationProperty() {
         return deviation.getReadOnlyProperty();
+    }
+
+    /** Whether the message says something went wrong (drawn as a warning; other messages are plain). */
+    public ReadOnlyBooleanProperty failureProperty() {
+        return failure.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty messageProperty() {

@@ -144,6 +144,13 @@ class SessionViewModelTest {
                 "shown beside the model picker");
         assertEquals(trace, vm.trace(), "the previous model stays loaded");
         assertFalse(v.status().busyProperty().get());
+        assertTrue(v.header().modelChoices().stream().noneMatch(c -> c.label().contains("model.json")),
+                "the refused file is not left in the picker to fail again: " + v.header().modelChoices());
+        assertTrue(v.status().failureProperty().get(), "drawn as a warning");
+        v.input().setInput("0110");
+        v.header().selectModel(v.header().modelChoices().get(1));      // another model loads: the refusal is old news
+        assertEquals("", v.status().messageProperty().get());
+        assertFalse(v.status().failureProperty().get());
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
+import statescope.io.JsonErrors;
 import statescope.ssm.GateRange;
 
 /**
@@ -43,7 +44,7 @@ final class SweepPlanReader {
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             throw bad(null, "not a YAML or JSON plan" + (loc != null && loc.getLineNr() > 0 ? " (line " + loc.getLineNr()
-                    + ")" : "") + ": " + e.getOriginalMessage());
+                    + ")" : "") + ": " + JsonErrors.reason(e));
         }
         if (root == null || !root.isObject()) {
             throw bad(null, "a plan is a mapping of fields such as languages, init-seeds, sizes (docs/sweeps.md)");

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import statescope.io.BoundedFiles;
+import statescope.io.JsonErrors;
 import statescope.ssm.AtomicFiles;
 
 /**
@@ -83,7 +84,7 @@ public record SessionFile(Language language, Model model, Model compare, String 
                 try {
                     lang.set("dfa", JSON.readTree(language.dfaJson()));
                 } catch (JsonProcessingException e) {
-                    throw new IllegalArgumentException("the language's DFA is not JSON: " + e.getOriginalMessage());
+                    throw new IllegalArgumentException("the language's DFA is not JSON: " + JsonErrors.reason(e));
                 }
             }
         }
@@ -136,7 +137,7 @@ public record SessionFile(Language language, Model model, Model compare, String 
             root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a StateScope session: malformed JSON at line "
-                    + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
+                    + e.getLocation().getLineNr() + ": " + JsonErrors.reason(e));
         }
         if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {
             throw new IllegalArgumentException("not a StateScope session (no \"format\": \"" + FORMAT + "\")");

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import statescope.io.BoundedFiles;
+import statescope.io.JsonErrors;
 
 /**
  * The DFA JSON format, version 1:
@@ -146,7 +147,7 @@ public final class DfaJson {
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             throw new DfaFormatException("not valid JSON" + (loc == null ? "" : " at line " + loc.getLineNr()
-                    + ", column " + loc.getColumnNr()) + ": " + e.getOriginalMessage(), e);
+                    + ", column " + loc.getColumnNr()) + ": " + JsonErrors.reason(e), e);
         }
         if (root == null || !root.isObject()) {
             throw new DfaFormatException("the DFA JSON must be an object with the fields " + FIELDS);

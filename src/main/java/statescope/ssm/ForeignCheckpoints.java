@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import statescope.io.JsonErrors;
 
 /**
  * Models saved by the PyTorch world, loaded as {@link Checkpoint}s: a Hugging Face folder from
@@ -185,7 +186,7 @@ public final class ForeignCheckpoints {
             JsonNode root = JSON.readTree(Files.readString(index, StandardCharsets.UTF_8));
             map = root == null ? null : root.get("weight_map");
         } catch (JsonProcessingException e) {
-            throw new CheckpointException(index.getFileName() + ": not valid JSON: " + e.getOriginalMessage());
+            throw new CheckpointException(index.getFileName() + ": not valid JSON: " + JsonErrors.reason(e));
         }
         if (map == null || !map.isObject() || map.isEmpty()) {
             throw new CheckpointException(index.getFileName() + ": no weight_map object");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Locale;
+import statescope.io.JsonErrors;
 
 /**
  * The {@code config.json} saved beside a PyTorch Mamba model, in either of its two dialects, read for
@@ -61,7 +62,7 @@ public record ForeignConfig(Dialect dialect, Integer dModel, Integer nLayer, Int
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new CheckpointException("config.json is not valid JSON: " + e.getOriginalMessage());
+            throw new CheckpointException("config.json is not valid JSON: " + JsonErrors.reason(e));
         }
         if (root == null || !root.isObject()) {
             throw new CheckpointException("config.json is not a JSON object");

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import statescope.io.JsonErrors;
 
 /**
  * Reads and writes {@link Manifest}s as JSON. Example:
@@ -114,7 +115,7 @@ public final class ManifestJson {
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new CheckpointException("manifest is not valid JSON: " + e.getOriginalMessage());
+            throw new CheckpointException("manifest is not valid JSON: " + JsonErrors.reason(e));
         } catch (RuntimeException e) { // Jackson's limits (nesting, number length)
             throw new CheckpointException("manifest is not valid JSON: " + e.getMessage());
         }

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.SequencedMap;
 import java.util.TreeMap;
 import statescope.io.BoundedFiles;
+import statescope.io.JsonErrors;
 
 /**
  * Reads and writes the safetensors format: an 8-byte little-endian header length, a JSON header
@@ -179,7 +180,7 @@ public final class Safetensors {
         try {
             root = JSON.readTree(new String(headerBuf.array(), StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
-            throw new CheckpointException("invalid JSON header: " + e.getOriginalMessage());
+            throw new CheckpointException("invalid JSON header: " + JsonErrors.reason(e));
         } catch (RuntimeException e) { // Jackson's limits (nesting, number length)
             throw new CheckpointException("invalid JSON header: " + e.getMessage());
         }

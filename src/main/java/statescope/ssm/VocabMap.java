@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.SequencedMap;
+import statescope.io.JsonErrors;
 
 /**
  * How a foreign model's token ids stand for a language's symbols, and which of its head's outputs are
@@ -277,7 +278,7 @@ public record VocabMap(SequencedMap<String, Integer> inputs, SequencedMap<String
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new CheckpointException("vocabulary map is not valid JSON: " + e.getOriginalMessage());
+            throw new CheckpointException("vocabulary map is not valid JSON: " + JsonErrors.reason(e));
         }
         if (root == null || !root.isObject()) {
             throw new CheckpointException("vocabulary map is not a JSON object");

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import statescope.io.JsonErrors;
 
 /**
  * A demo script ("story", docs/presenting.md): a title and scenes, each a language (catalog id, or a
@@ -48,7 +49,7 @@ public record Story(String title, List<Scene> scenes) {
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             throw new IllegalArgumentException("not a JSON story" + (loc != null && loc.getLineNr() > 0
-                    ? " (line " + loc.getLineNr() + ")" : "") + ": " + oneLine(e.getOriginalMessage()));
+                    ? " (line " + loc.getLineNr() + ")" : "") + ": " + JsonErrors.reason(e));
         }
         if (root == null || !root.isObject() || !root.path("scenes").isArray() || root.get("scenes").isEmpty()) {
             throw new IllegalArgumentException("a story is {\"title\": …, \"scenes\": [ … ]} with at least one scene");

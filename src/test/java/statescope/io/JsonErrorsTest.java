@@ -1,0 +1,41 @@
+package statescope.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import statescope.lang.DfaFormatException;
+import statescope.lang.DfaJson;
+
+/**
+ * A truncated DFA file showed the user "…(start marker at [Source: REDACTED
+ * (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 5, column: 13])": the reason now names
+ * the line and column plainly.
+ */
+class JsonErrorsTest {
+
+    private static final String TRUNCATED = """
+            {"alphabet": ["0", "1"], "states": ["q"], "start": "q", "accepting": ["q"],
+             "transitions": [{"from": "q", "symbol": "0", "to": "q"}""";
+
+    @Test
+    void theParsersSourceNotesBecomeALineAndAColumn() {
+        var e = assertThrows(JsonProcessingException.class, () -> new ObjectMapper().readTree(TRUNCATED));
+        assertTrue(e.getOriginalMessage().contains("[Source:"), "the raw reason has the note: " + e.getOriginalMessage());
+        String r = JsonErrors.reason(e);
+        assertFalse(r.contains("Source") || r.contains("REDACTED") || r.contains("StreamReadFeature"), r);
+        assertTrue(r.matches(".*\\(start marker at line 2, column \\d+\\).*"), r);
+        assertEquals(1, r.lines().count(), r);
+    }
+
+    @Test
+    void aTruncatedDfaFileSaysWhereInPlainWords() {
+        var e = assertThrows(DfaFormatException.class, () -> DfaJson.read(TRUNCATED));
+        assertTrue(e.getMessage().startsWith("not valid JSON at line "), e.getMessage());
+        assertFalse(e.getMessage().contains("REDACTED"), e.getMessage());
+    }
+}

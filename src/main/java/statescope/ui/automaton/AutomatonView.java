@@ -27,6 +27,7 @@ import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Polyline;
 import javafx.scene.text.Text;
 import statescope.lang.Dfa;
+import statescope.ui.common.Bars;
 import statescope.ui.common.UiScale;
 import statescope.ui.common.ZoomPane;
 
@@ -88,6 +89,7 @@ public final class AutomatonView extends BorderPane {
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         config.setId("automaton-config");
+        Bars.tooltipWhenCut(config);
         config.getStyleClass().add("config-label");
         var bar = new HBox(8, title, spacer, collapse, expand, fit);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -257,8 +259,9 @@ public final class AutomatonView extends BorderPane {
         if (f == null) {
             return;
         }
-        config.setText("t = " + f.position() + "   ·   " + f.config() + "   ·   "
-                + (f.rejected() ? "rejected" : f.accepting() ? "accepted" : "not accepted"));
+        String verdict = f.rejected() ? "rejected" : f.accepting() ? "accepted" : "not accepted";
+        // the verdict before the configuration: a counter's long one ("counts a=10 b=10 (phase b, …)") is cut, not it
+        config.setText("t = " + f.position() + "   ·   " + verdict + "   ·   " + f.config());
         config.pseudoClassStateChanged(ACCEPTED, f.accepting());
         config.pseudoClassStateChanged(REJECTED, !f.accepting());
         if (layout == null) {

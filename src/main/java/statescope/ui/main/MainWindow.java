@@ -109,7 +109,7 @@ public final class MainWindow extends BorderPane {
                 tab("Heatmap", stateMap, "tab-heatmap"),
                 tab("Gates", gates, "tab-gates"),
                 tab("Channels", chart, "tab-channels"),
-                tab("Lengths", scrolled(new LengthsView(analysis), "analysis-scroll"), "tab-lengths"));
+                tab("Analysis", scrolled(new LengthsView(analysis), "analysis-scroll"), "tab-lengths"));
         var shown = List.of(trajectory.shownProperty(), stateMap.shownProperty(), gates.shownProperty(),
                 chart.shownProperty());
         for (int i = 0; i < shown.size(); i++) {                       // a view in a hidden tab draws when shown

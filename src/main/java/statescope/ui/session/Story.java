@@ -25,7 +25,7 @@ import statescope.io.JsonErrors;
 public record Story(String title, List<Scene> scenes) {
 
     /** The view tabs a scene may name, in the window's order. */
-    public static final String TABS = "trajectory, heatmap, gates, channels, lengths";
+    public static final String TABS = "trajectory, heatmap, gates, channels, analysis";
 
     /** One scene; null fields keep what is open (model: the language's default; position: the end). */
     public record Scene(String language, String regex, String model, String compare, String input, Integer position, String tab,
@@ -94,7 +94,8 @@ public record Story(String title, List<Scene> scenes) {
         }
         String tab = text(s, "tab", where);
         if (tab != null) {
-            tab = tab.strip().toLowerCase(Locale.ROOT);                   // "Lengths" as the tab reads
+            tab = tab.strip().toLowerCase(Locale.ROOT);                   // "Analysis" as the tab reads
+            tab = tab.equals("lengths") ? "analysis" : tab;            // the tab's name before 7 Dec 2026
         }
         if (tab != null && !List.of(TABS.split(", ")).contains(tab)) {
             throw new IllegalArgumentException(where + ", tab: " + quote(tab) + " is not one of " + TABS);

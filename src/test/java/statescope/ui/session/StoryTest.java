@@ -116,9 +116,12 @@ class StoryTest {
         e = assertThrows(IllegalArgumentException.class, () -> Story.parse("""
                 {"scenes": [{"language": "parity", "tab": "plots"}]}""", langs));
         assertTrue(e.getMessage().startsWith("scene 1, tab: 'plots'"), e.getMessage());
-        assertEquals("lengths", Story.parse("""
-                {"scenes": [{"language": "parity", "tab": "Lengths"}]}""", langs).scenes().get(0).tab(),
+        assertEquals("analysis", Story.parse("""
+                {"scenes": [{"language": "parity", "tab": "Analysis"}]}""", langs).scenes().get(0).tab(),
                 "a tab named as the window shows it");
+        assertEquals("analysis", Story.parse("""
+                {"scenes": [{"language": "parity", "tab": "lengths"}]}""", langs).scenes().get(0).tab(),
+                "the tab's old name still opens it");
         e = assertThrows(IllegalArgumentException.class, () -> Story.parse("{\"scenes\": [", langs));
         assertTrue(e.getMessage().startsWith("not a JSON story"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Story.parse("{\"scenes\": []}", langs));

@@ -18,6 +18,7 @@ import statescope.inspect.ChannelKind;
 import statescope.inspect.CustomLanguages;
 import statescope.inspect.LanguageEntry;
 import statescope.lang.DfaJson;
+import statescope.lang.Word;
 
 /**
  * A session's state to and from a {@link SessionFile}: the language, the model (with the hash of its
@@ -83,6 +84,16 @@ public final class SessionStore {
      * from when it was saved (a model file changed or missing), one line each. A language that cannot be
      * opened is an IllegalArgumentException.
      */
+    /** The symbols of {@code input} in the open language, or −1 when it does not read. */
+    private int symbols(String input) {
+        var lang = vm.views().catalog().languageProperty().get();
+        try {
+            return lang == null ? -1 : Word.parse(lang.machine().alphabet(), input).length();
+        } catch (IllegalArgumentException e) {
+            return -1;
+        }
+    }
+
     public List<String> apply(SessionFile f) {
         WindowModels v = vm.views();
         List<String> notes = new ArrayList<>();
@@ -121,6 +132,11 @@ public final class SessionStore {
             } catch (IllegalArgumentException e) {
                 notes.add("unknown channel kind " + k + " ignored");
             }
+        }
+        int symbols = symbols(f.input());
+        if (symbols >= 0 && f.position() > symbols) {                  // said, not clamped in silence
+            notes.add("position " + f.position() + " is past the end of its input (" + symbols
+                    + " symbols): the stepper is at the end");
         }
         whenIdle(() -> v.stepper().jumpTo(Math.min(f.position(), v.stepper().lengthProperty().get())));
         return notes;

@@ -149,6 +149,12 @@ class SessionsTest {
                 .findFirst().orElseThrow();
         robot.interact(() -> window.fileMenu().getOnShowing().handle(null));
         assertTrue(recent.getItems().getFirst().getText().startsWith("parity.statescope"), "listed in Recent sessions");
+        assertTrue(text.contains("\"position\" : 2"), text);
+        Files.writeString(file, text.replace("\"position\" : 2", "\"position\" : 700"));
+        robot.interact(() -> actions.jobs().openSession(file));
+        assertEquals("Opened parity.statescope: position 700 is past the end of its input (6 symbols): the stepper is at"
+                + " the end", message());
+        assertEquals(6, v.stepper().positionProperty().get(), "at the end, said, not clamped in silence");
     }
 
     @Test

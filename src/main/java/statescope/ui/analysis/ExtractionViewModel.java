@@ -193,6 +193,9 @@ public final class ExtractionViewModel {
             s += String.format(Locale.ROOT, " · separating word (%d symbols) %s: model %s, reference %s",
                     r.separating().length(), w.length() > 40 ? w.substring(0, 18) + "…" + w.substring(w.length() - 18) : w,
                     names.outputName(r.modelOutputs()[last]), names.outputName(r.referenceOutputs()[last]));
+            if (!r.complete()) {                                       // learning stops at the first difference
+                s += " · drawn: the hypothesis when learning stopped there, not the model's whole machine";
+            }
         }
         return s;
     }

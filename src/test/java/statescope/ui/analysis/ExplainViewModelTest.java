@@ -146,6 +146,8 @@ class ExplainViewModelTest {
         assertNotNull(shown, ex.statusProperty().get());
         assertEquals(Verdict.NOT_EQUIVALENT, shown.result().verdict(), ex.statusProperty().get());
         assertNotNull(shown.reference(), "parity is finite-state: its machine is drawn");
+        assertEquals(!shown.result().complete(), ex.statusProperty().get().contains("drawn: the hypothesis when learning "
+                + "stopped there"), "a partial machine is said to be one: " + ex.statusProperty().get());
         assertEquals(shown.result().states(), shown.extractedClasses().size());
         assertTrue(ex.reachProperty().get().startsWith("oracle reach: every word of length"), ex.reachProperty().get());
         assertTrue(ex.openSeparating());

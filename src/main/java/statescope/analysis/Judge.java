@@ -140,7 +140,6 @@ public abstract sealed class Judge {
             return "argmax over " + targets.numClasses() + " classes";
         }
 
-
         @Override
         public double margin(Config before, int symbol, Config after, float[] logits, int offset) {
             int t = target(before, symbol, after);
@@ -198,7 +197,6 @@ public abstract sealed class Judge {
         public String describe() {
             return "one unit per bit, logit > 0 reads 1 (" + targets.width() + " bits)";
         }
-
 
         @Override
         public double margin(Config before, int symbol, Config after, float[] logits, int offset) {

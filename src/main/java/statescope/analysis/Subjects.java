@@ -95,8 +95,11 @@ public final class Subjects {
         return s;
     }
 
-    /** A model whose manifest names its symbols reads those, in that order (token id = index). */
-    private static void checkVocabulary(String name, Manifest manifest, List<String> symbols, String what) {
+    /**
+     * A model whose manifest names its symbols reads those, in that order (token id = index): else an
+     * IllegalArgumentException naming both.
+     */
+    public static void checkVocabulary(String name, Manifest manifest, List<String> symbols, String what) {
         if (!manifest.vocabulary().isEmpty() && !manifest.vocabulary().equals(symbols)) {
             throw new IllegalArgumentException(name + " reads the symbols " + manifest.vocabulary() + ", but " + what
                     + " is over " + symbols + ": the model does not fit the language");

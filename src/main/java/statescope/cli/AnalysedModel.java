@@ -39,11 +39,8 @@ record AnalysedModel(String name, SsmWeights weights, Language language) {
             throw new IllegalArgumentException(file.getFileName() + " reads " + c.vocabSize() + " token ids, but "
                     + language.id() + " has " + language.inputVocabulary().size());
         }
-        var symbols = language.inputVocabulary().symbols();
-        if (!cp.manifest().vocabulary().isEmpty() && !cp.manifest().vocabulary().equals(symbols)) {
-            throw new IllegalArgumentException(file.getFileName() + " reads the symbols " + cp.manifest().vocabulary()
-                    + ", but " + language.id() + " is over " + symbols + ": the model does not fit the language");
-        }
+        Subjects.checkVocabulary(file.getFileName().toString(), cp.manifest(), language.inputVocabulary().symbols(),
+                language.id());
         String name = Checkpoint.weightsPath(file).getFileName().toString().replace(".safetensors", "");
         return new AnalysedModel(name, cp.weights(), language);
     }

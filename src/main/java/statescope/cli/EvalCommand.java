@@ -97,7 +97,7 @@ public final class EvalCommand extends CommandBase implements Callable<Integer> 
             throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
         }
         if (json && csv) {
-            throw new IllegalArgumentException("--json and --csv exclude each other");
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--json and --csv exclude each other");
         }
         if (maxWords != null) {
             OptionChecks.atLeast("--max-words", maxWords, 0);

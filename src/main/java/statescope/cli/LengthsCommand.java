@@ -52,7 +52,7 @@ public final class LengthsCommand extends CommandBase implements Callable<Intege
     public Integer call() throws Exception {
         common.checkThreads();
         if (json && csv) {
-            throw new IllegalArgumentException("--json and --csv exclude each other");
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--json and --csv exclude each other");
         }
         OptionChecks.timeLimit("--time", time);
         var settings = new LengthSweep.Settings(max, strings, perDecade, stopAtZero, common.seed, common.threads);

@@ -150,7 +150,7 @@ public record Checkpoint(SsmWeights weights, Manifest manifest) {
         if (embedded == null && beside == null && named != null) {   // saved before manifests were embedded
             throw new CheckpointException(w.getFileName() + " was saved with its manifest " + named + ", which is not "
                     + "beside it as " + mp.getFileName() + ": the gate range, vocabulary and language are there, not in "
-                    + "the weights; put it beside them under that name");
+                    + "the weights; copy " + named + " to " + mp + "");
         }
         if (embedded == null) {
             if (beside != null && beside.weightsSha256() != null && !beside.weightsSha256().equals(h.sha256())) {

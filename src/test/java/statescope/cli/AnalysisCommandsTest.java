@@ -42,9 +42,13 @@ class AnalysisCommandsTest {
     }
 
     @Test
-    void jsonAndCsvExcludeEachOther() {
-        badInput("--json and --csv exclude each other", "eval", "--model", SIGNED, "--json", "--csv");
-        badInput("--json and --csv exclude each other", "lengths", "--model", SIGNED, "--json", "--csv");
+    void jsonAndCsvExcludeEachOtherAsAUsageError() {                   // docs/reliability.md: exit 2, with the usage
+        for (String command : new String[] {"eval", "lengths"}) {
+            var r = run(command, "--model", SIGNED, "--json", "--csv");
+            assertEquals(ExitCodes.USAGE, r.code(), r.err());
+            assertEquals("", r.out(), "nothing written");
+            assertTrue(r.err().contains("--json and --csv exclude each other") && r.err().contains("Usage:"), r.err());
+        }
     }
 
     @Test

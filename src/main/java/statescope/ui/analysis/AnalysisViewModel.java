@@ -98,8 +98,8 @@ public final class AnalysisViewModel {
     private Job sweepJob;
     private final ProbeViewModel probes;
     private final ExtractionViewModel extraction;
-    private List<Object> searchedFor;                                  // (language id, model weights) of the search shown
-    private String sweptFor;                                           // language id of the curves shown
+    private List<Object> searchedFor;                                  // (language, model weights) of the search shown
+    private LanguageEntry sweptFor;                                    // the language of the curves shown
 
     /**
      * @param kernel the scan kernel of the batched scans (the session's backend; called off the FX thread)
@@ -113,16 +113,17 @@ public final class AnalysisViewModel {
         session.watch(this::forgetIfChanged);
     }
 
-    /** The language and the model a search is of: its id and the model's weights (their identity). */
+    /**
+     * The language and the model a search is of: the language entry (a DFA file opened again is another one,
+     * though its id is the same) and the model's weights.
+     */
     private List<Object> searchKey() {
-        LanguageEntry lang = session.language();
         Model m = session.model();
-        return Arrays.asList(lang == null ? null : lang.id(), m instanceof SsmModel s ? s.weights() : m);
+        return Arrays.asList(session.language(), m instanceof SsmModel s ? s.weights() : m);
     }
 
-    private String sweepKey() {
-        LanguageEntry lang = session.language();
-        return lang == null ? null : lang.id();
+    private LanguageEntry sweepKey() {
+        return session.language();
     }
 
     /**
@@ -238,10 +239,10 @@ public final class AnalysisViewModel {
                 Math.max(1, Runtime.getRuntime().availableProcessors()));
         sweeping.set(true);
         sweepProgress.set(0);
-        if (!lang.id().equals(sweptFor)) {                             // the last sweep's curves stay until replaced
+        if (!lang.equals(sweptFor)) {                                  // the last sweep's curves stay until replaced
             curves.clear();
         }
-        sweptFor = lang.id();
+        sweptFor = lang;
         sweepStatus.set("sweeping " + lang.name() + " …");
         phase = "";
         List<Callable<Model>> models = session.openModels();

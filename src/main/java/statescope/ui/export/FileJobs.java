@@ -308,7 +308,10 @@ public final class FileJobs {
         window.tabs().getTabs().stream().filter(t -> f.view().equals(t.getId())).findFirst()
                 .ifPresent(t -> window.tabs().getSelectionModel().select(t));
         recent.used(file);
-        report(notes.isEmpty() ? "Opened " + file.getFileName() : "Opened " + file.getFileName() + ": "
-                + String.join("; ", notes));
+        if (notes.isEmpty()) {
+            report("Opened " + file.getFileName());
+        } else {                                                       // a model missing or changed, a position cut
+            problem("Opened " + file.getFileName() + ": " + String.join("; ", notes));
+        }
     }
 }

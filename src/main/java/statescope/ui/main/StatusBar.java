@@ -45,6 +45,7 @@ final class StatusBar extends HBox {
         message.setMinWidth(0);
         message.textProperty().bind(vm.messageProperty());
         vm.failureProperty().addListener((o, a, bad) -> message.pseudoClassStateChanged(FAILURE, bad));
+        message.pseudoClassStateChanged(FAILURE, vm.failureProperty().get());
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         var busyText = new Label();

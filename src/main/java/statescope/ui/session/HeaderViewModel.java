@@ -64,6 +64,7 @@ public final class HeaderViewModel {
 
     /** A new language: its model choices, the default first. */
     void offer(List<ModelChoice> list) {
+        opened.retainAll(list);                                        // a file opened for the old language is gone
         choices.setAll(list);
     }
 

@@ -84,16 +84,6 @@ public final class SessionStore {
      * from when it was saved (a model file changed or missing), one line each. A language that cannot be
      * opened is an IllegalArgumentException.
      */
-    /** The symbols of {@code input} in the open language, or −1 when it does not read. */
-    private int symbols(String input) {
-        var lang = vm.views().catalog().languageProperty().get();
-        try {
-            return lang == null ? -1 : Word.parse(lang.machine().alphabet(), input).length();
-        } catch (IllegalArgumentException e) {
-            return -1;
-        }
-    }
-
     public List<String> apply(SessionFile f) {
         WindowModels v = vm.views();
         List<String> notes = new ArrayList<>();
@@ -140,6 +130,16 @@ public final class SessionStore {
         }
         whenIdle(() -> v.stepper().jumpTo(Math.min(f.position(), v.stepper().lengthProperty().get())));
         return notes;
+    }
+
+    /** The symbols of {@code input} in the open language, or −1 when it does not read. */
+    private int symbols(String input) {
+        var lang = vm.views().catalog().languageProperty().get();
+        try {
+            return lang == null ? -1 : Word.parse(lang.machine().alphabet(), input).length();
+        } catch (IllegalArgumentException e) {
+            return -1;
+        }
     }
 
     /**

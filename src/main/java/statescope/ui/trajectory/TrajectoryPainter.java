@@ -67,7 +67,7 @@ final class TrajectoryPainter {
 
     /** A key for everything the back canvas shows. */
     private record BackKey(StateCloud cloud, boolean threeD, double yaw, double pitch, double w, double h,
-                           double minX, double maxX, double minY, double maxY, String title) {
+                           double minX, double maxX, double minY, double maxY, String title, double scale) {
     }
 
     /** Projects a point [3] to view coordinates (before scaling): 2D uses (x, y); 3D rotates. */
@@ -122,14 +122,14 @@ final class TrajectoryPainter {
             grow(need, path[i]);
         }
         var key = new BackKey(cloud, vm.threeDProperty().get(), vm.yawProperty().get(), vm.pitchProperty().get(),
-                w, h, 0, 0, 0, 0, vm.titleProperty().get());
+                w, h, 0, 0, 0, 0, vm.titleProperty().get(), UiScale.factor());
         if (bounds == null || !sameView(key)) {
             bounds = need.clone();
         } else if (!fits(bounds, need)) {
             bounds = widen(need, 0.1);                                 // some room, so the next steps fit too
         }
         key = new BackKey(key.cloud(), key.threeD(), key.yaw(), key.pitch(), w, h, bounds[0], bounds[1], bounds[2],
-                bounds[3], key.title());
+                bounds[3], key.title(), key.scale());
         double legend = legendWidth(f.legend(), w, h);                // the plot keeps clear of the legend
         double py = padY(h);
         double s = Math.min(Math.max(1, w - 2 * PAD - legend) / Math.max(bounds[1] - bounds[0], 1e-6),
@@ -202,7 +202,7 @@ final class TrajectoryPainter {
 
     private boolean sameView(BackKey k) {
         return backKey instanceof BackKey b && b.cloud() == k.cloud() && b.threeD() == k.threeD() && b.yaw() == k.yaw()
-                && b.pitch() == k.pitch() && b.w() == k.w() && b.h() == k.h() && b.title().equals(k.title());
+                && b.pitch() == k.pitch() && b.w() == k.w() && b.h() == k.h() && b.title().equals(k.title()) && b.scale() == k.scale();
     }
 
     /** Whether the drawn bounds hold what is needed without being much larger (so the scale stays put). */
@@ -330,9 +330,11 @@ final class TrajectoryPainter {
         double[] bw = new double[states];
         String[] text = new String[states];
         double longest = Math.max(80 * k, 0.45 * labelRight);         // a counter's long configuration, cut
-        for (int q = 0; q < states; q++) {
-            text[q] = fitted(cloud.stateNames().get(q), font, longest - 10 * k);
-            bw[q] = textWidth(text[q], font) + 10 * k;
+        for (int q = 0; q < states; q++) {                             // measured where a label may go only
+            if (at[q] != null) {
+                text[q] = fitted(cloud.stateNames().get(q), font, longest - 10 * k);
+                bw[q] = textWidth(text[q], font) + 10 * k;
+            }
         }
         double boxH = 20 * k;
         double[][] boxes = placeLabels(at, bw, boxH, taken, labelRight, h, current, k);
@@ -430,9 +432,13 @@ final class TrajectoryPainter {
         return name.substring(0, n - 1) + "…";
     }
 
+    /** A text's width in a font, cached by font size and text (a UI scale change measures again). */
     private double textWidth(String text, Font font) {
-        return widths.computeIfAbsent(text, t -> {
-            var node = new Text(t);
+        if (widths.size() > 4_096) {                                   // truncations of many long names: bounded
+            widths.clear();
+        }
+        return widths.computeIfAbsent(font.getName() + "|" + font.getSize() + "|" + text, key -> {
+            var node = new Text(text);
             node.setFont(font);
             return node.getLayoutBounds().getWidth();
         });

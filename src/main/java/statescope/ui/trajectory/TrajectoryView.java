@@ -17,6 +17,7 @@ import javafx.scene.layout.Region;
 import statescope.ui.common.Bars;
 import statescope.ui.common.HoverReadout;
 import statescope.ui.common.LazyPaint;
+import statescope.ui.common.UiScale;
 import statescope.ui.common.VectorPaint;
 
 /**
@@ -97,6 +98,7 @@ public final class TrajectoryView extends BorderPane {
         });
         vm.frameProperty().addListener((o, a, b) -> paint.request());
         vm.titleProperty().addListener((o, a, b) -> paint.request());
+        UiScale.factorProperty().addListener((o, a, b) -> paint.request());   // labels, title and axes measured again
     }
 
     /** The name drawn in the plot's top left corner, or "" (see {@link TrajectoryViewModel#titleProperty}). */

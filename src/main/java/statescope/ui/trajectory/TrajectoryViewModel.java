@@ -60,7 +60,12 @@ public final class TrajectoryViewModel {
     private final DoubleProperty yaw = new SimpleDoubleProperty(-0.6);
     private final DoubleProperty pitch = new SimpleDoubleProperty(0.35);
     private final ReadOnlyObjectWrapper<Frame> frame = new ReadOnlyObjectWrapper<>();
-    private final StringProperty title = new SimpleStringProperty("");
+    private final StringProperty title = new SimpleStringProperty("") {
+        @Override
+        public void set(String v) {
+            super.set(v == null ? "" : v);                             // null draws nothing, as ""
+        }
+    };
 
     /** Per layer the corpus cloud in its frozen basis; empty while the projection is being fitted. */
     public ReadOnlyObjectProperty<List<StateCloud>> cloudsProperty() {

@@ -2,7 +2,10 @@ package statescope.inspect;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import statescope.lang.Dfa;
 import statescope.lang.DfaJson;
@@ -40,12 +43,48 @@ public final class CustomLanguages {
     public static LanguageEntry fromFile(Path file) throws IOException {
         String name = file.getFileName().toString();
         Dfa dfa = name.toLowerCase(Locale.ROOT).endsWith(".jff") ? Jflap.read(file) : DfaJson.read(file);
-        return entry("file:" + name, name, "DFA from " + name, Minimizer.minimize(dfa));
+        return entry("file:" + name, name, "DFA from " + name, minimalKeepingNames(dfa));
+    }
+
+    /**
+     * The minimal DFA of a user's DFA with the states named as the user named them (JFLAP's "even" and
+     * "odd", not q0 and q1); states the minimisation merges are named together ("a1/a2", at most three
+     * names and "…"), and a state no named state maps to keeps its q-number.
+     */
+    static Dfa minimalKeepingNames(Dfa dfa) {
+        Dfa min = Minimizer.minimize(dfa);
+        int k = dfa.alphabet().size();
+        var names = new ArrayList<List<String>>();
+        for (int m = 0; m < min.numStates(); m++) {
+            names.add(new ArrayList<>());
+        }
+        boolean[] seen = new boolean[dfa.numStates()];
+        var queue = new ArrayDeque<int[]>();
+        queue.add(new int[] {dfa.startState(), min.startState()});
+        while (!queue.isEmpty()) {                                     // both read the same words: each reachable
+            int[] pm = queue.poll();                                   // state meets its minimal state
+            if (seen[pm[0]]) {
+                continue;
+            }
+            seen[pm[0]] = true;
+            names.get(pm[1]).add(dfa.label(pm[0]));
+            for (int a = 0; a < k; a++) {
+                queue.add(new int[] {dfa.next(pm[0], a), min.next(pm[1], a)});
+            }
+        }
+        var labels = new ArrayList<String>();
+        for (int m = 0; m < min.numStates(); m++) {
+            List<String> n = names.get(m);
+            String l = n.isEmpty() ? min.label(m) : n.size() <= 3 ? String.join("/", n)
+                    : String.join("/", n.subList(0, 3)) + "/…";
+            labels.add(labels.contains(l) ? l + " #" + m : l);            // names stay distinct
+        }
+        return new Dfa(min.alphabet(), min.startState(), min.transitionTable(), min.acceptingStates(), labels);
     }
 
     /** A DFA held in memory (a saved session's inline DFA) under the name of the file it came from, minimised. */
     public static LanguageEntry fromDfa(String name, Dfa dfa) {
-        return entry("file:" + name, name, "DFA from " + name, Minimizer.minimize(dfa));
+        return entry("file:" + name, name, "DFA from " + name, minimalKeepingNames(dfa));
     }
 
     private static LanguageEntry entry(String id, String name, String description, Dfa dfa) {

@@ -8,6 +8,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -44,6 +46,22 @@ final class InputBar extends VBox {
         });
         longInput.setId("long-input");
         longInput.getStyleClass().add("long-input");
+        longInput.setFocusTraversable(true);                           // typing adds at the end, Backspace removes
+        longInput.setOnMouseClicked(e -> longInput.requestFocus());
+        longInput.addEventHandler(KeyEvent.KEY_TYPED, e -> {
+            String c = e.getCharacter();
+            if (longMode && !c.isEmpty() && !Character.isISOControl(c.charAt(0)) && !vm.busyProperty().get()) {
+                vm.setInput(vm.textProperty().get() + c);
+                e.consume();
+            }
+        });
+        longInput.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            String t = vm.textProperty().get();
+            if (longMode && e.getCode() == KeyCode.BACK_SPACE && !t.isEmpty() && !vm.busyProperty().get()) {
+                vm.setInput(t.substring(0, t.offsetByCodePoints(t.length(), -1)));
+                e.consume();
+            }
+        });
         longInput.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(longInput, Priority.ALWAYS);
         var clear = new Button("Clear");
@@ -58,7 +76,7 @@ final class InputBar extends VBox {
             longRow.setVisible(longMode);
             if (longMode) {
                 longInput.setText(String.format(Locale.ROOT,
-                        "%,d characters (too long to edit here; step, scrub or clear) … %s", b.length(),
+                        "%,d characters (too long to edit here: click, then type to add at the end, Backspace to remove; or clear) … %s", b.length(),
                         b.substring(b.length() - 24)));
             } else if (!b.equals(field.getText())) {
                 field.setText(b);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -53,6 +54,14 @@ class LongInputTest {
         Label summary = robot.lookup("#long-input").query();
         assertTrue(summary.isVisible());
         assertTrue(summary.getText().startsWith("8,000 characters"), summary.getText());
+        robot.clickOn(summary);                                        // typed keys add at the end (they were lost)
+        robot.type(KeyCode.DIGIT1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(8001, vm.trace().length());
+        assertTrue(vm.views().input().textProperty().get().endsWith("01101"));
+        robot.type(KeyCode.BACK_SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(8000, vm.trace().length(), "Backspace removes the last symbol");
         robot.clickOn("Clear");
         assertTrue(field.isVisible());
         assertEquals(0, vm.trace().length());

@@ -45,6 +45,15 @@ record Explained(String name, SsmWeights weights, Language language) {
     }
 
     /** The same model and language (weights compared by identity). */
+    /** Whether the session still has this model and language (its word and position may have changed). */
+    boolean stillIn(AnalysisViewModel.Session session) {
+        try {
+            return same(of(session));
+        } catch (Missing m) {
+            return false;
+        }
+    }
+
     boolean same(Explained o) {
         return o != null && o.weights == weights && o.language.id().equals(language.id());
     }

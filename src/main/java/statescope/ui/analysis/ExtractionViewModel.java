@@ -71,13 +71,7 @@ public final class ExtractionViewModel {
         if (extractedFor == null) {
             return;
         }
-        Explained now;
-        try {
-            now = Explained.of(session);
-        } catch (Explained.Missing m) {
-            now = null;
-        }
-        if (!extractedFor.same(now)) {
+        if (!extractedFor.stillIn(session)) {
             extractedFor = null;
             cancel();
             shown.set(null);

@@ -173,13 +173,7 @@ public final class ProbeViewModel {
         if (report == null) {
             return;
         }
-        Explained now;
-        try {
-            now = Explained.of(session);
-        } catch (Explained.Missing m) {
-            now = null;
-        }
-        if (!subject.same(now)) {
+        if (!subject.stillIn(session)) {
             clear();
             status.set("the model or language changed: probe again");
             return;

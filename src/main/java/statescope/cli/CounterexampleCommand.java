@@ -76,6 +76,10 @@ public final class CounterexampleCommand extends CommandBase implements Callable
         OptionChecks.timeLimit("--time", time);
         OptionChecks.atLeast("--lengths-max", lengthsMax, 1);
         OptionChecks.atLeast("--lengths-strings", lengthsStrings, 1);
+        OptionChecks.atLeast("--max-length", maxLength, 1);
+        OptionChecks.atLeast("--budget", budget, 1);
+        OptionChecks.atLeast("--samples", samples, 0);
+        OptionChecks.atLeast("--sample-length", sampleLength, 0);         // 0: the default
         var settings = new CounterexampleSearch.Settings(maxLength, budget, samples, sampleLength, common.seed, common.threads,
                 samplerOnly);
         var sweepSettings = new LengthSweep.Settings(lengthsMax, lengthsStrings, 4, true, common.seed, common.threads);

@@ -63,6 +63,10 @@ class AnalysisCommandsTest {
                 """);
         badInput("is empty", "counterexample", "--model", NONNEG, "--dfa", empty.toString());
         badInput("--max-length must be at least 1", "counterexample", "--model", NONNEG, "--max-length", "0");
+        badInput("--budget must be at least 1, got 0", "counterexample", "--model", NONNEG, "--budget", "0");
+        badInput("--samples must be at least 0, got -1", "counterexample", "--model", NONNEG, "--samples", "-1");
+        badInput("--sample-length must be at least 0, got -5", "counterexample", "--model", NONNEG, "--sample-length",
+                "-5");
         badInput("--max must be at least 1", "lengths", "--model", NONNEG, "--max", "0");
         badInput("unknown language", "counterexample", "--model", NONNEG, "--language", "nosuch");
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.ScrollPane;
 import javafx.stage.Stage;
 import statescope.inspect.ComputeBackend;
 import statescope.ui.StateScopeApp;
@@ -63,9 +64,10 @@ public final class ExplainScreenshot {
             vm.start();
             vmRef.set(vm);
             anRef.set(analysis);
-            var tab = root.tabs().getTabs().stream().filter(t -> t.getContent() instanceof LengthsView).findFirst().orElseThrow();
+            var tab = root.tabs().getTabs().stream().filter(t -> "tab-lengths".equals(t.getId())).findFirst().orElseThrow();
             root.tabs().getSelectionModel().select(tab);
-            tabRef.set((LengthsView) tab.getContent());
+            var content = tab.getContent() instanceof ScrollPane sp ? sp.getContent() : tab.getContent();
+            tabRef.set((LengthsView) content);                         // the Analysis tab scrolls its pages
         });
         var vm = vmRef.get();
         var analysis = anRef.get();

@@ -2,9 +2,7 @@ package statescope.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
@@ -84,14 +82,9 @@ public final class DfaExportCommand extends CommandBase implements Callable<Inte
 
     /** Writes atomically: a temporary file beside the target, then a rename. */
     static void write(Path file, String text) throws IOException {
+        OutputPaths.check(file, false);                                // a move would replace an empty folder
         Path abs = file.toAbsolutePath();
         Path dir = abs.getParent();
-        if (dir != null && !Files.isDirectory(dir)) {
-            throw new NoSuchFileException(dir.toString(), null, "no such directory");
-        }
-        if (Files.isDirectory(abs)) {                              // a move would replace an empty folder
-            throw new FileSystemException(file.toString(), null, "is a directory, not a file");
-        }
         Path tmp = Files.createTempFile(dir, ".statescope-", ".tmp");
         try {
             Files.writeString(tmp, text, StandardCharsets.UTF_8);

@@ -99,9 +99,7 @@ public final class EvalCommand extends CommandBase implements Callable<Integer> 
         if (json && csv) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--json and --csv exclude each other");
         }
-        if (maxWords != null) {
-            OptionChecks.atLeast("--max-words", maxWords, 0);
-        }
+        OptionChecks.atLeast("--max-words", maxWords, 0);
         if (words != null || targetsFile != null || authors != null) {
             return new EvalWords(this).call();
         }

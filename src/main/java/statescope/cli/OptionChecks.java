@@ -18,6 +18,20 @@ final class OptionChecks {
         }
     }
 
+    /** {@code value} at least {@code min}, when the option was given (null: not given, the default applies). */
+    static void atLeast(String option, Number value, long min) {
+        if (value != null) {
+            atLeast(option, value.longValue(), min);
+        }
+    }
+
+    /** {@code value} in {@code min..max}, when the option was given (null: not given). */
+    static void inRange(String option, Number value, long min, long max) {
+        if (value != null) {
+            inRange(option, value.longValue(), min, max);
+        }
+    }
+
     /** {@code value} in {@code min..max}. */
     static void inRange(String option, long value, long min, long max) {
         if (value < min || value > max) {
@@ -33,6 +47,20 @@ final class OptionChecks {
         if (!(value >= 0) || Double.isInfinite(value)) {
             throw new IllegalArgumentException(option + " must be a number of at least 0" + (zeroMeans == null ? ""
                     : " (0: " + zeroMeans + ")") + ", got " + value);
+        }
+    }
+
+    /** A finite {@code value} above 0, when the option was given (null: not given). */
+    static void positive(String option, Number value) {
+        if (value != null) {
+            positive(option, value.doubleValue());
+        }
+    }
+
+    /** A finite {@code value} of at least 0, when the option was given (null: not given). */
+    static void notNegative(String option, Number value, String zeroMeans) {
+        if (value != null) {
+            notNegative(option, value.doubleValue(), zeroMeans);
         }
     }
 

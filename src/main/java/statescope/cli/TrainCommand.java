@@ -259,31 +259,17 @@ public final class TrainCommand extends CommandBase implements Callable<Integer>
     /** Refuses a given size, count or rate out of its range, naming the option (the recipe's own are in range). */
     void checkValues() {
         OptionChecks.notNegative("--clip", clip, "off");
-        for (var v : new Object[][] {{"--layers", layers}, {"--d-model", dModel}, {"--d-state", dState}}) {
-            if (v[1] != null) {
-                OptionChecks.inRange((String) v[0], (Integer) v[1], 1, SsmConfig.MAX_DIM);
-            }
-        }
-        for (var v : new Object[][] {{"--batch", batch}, {"--threads", threads}, {"--eval-every", evalEvery}}) {
-            if (v[1] != null) {
-                OptionChecks.atLeast((String) v[0], (Integer) v[1], 1);
-            }
-        }
-        if (steps != null) {
-            OptionChecks.atLeast("--steps", steps, 1);
-        }
-        if (maxWords != null) {
-            OptionChecks.atLeast("--max-words", maxWords, 0);
-        }
-        if (lr != null) {
-            OptionChecks.positive("--lr", lr);
-        }
-        if (weightDecay != null) {
-            OptionChecks.notNegative("--weight-decay", weightDecay, "off");
-        }
-        if (aInitScale != null) {
-            OptionChecks.positive("--a-init-scale", aInitScale);
-        }
+        OptionChecks.inRange("--layers", layers, 1, SsmConfig.MAX_DIM);
+        OptionChecks.inRange("--d-model", dModel, 1, SsmConfig.MAX_DIM);
+        OptionChecks.inRange("--d-state", dState, 1, SsmConfig.MAX_DIM);
+        OptionChecks.atLeast("--batch", batch, 1);
+        OptionChecks.atLeast("--threads", threads, 1);
+        OptionChecks.atLeast("--eval-every", evalEvery, 1);
+        OptionChecks.atLeast("--steps", steps, 1);
+        OptionChecks.atLeast("--max-words", maxWords, 0);
+        OptionChecks.positive("--lr", lr);
+        OptionChecks.notNegative("--weight-decay", weightDecay, "off");
+        OptionChecks.positive("--a-init-scale", aInitScale);
     }
 
     static void checkDecay(String d) {

@@ -2,6 +2,8 @@ package statescope.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import statescope.analysis.SsmModel;
+import statescope.analysis.Subject;
 import statescope.analysis.Subjects;
 import statescope.lang.catalog.Catalog;
 import statescope.lang.catalog.Language;
@@ -23,8 +25,8 @@ record AnalysedModel(String name, SsmWeights weights, Language language) {
      * for another language's states over the same symbols.
      */
     static AnalysedModel loadScored(Path file, String languageName) throws IOException {
-        Subjects.load(file, languageName, null, null);
-        return load(file, languageName);
+        Subject s = Subjects.load(file, languageName, null, null);    // a catalog language: its catalog() is set
+        return new AnalysedModel(s.modelName(), ((SsmModel) s.model()).weights(), s.catalog());
     }
 
     static AnalysedModel load(Path file, String languageName) throws IOException {

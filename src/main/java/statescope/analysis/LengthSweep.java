@@ -95,16 +95,20 @@ public final class LengthSweep {
     }
 
     /**
-     * The grid: the training window's shortest and longest length, then {@code perDecade} points per
-     * factor of 10 up to {@code max} (which is the last point).
+     * The grid: the training window's shortest length, {@code perDecade} points per factor of 10 inside
+     * the window (so a model that breaks before its longest training length shows where), the window's
+     * longest length, then {@code perDecade} points per factor of 10 up to {@code max} (the last point).
      */
     public static List<Integer> grid(LengthWindow training, int max, int perDecade) {
         var out = new TreeSet<Integer>();
         int start = training == null ? 1 : Math.max(1, training.min());
         int trainMax = training == null ? start : Math.max(start, training.max());
-        out.add(Math.min(start, max));
-        out.add(Math.min(trainMax, max));
         double f = Math.pow(10, 1.0 / perDecade);
+        out.add(Math.min(start, max));
+        for (double x = start * f; x < Math.min(trainMax, max); x *= f) {
+            out.add((int) Math.round(x));
+        }
+        out.add(Math.min(trainMax, max));
         for (double x = trainMax * f; x < max; x *= f) {
             out.add((int) Math.round(x));
         }

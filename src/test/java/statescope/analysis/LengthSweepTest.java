@@ -20,9 +20,12 @@ class LengthSweepTest {
 
     @Test
     void gridRunsFromTheTrainingLengthsToTheMaximumInLogSteps() {
-        assertEquals(List.of(48, 100, 178, 316, 562, 1000), LengthSweep.grid(new LengthWindow(48, 100), 1000, 4));
+        assertEquals(List.of(48, 85, 100, 178, 316, 562, 1000), LengthSweep.grid(new LengthWindow(48, 100), 1000, 4));
         assertEquals(List.of(1, 10, 100), LengthSweep.grid(null, 100, 1));
-        assertEquals(List.of(2, 30), LengthSweep.grid(new LengthWindow(2, 50), 30, 4), "a maximum inside the training window");
+        assertEquals(List.of(2, 4, 6, 11, 20, 36, 50, 89, 100), LengthSweep.grid(new LengthWindow(2, 50), 100, 4),
+                "points inside the training window too, so a model that breaks early shows where");
+        assertEquals(List.of(2, 4, 6, 11, 20, 30), LengthSweep.grid(new LengthWindow(2, 50), 30, 4),
+                "a maximum inside the training window");
     }
 
     @Test
@@ -46,7 +49,7 @@ class LengthSweepTest {
         var model = new OracleModel(entry, (w, t) -> t >= 300);       // right on every string shorter than 300
         var s = Subject.of(model, entry, d2);
         var r = new LengthSweep(s, new ReferenceScan(), new LengthSweep.Settings(1000, 20, 4, false, 1, 2)).run(Control.none());
-        assertEquals(List.of(2, 100, 178, 316, 562, 1000), r.points().stream().map(LengthSweep.Point::length).toList());
+        assertEquals(List.of(2, 4, 6, 11, 20, 36, 63, 100, 178, 316, 562, 1000), r.points().stream().map(LengthSweep.Point::length).toList());
         for (var p : r.points()) {
             assertEquals(p.length() < 300 ? 20 : 0, p.correct(), "at " + p.length());
             assertEquals("sampler", p.source());

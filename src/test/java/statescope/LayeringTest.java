@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 /**
  * The package layering of docs/architecture.md: dependencies point downward only. Each package named
  * there has a rule saying which of the project's packages it may import (and which libraries it may
- * not); rules for packages that do not exist yet ({@code construct}) pass on an empty tree, so they are
- * in force from the first class. The {@code analysis} rule covers its subpackages {@code analysis.probe} and
+ * not). A rule whose package has no class fails (a renamed or moved package must not pass unchecked).
+ * The {@code analysis} rule covers its subpackages {@code analysis.probe} and
  * {@code analysis.extract}.
  */
 @AnalyzeClasses(packages = "statescope", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -38,7 +38,7 @@ class LayeringTest {
         if (never.length > 0) {
             rule = rule.orShould().dependOnClassesThat().resideInAnyPackage(never);
         }
-        return rule.allowEmptyShould(true)
+        return rule.allowEmptyShould(false)
                 .as("statescope." + pkg + " imports only " + String.join(", ", mayImport)
                         + (never.length > 0 ? " and never " + String.join(", ", never) : ""));
     }
@@ -115,8 +115,7 @@ class LayeringTest {
 
     @ArchTest
     static final ArchRule viewModelsHaveNoNodes = noClasses().that().haveSimpleNameEndingWith("ViewModel")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..")
-            .allowEmptyShould(true);
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..");
 
     @ArchTest
     static final ArchRule noImportLoopsBetweenPackages = slices().matching("statescope.(*)..").should().beFreeOfCycles();

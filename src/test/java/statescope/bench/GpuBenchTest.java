@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import statescope.ssm.GateRange;
 import statescope.ssm.ReferenceScan;
+import statescope.ssm.VectorSupport;
 import statescope.ssm.ScanBatch;
 import statescope.ssm.gpu.CudaScanKernel;
 import statescope.ssm.gpu.FakeCudaDriver;
@@ -41,7 +42,7 @@ class GpuBenchTest {
             GpuBench.Report r = GpuBench.run(o, line -> { }, () -> CudaScanKernel.open(fake.driver(), 0));
             assertEquals("Fake H100 80GB HBM3", r.device().name());
             assertEquals(null, r.gpuReason());
-            assertEquals(List.of("cuda", "cuda", "cuda", r.rows().get(3).backend()),
+            assertEquals(List.of("cuda", "cuda", "cuda", VectorSupport.fastScan(o.cpuThreads()).name()),
                     r.rows().stream().map(GpuBench.Row::backend).toList());
             GpuBench.Row kernel = r.rows().getFirst();
             long bytes = ScanLaunch.bytesMoved(GpuBench.inputs(o, 4), false);

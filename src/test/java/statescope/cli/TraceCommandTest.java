@@ -115,8 +115,25 @@ class TraceCommandTest {
     }
 
     @Test
-    void gatesOverrideApplies() {
-        Run r = run("trace", "--model", model.toString(), "--tokens", "0", "--gates", "NONNEGATIVE", "--json");
+    void gatesOverrideApplies() throws Exception {
+        Run r = run("trace", "--model", model.toString(), "--tokens", "0,1,1", "--gates", "NONNEGATIVE", "--json");
+        assertEquals(ExitCodes.OK, r.code(), r.err());
         assertTrue(r.out().contains("\"gates\":\"NONNEGATIVE\""), r.out());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        var nonneg = SsmWeights.fromTensors(weights.config().withGates(GateRange.NONNEGATIVE), weights.tensors());
+        Trace asNonneg = ReferenceForward.forward(nonneg, new int[] {0, 1, 1});
+        Trace asSigned = ReferenceForward.forward(weights, new int[] {0, 1, 1});
+        JsonNode h = j.get("layers").get(0).get("h").get(2);            // layer 1's state after the third token
+        double fromNonneg = 0;
+        double fromSigned = 0;
+        for (int d = 0; d < h.size(); d++) {
+            for (int n = 0; n < h.get(d).size(); n++) {
+                float got = h.get(d).get(n).floatValue();
+                fromNonneg = Math.max(fromNonneg, Math.abs(got - asNonneg.layers().get(0).h(2, d, n)));
+                fromSigned = Math.max(fromSigned, Math.abs(got - asSigned.layers().get(0).h(2, d, n)));
+            }
+        }
+        assertTrue(fromNonneg < 1e-5, "the trace ran with the overridden gates: " + fromNonneg);
+        assertTrue(fromSigned > 1e-3, "and not with the checkpoint's own: " + fromSigned);
     }
 }

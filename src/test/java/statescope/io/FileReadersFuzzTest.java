@@ -1,6 +1,7 @@
 package statescope.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
@@ -64,6 +65,7 @@ class FileReadersFuzzTest {
                     }
                 } catch (DfaFormatException | LimitExceededException | IOException e) {
                     assertTrue(e.getMessage() != null && !e.getMessage().isBlank(), String.valueOf(e));
+                    assertFalse(e.getMessage().contains("\n"), "a message of one line: " + e.getMessage());
                 }
             });
         } finally {

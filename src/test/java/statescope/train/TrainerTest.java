@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import statescope.ssm.GateRange;
@@ -97,13 +99,27 @@ class TrainerTest {
     @Test
     void batchesAreAPermutationPerEpoch() {
         try (Trainer a = trainer(1, 1)) {
-            boolean[] seen = new boolean[64];
-            for (int s = 0; s < 8; s++) {
-                for (int i : a.batchIndices(s)) {
-                    assertFalse(seen[i], "sequence " + i + " twice in one epoch");
-                    seen[i] = true;
+            int[][] order = new int[2][];
+            for (int epoch = 0; epoch < 2; epoch++) {                  // 64 sequences, batches of 8
+                boolean[] seen = new boolean[64];
+                order[epoch] = new int[64];
+                for (int s = 0; s < 8; s++) {
+                    int[] batch = a.batchIndices(epoch * 8L + s);
+                    assertEquals(8, batch.length, "a full batch");
+                    for (int k = 0; k < 8; k++) {
+                        int i = batch[k];
+                        assertFalse(seen[i], "sequence " + i + " twice in one epoch");
+                        seen[i] = true;
+                        order[epoch][s * 8 + k] = i;
+                    }
+                }
+                for (int i = 0; i < 64; i++) {
+                    assertTrue(seen[i], "sequence " + i + " missing from epoch " + epoch);
                 }
             }
+            assertFalse(Arrays.equals(order[0], order[1]), "each epoch draws its own order");
+            int[] identity = IntStream.range(0, 64).toArray();
+            assertFalse(Arrays.equals(identity, order[0]), "shuffled, not in file order");
         }
     }
 

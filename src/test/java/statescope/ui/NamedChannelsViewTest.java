@@ -91,7 +91,7 @@ class NamedChannelsViewTest {
         String cell = hover(robot, 0.5, top + cells * 3.5 / rows);
         assertTrue(cell.contains("channel 3 · depth · h = "), cell);
         String label = hover(robot, 0.05, top + cells * 3.5 / rows);  // over the row label: the channel in full
-        assertTrue(label.isEmpty() || label.equals("layer 1 · channel 3 · depth"), label);
+        assertEquals("layer 1 · channel 3 · depth", label);
         var texts = new String[1];
         robot.interact(() -> texts[0] = ViewExport.svg(robot.lookup("#heatmap-view").query()));
         for (String name : List.of("0 · constant 1", "3 · depth", "4 · unused")) {

@@ -1,6 +1,7 @@
 package statescope.ssm.gpu;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -32,13 +33,18 @@ class HostEmulatedKernelTest {
 
     @BeforeAll
     static void compile() throws Exception {
-        boolean gpp = new ProcessBuilder("g++", "--version").redirectErrorStream(true).start().waitFor() == 0;
+        boolean gpp;
+        try {
+            gpp = new ProcessBuilder("g++", "--version").redirectErrorStream(true).start().waitFor() == 0;
+        } catch (IOException e) {                                    // no such program
+            gpp = false;
+        }
         assumeTrue(gpp, "g++ not found: the host emulation of the CUDA kernel needs a C++20 compiler");
         emulator = dir.resolve("scan_emulator");
         var p = new ProcessBuilder("g++", "-std=c++20", "-O1", "-pthread", "-Wno-unknown-pragmas",
                 "-o", emulator.toString(), "src/test/cuda/scan_emulator.cpp").redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes());
-        assumeTrue(p.waitFor(120, TimeUnit.SECONDS), "g++ took too long");
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "g++ took over 120 s");
         assertEquals(0, p.exitValue(), "g++ failed:\n" + log);
     }
 

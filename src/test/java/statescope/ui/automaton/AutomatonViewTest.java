@@ -1,10 +1,13 @@
 package statescope.ui.automaton;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -111,19 +114,23 @@ class AutomatonViewTest {
         String input = "aaaaaaaaaaaabbbbbbbbbbab";                         // 24 tokens over every chain edge
         open(robot, "d-12", input, input.length());
         assertEquals(0, view.trailAge(trace.state(input.length() - 1), trace.state(input.length())));
-        var classes = new String[] {"last", "trail", "trail-older", "trail-oldest"};
+        // newest first: 3->2 (b, the last), 2->3 (a), 3->2 again, then 4->3, 5->4, 6->5, 7->6, 8->7 (depths)
+        var classes = List.of("last", "trail", "trail-older", "trail-oldest");
+        int[] drawn = new int[classes.size()];
         int marked = 0;
-        int strong = 0;
         for (Node e : robot.lookup(".dfa-edge").queryAll()) {
-            boolean any = false;
-            for (String c : classes) {
-                any |= e.getPseudoClassStates().contains(PseudoClass.getPseudoClass(c));
+            int marks = 0;
+            for (int c = 0; c < classes.size(); c++) {
+                if (e.getPseudoClassStates().contains(PseudoClass.getPseudoClass(classes.get(c)))) {
+                    drawn[c]++;
+                    marks++;
+                }
             }
-            marked += any ? 1 : 0;
-            strong += e.getPseudoClassStates().contains(PseudoClass.getPseudoClass("trail")) ? 1 : 0;
+            assertTrue(marks <= 1, "one age per edge");
+            marked += marks;
         }
-        assertTrue(marked <= AutomatonView.FADE, marked + " edges marked, not the whole machine");
-        assertTrue(strong <= 2, "only the two transitions before the last are drawn strong: " + strong);
+        assertEquals(7, marked, "the last " + AutomatonView.FADE + " transitions, 7 distinct edges, not the whole machine");
+        assertArrayEquals(new int[] {1, 1, 2, 3}, drawn, "last, strong, older, oldest: " + Arrays.toString(drawn));
         assertEquals(-1, view.trailAge(trace.state(0), trace.state(1)), "the first transition has faded out");
         int up = view.trailAge(trace.state(input.length() - 2), trace.state(input.length() - 1));
         int older = view.trailAge(trace.state(input.length() - 4), trace.state(input.length() - 3));

@@ -1,6 +1,7 @@
 package statescope.ui.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import statescope.inspect.CatalogLanguages;
 import statescope.inspect.ShippedModels;
+import statescope.ssm.GateRange;
 
 /** Constructed checkpoints (manifest kind "constructed") come first in the model picker, then trained ones. */
 class ModelLibraryConstructedTest {
@@ -29,7 +31,12 @@ class ModelLibraryConstructedTest {
         List<ModelChoice> choices = lib.choices(parity);
         assertEquals("constructed · parity", choices.get(0).label());
         assertEquals("trained · parity-signed", choices.get(1).label());
-        var model = lib.load(choices.get(0), parity);
-        assertTrue(model.info() != null);
+        var constructed = lib.load(choices.get(0), parity).info();
+        assertTrue(constructed.constructed(), constructed.summary());
+        assertEquals("1 layer · d_model 8 · N 1 · gates [-1,1] · constructed", constructed.summary());
+        var trained = lib.load(choices.get(1), parity).info();
+        assertFalse(trained.constructed(), trained.summary());
+        assertTrue(trained.trained(), trained.summary());
+        assertEquals(GateRange.SIGNED, trained.gates());
     }
 }

@@ -139,7 +139,7 @@ public final class StateScopeApp extends Application {
         return new ExportActions.ScaleAccess() {
             @Override
             public double get() {
-                return UiScale.factor();
+                return scale.wanted();
             }
 
             @Override

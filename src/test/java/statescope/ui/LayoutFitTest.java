@@ -113,6 +113,13 @@ class LayoutFitTest {
         assertFits(1280, 720, 1.0);
         assertFits(1560, 960, 1.0);
         assertFits(1560, 960, 1.25);
+        for (double[] size : new double[][] {{1280, 720}, {1560, 960}, {1920, 1080}}) {
+            for (double s : new double[] {1.4, 1.8, 2.5}) {               // the review's 1.6x+ at 1280x720 cut the header off
+                assertFits(size[0], size[1], s);
+                assertEquals(Math.min(s, StageControls.room(size[0], size[1], false)), UiScale.factor(), 1e-9,
+                        "a scale the window cannot hold is held to its room");
+            }
+        }
     }
 
     @Test
@@ -148,6 +155,10 @@ class LayoutFitTest {
         for (double[] size : new double[][] {{1280, 720}, {1920, 1080}}) {
             assertPresenting(robot, size[0], size[1]);
         }
+        WaitForAsyncUtils.asyncFx(() -> scale.set(2.5, false));           // Ctrl+= while presenting
+        WaitForAsyncUtils.waitForFxEvents();
+        assertPresenting(robot, 1280, 720);
+        assertEquals(1.6, UiScale.factor(), 1e-9, "1280x720 holds 1.6x without the catalog");
     }
 
     @Test

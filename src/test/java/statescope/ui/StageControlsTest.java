@@ -28,6 +28,7 @@ class StageControlsTest {
 
     private MainWindow window;
     private StageControls controls;
+    private Stage stage;
     private final UiScale.Store store = UiScale.Store.memory();
 
     @Start
@@ -36,7 +37,8 @@ class StageControlsTest {
         var vm = new SessionViewModel(new BuiltinLanguageLibrary(), MainWindowTest.oracles(), TaskRunner.immediate(),
                 TaskRunner.immediate());
         window = StateScopeApp.buildRoot(vm);
-        stage.setScene(new Scene(window, 1260, 780));
+        stage.setScene(new Scene(window, 1600, 1000));                 // room for 1.25x (StageControls.room)
+        this.stage = stage;
         controls = StageControls.install(stage, window, StateScopeApp.uiScale(store));
         stage.show();
         vm.start();
@@ -69,6 +71,44 @@ class StageControlsTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1.0, UiScale.factor(), 1e-9);
         assertEquals(before, fontOf(robot, "#position-label"), 0.1);
+    }
+
+    /**
+     * A scale the window cannot hold (controls would be cut off or squeezed to "…") waits for a larger
+     * window: the factor stays at what the window holds, the status bar says so, the chosen scale is saved,
+     * and it applies when the window grows.
+     */
+    @Test
+    void aScaleTheWindowCannotHoldWaitsForALargerWindow(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1.0, StageControls.room(1280, 720, false), 1e-9);
+        robot.interact(window::requestFocus);
+        for (int i = 0; i < 4; i++) {                                   // 1.1, 1.25, 1.4, 1.6
+            robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1.0, UiScale.factor(), 1e-9, "held to what 1280x720 holds");
+        assertEquals(1.6, store.load().orElseThrow(), 1e-9, "the chosen scale is kept");
+        String message = robot.lookup("#status-message").queryLabeled().getText();
+        assertEquals("Scale 1.6x waits for a larger window: 1280x720 holds 1x (F5 presents at 1.6x)", message);
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.setWidth(1920);
+            stage.setHeight(1080);
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1.5, UiScale.factor(), 1e-9, "1920x1080 holds 1.5x (1920 / 1240 = 1.548)");
+        WaitForAsyncUtils.asyncFx(() -> stage.setWidth(2560)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1.55, UiScale.factor(), 1e-9, "then the height holds it back (1080 / 690 = 1.565)");
+        WaitForAsyncUtils.asyncFx(() -> stage.setHeight(1440)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1.6, UiScale.factor(), 1e-9, "2560x1440 holds the chosen 1.6x");
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT0).release(KeyCode.DIGIT0, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test

@@ -18,7 +18,9 @@ import javafx.beans.property.ReadOnlyDoubleWrapper;
  * window. The app's stylesheet is rewritten with every {@code px} length multiplied by it (fonts, chips,
  * paddings, the automaton's labels), the root font follows, and the views that paint text on a canvas or
  * in a chart read {@link #factor()}. The chosen scale is kept in a {@link Store} between runs;
- * presentation mode sets a scale without saving it.
+ * presentation mode sets a scale without saving it. The factor in effect is the chosen scale held to the
+ * window's room ({@link #setRoom}): a scale the window cannot show without cutting controls off waits
+ * until the window is large enough.
  */
 public final class UiScale {
 
@@ -74,12 +76,15 @@ public final class UiScale {
     private final Store store;
     private final String css;
     private double saved;
+    private double wanted;
+    private double room = MAX;
 
     /** Starts at the stored scale (1 when none), clamped to the range. */
     public UiScale(Store store, String stylesheetUrl) {
         this.store = store;
         this.css = read(stylesheetUrl);
         saved = clamp(store.load().orElse(1.0));
+        wanted = saved;
         CURRENT.set(saved);
     }
 
@@ -97,20 +102,21 @@ public final class UiScale {
         return Double.isFinite(s) ? Math.max(MIN, Math.min(MAX, s)) : 1.0;
     }
 
-    /** The next step up (Ctrl+=); saved. */
+    /** The next step up from the chosen scale (Ctrl+=); saved. */
     public void larger() {
         for (double s : STEPS) {
-            if (s > factor() + 1e-9) {
+            if (s > wanted + 1e-9) {
                 set(s, true);
                 return;
             }
         }
     }
 
-    /** The next step down (Ctrl+-); saved. */
+    /** The next step down (Ctrl+-) from the scale in effect (a scale held back by the room steps below it); saved. */
     public void smaller() {
+        double from = Math.min(wanted, factor());
         for (int i = STEPS.length - 1; i >= 0; i--) {
-            if (STEPS[i] < factor() - 1e-9) {
+            if (STEPS[i] < from - 1e-9) {
                 set(STEPS[i], true);
                 return;
             }
@@ -129,7 +135,27 @@ public final class UiScale {
             saved = s;
             store.save(s);
         }
-        CURRENT.set(s);
+        wanted = s;
+        CURRENT.set(Math.min(wanted, room));
+    }
+
+    /**
+     * The largest scale the window can show (from its size; at least {@value #MIN}): the factor in effect is
+     * the chosen scale held to it, and follows when the window grows or shrinks.
+     */
+    public void setRoom(double largest) {
+        room = Double.isFinite(largest) ? Math.max(MIN, Math.min(MAX, largest)) : MAX;
+        CURRENT.set(Math.min(wanted, room));
+    }
+
+    /** The scale chosen (Ctrl+=, presentation mode), which the factor in effect may hold back to the room. */
+    public double wanted() {
+        return wanted;
+    }
+
+    /** The largest scale the window holds. */
+    public double room() {
+        return room;
     }
 
     /** The last saved scale (what the window returns to after presentation mode). */

@@ -44,6 +44,7 @@ import statescope.ui.session.CompareViewModel;
 import statescope.ui.session.ModelChoice;
 import statescope.ui.session.StepperViewModel;
 import statescope.ui.session.Story;
+import statescope.ui.session.StatusViewModel;
 import statescope.ui.session.StoryPlayer;
 import statescope.ui.session.WindowModels;
 import statescope.ui.trajectory.TrajectoryView;
@@ -74,6 +75,7 @@ public final class MainWindow extends BorderPane {
     private final InputBar input;
     private final ObservableList<ModelChoice> modelChoices;
     private final StatusBar status;
+    private final StatusViewModel statusModel;
     private boolean presenting;
 
     /** The window over the panes' view models, and the instruments' view model (its work on its own runner). */
@@ -133,7 +135,8 @@ public final class MainWindow extends BorderPane {
         center.getStyleClass().add("center-column");
         VBox.setVgrow(split, Priority.ALWAYS);
         setCenter(center);
-        status = new StatusBar(views.status());
+        statusModel = views.status();
+        status = new StatusBar(statusModel);
         setBottom(status);
         story.openProperty().addListener((o, a, b) -> fitPresenting());
         sceneProperty().addListener((o, a, scene) -> {
@@ -387,6 +390,11 @@ public final class MainWindow extends BorderPane {
         setBottom(cramped ? null : status);
         setTop(cramped && story.openProperty().get() ? null : header);
         input.setChipsShown(!cramped);
+    }
+
+    /** Shows one line in the status bar. */
+    public void report(String line) {
+        statusModel.report(line);
     }
 
     /** The header's View menu (scale, presentation mode, theme). */

@@ -2,6 +2,7 @@ package statescope.ui.main;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import java.util.Locale;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckMenuItem;
@@ -27,6 +28,14 @@ public final class StageControls {
 
     /** The smallest UI scale in presentation mode. */
     public static final double PRESENTING_SCALE = 1.6;
+    /**
+     * The room the layout needs, in pixels at UI scale 1: with the catalog (1280x720 at scale 1 holds it,
+     * with a little to spare) and in presentation mode, without it (1280x720 at {@value #PRESENTING_SCALE}).
+     */
+    static final double NEED_WIDTH = 1240;
+    static final double NEED_HEIGHT = 690;
+    static final double NEED_WIDTH_PRESENTING = 800;
+    static final double NEED_HEIGHT_PRESENTING = 450;
 
     private final Stage stage;
     private final Scene scene;
@@ -52,12 +61,15 @@ public final class StageControls {
     }
 
     private void wire() {
+        fitRoom();
         restyle();
         UiScale.factorProperty().addListener((o, a, b) -> restyle());
+        scene.widthProperty().addListener((o, a, b) -> fitRoom());
+        scene.heightProperty().addListener((o, a, b) -> fitRoom());
         var acc = scene.getAccelerators();
-        acc.put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), scale::larger);
-        acc.put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), scale::larger);
-        acc.put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), scale::larger);
+        acc.put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), this::larger);
+        acc.put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), this::larger);
+        acc.put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), this::larger);
         acc.put(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), scale::smaller);
         acc.put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), scale::smaller);
         acc.put(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), scale::reset);
@@ -80,7 +92,7 @@ public final class StageControls {
 
     private void fillMenu() {
         var larger = new MenuItem("Larger\tCtrl+=");
-        larger.setOnAction(e -> scale.larger());
+        larger.setOnAction(e -> larger());
         var smaller = new MenuItem("Smaller\tCtrl+-");
         smaller.setOnAction(e -> scale.smaller());
         var reset = new MenuItem("Actual size\tCtrl+0");
@@ -118,6 +130,40 @@ public final class StageControls {
                 compare, constructed, openStory, new SeparatorMenuItem(), light, dark);
     }
 
+    /**
+     * The largest UI scale at which a window of {@code width} x {@code height} holds the layout (presentation
+     * mode's, without the catalog, or the usual one), in steps of 0.05.
+     */
+    public static double room(double width, double height, boolean presenting) {
+        double r = presenting ? Math.min(width / NEED_WIDTH_PRESENTING, height / NEED_HEIGHT_PRESENTING)
+                : Math.min(width / NEED_WIDTH, height / NEED_HEIGHT);
+        return Math.floor(r * 20 + 1e-9) / 20;
+    }
+
+    private void fitRoom() {
+        if (scene.getWidth() > 0 && scene.getHeight() > 0) {
+            scale.setRoom(room(scene.getWidth(), scene.getHeight(), presenting));
+        }
+    }
+
+    /** Ctrl+=: the next scale, and a word in the status bar when the window holds less. */
+    private void larger() {
+        scale.larger();
+        if (scale.wanted() > UiScale.factor() + 1e-9) {
+            double w = scene.getWidth();
+            double h = scene.getHeight();
+            window.report(String.format(Locale.ROOT, "Scale %sx waits for a larger window: %dx%d holds %sx%s",
+                    step(scale.wanted()), (int) w, (int) h, step(UiScale.factor()),
+                    presenting ? "" : " (F5 presents at " + step(Math.min(scale.wanted(), Math.max(PRESENTING_SCALE,
+                            room(w, h, true)))) + "x)"));
+        }
+    }
+
+    private static String step(double s) {
+        return s == Math.rint(s) ? String.format(Locale.ROOT, "%.0f", s) : String.format(Locale.ROOT, "%.2f", s)
+                .replaceAll("0$", "");
+    }
+
     /** The app's stylesheet at the current scale. */
     private void restyle() {
         scene.getStylesheets().setAll(scale.stylesheet());
@@ -152,11 +198,13 @@ public final class StageControls {
         var hide = window.stepper().hideFutureProperty();
         if (on) {
             window.getStyleClass().add("presenting");
-            scale.set(Math.max(PRESENTING_SCALE, UiScale.factor()), false);
+            fitRoom();
+            scale.set(Math.max(PRESENTING_SCALE, scale.wanted()), false);
             hidingBefore = hide.get();
             hide.set(true);                                           // stepping reveals one verdict at a time
         } else {
             window.getStyleClass().remove("presenting");
+            fitRoom();
             scale.set(scale.saved(), false);
             hide.set(hidingBefore);
         }

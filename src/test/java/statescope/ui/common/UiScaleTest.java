@@ -65,6 +65,31 @@ class UiScaleTest {
     }
 
     @Test
+    void theRoomHoldsTheFactorBackAndTheChosenScaleWaits() {
+        onFx(() -> {
+            var store = UiScale.Store.memory();
+            var scale = new UiScale(store, StateScopeApp.STYLESHEET);
+            scale.set(2.0, true);
+            scale.setRoom(1.25);
+            assertEquals(1.25, UiScale.factor(), 1e-9, "held to the room");
+            assertEquals(2.0, scale.wanted(), 1e-9);
+            scale.larger();
+            assertEquals(2.25, scale.wanted(), 1e-9, "Ctrl+= steps from the chosen scale");
+            assertEquals(2.25, store.load().orElseThrow(), 1e-9, "and saves it");
+            assertEquals(1.25, UiScale.factor(), 1e-9);
+            scale.smaller();
+            assertEquals(1.1, UiScale.factor(), 1e-9, "Ctrl+- steps down from what is shown, not from 2.25");
+            scale.set(2.0, false);
+            scale.setRoom(3.0);
+            assertEquals(2.0, UiScale.factor(), 1e-9, "a larger window shows the chosen scale");
+            scale.setRoom(0.1);
+            assertEquals(UiScale.MIN, UiScale.factor(), 1e-9, "never below the smallest scale");
+            scale.setRoom(Double.NaN);
+            assertEquals(2.0, UiScale.factor(), 1e-9);
+        });
+    }
+
+    @Test
     void aStoredScaleOutOfRangeIsClamped() {
         onFx(UiScaleTest::clamped);
     }

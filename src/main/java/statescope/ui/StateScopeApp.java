@@ -1,10 +1,12 @@
 package statescope.ui;
 
 import atlantafx.base.theme.PrimerLight;
+import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.Consumer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -100,6 +102,7 @@ public final class StateScopeApp extends Application {
         var root = buildRoot(vm);
         StartupClock.mark("window-built");
         scene.setRoot(root);
+        Thread.currentThread().setUncaughtExceptionHandler(reportUncaught(root::reportProblem, System.err));
         var scale = uiScale(UiScale.Store.preferences());
         var controls = StageControls.install(stage, root, scale);
         var export = ExportActions.install(root, vm, files, Chooser.dialogs(root),
@@ -122,6 +125,19 @@ public final class StateScopeApp extends Application {
                 root.openStory(Path.of(raw.get(1)));
             });
         }
+    }
+
+    /**
+     * Where an exception that no handler caught on the FX thread lands: its trace on the console (for a bug
+     * report) and one line in the status bar, so a failing action does not look like a dead button.
+     */
+    public static Thread.UncaughtExceptionHandler reportUncaught(Consumer<String> statusLine, PrintStream console) {
+        return (thread, e) -> {
+            e.printStackTrace(console);
+            String m = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("").strip();
+            statusLine.accept("Unexpected error: " + e.getClass().getSimpleName() + (m.isEmpty() ? "" : ": " + m)
+                    + " (the last action may be incomplete; details on the console)");
+        };
     }
 
     /** Sets the AtlantaFX Primer Light theme for the whole application (the views' CSS builds on it). */

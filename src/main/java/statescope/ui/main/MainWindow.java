@@ -397,6 +397,11 @@ public final class MainWindow extends BorderPane {
         statusModel.report(line);
     }
 
+    /** Shows one line in the status bar, drawn as a problem. */
+    public void reportProblem(String line) {
+        statusModel.reportProblem(line);
+    }
+
     /** The header's View menu (scale, presentation mode, theme). */
     public MenuButton viewMenu() {
         return header.view;

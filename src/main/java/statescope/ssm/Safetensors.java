@@ -167,8 +167,8 @@ public final class Safetensors {
         src.read(0, lenBuf);
         long headerLen = lenBuf.getLong(0);
         if (headerLen < 2 || headerLen > MAX_HEADER_BYTES) {
-            throw new CheckpointException("header length " + Long.toUnsignedString(headerLen)
-                    + " outside 2.." + MAX_HEADER_BYTES + " (not a safetensors file, or oversized header)");
+            throw new CheckpointException("not a safetensors file (or its header is oversized): header length "
+                    + Long.toUnsignedString(headerLen) + " outside 2.." + MAX_HEADER_BYTES);
         }
         if (8 + headerLen > size) {
             throw new CheckpointException("truncated: header says " + headerLen + " bytes but the file has "

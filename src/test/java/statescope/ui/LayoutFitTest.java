@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Bounds;
@@ -32,12 +34,16 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import statescope.inspect.LanguageEntry;
+import statescope.inspect.TraceModel;
 import statescope.ui.common.TaskRunner;
 import statescope.ui.common.UiScale;
 import statescope.ui.common.ZoomPane;
 import statescope.ui.main.MainWindow;
 import statescope.ui.main.StageControls;
 import statescope.ui.session.BuiltinLanguageLibrary;
+import statescope.ui.session.ModelChoice;
+import statescope.ui.session.ModelLibrary;
 import statescope.ui.session.SessionViewModel;
 
 /**
@@ -57,11 +63,31 @@ class LayoutFitTest {
     private UiScale scale;
     private StageControls controls;
 
+    /** The oracles, and a checkpoint file that is not one (the reason as the checkpoint reader words it). */
+    private static ModelLibrary oraclesAndABrokenFile() {
+        ModelLibrary oracles = MainWindowTest.oracles();
+        return new ModelLibrary(null, null) {
+            @Override
+            public List<ModelChoice> choices(LanguageEntry language) {
+                return oracles.choices(language);
+            }
+
+            @Override
+            public TraceModel load(ModelChoice choice, LanguageEntry language) throws IOException {
+                if (choice.label().contains("bad1")) {
+                    throw new IOException("bad1.safetensors: not a safetensors file (or its header is oversized): "
+                            + "header length 17524704542876451358 outside 2..16777216");
+                }
+                return oracles.load(choice, language);
+            }
+        };
+    }
+
     @Start
     void start(Stage stage) {
         this.stage = stage;
         StateScopeApp.applyTheme();
-        vm = new SessionViewModel(new BuiltinLanguageLibrary(), MainWindowTest.oracles(), TaskRunner.immediate(),
+        vm = new SessionViewModel(new BuiltinLanguageLibrary(), oraclesAndABrokenFile(), TaskRunner.immediate(),
                 TaskRunner.immediate());
         window = StateScopeApp.buildRoot(vm);
         stage.setScene(new Scene(window, 1280, 720));
@@ -132,6 +158,23 @@ class LayoutFitTest {
         });
         assertTrue(robot.lookup("#compare-strip").query().isVisible(), "compare mode is on");
         assertFits(1280, 720, 1.0);
+    }
+
+    /**
+     * A refused checkpoint on the language with the longest title: the reason stays readable beside the
+     * model picker (the review found the error squeezed to 0 px by the title) and the status bar still says
+     * which model runs.
+     */
+    @Test
+    void aRefusedCheckpointsReasonIsReadableAt1280x720(FxRobot robot) {
+        robot.interact(() -> vm.views().header().openCheckpoint(Path.of("bad1.safetensors")));
+        assertFits(1280, 720, 1.0);
+        Label error = robot.lookup("#model-error").queryAs(Label.class);
+        assertTrue(error.isVisible() && error.getWidth() >= 200, "the reason beside the picker: " + error.getWidth());
+        assertTrue(error.getText().startsWith("bad1.safetensors: not a safetensors file"), error.getText());
+        Label model = robot.lookup("#status-model").queryAs(Label.class);
+        assertTrue(model.getWidth() + 0.5 >= model.prefWidth(-1), "the running model's summary is not cut: "
+                + model.getWidth() + " of " + model.prefWidth(-1));
     }
 
     @AfterEach

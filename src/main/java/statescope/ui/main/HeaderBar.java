@@ -11,6 +11,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import statescope.ui.common.Bars;
+import statescope.ui.common.UiScale;
 import statescope.ui.session.HeaderViewModel;
 import statescope.ui.session.ModelChoice;
 
@@ -59,7 +60,7 @@ final class HeaderBar extends HBox {
         modelError.visibleProperty().bind(vm.modelErrorProperty().isNotEmpty());
         modelError.managedProperty().bind(modelError.visibleProperty());
         modelError.setMaxWidth(360);
-        modelError.setMinWidth(0);
+        modelError.minWidthProperty().bind(UiScale.factorProperty().multiply(240));   // the title gives way first
         Bars.tooltipWhenCut(modelError);
         Bars.tooltipWhenCut(language);
         file.setId("file-menu");

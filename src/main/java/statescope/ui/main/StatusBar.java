@@ -11,6 +11,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import statescope.ui.common.Bars;
+import statescope.ui.common.UiScale;
 import statescope.ui.session.StatusViewModel;
 
 /** Compute backend, model summary, step-vs-scan deviation, messages, and the progress of long work. */
@@ -26,12 +27,12 @@ final class StatusBar extends HBox {
         var backend = new Label();
         backend.setId("status-backend");
         Bars.tooltipWhenCut(backend);
-        backend.setMinWidth(0);
+        backend.minWidthProperty().bind(UiScale.factorProperty().multiply(150));    // "Compute: CPU (…" at least
         backend.textProperty().bind(vm.backendProperty());              // "Compute: CPU (...); GPU unavailable: ..." in one line, no dialog
         var model = new Label();
         model.setId("status-model");
         Bars.tooltipWhenCut(model);
-        model.setMinWidth(0);
+        model.setMinWidth(Region.USE_PREF_SIZE);  // which model runs stays readable; the backend line and messages give way
         model.textProperty().bind(vm.modelSummaryProperty());
         var dev = new Label();
         dev.setId("status-deviation");

@@ -89,6 +89,15 @@ class SpeakerModesTest {
         robot.interact(() -> window.openStory(file));
         assertTrue(robot.lookup("#story-error").queryLabeled().getText().startsWith("talk.json: scene 1, tab:"),
                 robot.lookup("#story-error").queryLabeled().getText());
+        Files.writeString(file, """
+                {"scenes": [{"language": "parity", "input": "0102"},
+                            {"language": "parity", "model": "no-such-model"}]}""");
+        robot.interact(() -> window.openStory(file));
+        assertEquals("talk.json: scene 1, input: unknown symbol '2' at position 4; the alphabet is {0, 1} (and 1 more: "
+                + "scene 2, model: no model 'no-such-model' for Parity; its models are 'oracle', "
+                + "'oracle that errs at 3' and random inits)", robot.lookup("#story-error").queryLabeled().getText(),
+                "refused when opened, not found on stage");
+        assertFalse(window.storyPlayer().openProperty().get());
     }
 
     /**

@@ -295,7 +295,15 @@ public final class MainWindow extends BorderPane {
     /** Opens a story file (docs/presenting.md) at its first scene; a bad file is named with its scene and field. */
     public void openStory(Path file) {
         try {
-            story.open(Story.parse(Files.readString(file, StandardCharsets.UTF_8), languageIds.get()));
+            Story parsed = Story.parse(Files.readString(file, StandardCharsets.UTF_8), languageIds.get());
+            List<String> problems = story.problems(parsed);                // found now, not on stage
+            if (!problems.isEmpty()) {
+                story.refused(file.getFileName() + ": " + problems.getFirst() + (problems.size() == 1 ? ""
+                        : " (and " + (problems.size() - 1) + " more: " + String.join("; ", problems.subList(1,
+                        problems.size())) + ")"));
+                return;
+            }
+            story.open(parsed);
         } catch (IOException e) {
             story.refused("cannot read story " + file.getFileName() + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {

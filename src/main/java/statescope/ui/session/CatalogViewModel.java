@@ -72,6 +72,11 @@ public final class CatalogViewModel {
         return open(regex, true);
     }
 
+    /** The language of a regex, not opened (a story checks its scenes); a malformed regex throws. */
+    public LanguageEntry compile(String regex) {
+        return library.fromRegex(regex);
+    }
+
     private boolean open(String regex, boolean lookUp) {
         LanguageEntry typed;
         try {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -27,6 +28,7 @@ public final class HeaderViewModel {
     private final ReadOnlyStringWrapper modelError = new ReadOnlyStringWrapper("");
     private final Consumer<ModelChoice> onSelect;
     private final List<ModelChoice> opened = new ArrayList<>();       // the files the user opened, not yet refused
+    private Function<LanguageEntry, List<ModelChoice>> offers = l -> List.of();
 
     /**
      * @param language the open language
@@ -35,6 +37,16 @@ public final class HeaderViewModel {
     public HeaderViewModel(ObservableValue<LanguageEntry> language, Consumer<ModelChoice> onSelect) {
         this.title = language.map(l -> l.name() + " — " + l.description());
         this.onSelect = onSelect;
+    }
+
+    /** The models offered for a language (the session's library), so a story can be checked before it plays. */
+    void offersFrom(Function<LanguageEntry, List<ModelChoice>> library) {
+        offers = library;
+    }
+
+    /** The choices the picker would offer for {@code language} (the shipped and constructed models). */
+    public List<ModelChoice> choicesFor(LanguageEntry language) {
+        return offers.apply(language);
     }
 
     /** Loads the chosen model; choosing the loaded one again (or none) does nothing. */

@@ -107,6 +107,7 @@ public final class SessionViewModel {
         this.compute = compute;
         catalog = new CatalogViewModel(languages, status.busyProperty(), this::openLanguage);
         header = new HeaderViewModel(catalog.languageProperty(), this::loadModel);
+        header.offersFrom(models::choices);
         input = new InputViewModel(catalog.languageProperty(), status.busyProperty(), this::setInput);
         stepper = new StepperViewModel(status.busyProperty(), () -> trace == null ? -1 : trace.firstDivergence());
         views = new WindowModels(header, catalog, input, stepper, status, automaton, strip, stateMap, deltaMap,

@@ -1,12 +1,16 @@
 package statescope.ui.session;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import statescope.inspect.LanguageEntry;
 
 /**
  * Plays a {@link Story}: {@link #next()} and {@link #previous()} (PageDown/PageUp) open a scene's
@@ -135,15 +139,69 @@ public final class StoryPlayer {
      * "trained · bounded-dyck-8-10" is that model, not "trained · bounded-dyck-8-10-1layer" listed first.
      */
     private ModelChoice choice(String part, String where) {
-        var choices = views.header().modelChoices();
-        var found = choices.stream().filter(c -> c.label().equals(part)).findFirst()
-                .or(() -> choices.stream().filter(c -> modelName(c.label()).equals(part)).findFirst())
-                .or(() -> choices.stream().filter(c -> c.label().contains(part)).findFirst());
+        var found = find(views.header().modelChoices(), part);
         if (found.isEmpty()) {
             fail(where + ": no model '" + part + "' for " + views.catalog().languageProperty().get().name());
             return null;
         }
         return found.get();
+    }
+
+    private static Optional<ModelChoice> find(List<ModelChoice> choices, String part) {
+        return choices.stream().filter(c -> c.label().equals(part)).findFirst()
+                .or(() -> choices.stream().filter(c -> modelName(c.label()).equals(part)).findFirst())
+                .or(() -> choices.stream().filter(c -> c.label().contains(part)).findFirst());
+    }
+
+    /**
+     * What would go wrong on stage, scene by scene, before the story plays: a regex that does not compile,
+     * an input with a symbol outside its language's alphabet, a position past the input's end, a model or
+     * compared model the language does not offer ("scene 2, model: no model 'x' for Tomita 2; its models
+     * are …"). Empty when every scene can be shown.
+     */
+    public List<String> problems(Story s) {
+        var out = new ArrayList<String>();
+        int n = 0;
+        for (Story.Scene scene : s.scenes()) {
+            String where = "scene " + ++n + ", ";
+            LanguageEntry entry;
+            if (scene.regex() != null) {
+                try {
+                    entry = views.catalog().compile(scene.regex());
+                } catch (IllegalArgumentException e) {
+                    out.add(where + "regex: " + e.getMessage().lines().findFirst().orElse(""));
+                    continue;
+                }
+            } else {
+                entry = views.catalog().languages().stream().filter(l -> l.id().equals(scene.language())).findFirst()
+                        .orElse(null);
+                if (entry == null) {
+                    out.add(where + "language: '" + scene.language() + "' is not in the catalog");
+                    continue;
+                }
+            }
+            if (scene.input() != null) {
+                try {
+                    int length = entry.encode(scene.input()).length;
+                    if (scene.position() != null && scene.position() > length) {
+                        out.add(where + "position: " + scene.position() + " is past the input's end (" + length
+                                + " symbols)");
+                    }
+                } catch (IllegalArgumentException e) {
+                    out.add(where + "input: " + e.getMessage());
+                }
+            }
+            List<ModelChoice> offered = views.header().choicesFor(entry);
+            for (String[] m : new String[][] {{"model", scene.model()}, {"compare", scene.compare()}}) {
+                if (m[1] != null && find(offered, m[1]).isEmpty()) {
+                    out.add(where + m[0] + ": no model '" + m[1] + "' for " + entry.name() + "; its models are "
+                            + String.join(", ", offered.stream().map(ModelChoice::label)
+                            .filter(l -> !l.startsWith("random init")).map(l -> "'" + l + "'").toList())
+                            + " and random inits");
+                }
+            }
+        }
+        return out;
     }
 
     /** "trained · d-12" → "d-12"; a label without " · " is its own name. */

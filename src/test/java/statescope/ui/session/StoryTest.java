@@ -42,6 +42,7 @@ class StoryTest {
         List<String> names = List.of("paper-in-five-minutes.json", "counters.json", "your-own-language.json");
         for (String name : names) {
             var story = Story.parse(Files.readString(STORIES.resolve(name)), ids(vm));
+            assertEquals(List.of(), player.problems(story), name + ": nothing to refuse when it is opened");
             player.open(story);
             for (int i = 0; i < story.scenes().size(); i++) {
                 var s = story.scenes().get(i);
@@ -126,6 +127,28 @@ class StoryTest {
         assertTrue(e.getMessage().startsWith("not a JSON story"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Story.parse("{\"scenes\": []}", langs));
         assertTrue(e.getMessage().contains("at least one scene"), e.getMessage());
+    }
+
+    /**
+     * What the review found only on stage (a scene's input with a symbol outside the alphabet, a model the
+     * language does not offer) is listed before the story plays, scene by scene.
+     */
+    @Test
+    void aStorysProblemsAreFoundBeforeItPlays() {
+        var vm = session();
+        var player = new StoryPlayer(vm.views(), t -> { });
+        var story = Story.parse("""
+                {"scenes": [{"language": "parity", "input": "0102", "position": 3},
+                            {"language": "tomita-2", "model": "no-such-model", "compare": "tomita-2"},
+                            {"regex": "(ab", "input": "ab"},
+                            {"regex": "(ab)*", "input": "abab", "position": 5},
+                            {"language": "parity", "model": "parity-nonneg", "compare": "parity-signed"}]}""", ids(vm));
+        assertEquals(List.of(
+                "scene 1, input: unknown symbol '2' at position 4; the alphabet is {0, 1}",
+                "scene 2, model: no model 'no-such-model' for Tomita 2; its models are 'constructed · tomita-2', "
+                        + "'trained · tomita-2' and random inits",
+                "scene 3, regex: at position 4: expected ')' to close the group opened at position 1",
+                "scene 4, position: 5 is past the input's end (4 symbols)"), player.problems(story));
     }
 
     @Test

@@ -159,6 +159,7 @@ public final class ChannelChartView extends BorderPane {
         compareChart = ChannelCharts.createCompareChart(data, dataB);
         viewer.setChart(chart);
         ChartSvg.attach(viewer);
+        ChartMouse.install(viewer, () -> ChartMouse.autoRange(viewer));
         UiScale.factorProperty().addListener((o, a, b) -> {
             ChannelCharts.scaleFonts(chart, b.doubleValue());
             ChannelCharts.scaleFonts(compareChart, b.doubleValue());

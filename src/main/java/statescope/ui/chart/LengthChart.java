@@ -20,6 +20,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
@@ -48,6 +49,7 @@ public final class LengthChart extends StackPane {
     private final JFreeChart chart;
     private final XYPlot plot;
     private final ChartViewer viewer;
+    private boolean empty = true;
 
     /** @param onPoint called with (curve, point) when a point is clicked */
     public LengthChart(BiConsumer<Integer, Integer> onPoint) {
@@ -78,9 +80,11 @@ public final class LengthChart extends StackPane {
         }
         chart = new JFreeChart(null, new Font(Font.SANS_SERIF, Font.PLAIN, 14), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
+        chart.setPadding(new RectangleInsets(4, 4, 4, 22));            // the last tick label ("100,000") whole
         chart.getLegend().setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
         viewer = new ChartViewer(chart);
         ChartSvg.attach(viewer);
+        ChartMouse.install(viewer, this::resetRanges);
         viewer.addChartMouseListener(new ChartMouseListenerFX() {
             @Override
             public void chartMouseClicked(ChartMouseEventFX e) {
@@ -95,6 +99,16 @@ public final class LengthChart extends StackPane {
             }
         });
         getChildren().add(viewer);
+    }
+
+    /** The ranges the chart shows its curves in: lengths as drawn (decades when empty), accuracy 0 to 100%. */
+    private void resetRanges() {
+        if (empty) {
+            plot.getDomainAxis().setRange(EMPTY_MIN, EMPTY_MAX);
+        } else {
+            plot.getDomainAxis().setAutoRange(true);
+        }
+        plot.getRangeAxis().setRange(-2, 102);
     }
 
     /** The chart's plot (tests read its axes). */
@@ -115,12 +129,8 @@ public final class LengthChart extends StackPane {
             }
             data.addSeries(s);
         }
-        boolean empty = curves.stream().allMatch(c -> c.length().length == 0);
-        if (empty) {
-            plot.getDomainAxis().setRange(EMPTY_MIN, EMPTY_MAX);
-        } else {
-            plot.getDomainAxis().setAutoRange(true);
-        }
+        empty = curves.stream().allMatch(c -> c.length().length == 0);
+        resetRanges();
         plot.clearDomainMarkers();
         boolean labelled = false;
         for (int[] w : training) {
@@ -128,8 +138,8 @@ public final class LengthChart extends StackPane {
                 continue;
             }
             var m = new IntervalMarker(Math.max(1, w[0]), Math.max(w[0] + 0.5, w[1]));
-            m.setPaint(new Color(0x2DA44E));
-            m.setAlpha(0.12f);
+            m.setPaint(new Color(0x8C959F));                          // grey: no curve's colour (one is green)
+            m.setAlpha(0.16f);
             if (!labelled) {
                 m.setLabel("training lengths");
                 m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));

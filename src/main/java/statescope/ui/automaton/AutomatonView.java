@@ -7,6 +7,7 @@ import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.beans.value.WeakChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -91,6 +92,12 @@ public final class AutomatonView extends BorderPane {
         config.setId("automaton-config");
         Bars.tooltipWhenCut(config);
         config.getStyleClass().add("config-label");
+        ObservableValue<Boolean> drawn = vm.dfaProperty().map(d -> true).orElse(false);
+        collapse.visibleProperty().bind(vm.dfaProperty().map(d -> d.deadState().isPresent()).orElse(false));
+        fit.visibleProperty().bind(drawn);                            // a counter plot has no dead state to hide, nothing to fit
+        for (var b : List.of(collapse, fit)) {
+            b.managedProperty().bind(b.visibleProperty());
+        }
         var bar = new HBox(8, title, spacer, collapse, expand, fit);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("view-bar");

@@ -11,7 +11,9 @@ import java.util.List;
 import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits;
@@ -107,6 +109,24 @@ class AutomatonViewTest {
                 assertEquals(labels, shown.size(), id + ": every edge label shown");
             }
         }
+    }
+
+    /** "Hide dead state" only for a machine with a dead state, "Fit" only for a drawn machine (not a counter plot). */
+    @Test
+    void theBarOffersOnlyWhatTheMachineHas(FxRobot robot) {
+        open(robot, "d-12", "aab", 3);
+        assertEquals(List.of("Hide dead state", "Expand", "Fit"), shownButtons(robot), "D_12 has a dead state");
+        open(robot, "tomita-5", "0110", 4);
+        assertEquals(List.of("Expand", "Fit"), shownButtons(robot), "Tomita 5 has none");
+        robot.interact(() -> vm.showDfa(null));                           // a counter language: the counter plot
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("Expand"), shownButtons(robot));
+    }
+
+    private static List<String> shownButtons(FxRobot robot) {
+        Parent bar = robot.lookup("#automaton-view .view-bar").query();
+        return bar.getChildrenUnmodifiable().stream().filter(n -> n instanceof ButtonBase)
+                .filter(Node::isVisible).filter(Node::isManaged).map(b -> ((ButtonBase) b).getText()).toList();
     }
 
     @Test

@@ -78,8 +78,9 @@ final class CounterPlot extends Pane {
         g.setFont(font);
         g.setFill(Color.web("#57606a"));
         if (compact(h, k)) {                                            // a short pane (presentation mode at 1280x720):
-            paintLines(g, regs, r, max, left, right, 8 * k, h - 8 * k, k);      // the lines alone, no title or
-            return;                                                     // legend to cover them
+            paintLines(g, regs, r, max, left, right, 8 * k, h - 8 * k, k);      // the lines, no title, and the
+            compactLegend(g, r, left, right, k);                        // names on one row over a white band
+            return;
         }
         String title = (r > 1 ? "counters" : "counter") + " along the last " + (regs.length - 1)
                 + (regs.length == 2 ? " step" : " steps");
@@ -105,6 +106,37 @@ final class CounterPlot extends Pane {
         for (int c = 0; c < names; c++) {
             g.setFill(SERIES[c % SERIES.length]);
             g.fillText(frame.names().get(c), legendX[c], legendY[c]);
+        }
+    }
+
+    /**
+     * The counters' names in their colours on one row at the top left (small, over a band of white that
+     * lets the lines show through), as many as fit: which line is which stays readable in a short pane.
+     */
+    private void compactLegend(Pen g, int r, double left, double right, double k) {
+        int names = r > 1 ? Math.min(r, frame.names().size()) : 0;
+        if (names == 0) {
+            return;
+        }
+        Font small = Font.font(12 * k);
+        g.setFont(small);
+        double x = left;
+        double[] at = new double[names];
+        int shown = 0;
+        for (int c = 0; c < names; c++) {
+            double tw = textWidth(frame.names().get(c), small);
+            if (x + tw > right) {
+                break;
+            }
+            at[c] = x;
+            x += tw + 10 * k;
+            shown++;
+        }
+        g.setFill(Color.rgb(255, 255, 255, 0.75));
+        g.fillRoundRect(left - 4 * k, 2 * k, x - left, 17 * k, 6 * k, 6 * k);
+        for (int c = 0; c < shown; c++) {
+            g.setFill(SERIES[c % SERIES.length]);
+            g.fillText(frame.names().get(c), at[c], 15 * k);
         }
     }
 

@@ -4,12 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
 import statescope.inspect.AlignedTrace;
 import statescope.inspect.FakeModels;
 import statescope.ui.StateScopeApp;
+import statescope.ui.export.ViewExport;
 
 /** Issue 16's counter plot: a sensible axis (not one gridline per integer) and every counter in the frame. */
+@ExtendWith(ApplicationExtension.class)
 class CounterPlotTest {
 
     @Test
@@ -38,6 +45,37 @@ class CounterPlotTest {
         assertTrue(f.names().size() >= 2, "a^n b^n c^n has more than one counter: " + f.names());
         assertEquals(f.path().length, f.registers().length);
         assertEquals(f.names().size(), f.registers()[0].length);
+    }
+
+    /** A short pane (compare mode, presentation mode) keeps the counters' names, on one row over the lines. */
+    @Test
+    void aShortPaneStillNamesItsCounters() throws Exception {
+        var lang = StateScopeApp.languages().catalog().stream().filter(l -> l.id().equals("anbncn")).findFirst()
+                .orElseThrow();
+        var trace = new AlignedTrace(FakeModels.oracle(lang, 0), lang);
+        trace.setWord(lang.encode("aaabbbccc"), f -> { }, () -> false);
+        var vm = new AutomatonViewModel();
+        vm.update(trace, 5);
+        String[] svg = new String[2];
+        WaitForAsyncUtils.asyncFx(() -> {
+            for (int i = 0; i < 2; i++) {
+                var plot = new CounterPlot();
+                var root = new StackPane(plot);
+                new Scene(root, 500, i == 0 ? 100 : 300);
+                root.applyCss();
+                root.layout();
+                plot.show(vm.frame());
+                svg[i] = ViewExport.svg(plot);
+            }
+        }).get();
+        assertTrue(CounterPlot.compact(100, 1.0));
+        for (String s : svg) {
+            for (String name : vm.frame().names()) {
+                assertTrue(s.contains(">" + name + "<"), name + " named in " + s.length() + " characters of SVG");
+            }
+        }
+        assertFalse(svg[0].contains("counters along"), "no title in the short pane");
+        assertTrue(svg[1].contains("counters along"), "the title in the usual pane");
     }
 
     @Test

@@ -19,6 +19,37 @@ public final class JsonErrors {
      */
     public static String reason(JsonProcessingException e) {
         String m = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
-        return SOURCE.matcher(m).replaceAll("line $1, column $2").replaceAll("\\s*\\R\\s*", " ").strip();
+        return plain(SOURCE.matcher(m).replaceAll("line $1, column $2").replaceAll("\\s*\\R\\s*", " ").strip());
+    }
+
+    /** The parser's common reasons in words a user of the file knows (list, object, comma), first match wins. */
+    private static final String[][] PLAIN = {
+        {"Unexpected end-of-input: expected close marker for Array \\(start marker at (line \\d+, column \\d+)\\)",
+            "the text ends before the ']' that closes the list opened at $1"},
+        {"Unexpected end-of-input: expected close marker for Object \\(start marker at (line \\d+, column \\d+)\\)",
+            "the text ends before the '}' that closes the object opened at $1"},
+        {"Unexpected end-of-input: was expecting closing quote.*", "the text ends inside a string (its closing \" is missing)"},
+        {"Unexpected end-of-input.*", "the text ends too early"},
+        {"Unexpected character \\('(.+?)' \\(code \\d+\\)\\): was expecting double-quote to start field name",
+            "'$1' where a field name in double quotes belongs (a comma too many, or a name without quotes)"},
+        {"Unexpected character \\('(.+?)' \\(code \\d+\\)\\): was expecting comma to separate (Object|Array) entries",
+            "'$1' where a comma belongs between two entries"},
+        {"Unexpected character \\('(.+?)' \\(code \\d+\\)\\): was expecting a colon to separate field name and value",
+            "'$1' where a colon belongs after a field name"},
+        {"Unexpected character \\('(.+?)' \\(code \\d+\\)\\): expected a valid value.*",
+            "'$1' where a value belongs (a comma too many?)"},
+        {"Unrecognized token '(.+?)': was expecting.*",
+            "'$1' is not a value (a value is a \"string\", a number, a [list], an {object}, true, false or null)"},
+        {"Unexpected character \\('(.+?)' \\(code \\d+\\)\\)", "unexpected '$1'"},
+    };
+
+    private static String plain(String reason) {
+        for (String[] rule : PLAIN) {
+            var m = Pattern.compile(rule[0]).matcher(reason);
+            if (m.find()) {
+                return m.replaceFirst(rule[1]);
+            }
+        }
+        return reason;
     }
 }

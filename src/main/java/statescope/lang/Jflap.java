@@ -340,8 +340,10 @@ public final class Jflap {
             });
             return db.parse(new InputSource(new StringReader(xml)));
         } catch (SAXParseException e) {
+            String why = e.getMessage() != null && e.getMessage().contains("must start and end within the same entity")
+                    ? "the file ends before its elements are closed (cut short?)" : e.getMessage();
             throw new DfaFormatException("not well-formed XML at line " + e.getLineNumber() + ", column "
-                    + e.getColumnNumber() + ": " + e.getMessage(), e);
+                    + e.getColumnNumber() + ": " + why, e);
         } catch (SAXException e) {
             throw new DfaFormatException("not well-formed XML: " + e.getMessage(), e);
         } catch (IOException | ParserConfigurationException e) {

@@ -28,8 +28,27 @@ class JsonErrorsTest {
         assertTrue(e.getOriginalMessage().contains("[Source:"), "the raw reason has the note: " + e.getOriginalMessage());
         String r = JsonErrors.reason(e);
         assertFalse(r.contains("Source") || r.contains("REDACTED") || r.contains("StreamReadFeature"), r);
-        assertTrue(r.matches(".*\\(start marker at line 2, column \\d+\\).*"), r);
+        assertTrue(r.matches("the text ends before the ']' that closes the list opened at line 2, column \\d+"), r);
         assertEquals(1, r.lines().count(), r);
+    }
+
+    /** The parser's usual complaints in words a person editing the file knows (the review met them raw). */
+    @Test
+    void theUsualMistakesAreSaidPlainly() {
+        var cases = new String[][] {
+            {"{\"a\": 1", "the text ends before the '}' that closes the object opened at line 1, column 1"},
+            {"{\"a\": \"x", "the text ends inside a string (its closing \" is missing)"},
+            {"{a: 1}", "'a' where a field name in double quotes belongs (a comma too many, or a name without quotes)"},
+            {"[1 2]", "'2' where a comma belongs between two entries"},
+            {"{\"a\" 1}", "'1' where a colon belongs after a field name"},
+            {"[1,]", "']' where a value belongs (a comma too many?)"},
+            {"{\"a\": abc}", "'abc' is not a value (a value is a \"string\", a number, a [list], an {object}, true, "
+                    + "false or null)"},
+        };
+        for (String[] c : cases) {
+            var e = assertThrows(JsonProcessingException.class, () -> new ObjectMapper().readTree(c[0]), c[0]);
+            assertEquals(c[1], JsonErrors.reason(e), c[0]);
+        }
     }
 
     @Test

@@ -99,6 +99,8 @@ class JflapTest {
         "<structure><type>fa</type><automaton><state id='0'><initial/></state></automaton></structure>"
                 + "| <automaton>: no transition reads a symbol",
         "<structure><type>fa<| not well-formed XML at line 1",
+        "<structure><type>fa</type><automaton>| not well-formed XML at line 1, column 38: the file ends before its "
+                + "elements are closed (cut short?)",
     })
     void errorsNameTheElement(String xml, String message) {
         var e = assertThrows(DfaFormatException.class, () -> Jflap.read(xml));

@@ -58,8 +58,8 @@ public final class Regexes {
         var found = new TreeSet<Integer>();
         collect(tree, found);
         if (found.isEmpty()) {
-            throw new IllegalArgumentException("the regex names no symbol, so its alphabet cannot be inferred; "
-                    + "give the alphabet explicitly");
+            throw new IllegalArgumentException("the regex names no symbol (as a and b in (ab)*a), so it has no "
+                    + "alphabet; name at least one (statescope starfree also takes --alphabet)");
         }
         var symbols = new ArrayList<String>();
         for (int cp : found) {

@@ -234,6 +234,8 @@ public final class AutomatonView extends BorderPane {
         }
         group.setId("dfa-state-" + nd.state());
         group.setUserData(nd.label());
+        Tooltip.install(shape, new Tooltip(nd.label() + (nd.accepting() ? " (accepting)" : "")
+                + (nd.dead() ? " (dead)" : "") + (nd.start() ? " (start)" : "")));   // its name at any zoom
         return group;
     }
 

@@ -264,6 +264,19 @@ class LayoutFitTest {
             WaitForAsyncUtils.waitForFxEvents();
             WaitForAsyncUtils.asyncFx(() -> window.layout());
             WaitForAsyncUtils.waitForFxEvents();
+            Node strip = window.lookup("#prediction-strip");               // the current cell was cut at 1.25x
+            Node grid = strip.lookup(".strip-grid");                        // which clips its cells
+            Bounds inside = grid.localToScene(grid.getLayoutBounds());
+            for (Node cell : strip.isVisible() ? strip.lookupAll(".strip-cell") : List.<Node>of()) {
+                if (cell.isVisible()) {
+                    Bounds b = cell.localToScene(cell.getLayoutBounds());
+                    String p = b.getMaxX() > Math.min(w, inside.getMaxX()) + 0.5
+                            ? "a strip cell cut at the strip's right edge (" + inside.getMaxX() + "): " + b : null;
+                    if (p != null && !problems.contains(p)) {
+                        problems.add(p);
+                    }
+                }
+            }
             for (Node n : shown(window)) {
                 checked++;
                 String p = problem(n, w, h);

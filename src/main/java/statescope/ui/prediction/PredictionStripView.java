@@ -3,6 +3,9 @@ package statescope.ui.prediction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -14,6 +17,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import statescope.ui.common.Bars;
+import statescope.ui.common.UiScale;
 
 /**
  * Per position: the token, the automaton's target and the model's prediction, a disagreement marked
@@ -32,6 +36,7 @@ public final class PredictionStripView extends VBox {
     private final Button jump = new Button("Jump to first divergence");
     private final IntConsumer onJump;
     private final List<Label[]> columns = new ArrayList<>();   // [slot] token, target, prediction
+    private final List<Label> heads = new ArrayList<>();
     private int start = 1;
 
     private static final PseudoClass OK = PseudoClass.getPseudoClass("ok");
@@ -61,12 +66,38 @@ public final class PredictionStripView extends VBox {
         Bars.shrinkable(grid);                                         // the strip's width sets how many cells
         grid.setHgap(3);
         grid.setVgap(3);
-        grid.add(rowHead("token"), 0, 0);
-        grid.add(rowHead("automaton"), 0, 1);
-        grid.add(rowHead("model"), 0, 2);
+        for (String head : List.of("token", "automaton", "model")) {
+            heads.add(rowHead(head));
+            grid.add(heads.getLast(), 0, heads.size() - 1);
+        }
         getChildren().addAll(bar, grid);
-        widthProperty().addListener((o, a, b) -> vm.capacityProperty().set(Math.max(4, (int) ((b.doubleValue() - 110) / (CELL + 3)))));
+        widthProperty().addListener((o, a, b) -> fitCells());
+        UiScale.factorProperty().addListener(new WeakChangeListener<>(rescaled));
         vm.frameProperty().addListener((o, a, b) -> paint());
+    }
+
+    /** A new UI scale: wider cells and row heads, so fewer cells; the current one stays whole at the right. */
+    private final ChangeListener<Number> rescaled = (o, a, b) -> Platform.runLater(this::fitCells);   // after the restyle
+
+    /**
+     * As many cells as the strip's width holds at the UI scale: its insets, the row heads (as wide as their
+     * text at this scale) and the gaps taken off, so the current cell at the right stays whole.
+     */
+    @Override
+    protected void layoutChildren() {
+        fitCells();                                                   // with this pass's styles (a new scale's fonts)
+        super.layoutChildren();
+    }
+
+    private void fitCells() {
+        double k = UiScale.factor();
+        double head = 0;
+        for (Label h : heads) {
+            head = Math.max(head, Math.max(h.minWidth(-1), h.prefWidth(-1)));
+        }
+        double room = getWidth() - snappedLeftInset() - snappedRightInset() - head;
+        double cell = Math.ceil(CELL * k) + grid.getHgap();            // a cell as laid out: its width snapped up
+        vm.capacityProperty().set(Math.max(4, (int) Math.floor(room / cell)));
     }
 
     private void paint() {
@@ -151,7 +182,7 @@ public final class PredictionStripView extends VBox {
     private static Label rowHead(String text) {
         var l = new Label(text);
         l.getStyleClass().add("strip-head");
-        l.setMinWidth(96);
+        l.minWidthProperty().bind(UiScale.factorProperty().multiply(96));
         return l;
     }
 
@@ -159,9 +190,10 @@ public final class PredictionStripView extends VBox {
         var l = new Label();
         l.managedProperty().bind(l.visibleProperty());
         l.getStyleClass().addAll("strip-cell", style);
-        l.setMinWidth(CELL);
-        l.setPrefWidth(CELL);
-        l.setMaxWidth(CELL);
+        var width = UiScale.factorProperty().multiply(CELL);            // "END|open" whole at any scale
+        l.minWidthProperty().bind(width);
+        l.prefWidthProperty().bind(width);
+        l.maxWidthProperty().bind(width);
         l.setMinHeight(Region.USE_PREF_SIZE);                          // short of height, the window's plots give way, not a line of the cell
         l.setAlignment(Pos.CENTER);
         return l;

@@ -177,6 +177,19 @@ class LayoutFitTest {
                 + model.getWidth() + " of " + model.prefWidth(-1));
     }
 
+    /**
+     * A long alphabet (as bounded Dyck(8,10)'s 16 brackets) is cut, whole in its tooltip, and leaves the input
+     * field its room.
+     */
+    @Test
+    void aLongAlphabetLeavesTheInputFieldItsRoom(FxRobot robot) {
+        robot.interact(() -> vm.views().catalog().openRegex("(a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z)*"));
+        assertFits(1280, 720, 1.0);
+        Node field = robot.lookup("#input-field").query();
+        assertTrue(field.getLayoutBounds().getWidth() >= 600, "the field keeps " + field.getLayoutBounds().getWidth()
+                + " px (the alphabet took about 450 of the bar)");
+    }
+
     @AfterEach
     void leavePresenting() {
         WaitForAsyncUtils.asyncFx(() -> controls.setPresenting(false));

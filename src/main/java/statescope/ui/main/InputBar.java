@@ -16,6 +16,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import statescope.ui.common.Bars;
+import statescope.ui.common.UiScale;
 import statescope.ui.prediction.PredictionStripViewModel;
 import statescope.ui.prediction.TokenChips;
 import statescope.ui.session.InputViewModel;
@@ -86,7 +87,11 @@ final class InputBar extends VBox {
         var alphabet = new Label();
         alphabet.getStyleClass().add("muted");
         alphabet.textProperty().bind(vm.alphabetProperty());
+        alphabet.maxWidthProperty().bind(UiScale.factorProperty().multiply(260));   // a long one (bounded Dyck's 16
+        alphabet.setMinWidth(0);                                      // brackets) is cut, whole in its tooltip,
+        Bars.tooltipWhenCut(alphabet);                                // and leaves the field its room
         var label = new Label("Input");
+        label.setMinWidth(Region.USE_PREF_SIZE);
         label.getStyleClass().add("view-title");
         var slot = new StackPane(field, longRow);   // both always laid out: switching to the
         slot.setAlignment(Pos.CENTER_LEFT);                              // summary moves nothing below (no canvas redraws)

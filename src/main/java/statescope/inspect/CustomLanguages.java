@@ -10,11 +10,14 @@ import java.util.Locale;
 import statescope.lang.Dfa;
 import statescope.lang.DfaJson;
 import statescope.lang.Jflap;
+import statescope.lang.Limits;
 import statescope.lang.Minimizer;
+import statescope.lang.Nfa;
 import statescope.lang.Regexes;
 import statescope.lang.StarFree;
 import statescope.lang.Word;
 import statescope.lang.catalog.DfaMachine;
+import statescope.lang.catalog.Family;
 import statescope.lang.catalog.ReferenceMachine.Config;
 
 /**
@@ -42,8 +45,14 @@ public final class CustomLanguages {
     /** A DFA JSON ({@code .json}) or JFLAP ({@code .jff}) file, minimised. */
     public static LanguageEntry fromFile(Path file) throws IOException {
         String name = file.getFileName().toString();
-        Dfa dfa = name.toLowerCase(Locale.ROOT).endsWith(".jff") ? Jflap.read(file) : DfaJson.read(file);
-        return entry("file:" + name, name, "DFA from " + name, minimalKeepingNames(dfa));
+        if (name.toLowerCase(Locale.ROOT).endsWith(".jff")) {
+            Nfa nfa = Jflap.readNfa(file);
+            Dfa dfa = nfa.toDfa(Limits.DEFAULT);
+            String what = nfa.isDeterministic() ? "DFA from " + name         // a nondeterministic one says so
+                    : "NFA from " + name + ", made deterministic (" + nfa.numStates() + " states)";
+            return entry("file:" + name, name, what, minimalKeepingNames(dfa));
+        }
+        return entry("file:" + name, name, "DFA from " + name, minimalKeepingNames(DfaJson.read(file)));
     }
 
     /**
@@ -94,7 +103,8 @@ public final class CustomLanguages {
         } catch (RuntimeException e) {
             starFree = null;                                           // monoid too large: verdict unknown
         }
-        String family = starFree == null ? "custom" : starFree ? "star-free" : "non-star-free";
+        String family = starFree == null ? "custom" : starFree ? Family.STAR_FREE.shortName()   // the catalog's badges
+                : Family.NON_STAR_FREE.shortName();
         return new LanguageEntry(id, name, description, family, starFree, Reference.nextSymbols(dfa),
                 sample(new DfaMachine(dfa)));
     }

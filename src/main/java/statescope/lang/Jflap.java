@@ -94,6 +94,11 @@ public final class Jflap {
         return read(text(file), null, limits);
     }
 
+    /** Reads a .jff file as the automaton it draws, deterministic or not (the encoding as {@link #read(Path, Limits)}). */
+    public static Nfa readNfa(Path file) throws IOException {
+        return readNfa(text(file), null);
+    }
+
     /** The text of a .jff file (see {@link #read(Path, Limits)} for the encoding). */
     static String text(Path file) throws IOException {
         byte[] bytes;

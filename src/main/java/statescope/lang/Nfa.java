@@ -78,6 +78,24 @@ public final class Nfa {
         return labels.get(state);
     }
 
+    /** One start state, no ε-transition and at most one successor per state and symbol. */
+    public boolean isDeterministic() {
+        if (starts.length != 1) {
+            return false;
+        }
+        for (int q = 0; q < numStates; q++) {
+            if (epsilon[q].length > 0) {
+                return false;
+            }
+            for (int[] t : targets[q]) {
+                if (t.length > 1) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /**
      * The ε-closure of a set of states (the set itself is not changed). Time and extra memory are
      * proportional to the closure, not to the number of states.

@@ -32,6 +32,28 @@ class CustomLanguagesTest {
         assertEquals(List.of("even", "odd"), dfa.labels());
     }
 
+    /** A .jff that is not deterministic (two moves on 1, an ε-move) is made deterministic, and says so. */
+    @Test
+    void aNondeterministicJffSaysItWasMadeDeterministic() throws IOException {
+        Path jff = Files.writeString(dir.resolve("nfa.jff"), """
+                <structure><type>fa</type><automaton>
+                <state id="0"><initial/></state><state id="1"><final/></state><state id="2"/>
+                <transition><from>0</from><to>0</to><read>1</read></transition>
+                <transition><from>0</from><to>1</to><read>1</read></transition>
+                <transition><from>1</from><to>2</to><read></read></transition>
+                <transition><from>2</from><to>2</to><read>0</read></transition>
+                </automaton></structure>""");
+        var entry = CustomLanguages.fromFile(jff);
+        assertEquals("NFA from nfa.jff, made deterministic (3 states)", entry.description());
+        assertEquals("SF", entry.family(), "the catalog's badge");
+        Path dfa = Files.writeString(dir.resolve("dfa.jff"), """
+                <structure><type>fa</type><automaton>
+                <state id="0"><initial/><final/></state>
+                <transition><from>0</from><to>0</to><read>1</read></transition>
+                </automaton></structure>""");
+        assertEquals("DFA from dfa.jff", CustomLanguages.fromFile(dfa).description());
+    }
+
     @Test
     void statesTheMinimisationMergesAreNamedTogether() throws IOException {
         Path json = Files.writeString(dir.resolve("two.json"), """

@@ -12,7 +12,7 @@ import statescope.lang.catalog.ReferenceMachine;
  * @param id          a stable id used to find shipped checkpoints ({@code assets/models/ID/...})
  * @param name        display name
  * @param description one line, e.g. the regex or the rule
- * @param family      e.g. "star-free", "non-star-free", "counter"
+ * @param family      the badge: "SF", "non-SF", "counter" (catalog families) or "custom"
  * @param starFree    whether the language is star-free (null when unknown)
  * @param reference   the reference machine, its targets and the drawn DFA
  * @param sample      a demo string to open the language with

@@ -152,7 +152,7 @@ final class TrajectoryPainter {
         drawPath(g, f, path, s, ox, oy);
         double[] here = path.length == 0 ? null : new double[] {ox + s * path[path.length - 1][0],
             oy - s * path[path.length - 1][1]};
-        drawCentroids(g, w - legend, h, cloud, s, ox, oy, here, titleBox(h), f.pathStates(),
+        drawCentroids(g, w - legend, h, cloud, s, ox, oy, here, captionBoxes(w, h, legend), f.pathStates(),
                 path.length == 0 ? -1 : f.pathStates()[path.length - 1]);
         if (here != null) {                                            // the current point over everything
             g.setStroke(INK);
@@ -290,7 +290,7 @@ final class TrajectoryPainter {
      * first, so it is the one kept when the others crowd it out.
      */
     private void drawCentroids(Pen g, double labelRight, double h, StateCloud cloud, double s, double ox, double oy,
-                               double[] here, double[] titleBox, int[] pathStates, int current) {
+                               double[] here, List<double[]> captions, int[] pathStates, int current) {
         double k = UiScale.factor();
         Font font = Font.font("System", FontWeight.BOLD, 13 * k);
         g.setFont(font);
@@ -300,9 +300,7 @@ final class TrajectoryPainter {
         if (here != null) {
             taken.add(new double[] {here[0] - 12, here[1] - 12, 24, 24});
         }
-        if (titleBox != null) {
-            taken.add(titleBox);
-        }
+        taken.addAll(captions);                                        // the title and the axes' names
         boolean[] onPath = null;                                       // many states: only the path's marked
         if (states > MANY_STATES) {
             onPath = new boolean[states];
@@ -482,6 +480,32 @@ final class TrajectoryPainter {
         }
         double k = UiScale.factor();
         return new double[] {6, padY(h) - 14 - 16 * k, textWidth(title, titleFont()) + 8, 22 * k};
+    }
+
+    /**
+     * The boxes the title and the axes' names take ({@link #drawAxes}), where no centroid label goes: labels
+     * had covered "↑ PC2" and "PC1 →" in presentation mode's large type.
+     */
+    private List<double[]> captionBoxes(double w, double h, double legend) {
+        var out = new ArrayList<double[]>();
+        double[] title = titleBox(h);
+        if (title != null) {
+            out.add(title);
+        }
+        double k = UiScale.factor();
+        Font font = Font.font(12 * k);
+        if (vm.threeDProperty().get()) {                               // the axis gizmo and "drag to rotate"
+            out.add(new double[] {PAD - 12, h - 80, 70 + textWidth("drag to rotate", font) + 12, 80});
+            return out;
+        }
+        double pc1 = textWidth("PC1 →", font);
+        out.add(new double[] {w - legend - PAD - 24, h - 14 - 14 * k, pc1 + 8, 18 * k});
+        String t = vm.titleProperty().get();
+        double x = t.isEmpty() ? 10 : 10 + textWidth(t, titleFont()) + 12;
+        if (x + 40 * k <= w - legend) {
+            out.add(new double[] {x - 4, padY(h) - 14 - 14 * k, textWidth("↑ PC2", font) + 8, 18 * k});
+        }
+        return out;
     }
 
     /** The axes' names; "↑ PC2" after the title when there is one (it ends at {@code afterTitle}). */

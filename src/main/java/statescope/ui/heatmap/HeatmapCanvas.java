@@ -236,22 +236,23 @@ final class HeatmapCanvas extends Pane {
             return;                                                   // no room under the cells
         }
         double ph = h - TOP - bottom;
-        g.setFont(Font.font(12 * UiScale.factor()));
+        double k = UiScale.factor();                                  // rows one line of the scaled font apart
+        g.setFont(Font.font(12 * k));
         g.setTextAlign(TextAlignment.CENTER);
-        int every = tokenStep(f.tokens(), cw, UiScale.factor());
+        int every = tokenStep(f.tokens(), cw, k);
         g.setFill(Color.web("#24292f"));
         for (int c = 0; c < cols; c += every) {                        // the tokens read, thinned when they crowd
-            g.fillText(f.token(c), left + (c + 0.5) * cw, TOP + ph + 15);
+            g.fillText(f.token(c), left + (c + 0.5) * cw, TOP + ph + 15 * k);
         }
-        if (bottom < BOTTOM) {
+        if (bottom < BOTTOM * k) {
             return;                                                   // compact: the tokens say where the columns are
         }
         g.setFill(Color.web("#57606a"));
-        int tstep = Math.max(1, (int) Math.ceil(cols / Math.max(1, pw2 / 48)));
+        int tstep = Math.max(1, (int) Math.ceil(cols / Math.max(1, pw2 / (48 * k))));
         for (int c = 0; c < cols; c += tstep) {
-            g.fillText(Integer.toString(f.start() + c), left + (c + 0.5) * cw, TOP + ph + 30);
+            g.fillText(Integer.toString(f.start() + c), left + (c + 0.5) * cw, TOP + ph + 30 * k);
         }
-        g.fillText("position t", left + pw2 / 2, TOP + ph + 45);
+        g.fillText("position t", left + pw2 / 2, TOP + ph + 45 * k);
     }
 
     /** The height of each of {@code n} stacked blocks in a canvas {@code h} high. */
@@ -266,10 +267,15 @@ final class HeatmapCanvas extends Pane {
      * mode on a 1280x720 screen at 1.6x, where the strip below names the tokens).
      */
     static double bottom(int n, double h) {
-        if ((h - TOP - BOTTOM - (n - 1) * GAP) / n >= 36) {
-            return BOTTOM;
+        return bottom(n, h, UiScale.factor());
+    }
+
+    /** As {@link #bottom(int, double)} at UI scale {@code k}: the rows under the cells grow with the font. */
+    static double bottom(int n, double h, double k) {
+        if ((h - TOP - BOTTOM * k - (n - 1) * GAP) / n >= 36) {
+            return BOTTOM * k;
         }
-        return (h - TOP - BOTTOM_COMPACT - (n - 1) * GAP) / n >= 16 ? BOTTOM_COMPACT : 0;
+        return (h - TOP - BOTTOM_COMPACT * k - (n - 1) * GAP) / n >= 16 ? BOTTOM_COMPACT * k : 0;
     }
 
     /** One model's cells, current column, row labels, rotated title and colour bar, {@code ph} high at {@code top}. */

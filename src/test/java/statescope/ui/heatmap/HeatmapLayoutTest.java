@@ -26,4 +26,15 @@ class HeatmapLayoutTest {
         assertTrue(HeatmapCanvas.blockHeight(2, 60) >= 12, "cells in 60 px: " + HeatmapCanvas.blockHeight(2, 60));
         assertEquals(18, HeatmapCanvas.bottom(2, 100), 1e-9, "the token row where it leaves 16 px of cells");
     }
+
+    /**
+     * The rows under the cells (tokens, positions, the axis title) are one line of the scaled font apart:
+     * at 1.6x in presentation mode the tokens had been drawn over the positions.
+     */
+    @Test
+    void theRowsUnderTheCellsGrowWithTheUiScale() {
+        assertEquals(48 * 1.6, HeatmapCanvas.bottom(1, 400, 1.6), 1e-9);
+        assertEquals(18 * 1.6, HeatmapCanvas.bottom(2, 150, 1.6), 1e-9, "compare mode, short: the tokens only");
+        assertEquals(48, HeatmapCanvas.bottom(1, 400, 1.0), 1e-9);
+    }
 }

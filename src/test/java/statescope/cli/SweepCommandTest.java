@@ -230,4 +230,19 @@ class SweepCommandTest {
         assertEquals(ExitCodes.BAD_INPUT, notASweep.code());
         assertTrue(notASweep.err().contains("holds no sweep"), notASweep.err());
     }
+
+    @Test
+    void dryRunWithoutSlurmIsRefusedAndTrainsNothing(@TempDir Path dir) throws Exception {
+        Path plan = plan(dir, TINY);
+        Path out = dir.resolve("results");
+        for (String[] executor : new String[][] {{}, {"--executor", "local"}}) {
+            List<String> args = new ArrayList<>(List.of("sweep", plan.toString(), "--out", out.toString(), "--dry-run"));
+            args.addAll(Arrays.asList(executor));
+            var r = run(args.toArray(String[]::new));
+            assertEquals(ExitCodes.USAGE, r.code(), r.err());
+            assertTrue(r.err().contains("--dry-run needs --executor slurm; --list shows the cells without training"),
+                    r.err());
+            assertFalse(Files.exists(out), "a dry run trains nothing:\n" + r.err());
+        }
+    }
 }

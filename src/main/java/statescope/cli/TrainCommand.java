@@ -133,8 +133,9 @@ public final class TrainCommand extends CommandBase implements Callable<Integer>
             + "model is trained further when --steps is above the step its run reached.")
     boolean resume;
 
-    @Option(names = "--force", description = "Train anew even when --out holds a finished model (it is replaced at the "
-            + "first evaluation); without it such a model is kept and the command stops (exit 3).")
+    @Option(names = "--force", description = "Train anew even when --out holds a finished model or a partly trained "
+            + "run's saved state (replaced at the first evaluation); without it such files are kept and the command "
+            + "stops (exit 3). Not with --resume.")
     boolean force;
 
     @Mixin
@@ -146,6 +147,10 @@ public final class TrainCommand extends CommandBase implements Callable<Integer>
 
     @Override
     public Integer call() throws Exception {
+        if (force && resume) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--force and --resume contradict each other: --resume continues the run at --out, --force starts anew");
+        }
         TrainingRun.Spec s = runSpec();
         Path file = out != null ? out : Path.of(Recipes.forLanguage(language, gates).fileStem() + ".safetensors");
         OutputPaths.check(file, true);
@@ -192,6 +197,12 @@ public final class TrainCommand extends CommandBase implements Callable<Integer>
         if (!resume && !force && TrainingRun.finished(file)) {
             throw new IllegalArgumentException(file + " holds a finished model; pass --resume to train it further, "
                     + "--force to replace it, or another --out");
+        }
+        if (!resume && !force && TrainingRun.resumable(file)) {
+            var step = TrainingRun.resumeStep(file);
+            throw new IllegalArgumentException(file + " has a partly trained run" + (step.isPresent() ? " (step "
+                    + step.getAsLong() + ")" : "") + ": pass --resume to continue it or --force to start anew; "
+                    + "nothing was written");
         }
         if (resume && !TrainingRun.resumable(file)) {
             var done = TrainCommandLine.finishedRun(file);

@@ -218,6 +218,20 @@ public final class TrainingRun {
     }
 
     /**
+     * The step of the resume state of {@code out} (an interrupted run's), read from its manifest; empty
+     * when there is none or its manifest cannot be read.
+     */
+    public static OptionalLong resumeStep(Path out) {
+        Path m = Checkpoint.manifestPath(RunFiles.sibling(out, ".resume.safetensors"));
+        try {
+            return Files.isRegularFile(m) ? OptionalLong.of(Checkpoint.readManifestFile(m).manifest().trainingStep())
+                    : OptionalLong.empty();
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /**
      * The manifest of the finished model at {@code out} (its training step is the step of the saved, best
      * checkpoint; its notes start with the command of the run); empty when it is not finished.
      */

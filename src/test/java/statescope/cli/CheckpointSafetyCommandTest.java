@@ -8,9 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import statescope.experiment.TrainingRun;
 import statescope.ssm.CheckpointLock;
+import statescope.ssm.GateRange;
 
 /** Reproductions of issue 18 at the command line: a finished model is kept, and one writer per --out. */
 class CheckpointSafetyCommandTest {
@@ -66,5 +70,37 @@ class CheckpointSafetyCommandTest {
         }
         var forced = TrainEvalCommandTest.tinyParity(model, "--steps", "6", "--force");
         assertEquals(ExitCodes.OK, forced.code(), forced.err());
+    }
+
+    @Test
+    void aPartlyTrainedRunIsNotStartedAnewWithoutForce(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("p.safetensors");
+        var cmd = new TrainCommand();
+        new CommandLine(cmd).registerConverter(GateRange.class, new GateRangeConverter()).parseArgs("--language",
+                "parity", "--layers", "1", "--d-model", "8", "--d-state", "4",
+                "--gates", "signed", "--batch", "8", "--max-words", "40", "--eval-every", "6", "--steps", "40");
+        var polls = new AtomicInteger();
+        var stopped = TrainingRun.run(cmd.runSpec(), "train", model, false, new TrainingRun.Listener() { },
+                () -> polls.incrementAndGet() > 3);
+        assertTrue(stopped.interrupted() && TrainingRun.resumable(model), "an interrupted run");
+        long step = TrainingRun.resumeStep(model).orElseThrow();
+        Path state = dir.resolve("p.resume.safetensors");
+        byte[] saved = Files.readAllBytes(state);
+
+        var anew = TrainEvalCommandTest.tinyParity(model, "--steps", "2");
+        assertEquals(ExitCodes.BAD_INPUT, anew.code(), anew.err());
+        assertEquals("statescope: error: " + model + " has a partly trained run (step " + step + "): pass --resume to "
+                + "continue it or --force to start anew; nothing was written", anew.err().strip());
+        assertArrayEquals(saved, Files.readAllBytes(state));
+        assertTrue(Files.exists(dir.resolve("p.resume.opt.safetensors")) && !Files.exists(model));
+
+        var both = TrainEvalCommandTest.tinyParity(model, "--steps", "2", "--force", "--resume");
+        assertEquals(ExitCodes.USAGE, both.code(), both.err());
+        assertTrue(both.err().contains("--force and --resume contradict each other"), both.err());
+        assertArrayEquals(saved, Files.readAllBytes(state));
+
+        var forced = TrainEvalCommandTest.tinyParity(model, "--steps", "2", "--force");
+        assertEquals(ExitCodes.OK, forced.code(), forced.err());
+        assertTrue(TrainingRun.finished(model) && !TrainingRun.resumable(model));
     }
 }

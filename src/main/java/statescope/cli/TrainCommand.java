@@ -95,7 +95,8 @@ public final class TrainCommand extends CommandBase implements Callable<Integer>
     @Option(names = "--eval-every", paramLabel = "S", description = "Steps between quick evaluations.")
     Integer evalEvery;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Model file (default: LANGUAGE.safetensors).")
+    @Option(names = "--out", paramLabel = "FILE", description = "Model file, NAME.safetensors or NAME (the manifest "
+            + "goes beside it as NAME.json); default: the recipe's name, e.g. parity-nonneg.safetensors.")
     Path out;
 
     @Option(names = "--init-seed", paramLabel = "SEED",
@@ -152,7 +153,8 @@ public final class TrainCommand extends CommandBase implements Callable<Integer>
                     "--force and --resume contradict each other: --resume continues the run at --out, --force starts anew");
         }
         TrainingRun.Spec s = runSpec();
-        Path file = out != null ? out : Path.of(Recipes.forLanguage(language, gates).fileStem() + ".safetensors");
+        Path file = OutputPaths.modelFile(out != null ? out
+                : Path.of(Recipes.forLanguage(language, gates).fileStem() + ".safetensors"));
         OutputPaths.check(file, true);
         if (!lock) {
             return train(s, file);
@@ -194,6 +196,8 @@ public final class TrainCommand extends CommandBase implements Callable<Integer>
         if (!force) {
             checkReadable(file);
         }
+        OutputPaths.checkOwnFile(Checkpoint.manifestPath(file), force, "a StateScope manifest",
+                Checkpoint::readManifestFile);
         if (!resume && !force && TrainingRun.finished(file)) {
             throw new IllegalArgumentException(file + " holds a finished model; pass --resume to train it further, "
                     + "--force to replace it, or another --out");

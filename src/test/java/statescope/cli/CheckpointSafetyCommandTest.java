@@ -103,4 +103,34 @@ class CheckpointSafetyCommandTest {
         assertEquals(ExitCodes.OK, forced.code(), forced.err());
         assertTrue(TrainingRun.finished(model) && !TrainingRun.resumable(model));
     }
+
+    @Test
+    void outTakesSafetensorsOrNoExtensionAndAForeignManifestIsNotReplaced(@TempDir Path dir) throws Exception {
+        var txt = TrainEvalCommandTest.tinyParity(dir.resolve("x.txt"), "--steps", "2");
+        assertEquals(ExitCodes.BAD_INPUT, txt.code(), txt.err());
+        assertEquals("statescope: error: --out must end in .safetensors or have no extension (the manifest is written "
+                + "beside it as .json), not x.txt", txt.err().strip());
+        try (var files = Files.list(dir)) {
+            assertEquals(0, files.count(), "nothing was written");
+        }
+
+        Path notes = dir.resolve("notes.json");
+        Files.writeString(notes, "{\"my\":\"notes\"}");
+        for (String out : new String[] {"notes", "notes.safetensors"}) {
+            var r = TrainEvalCommandTest.tinyParity(dir.resolve(out), "--steps", "2");
+            assertEquals(ExitCodes.BAD_INPUT, r.code(), r.err());
+            assertTrue(r.err().startsWith("statescope: error: " + notes + " is not a StateScope manifest (")
+                    && r.err().strip().endsWith("nothing was written: move it away, give another --out, or pass --force "
+                    + "to replace it"), r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertEquals("{\"my\":\"notes\"}", Files.readString(notes));
+            assertTrue(!Files.exists(dir.resolve("notes.safetensors")) && !Files.exists(dir.resolve("notes")));
+        }
+        var forced = TrainEvalCommandTest.tinyParity(dir.resolve("notes"), "--steps", "2", "--force");
+        assertEquals(ExitCodes.OK, forced.code(), forced.err());
+        assertTrue(TrainingRun.finished(dir.resolve("notes.safetensors")), "no extension: NAME.safetensors");
+        assertTrue(!Files.exists(dir.resolve("notes")));
+        var again = TrainEvalCommandTest.tinyParity(dir.resolve("notes.safetensors"), "--steps", "4", "--resume");
+        assertEquals(ExitCodes.OK, again.code(), "our own manifest follows the usual rules: " + again.err());
+    }
 }

@@ -39,6 +39,15 @@ class OptionValuesTest {
     }
 
     @Test
+    void lengthsBoundsItsStringsAndNamesItsOptions() {
+        refused("--strings must be in 1..100000, got 99999999", "lengths", "--model", PARITY, "--strings", "99999999",
+                "--time", "3");
+        refused("--per-decade must be at least 1, got 0", "lengths", "--model", PARITY, "--per-decade", "0");
+        refused("--strings 100000 of up to 2000000000 symbols need about ", "lengths", "--model", PARITY, "--strings",
+                "100000", "--max", "2000000000");
+    }
+
+    @Test
     void trainRefusesValuesByTheirOptionsName(@TempDir Path dir) {
         String out = dir.resolve("p.safetensors").toString();
         refused("--clip must be a number of at least 0 (0: off), got NaN", "train", "--language", "parity", "--clip", "NaN",

@@ -224,6 +224,11 @@ class SweepCommandTest {
         assertTrue(heap.err().contains("tiny.yaml: sizes[0]: 1 layer(s) of d-model 8 does not fit: training parity "
                 + "needs about"), heap.err());
         assertFalse(Files.exists(out), "nothing may start before the plan is checked");
+        Path notUtf8 = Files.write(dir.resolve("rand.yaml"), new byte[] {'#', (byte) 0xAA, '\n'});
+        var encoding = run("sweep", notUtf8.toString(), "--list");
+        assertEquals(ExitCodes.BAD_INPUT, encoding.code(), encoding.err());
+        assertEquals("statescope: error: " + notUtf8 + ": the text is not UTF-8: byte 0xAA at offset 1 (line 1); save "
+                + "it as UTF-8", encoding.err().strip());
         var missing = run("sweep");
         assertEquals(ExitCodes.USAGE, missing.code());
         var notASweep = run("sweep", "status", dir.toString());

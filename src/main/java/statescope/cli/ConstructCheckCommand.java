@@ -72,9 +72,9 @@ public final class ConstructCheckCommand extends CommandBase implements Callable
         if (models.isEmpty() && !catalog && random <= 0) {
             throw new IllegalArgumentException("give constructed model files, --catalog or --random N");
         }
-        if (samples.stream().anyMatch(n -> n < 1) || exhaustive < 0 || lengths.stream().anyMatch(n -> n < 1)) {
-            throw new IllegalArgumentException("--samples and --lengths must be positive, --exhaustive at least 0");
-        }
+        samples.forEach(n -> OptionChecks.atLeast("--samples", n, 1));
+        lengths.forEach(n -> OptionChecks.atLeast("--lengths", n, 1));
+        OptionChecks.atLeast("--exhaustive", exhaustive, 0);
         if (samples.size() != 1 && samples.size() != lengths.size()) {
             throw new IllegalArgumentException("--samples: give one number or one per length (" + lengths.size() + ")");
         }

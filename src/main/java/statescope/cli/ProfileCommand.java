@@ -52,6 +52,7 @@ public final class ProfileCommand extends CommandBase implements Callable<Intege
 
     @Override
     public Integer call() throws Exception {
+        OptionChecks.atLeast("--max-words", maxWords, 0);
         Sampling sampling = Sampling.parse(sampler);
         if (authors != null && !AuthorsData.looksLikeData(authors)) {
             throw new IllegalArgumentException(authors + " does not look like the authors' generated_ds folder (no language folder such as Tomita-3 or D-12 in it)");

@@ -73,10 +73,8 @@ public final class StarFreeCommand extends CommandBase implements Callable<Integ
         if ((regex == null) == (file == null)) {
             throw new ParameterException(spec.commandLine(), "give either a REGEX or --file FILE");
         }
-        if (maxStates < 1 || maxMonoid < 1) {
-            throw new IllegalArgumentException("--max-states and --max-monoid must be at least 1, got " + maxStates + " and "
-                    + maxMonoid);
-        }
+        OptionChecks.atLeast("--max-states", maxStates, 1);
+        OptionChecks.atLeast("--max-monoid", maxMonoid, 1);
         if (constructionLimit < 1 || constructionLimit > Limits.MAX_CONSTRUCTION_SCALE) {
             throw new IllegalArgumentException("--construction-limit must be from 1 to "
                     + Limits.MAX_CONSTRUCTION_SCALE + ", got " + constructionLimit);

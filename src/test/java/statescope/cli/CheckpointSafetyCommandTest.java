@@ -99,6 +99,11 @@ class CheckpointSafetyCommandTest {
         assertTrue(both.err().contains("--force and --resume contradict each other"), both.err());
         assertArrayEquals(saved, Files.readAllBytes(state));
 
+        var other = TrainEvalCommandTest.tinyParity(model, "--steps", "40", "--resume", "--norm", "rms");
+        assertEquals(ExitCodes.BAD_INPUT, other.code(), other.err());
+        assertEquals("statescope: error: the resume state " + state + " was trained with --norm layer, "
+                + "not rms; pass the same options or delete it", other.err().strip());
+
         var forced = TrainEvalCommandTest.tinyParity(model, "--steps", "2", "--force");
         assertEquals(ExitCodes.OK, forced.code(), forced.err());
         assertTrue(TrainingRun.finished(model) && !TrainingRun.resumable(model));

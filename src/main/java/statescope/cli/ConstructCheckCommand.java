@@ -70,7 +70,7 @@ public final class ConstructCheckCommand extends CommandBase implements Callable
     @Override
     public Integer call() throws Exception {
         if (models.isEmpty() && !catalog && random <= 0) {
-            throw new IllegalArgumentException("give constructed model files, --catalog or --random N");
+            throw usage("give constructed model files, --catalog or --random N");
         }
         samples.forEach(n -> OptionChecks.atLeast("--samples", n, 1));
         lengths.forEach(n -> OptionChecks.atLeast("--lengths", n, 1));

@@ -73,6 +73,11 @@ public final class CounterexampleCommand extends CommandBase implements Callable
     @Override
     public Integer call() throws Exception {
         common.checkThreads();
+        for (String suiteOnly : new String[] {"--lengths-max", "--lengths-strings"}) {
+            if (!common.suite() && given(suiteOnly)) {
+                throw usage(suiteOnly + " sets the length sweep of --suite; give --suite, or drop it");
+            }
+        }
         OptionChecks.timeLimit("--time", time);
         OptionChecks.atLeast("--lengths-max", lengthsMax, 1);
         OptionChecks.atLeast("--lengths-strings", lengthsStrings, 1);

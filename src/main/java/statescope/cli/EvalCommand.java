@@ -93,6 +93,7 @@ public final class EvalCommand extends CommandBase implements Callable<Integer> 
 
     @Override
     public Integer call() throws Exception {
+        vocab.checkUsage(spec.commandLine());
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
         }

@@ -91,6 +91,7 @@ public final class TraceCommand extends CommandBase implements Callable<Integer>
 
     @Override
     public Integer call() throws IOException {
+        vocab.checkUsage(spec.commandLine());
         OptionChecks.positive("--norm-eps", normEps);
         if (out != null) {
             OutputPaths.check(out, false);

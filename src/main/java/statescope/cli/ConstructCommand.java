@@ -36,7 +36,7 @@ import statescope.ssm.GateRange;
         footer = {"", "Examples:", "  statescope construct --language bounded-dyck-8-10 --out dyck.safetensors",
             "  statescope construct --language d-40 --out d40.safetensors",
             "  statescope construct --regex '0*1*0*1*' --out t7.safetensors",
-            "  statescope construct --language tomita-4 --cascade --out t4-cascade.safetensors",
+            "  statescope construct --language tomita-4 --cascade --out t4.safetensors",
             "  statescope construct --shipped --out assets/models/constructed --force",
             "  statescope construct check assets/models/constructed/d-12.safetensors"})
 public final class ConstructCommand extends CommandBase implements Callable<Integer> {

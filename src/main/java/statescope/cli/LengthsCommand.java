@@ -21,8 +21,8 @@ import statescope.train.TrainingMemory;
         mixinStandardHelpOptions = true,
         footer = {"", "Examples:",
             "  statescope lengths --model assets/models/d-12.safetensors",
-            "  statescope lengths --model assets/models/flip-flop.safetensors --max 10000 --csv",
-            "  statescope lengths --suite assets/models --max 2000 --strings 50 --stop-at-zero"})
+            "  statescope lengths --model flip-flop.safetensors --max 10000 --csv",
+            "  statescope lengths --suite assets/models --max 2000 --stop-at-zero"})
 public final class LengthsCommand extends CommandBase implements Callable<Integer> {
 
     @Mixin

@@ -65,7 +65,7 @@ public final class SweepCommand extends CommandBase implements Callable<Integer>
 
     @Option(names = "--launcher", paramLabel = "CMD",
             description = "Slurm: the command that runs statescope on a node (default: this JDK with this jar, "
-                    + "or this installed app), e.g. \"java --add-modules jdk.incubator.vector -jar /shared/statescope.jar\".")
+                    + "or this installed app; docs/sweeps.md has an example).")
     String launcher;
 
     @Option(names = "--quiet", description = "No progress bars.")

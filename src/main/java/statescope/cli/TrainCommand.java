@@ -31,9 +31,9 @@ import statescope.train.TrainingMemory;
             "loss and strict per-string accuracy). Unset options take the language's recipe (see docs/reproduction.md).",
             "Checkpoints are written atomically; --resume continues after a kill; Ctrl-C saves and exits (130)."},
         mixinStandardHelpOptions = true,
-        footer = {"", "Examples:", "  statescope train --language parity --layers 1 --d-model 16 --gates signed --seed 1",
-            "  statescope train --language flip-flop --out assets/models/flip-flop.safetensors --resume",
-            "  statescope train --language d-12 --out assets/models/d-12.safetensors --resume --steps 8000"})
+        footer = {"", "Examples:", "  statescope train --language parity --d-model 16 --gates signed --seed 1",
+            "  statescope train --language flip-flop --out flip-flop.safetensors --resume",
+            "  statescope train --language d-12 --out d-12.safetensors --resume --steps 8000"})
 public final class TrainCommand extends CommandBase implements Callable<Integer> {
 
     @Option(names = "--language", required = true, paramLabel = "NAME", description = "A catalog language id or alias.")
@@ -126,8 +126,8 @@ public final class TrainCommand extends CommandBase implements Callable<Integer>
     }
 
     @Option(names = "--sampler", paramLabel = "KIND",
-            description = "How the words are drawn: authors (as the paper's generators; default) or uniform (a uniform "
-                    + "length, then a uniform word of it).")
+            description = "How the words are drawn: authors (as the paper's generators; default), uniform (a uniform "
+                    + "length, then a uniform word of it) or mixed (each word from either, a fair coin per word).")
     String sampler;
 
     @Option(names = "--resume", description = "Continue from the saved state of --out when there is one; a finished "

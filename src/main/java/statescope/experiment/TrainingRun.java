@@ -340,7 +340,9 @@ public final class TrainingRun {
                 asked.norm().name().toLowerCase(Locale.ROOT));
         differs(d, "expand", saved.expand(), asked.expand());
         differs(d, "conv width", saved.dConv(), asked.dConv());
-        differs(d, "dt rank", saved.dtRank(), asked.dtRank());
+        if (saved.dModel() == asked.dModel()) {                  // else the rank follows from --d-model
+            differs(d, "dt rank", saved.dtRank(), asked.dtRank());
+        }
         differs(d, "input vocabulary size", saved.vocabSize(), asked.vocabSize());
         differs(d, "output classes", saved.outputSize(), asked.outputSize());
         differs(d, "selective", saved.selective(), asked.selective());

@@ -237,5 +237,7 @@ class TrainingRunTest {
         var asked = new SsmConfig(16, 1, 16, 2, 4, 1, 3, 2, GateRange.SIGNED, true, NormKind.LAYER, 1e-5f);
         assertEquals("--layers 1000, not 1, --gates nonnegative, not signed", TrainingRun.configDifference(saved, asked));
         assertEquals("", TrainingRun.configDifference(saved, saved));
+        var wider = new SsmConfig(24, 1000, 16, 2, 4, 2, 3, 2, GateRange.NONNEGATIVE, true, NormKind.LAYER, 1e-5f);
+        assertEquals("--d-model 24, not 16", TrainingRun.configDifference(wider, saved), "the dt rank follows --d-model");
     }
 }

@@ -34,10 +34,47 @@ public final class LengthSweep {
             if (strings < 1) {
                 throw new IllegalArgumentException("--strings must be at least 1, got " + strings);
             }
-            if (perDecade < 1 || threads < 1) {
-                throw new IllegalArgumentException("points per decade and threads must be at least 1");
+            if (perDecade < 1) {
+                throw new IllegalArgumentException("--per-decade must be at least 1, got " + perDecade);
+            }
+            if (threads < 1) {
+                throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
             }
         }
+
+        /** The memory the strings of the longest point take while they are scored (4 bytes a symbol). */
+        public long pointBytes() {
+            return (long) strings * windowMax(maxLength) * Integer.BYTES;
+        }
+    }
+
+    /** The strings of one point, and how many of them came from the language's sampler. */
+    record Drawn(List<int[]> words, int sampled) {
+    }
+
+    /** How many strings are drawn between two looks at the control. */
+    static final int DRAWS_PER_CHECK = 256;
+
+    /**
+     * Draws {@code n} strings of length {@code len..hi} (the sampler's, else walks); null when {@code control}
+     * asks to stop while they are drawn, which it is asked every {@link #DRAWS_PER_CHECK} strings.
+     */
+    static Drawn draw(Sources sources, int len, int hi, int n, SplittableRandom random, Control control) {
+        List<int[]> words = new ArrayList<>(Math.min(n, 1 << 16));
+        int sampled = 0;
+        for (int i = 0; i < n; i++) {
+            if (i % DRAWS_PER_CHECK == DRAWS_PER_CHECK - 1 && control.shouldStop()) {
+                return null;
+            }
+            int[] w = sources.sample(len, hi, random);
+            if (w == null) {
+                w = sources.walk(len + random.nextInt(hi - len + 1), random);
+            } else {
+                sampled++;
+            }
+            words.add(w);
+        }
+        return new Drawn(words, sampled);
     }
 
     /**
@@ -143,17 +180,13 @@ public final class LengthSweep {
             }
             control.report(done / planned, "lengths: " + settings.strings() + " strings of " + len + " symbols");
             int hi = windowMax(len);
-            List<int[]> words = new ArrayList<>(settings.strings());
-            int sampled = 0;
-            for (int i = 0; i < settings.strings(); i++) {
-                int[] w = sources.sample(len, hi, random);
-                if (w == null) {
-                    w = sources.walk(len + random.nextInt(hi - len + 1), random);
-                } else {
-                    sampled++;
-                }
-                words.add(w);
+            Drawn drawn = draw(sources, len, hi, settings.strings(), random, control);
+            if (drawn == null) {
+                stopped = true;
+                break;
             }
+            List<int[]> words = drawn.words();
+            int sampled = drawn.sampled();
             List<Scorer.Score> scores;
             try {
                 scores = scorer.score(words, control::shouldStop);

@@ -36,6 +36,15 @@ public final class Subjects {
      * @param dfa      a DFA JSON or JFLAP file, or null
      */
     public static Subject load(Path model, String language, String regex, Path dfa) throws IOException {
+        return load(model, language, regex, dfa, true);
+    }
+
+    /**
+     * {@link #load(Path, String, String, Path)} for a command that has {@code --regex} and {@code --dfa}
+     * ({@code referenceOptions}) or only {@code --language}: its messages advise only the options it has.
+     */
+    public static Subject load(Path model, String language, String regex, Path dfa, boolean referenceOptions)
+            throws IOException {
         Checkpoint cp;
         Path weights = Checkpoint.weightsPath(model);
         if (!Files.exists(weights)) {
@@ -71,12 +80,15 @@ public final class Subjects {
         }
         String id = language != null ? language : trainedOn;
         if (id == null) {
-            throw new IllegalArgumentException(name + ": the manifest names no language; pass --language, --regex or --dfa");
+            throw new IllegalArgumentException(name + ": the manifest names no language; pass --language"
+                    + (referenceOptions ? ", --regex or --dfa" : ""));
         }
         Language l = Catalog.standard().get(id);                     // UnknownLanguageException: an IllegalArgumentException
         if (trainedOn != null && !trainedOn.equals(l.id())) {
-            throw new IllegalArgumentException(name + " was trained on '" + trainedOn + "', not on '" + l.id()
-                    + "' (--regex or --dfa check a model with next-symbol outputs against another reference)");
+            throw new IllegalArgumentException(name + " was trained on '" + trainedOn + "', not on '" + l.id() + "' "
+                    + (referenceOptions ? "(--regex or --dfa check a model with next-symbol outputs against another "
+                    + "reference)" : "(it is checked on the language it was trained on: drop --language or pass "
+                    + "--language " + trainedOn + ")"));
         }
         Subject s = fitted(name, cp, CatalogLanguages.entry(l), l);
         List<String> outputs = s.judge().outputNames();

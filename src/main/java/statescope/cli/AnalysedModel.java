@@ -25,7 +25,7 @@ record AnalysedModel(String name, SsmWeights weights, Language language) {
      * for another language's states over the same symbols.
      */
     static AnalysedModel loadScored(Path file, String languageName) throws IOException {
-        Subject s = Subjects.load(file, languageName, null, null);    // a catalog language: its catalog() is set
+        Subject s = Subjects.load(file, languageName, null, null, false);   // a catalog language: catalog() is set
         return new AnalysedModel(s.modelName(), ((SsmModel) s.model()).weights(), s.catalog());
     }
 

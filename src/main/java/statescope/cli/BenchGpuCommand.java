@@ -19,33 +19,33 @@ import statescope.ssm.GateRange;
         header = "Benchmark the CUDA scan against the GPU's bandwidth.", mixinStandardHelpOptions = true,
         description = {"Benchmark the CUDA selective scan against the GPU's peak memory bandwidth,",
             "beside the CPU scan per token. Without a usable GPU only the CPU figures are printed."},
-        footer = {"", "Example: statescope bench-gpu --batch 256 --length 4096 --d-inner 256 --d-state 16",
+        footer = {"", "Example:", "  statescope bench-gpu --batch 256 --length 4096 --d-inner 256 --d-state 16", "",
             "Exit codes: 0 ok, 3 bad option value, 5 --require-gpu or --min-percent-peak not met."})
 public final class BenchGpuCommand extends CommandBase implements Callable<Integer> {
 
-    @Option(names = "--batch", defaultValue = "256", description = "Strings per batch (B). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "256", description = "Strings per batch (B). Default: ${DEFAULT-VALUE}.")
     int batch;
 
-    @Option(names = "--length", defaultValue = "4096", description = "Tokens per string (T). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--length", paramLabel = "N", defaultValue = "4096", description = "Tokens per string (T). Default: ${DEFAULT-VALUE}.")
     int length;
 
-    @Option(names = "--d-inner", defaultValue = "256", description = "Channels (d_inner). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--d-inner", paramLabel = "N", defaultValue = "256", description = "Channels (d_inner). Default: ${DEFAULT-VALUE}.")
     int dInner;
 
-    @Option(names = "--d-state", defaultValue = "16", description = "State size N (at most 64 on the GPU). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--d-state", paramLabel = "N", defaultValue = "16", description = "State size N (at most 64 on the GPU). Default: ${DEFAULT-VALUE}.")
     int dState;
 
     @Option(names = "--gates", defaultValue = "nonnegative", paramLabel = "RANGE",
             description = "Gate range: nonneg ([0,1], Mamba) or signed ([-1,1]). Default: nonneg.")
     GateRange gates;
 
-    @Option(names = "--reps", defaultValue = "20", description = "Timed GPU launches. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--reps", paramLabel = "N", defaultValue = "20", description = "Timed GPU launches. Default: ${DEFAULT-VALUE}.")
     int reps;
 
-    @Option(names = "--cpu-batch", defaultValue = "8", description = "Strings the CPU scans (a slice). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--cpu-batch", paramLabel = "N", defaultValue = "8", description = "Strings the CPU scans (a slice). Default: ${DEFAULT-VALUE}.")
     int cpuBatch;
 
-    @Option(names = "--cpu-threads", defaultValue = "0", description = "CPU threads (0 = all cores).")
+    @Option(names = "--cpu-threads", paramLabel = "N", defaultValue = "0", description = "CPU threads (0 = all cores).")
     int cpuThreads;
 
     @Option(names = "--require-gpu", description = "Exit with code 5 when no GPU can be used.")

@@ -21,25 +21,25 @@ import statescope.bench.TrainBench;
             "Without Python or PyTorch the peer is skipped with a one-line notice."})
 public final class BenchTrainCommand extends CommandBase implements Callable<Integer> {
 
-    @Option(names = "--layers", description = "Layers (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--layers", paramLabel = "N", description = "Layers (default: ${DEFAULT-VALUE}).")
     int layers = 2;
 
-    @Option(names = "--d-model", description = "d_model (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--d-model", paramLabel = "N", description = "d_model (default: ${DEFAULT-VALUE}).")
     int dModel = 64;
 
-    @Option(names = "--batch", description = "B (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", paramLabel = "N", description = "B (default: ${DEFAULT-VALUE}).")
     int batch = 32;
 
-    @Option(names = "--length", description = "T (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--length", paramLabel = "N", description = "T (default: ${DEFAULT-VALUE}).")
     int length = 64;
 
-    @Option(names = "--steps", description = "Timed steps after warm-up (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", paramLabel = "N", description = "Timed steps after warm-up (default: ${DEFAULT-VALUE}).")
     int steps = 60;
 
-    @Option(names = "--warmup", description = "Untimed warm-up steps (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", paramLabel = "N", description = "Untimed warm-up steps (default: ${DEFAULT-VALUE}).")
     int warmup = 30;
 
-    @Option(names = "--threads", description = "Threads (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: ${DEFAULT-VALUE}).")
     int threads = 2;
 
     @Option(names = "--no-peer", description = "Do not run the PyTorch peer.")

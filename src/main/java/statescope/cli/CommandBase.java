@@ -1,6 +1,7 @@
 package statescope.cli;
 
 import java.io.PrintWriter;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -20,6 +21,19 @@ abstract class CommandBase {
     /** Where results go. */
     PrintWriter out() {
         return spec.commandLine().getOut();
+    }
+
+    /**
+     * A usage error (exit 2, with the usage): options that exclude each other, one that needs another,
+     * a missing argument.
+     */
+    CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
+    /** Whether {@code option} was given on the command line (not its default). */
+    boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
     /** Where notices, progress and errors go. */

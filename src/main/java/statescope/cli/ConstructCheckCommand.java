@@ -43,10 +43,10 @@ public final class ConstructCheckCommand extends CommandBase implements Callable
     @Option(names = "--random", paramLabel = "N", description = "Compile and check N seeded random star-free regexes.")
     int random;
 
-    @Option(names = "--lengths", split = ",", paramLabel = "N,...", description = "Sampled lengths (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lengths", split = ",", paramLabel = "N", description = "Sampled lengths (default: ${DEFAULT-VALUE}).")
     List<Integer> lengths = new ArrayList<>(List.of(100, 1000, 10000, 100000));
 
-    @Option(names = "--samples", split = ",", paramLabel = "N,...",
+    @Option(names = "--samples", split = ",", paramLabel = "N",
             description = "Words per length, one number or one per length (default: ${DEFAULT-VALUE}).")
     List<Integer> samples = new ArrayList<>(List.of(1000));
 
@@ -59,7 +59,7 @@ public final class ConstructCheckCommand extends CommandBase implements Callable
     @Option(names = "--max-states", paramLabel = "N", description = "State cap of --catalog (default: 40, above the compiler's 12).")
     int maxStates = 40;
 
-    @Option(names = "--only", split = ",", paramLabel = "ID,...",
+    @Option(names = "--only", split = ",", paramLabel = "ID",
             description = "Of --catalog and --random, check only these catalog ids and these regex numbers (1 to N), "
                     + "to run the table in pieces.")
     List<String> only = new ArrayList<>();
@@ -70,11 +70,11 @@ public final class ConstructCheckCommand extends CommandBase implements Callable
     @Override
     public Integer call() throws Exception {
         if (models.isEmpty() && !catalog && random <= 0) {
-            throw new IllegalArgumentException("give constructed model files, --catalog or --random N");
+            throw usage("give constructed model files, --catalog or --random N");
         }
-        if (samples.stream().anyMatch(n -> n < 1) || exhaustive < 0 || lengths.stream().anyMatch(n -> n < 1)) {
-            throw new IllegalArgumentException("--samples and --lengths must be positive, --exhaustive at least 0");
-        }
+        samples.forEach(n -> OptionChecks.atLeast("--samples", n, 1));
+        lengths.forEach(n -> OptionChecks.atLeast("--lengths", n, 1));
+        OptionChecks.atLeast("--exhaustive", exhaustive, 0);
         if (samples.size() != 1 && samples.size() != lengths.size()) {
             throw new IllegalArgumentException("--samples: give one number or one per length (" + lengths.size() + ")");
         }

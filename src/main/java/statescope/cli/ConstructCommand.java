@@ -1,6 +1,7 @@
 package statescope.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -14,7 +15,9 @@ import statescope.construct.ConstructedFiles;
 import statescope.construct.ConstructedModels;
 import statescope.construct.CounterLimit;
 import statescope.lang.Alphabet;
+import statescope.lang.DfaJson;
 import statescope.lang.catalog.Catalog;
+import statescope.ssm.Checkpoint;
 import statescope.ssm.GateRange;
 
 /**
@@ -33,8 +36,8 @@ import statescope.ssm.GateRange;
         footer = {"", "Examples:", "  statescope construct --language bounded-dyck-8-10 --out dyck.safetensors",
             "  statescope construct --language d-40 --out d40.safetensors",
             "  statescope construct --regex '0*1*0*1*' --out t7.safetensors",
-            "  statescope construct --language tomita-4 --cascade --out t4-cascade.safetensors",
-            "  statescope construct --shipped --out assets/models/constructed",
+            "  statescope construct --language tomita-4 --cascade --out t4.safetensors",
+            "  statescope construct --shipped --out assets/models/constructed --force",
             "  statescope construct check assets/models/constructed/d-12.safetensors"})
 public final class ConstructCommand extends CommandBase implements Callable<Integer> {
 
@@ -70,21 +73,25 @@ public final class ConstructCommand extends CommandBase implements Callable<Inte
     @Option(names = "--max-states", paramLabel = "N", description = "Largest minimal DFA to compile (default: ${DEFAULT-VALUE}).")
     int maxStates = Compiler.DEFAULT_MAX_STATES;
 
+    @Option(names = "--force", description = "Replace a model at --out (and the NAME.json and NAME.dfa.json beside it, "
+            + "whatever they hold); without it an existing model is kept and the command stops (exit 3).")
+    boolean force;
+
     @Override
     public Integer call() throws Exception {
         if (source == null || out == null) {
             throw new ParameterException(spec.commandLine(),
                     "give one of --language, --regex, --dfa, --shipped, and --out (or the check command)");
         }
-        String name = out.getFileName().toString();
-        if (!source.shipped && name.lastIndexOf('.') > 0 && !name.endsWith(".safetensors")) {
-            throw new IllegalArgumentException("--out must end in .safetensors or have no extension (the manifest is "
-                    + "written beside it as .json), not " + name);   // x.txt became x.txt.safetensors
-        }
         boolean signed = gates == GateRange.SIGNED;
-        OutputPaths.check(source.shipped ? out.resolve(ConstructedModels.SHIPPED.get(0) + ".safetensors") : out, true);
         PrintWriter o = out();
         if (source.shipped) {
+            // the --out folder itself may be new; the folder it is in must exist
+            OutputPaths.check(Files.isDirectory(out) ? out.resolve(ConstructedModels.SHIPPED.get(0) + ".safetensors")
+                    : out, false);
+            for (String id : ConstructedModels.SHIPPED) {
+                checkReplaceable(out.resolve(id + ".safetensors"));
+            }
             for (String id : ConstructedModels.SHIPPED) {
                 Path p = ConstructedFiles.save(ConstructedModels.get(id), out.resolve(id + ".safetensors"));
                 o.println("wrote " + p);
@@ -92,6 +99,9 @@ public final class ConstructCommand extends CommandBase implements Callable<Inte
             o.flush();
             return ExitCodes.OK;
         }
+        Path file = OutputPaths.modelFile(out);
+        OutputPaths.check(file, false);
+        checkReplaceable(file);
         Constructed model;
         if (source.language != null && !cascade) {
             model = ConstructedModels.forLanguage(source.language, signed, maxStates);
@@ -124,8 +134,22 @@ public final class ConstructCommand extends CommandBase implements Callable<Inte
             o.printf("float32        exact while the count #a − #b stays below %,d (2^23 + %d): a^n b^n with n at least"
                     + " that (%,d symbols and more) is read wrong where the count reaches it%n", wrong, wrong - c0, 2 * wrong);
         }
-        o.println("wrote          " + ConstructedFiles.save(model, out));
+        o.println("wrote          " + ConstructedFiles.save(model, file));
         o.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * Refuses, unless {@code --force}, to replace a model at {@code weights}, or a {@code NAME.json} or
+     * {@code NAME.dfa.json} beside it that is not a StateScope manifest or DFA file; nothing is written.
+     */
+    private void checkReplaceable(Path weights) {
+        if (!force && Files.exists(weights)) {
+            throw new IllegalArgumentException(weights + " exists; pass --force to replace it, or give another --out; "
+                    + "nothing was written");
+        }
+        OutputPaths.checkOwnFile(Checkpoint.manifestPath(weights), force, "a StateScope manifest",
+                Checkpoint::readManifestFile);
+        OutputPaths.checkOwnFile(ConstructedFiles.dfaPath(weights), force, "a StateScope DFA file", DfaJson::read);
     }
 }

@@ -25,7 +25,8 @@ import statescope.ssm.gpu.Selection;
         mixinStandardHelpOptions = true,
         footer = {"", "Examples:",
             "  statescope counterexample --model assets/models/parity-nonneg.safetensors",
-            "  statescope counterexample --model assets/models/parity-signed.safetensors --max-length 16 --sample-length 2000",
+            "  statescope counterexample --model assets/models/parity-signed.safetensors \\",
+            "      --max-length 16 --sample-length 2000",
             "  statescope counterexample --model assets/models/d-12.safetensors --bench",
             "  statescope counterexample --suite assets/models > table.md",
             "", "--suite prints a Markdown table with a length sweep per model (--lengths-max, --lengths-strings;",
@@ -46,7 +47,8 @@ public final class CounterexampleCommand extends CommandBase implements Callable
     int samples = 1000;
 
     @Option(names = "--sample-length", paramLabel = "M",
-            description = "Longest string of the guided phase (default: 10x the longest training length, 1000-20000).")
+            description = "Longest string of the guided phase; 0 or not given: 10x the longest training length, "
+                    + "kept within 1000-20000.")
     int sampleLength;
 
     @Option(names = "--sampler-only", description = "Guided phase: the language's own sampler only (no walks, no mutations).")
@@ -73,6 +75,11 @@ public final class CounterexampleCommand extends CommandBase implements Callable
     @Override
     public Integer call() throws Exception {
         common.checkThreads();
+        for (String suiteOnly : new String[] {"--lengths-max", "--lengths-strings"}) {
+            if (!common.suite() && given(suiteOnly)) {
+                throw usage(suiteOnly + " sets the length sweep of --suite; give --suite, or drop it");
+            }
+        }
         OptionChecks.timeLimit("--time", time);
         OptionChecks.atLeast("--lengths-max", lengthsMax, 1);
         OptionChecks.atLeast("--lengths-strings", lengthsStrings, 1);

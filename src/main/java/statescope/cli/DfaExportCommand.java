@@ -49,6 +49,9 @@ public final class DfaExportCommand extends CommandBase implements Callable<Inte
         if (!fmt.equals("dot") && !fmt.equals("json")) {
             throw new IllegalArgumentException("unknown format '" + format + "'; use dot or json");
         }
+        if (hideDead && fmt.equals("json")) {
+            throw usage("--hide-dead applies to --format dot only: drop it for JSON");
+        }
         Language l = Catalog.standard().get(name);
         Dfa dfa = l.dfa().orElseThrow(() -> new IllegalArgumentException("language " + l.id() + " has no DFA: "
                 + (l.family().isRegular() ? l.dfaNote() : "it is not regular; its reference machine is a "

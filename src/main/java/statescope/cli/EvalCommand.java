@@ -30,7 +30,8 @@ import statescope.ssm.gpu.Selection;
             "With a usable GPU (--backend auto or gpu) they run as batched scans on it; without one, on the CPU",
             "with a one-line notice.", "", "Examples:", "  statescope eval --model assets/models/parity-signed.safetensors",
             "  statescope eval --suite assets/models --csv", "  statescope eval --suite assets/models --backend gpu",
-            "  statescope eval --model assets/models/d-4.safetensors --words val_src_bin1.txt --targets val_tgt_bin1.txt",
+            "  statescope eval --model d-4.safetensors --words val_src_bin1.txt \\",
+            "      --targets val_tgt_bin1.txt",
             "  statescope eval --suite assets/models --authors ssm_expressivity/generated_ds"})
 public final class EvalCommand extends CommandBase implements Callable<Integer> {
 
@@ -71,7 +72,7 @@ public final class EvalCommand extends CommandBase implements Callable<Integer> 
     Path authors;
 
     @Option(names = "--sampler", paramLabel = "KIND",
-            description = "Score on the splits of this sampling (authors or uniform) instead of the one the model's "
+            description = "Score on the splits of this sampling (authors, uniform or mixed) instead of the one the model's "
                     + "manifest names (docs/reproduction.md: the pattern on both).")
     String sampler;
 
@@ -93,6 +94,7 @@ public final class EvalCommand extends CommandBase implements Callable<Integer> 
 
     @Override
     public Integer call() throws Exception {
+        vocab.checkUsage(spec.commandLine());
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
         }

@@ -58,7 +58,10 @@ public final class ExtractCommand extends CommandBase implements Callable<Intege
             throw new IllegalArgumentException("--time must be in (0, 86400] seconds, got " + time);
         }
         if (dot && models.model() == null) {
-            throw new IllegalArgumentException("--dot prints one machine: give --model");
+            throw usage("--dot prints one machine: give --model, not --suite");
+        }
+        if (dot && json) {
+            throw usage("--dot and --json exclude each other");
         }
         PrintWriter out = out();
         var all = new ArrayList<Map<String, Object>>();

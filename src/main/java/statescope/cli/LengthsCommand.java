@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 import statescope.analysis.LengthSweep;
 import statescope.analysis.Subject;
 import statescope.ssm.gpu.Selection;
+import statescope.train.TrainingMemory;
 
 /** {@code statescope lengths}: strict accuracy against length, from the training lengths to --max (statescope.analysis). */
 @Command(name = "lengths",
@@ -20,8 +21,8 @@ import statescope.ssm.gpu.Selection;
         mixinStandardHelpOptions = true,
         footer = {"", "Examples:",
             "  statescope lengths --model assets/models/d-12.safetensors",
-            "  statescope lengths --model assets/models/flip-flop.safetensors --max 10000 --csv",
-            "  statescope lengths --suite assets/models --max 2000 --strings 50 --stop-at-zero"})
+            "  statescope lengths --model flip-flop.safetensors --max 10000 --csv",
+            "  statescope lengths --suite assets/models --max 2000 --stop-at-zero"})
 public final class LengthsCommand extends CommandBase implements Callable<Integer> {
 
     @Mixin
@@ -30,7 +31,11 @@ public final class LengthsCommand extends CommandBase implements Callable<Intege
     @Option(names = "--max", paramLabel = "N", description = "Longest length (default: ${DEFAULT-VALUE}).")
     int max = 100_000;
 
-    @Option(names = "--strings", paramLabel = "K", description = "Strings per point (default: ${DEFAULT-VALUE}).")
+    /** The most strings per point, as {@code sample -n}. */
+    static final int MAX_STRINGS = SampleCommand.MAX_WORDS;
+
+    @Option(names = "--strings", paramLabel = "K", description = "Strings per point, up to 100000 (default: "
+            + "${DEFAULT-VALUE}).")
     int strings = 100;
 
     @Option(names = "--per-decade", paramLabel = "P", description = "Grid points per factor of 10 (default: ${DEFAULT-VALUE}).")
@@ -55,7 +60,16 @@ public final class LengthsCommand extends CommandBase implements Callable<Intege
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--json and --csv exclude each other");
         }
         OptionChecks.timeLimit("--time", time);
+        OptionChecks.inRange("--strings", strings, 1, MAX_STRINGS);
+        OptionChecks.atLeast("--per-decade", perDecade, 1);
         var settings = new LengthSweep.Settings(max, strings, perDecade, stopAtZero, common.seed, common.threads);
+        long heap = Runtime.getRuntime().maxMemory();
+        if (settings.pointBytes() > heap / 2) {
+            throw new IllegalArgumentException("--strings " + strings + " of up to " + max + " symbols need about "
+                    + TrainingMemory.human(settings.pointBytes()) + " at the longest point, more than half of the "
+                    + TrainingMemory.human(heap) + " Java may use; lower --strings or --max, or give Java more memory "
+                    + "(java -Xmx…)");
+        }
         List<Subject> subjects = new ArrayList<>();
         for (var f : common.files()) {
             subjects.add(common.load(f));

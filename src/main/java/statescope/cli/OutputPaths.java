@@ -59,6 +59,47 @@ final class OutputPaths {
         }
     }
 
+    /**
+     * The weights file of a model's {@code --out}: {@code NAME.safetensors} as given, or {@code NAME} without an
+     * extension with {@code .safetensors} added; any other extension is refused (exit 3), as the manifest is
+     * written beside the weights as {@code NAME.json}.
+     */
+    static Path modelFile(Path out) {
+        Path name = out.getFileName();
+        String n = name == null ? "" : name.toString();
+        if (n.endsWith(".safetensors") && n.length() > ".safetensors".length()) {
+            return out;
+        }
+        if (n.isEmpty() || n.lastIndexOf('.') > 0) {
+            throw new IllegalArgumentException("--out must end in .safetensors or have no extension (the manifest is "
+                    + "written beside it as .json), not " + (n.isEmpty() ? "'" + out + "'" : n));
+        }
+        return out.resolveSibling(n + ".safetensors");
+    }
+
+    /**
+     * Refuses, unless {@code force}, to replace a {@code file} that a model's output would overwrite but that is not
+     * what the command writes there ({@code accepted} fails on it: a manifest of ours, a DFA file): nothing is
+     * written, and the message says what to do (exit 3).
+     */
+    static void checkOwnFile(Path file, boolean force, String what, FileCheck accepted) {
+        if (force || !Files.exists(file)) {
+            return;
+        }
+        try {
+            accepted.check(file);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException(file + " is not " + what + " (" + e.getMessage() + "); nothing was "
+                    + "written: move it away, give another --out, or pass --force to replace it");
+        }
+    }
+
+    /** Reads a file and fails when it is not of the expected kind. */
+    @FunctionalInterface
+    interface FileCheck {
+        void check(Path file) throws IOException;
+    }
+
     /** The message of an I/O error: its file (the target, not a temporary beside it) and why. */
     static String describe(IOException e) {
         if (!(e instanceof FileSystemException f) || f.getFile() == null) {

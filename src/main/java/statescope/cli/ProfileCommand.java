@@ -27,7 +27,7 @@ import statescope.lang.catalog.WordProfile;
             "files when --authors points at a local copy of their generated_ds folder."},
         mixinStandardHelpOptions = true,
         footer = {"", "Examples:", "  statescope profile d-12 tomita-3 --authors ssm_expressivity/generated_ds",
-            "  statescope profile --authors ssm_expressivity/generated_ds --json        # every language they have",
+            "  statescope profile --authors ssm_expressivity/generated_ds --json",
             "  statescope profile tomita-3 --sampler uniform"})
 public final class ProfileCommand extends CommandBase implements Callable<Integer> {
 
@@ -38,7 +38,7 @@ public final class ProfileCommand extends CommandBase implements Callable<Intege
     @Option(names = "--authors", paramLabel = "DIR", description = "A local copy of the authors' generated_ds folder.")
     Path authors;
 
-    @Option(names = "--sampler", paramLabel = "KIND", description = "authors (default) or uniform.")
+    @Option(names = "--sampler", paramLabel = "KIND", description = "authors (default), uniform or mixed.")
     String sampler = "authors";
 
     @Option(names = "--seed", paramLabel = "SEED", description = "Seed of our words (default: ${DEFAULT-VALUE}).")
@@ -52,6 +52,7 @@ public final class ProfileCommand extends CommandBase implements Callable<Intege
 
     @Override
     public Integer call() throws Exception {
+        OptionChecks.atLeast("--max-words", maxWords, 0);
         Sampling sampling = Sampling.parse(sampler);
         if (authors != null && !AuthorsData.looksLikeData(authors)) {
             throw new IllegalArgumentException(authors + " does not look like the authors' generated_ds folder (no language folder such as Tomita-3 or D-12 in it)");

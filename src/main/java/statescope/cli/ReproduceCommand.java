@@ -41,8 +41,28 @@ public final class ReproduceCommand extends CommandBase implements Callable<Inte
     @Option(names = "--list", description = "List the models and their state, train nothing.")
     boolean list;
 
+    @Option(names = "--force", description = "Replace a finished model in --out that was trained from another seed "
+            + "than --seed; without it such a model is kept and the command stops (exit 3).")
+    boolean force;
+
     @Mixin
     TrainRunOptions run;
+
+    /**
+     * Refuses to train a model again from {@code --seed} where a finished model in {@code --out} came from
+     * another seed (the shipped models, with {@code --seed 2}): it would be replaced. Nothing is trained.
+     */
+    private void checkSeeds(List<Recipes.Recipe> todo) {
+        for (Recipes.Recipe r : todo) {
+            Path file = out.resolve(r.fileStem() + ".safetensors");
+            var done = TrainingRun.finishedManifest(file);
+            if (done.isPresent() && done.get().seed() != run.seed) {
+                throw new IllegalArgumentException(file + " was trained from seed " + done.get().seed() + ", not --seed "
+                        + run.seed + ": reproducing it would replace it; give another --out, or pass --force to replace "
+                        + "it; nothing was trained");
+            }
+        }
+    }
 
     /** What reproduce does with one model. */
     enum State {
@@ -100,12 +120,19 @@ public final class ReproduceCommand extends CommandBase implements Callable<Inte
                 todo.add(r);
             }
         }
-        if (only != null && todo.isEmpty()) {
-            throw new IllegalArgumentException("no model matches --languages " + String.join(",", only)
-                    + "; see statescope reproduce --list");
+        if (only != null) {
+            List<String> unknown = only.stream().filter(n -> Recipes.all().stream()
+                    .noneMatch(r -> r.fileStem().equals(n) || r.language().equals(n))).toList();
+            if (!unknown.isEmpty()) {
+                throw new IllegalArgumentException("--languages: no shipped model '" + String.join("', '", unknown)
+                        + "'; statescope reproduce --list names them");
+            }
         }
         if (!list && !todo.isEmpty()) {
             OutputPaths.check(out.resolve(todo.get(0).fileStem() + ".safetensors"), true);
+            if (!force) {
+                checkSeeds(todo);
+            }
         }
         var err = err();
         var outW = out();

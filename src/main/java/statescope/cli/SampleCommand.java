@@ -33,7 +33,8 @@ public final class SampleCommand extends CommandBase implements Callable<Integer
     @Parameters(index = "0", paramLabel = "NAME", description = "A language id or alias (see 'statescope languages').")
     String name;
 
-    @Option(names = "--bin", paramLabel = "N", description = "Evaluation bin N (1-based).")
+    @Option(names = "--bin", paramLabel = "N", description = "Evaluation bin N, 1 to the language's number of bins "
+            + "(statescope language show NAME lists them); not with --split (default: --split train).")
     Integer bin;
 
     @Option(names = "--split", paramLabel = "SPLIT", description = "A split by name: train, bin1, bin2, ... (default: train).")

@@ -62,9 +62,9 @@ public final class StarFreeCommand extends CommandBase implements Callable<Integ
     @Option(names = "--max-monoid", paramLabel = "N", description = "Largest monoid to build (default: ${DEFAULT-VALUE}).")
     int maxMonoid = Limits.DEFAULT.maxMonoidElements();
 
-    @Option(names = "--construction-limit", paramLabel = "F",
+    @Option(names = "--construction-limit", paramLabel = "N",
             description = "Multiply the caps of the subset construction (200,000 states, 20 million transitions, "
-                    + "200 million steps) by F, 1 to " + Limits.MAX_CONSTRUCTION_SCALE + "; memory and time grow "
+                    + "200 million steps) by the whole number N, 1 to " + Limits.MAX_CONSTRUCTION_SCALE + "; memory and time grow "
                     + "in proportion (default: ${DEFAULT-VALUE}).")
     int constructionLimit = 1;
 
@@ -73,10 +73,8 @@ public final class StarFreeCommand extends CommandBase implements Callable<Integ
         if ((regex == null) == (file == null)) {
             throw new ParameterException(spec.commandLine(), "give either a REGEX or --file FILE");
         }
-        if (maxStates < 1 || maxMonoid < 1) {
-            throw new IllegalArgumentException("--max-states and --max-monoid must be at least 1, got " + maxStates + " and "
-                    + maxMonoid);
-        }
+        OptionChecks.atLeast("--max-states", maxStates, 1);
+        OptionChecks.atLeast("--max-monoid", maxMonoid, 1);
         if (constructionLimit < 1 || constructionLimit > Limits.MAX_CONSTRUCTION_SCALE) {
             throw new IllegalArgumentException("--construction-limit must be from 1 to "
                     + Limits.MAX_CONSTRUCTION_SCALE + ", got " + constructionLimit);

@@ -79,6 +79,7 @@ public final class StateScopeCommand implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        HelpText.reflow(cl);
         var usage = cl.getParameterExceptionHandler();
         cl.setParameterExceptionHandler((ex, arguments) -> valueError(ex)
                 ? report(new IllegalArgumentException(ex.getMessage(), ex), ex.getCommandLine().getErr(), false)

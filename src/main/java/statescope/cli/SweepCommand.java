@@ -57,7 +57,7 @@ public final class SweepCommand extends CommandBase implements Callable<Integer>
             description = "Local: cells trained at a time (default: cores / threads per cell, at least 1).")
     Integer parallel;
 
-    @Option(names = "--dry-run", description = "Slurm: print the job script, submit nothing.")
+    @Option(names = "--dry-run", description = "Slurm only (with --executor slurm): print the job script, submit nothing.")
     boolean dryRun;
 
     @Option(names = "--list", description = "List the cells, their state and their train command; train nothing.")
@@ -65,7 +65,7 @@ public final class SweepCommand extends CommandBase implements Callable<Integer>
 
     @Option(names = "--launcher", paramLabel = "CMD",
             description = "Slurm: the command that runs statescope on a node (default: this JDK with this jar, "
-                    + "or this installed app), e.g. \"java --add-modules jdk.incubator.vector -jar /shared/statescope.jar\".")
+                    + "or this installed app; docs/sweeps.md has an example).")
     String launcher;
 
     @Option(names = "--quiet", description = "No progress bars.")
@@ -89,6 +89,10 @@ public final class SweepCommand extends CommandBase implements Callable<Integer>
         if (plan == null) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "Missing the plan: statescope sweep PLAN (or statescope sweep status DIR)");
+        }
+        if (dryRun && executor != Executor.slurm) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--dry-run needs --executor slurm; --list shows the cells without training");
         }
         SweepPlan p = SweepPlan.read(plan);
         Path dir = (out != null ? out : Path.of(p.out() != null ? p.out() : p.name())).toAbsolutePath().normalize();

@@ -37,7 +37,7 @@ import statescope.ssm.Trace;
         footer = {"", "Examples:",
             "  statescope trace --model parity.safetensors --input abba",
             "  statescope trace --model model.safetensors --tokens 0,3,1 --json > trace.json",
-            "  statescope trace --model parity.safetensors --input 0110 -o trace.npz   (or .csv, .json)",
+            "  statescope trace --model parity.safetensors --input 0110 -o trace.npz",
             "  statescope trace --model hf-mamba/ --vocab 0=5,1=6 --input 0110",
             "",
             "--model also takes a Hugging Face save_pretrained folder (config.json + model.safetensors)",
@@ -91,6 +91,8 @@ public final class TraceCommand extends CommandBase implements Callable<Integer>
 
     @Override
     public Integer call() throws IOException {
+        vocab.checkUsage(spec.commandLine());
+        OptionChecks.positive("--norm-eps", normEps);
         if (out != null) {
             OutputPaths.check(out, false);
         }

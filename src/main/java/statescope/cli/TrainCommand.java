@@ -31,9 +31,9 @@ import statescope.train.TrainingMemory;
             "loss and strict per-string accuracy). Unset options take the language's recipe (see docs/reproduction.md).",
             "Checkpoints are written atomically; --resume continues after a kill; Ctrl-C saves and exits (130)."},
         mixinStandardHelpOptions = true,
-        footer = {"", "Examples:", "  statescope train --language parity --layers 1 --d-model 16 --gates signed --seed 1",
-            "  statescope train --language flip-flop --out assets/models/flip-flop.safetensors --resume",
-            "  statescope train --language d-12 --out assets/models/d-12.safetensors --resume --steps 8000"})
+        footer = {"", "Examples:", "  statescope train --language parity --d-model 16 --gates signed --seed 1",
+            "  statescope train --language flip-flop --out flip-flop.safetensors --resume",
+            "  statescope train --language d-12 --out d-12.safetensors --resume --steps 8000"})
 public final class TrainCommand extends CommandBase implements Callable<Integer> {
 
     @Option(names = "--language", required = true, paramLabel = "NAME", description = "A catalog language id or alias.")
@@ -95,7 +95,8 @@ public final class TrainCommand extends CommandBase implements Callable<Integer>
     @Option(names = "--eval-every", paramLabel = "S", description = "Steps between quick evaluations.")
     Integer evalEvery;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Model file (default: LANGUAGE.safetensors).")
+    @Option(names = "--out", paramLabel = "FILE", description = "Model file, NAME.safetensors or NAME (the manifest "
+            + "goes beside it as NAME.json); default: the recipe's name, e.g. parity-nonneg.safetensors.")
     Path out;
 
     @Option(names = "--init-seed", paramLabel = "SEED",
@@ -125,16 +126,17 @@ public final class TrainCommand extends CommandBase implements Callable<Integer>
     }
 
     @Option(names = "--sampler", paramLabel = "KIND",
-            description = "How the words are drawn: authors (as the paper's generators; default) or uniform (a uniform "
-                    + "length, then a uniform word of it).")
+            description = "How the words are drawn: authors (as the paper's generators; default), uniform (a uniform "
+                    + "length, then a uniform word of it) or mixed (each word from either, a fair coin per word).")
     String sampler;
 
     @Option(names = "--resume", description = "Continue from the saved state of --out when there is one; a finished "
             + "model is trained further when --steps is above the step its run reached.")
     boolean resume;
 
-    @Option(names = "--force", description = "Train anew even when --out holds a finished model (it is replaced at the "
-            + "first evaluation); without it such a model is kept and the command stops (exit 3).")
+    @Option(names = "--force", description = "Train anew even when --out holds a finished model or a partly trained "
+            + "run's saved state (replaced at the first evaluation); without it such files are kept and the command "
+            + "stops (exit 3). Not with --resume.")
     boolean force;
 
     @Mixin
@@ -146,8 +148,13 @@ public final class TrainCommand extends CommandBase implements Callable<Integer>
 
     @Override
     public Integer call() throws Exception {
+        if (force && resume) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--force and --resume contradict each other: --resume continues the run at --out, --force starts anew");
+        }
         TrainingRun.Spec s = runSpec();
-        Path file = out != null ? out : Path.of(Recipes.forLanguage(language, gates).fileStem() + ".safetensors");
+        Path file = OutputPaths.modelFile(out != null ? out
+                : Path.of(Recipes.forLanguage(language, gates).fileStem() + ".safetensors"));
         OutputPaths.check(file, true);
         if (!lock) {
             return train(s, file);
@@ -189,9 +196,17 @@ public final class TrainCommand extends CommandBase implements Callable<Integer>
         if (!force) {
             checkReadable(file);
         }
+        OutputPaths.checkOwnFile(Checkpoint.manifestPath(file), force, "a StateScope manifest",
+                Checkpoint::readManifestFile);
         if (!resume && !force && TrainingRun.finished(file)) {
             throw new IllegalArgumentException(file + " holds a finished model; pass --resume to train it further, "
                     + "--force to replace it, or another --out");
+        }
+        if (!resume && !force && TrainingRun.resumable(file)) {
+            var step = TrainingRun.resumeStep(file);
+            throw new IllegalArgumentException(file + " has a partly trained run" + (step.isPresent() ? " (step "
+                    + step.getAsLong() + ")" : "") + ": pass --resume to continue it or --force to start anew; "
+                    + "nothing was written");
         }
         if (resume && !TrainingRun.resumable(file)) {
             var done = TrainCommandLine.finishedRun(file);

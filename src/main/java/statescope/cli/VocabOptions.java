@@ -3,6 +3,7 @@ package statescope.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import statescope.lang.catalog.Catalog;
 import statescope.ssm.Checkpoint;
@@ -35,18 +36,24 @@ public final class VocabOptions {
                     + "applied whenever it is loaded from then on.")
     boolean save;
 
+    /** Refuses, as a usage error (exit 2), {@code --outputs} or {@code --save-vocab} without {@code --vocab}. */
+    void checkUsage(CommandLine commandLine) {
+        if (vocab == null && (outputs != null || save)) {
+            throw new CommandLine.ParameterException(commandLine, (outputs != null ? "--outputs" : "--save-vocab")
+                    + " needs --vocab");
+        }
+    }
+
     /**
      * Loads {@code model}: as saved (with the map saved beside it) without {@code --vocab}, else with its
      * own ids mapped by {@code --vocab}/{@code --outputs}, ordered as {@code language} when given.
-     * A bad checkpoint or map is an {@link IllegalArgumentException} (exit 3).
+     * A bad checkpoint or map is an {@link IllegalArgumentException} (exit 3). The command has called
+     * {@link #checkUsage} first.
      */
     public Checkpoint load(Path model, Checkpoint.Overrides overrides, String language, PrintWriter err)
             throws IOException {
         try {
             if (vocab == null) {
-                if (outputs != null || save) {
-                    throw new IllegalArgumentException((outputs != null ? "--outputs" : "--save-vocab") + " needs --vocab");
-                }
                 Checkpoint ck = Checkpoint.load(model, overrides);
                 if (language != null) {                                // a model scored on another language: refused
                     String trained = ck.manifest().languageId();

@@ -41,6 +41,8 @@ public final class ConstructedFiles {
         c.checkpoint().save(w);
         if (c.dfa() != null) {
             DfaJson.write(c.dfa(), dfaPath(w));
+        } else {
+            Files.deleteIfExists(dfaPath(w));        // an earlier model's reference is not this one's
         }
         return w;
     }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import statescope.io.BoundedFiles;
 import statescope.lang.catalog.Catalog;
 import statescope.lang.catalog.Language;
 import statescope.ssm.GateRange;
@@ -94,7 +95,8 @@ public final class SweepPlan {
     public static SweepPlan read(Path file) throws IOException {
         String n = file.getFileName().toString();
         int dot = n.lastIndexOf('.');
-        return SweepPlanReader.parse(Files.readString(file), n, dot > 0 ? n.substring(0, dot) : n);
+        return SweepPlanReader.parse(BoundedFiles.decodeUtf8(file, Files.readAllBytes(file)), n,
+                dot > 0 ? n.substring(0, dot) : n);
     }
 
     /** Parses and checks a plan's text; {@code where} prefixes messages, {@code defaultName} names an unnamed plan. */

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -218,6 +219,20 @@ public final class TrainingRun {
     }
 
     /**
+     * The step of the resume state of {@code out} (an interrupted run's), read from its manifest; empty
+     * when there is none or its manifest cannot be read.
+     */
+    public static OptionalLong resumeStep(Path out) {
+        Path m = Checkpoint.manifestPath(RunFiles.sibling(out, ".resume.safetensors"));
+        try {
+            return Files.isRegularFile(m) ? OptionalLong.of(Checkpoint.readManifestFile(m).manifest().trainingStep())
+                    : OptionalLong.empty();
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /**
      * The manifest of the finished model at {@code out} (its training step is the step of the saved, best
      * checkpoint; its notes start with the command of the run); empty when it is not finished.
      */
@@ -305,8 +320,39 @@ public final class TrainingRun {
 
     private void requireConfig(Checkpoint c, String what, String advice) {
         if (!c.manifest().config().equals(config)) {
-            throw new IllegalArgumentException(what + " was trained with config " + c.manifest().config() + ", not "
-                    + config + "; " + advice);
+            throw new IllegalArgumentException(what + " was trained with " + configDifference(c.manifest().config(), config)
+                    + "; " + advice);
+        }
+    }
+
+    /**
+     * What differs between the config of a saved run and the one asked for, by the train options that set
+     * it ({@code --layers 1000, not 1}), the others by their names; empty when they are equal.
+     */
+    static String configDifference(SsmConfig saved, SsmConfig asked) {
+        List<String> d = new ArrayList<>();
+        differs(d, "--d-model", saved.dModel(), asked.dModel());
+        differs(d, "--layers", saved.nLayer(), asked.nLayer());
+        differs(d, "--d-state", saved.dState(), asked.dState());
+        differs(d, "--gates", saved.gates().name().toLowerCase(Locale.ROOT),
+                asked.gates().name().toLowerCase(Locale.ROOT));
+        differs(d, "--norm", saved.norm().name().toLowerCase(Locale.ROOT),
+                asked.norm().name().toLowerCase(Locale.ROOT));
+        differs(d, "expand", saved.expand(), asked.expand());
+        differs(d, "conv width", saved.dConv(), asked.dConv());
+        if (saved.dModel() == asked.dModel()) {                  // else the rank follows from --d-model
+            differs(d, "dt rank", saved.dtRank(), asked.dtRank());
+        }
+        differs(d, "input vocabulary size", saved.vocabSize(), asked.vocabSize());
+        differs(d, "output classes", saved.outputSize(), asked.outputSize());
+        differs(d, "selective", saved.selective(), asked.selective());
+        differs(d, "norm epsilon", saved.normEps(), asked.normEps());
+        return String.join(", ", d);
+    }
+
+    private static void differs(List<String> out, String name, Object saved, Object asked) {
+        if (!saved.equals(asked)) {
+            out.add(name + " " + saved + ", not " + asked);
         }
     }
 

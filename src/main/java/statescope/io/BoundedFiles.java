@@ -112,8 +112,13 @@ public final class BoundedFiles {
 
     /** {@link #read} decoded as UTF-8 (a UTF-8 byte-order mark is dropped). */
     public static String readUtf8(Path file, long maxBytes, String what) throws IOException {
+        return decodeUtf8(file, read(file, maxBytes, what));
+    }
+
+    /** {@link #decodeUtf8(byte[])} of the bytes of {@code file}, whose message names the file. */
+    public static String decodeUtf8(Path file, byte[] bytes) throws NotUtf8Exception {
         try {
-            return decodeUtf8(read(file, maxBytes, what));
+            return decodeUtf8(bytes);
         } catch (NotUtf8Exception e) {
             throw new NotUtf8Exception(file + ": " + e.getMessage());
         }

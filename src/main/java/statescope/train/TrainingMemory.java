@@ -56,7 +56,8 @@ public final class TrainingMemory {
         }
     }
 
-    static String human(long bytes) {
+    /** A size in MiB or GiB, for messages. */
+    public static String human(long bytes) {
         return bytes >= 1L << 30 ? String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30))
                 : String.format(Locale.ROOT, "%.0f MiB", bytes / (double) (1L << 20));
     }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import statescope.inspect.CatalogLanguages;
 import statescope.inspect.CustomLanguages;
@@ -75,5 +77,32 @@ class LengthSweepTest {
         assertEquals(List.of(10, 10, 0, 0), r.points().stream().map(LengthSweep.Point::correct).toList());
         assertTrue(r.points().stream().allMatch(p -> p.source().equals("walk")));
         assertEquals(10, r.firstBelow());
+    }
+
+    @Test
+    void aStopIsSeenWhileAPointsStringsAreDrawn() {
+        Language d2 = Catalog.standard().get("d-2");
+        var entry = CatalogLanguages.entry(d2);
+        var s = Subject.of(new OracleModel(entry, (w, t) -> false), entry, d2);
+        var polls = new AtomicInteger();
+        var stop = new Control(() -> polls.incrementAndGet() > 1, p -> { }, Long.MAX_VALUE);
+        int n = 50_000_000;                                    // far more than fit: drawing them all would not end
+        assertNull(LengthSweep.draw(new Sources(s), 100, 105, n, new SplittableRandom(1), stop));
+        assertEquals(2, polls.get(), "asked every " + LengthSweep.DRAWS_PER_CHECK + " strings");
+
+        var r = new LengthSweep(s, new ReferenceScan(), new LengthSweep.Settings(1000, n, 4, false, 1, 1))
+                .run(new Control(() -> polls.incrementAndGet() > 3, p -> { }, Long.MAX_VALUE));
+        assertTrue(r.stopped() && r.points().isEmpty(), "stopped inside the first point");
+        var drawn = LengthSweep.draw(new Sources(s), 10, 13, 1000, new SplittableRandom(1), Control.none());
+        assertEquals(1000, drawn.words().size());
+        assertTrue(drawn.words().stream().allMatch(w -> w.length >= 10 && w.length <= 13));
+    }
+
+    @Test
+    void settingsNameTheOptionAtFault() {
+        var perDecade = assertThrows(IllegalArgumentException.class, () -> new LengthSweep.Settings(10, 1, 0, false, 1, 1));
+        assertEquals("--per-decade must be at least 1, got 0", perDecade.getMessage());
+        var threads = assertThrows(IllegalArgumentException.class, () -> new LengthSweep.Settings(10, 1, 1, false, 1, 0));
+        assertEquals("--threads must be at least 1, got 0", threads.getMessage());
     }
 }

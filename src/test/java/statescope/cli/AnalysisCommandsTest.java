@@ -95,7 +95,10 @@ class AnalysisCommandsTest {
         var own = run("counterexample", "--model", built.toString(), "--regex", "0*1*0*1*", "--max-length", "6",
                 "--samples", "0", "--backend", "cpu");
         assertEquals(0, own.code(), own.err());
-        badInput("was trained on 'parity', not on 'dyck-1'", "extract", "--model", SIGNED, "--language", "dyck-1");
+        badInput("was trained on 'parity', not on 'dyck-1' (it is checked on the language it was trained on: drop "
+                + "--language or pass --language parity)", "extract", "--model", SIGNED, "--language", "dyck-1");
+        badInput("was trained on 'parity', not on 'tomita-2' (--regex or --dfa check a model with next-symbol outputs "
+                + "against another reference)", "counterexample", "--model", NONNEG, "--language", "tomita-2");
         badInput("was trained on 'parity', not on 'tomita-3'", "eval", "--model", SIGNED, "--language", "tomita-3",
                 "--backend", "cpu");
         badInput("reads the symbols [0, 1], but dyck-1 is over [(, )]", "probe", "--model", SIGNED, "--language",

@@ -1,5 +1,6 @@
 package statescope.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -100,5 +101,45 @@ class ConstructCommandTest {
     void checkingATrainedModelIsRefused() {
         Result r = run("construct", "check", "assets/models/d-12.safetensors", "--lengths", "10");
         oneClearLine(r, "is a trained model, not a constructed one");
+    }
+
+    @Test
+    void anExistingModelOrAForeignFileBesideItIsKeptWithoutForce(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("t7.safetensors");
+        assertEquals(ExitCodes.OK, run("construct", "--regex", "0*1*0*1*", "--out", model.toString()).code());
+        byte[] weights = Files.readAllBytes(model);
+        oneClearLine(run("construct", "--regex", "(ab)*", "-a", "ab", "--out", model.toString()),
+                model + " exists; pass --force to replace it, or give another --out; nothing was written");
+        assertArrayEquals(weights, Files.readAllBytes(model));
+
+        // a hand construction forced over a compiled one leaves no DFA reference of the old one beside it
+        Result forced = run("construct", "--language", "ab-d-bc", "--out", model.toString(), "--force");
+        assertEquals(ExitCodes.OK, forced.code(), forced.err());
+        assertTrue(!Files.exists(dir.resolve("t7.dfa.json")), "the old model's DFA is gone");
+
+        Files.writeString(dir.resolve("k2.json"), "important");
+        Files.writeString(dir.resolve("k3.dfa.json"), "mine");
+        oneClearLine(run("construct", "--regex", "ab", "--out", dir.resolve("k2.safetensors").toString()),
+                dir.resolve("k2.json") + " is not a StateScope manifest (");
+        oneClearLine(run("construct", "--regex", "ab", "--out", dir.resolve("k3").toString()),
+                dir.resolve("k3.dfa.json") + " is not a StateScope DFA file (");
+        assertEquals("important", Files.readString(dir.resolve("k2.json")));
+        assertEquals("mine", Files.readString(dir.resolve("k3.dfa.json")));
+        assertTrue(!Files.exists(dir.resolve("k2.safetensors")) && !Files.exists(dir.resolve("k3.safetensors")));
+        assertEquals(ExitCodes.OK, run("construct", "--regex", "ab", "--out", dir.resolve("k3").toString(), "--force")
+                .code());
+        assertEquals(2, DfaJson.read(dir.resolve("k3.dfa.json")).alphabet().size());
+    }
+
+    @Test
+    void aMissingFolderIsNotCreated(@TempDir Path dir) {
+        Path missing = dir.resolve("missing");
+        Result r = run("construct", "--regex", "ab", "--out", missing.resolve("x.safetensors").toString());
+        assertEquals(ExitCodes.IO, r.code(), r.err());
+        assertEquals("statescope: I/O error: " + missing + ": no such directory", r.err().strip());
+        assertTrue(!Files.exists(missing), "no folder was created");
+        Result shipped = run("construct", "--shipped", "--out", missing.resolve("deeper").toString());
+        assertEquals(ExitCodes.IO, shipped.code(), shipped.err());
+        assertTrue(!Files.exists(missing), "no folder was created");
     }
 }

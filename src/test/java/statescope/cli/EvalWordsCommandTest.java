@@ -133,4 +133,17 @@ class EvalWordsCommandTest {
         var notData = run("eval", "--model", T1, "--authors", dir.toString());
         assertEquals(ExitCodes.BAD_INPUT, notData.code());
     }
+
+    @Test
+    void aFileThatIsNotUtf8IsNamedWithTheByteAtFault() throws Exception {
+        Path words = file("w.txt", "1\n11\n");
+        Path bad = Files.write(dir.resolve("rand.json"), new byte[] {'1', (byte) 0xAA, '\n'});
+        var w = run("eval", "--model", T1, "--words", bad.toString());
+        assertEquals(ExitCodes.BAD_INPUT, w.code(), w.err());
+        assertEquals("statescope: error: " + bad + ": the text is not UTF-8: byte 0xAA at offset 1 (line 1); save it "
+                + "as UTF-8", w.err().strip());
+        var t = run("eval", "--model", T1, "--words", words.toString(), "--targets", bad.toString());
+        assertEquals(ExitCodes.BAD_INPUT, t.code(), t.err());
+        assertEquals(w.err(), t.err());
+    }
 }

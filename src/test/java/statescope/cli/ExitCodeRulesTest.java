@@ -153,4 +153,29 @@ class ExitCodeRulesTest {
         assertEquals(StateScopeCommand.VERSION, r.out().strip());
         assertTrue(run("sample", "--help").out().contains("mixed (each word"));
     }
+
+    @Test
+    void conflictingOrMissingOptionsAreUsageErrors() {
+        String t3 = "assets/models/tomita-3.safetensors";
+        String[][] cases = {
+            {"--dot prints one machine: give --model, not --suite", "extract", "--suite", "assets/models", "--dot"},
+            {"--dot and --json exclude each other", "extract", "--model", t3, "--dot", "--json"},
+            {"--outputs needs --vocab", "trace", "--model", t3, "--input", "01", "--outputs", "reject=7"},
+            {"--save-vocab needs --vocab", "eval", "--model", t3, "--save-vocab"},
+            {"give constructed model files, --catalog or --random N", "construct", "check"},
+            {"--hide-dead applies to --format dot only: drop it for JSON", "dfa", "export", "tomita-3", "--hide-dead",
+                "--format", "json"},
+            {"--lengths-max sets the length sweep of --suite; give --suite, or drop it", "counterexample", "--model", t3,
+                "--lengths-max", "10"},
+            {"--lengths-strings sets the length sweep of --suite; give --suite, or drop it", "counterexample", "--model",
+                t3, "--lengths-strings", "10"},
+        };
+        for (String[] c : cases) {
+            Run r = run(Arrays.copyOfRange(c, 1, c.length));
+            String what = String.join(" ", Arrays.copyOfRange(c, 1, c.length)) + ": " + r.err();
+            assertEquals(ExitCodes.USAGE, r.code(), what);
+            assertTrue(r.err().startsWith(c[0]) && r.err().contains("Usage: "), what);
+            assertTrue(r.out().isEmpty(), what);
+        }
+    }
 }

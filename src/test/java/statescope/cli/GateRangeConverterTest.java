@@ -59,7 +59,7 @@ class GateRangeConverterTest {
         for (String gates : new String[] {"negative", "[-1,1]", "Signed"}) {    // construct refused 'negative' before
             var err = new StringWriter();
             int code = StateScopeCommand.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "construct",
-                    "--language", "parity", "--gates", gates, "--out", dir.resolve("p.safetensors").toString());
+                    "--language", "parity", "--gates", gates, "--out", dir.resolve("p.safetensors").toString(), "--force");
             assertEquals(ExitCodes.OK, code, gates + ": " + err);
         }
     }

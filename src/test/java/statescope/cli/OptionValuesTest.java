@@ -39,6 +39,30 @@ class OptionValuesTest {
     }
 
     @Test
+    void lengthsBoundsItsStringsAndNamesItsOptions() {
+        refused("--strings must be in 1..100000, got 99999999", "lengths", "--model", PARITY, "--strings", "99999999",
+                "--time", "3");
+        refused("--per-decade must be at least 1, got 0", "lengths", "--model", PARITY, "--per-decade", "0");
+        refused("--strings 100000 of up to 2000000000 symbols need about ", "lengths", "--model", PARITY, "--strings",
+                "100000", "--max", "2000000000");
+    }
+
+    @Test
+    void messagesNameTheOptionNotAField() {
+        refused("--max-words must be at least 0, got -1", "profile", "tomita-3", "--max-words", "-1");
+        for (String eps : new String[] {"-1", "0", "NaN"}) {
+            refused("--norm-eps must be a number above 0, got ", "trace", "--model", "assets/models/tomita-3.safetensors",
+                    "--input", "01", "--norm-eps", eps);
+        }
+        String t7 = "assets/models/constructed/d-12.safetensors";
+        refused("--lengths must be at least 1, got 0", "construct", "check", t7, "--lengths", "0");
+        refused("--samples must be at least 1, got 0", "construct", "check", t7, "--samples", "0");
+        refused("--exhaustive must be at least 0, got -1", "construct", "check", t7, "--exhaustive", "-1");
+        refused("--max-monoid must be at least 1, got 0", "starfree", "(aa)*", "--max-monoid", "0");
+        refused("--max-states must be at least 1, got 0", "starfree", "(aa)*", "--max-states", "0");
+    }
+
+    @Test
     void trainRefusesValuesByTheirOptionsName(@TempDir Path dir) {
         String out = dir.resolve("p.safetensors").toString();
         refused("--clip must be a number of at least 0 (0: off), got NaN", "train", "--language", "parity", "--clip", "NaN",

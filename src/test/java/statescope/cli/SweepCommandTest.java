@@ -224,10 +224,30 @@ class SweepCommandTest {
         assertTrue(heap.err().contains("tiny.yaml: sizes[0]: 1 layer(s) of d-model 8 does not fit: training parity "
                 + "needs about"), heap.err());
         assertFalse(Files.exists(out), "nothing may start before the plan is checked");
+        Path notUtf8 = Files.write(dir.resolve("rand.yaml"), new byte[] {'#', (byte) 0xAA, '\n'});
+        var encoding = run("sweep", notUtf8.toString(), "--list");
+        assertEquals(ExitCodes.BAD_INPUT, encoding.code(), encoding.err());
+        assertEquals("statescope: error: " + notUtf8 + ": the text is not UTF-8: byte 0xAA at offset 1 (line 1); save "
+                + "it as UTF-8", encoding.err().strip());
         var missing = run("sweep");
         assertEquals(ExitCodes.USAGE, missing.code());
         var notASweep = run("sweep", "status", dir.toString());
         assertEquals(ExitCodes.BAD_INPUT, notASweep.code());
         assertTrue(notASweep.err().contains("holds no sweep"), notASweep.err());
+    }
+
+    @Test
+    void dryRunWithoutSlurmIsRefusedAndTrainsNothing(@TempDir Path dir) throws Exception {
+        Path plan = plan(dir, TINY);
+        Path out = dir.resolve("results");
+        for (String[] executor : new String[][] {{}, {"--executor", "local"}}) {
+            List<String> args = new ArrayList<>(List.of("sweep", plan.toString(), "--out", out.toString(), "--dry-run"));
+            args.addAll(Arrays.asList(executor));
+            var r = run(args.toArray(String[]::new));
+            assertEquals(ExitCodes.USAGE, r.code(), r.err());
+            assertTrue(r.err().contains("--dry-run needs --executor slurm; --list shows the cells without training"),
+                    r.err());
+            assertFalse(Files.exists(out), "a dry run trains nothing:\n" + r.err());
+        }
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import statescope.experiment.Recipes;
+import statescope.experiment.TrainingRun;
 import statescope.ssm.Checkpoint;
 
 /** The train, eval and reproduce commands on tiny settings. */
@@ -182,5 +183,25 @@ class TrainEvalCommandTest {
         assertEquals(31, r.out().lines().count());
         Run bad = run("reproduce", "--out", dir.toString(), "--languages", "nothing");
         assertEquals(ExitCodes.BAD_INPUT, bad.code());
+        Run partly = run("reproduce", "--out", dir.toString(), "--languages", "tomita-1,nope,nix", "--list");
+        assertEquals(ExitCodes.BAD_INPUT, partly.code(), partly.out());
+        assertEquals("statescope: error: --languages: no shipped model 'nope', 'nix'; statescope reproduce --list names "
+                + "them", partly.err().strip());
+        assertTrue(partly.out().isEmpty(), partly.out());
+    }
+
+    @Test
+    void reproduceKeepsAModelOfAnotherSeedWithoutForce(@TempDir Path dir) throws Exception {
+        Path model = staleParitySigned(dir);                      // trained from seed 1, as the shipped models
+        byte[] weights = Files.readAllBytes(model);
+        Run seed2 = run("reproduce", "--out", dir.toString(), "--languages", "parity-signed", "--seed", "2", "--quiet");
+        assertEquals(ExitCodes.BAD_INPUT, seed2.code(), seed2.err());
+        assertEquals("statescope: error: " + model + " was trained from seed 1, not --seed 2: reproducing it would "
+                + "replace it; give another --out, or pass --force to replace it; nothing was trained",
+                seed2.err().strip());
+        assertTrue(Arrays.equals(weights, Files.readAllBytes(model)));
+        assertTrue(!TrainingRun.resumable(model), "nothing was trained");
+        Run listed = run("reproduce", "--out", dir.toString(), "--languages", "parity-signed", "--seed", "2", "--list");
+        assertEquals(0, listed.code(), "--list trains nothing: " + listed.err());
     }
 }

@@ -19,6 +19,7 @@ import statescope.cli.TrainCommandLine;
 import statescope.ssm.Checkpoint;
 import statescope.ssm.GateRange;
 import statescope.ssm.NormKind;
+import statescope.ssm.SsmConfig;
 import statescope.train.Loss;
 import statescope.train.ParamSet;
 import statescope.train.TrainOptions;
@@ -228,5 +229,15 @@ class TrainingRunTest {
         LanguageTask bd = LanguageTask.of("bounded-dyck-8-10");
         assertEquals(LanguageTask.Objective.NEXT_TOKEN, bd.objective());
         assertEquals(17, bd.outputSize());
+    }
+
+    @Test
+    void aConfigDifferenceIsSaidByTheOptionsThatSetIt() {
+        var saved = new SsmConfig(16, 1000, 16, 2, 4, 1, 3, 2, GateRange.NONNEGATIVE, true, NormKind.LAYER, 1e-5f);
+        var asked = new SsmConfig(16, 1, 16, 2, 4, 1, 3, 2, GateRange.SIGNED, true, NormKind.LAYER, 1e-5f);
+        assertEquals("--layers 1000, not 1, --gates nonnegative, not signed", TrainingRun.configDifference(saved, asked));
+        assertEquals("", TrainingRun.configDifference(saved, saved));
+        var wider = new SsmConfig(24, 1000, 16, 2, 4, 2, 3, 2, GateRange.NONNEGATIVE, true, NormKind.LAYER, 1e-5f);
+        assertEquals("--d-model 24, not 16", TrainingRun.configDifference(wider, saved), "the dt rank follows --d-model");
     }
 }

@@ -1,11 +1,11 @@
 package statescope.lang.catalog;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import statescope.io.BoundedFiles;
 import statescope.lang.Word;
 
 /**
@@ -113,7 +113,7 @@ public final class WordFiles {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no " + what + " file " + file + (Files.exists(file) ? " (not a file)" : ""));
         }
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text = BoundedFiles.decodeUtf8(file, Files.readAllBytes(file));
         List<String> lines = new ArrayList<>(List.of(text.split("\r?\n", -1)));
         if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
             lines.remove(lines.size() - 1);

@@ -108,6 +108,10 @@ class StageControlsTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1.6, UiScale.factor(), 1e-9, "2560x1440 holds the chosen 1.6x");
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT0).release(KeyCode.DIGIT0, KeyCode.CONTROL);
+        WaitForAsyncUtils.asyncFx(() -> {                                 // the stage is shared with later test classes
+            stage.setWidth(1600);
+            stage.setHeight(1000);
+        }).get();
         WaitForAsyncUtils.waitForFxEvents();
     }
 

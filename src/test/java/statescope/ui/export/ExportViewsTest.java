@@ -67,6 +67,7 @@ class ExportViewsTest {
                 TaskRunner.immediate());
         window = StateScopeApp.buildRoot(vm);
         stage.setScene(new Scene(window, 1400, 900));
+        stage.sizeToScene();                                          // the shared stage may keep an earlier class's size
         stage.getScene().getStylesheets().add(StateScopeApp.STYLESHEET);
         Chooser stub = new Chooser() {
             @Override

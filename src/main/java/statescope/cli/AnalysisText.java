@@ -107,11 +107,17 @@ final class AnalysisText {
         return sb.toString();
     }
 
-    static String sweepCsv(LengthSweep.Result r) {
-        var sb = new StringBuilder("length,window_max,strings,correct,accuracy,low,high,mean_length,source,first_fail_at\n");
+    /**
+     * A sweep's points as CSV rows; with {@code modelColumn} each row starts with the model's name (a suite's
+     * sweeps in one table), and the header line only when {@code header}.
+     */
+    static String sweepCsv(LengthSweep.Result r, boolean header, boolean modelColumn) {
+        var sb = new StringBuilder(header ? (modelColumn ? "model," : "")
+                + "length,window_max,strings,correct,accuracy,low,high,mean_length,source,first_fail_at\n" : "");
         for (var p : r.points()) {
-            sb.append(f("%d,%d,%d,%d,%.4f,%.4f,%.4f,%.1f,%s,%d%n", p.length(), p.windowMax(), p.strings(), p.correct(),
-                    p.accuracy(), p.low(), p.high(), p.meanLength(), p.source(), p.failAt()));
+            sb.append(modelColumn ? r.model() + "," : "").append(f("%d,%d,%d,%d,%.4f,%.4f,%.4f,%.1f,%s,%d%n",
+                    p.length(), p.windowMax(), p.strings(), p.correct(), p.accuracy(), p.low(), p.high(), p.meanLength(),
+                    p.source(), p.failAt()));
         }
         return sb.toString();
     }

@@ -95,7 +95,7 @@ public final class LengthsCommand extends CommandBase implements Callable<Intege
         for (int i = 0; i < results.size(); i++) {
             var r = results.get(i);
             if (csv) {
-                out.print((common.suite() ? "# " + r.model() + "\n" : "") + AnalysisText.sweepCsv(r));
+                out.print(AnalysisText.sweepCsv(r, i == 0, common.suite()));      // a suite: one table, a model column
             } else {
                 out.print((i > 0 ? "\n" : "") + AnalysisText.sweepText(r, strings));
             }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,6 +104,28 @@ class AnalysisCommandsTest {
                 "--backend", "cpu");
         badInput("reads the symbols [0, 1], but dyck-1 is over [(, )]", "probe", "--model", SIGNED, "--language",
                 "dyck-1");
+    }
+
+    /** A suite's sweeps as one CSV table: one header, a model column (they were a table per model under "# name"). */
+    @Test
+    void aSuitesSweepsAreOneCsvTable(@TempDir Path dir) throws Exception {
+        for (String m : List.of("parity-nonneg", "parity-signed")) {
+            for (String ext : List.of(".safetensors", ".json")) {
+                Files.copy(Path.of("assets/models", m + ext), dir.resolve(m + ext));
+            }
+        }
+        var r = run("lengths", "--suite", dir.toString(), "--max", "20", "--strings", "5", "--csv", "--backend", "cpu");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals("model,length,window_max,strings,correct,accuracy,low,high,mean_length,source,first_fail_at",
+                lines.getFirst());
+        assertEquals(1, lines.stream().filter(l -> l.startsWith("model,")).count(), "one header");
+        for (String l : lines.subList(1, lines.size())) {
+            assertTrue(l.startsWith("parity-nonneg,") || l.startsWith("parity-signed,"), l);
+            assertEquals(11, l.split(",").length, l);
+        }
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("parity-nonneg,"))
+                && lines.stream().anyMatch(l -> l.startsWith("parity-signed,")), r.out());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package statescope.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -108,6 +109,7 @@ public final class EvalCommand extends CommandBase implements Callable<Integer> 
         Sampling sampling = sampler == null ? null : Sampling.parse(sampler);
         List<Path> files = target.files();
         List<ModelEvaluation.Row> rows = new ArrayList<>();
+        int skipped = 0;
         try (Selection backendSel = backend.select(VectorSupport.fastScan(threads), err())) {
             // the GPU runs batched scans; on the CPU the training forward keeps the figures equal to the manifests'
             SelectiveScanKernel gpu = backendSel.onGpu() ? backendSel.kernel() : null;
@@ -120,18 +122,35 @@ public final class EvalCommand extends CommandBase implements Callable<Integer> 
                 if (vocab.vocab != null || language != null) {
                     throw new IllegalArgumentException("--vocab and --language go with --model, not --suite");
                 }
-                for (Path f : files) {
+                List<Path> scored = new ArrayList<>();
+                for (Path f : files) {                                 // a bad file is named and skipped, the rest scored
                     String name = Checkpoint.weightsPath(f).getFileName().toString().replace(".safetensors", "");
-                    rows.add(ModelEvaluation.evaluate(Checkpoint.load(Checkpoint.weightsPath(f)), name, f, maxWordsOrModels(),
-                            threads, gpu, sampling));
+                    Checkpoint cp;
+                    try {
+                        cp = Checkpoint.load(Checkpoint.weightsPath(f));
+                    } catch (IOException | IllegalArgumentException e) {
+                        String why = String.valueOf(e.getMessage());
+                        err().println("statescope: skipped " + (why.startsWith(f.getFileName().toString()) ? why
+                                : f.getFileName() + ": " + why));
+                        err().flush();
+                        continue;
+                    }
+                    rows.add(ModelEvaluation.evaluate(cp, name, f, maxWordsOrModels(), threads, gpu, sampling));
+                    scored.add(f);
                 }
+                if (scored.isEmpty()) {
+                    throw new IllegalArgumentException("no model in " + target.suite() + " could be read (each is named above)");
+                }
+                skipped = files.size() - scored.size();
+                files = scored;
             }
         }
+        int done = skipped > 0 ? ExitCodes.BAD_INPUT : ExitCodes.OK;       // the table of the rest, then the failure
         var out = out();
         if (target.suite() != null && (overSeeds != null ? overSeeds : SweepFolder.isSweep(target.suite()))) {
             out.print(SeedTable.render(SeedTable.groups(files, rows), csv, json));
             out.flush();
-            return ExitCodes.OK;
+            return done;
         }
         if (json) {
             List<Map<String, Object>> list = new ArrayList<>();
@@ -148,11 +167,12 @@ public final class EvalCommand extends CommandBase implements Callable<Integer> 
                 list.add(m);
             }
             out.println(Json.pretty(list));
-            return ExitCodes.OK;
+            out.flush();
+            return done;
         }
         out.print(table(rows, csv));
         out.flush();
-        return ExitCodes.OK;
+        return done;
     }
 
     /** The language × bin table (at most three evaluation splits per language). */

@@ -174,6 +174,24 @@ class TrainEvalCommandTest {
         assertEquals(ExitCodes.BAD_INPUT, s.code(), s.err());
     }
 
+    /** A suite with a broken file: it is named and skipped, the others scored, and the exit says something failed. */
+    @Test
+    void aSuiteScoresWhatItCanReadAndNamesTheRest(@TempDir Path dir) throws Exception {
+        for (String ext : List.of(".safetensors", ".json")) {
+            Files.copy(Path.of("assets/models", "parity-nonneg" + ext), dir.resolve("parity-nonneg" + ext));
+        }
+        Files.write(dir.resolve("a.safetensors"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
+        Run s = run("eval", "--suite", dir.toString(), "--max-words", "10", "--csv", "--backend", "cpu");
+        assertEquals(ExitCodes.BAD_INPUT, s.code(), s.err());
+        assertEquals("statescope: skipped a.safetensors: not a safetensors file (or its header is oversized): header "
+                + "length 578437695752307201 outside 2..16777216", s.err().strip());
+        assertTrue(s.out().lines().anyMatch(l -> l.startsWith("parity-nonneg,parity,")), "the readable one scored: " + s.out());
+        Files.delete(dir.resolve("parity-nonneg.safetensors"));
+        Run none = run("eval", "--suite", dir.toString(), "--max-words", "10", "--backend", "cpu");
+        assertEquals(ExitCodes.BAD_INPUT, none.code(), none.err());
+        assertTrue(none.err().contains("could be read"), none.err());
+    }
+
     @Test
     void reproduceListsEveryShippedModel(@TempDir Path dir) {
         Run r = run("reproduce", "--out", dir.toString(), "--list");

@@ -102,8 +102,9 @@ public final class CompareStripView extends VBox {
         for (var fixed : List.of(title, labelB, close, open, jumpA, jumpB, jumpAB)) {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
         }
-        picker.setMinWidth(120);
+        picker.minWidthProperty().bind(UiScale.factorProperty().multiply(120));
         picker.setPrefWidth(220);
+        picker.setButtonCell(new ModelPickerCell());
         HBox.setHgrow(summary, Priority.ALWAYS);
         summary.setMaxWidth(Double.MAX_VALUE);
         var bar = new HBox(8, title, jumpA, jumpB, jumpAB, summary, error, labelB, picker, open, close);

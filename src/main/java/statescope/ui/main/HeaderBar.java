@@ -38,6 +38,7 @@ final class HeaderBar extends HBox {
         models.setId("model-picker");
         models.setPrefWidth(300);
         models.setMinWidth(200);
+        models.setButtonCell(new ModelPickerCell());
         vm.modelChoiceProperty().addListener((o, a, b) -> models.setValue(b));
         models.setOnAction(e -> vm.selectModel(models.getValue()));
         var open = new Button("Open checkpoint…");

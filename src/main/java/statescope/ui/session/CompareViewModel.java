@@ -172,6 +172,7 @@ public final class CompareViewModel {
     void closed() {
         active.set(false);
         choice.set(null);
+        error.set("");                                                // a refused B's reason leaves with compare mode
         frame.set(null);
         trajectory.setClouds(List.of());
         for (var map : List.of(stateMap, deltaMap, gateMap)) {

@@ -172,6 +172,7 @@ class CompareModeTest {
         assertTrue(v.compare().errorProperty().get().contains("not a checkpoint"), v.compare().errorProperty().get());
         assertEquals(3, v.compare().frame().firstB());
         v.compare().close();
+        assertEquals("", v.compare().errorProperty().get(), "the refused B's reason leaves with compare mode");
         assertFalse(v.compare().activeProperty().get());
         assertNull(v.compare().frame());
     }

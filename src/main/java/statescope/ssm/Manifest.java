@@ -121,7 +121,7 @@ public record Manifest(int formatVersion, SsmConfig config, List<String> vocabul
             String sym = new String(Character.toChars(cps[i]));
             int id = vocabulary.indexOf(sym);
             if (id < 0) {
-                throw new IllegalArgumentException("symbol '" + sym + "' at position " + i
+                throw new IllegalArgumentException("symbol '" + sym + "' at position " + (i + 1)
                         + " is not in the model's vocabulary " + vocabulary);
             }
             ids[i] = id;

@@ -165,6 +165,7 @@ class CheckpointTest {
         var m = sample().manifest();
         assertEquals(List.of(0, 1, 1, 2), Arrays.stream(m.encode("abb$")).boxed().toList());
         var e = assertThrows(IllegalArgumentException.class, () -> m.encode("abc"));
-        assertTrue(e.getMessage().contains("'c'") && e.getMessage().contains("position 2"), e.getMessage());
+        assertEquals("symbol 'c' at position 3 is not in the model's vocabulary [a, b, $]", e.getMessage(),
+                "counted from 1, as the other messages");
     }
 }

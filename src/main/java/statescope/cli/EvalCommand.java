@@ -110,14 +110,15 @@ public final class EvalCommand extends CommandBase implements Callable<Integer> 
         List<Path> files = target.files();
         List<ModelEvaluation.Row> rows = new ArrayList<>();
         int skipped = 0;
+        // the one model is read (and its language checked) before the backend is chosen: a mistake is the only line
+        Checkpoint one = target.model() == null ? null : vocab.load(target.model(), Checkpoint.Overrides.NONE, language, err());
         try (Selection backendSel = backend.select(VectorSupport.fastScan(threads), err())) {
             // the GPU runs batched scans; on the CPU the training forward keeps the figures equal to the manifests'
             SelectiveScanKernel gpu = backendSel.onGpu() ? backendSel.kernel() : null;
-            if (target.model() != null) {
+            if (one != null) {
                 Path f = target.model();
-                var cp = vocab.load(f, Checkpoint.Overrides.NONE, language, err());
                 String name = f.getFileName().toString().replaceFirst("\\.(safetensors|json)$", "");
-                rows.add(ModelEvaluation.evaluate(cp, name, f, maxWordsOrModels(), threads, gpu, sampling));
+                rows.add(ModelEvaluation.evaluate(one, name, f, maxWordsOrModels(), threads, gpu, sampling));
             } else {
                 if (vocab.vocab != null || language != null) {
                     throw new IllegalArgumentException("--vocab and --language go with --model, not --suite");

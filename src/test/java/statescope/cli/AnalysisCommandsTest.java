@@ -106,6 +106,15 @@ class AnalysisCommandsTest {
                 "dyck-1");
     }
 
+    /** eval reads the model and checks its language before it chooses a backend: a mistake is the only line. */
+    @Test
+    void evalsMistakeIsTheOnlyLine() {
+        var r = run("eval", "--model", SIGNED, "--language", "nope");
+        assertEquals(ExitCodes.BAD_INPUT, r.code());
+        assertEquals("statescope: error: unknown language 'nope'; run 'statescope languages' for the list",
+                r.err().strip(), "no GPU notice before it");
+    }
+
     /** A suite's sweeps as one CSV table: one header, a model column (they were a table per model under "# name"). */
     @Test
     void aSuitesSweepsAreOneCsvTable(@TempDir Path dir) throws Exception {

@@ -1,5 +1,6 @@
 package statescope.ui.automaton;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,7 @@ public final class AutomatonView extends BorderPane {
     private final Map<Long, Group> edgeNodes = new HashMap<>();
     private final Map<Long, Integer> ages = new HashMap<>();
     private final EdgeLabels labels = new EdgeLabels();
+    private final List<StateLabel> stateLabels = new ArrayList<>();
     private final ChangeListener<Number> rescaled = (o, a, b) -> Platform.runLater(this::placeLabels);
     private AutomatonLayout.Result layout;
     private final BooleanProperty expanded = new SimpleBooleanProperty();
@@ -163,6 +165,7 @@ public final class AutomatonView extends BorderPane {
         stateNodes.clear();
         edgeNodes.clear();
         labels.clear();
+        stateLabels.clear();
         var g = new Group();
         for (var e : layout.edges()) {
             var edge = edgeNode(e);
@@ -198,18 +201,16 @@ public final class AutomatonView extends BorderPane {
         text.getStyleClass().add("state-label");
         text.setTextOrigin(VPos.CENTER);
         text.setY(nd.y());
+        var halo = new Rectangle();                                    // behind a label enlarged past its shape
+        halo.getStyleClass().add("state-label-halo");
+        halo.setVisible(false);
+        var label = new StateLabel(text, halo, nd);
         // centred and shrunk to fit its shape whenever its size changes: the font is only known once the
         // text is in the scene and styled (the UI scale's stylesheet makes it larger than the layout's 14 px)
-        Runnable fit = () -> {
-            double w = text.getLayoutBounds().getWidth();
-            double s = w > nd.w() - 14 ? (nd.w() - 14) / w : 1;
-            text.setScaleX(s);
-            text.setScaleY(s);
-            text.setX(nd.x() - w / 2);
-        };
-        text.layoutBoundsProperty().addListener((o, a, b) -> fit.run());
-        fit.run();
-        group.getChildren().add(text);
+        text.layoutBoundsProperty().addListener((o, a, b) -> label.fit(zoom.scaleProperty().get()));
+        label.fit(zoom.scaleProperty().get());
+        stateLabels.add(label);
+        group.getChildren().addAll(halo, text);
         if (nd.start()) {
             if (layout.horizontal()) {
                 var arrow = new Line(nd.x() - hw - 34, nd.y(), nd.x() - hw - 4, nd.y());
@@ -299,9 +300,57 @@ public final class AutomatonView extends BorderPane {
 
     /** Edge labels readable at the current zoom, the trail's newest first where they compete for room. */
     private void placeLabels() {
+        for (StateLabel l : stateLabels) {
+            l.fit(zoom.scaleProperty().get());
+        }
         if (layout != null && getScene() != null) {
             labels.place(zoom.scaleProperty().get(),
                     e -> ages.getOrDefault(((long) e.from() << 32) | e.to(), Integer.MAX_VALUE));
+        }
+    }
+
+    /** Height in screen pixels (times the UI scale) under which a state's name is drawn larger than its shape. */
+    static final double STATE_MIN_PX = 8;
+
+    /**
+     * A state's name: shrunk to fit its shape, and where the zoom would draw it under {@value #STATE_MIN_PX}
+     * px on the screen (a large machine fitted into the pane: D_12's numbers were 4-5 px, flip-flop's names 6)
+     * drawn larger than its shape, at most 2.5 times, on a halo of the state's fill.
+     */
+    private static final class StateLabel {
+        private final Text text;
+        private final Rectangle halo;
+        private final AutomatonLayout.Node nd;
+
+        StateLabel(Text text, Rectangle halo, AutomatonLayout.Node nd) {
+            this.text = text;
+            this.halo = halo;
+            this.nd = nd;
+        }
+
+        void fit(double zoom) {
+            double w = text.getLayoutBounds().getWidth();
+            double h = text.getLayoutBounds().getHeight();
+            double inShape = w > nd.w() - 14 ? (nd.w() - 14) / w : 1;
+            double font = text.getFont().getSize();
+            double onScreen = font * inShape * zoom;
+            double least = STATE_MIN_PX * UiScale.factor();
+            double s = onScreen < least && zoom > 0 ? Math.min(2.5 * inShape, least / (font * zoom)) : inShape;
+            text.setScaleX(s);
+            text.setScaleY(s);
+            text.setX(nd.x() - w / 2);
+            boolean past = s > inShape + 1e-9;
+            halo.setVisible(past);
+            if (past) {
+                double hw = w * s / 2 + 3;
+                double hh = h * s / 2 + 1;
+                halo.setX(nd.x() - hw);
+                halo.setY(nd.y() - hh);
+                halo.setWidth(2 * hw);
+                halo.setHeight(2 * hh);
+                halo.setArcWidth(2 * hh);
+                halo.setArcHeight(2 * hh);
+            }
         }
     }
 

@@ -18,6 +18,7 @@ import javafx.scene.control.Label;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits;
 import javafx.scene.input.ScrollEvent.VerticalTextScrollUnits;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -109,6 +110,31 @@ class AutomatonViewTest {
                 assertEquals(labels, shown.size(), id + ": every edge label shown");
             }
         }
+    }
+
+    /**
+     * D_12's 13 states fitted into the pane drew their numbers 4-5 px high (review): a state's name is drawn
+     * at least 8 px high ({@link AutomatonView#STATE_MIN_PX}), on a halo where it outgrows its shape.
+     */
+    @Test
+    void stateNamesStayReadableWhenALargeMachineIsFitted(FxRobot robot) {
+        open(robot, "d-12", "aaaaaaaaaaaabbbbbbbbbbab", 24);
+        var texts = robot.lookup(".state-label").queryAllAs(Text.class);
+        assertTrue(texts.size() >= 13, "" + texts.size());
+        int halos = 0;
+        for (Text t : texts) {
+            double onScreen = t.getFont().getSize() * t.getScaleY() * zoomScale(robot);
+            assertTrue(onScreen >= 8 - 0.01, t.getText() + " drawn " + onScreen + " px high");
+        }
+        for (Node h : robot.lookup(".state-label-halo").queryAll()) {
+            halos += h.isVisible() ? 1 : 0;
+        }
+        assertTrue(halos > 0, "the names outgrow their shapes at this zoom, on halos");
+    }
+
+    private static double zoomScale(FxRobot robot) {
+        ZoomPane zoom = robot.lookup(".zoom-pane").query();
+        return zoom.scaleProperty().get();
     }
 
     /** "Hide dead state" only for a machine with a dead state, "Fit" only for a drawn machine (not a counter plot). */

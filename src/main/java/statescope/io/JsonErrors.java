@@ -1,6 +1,7 @@
 package statescope.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /** What a JSON parse error says to a user: the parser's reason, with locations as "line L, column C". */
@@ -43,11 +44,14 @@ public final class JsonErrors {
         {"Unexpected character \\('(.+?)' \\(code \\d+\\)\\)", "unexpected '$1'"},
     };
 
+    private static final Pattern[] PLAIN_PATTERNS = Arrays.stream(PLAIN).map(r -> Pattern.compile(r[0]))
+            .toArray(Pattern[]::new);
+
     private static String plain(String reason) {
-        for (String[] rule : PLAIN) {
-            var m = Pattern.compile(rule[0]).matcher(reason);
+        for (int i = 0; i < PLAIN.length; i++) {
+            var m = PLAIN_PATTERNS[i].matcher(reason);
             if (m.find()) {
-                return m.replaceFirst(rule[1]);
+                return m.replaceFirst(PLAIN[i][1]);
             }
         }
         return reason;

@@ -17,6 +17,8 @@ final class ModelPickerCell extends ListCell<ModelChoice> {
         return parts.length == 2 ? parts[1] + " · " + parts[0] : label;
     }
 
+    private final Tooltip whole = new Tooltip();
+
     @Override
     protected void updateItem(ModelChoice item, boolean empty) {
         super.updateItem(item, empty);
@@ -25,7 +27,8 @@ final class ModelPickerCell extends ListCell<ModelChoice> {
             setTooltip(null);
         } else {
             setText(nameFirst(item.label()));
-            setTooltip(new Tooltip(item.label()));
+            whole.setText(item.label());
+            setTooltip(whole);
         }
     }
 }

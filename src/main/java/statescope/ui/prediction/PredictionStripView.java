@@ -3,9 +3,6 @@ package statescope.ui.prediction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
-import javafx.application.Platform;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.WeakChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -71,24 +68,19 @@ public final class PredictionStripView extends VBox {
             grid.add(heads.getLast(), 0, heads.size() - 1);
         }
         getChildren().addAll(bar, grid);
-        widthProperty().addListener((o, a, b) -> fitCells());
-        UiScale.factorProperty().addListener(new WeakChangeListener<>(rescaled));
         vm.frameProperty().addListener((o, a, b) -> paint());
     }
 
-    /** A new UI scale: wider cells and row heads, so fewer cells; the current one stays whole at the right. */
-    private final ChangeListener<Number> rescaled = (o, a, b) -> Platform.runLater(this::fitCells);   // after the restyle
+    @Override
+    protected void layoutChildren() {
+        fitCells();               // each pass: a new width, or a new scale's restyled heads and cells (which lay out again)
+        super.layoutChildren();
+    }
 
     /**
      * As many cells as the strip's width holds at the UI scale: its insets, the row heads (as wide as their
      * text at this scale) and the gaps taken off, so the current cell at the right stays whole.
      */
-    @Override
-    protected void layoutChildren() {
-        fitCells();                                                   // with this pass's styles (a new scale's fonts)
-        super.layoutChildren();
-    }
-
     private void fitCells() {
         double k = UiScale.factor();
         double head = 0;

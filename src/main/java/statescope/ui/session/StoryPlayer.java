@@ -94,9 +94,9 @@ public final class StoryPlayer {
                 }
                 return;
             }
-            var lang = views.catalog().languages().stream().filter(l -> l.id().equals(s.language())).findFirst();
+            var lang = catalogEntry(s.language());
             if (lang.isEmpty()) {
-                fail(where + "language: '" + s.language() + "' is not in the catalog");
+                fail(where + notInCatalog(s.language()));
             } else if (views.catalog().languageProperty().get() != lang.get()) {
                 views.catalog().select(lang.get());
             }
@@ -173,10 +173,9 @@ public final class StoryPlayer {
                     continue;
                 }
             } else {
-                entry = views.catalog().languages().stream().filter(l -> l.id().equals(scene.language())).findFirst()
-                        .orElse(null);
+                entry = catalogEntry(scene.language()).orElse(null);
                 if (entry == null) {
-                    out.add(where + "language: '" + scene.language() + "' is not in the catalog");
+                    out.add(where + notInCatalog(scene.language()));
                     continue;
                 }
             }
@@ -202,6 +201,14 @@ public final class StoryPlayer {
             }
         }
         return out;
+    }
+
+    private Optional<LanguageEntry> catalogEntry(String id) {
+        return views.catalog().languages().stream().filter(l -> l.id().equals(id)).findFirst();
+    }
+
+    private static String notInCatalog(String id) {
+        return "language: '" + id + "' is not in the catalog";
     }
 
     /** "trained · d-12" → "d-12"; a label without " · " is its own name. */

@@ -229,8 +229,8 @@ final class TrajectoryPainter {
     private void drawBack(Pen g, double w, double h, double legend, TrajectoryViewModel.Frame f, double[][] pts,
                           double s, double ox, double oy) {
         g.clearRect(0, 0, w, h);
-        double afterTitle = drawTitle(g, h);
-        drawAxes(g, w, h, legend, afterTitle);
+        drawTitle(g, h);
+        drawAxes(g, w, h, legend);
         g.setGlobalAlpha(0.22);                                        // one oval each: dense regions look darker
         int[] states = f.cloud().states();
         for (int i = 0; i < pts.length; i++) {
@@ -498,18 +498,28 @@ final class TrajectoryPainter {
             out.add(new double[] {PAD - 12, h - 80, 70 + textWidth("drag to rotate", font) + 12, 80});
             return out;
         }
-        double pc1 = textWidth("PC1 →", font);
-        out.add(new double[] {w - legend - PAD - 24, h - 14 - 14 * k, pc1 + 8, 18 * k});
-        String t = vm.titleProperty().get();
-        double x = t.isEmpty() ? 10 : 10 + textWidth(t, titleFont()) + 12;
-        if (x + 40 * k <= w - legend) {
+        out.add(new double[] {pc1X(w, legend) - 4, h - 14 - 14 * k, textWidth("PC1 →", font) + 8, 18 * k});
+        double x = pc2X(w, legend);
+        if (!Double.isNaN(x)) {
             out.add(new double[] {x - 4, padY(h) - 14 - 14 * k, textWidth("↑ PC2", font) + 8, 18 * k});
         }
         return out;
     }
 
-    /** The axes' names; "↑ PC2" after the title when there is one (it ends at {@code afterTitle}). */
-    private void drawAxes(Pen g, double w, double h, double legend, double afterTitle) {
+    /** Where "PC1 →" starts (its baseline h − 14). */
+    private static double pc1X(double w, double legend) {
+        return w - legend - PAD - 20;
+    }
+
+    /** Where "↑ PC2" starts, after the title (its baseline padY(h) − 14), or NaN when a long title leaves no room. */
+    private double pc2X(double w, double legend) {
+        String t = vm.titleProperty().get();
+        double x = t.isEmpty() ? 10 : 10 + textWidth(t, titleFont()) + 12;
+        return x + 40 * UiScale.factor() <= w - legend ? x : Double.NaN;
+    }
+
+    /** The axes' names; "↑ PC2" after the title when there is one. */
+    private void drawAxes(Pen g, double w, double h, double legend) {
         g.setFill(MUTED);
         g.setFont(Font.font(12 * UiScale.factor()));
         if (vm.threeDProperty().get()) {
@@ -527,9 +537,9 @@ final class TrajectoryPainter {
                 g.fillText(names[axis], ox + 30 * v[0] - 8, oy - 30 * v[1] + 4);
             }
         } else {
-            g.fillText("PC1 →", w - legend - PAD - 20, h - 14);
-            double x = afterTitle > 0 ? afterTitle + 12 : 10;
-            if (x + 40 * UiScale.factor() <= w - legend) {            // no room after a long title: left out
+            g.fillText("PC1 →", pc1X(w, legend), h - 14);
+            double x = pc2X(w, legend);
+            if (!Double.isNaN(x)) {                                    // no room after a long title: left out
                 g.fillText("↑ PC2", x, padY(h) - 14);
             }
         }

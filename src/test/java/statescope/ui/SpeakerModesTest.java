@@ -29,6 +29,7 @@ import statescope.ui.main.CompareStripView;
 import statescope.ui.main.MainWindow;
 import statescope.ui.main.StageControls;
 import statescope.ui.prediction.PredictionStripView;
+import statescope.ui.prediction.PredictionStripViewModel;
 import statescope.ui.prediction.TokenChips;
 import statescope.ui.session.BuiltinLanguageLibrary;
 import statescope.ui.session.SessionViewModel;
@@ -211,9 +212,14 @@ class SpeakerModesTest {
         for (int i = 0; i < 7; i++) {
             boolean future = i >= 2;
             assertEquals(future, TokenChips.is(chips.get(i), "future"), "chip " + (i + 1));
+            assertEquals(future ? PredictionStripViewModel.UNREAD : "0110110".substring(i, i + 1),
+                    chips.get(i).getText(), "chip " + (i + 1) + ": a future symbol is not shown");
             assertEquals(!future, TokenChips.is(chips.get(i), "agree"), "chip " + (i + 1) + " verdict");
             assertFalse(TokenChips.is(chips.get(i), "disagree"), "chip " + (i + 1));
         }
+        var veil = robot.lookup("#input-veil").queryAs(Label.class);
+        assertTrue(veil.isVisible(), "the field is veiled while not edited");
+        assertEquals("01  ⋯ 5 more symbols", veil.getText());
         var strip = robot.lookup("#prediction-strip").queryAs(PredictionStripView.class);
         assertEquals("", strip.predictionCell(3).getText(), "the prediction at 3 is not shown yet");
         assertFalse(strip.predictionCell(2).getText().isEmpty());
@@ -230,11 +236,21 @@ class SpeakerModesTest {
         assertTrue(TokenChips.is(chips.get(2), "disagree"), "stepping onto 3 reveals the error");
         assertTrue(TokenChips.is(chips.get(3), "future"));
         assertTrue(robot.lookup("#strip-summary").queryLabeled().getText().contains("divergence at position 3"));
+        assertEquals("1", chips.get(2).getText(), "stepping onto 3 reveals its symbol");
+        assertEquals("011  ⋯ 4 more symbols", veil.getText());
+        robot.clickOn(veil);
+        assertFalse(veil.isVisible(), "a click on the veil edits the whole text");
+        assertEquals("0110110", robot.lookup("#input-field").queryTextInputControl().getText());
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(veil.isVisible(), "Esc leaves the field (veiled again), not presentation mode");
 
         robot.type(KeyCode.H);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(vm.views().stepper().hideFutureProperty().get(), "H shows the future");
         assertFalse(TokenChips.is(chips.get(6), "future"));
+        assertEquals("0", chips.get(6).getText());
+        assertFalse(veil.isVisible(), "nothing hidden, no veil");
         assertEquals(7, vm.views().stateMap().frame().values().length);
         robot.type(KeyCode.H).type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();

@@ -6,6 +6,7 @@ import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -93,7 +94,8 @@ final class InputBar extends VBox {
         var label = new Label("Input");
         label.setMinWidth(Region.USE_PREF_SIZE);
         label.getStyleClass().add("view-title");
-        var slot = new StackPane(field, longRow);   // both always laid out: switching to the
+        var veil = veil(vm);
+        var slot = new StackPane(field, longRow, veil);   // all laid out always: switching to the
         slot.setAlignment(Pos.CENTER_LEFT);                              // summary moves nothing below (no canvas redraws)
         HBox.setHgrow(slot, Priority.ALWAYS);
         var row = new HBox(10, label, slot, alphabet);
@@ -125,6 +127,28 @@ final class InputBar extends VBox {
         under = new StackPane(scroll, error);                        // the chips of the last good input, or why not
         under.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(row, under);
+    }
+
+    /**
+     * Over the field while the future is hidden and the field is not being edited: the symbols read so
+     * far and how many are left, so the audience does not read ahead; a click edits the whole text.
+     */
+    private Label veil(InputViewModel vm) {
+        var veil = new Label();
+        veil.setId("input-veil");
+        veil.getStyleClass().addAll("input-field", "input-veil");
+        veil.setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);           // the latest symbols stay in view
+        veil.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+        veil.setMinWidth(0);
+        veil.textProperty().bind(vm.veilProperty());
+        veil.visibleProperty().bind(vm.veilProperty().isNotEmpty()
+                .and(field.focusedProperty().not()).and(field.visibleProperty()));
+        veil.setTooltip(new Tooltip("The rest of the input is hidden (hide the future: H); click to edit it"));
+        veil.setOnMouseClicked(e -> {
+            field.requestFocus();
+            field.end();
+        });
+        return veil;
     }
 
     InputField field() {

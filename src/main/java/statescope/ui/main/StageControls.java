@@ -81,7 +81,9 @@ public final class StageControls {
                 e.consume();
             }
         });
-        stage.fullScreenProperty().addListener((o, a, full) -> {      // Esc in full screen ends it (JavaFX)
+        stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);   // Esc is ours: in the input field it
+                                                                     // leaves the field, not the talk
+        stage.fullScreenProperty().addListener((o, a, full) -> {      // the window manager ended full screen
             if (!full && presenting) {
                 setPresenting(false);
             }

@@ -25,7 +25,7 @@ public final class PredictionStripViewModel {
      * @param length          trace length
      * @param encoding        the target encoding's name
      * @param shownUpTo       the last position whose verdict is shown (the current one when the future is
-     *                        hidden, else the length); later cells show their token only
+     *                        hidden, else the length); later cells show {@link #UNREAD}, not their token
      * @param firstDead       the first position whose prefix is dead (not scored from there on), or −1
      */
     public record Frame(int start, String[] tokens, String[] targets, String[] predictions, boolean[] agree,
@@ -45,6 +45,9 @@ public final class PredictionStripViewModel {
             return tokens.length;
         }
     }
+
+    /** The token text of a position in the hidden future: the cell is there, its symbol not yet read. */
+    public static final String UNREAD = "?";
 
     private final IntegerProperty capacity = new SimpleIntegerProperty(32);
     private final ReadOnlyObjectWrapper<Frame> frame = new ReadOnlyObjectWrapper<>();
@@ -68,7 +71,7 @@ public final class PredictionStripViewModel {
 
     /**
      * The frame for position {@code t}, verdicts shown up to position {@code shown} only: a later
-     * position gets empty target and prediction, and a first divergence past it is not reported.
+     * position gets no token ({@link #UNREAD}), empty target and prediction, and a first divergence past it is not reported.
      */
     public void update(AlignedTrace trace, int t, int shown) {
         int n = trace.length();
@@ -83,8 +86,8 @@ public final class PredictionStripViewModel {
         var alphabet = trace.machine().alphabet();
         for (int i = 0; i < size; i++) {
             int p = start + i;
-            tokens[i] = alphabet.symbol(trace.token(p));
             boolean seen = p <= shown;
+            tokens[i] = seen ? alphabet.symbol(trace.token(p)) : UNREAD;
             targets[i] = seen ? trace.target(p).label() : "";
             preds[i] = seen ? trace.prediction(p).label() : "";
             agree[i] = !seen || !trace.scored(p) || trace.agrees(p);

@@ -19,6 +19,7 @@ import statescope.inspect.AlignedTrace;
 import statescope.inspect.ChannelKind;
 import statescope.ui.chart.ChannelChartViewModel;
 import statescope.ui.heatmap.HeatmapViewModel;
+import statescope.ui.prediction.PredictionStripViewModel;
 import statescope.ui.trajectory.TrajectoryViewModel;
 
 /**
@@ -35,7 +36,8 @@ public final class CompareViewModel {
 
     /**
      * One frame: cells for positions {@code start .. start + tokens.length - 1}; a position after
-     * {@code shownUpTo} (hide the future) has empty targets and predictions and no marks.
+     * {@code shownUpTo} (hide the future) has empty targets and predictions, no marks and no token (only
+     * {@link PredictionStripViewModel#UNREAD}).
      *
      * @param okA     A agrees with the automaton, per cell
      * @param okB     B agrees with the automaton, per cell
@@ -206,8 +208,8 @@ public final class CompareViewModel {
         var alphabet = a.machine().alphabet();
         for (int i = 0; i < size; i++) {
             int p = start + i;
-            tokens[i] = alphabet.symbol(a.token(p));
             boolean seen = p <= shown;
+            tokens[i] = seen ? alphabet.symbol(a.token(p)) : PredictionStripViewModel.UNREAD;
             targets[i] = seen ? a.target(p).label() : "";
             predA[i] = seen ? a.prediction(p).label() : "";
             predB[i] = seen ? b.prediction(p).label() : "";

@@ -5,6 +5,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
+import statescope.inspect.AlignedTrace;
 import statescope.inspect.LanguageEntry;
 
 /**
@@ -16,6 +17,7 @@ public final class InputViewModel {
 
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper veil = new ReadOnlyStringWrapper("");
     private final ObservableValue<String> alphabet;
     private final ReadOnlyBooleanProperty busy;
     private final Consumer<String> onInput;
@@ -45,6 +47,40 @@ public final class InputViewModel {
     /** The outcome of reading the text: empty, or the message naming the unknown symbol and its position. */
     void setError(String why) {
         error.set(why);
+    }
+
+    /**
+     * With the future hidden, what the field shows while it is not being edited: the symbols read up to
+     * the current position and how many are left ("0110 ⋯ 9 more symbols"); empty when nothing is hidden.
+     */
+    public ReadOnlyStringProperty veilProperty() {
+        return veil.getReadOnlyProperty();
+    }
+
+    void setVeil(String shown) {
+        veil.set(shown);
+    }
+
+    /** The most symbols a veil spells out (the latest ones; the field's own limit is larger). */
+    static final int VEIL_SYMBOLS = 400;
+
+    /** The veil for position {@code t} of {@code trace}: the symbols read so far, then the count of the rest. */
+    static String veil(AlignedTrace trace, int t) {
+        var alphabet = trace.machine().alphabet();
+        String gap = alphabet.singleCharacters() ? "" : " ";
+        var out = new StringBuilder();
+        int from = Math.max(1, t - VEIL_SYMBOLS + 1);
+        if (from > 1) {
+            out.append("… ");
+        }
+        for (int p = from; p <= t; p++) {
+            out.append(p > from ? gap : "").append(alphabet.symbol(trace.token(p)));
+        }
+        int rest = trace.length() - t;
+        if (rest > 0) {
+            out.append(t > 0 ? "  " : "").append("⋯ ").append(rest).append(rest == 1 ? " more symbol" : " more symbols");
+        }
+        return out.toString();
     }
 
     public ReadOnlyStringProperty textProperty() {

@@ -113,7 +113,12 @@ public final class SessionViewModel {
         views = new WindowModels(header, catalog, input, stepper, status, automaton, strip, stateMap, deltaMap,
                 gateMap, trajectory, chart, layers.getReadOnlyProperty(), compare);
         stepper.positionProperty().addListener((o, a, b) -> refresh());
-        stepper.hideFutureProperty().addListener((o, a, b) -> refresh());
+        stepper.hideFutureProperty().addListener((o, a, b) -> {
+            if (!b) {
+                input.setVeil("");                                    // also with no trace to refresh from
+            }
+            refresh();
+        });
         deltaMap.layerProperty().bindBidirectional(gateMap.layerProperty());
         deltaMap.windowProperty().bind(gateMap.windowProperty());
         followA(compare);                                             // before the refresh listeners: B is set when they run
@@ -615,7 +620,9 @@ public final class SessionViewModel {
         }
         int t = Math.min(stepper.positionProperty().get(), trace.length());
         automaton.update(trace, t);
-        int shown = stepper.hideFutureProperty().get() ? t : trace.length();   // hide the future: nothing past t
+        boolean hiding = stepper.hideFutureProperty().get();
+        int shown = hiding ? t : trace.length();                      // hide the future: nothing past t
+        input.setVeil(hiding ? InputViewModel.veil(trace, t) : "");
         strip.update(trace, t, shown);
         stateMap.update(trace, t, shown);
         deltaMap.update(trace, t, shown);

@@ -15,6 +15,7 @@ import statescope.inspect.LanguageEntry;
 import statescope.inspect.TraceModel;
 import statescope.ui.common.TaskRunner;
 import statescope.ui.main.CompareStripView;
+import statescope.ui.prediction.PredictionStripViewModel;
 
 /**
  * Compare mode without the FX toolkit (issue 16): the canonical pair of a language, one stepper driving
@@ -99,6 +100,8 @@ class CompareModeTest {
         assertEquals(-1, f.firstA(), "hidden: A's divergence at 3 is not told at 2");
         assertEquals(-1, f.firstAB());
         assertEquals("", f.predB()[2]);
+        assertEquals(PredictionStripViewModel.UNREAD, f.tokens()[2], "hidden: the symbol at 3 is not shown");
+        assertEquals("1", f.tokens()[1]);
         assertFalse(f.differ()[2]);
         v.stepper().forward();
         assertEquals(3, v.compare().frame().firstAB());

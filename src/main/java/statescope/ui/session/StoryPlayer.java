@@ -3,6 +3,7 @@ package statescope.ui.session;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -161,6 +162,7 @@ public final class StoryPlayer {
      */
     public List<String> problems(Story s) {
         var out = new ArrayList<String>();
+        var offers = new HashMap<String, List<ModelChoice>>();       // the models folder listed once per language
         int n = 0;
         for (Story.Scene scene : s.scenes()) {
             String where = "scene " + ++n + ", ";
@@ -190,7 +192,7 @@ public final class StoryPlayer {
                     out.add(where + "input: " + e.getMessage());
                 }
             }
-            List<ModelChoice> offered = views.header().choicesFor(entry);
+            List<ModelChoice> offered = offers.computeIfAbsent(entry.id(), id -> views.header().choicesFor(entry));
             for (String[] m : new String[][] {{"model", scene.model()}, {"compare", scene.compare()}}) {
                 if (m[1] != null && find(offered, m[1]).isEmpty()) {
                     out.add(where + m[0] + ": no model '" + m[1] + "' for " + entry.name() + "; its models are "

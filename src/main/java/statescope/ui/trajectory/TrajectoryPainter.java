@@ -165,7 +165,8 @@ final class TrajectoryPainter {
             g.setFill(MUTED);
             g.setFont(Font.font(13 * UiScale.factor()));
             g.setTextAlign(TextAlignment.LEFT);
-            g.fillText(onePointNote(cloud.layer()), 24, h - 36 * UiScale.factor());   // two short lines, bottom
+            g.fillText(onePointNote(cloud.layer(), visited(cloud.states(), f.pathStates())), 24,
+                    h - 36 * UiScale.factor());   // two short lines, bottom
                                                                                     // left: clear of the legend,
                                                                                     // the point and its labels
         }
@@ -176,9 +177,19 @@ final class TrajectoryPainter {
         return bounds[1] - bounds[0] <= 0 && bounds[3] - bounds[2] <= 0;
     }
 
-    /** What a one-point picture means (a constructed model's layer of input features holds no state). */
-    static String onePointNote(int layer) {
-        return "layer " + (layer + 1) + ": every state is the same\n(one point); try another layer";
+    /**
+     * What a one-point picture means: the corpus and the input visit one automaton state only (Tomita 1's
+     * words all stay in its start state), or this layer holds no state (a constructed model's layer of
+     * input features), so another layer may show one.
+     */
+    static String onePointNote(int layer, int statesVisited) {
+        return statesVisited <= 1 ? "one point: the corpus and the input\nvisit one automaton state only"
+                : "layer " + (layer + 1) + ": every state is the same\n(one point); try another layer";
+    }
+
+    /** How many automaton states the corpus and the path visit together. */
+    static int visited(int[] cloudStates, int[] pathStates) {
+        return (int) IntStream.concat(IntStream.of(cloudStates), IntStream.of(pathStates)).distinct().count();
     }
 
     /**

@@ -60,6 +60,10 @@ class LegendTest {
         assertTrue(TrajectoryPainter.onePoint(new double[] {0, 0, 0, 0}));
         assertFalse(TrajectoryPainter.onePoint(new double[] {0, 1e-9, 0, 0}), "any spread is a picture");
         assertEquals("layer 1: every state is the same\n(one point); try another layer",
-                TrajectoryPainter.onePointNote(0));
+                TrajectoryPainter.onePointNote(0, 2));
+        assertEquals("one point: the corpus and the input\nvisit one automaton state only",
+                TrajectoryPainter.onePointNote(0, 1), "Tomita 1's words all stay in q0: no layer would spread them");
+        assertEquals(1, TrajectoryPainter.visited(new int[] {0, 0}, new int[] {0}));
+        assertEquals(2, TrajectoryPainter.visited(new int[] {0, 0}, new int[] {0, 1}));
     }
 }

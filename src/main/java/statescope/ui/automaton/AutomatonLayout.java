@@ -26,7 +26,7 @@ import statescope.lang.Dfa;
 
 /**
  * Lays a DFA out with ELK's layered algorithm (left to right), or a counter-like one as a straight line
- * ({@link ChainLayout}). Transitions between the same pair of states are merged into one edge labelled
+ * ({@link ChainLayout}), a stack-like one as the tree it is ({@link TreeLayout}). Transitions between the same pair of states are merged into one edge labelled
  * with all their symbols (abbreviated when long: {@link #labelText}). A pure function of the DFA and the
  * dead-state option, so it can be tested without the FX toolkit.
  */
@@ -240,11 +240,15 @@ public final class AutomatonLayout {
         if (!chain.isEmpty()) {                                          // a counter-like chain: a straight line
             return ChainLayout.layout(dfa, shown, chain, dead, hide, horizontal);
         }
+        int[] tree = TreeLayout.find(dfa, shown);
+        if (tree.length > 0) {                                          // a stack-like machine: the tree it is
+            return TreeLayout.layout(dfa, shown, tree, dead, hide, horizontal);
+        }
         return elk(dfa, shown, dead, hide, horizontal);
     }
 
     /** The layered layout of the shown states. */
-    private static Result elk(Dfa dfa, boolean[] shown, int dead, boolean hide, boolean horizontal) {
+    static Result elk(Dfa dfa, boolean[] shown, int dead, boolean hide, boolean horizontal) {
         int n = dfa.numStates();
         int k = dfa.alphabet().size();
         ElkNode root = ElkGraphUtil.createGraph();

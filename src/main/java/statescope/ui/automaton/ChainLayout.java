@@ -191,7 +191,7 @@ final class ChainLayout {
     }
 
     /** Distance from a state's centre to its border (an ellipse of half-axes a, b) in direction (ux, uy). */
-    private static double border(double a, double b, double ux, double uy) {
+    static double border(double a, double b, double ux, double uy) {
         return 1 / Math.sqrt(ux * ux / (a * a) + uy * uy / (b * b));
     }
 }

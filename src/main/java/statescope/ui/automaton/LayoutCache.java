@@ -49,7 +49,7 @@ final class LayoutCache {
      */
     static String codeStamp() {
         var out = new StringBuilder();
-        for (Class<?> c : List.of(AutomatonLayout.class, ChainLayout.class, LayoutCache.class)) {
+        for (Class<?> c : List.of(AutomatonLayout.class, ChainLayout.class, TreeLayout.class, LayoutCache.class)) {
             URL url = c.getResource(c.getSimpleName() + ".class");
             try {
                 Path file;

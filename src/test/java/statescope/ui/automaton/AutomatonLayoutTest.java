@@ -92,6 +92,63 @@ class AutomatonLayoutTest {
         assertTrue(ChainLayout.find(flipFlop, allShown(flipFlop.numStates())).isEmpty(), "flip-flop is no chain");
     }
 
+    /**
+     * Bounded Dyck(2,4)'s 31 stacks (dead state hidden) as the tree they are: the layered layout drew them
+     * as a tangle of back edges at a fifth of their size in the machine pane (1280x720: about 470x200 px).
+     */
+    @Test
+    void aStackLikeMachineIsLaidOutAsItsTree() {
+        var dfa = StateScopeApp.languages().catalog().stream().filter(l -> l.id().equals("bounded-dyck-2-4"))
+                .findFirst().orElseThrow().reference().dfa().orElseThrow();
+        var shown = allShown(dfa.numStates());
+        int dead = dfa.deadState().orElseThrow();
+        shown[dead] = false;
+        int[] parent = TreeLayout.find(dfa, shown);
+        assertEquals(dfa.numStates(), parent.length, "a tree once the dead state is hidden");
+        double best = 0;
+        for (boolean horizontal : new boolean[] {true, false}) {
+            var r = AutomatonLayout.layout(dfa, true, horizontal);
+            assertEquals(31, r.nodes().size());
+            var byState = new HashMap<Integer, AutomatonLayout.Node>();
+            r.nodes().forEach(n -> byState.put(n.state(), n));
+            for (var n : r.nodes()) {
+                assertTrue(n.x() - n.w() / 2 >= 0 && n.y() - n.h() / 2 >= 0 && n.x() + n.w() / 2 <= r.width()
+                        && n.y() + n.h() / 2 <= r.height(), n.label() + " inside the drawing");
+                if (n.state() == dfa.startState()) {
+                    continue;
+                }
+                var p = byState.get(parent[n.state()]);
+                double along = horizontal ? n.x() - p.x() : n.y() - p.y();
+                assertTrue(along > AutomatonLayout.NODE, n.label() + " one level further out than " + p.label());
+                assertTrue(n.label().startsWith(p.label().equals("ε") ? "" : p.label()), "a push adds to the stack");
+                assertTrue(r.edges().stream().anyMatch(e -> e.from() == p.state() && e.to() == n.state()), "push");
+                assertTrue(r.edges().stream().anyMatch(e -> e.from() == n.state() && e.to() == p.state()), "pop");
+            }
+            var nodes = r.nodes();
+            for (int i = 0; i < nodes.size(); i++) {
+                for (int j = i + 1; j < nodes.size(); j++) {
+                    var a = nodes.get(i);
+                    var b = nodes.get(j);
+                    assertTrue(Math.abs(a.x() - b.x()) >= (a.w() + b.w()) / 2
+                            || Math.abs(a.y() - b.y()) >= (a.h() + b.h()) / 2, a.label() + " overlaps " + b.label());
+                }
+            }
+            assertEquals(30 * 2, r.edges().size(), "a push and a pop per parent and child, nothing else");
+            best = Math.max(best, r.fitScale(470, 200));
+        }
+        double layered = Math.max(AutomatonLayout.elk(dfa, shown, dead, true, true).fitScale(470, 200),
+                AutomatonLayout.elk(dfa, shown, dead, true, false).fitScale(470, 200));
+        assertTrue(best > 1.5 * layered, "the tree is drawn larger: " + best + " against " + layered);
+        assertEquals(0, TreeLayout.find(dfa, allShown(dfa.numStates())).length, "with the dead state, no tree");
+        var d12 = StateScopeApp.languages().catalog().stream().filter(l -> l.id().equals("d-12")).findFirst()
+                .orElseThrow().reference().dfa().orElseThrow();
+        var live = allShown(d12.numStates());
+        live[d12.deadState().orElseThrow()] = false;
+        assertEquals(0, TreeLayout.find(d12, live).length, "a chain has no branch: the chain layout's");
+        var flipFlop = BuiltinLanguages.flipFlop().reference().dfa().orElseThrow();
+        assertEquals(0, TreeLayout.find(flipFlop, allShown(flipFlop.numStates())).length);
+    }
+
     private static boolean[] allShown(int n) {
         var b = new boolean[n];
         Arrays.fill(b, true);

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import statescope.lang.Word;
 import statescope.lang.catalog.Catalog;
+import statescope.lang.catalog.Family;
 import statescope.lang.catalog.Language;
 import statescope.lang.catalog.ReferenceMachine;
 
@@ -77,7 +78,8 @@ public final class CatalogLanguages {
 
     /** One catalog language. */
     public static LanguageEntry entry(Language l) {
-        Boolean starFree = l.family().isRegular() ? l.starFreeVerdict().map(v -> v.starFree()).orElse(null) : null;
+        Boolean starFree = l.family().isRegular()                        // the family's where no DFA is built
+                ? l.starFreeVerdict().map(v -> v.starFree()).orElse(l.family() == Family.STAR_FREE) : null;
         return new LanguageEntry(l.id(), l.name(), l.definition(), l.family().shortName(), starFree, Reference.of(l),
                 sample(l), encoder(l));
     }

@@ -1,6 +1,7 @@
 package statescope.inspect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import statescope.lang.Word;
 import statescope.lang.catalog.Catalog;
+import statescope.lang.catalog.Family;
 import statescope.lang.catalog.Language;
 import statescope.lang.catalog.TargetEncoding;
 import statescope.ssm.GateRange;
@@ -25,6 +27,24 @@ class CatalogLanguagesTest {
         var all = CatalogLanguages.all();
         assertTrue(all.get(0).id().startsWith("flip"), all.get(0).id());
         assertEquals(LANGS.size(), all.size());
+    }
+
+    /**
+     * The catalog's badge colour follows the star-free verdict, from the DFA where there is one and from
+     * the language's family where it is too large to build (bounded Dyck(8,10) had been drawn as a counter
+     * language, in the counters' colour, under its "SF" badge).
+     */
+    @Test
+    void everyRegularLanguageHasAStarFreeVerdict() {
+        for (var e : CatalogLanguages.all()) {
+            var l = Catalog.standard().get(e.id());
+            if (l.family().isRegular()) {
+                assertEquals(l.family() == Family.STAR_FREE, e.starFree(), e.id());
+            } else {
+                assertNull(e.starFree(), e.id());
+            }
+        }
+        assertEquals(Boolean.TRUE, CatalogLanguages.entry(Catalog.standard().get("bounded-dyck-8-10")).starFree());
     }
 
     /**

@@ -105,6 +105,7 @@ public final class CompareStripView extends VBox {
         picker.minWidthProperty().bind(UiScale.factorProperty().multiply(120));
         picker.setPrefWidth(220);
         picker.setButtonCell(new ModelPickerCell());
+        picker.setCellFactory(list -> new ModelPickerCell());       // the list reads as the picker does
         HBox.setHgrow(summary, Priority.ALWAYS);
         summary.setMaxWidth(Double.MAX_VALUE);
         var bar = new HBox(8, title, jumpA, jumpB, jumpAB, summary, error, labelB, picker, open, close);

@@ -39,6 +39,7 @@ final class HeaderBar extends HBox {
         models.setPrefWidth(300);
         models.setMinWidth(200);
         models.setButtonCell(new ModelPickerCell());
+        models.setCellFactory(list -> new ModelPickerCell());       // the list reads as the picker does
         vm.modelChoiceProperty().addListener((o, a, b) -> models.setValue(b));
         models.setOnAction(e -> vm.selectModel(models.getValue()));
         var open = new Button("Open checkpoint…");

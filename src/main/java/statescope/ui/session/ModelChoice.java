@@ -24,6 +24,20 @@ public record ModelChoice(String label, Path checkpoint, int layers, int dModel,
         return new ModelChoice(label, manifest, 0, 0, false, 0);
     }
 
+    /**
+     * The label with the model's name first ("parity-signed · trained" for "trained · parity-signed"), as
+     * the pickers, the sweep's legend and the analysis messages show it; a random init's as it is.
+     */
+    public String nameFirst() {
+        return nameFirst(label);
+    }
+
+    /** "kind · name" as "name · kind"; other labels (a random init's settings) as they are. */
+    public static String nameFirst(String label) {
+        String[] parts = label.split(" · ");
+        return parts.length == 2 ? parts[1] + " · " + parts[0] : label;
+    }
+
     public boolean isCheckpoint() {
         return checkpoint != null;
     }

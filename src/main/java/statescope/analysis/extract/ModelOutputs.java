@@ -33,14 +33,23 @@ public final class ModelOutputs implements OutputQueries {
     private long scannedWords;
     private long scannedSymbols;
 
-    public ModelOutputs(SsmWeights weights, Language language) {
+    /** Why {@code weights} cannot be read as a Mealy machine on {@code language}, or "" when it can. */
+    public static String whyNot(SsmWeights weights, Language language) {
         if (language.metric() == Metric.CLOSING_BRACKET) {
-            throw new IllegalArgumentException(language.id() + " is a next-token task: its model predicts a distribution"
-                    + " over the next symbol, not a class, so there is no Mealy machine to extract");
+            return language.id() + " is a next-token task: its model predicts a distribution over the next symbol,"
+                    + " not a class, so there is no Mealy machine to extract";
         }
         if (weights.config().outputSize() != language.targets().numClasses()) {
-            throw new IllegalArgumentException("the model has " + weights.config().outputSize() + " outputs but "
-                    + language.id() + " has " + language.targets().numClasses() + " target classes");
+            return "the model has " + weights.config().outputSize() + " outputs but " + language.id() + " has "
+                    + language.targets().numClasses() + " target classes";
+        }
+        return "";
+    }
+
+    public ModelOutputs(SsmWeights weights, Language language) {
+        String why = whyNot(weights, language);
+        if (!why.isEmpty()) {
+            throw new IllegalArgumentException(why);
         }
         this.weights = weights;
         this.language = language;

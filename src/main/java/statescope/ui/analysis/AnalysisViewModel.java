@@ -53,12 +53,31 @@ public final class AnalysisViewModel {
 
         /**
          * The models to sweep, one curve each, the current one first: read on the FX thread, each loaded
-         * by its {@code call()} in the background.
+         * by its {@code load} in the background.
          */
-        List<Callable<Model>> openModels();
+        List<OpenModel> openModels();
 
         /** Loads a word (symbol indices) into the stepper and moves to position {@code t}. */
         void show(int[] word, int t);
+
+        /**
+         * As {@link #show(int[], int)}, with the model {@code key} of {@link OpenModel} (null: the current
+         * one) made the current model first: a sweep point is another model's failure.
+         */
+        default void show(int[] word, int t, Object key) {
+            show(word, t);
+        }
+
+        /** The current model's name as the model picker shows it ("parity-nonneg · trained"). */
+        default String modelLabel() {
+            Model m = model();
+            return m == null ? "" : m.name();
+        }
+
+        /** Gives the input back that the last {@link #show} replaced; false when there is none to give. */
+        default boolean restoreInput() {
+            return false;
+        }
 
         /** The stepper's word (symbol indices; empty when none or when it does not parse). */
         default int[] word() {
@@ -75,8 +94,18 @@ public final class AnalysisViewModel {
         }
     }
 
-    /** One model's sweep, for the chart. */
-    public record Curve(String model, LengthSweep.Result result) {
+    /**
+     * A model to sweep.
+     *
+     * @param label its name as the model picker shows it (two models of one language differ here)
+     * @param key   what {@link Session#show(int[], int, Object)} makes it the current model by
+     * @param load  loads it (called in the background)
+     */
+    public record OpenModel(String label, Object key, Callable<Model> load) {
+    }
+
+    /** One model's sweep, for the chart; {@code key} is its {@link OpenModel#key()}. */
+    public record Curve(String model, Object key, LengthSweep.Result result) {
     }
 
     private final Session session;
@@ -93,12 +122,15 @@ public final class AnalysisViewModel {
     private final IntegerProperty strings = new SimpleIntegerProperty(50);
     private final ObservableList<Curve> curves = FXCollections.observableArrayList();
     private final IntegerProperty searchSeconds = new SimpleIntegerProperty(60);
+    private final BooleanProperty restorable = new SimpleBooleanProperty(false);
+    private LanguageEntry restoreIn;                                   // the language of the input to give back
     private volatile String phase = "";
     private Job searchJob;
     private Job sweepJob;
     private final ProbeViewModel probes;
     private final ExtractionViewModel extraction;
     private List<Object> searchedFor;                                  // (language, model weights) of the search shown
+    private String searchedLabel = "";                                 // and the model's name in the picker
     private LanguageEntry sweptFor;                                    // the language of the curves shown
 
     /**
@@ -132,6 +164,10 @@ public final class AnalysisViewModel {
      * as if they were the new one's (the search's "none up to length 18" stayed under Tomita 3's model).
      */
     private void forgetIfChanged() {
+        if (restoreIn != null && restoreIn != session.language()) {
+            restoreIn = null;
+            restorable.set(false);                                     // that input was another language's
+        }
         if (searchedFor != null && !searchedFor.equals(searchKey())) {
             searchedFor = null;
             cancelSearch();
@@ -181,6 +217,7 @@ public final class AnalysisViewModel {
         }
         searching.set(true);
         searchedFor = searchKey();
+        searchedLabel = session.modelLabel();
         found.set(null);
         searchProgress.set(0);
         searchStatus.set("searching " + s + " …");
@@ -211,14 +248,14 @@ public final class AnalysisViewModel {
     private void showReport(SearchReport r) {
         Counterexample c = r.found();
         if (c == null) {
-            searchStatus.set(String.format(Locale.ROOT, "%s (%.1f s)%s", r.summary(), r.seconds(),
+            searchStatus.set(String.format(Locale.ROOT, "%s: %s (%.1f s)%s", searchedLabel, r.summary(), r.seconds(),
                     r.stopped() ? "; stopped: time limit or Cancel" : ""));
             return;
         }
         found.set(c);
-        searchStatus.set(String.format(Locale.ROOT, "length %d, wrong at %d: target %s, model %s · %s phase (%s) · %.2f s",
-                c.length(), c.position(), c.target(), c.prediction(), c.phase(), c.source(), c.seconds()));
-        session.show(c.word(), c.position());
+        searchStatus.set(String.format(Locale.ROOT, "%s: length %d, wrong at %d: target %s, model %s · %s phase (%s) · %.2f s",
+                searchedLabel, c.length(), c.position(), c.target(), c.prediction(), c.phase(), c.source(), c.seconds()));
+        opened(() -> session.show(c.word(), c.position()));
     }
 
     public void cancelSearch() {
@@ -245,13 +282,13 @@ public final class AnalysisViewModel {
         sweptFor = lang;
         sweepStatus.set("sweeping " + lang.name() + " …");
         phase = "";
-        List<Callable<Model>> models = session.openModels();
+        List<OpenModel> models = session.openModels();
         sweepJob = runner.start(p -> {
             var out = new ArrayList<Curve>();
             for (int i = 0; i < models.size(); i++) {
                 Subject s;
                 try {
-                    Model m = models.get(i).call();
+                    Model m = models.get(i).load().call();
                     if (m == null) {
                         continue;
                     }
@@ -267,7 +304,7 @@ public final class AnalysisViewModel {
                 if (r.stopped()) {
                     throw new CancellationException("sweep cancelled");
                 }
-                out.add(new Curve(s.modelName(), r));
+                out.add(new Curve(models.get(i).label(), models.get(i).key(), r));
             }
             return out;
         }, f -> {
@@ -325,10 +362,31 @@ public final class AnalysisViewModel {
             sweepStatus.set(curves.get(curve).model() + " at " + p.length() + ": every string right");
             return false;
         }
-        sweepStatus.set(String.format(Locale.ROOT, "%s at %d: first failing string (%d symbols), wrong at %d",
-                curves.get(curve).model(), p.length(), p.firstFailure().length, p.failAt()));
-        session.show(p.firstFailure(), p.failAt());
+        var c = curves.get(curve);
+        sweepStatus.set(String.format(Locale.ROOT, "%s, point %,d: its first failing string (%,d symbols) opened, "
+                + "wrong at position %,d", c.model(), p.length(), p.firstFailure().length, p.failAt()));
+        opened(() -> session.show(p.firstFailure(), p.failAt(), c.key()));
         return true;
+    }
+
+    /** Opens a found string in the stepper; the input it replaces can be given back ({@link #restoreInput}). */
+    private void opened(Runnable show) {
+        LanguageEntry lang = session.language();
+        show.run();
+        restoreIn = lang;
+        restorable.set(true);
+    }
+
+    /** Gives back the input the last opened string replaced (the "Restore input" action). */
+    public void restoreInput() {
+        session.restoreInput();
+        restoreIn = null;
+        restorable.set(false);
+    }
+
+    /** Whether an opened string replaced an input that {@link #restoreInput} can give back. */
+    public BooleanProperty restorableProperty() {
+        return restorable;
     }
 
     // ---- properties ------------------------------------------------------------------------------

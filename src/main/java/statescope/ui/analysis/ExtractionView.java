@@ -60,8 +60,8 @@ final class ExtractionView extends BorderPane {
         title.getStyleClass().add("view-title");
         var run = new Button("Extract machine");
         run.setId("run-extraction");
-        run.disableProperty().bind(vm.runningProperty());
-        run.setOnAction(e -> vm.run());
+        run.disableProperty().bind(vm.runningProperty().or(vm.unavailableProperty().isNotEmpty()));
+        run.setOnAction(e -> vm.run());                                                                     // (the status line says why it is off)
         var secs = new Spinner<Integer>(1, 3600, vm.secondsProperty().get(), 10);
         secs.setId("extraction-seconds");
         secs.setEditable(true);
@@ -81,7 +81,7 @@ final class ExtractionView extends BorderPane {
         open.setId("open-separating");
         open.disableProperty().bind(vm.shownProperty().map(s -> s.result().separating() == null).orElse(true));
         open.setOnAction(e -> vm.openSeparating());
-        var b = new FlowPane(10, 4, title, run, new Label("within s"), secs, cancel, progress, open);
+        var b = new FlowPane(10, 4, title, run, new Label("time limit (s)"), secs, cancel, progress, open);
         b.setAlignment(Pos.CENTER_LEFT);
         b.getStyleClass().add("view-bar");
         return b;

@@ -53,32 +53,69 @@ public final class ExtractionViewModel {
     private final TaskRunner runner;
     private final BooleanProperty running = new SimpleBooleanProperty(false);
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
-    private final StringProperty status = new SimpleStringProperty("Extract: learn the machine the model computes");
+    /** What the page says before anything is extracted. */
+    static final String READY = "Extract: learn the machine the model computes";
+    private final StringProperty status = new SimpleStringProperty(READY);
+    private final StringProperty unavailable = new SimpleStringProperty("");
     private final StringProperty reach = new SimpleStringProperty("");
     private final IntegerProperty seconds = new SimpleIntegerProperty(30);
     private final ObjectProperty<Shown> shown = new SimpleObjectProperty<>();
     private Job job;
     private Explained extractedFor;                                    // the model and language of the run shown
+    private String refused = "";                                       // the last refusal's reason
 
     ExtractionViewModel(AnalysisViewModel.Session session, TaskRunner runner) {
         this.session = session;
         this.runner = runner;
         session.watch(this::forgetIfChanged);
+        unavailable.set(whyNot(session));
+        if (!unavailable.get().isEmpty()) {
+            status.set(unavailable.get());
+        }
     }
 
-    /** Another model or language: the machine shown (or being learnt) is the old one's, so it goes. */
+    /**
+     * Another model or language: the machine shown (or being learnt) is the old one's, so it goes; and
+     * what the page says of the new one is said again (a reason given for the old one, such as bounded
+     * Dyck's "next-token task", stayed under D_12's models).
+     */
     private void forgetIfChanged() {
-        if (extractedFor == null) {
-            return;
-        }
-        if (!extractedFor.stillIn(session)) {
+        boolean forgot = extractedFor != null && !extractedFor.stillIn(session);
+        if (forgot) {
             extractedFor = null;
             cancel();
             shown.set(null);
             reach.set("");
             progress.set(0);
-            status.set("the model or language changed: extract again");
         }
+        String was = unavailable.get();
+        String why = whyNot(session);
+        unavailable.set(why);
+        if (running.get() || extractedFor != null) {
+            return;                                                    // the run's own status stands
+        }
+        if (!why.isEmpty()) {
+            status.set(why);
+        } else if (forgot) {
+            status.set("the model or language changed: extract again");
+        } else if (!was.isEmpty() || status.get().equals(refused)) {
+            status.set(READY);
+        }
+    }
+
+    /** Why the session's model cannot be extracted (no trained model, a next-token task, …), or "". */
+    private static String whyNot(AnalysisViewModel.Session session) {
+        try {
+            Explained e = Explained.of(session);
+            return ModelOutputs.whyNot(e.weights(), e.language());
+        } catch (Explained.Missing m) {
+            return m.getMessage();
+        }
+    }
+
+    /** Why extraction cannot run now ("" when it can): the page's button is off and says why. */
+    public StringProperty unavailableProperty() {
+        return unavailable;
     }
 
     /** Extracts the current model's machine within {@link #secondsProperty()} in the background. */
@@ -92,7 +129,8 @@ public final class ExtractionViewModel {
             e = Explained.of(session);
             model = new ModelOutputs(e.weights(), e.language());
         } catch (Explained.Missing | IllegalArgumentException m) {
-            status.set(m.getMessage());
+            refused = m.getMessage();
+            status.set(refused);
             return;
         }
         running.set(true);

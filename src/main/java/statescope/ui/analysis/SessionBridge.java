@@ -2,7 +2,6 @@ package statescope.ui.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import statescope.analysis.Model;
@@ -26,6 +25,7 @@ public final class SessionBridge implements AnalysisViewModel.Session {
 
     private final SessionViewModel vm;
     private final ModelLibrary loader = new ModelLibrary(null, ShippedModels::load);
+    private String replaced;                                           // the input the last show replaced
 
     public SessionBridge(SessionViewModel vm) {
         this.vm = vm;
@@ -46,20 +46,26 @@ public final class SessionBridge implements AnalysisViewModel.Session {
     }
 
     @Override
-    public List<Callable<Model>> openModels() {
-        var out = new ArrayList<Callable<Model>>();
+    public List<AnalysisViewModel.OpenModel> openModels() {
+        var out = new ArrayList<AnalysisViewModel.OpenModel>();
         Model current = model();
         ModelChoice currentChoice = vm.views().header().modelChoiceProperty().get();
         if (current != null) {
-            out.add(() -> current);
+            out.add(new AnalysisViewModel.OpenModel(modelLabel(), currentChoice, () -> current));
         }
         LanguageEntry lang = language();
         for (ModelChoice c : List.copyOf(vm.views().header().modelChoices())) {
-            if (c.isCheckpoint() && !c.equals(currentChoice)) {
-                out.add(() -> asModel(loader.load(c, lang)));           // an IOException: no curve
+            if (c.isCheckpoint() && !c.equals(currentChoice)) {          // an IOException: no curve
+                out.add(new AnalysisViewModel.OpenModel(c.nameFirst(), c, () -> asModel(loader.load(c, lang))));
             }
         }
         return out;
+    }
+
+    @Override
+    public String modelLabel() {
+        ModelChoice c = vm.views().header().modelChoiceProperty().get();
+        return c == null ? "" : c.nameFirst();
     }
 
     @Override
@@ -91,20 +97,61 @@ public final class SessionBridge implements AnalysisViewModel.Session {
 
     @Override
     public void show(int[] word, int t) {
+        show(word, t, null);
+    }
+
+    /**
+     * Makes {@code key} (a {@link ModelChoice}; null or the current one: no change) the current model unless
+     * compare mode shows it as B, then loads the word and moves to {@code t}, each step once the one before
+     * has been applied (a model's load and a long string's read run in the background, and the read's end
+     * moves the stepper to the string's end: the position is set after it). The input it replaces is kept
+     * for {@link #restoreInput}.
+     */
+    @Override
+    public void show(int[] word, int t, Object key) {
         LanguageEntry lang = language();
-        vm.views().input().setInput(Word.of(lang.reference().alphabet(), word).toString());
-        if (!vm.views().status().busyProperty().get()) {
-            vm.views().stepper().jumpTo(t);
+        String text = Word.of(lang.reference().alphabet(), word).toString();
+        String now = vm.views().input().textProperty().get();
+        if (!now.equals(text)) {
+            replaced = now;
+        }
+        var compare = vm.views().compare();
+        boolean asB = compare.activeProperty().get() && key != null && key.equals(compare.choiceProperty().get());
+        if (key instanceof ModelChoice c && !asB) {
+            vm.views().header().selectModel(c);                       // nothing when it is the current one
+        }
+        whenSettled(() -> {
+            vm.views().input().setInput(text);
+            whenSettled(() -> vm.views().stepper().jumpTo(t));
+        });
+    }
+
+    /** Runs {@code r} now when no job runs, else once the jobs in progress have finished and been applied. */
+    private void whenSettled(Runnable r) {
+        var status = vm.views().status();
+        if (!status.busyProperty().get()) {
+            r.run();
             return;
         }
-        vm.views().status().busyProperty().addListener(new ChangeListener<>() {     // a long string: after its trace
+        status.settledProperty().addListener(new ChangeListener<>() {
             @Override
-            public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
-                if (!now) {
-                    vm.views().status().busyProperty().removeListener(this);
-                    vm.views().stepper().jumpTo(t);
+            public void changed(ObservableValue<? extends Number> o, Number was, Number now) {
+                if (!status.busyProperty().get()) {
+                    status.settledProperty().removeListener(this);
+                    r.run();
                 }
             }
         });
+    }
+
+    @Override
+    public boolean restoreInput() {
+        if (replaced == null) {
+            return false;
+        }
+        String text = replaced;
+        replaced = null;
+        whenSettled(() -> vm.views().input().setInput(text));
+        return true;
     }
 }

@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -37,6 +38,7 @@ final class SweepView extends BorderPane {
         this.vm = vm;
         setId("sweep-view");
         chart = new LengthChart((curve, point) -> vm.openPoint(curve, point));
+        vm.maxLengthProperty().subscribe(max -> chart.setEmptyMax(max.doubleValue()));
         var searchStatus = new Label();
         searchStatus.setId("search-status");
         searchStatus.getStyleClass().add("analysis-status");
@@ -76,7 +78,13 @@ final class SweepView extends BorderPane {
         var title = new Label("Where it breaks");
         title.getStyleClass().add("view-title");
         title.setMinWidth(Region.USE_PREF_SIZE);
-        var bar = new FlowPane(10, 4, title, find, cancel, progress);
+        var restore = new Button("Restore input");                     // what a found string replaced
+        restore.setId("restore-input");
+        restore.setTooltip(new Tooltip("Give the input field back the text the opened string replaced"));
+        restore.visibleProperty().bind(vm.restorableProperty());
+        restore.managedProperty().bind(restore.visibleProperty());
+        restore.setOnAction(e -> vm.restoreInput());
+        var bar = new FlowPane(10, 4, title, find, cancel, progress, restore);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("view-bar");
         return bar;

@@ -44,7 +44,7 @@ public final class LengthChart extends StackPane {
         new Color(0xCC79A7), new Color(0xE69F00), new Color(0x56B4E9)};
 
     private static final double EMPTY_MIN = 10;
-    private static final double EMPTY_MAX = 100_000;
+    private double emptyMax = 10_000;
     private final YIntervalSeriesCollection data = new YIntervalSeriesCollection();
     private final JFreeChart chart;
     private final XYPlot plot;
@@ -59,7 +59,7 @@ public final class LengthChart extends StackPane {
         x.setSmallestValue(1);
         x.setBase(10);
         x.setNumberFormatOverride(new DecimalFormat("#,##0"));
-        x.setRange(EMPTY_MIN, EMPTY_MAX);                      // empty: decades, not a range of 1s labelled "1"
+        x.setRange(EMPTY_MIN, emptyMax);                       // empty: decades, not a range of 1s labelled "1"
         var y = new NumberAxis("strict accuracy (%)");
         y.setRange(-2, 102);
         var renderer = new DeviationRenderer(true, true);
@@ -104,11 +104,19 @@ public final class LengthChart extends StackPane {
     /** The ranges the chart shows its curves in: lengths as drawn (decades when empty), accuracy 0 to 100%. */
     private void resetRanges() {
         if (empty) {
-            plot.getDomainAxis().setRange(EMPTY_MIN, EMPTY_MAX);
+            plot.getDomainAxis().setRange(EMPTY_MIN, emptyMax);
         } else {
             plot.getDomainAxis().setAutoRange(true);
         }
         plot.getRangeAxis().setRange(-2, 102);
+    }
+
+    /** The longest length the next sweep goes to: an empty chart's axis ends there (it said 100,000 under "up to 10,000"). */
+    public void setEmptyMax(double max) {
+        emptyMax = Math.max(EMPTY_MIN * 10, max);
+        if (empty) {
+            resetRanges();
+        }
     }
 
     /** The chart's plot (tests read its axes). */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,6 +43,8 @@ class AnalysisViewModelTest {
         LanguageEntry language = PARITY;
         int[] shown;
         int shownAt = -1;
+        Object shownWith;
+        int restored;
 
         @Override
         public LanguageEntry language() {
@@ -64,14 +67,32 @@ class AnalysisViewModelTest {
         }
 
         @Override
-        public List<Callable<Model>> openModels() {
-            return models.stream().map(m -> (Callable<Model>) () -> m).toList();
+        public List<AnalysisViewModel.OpenModel> openModels() {
+            return models.stream().map(m -> new AnalysisViewModel.OpenModel(m.name() + " · trained", m,
+                    (Callable<Model>) () -> m)).toList();
         }
 
         @Override
         public void show(int[] word, int t) {
+            show(word, t, null);
+        }
+
+        @Override
+        public void show(int[] word, int t, Object key) {
             shown = word;
             shownAt = t;
+            shownWith = key;
+        }
+
+        @Override
+        public String modelLabel() {
+            return model().name() + " · trained";
+        }
+
+        @Override
+        public boolean restoreInput() {
+            restored++;
+            return true;
         }
     }
 
@@ -118,8 +139,13 @@ class AnalysisViewModelTest {
         assertNotNull(vm.foundProperty().get(), vm.searchStatusProperty().get());
         assertArrayEquals(new int[] {1, 1, 1, 1, 1, 1}, session.shown);
         assertEquals(6, session.shownAt);
-        assertTrue(vm.searchStatusProperty().get().startsWith("length 6, wrong at 6: target ∈ L, model ∉ L · exhaustive phase"),
+        assertTrue(vm.searchStatusProperty().get().startsWith(
+                "parity-nonneg · trained: length 6, wrong at 6: target ∈ L, model ∉ L · exhaustive phase"),
                 vm.searchStatusProperty().get());
+        assertTrue(vm.restorableProperty().get(), "the replaced input can be given back");
+        vm.restoreInput();
+        assertEquals(1, session.restored);
+        assertFalse(vm.restorableProperty().get());
     }
 
     @Test
@@ -131,8 +157,8 @@ class AnalysisViewModelTest {
         vm.maxLengthProperty().set(200);
         vm.stringsProperty().set(8);
         vm.computeLengths();
-        assertEquals(List.of("parity-nonneg", "parity-signed"), vm.curves().stream().map(AnalysisViewModel.Curve::model).toList(),
-                vm.sweepStatusProperty().get());
+        assertEquals(List.of("parity-nonneg · trained", "parity-signed · trained"),
+                vm.curves().stream().map(AnalysisViewModel.Curve::model).toList(), vm.sweepStatusProperty().get());
         var nonneg = vm.curves().get(0).result();
         int failing = -1;
         for (int i = 0; i < nonneg.points().size() && failing < 0; i++) {
@@ -142,8 +168,38 @@ class AnalysisViewModelTest {
         assertTrue(vm.openPoint(0, failing));
         assertArrayEquals(nonneg.points().get(failing).firstFailure(), session.shown);
         assertEquals(nonneg.points().get(failing).failAt(), session.shownAt);
+        assertSame(session.models.get(0), session.shownWith, "the point's own model is opened with it");
         assertFalse(vm.openPoint(5, 0));
         assertTrue(vm.sweepStatusProperty().get().contains("first failing string"), vm.sweepStatusProperty().get());
+    }
+
+    /**
+     * The review: with the signed model current, a click on a point of the nonnegative model's curve opened
+     * that model's failing string in the signed model, which then looked wrong at position 8. The point's
+     * model now goes with it, and the legend names each curve as the model picker does.
+     */
+    @Test
+    void aPointOfAnotherModelsCurveOpensWithThatModel() throws Exception {
+        var session = new FakeSession();
+        session.models.add(shipped("parity-signed"));
+        session.models.add(shipped("parity-nonneg"));
+        var vm = new AnalysisViewModel(session, TaskRunner.immediate(), ReferenceScan::new);
+        vm.maxLengthProperty().set(50);
+        vm.stringsProperty().set(8);
+        vm.computeLengths();
+        var nonneg = vm.curves().get(1);
+        assertEquals("parity-nonneg · trained", nonneg.model());
+        int failing = -1;
+        for (int i = 0; i < nonneg.result().points().size() && failing < 0; i++) {
+            failing = nonneg.result().points().get(i).firstFailure() != null ? i : -1;
+        }
+        assertTrue(failing >= 0, "the nonnegative model fails up to 50 symbols");
+        assertTrue(vm.openPoint(1, failing));
+        assertSame(session.models.get(1), session.shownWith, "opened with the nonnegative model, not the current one");
+        var p = nonneg.result().points().get(failing);
+        assertEquals(p.failAt(), session.shownAt);
+        assertTrue(vm.sweepStatusProperty().get().startsWith("parity-nonneg · trained, point " + p.length()
+                + ": its first failing string"), vm.sweepStatusProperty().get());
     }
 
     /**

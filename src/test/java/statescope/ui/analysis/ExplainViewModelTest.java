@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import statescope.analysis.Model;
 import statescope.analysis.SsmModel;
@@ -32,6 +31,7 @@ class ExplainViewModelTest {
     /** A session with a stepper word and position, recording what it was asked to show. */
     private static final class FakeSession implements AnalysisViewModel.Session {
         Model model;
+        LanguageEntry language = PARITY;
         int[] word = new int[0];
         int position;
         final List<Runnable> watchers = new ArrayList<>();
@@ -45,7 +45,7 @@ class ExplainViewModelTest {
 
         @Override
         public LanguageEntry language() {
-            return PARITY;
+            return language;
         }
 
         @Override
@@ -54,7 +54,7 @@ class ExplainViewModelTest {
         }
 
         @Override
-        public List<Callable<Model>> openModels() {
+        public List<AnalysisViewModel.OpenModel> openModels() {
             return List.of();
         }
 
@@ -153,6 +153,31 @@ class ExplainViewModelTest {
         assertTrue(ex.openSeparating());
         assertArrayEquals(shown.result().separating().toArray(), s.shown);
         assertEquals(s.shown.length, s.shownAt);
+    }
+
+    /**
+     * The review: Extract on bounded Dyck said "next-token task … no Mealy machine to extract", and the
+     * sentence stayed under D_12's models. The page now says why before a click (the button is off) and
+     * says it again, or takes it back, when the language or model changes.
+     */
+    @Test
+    void aNextTokenTaskIsRefusedBeforeTheClickAndTheReasonGoesWithTheLanguage() throws Exception {
+        var s = new FakeSession("bounded-dyck-8-10");
+        s.language = CatalogLanguages.entry(Catalog.standard().get("bounded-dyck-8-10"));
+        var ex = analysis(s).extraction();
+        assertTrue(ex.unavailableProperty().get().startsWith("bounded-dyck-8-10 is a next-token task"),
+                ex.unavailableProperty().get());
+        assertEquals(ex.unavailableProperty().get(), ex.statusProperty().get(), "said before any click");
+        ex.run();
+        assertNull(ex.shownProperty().get());
+        s.language = PARITY;
+        s.model = new FakeSession("parity-nonneg").model;
+        s.moveTo(new int[] {1}, 1);
+        assertEquals("", ex.unavailableProperty().get());
+        assertEquals(ExtractionViewModel.READY, ex.statusProperty().get(), "the old language's reason is gone");
+        s.model = null;
+        s.moveTo(new int[] {1}, 1);
+        assertTrue(ex.statusProperty().get().startsWith("load a trained model"), ex.statusProperty().get());
     }
 
     @Test

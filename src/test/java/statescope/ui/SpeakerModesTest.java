@@ -64,6 +64,20 @@ class SpeakerModesTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /**
+     * The window has the keys from the start: the scene's first control, the model picker, had the focus,
+     * and ↓ chose another model (a random init) without a word.
+     */
+    @Test
+    void theWindowHasTheKeysFromTheStart(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(window, window.getScene().getFocusOwner(), "not the model picker");
+        var before = vm.views().header().modelChoiceProperty().get();
+        robot.type(KeyCode.DOWN, 3);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before, vm.views().header().modelChoiceProperty().get(), "↓ leaves the model alone");
+    }
+
     @Test
     void pageDownAndPageUpMoveBetweenAStorysScenesWithTheCaptionShown(FxRobot robot, @TempDir Path dir)
             throws IOException {

@@ -12,6 +12,7 @@ import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ObservableList;
+import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -142,6 +143,9 @@ public final class MainWindow extends BorderPane {
         sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
                 scene.heightProperty().addListener((x, y, z) -> fitPresenting());
+                if (a == null) {                                       // the keys step the model from the start:
+                    Platform.runLater(this::requestFocus);            // the scene's first control, the model picker,
+                }                                                      // took ↑/↓ and changed the model
             }
         });
         UiScale.factorProperty().addListener((o, a, b) -> fitPresenting());

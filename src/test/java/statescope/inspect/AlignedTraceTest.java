@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +15,9 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import statescope.lang.Word;
@@ -243,14 +246,18 @@ class AlignedTraceTest {
     }
 
     /**
-     * The scan-ahead thread never writes a buffer set a block still being read lives in: the first block's
-     * reader holds on to it while the scan goes as far ahead as the hand-over lets it (one block: the model
-     * has two buffer sets) and half a second longer, which a hand-over that let the scan run further would
-     * use to come round to the first block's set, then reads it; every block checks on each read that its
-     * set has not been written since.
+     * The scan-ahead thread never writes a buffer set a block still being read lives in. The read runs on
+     * a thread of its own, and its first read of the first block blocks on a latch this test holds. While
+     * it is held the scan must go exactly one block ahead (the model has two buffer sets) and then park in
+     * the hand-over: the test waits until the scan thread has handed out the second block and is parked
+     * (a state it cannot leave without the reader taking the next block), then checks that it did not
+     * hand out a third block and that each buffer set was written once, i.e. the first block's set is
+     * untouched. No clock is involved: a hand-over that let the scan run further would have written the
+     * first block's set again before parking or ending. After the release every block checks on each read
+     * that its set has not been written since, and the trace is the one a single thread reads.
      */
     @Test
-    void theScanAheadNeverWritesABlockStillBeingRead() {
+    void theScanAheadNeverWritesABlockStillBeingRead() throws Exception {
         var lang = BuiltinLanguages.flipFlop();
         var engine = EngineModel.random(5, 5, 1, 16, GateRange.SIGNED, 11);
         var checker = new SlotChecker();
@@ -258,9 +265,36 @@ class AlignedTraceTest {
         int[] word = new SplittableRandom(6).ints((AlignedTrace.PIPELINE_BLOCKS + 4) * AlignedTrace.SNAPSHOT_EVERY
                 + AlignedTrace.BATCH_FROM, 0, 5).toArray();
         var ahead = new AlignedTrace(model, lang);
-        ahead.setWord(word, p -> { }, () -> false);
+        var read = new FutureTask<Void>(() -> {
+            ahead.setWord(word, p -> { }, () -> false);
+            return null;
+        });
+        Thread.ofPlatform().daemon().name("test-reader").start(read);
+        try {
+            assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
+                checker.firstHeld.await();                               // the reader holds the first block
+                Thread scan = checker.scanThread;
+                // parked (or ended) after handing out at least the second block; a guard against a hang only
+                while (!Thread.currentThread().isInterrupted()
+                        && !(checker.handedOut() >= SlotChecker.SLOTS && scan.getState() == Thread.State.WAITING)
+                        && scan.getState() != Thread.State.TERMINATED) {
+                    Thread.yield();
+                }
+            }, "the scan never went one block ahead and parked while the first block was held");
+            Thread scan = checker.scanThread;
+            assertEquals(Thread.State.WAITING, scan.getState(), "the scan waits in the hand-over");
+            assertEquals(SlotChecker.SLOTS, checker.handedOut(), "the scan is one block ahead, no further");
+            assertArrayEquals(new int[] {1, 1}, checker.writes(), "each buffer set written once: the held one untouched");
+        } finally {
+            checker.releaseFirst.countDown();
+        }
+        try {
+            read.get();
+        } catch (ExecutionException e) {
+            fail("the read failed after the release", e.getCause());
+        }
         assertEquals(word.length, ahead.length());
-        assertEquals(SlotChecker.SLOTS, checker.mostAheadOfFirst, "the scan ran as far ahead as the hand-over lets it");
+        assertEquals((word.length - AlignedTrace.BATCH_FROM) / AlignedTrace.SNAPSHOT_EVERY + 1, checker.handedOut(), "every block of the long read came through the scan-ahead");
         var one = new AlignedTrace(engine, lang);
         one.scanAhead(false);
         one.setWord(word, p -> { }, () -> false);
@@ -271,38 +305,51 @@ class AlignedTraceTest {
 
     /**
      * Hands out blocks that fail when read after their buffer set was written again (see the test above): a
-     * set's generation counts the blocks handed out of it.
+     * set's generation counts the blocks handed out of it. The first block the scan-ahead thread hands out
+     * holds its first reader until {@link #releaseFirst} is counted down, after counting down
+     * {@link #firstHeld}.
      */
     private static final class SlotChecker implements BiFunction<StepBlock, Integer, StepBlock> {
         static final int SLOTS = 2;                                          // the slots readAhead uses
+        final CountDownLatch firstHeld = new CountDownLatch(1);
+        final CountDownLatch releaseFirst = new CountDownLatch(1);
+        volatile Thread scanThread;
         private final int[] writes = new int[SLOTS];                         // per buffer set, guarded by this
-        private final AtomicInteger calls = new AtomicInteger();
-        private volatile int mostAheadOfFirst;
+        private int calls;                                                   // guarded by this
+
+        synchronized int handedOut() {
+            return calls;
+        }
+
+        synchronized int[] writes() {
+            return writes.clone();
+        }
 
         @Override
         public StepBlock apply(StepBlock b, Integer slot) {
             int generation;
+            int index;
             synchronized (this) {
                 generation = ++writes[slot];
+                index = calls++;
             }
-            int index = calls.getAndIncrement();
             boolean first = index == 0 && Thread.currentThread().getName().equals("statescope-scan-ahead");
+            if (first) {
+                scanThread = Thread.currentThread();
+            }
             return new StepBlock() {
-                private boolean waited;
+                private boolean held;
 
                 private void check() {
-                    if (first && !waited) {                     // hold the first block while the scan runs ahead
-                        waited = true;
-                        long start = System.nanoTime();
-                        long reached = 0;                       // when the scan was as far ahead as it may be
-                        while (calls.get() <= SLOTS && System.nanoTime() - start < 20_000_000_000L
-                                && (reached == 0 || System.nanoTime() - reached < 500_000_000L)) {
-                            if (reached == 0 && calls.get() == SLOTS) {
-                                reached = System.nanoTime();
-                            }
-                            Thread.onSpinWait();
+                    if (first && !held) {                       // hold the first block until the test lets go
+                        held = true;
+                        firstHeld.countDown();
+                        try {
+                            releaseFirst.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new IllegalStateException("interrupted while holding the first block", e);
                         }
-                        mostAheadOfFirst = calls.get();
                     }
                     synchronized (SlotChecker.this) {
                         if (writes[slot] != generation) {

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,32 +23,174 @@ import statescope.PropertyLoop;
 
 class StarFreeTest {
 
+    /**
+     * Star-free languages with their minimal (complete) DFA's state count and syntactic monoid size, both
+     * worked out by hand from the language; the dead state counts as a state. A transformation is written
+     * as the images of the states in order, z for the dead state.
+     *
+     * <ul>
+     *   <li>Tomita 1, 1*: states {live, z}; the letter 1 acts as the identity, the letter 0 sends both to
+     *       z: 2 states, 2 elements.</li>
+     *   <li>Tomita 2, (10)*, and (ab)*: states {p, q, z} (p start and accepting; a = 1, b = 0 for
+     *       Tomita 2); the words act as ε (p,q,z), a (q,z,z), b (z,p,z), ab (p,z,z), ba (z,q,z) and
+     *       aa = bb (z,z,z), with aba = a and bab = b: 3 states, 6 elements.</li>
+     *   <li>Tomita 4, no 000: states s0, s1, s2 (trailing 0s) and z: 4. A word with 000 sends all to z;
+     *       0^k (k = 0, 1, 2) maps s_i to s_(i+k); a word with a 1, a leading 0s and b trailing 0s
+     *       (a, b &lt;= 2) sends s_i with i &lt;= 2 - a to s_b and the rest to z: 9 distinct maps, of which
+     *       (2, 2) is 00 = 00100. ε, 0, the 9 and all-to-z: 12.</li>
+     *   <li>Tomita 7, 0*1*0*1*: phases q0..q3 of the pattern 0 1 0 1 and z: 5. A word starting with f in
+     *       B blocks moves phase i to i + B - 1, plus 1 when the phase's letter is not f, z past q3:
+     *       f = 0 with B = 1..4 and f = 1 with B = 1..3 give 7 distinct maps (more blocks send all to
+     *       z); with ε and all-to-z, 9.</li>
+     *   <li>D_n, Dyck-1 of depth at most n: depths d0..dn and z: n + 2. A word acts by its lowest dip -p,
+     *       its highest rise h and its final shift s: d_i to d_(i+s) for p &lt;= i &lt;= n - h, else z.
+     *       Besides all-to-z, a map needs p + h &lt;= n and -p &lt;= s &lt;= h (p + h + 1 shifts); each
+     *       such triple is a word, b^p a^(p+h) b^(h-s), so the size is 1 + the sum over m = p + h &lt;= n
+     *       of (m + 1)^2 = 1 + (n+1)(n+2)(2n+3)/6: D_2 15, D_3 31, D_4 56, D_12 820 (D_1 = (ab)* gives
+     *       6, as above).</li>
+     *   <li>aa*bb*cc*dd*ee*: start, the five blocks A..E, z: 7. A word that does not send all to z is
+     *       x+ (x+1)+ ... y+ for letters x &lt;= y, sending the phases just before x and of x to y (the
+     *       block lengths do not matter): 15 maps, with ε and all-to-z, 17.</li>
+     *   <li>{a,b}*d{b,c}*: P (before the d), Q (after it), z: 3. b acts as the identity; a = (P,z,z),
+     *       c = (z,Q,z), d = (Q,z,z), and a word with both a and c, or two d, sends all to z:
+     *       {ε, a, c, d, all-to-z}, 5.</li>
+     *   <li>{0,1,2}*02*: the last 0 is followed by 2s only, or not: 2 states, no dead one. 2 is the
+     *       identity, 0 sends both states to "yes", 1 both to "no": {ε, 0, 1}, 3.</li>
+     * </ul>
+     *
+     * <p>The test also recounts both by a small computation of its own (a Moore partition refinement and
+     * the closure of the letters' maps on its classes), so a slip in the hand count shows there too, and
+     * analyses each language a second time through a DFA that is not minimal ({@link #padded}).
+     */
     static Stream<Arguments> starFreeLanguages() {
         return Stream.of(
-                Arguments.of("Tomita 1", (Supplier<Dfa>) Fixtures::tomita1, 2),
-                Arguments.of("Tomita 2", (Supplier<Dfa>) Fixtures::tomita2, 6),
-                Arguments.of("Tomita 4", (Supplier<Dfa>) Fixtures::tomita4, -1),
-                Arguments.of("Tomita 7", (Supplier<Dfa>) Fixtures::tomita7, -1),
-                Arguments.of("(ab)*", (Supplier<Dfa>) Fixtures::abStar, 6),
-                Arguments.of("D_2", (Supplier<Dfa>) () -> Fixtures.boundedDyck(2), -1),
-                Arguments.of("D_3", (Supplier<Dfa>) () -> Fixtures.boundedDyck(3), -1),
-                Arguments.of("D_4", (Supplier<Dfa>) () -> Fixtures.boundedDyck(4), -1),
-                Arguments.of("D_12", (Supplier<Dfa>) () -> Fixtures.boundedDyck(12), -1),
-                Arguments.of("aa*bb*cc*dd*ee*", (Supplier<Dfa>) () -> Regexes.compile("aa*bb*cc*dd*ee*"), -1),
-                Arguments.of("{a,b}*d{b,c}*", (Supplier<Dfa>) () -> Regexes.compile("[ab]*d[bc]*", Alphabet.ofChars("abcd")), -1),
-                Arguments.of("{0,1,2}*02*", (Supplier<Dfa>) () -> Regexes.compile("[012]*02*"), -1));
+                Arguments.of("Tomita 1", (Supplier<Dfa>) Fixtures::tomita1, 2, 2),
+                Arguments.of("Tomita 2", (Supplier<Dfa>) Fixtures::tomita2, 3, 6),
+                Arguments.of("Tomita 4", (Supplier<Dfa>) Fixtures::tomita4, 4, 12),
+                Arguments.of("Tomita 7", (Supplier<Dfa>) Fixtures::tomita7, 5, 9),
+                Arguments.of("(ab)*", (Supplier<Dfa>) Fixtures::abStar, 3, 6),
+                Arguments.of("D_2", (Supplier<Dfa>) () -> Fixtures.boundedDyck(2), 4, 15),
+                Arguments.of("D_3", (Supplier<Dfa>) () -> Fixtures.boundedDyck(3), 5, 31),
+                Arguments.of("D_4", (Supplier<Dfa>) () -> Fixtures.boundedDyck(4), 6, 56),
+                Arguments.of("D_12", (Supplier<Dfa>) () -> Fixtures.boundedDyck(12), 14, 820),
+                Arguments.of("aa*bb*cc*dd*ee*", (Supplier<Dfa>) () -> Regexes.compile("aa*bb*cc*dd*ee*"), 7, 17),
+                Arguments.of("{a,b}*d{b,c}*", (Supplier<Dfa>) () -> Regexes.compile("[ab]*d[bc]*", Alphabet.ofChars("abcd")), 3, 5),
+                Arguments.of("{0,1,2}*02*", (Supplier<Dfa>) () -> Regexes.compile("[012]*02*"), 2, 3));
     }
 
     @ParameterizedTest(name = "{0} is star-free")
     @MethodSource("starFreeLanguages")
-    void starFreeLanguagesAreRecognised(String name, Supplier<Dfa> dfa, int monoidSize) {
-        StarFreeVerdict v = StarFree.analyze(dfa.get());
-        assertTrue(v.starFree(), name);
-        assertTrue(v.witness().isEmpty());
-        assertEquals(Minimizer.minimize(dfa.get()).numStates(), v.minimalStates());
-        if (monoidSize > 0) {
-            assertEquals(monoidSize, v.monoidSize(), name);
+    void starFreeLanguagesAreRecognised(String name, Supplier<Dfa> dfa, int minimalStates, int monoidSize) {
+        for (Dfa d : List.of(dfa.get(), padded(dfa.get()))) {
+            String what = name + " (" + d.numStates() + " states given)";
+            StarFreeVerdict v = StarFree.analyze(d);
+            assertTrue(v.starFree(), what);
+            assertTrue(v.witness().isEmpty());
+            int[] classes = mooreClasses(d);
+            int count = Arrays.stream(classes).max().orElse(-1) + 1;
+            assertEquals(minimalStates, count, what + ": the hand count against the test's own refinement");
+            assertEquals(monoidSize, closureOnClasses(d, classes, count).size(),
+                    what + ": the hand count against the test's own closure");
+            assertEquals(minimalStates, v.minimalStates(), what);
+            assertEquals(monoidSize, v.monoidSize(), what);
         }
+    }
+
+    /**
+     * The same language by a DFA that is not minimal: each state split by the parity of the length read
+     * (which acceptance ignores), and one unreachable accepting state after them.
+     */
+    private static Dfa padded(Dfa d) {
+        int n = d.numStates();
+        int k = d.alphabet().size();
+        int[] delta = new int[(2 * n + 1) * k];
+        boolean[] accepting = new boolean[2 * n + 1];
+        for (int q = 0; q < n; q++) {
+            for (int parity = 0; parity < 2; parity++) {
+                int s = 2 * q + parity;
+                accepting[s] = d.isAccepting(q);
+                for (int a = 0; a < k; a++) {
+                    delta[s * k + a] = 2 * d.next(q, a) + 1 - parity;
+                }
+            }
+        }
+        accepting[2 * n] = true;
+        Arrays.fill(delta, 2 * n * k, delta.length, 2 * n);
+        return new Dfa(d.alphabet(), 2 * d.startState(), delta, accepting, null);
+    }
+
+    /**
+     * The states reachable from the start grouped by Moore's refinement (accepting or not, then by the
+     * classes of the successors, until no class splits): the class of each state, -1 when unreachable.
+     */
+    private static int[] mooreClasses(Dfa d) {
+        int n = d.numStates();
+        int k = d.alphabet().size();
+        boolean[] reach = new boolean[n];
+        var todo = new ArrayDeque<Integer>(List.of(d.startState()));
+        reach[d.startState()] = true;
+        while (!todo.isEmpty()) {
+            int q = todo.poll();
+            for (int a = 0; a < k; a++) {
+                if (!reach[d.next(q, a)]) {
+                    reach[d.next(q, a)] = true;
+                    todo.add(d.next(q, a));
+                }
+            }
+        }
+        int[] cls = new int[n];
+        int count = -1;
+        int before;
+        do {
+            before = count;
+            var ids = new HashMap<List<Integer>, Integer>();
+            int[] next = new int[n];
+            for (int q = 0; q < n; q++) {
+                if (!reach[q]) {
+                    next[q] = -1;
+                    continue;
+                }
+                var signature = new ArrayList<Integer>();
+                signature.add(count < 0 ? (d.isAccepting(q) ? 1 : 0) : cls[q]);
+                for (int a = 0; a < k && count >= 0; a++) {
+                    signature.add(cls[d.next(q, a)]);
+                }
+                next[q] = ids.computeIfAbsent(signature, x -> ids.size());
+            }
+            cls = next;
+            count = ids.size();
+        } while (count != before);
+        return cls;
+    }
+
+    /** Every map on the classes that some word induces: the identity and the letters' maps, closed under composition. */
+    private static Set<List<Integer>> closureOnClasses(Dfa d, int[] cls, int count) {
+        var letters = new ArrayList<List<Integer>>();
+        for (int a = 0; a < d.alphabet().size(); a++) {
+            var map = new Integer[count];
+            for (int q = 0; q < d.numStates(); q++) {
+                if (cls[q] >= 0) {
+                    map[cls[q]] = cls[d.next(q, a)];
+                }
+            }
+            letters.add(List.of(map));
+        }
+        var identity = new ArrayList<Integer>();
+        for (int c = 0; c < count; c++) {
+            identity.add(c);
+        }
+        var seen = new HashSet<List<Integer>>(List.of(identity));
+        var todo = new ArrayDeque<List<Integer>>(List.of(identity));
+        while (!todo.isEmpty()) {
+            var m = todo.poll();
+            for (var letter : letters) {
+                var longer = compose(m, letter);
+                if (seen.add(longer)) {
+                    todo.add(longer);
+                }
+            }
+        }
+        return seen;
     }
 
     static Stream<Arguments> nonStarFreeLanguages() {

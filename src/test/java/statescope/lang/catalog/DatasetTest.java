@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import statescope.lang.Word;
 
@@ -56,14 +57,39 @@ class DatasetTest {
         assertEquals(99, anbn.split("train").size());
     }
 
+    /**
+     * Bounded Dyck's splits are sized in tokens (train 2M, dev 200K, test 1M). With a cap of 20 words the
+     * cap comes first (20 words of at most 1400 tokens are far below every budget): each split has exactly
+     * 20 words, the first 20 of the uncapped split. Without a cap each split stops at its budget: its
+     * tokens reach the budget, and without its last word they fall short of it. Every word lies in its
+     * split's window.
+     */
     @Test
     void tokenSizedSplitsStopAtTheBudgetOrTheCap() {
-        Dataset d = Dataset.generate(CATALOG.get("bounded-dyck-8-10"), 5L, 20);
-        assertEquals(20, d.split("train").size());
-        for (Word w : d.split("test")) {
-            assertTrue(w.length() >= 701 && w.length() <= 1400);
+        Language l = CATALOG.get("bounded-dyck-8-10");
+        var tokenSized = l.splits().stream().filter(s -> s.tokens() > 0).toList();
+        assertEquals(List.of("train", "dev", "test"), tokenSized.stream().map(Split::name).toList());
+        Dataset capped = Dataset.generate(l, 5L, 20);
+        Dataset full = Dataset.generate(l, 5L, 0);
+        for (Split s : tokenSized) {
+            List<Word> words = full.split(s.name());
+            assertFalse(words.isEmpty(), s.name());
+            long tokens = 0;
+            for (Word w : words) {
+                assertTrue(s.window().contains(w.length()), s.name() + ": a word of length " + w.length());
+                tokens += w.length();
+            }
+            long last = words.getLast().length();
+            assertTrue(tokens >= s.tokens(), s.name() + ": " + tokens + " tokens, short of the budget " + s.tokens());
+            assertTrue(tokens - last < s.tokens(), s.name() + ": " + tokens + " tokens, a word past the budget " + s.tokens());
+            assertTrue(words.size() > 20, s.name() + ": " + words.size() + " words");
+            assertEquals(20, capped.split(s.name()).size(), s.name() + ": the cap comes first");
+            assertTrue(words.subList(0, 20).equals(capped.split(s.name())), s.name() + ": the cap takes the first 20 words");
+            for (Word w : capped.split(s.name())) {
+                assertTrue(s.window().contains(w.length()), s.name() + ": a capped word of length " + w.length());
+            }
         }
-        assertThrows(IllegalArgumentException.class, () -> d.split("bin1"));
+        assertThrows(IllegalArgumentException.class, () -> capped.split("bin1"));
         assertThrows(IllegalArgumentException.class, () -> Dataset.generate(CATALOG.get("parity"), 1L, -1));
     }
 

@@ -102,8 +102,19 @@ class AnalysisCommandsTest {
                 + "against another reference)", "counterexample", "--model", NONNEG, "--language", "tomita-2");
         badInput("was trained on 'parity', not on 'tomita-3'", "eval", "--model", SIGNED, "--language", "tomita-3",
                 "--backend", "cpu");
-        badInput("reads the symbols [0, 1], but dyck-1 is over [(, )]", "probe", "--model", SIGNED, "--language",
-                "dyck-1");
+        badInput("was trained on 'parity', not on 'dyck-1'", "probe", "--model", SIGNED, "--language", "dyck-1");
+    }
+
+    /**
+     * probe refuses a language the model was not trained on, as eval, lengths, counterexample and extract do
+     * (Tomita 3 is over the same symbols as parity: it ran before, probing for Tomita 3's states).
+     */
+    @Test
+    void probeRefusesALanguageTheModelWasNotTrainedOn() {
+        badInput("parity-signed was trained on 'parity', not on 'tomita-3' (it is checked on the language it was "
+                + "trained on: drop --language or pass --language parity)", "probe", "--model", SIGNED, "--language",
+                "tomita-3", "--rows", "10");
+        badInput("was trained on 'parity', not on 'tomita-3'", "extract", "--model", SIGNED, "--language", "tomita-3");
     }
 
     /** eval reads the model and checks its language before it chooses a backend: a mistake is the only line. */

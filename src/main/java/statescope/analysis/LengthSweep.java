@@ -102,6 +102,8 @@ public final class LengthSweep {
     /**
      * The sweep.
      *
+     * @param language     the language's name, as people read it ({@code Tomita 3})
+     * @param languageId   its id ({@code tomita-3}; {@code regex:…} or {@code file:…} for a user's language)
      * @param training     the training window (null for a user's language)
      * @param firstBelow   the first length whose accuracy is below 99%, or -1
      * @param tokens       symbols scored
@@ -109,8 +111,8 @@ public final class LengthSweep {
      * @param scanSeconds  time in forward passes
      * @param stopped      true when cancel or the time limit ended it early
      */
-    public record Result(String model, String language, String backend, LengthWindow training, List<Point> points,
-                         int firstBelow, long tokens, double seconds, double scanSeconds, boolean stopped) {
+    public record Result(String model, String language, String languageId, String backend, LengthWindow training,
+                         List<Point> points, int firstBelow, long tokens, double seconds, double scanSeconds, boolean stopped) {
 
         public double tokensPerSecond() {
             return seconds > 0 ? tokens / seconds : 0;
@@ -223,7 +225,8 @@ public final class LengthSweep {
             }
         }
         control.report(1, "lengths: done");
-        return new Result(subject.modelName(), subject.entry().name(), kernel.name(), subject.trainingWindow(),
+        return new Result(subject.modelName(), subject.entry().name(), subject.entry().id(), kernel.name(),
+                subject.trainingWindow(),
                 List.copyOf(points), firstBelow, scorer.tokens(), (System.nanoTime() - t0) / 1e9, scorer.forwardSeconds(),
                 stopped);
     }

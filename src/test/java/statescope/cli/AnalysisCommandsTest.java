@@ -117,6 +117,34 @@ class AnalysisCommandsTest {
         badInput("was trained on 'parity', not on 'tomita-3'", "extract", "--model", SIGNED, "--language", "tomita-3");
     }
 
+    /**
+     * Every command's JSON names the language by its id (lengths and counterexample gave the display name
+     * "Parity", eval, probe and extract the id "parity"); the display name is its own field where the text
+     * shows it.
+     */
+    @Test
+    void jsonNamesTheLanguageByItsIdInEveryCommand() throws Exception {
+        String[][] commands = {
+            {"eval", "--model", SIGNED, "--json", "--backend", "cpu", "--max-words", "20"},
+            {"probe", "--model", SIGNED, "--json", "--rows", "10", "--fitter", "java"},
+            {"extract", "--model", SIGNED, "--json", "--time", "2"},
+            {"lengths", "--model", SIGNED, "--json", "--backend", "cpu", "--max", "8", "--strings", "5"},
+            {"counterexample", "--model", SIGNED, "--json", "--backend", "cpu", "--max-length", "4", "--samples", "0"},
+            {"counterexample", "--model", SIGNED, "--json", "--max-length", "4", "--bench", "--budget", "100"},
+        };
+        var mapper = new ObjectMapper();
+        for (String[] c : commands) {
+            var r = run(c);
+            assertEquals(0, r.code(), String.join(" ", c) + ": " + r.err());
+            var json = mapper.readTree(r.out());
+            var o = json.isArray() ? json.get(0) : json;
+            assertEquals("parity", o.get("language").asText(), String.join(" ", c));
+            if (c[0].equals("lengths") || c[0].equals("counterexample")) {
+                assertEquals("Parity", o.get("languageName").asText(), String.join(" ", c));
+            }
+        }
+    }
+
     /** eval reads the model and checks its language before it chooses a backend: a mistake is the only line. */
     @Test
     void evalsMistakeIsTheOnlyLine() {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import statescope.cli.StateScopeCommand;
+import statescope.io.InputFiles;
 import statescope.ui.Preload;
 import statescope.ui.StateScopeApp;
 
@@ -74,6 +77,13 @@ public final class Launcher {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 2 && args[0].equals("present")) {           // a missing story: one line, as the CLI says it
+            try {
+                InputFiles.requireExists(Path.of(args[1]));
+            } catch (NoSuchFileException | InvalidPathException e) {
+                System.exit(StateScopeCommand.report(e));
+            }
+        }
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()
                 && System.getenv("STATESCOPE_NO_REEXEC") == null) {
             var child = reexecCommand(args, opensApp(args));

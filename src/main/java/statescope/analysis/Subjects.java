@@ -1,13 +1,13 @@
 package statescope.analysis;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import statescope.inspect.CatalogLanguages;
 import statescope.inspect.CustomLanguages;
 import statescope.inspect.LanguageEntry;
+import statescope.io.InputFiles;
 import statescope.lang.catalog.Catalog;
 import statescope.lang.Equivalence;
 import statescope.lang.catalog.Language;
@@ -47,9 +47,7 @@ public final class Subjects {
             throws IOException {
         Checkpoint cp;
         Path weights = Checkpoint.weightsPath(model);
-        if (!Files.exists(weights)) {
-            throw new NoSuchFileException(weights.toString(), null, "no such checkpoint");
-        }
+        InputFiles.requireExists(weights);
         try {
             cp = Checkpoint.load(weights);
         } catch (CheckpointException e) {

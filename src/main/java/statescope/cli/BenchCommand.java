@@ -1,5 +1,6 @@
 package statescope.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -8,6 +9,7 @@ import picocli.CommandLine.Option;
 import statescope.bench.EngineBench;
 import statescope.bench.EngineBenchText;
 import statescope.bench.TorchPeer;
+import statescope.io.InputFiles;
 
 /**
  * {@code statescope bench}: the engine's speed, side by side with the plain reference path and, when
@@ -50,7 +52,10 @@ public final class BenchCommand extends CommandBase implements Callable<Integer>
     boolean check;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
+        if (!noPeer && peer != null) {
+            InputFiles.requireExists(peer);                         // a peer named but not there: before the run
+        }
         int th = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         var options = new EngineBench.Options(quick, th, !noPeer, noPeer ? null : TorchPeer.locate(peer), python);
         PrintWriter out = out();

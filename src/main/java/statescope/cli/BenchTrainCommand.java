@@ -1,11 +1,13 @@
 package statescope.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import statescope.bench.TorchPeer;
 import statescope.bench.TrainBench;
+import statescope.io.InputFiles;
 
 /**
  * {@code statescope bench-train}: training throughput (forward + backward + AdamW step) in tokens/s,
@@ -56,7 +58,7 @@ public final class BenchTrainCommand extends CommandBase implements Callable<Int
     boolean json;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         OptionChecks.atLeast("--layers", layers, 1);
         OptionChecks.atLeast("--d-model", dModel, 1);
         OptionChecks.atLeast("--batch", batch, 1);
@@ -65,6 +67,9 @@ public final class BenchTrainCommand extends CommandBase implements Callable<Int
         OptionChecks.atLeast("--warmup", warmup, 0);
         OptionChecks.atLeast("--threads", threads, 1);
         boolean skip = noPeer || (peer != null && peer.toString().equals("none"));
+        if (!skip && peer != null) {
+            InputFiles.requireExists(peer);                         // a peer named but not there: before the run
+        }
         var o = new TrainBench.Options(layers, dModel, batch, length, steps, warmup, threads, !skip,
                 skip ? null : TorchPeer.locate(peer), python);
         TrainBench.Report r = TrainBench.run(o);

@@ -106,7 +106,7 @@ final class AnalysisText {
                     100 * p.accuracy(), f("[%.1f, %.1f]", 100 * p.low(), 100 * p.high()), p.source()));
         }
         sb.append(r.firstBelow() > 0 ? "first length below 99%: " + r.firstBelow() + "\n"
-                : "no length below 99% up to " + (r.points().isEmpty() ? 0 : r.points().getLast().length()) + "\n");
+                : "no length below 99% up to " + (r.points().isEmpty() ? 0 : r.points().getLast().windowMax()) + "\n");
         sb.append(f("%,d symbols in %.2f s: %,.0f symbols/s (batched scan alone: %,.0f symbols/s)%s%n", r.tokens(), r.seconds(),
                 r.tokensPerSecond(), r.scanTokensPerSecond(), r.stopped() ? "; stopped early" : ""));
         return sb.toString();
@@ -168,7 +168,7 @@ final class AnalysisText {
             LengthSweep.Result w = sweeps.get(i);
             Counterexample c = r.found();
             String drop = w.firstBelow() > 0 ? Integer.toString(w.firstBelow())
-                    : "none to " + (w.points().isEmpty() ? 0 : w.points().getLast().length());
+                    : "none to " + (w.points().isEmpty() ? 0 : w.points().getLast().windowMax());
             String ce = c == null ? "none (to " + r.exhaustiveDepth() + "; " + r.sampled() + " samples to " + r.sampledLongest()
                     + (r.stopped() ? "; time limit" : "") + ")" : "`" + shorten(c.text()) + "`";
             sb.append(f("| %s | %s | %s | %s | %s | %s | %.1f |%n", r.model(), r.language(), drop, ce,

@@ -20,7 +20,8 @@ import statescope.io.InputFiles;
             "model, B=32, T=64, and run the PyTorch CPU peer right after on the same shape for the ratio."},
         mixinStandardHelpOptions = true,
         footer = {"", "Examples:", "  statescope bench-train", "  statescope bench-train --steps 10 --warmup 5 --no-peer",
-            "Without Python or PyTorch the peer is skipped with a one-line notice."})
+            "Without Python or PyTorch the peer is skipped with a one-line notice; a --python EXE that",
+            "cannot run it (missing, no PyTorch) is refused before anything is measured (exit 3)."})
 public final class BenchTrainCommand extends CommandBase implements Callable<Integer> {
 
     @Option(names = "--layers", paramLabel = "N", description = "Layers (default: ${DEFAULT-VALUE}).")
@@ -70,6 +71,7 @@ public final class BenchTrainCommand extends CommandBase implements Callable<Int
         if (!skip && peer != null) {
             InputFiles.requireExists(peer);                         // a peer named but not there: before the run
         }
+        BenchCommand.checkPython(!skip && given("--python"), python);
         var o = new TrainBench.Options(layers, dModel, batch, length, steps, warmup, threads, !skip,
                 skip ? null : TorchPeer.locate(peer), python);
         TrainBench.Report r = TrainBench.run(o);

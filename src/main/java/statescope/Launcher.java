@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import statescope.cli.StateScopeCommand;
+import statescope.io.InputFiles;
 import statescope.ui.Preload;
 import statescope.ui.StateScopeApp;
 
@@ -25,7 +28,8 @@ import statescope.ui.StateScopeApp;
  * the launcher starts the same JVM again with {@code --add-modules jdk.incubator.vector} (and native
  * access enabled) and exits with the child's exit code. Set {@code STATESCOPE_NO_REEXEC=1} to skip that
  * (the scan then falls back to its scalar kernel). SIGINT and SIGTERM to the launcher are passed on to
- * the child, whose exit code the launcher then takes (a training run saves its state first).
+ * the child (as SIGTERM: a training run saves its state first), and the launcher ends with the child's exit
+ * code, or with its own signal's (130, 143) when the child ended on the signal passed on.
  * One {@code .jff} or {@code .statescope} file as the only
  * argument (how a desktop opens an associated file) opens the GUI with it; {@code statescope present FILE}
  * opens the GUI in presentation mode on a story file (docs/presenting.md).
@@ -74,6 +78,13 @@ public final class Launcher {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 2 && args[0].equals("present")) {           // a missing story: one line, as the CLI says it
+            try {
+                InputFiles.requireExists(Path.of(args[1]));
+            } catch (NoSuchFileException | InvalidPathException e) {
+                System.exit(StateScopeCommand.report(e));
+            }
+        }
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()
                 && System.getenv("STATESCOPE_NO_REEXEC") == null) {
             var child = reexecCommand(args, opensApp(args));
@@ -112,10 +123,16 @@ public final class Launcher {
                 || args.length == 2 && args[0].equals("present");
     }
 
+    /** The exit code of a process ended by SIGTERM (128 + 15), as the child's is when it ends on the one passed on. */
+    static final int TERMINATED = 143;
+
     /**
      * The launcher is stopping while the child still runs (SIGINT or SIGTERM to the launcher alone, as
-     * {@code kill} sends it): ask the child to stop too (SIGTERM, so that a training run saves its state),
-     * wait for it, and end with its exit code.
+     * {@code kill} sends it): ask the child to stop too (SIGTERM, the one signal a Java process can send, so
+     * that a training run saves its state) and wait for it. When the child ended on that SIGTERM (exit 143)
+     * the launcher ends as its own signal says, which the JVM does once this hook returns: 130 for SIGINT,
+     * as a Ctrl-C that reaches both gives, 143 for SIGTERM (SIGINT to the launcher alone gave 143). Any other
+     * exit code of the child (it finished meanwhile, or a Ctrl-C reached it first) is the launcher's.
      */
     private static void forward(CompletableFuture<Process> started) {
         Process child;
@@ -133,7 +150,9 @@ public final class Launcher {
         child.destroy();
         try {
             int code = child.waitFor();
-            Runtime.getRuntime().halt(code);
+            if (code != TERMINATED) {
+                Runtime.getRuntime().halt(code);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

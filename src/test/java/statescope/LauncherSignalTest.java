@@ -1,7 +1,9 @@
 package statescope;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -73,6 +75,55 @@ class LauncherSignalTest {
         } finally {
             launcher.descendants().forEach(ProcessHandle::destroyForcibly);
             launcher.destroyForcibly();
+        }
+    }
+
+    /**
+     * SIGINT to the launcher alone ({@code kill -INT}) ends it with 130, as a Ctrl-C (SIGINT to both) does;
+     * it ended with 143, the code of the SIGTERM it passes on to the child. Linux: whether the launcher
+     * ignores SIGINT (a JVM started in the background without job control inherits that, and then no
+     * SIGINT reaches it at all) is read from /proc.
+     */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void sigintToTheLauncherAloneEndsWith130AsCtrlCDoes(@TempDir Path dir) throws Exception {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        var pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "statescope.Launcher",
+                "counterexample", "--model", "assets/models/parity-signed.safetensors", "--max-length", "60", "--budget",
+                "1000000000", "--time", "600", "--backend", "cpu", "--quiet")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile());
+        pb.environment().remove("STATESCOPE_NO_REEXEC");
+        Process launcher = pb.start();
+        try {
+            List<ProcessHandle> children = List.of();
+            long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+            while (children.isEmpty() && launcher.isAlive() && System.nanoTime() < until) {
+                children = launcher.descendants().toList();
+                Thread.onSpinWait();
+            }
+            assertFalse(children.isEmpty(), "the launcher started a child JVM");
+            String status = Files.readString(Path.of("/proc", Long.toString(launcher.pid()), "status"));
+            long ignored = status.lines().filter(l -> l.startsWith("SigIgn:"))
+                    .map(l -> Long.parseLong(l.substring(7).strip(), 16)).findFirst().orElse(0L);
+            assumeTrue((ignored & 2) == 0, "SIGINT is ignored by this test's processes (started in the background)");
+            assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(launcher.pid())).start().waitFor());
+            assertTrue(launcher.waitFor(3, TimeUnit.MINUTES), "the launcher ends");
+            for (ProcessHandle c : children) {
+                c.onExit().get(30, TimeUnit.SECONDS);
+                assertFalse(c.isAlive(), "no child left running");
+            }
+            assertEquals(130, launcher.exitValue(), () -> "interrupted, as a Ctrl-C: " + read(dir.resolve("log")));
+        } finally {
+            launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+            launcher.destroyForcibly();
+        }
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
         }
     }
 

@@ -108,7 +108,8 @@ public final class CounterexampleSearch {
 
     private SearchReport report(Counterexample c, PrefixPlan plan, PrefixSearch.Outcome ex, GuidedSearch.Outcome g,
                                 boolean stopped, long t0) {
-        return new SearchReport(subject.modelName(), subject.entry().name(), subject.judge().describe(), kernel.name(), c,
+        return new SearchReport(subject.modelName(), subject.entry().name(), subject.entry().id(), subject.judge().describe(),
+                kernel.name(), c,
                 ex.depth(), ex.prefixes(), ex.seconds(), plan.finite() && ex.complete() && ex.failure() == null,
                 g == null ? 0 : g.strings(), g == null ? 0 : g.longest(), g == null ? 0 : g.tokens(),
                 g == null ? 0 : g.seconds(), stopped, secs(t0));

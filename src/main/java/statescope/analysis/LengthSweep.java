@@ -44,7 +44,7 @@ public final class LengthSweep {
 
         /** The memory the strings of the longest point take while they are scored (4 bytes a symbol). */
         public long pointBytes() {
-            return (long) strings * windowMax(maxLength) * Integer.BYTES;
+            return (long) strings * maxLength * Integer.BYTES;            // no string is longer than the maximum
         }
     }
 
@@ -102,6 +102,8 @@ public final class LengthSweep {
     /**
      * The sweep.
      *
+     * @param language     the language's name, as people read it ({@code Tomita 3})
+     * @param languageId   its id ({@code tomita-3}; {@code regex:…} or {@code file:…} for a user's language)
      * @param training     the training window (null for a user's language)
      * @param firstBelow   the first length whose accuracy is below 99%, or -1
      * @param tokens       symbols scored
@@ -109,8 +111,8 @@ public final class LengthSweep {
      * @param scanSeconds  time in forward passes
      * @param stopped      true when cancel or the time limit ended it early
      */
-    public record Result(String model, String language, String backend, LengthWindow training, List<Point> points,
-                         int firstBelow, long tokens, double seconds, double scanSeconds, boolean stopped) {
+    public record Result(String model, String language, String languageId, String backend, LengthWindow training,
+                         List<Point> points, int firstBelow, long tokens, double seconds, double scanSeconds, boolean stopped) {
 
         public double tokensPerSecond() {
             return seconds > 0 ? tokens / seconds : 0;
@@ -158,12 +160,38 @@ public final class LengthSweep {
         return length + Math.max(3, length / 20);
     }
 
+    /**
+     * The windows of the grid's points, {@code [shortest, longest]}, none reaching past {@code max}: a point
+     * whose window would (the last one, {@code max} itself, always) has it moved down to end at {@code max},
+     * as wide as it would have been, so that a language with words of some lengths only still has words in
+     * it; a moved window that would start no later than the one before it is dropped, and that one reaches
+     * {@code max} instead. The shortest lengths rise from window to window, and the last window ends at
+     * {@code max}.
+     */
+    public static List<int[]> windows(LengthWindow training, int max, int perDecade) {
+        var out = new ArrayList<int[]>();
+        for (int len : grid(training, max, perDecade)) {
+            int lo = len;
+            int hi = windowMax(len);
+            if (hi > max) {
+                lo = Math.max(1, max - (hi - len));
+                hi = max;
+            }
+            if (!out.isEmpty() && lo <= out.getLast()[0]) {
+                out.getLast()[1] = hi;
+                continue;
+            }
+            out.add(new int[] {lo, hi});
+        }
+        return out;
+    }
+
     public Result run(Control control) {
         long t0 = System.nanoTime();
-        List<Integer> grid = grid(subject.trainingWindow(), settings.maxLength(), settings.perDecade());
+        List<int[]> windows = windows(subject.trainingWindow(), settings.maxLength(), settings.perDecade());
         double planned = 0;
-        for (int len : grid) {
-            planned += (double) len * settings.strings();
+        for (int[] w : windows) {
+            planned += (double) w[0] * settings.strings();
         }
         var scorer = new Scorer(subject, kernel, settings.threads());
         var sources = new Sources(subject);
@@ -173,13 +201,14 @@ public final class LengthSweep {
         int zeros = 0;
         boolean stopped = false;
         double done = 0;
-        for (int len : grid) {
+        for (int[] window : windows) {
+            int len = window[0];
+            int hi = window[1];
             if (control.shouldStop()) {
                 stopped = true;
                 break;
             }
             control.report(done / planned, "lengths: " + settings.strings() + " strings of " + len + " symbols");
-            int hi = windowMax(len);
             Drawn drawn = draw(sources, len, hi, settings.strings(), random, control);
             if (drawn == null) {
                 stopped = true;
@@ -223,7 +252,8 @@ public final class LengthSweep {
             }
         }
         control.report(1, "lengths: done");
-        return new Result(subject.modelName(), subject.entry().name(), kernel.name(), subject.trainingWindow(),
+        return new Result(subject.modelName(), subject.entry().name(), subject.entry().id(), kernel.name(),
+                subject.trainingWindow(),
                 List.copyOf(points), firstBelow, scorer.tokens(), (System.nanoTime() - t0) / 1e9, scorer.forwardSeconds(),
                 stopped);
     }

@@ -6,7 +6,8 @@ import java.util.Locale;
  * The outcome of a counterexample search: the counterexample, or how far the search looked.
  *
  * @param model            the model's name
- * @param language         the language's name
+ * @param language         the language's name, as people read it ({@code Tomita 3})
+ * @param languageId       its id ({@code tomita-3}; {@code regex:…} or {@code file:…} for a user's language)
  * @param judge            how a position is scored
  * @param backend          the scan kernel of the guided phase (the exhaustive phase steps on the CPU)
  * @param found            the counterexample, or null
@@ -21,7 +22,7 @@ import java.util.Locale;
  * @param stopped          true when cancel or the time limit ended the search early
  * @param seconds          the whole search
  */
-public record SearchReport(String model, String language, String judge, String backend, Counterexample found,
+public record SearchReport(String model, String language, String languageId, String judge, String backend, Counterexample found,
                            int exhaustiveDepth, long prefixes, double exhaustiveSeconds, boolean languageCovered,
                            long sampled, int sampledLongest, long sampledTokens, double guidedSeconds,
                            boolean stopped, double seconds) {

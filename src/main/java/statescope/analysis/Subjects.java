@@ -1,13 +1,13 @@
 package statescope.analysis;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import statescope.inspect.CatalogLanguages;
 import statescope.inspect.CustomLanguages;
 import statescope.inspect.LanguageEntry;
+import statescope.io.InputFiles;
 import statescope.lang.catalog.Catalog;
 import statescope.lang.Equivalence;
 import statescope.lang.catalog.Language;
@@ -47,9 +47,7 @@ public final class Subjects {
             throws IOException {
         Checkpoint cp;
         Path weights = Checkpoint.weightsPath(model);
-        if (!Files.exists(weights)) {
-            throw new NoSuchFileException(weights.toString(), null, "no such checkpoint");
-        }
+        InputFiles.requireExists(weights);
         try {
             cp = Checkpoint.load(weights);
         } catch (CheckpointException e) {
@@ -84,12 +82,7 @@ public final class Subjects {
                     + (referenceOptions ? ", --regex or --dfa" : ""));
         }
         Language l = Catalog.standard().get(id);                     // UnknownLanguageException: an IllegalArgumentException
-        if (trainedOn != null && !trainedOn.equals(l.id())) {
-            throw new IllegalArgumentException(name + " was trained on '" + trainedOn + "', not on '" + l.id() + "' "
-                    + (referenceOptions ? "(--regex or --dfa check a model with next-symbol outputs against another "
-                    + "reference)" : "(it is checked on the language it was trained on: drop --language or pass "
-                    + "--language " + trainedOn + ")"));
-        }
+        checkTrainedOn(name, manifest, l, referenceOptions);
         Subject s = fitted(name, cp, CatalogLanguages.entry(l), l);
         List<String> outputs = s.judge().outputNames();
         if (trainedOn == null && !manifest.outputClasses().isEmpty() && !outputs.isEmpty()
@@ -99,6 +92,21 @@ public final class Subjects {
                     + " is checked with that --regex or --dfa)");
         }
         return s;
+    }
+
+    /**
+     * A model trained on a catalog language is analysed on that language only: another one is an
+     * IllegalArgumentException naming both. {@code referenceOptions}: the command also has {@code --regex} and
+     * {@code --dfa}, which the message then advises.
+     */
+    public static void checkTrainedOn(String name, Manifest manifest, Language l, boolean referenceOptions) {
+        String trainedOn = manifest.languageId();
+        if (trainedOn != null && !trainedOn.equals(l.id())) {
+            throw new IllegalArgumentException(name + " was trained on '" + trainedOn + "', not on '" + l.id() + "' "
+                    + (referenceOptions ? "(--regex or --dfa check a model with next-symbol outputs against another "
+                    + "reference)" : "(it is checked on the language it was trained on: drop --language or pass "
+                    + "--language " + trainedOn + ")"));
+        }
     }
 
     private static Subject fitted(String name, Checkpoint cp, LanguageEntry entry, Language l) {

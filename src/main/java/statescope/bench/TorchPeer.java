@@ -24,6 +24,13 @@ public final class TorchPeer {
     /** The peer script's path inside the project. */
     public static final Path SCRIPT = Path.of("bench", "torch_peer.py");
 
+    /** A Python that cannot be started, in plain words (not the JVM's "Cannot run program … error=2"). */
+    private static final String CANNOT_RUN = "cannot be run (no such program, or not a program)";
+
+    /** What to do when the peer's Python is missing or has no PyTorch. */
+    public static final String INSTALL = "install Python 3 with PyTorch (apt-get install -y python3-torch), name it with "
+            + "--python, or pass --no-peer";
+
     /** One figure printed by the peer; {@code line} is the line as printed. */
     public record Figure(String name, double value, String unit, Map<String, String> fields, String line) {
     }
@@ -85,33 +92,69 @@ public final class TorchPeer {
         cmd.addAll(args);
         String shown = String.join(" ", cmd);
         try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            var collected = new ByteArrayOutputStream();
-            Thread reader = Thread.ofVirtual().start(() -> {
-                try (var in = p.getInputStream()) {
-                    in.transferTo(collected);
-                } catch (IOException ignored) {
-                    // the process was killed
-                }
-            });
-            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
+            Exit e = exec(cmd, timeoutSeconds);
+            if (e == null) {
                 return new Result(List.of(), "peer timed out after " + timeoutSeconds + " s", shown);
             }
-            reader.join();
-            String out = collected.toString(StandardCharsets.UTF_8);
-            List<Figure> figs = parse(out);
-            if (p.exitValue() != 0 || figs.isEmpty()) {
-                String last = out.strip().lines().reduce((a, b) -> b).orElse("no output");
-                return new Result(figs, "peer exited with " + p.exitValue() + ": " + last, shown);
+            List<Figure> figs = parse(e.output());
+            if (e.code() != 0 || figs.isEmpty()) {
+                String last = e.output().strip().lines().reduce((a, b) -> b).orElse("no output");
+                return new Result(figs, "peer exited with " + e.code() + ": " + last, shown);
             }
             return new Result(figs, null, shown);
         } catch (IOException e) {
-            return new Result(List.of(), "cannot run " + python + ": " + e.getMessage(), shown);
+            return new Result(List.of(), python + " " + CANNOT_RUN + "; " + INSTALL, shown);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Result(List.of(), "interrupted", shown);
         }
+    }
+
+    /**
+     * Whether {@code python} runs and imports PyTorch (a second or two; the benchmark asks before it measures
+     * anything when {@code --python} was given): null when it does, else why not, in plain words to put after
+     * its name ("has no PyTorch; install …"), with {@link #INSTALL}.
+     */
+    public static String check(String python, long timeoutSeconds) {
+        try {
+            Exit e = exec(List.of(python, "-c", "import torch"), timeoutSeconds);
+            if (e == null) {
+                return "did not import PyTorch within " + timeoutSeconds + " s; " + INSTALL;
+            }
+            if (e.code() == 0) {
+                return null;
+            }
+            return e.output().contains("No module named") ? "has no PyTorch; " + INSTALL
+                    : "could not import PyTorch (exit " + e.code() + "); " + INSTALL;
+        } catch (IOException e) {
+            return CANNOT_RUN + "; " + INSTALL;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    /** A finished process's exit code and its output (standard output and error together). */
+    private record Exit(int code, String output) {
+    }
+
+    /** Runs {@code cmd} to its end; null when it ran past {@code timeoutSeconds} (then it is killed). */
+    private static Exit exec(List<String> cmd, long timeoutSeconds) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        var collected = new ByteArrayOutputStream();
+        Thread reader = Thread.ofVirtual().start(() -> {
+            try (var in = p.getInputStream()) {
+                in.transferTo(collected);
+            } catch (IOException ignored) {
+                // the process was killed
+            }
+        });
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return null;
+        }
+        reader.join();
+        return new Exit(p.exitValue(), collected.toString(StandardCharsets.UTF_8));
     }
 
     /** The figure lines of the peer's output ({@code peer=... figure=NAME value=V unit=U key=value ...}). */

@@ -13,16 +13,17 @@ import statescope.ssm.SsmWeights;
 
 /**
  * A checkpoint with the catalog language it is analysed on ({@code probe}, {@code extract}): the
- * language named on the command line, else the one in its manifest; a model that does not fit the
- * language's vocabulary (its size, or the symbols its manifest names) is a one-line error.
+ * language named on the command line, else the one in its manifest; a model trained on another language,
+ * or one that does not fit the language's vocabulary (its size, or the symbols its manifest names), is a
+ * one-line error.
  */
 record AnalysedModel(String name, SsmWeights weights, Language language) {
 
     /**
      * For a command that reads the model's outputs as the language's targets ({@code extract}): also
-     * refused when the model was trained on another language or its outputs mean something else
-     * ({@link Subjects#load}'s checks). A probe reads only hidden states, so {@link #load} lets it probe
-     * for another language's states over the same symbols.
+     * refused when its outputs mean something else ({@link Subjects#load}'s checks). A probe reads only
+     * hidden states, so {@link #load} does not look at the outputs; both refuse a language the model was not
+     * trained on, as every analysis command does ({@link Subjects#checkTrainedOn}).
      */
     static AnalysedModel loadScored(Path file, String languageName) throws IOException {
         Subject s = Subjects.load(file, languageName, null, null, false);   // a catalog language: catalog() is set
@@ -36,6 +37,8 @@ record AnalysedModel(String name, SsmWeights weights, Language language) {
             throw new IllegalArgumentException(file + ": the manifest names no language; give --language");
         }
         Language language = Catalog.standard().get(lang);
+        String name = Checkpoint.weightsPath(file).getFileName().toString().replace(".safetensors", "");
+        Subjects.checkTrainedOn(name, cp.manifest(), language, false);
         SsmConfig c = cp.weights().config();
         if (c.vocabSize() != language.inputVocabulary().size()) {
             throw new IllegalArgumentException(file.getFileName() + " reads " + c.vocabSize() + " token ids, but "
@@ -43,7 +46,6 @@ record AnalysedModel(String name, SsmWeights weights, Language language) {
         }
         Subjects.checkVocabulary(file.getFileName().toString(), cp.manifest(), language.inputVocabulary().symbols(),
                 language.id());
-        String name = Checkpoint.weightsPath(file).getFileName().toString().replace(".safetensors", "");
         return new AnalysedModel(name, cp.weights(), language);
     }
 }

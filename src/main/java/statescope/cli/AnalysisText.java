@@ -13,7 +13,11 @@ import statescope.analysis.PrefixBench;
 import statescope.analysis.SearchReport;
 import statescope.analysis.Subject;
 
-/** How {@code counterexample} and {@code lengths} print their results: text, JSON, CSV, Markdown. */
+/**
+ * How {@code counterexample} and {@code lengths} print their results: text, JSON, CSV, Markdown. In JSON
+ * {@code language} is the language's id, as in every command's JSON ({@code tomita-3}), and
+ * {@code languageName} the name the text shows ({@code Tomita 3}).
+ */
 final class AnalysisText {
 
     private AnalysisText() {
@@ -52,7 +56,8 @@ final class AnalysisText {
     static Map<String, Object> map(SearchReport r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model", r.model());
-        m.put("language", r.language());
+        m.put("language", r.languageId());
+        m.put("languageName", r.language());
         m.put("judge", r.judge());
         m.put("backend", r.backend());
         Counterexample c = r.found();
@@ -101,7 +106,7 @@ final class AnalysisText {
                     100 * p.accuracy(), f("[%.1f, %.1f]", 100 * p.low(), 100 * p.high()), p.source()));
         }
         sb.append(r.firstBelow() > 0 ? "first length below 99%: " + r.firstBelow() + "\n"
-                : "no length below 99% up to " + (r.points().isEmpty() ? 0 : r.points().getLast().length()) + "\n");
+                : "no length below 99% up to " + (r.points().isEmpty() ? 0 : r.points().getLast().windowMax()) + "\n");
         sb.append(f("%,d symbols in %.2f s: %,.0f symbols/s (batched scan alone: %,.0f symbols/s)%s%n", r.tokens(), r.seconds(),
                 r.tokensPerSecond(), r.scanTokensPerSecond(), r.stopped() ? "; stopped early" : ""));
         return sb.toString();
@@ -125,7 +130,8 @@ final class AnalysisText {
     static Map<String, Object> sweepMap(LengthSweep.Result r, Subject s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model", r.model());
-        m.put("language", r.language());
+        m.put("language", r.languageId());
+        m.put("languageName", r.language());
         m.put("backend", r.backend());
         m.put("training", r.training() == null ? null : Map.of("min", r.training().min(), "max", r.training().max()));
         List<Map<String, Object>> pts = new ArrayList<>();
@@ -162,7 +168,7 @@ final class AnalysisText {
             LengthSweep.Result w = sweeps.get(i);
             Counterexample c = r.found();
             String drop = w.firstBelow() > 0 ? Integer.toString(w.firstBelow())
-                    : "none to " + (w.points().isEmpty() ? 0 : w.points().getLast().length());
+                    : "none to " + (w.points().isEmpty() ? 0 : w.points().getLast().windowMax());
             String ce = c == null ? "none (to " + r.exhaustiveDepth() + "; " + r.sampled() + " samples to " + r.sampledLongest()
                     + (r.stopped() ? "; time limit" : "") + ")" : "`" + shorten(c.text()) + "`";
             sb.append(f("| %s | %s | %s | %s | %s | %s | %.1f |%n", r.model(), r.language(), drop, ce,
@@ -207,7 +213,8 @@ final class AnalysisText {
     static String benchJson(Subject s, PrefixBench.Result r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model", s.modelName());
-        m.put("language", s.entry().name());
+        m.put("language", s.entry().id());
+        m.put("languageName", s.entry().name());
         m.put("depth", r.depth());
         m.put("prefixes", r.prefixes());
         m.put("meanLength", r.meanLength());

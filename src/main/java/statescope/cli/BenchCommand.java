@@ -1,5 +1,6 @@
 package statescope.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -8,6 +9,7 @@ import picocli.CommandLine.Option;
 import statescope.bench.EngineBench;
 import statescope.bench.EngineBenchText;
 import statescope.bench.TorchPeer;
+import statescope.io.InputFiles;
 
 /**
  * {@code statescope bench}: the engine's speed, side by side with the plain reference path and, when
@@ -23,7 +25,8 @@ import statescope.bench.TorchPeer;
         footer = {"", "Examples:", "  statescope bench --quick", "  statescope bench --json > bench.json",
             "", "Targets: step ≤ 50 µs and ≥ 20× PyTorch; vector scan ≥ 8× the reference and ≥ 50× PyTorch.",
             "With --check a missed target exits with 5. Without Python or PyTorch the peer is skipped",
-            "with a one-line notice."})
+            "with a one-line notice; a --python EXE that cannot run it (missing, no PyTorch) is refused",
+            "before anything is measured (exit 3)."})
 public final class BenchCommand extends CommandBase implements Callable<Integer> {
 
     @Option(names = "--quick", description = "Smaller shapes (B=32, T=256) and fewer repetitions: a smoke run.")
@@ -50,7 +53,11 @@ public final class BenchCommand extends CommandBase implements Callable<Integer>
     boolean check;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
+        if (!noPeer && peer != null) {
+            InputFiles.requireExists(peer);                         // a peer named but not there: before the run
+        }
+        checkPython(!noPeer && given("--python"), python);
         int th = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         var options = new EngineBench.Options(quick, th, !noPeer, noPeer ? null : TorchPeer.locate(peer), python);
         PrintWriter out = out();
@@ -62,5 +69,20 @@ public final class BenchCommand extends CommandBase implements Callable<Integer>
         out.print(json ? EngineBenchText.json(r) : EngineBenchText.text(r));
         out.flush();
         return check && r.missed() ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
+    }
+
+    /**
+     * A Python named with {@code --python} for the peer ({@code named}) must run and have PyTorch: else one
+     * plain line and exit 3, before anything is measured ({@code bench}, {@code bench-train}). Without
+     * {@code --python} the peer's {@code python3} is tried after the measurements and, missing, skipped with
+     * a notice.
+     */
+    static void checkPython(boolean named, String exe) {
+        if (named) {
+            String problem = TorchPeer.check(exe, 120);
+            if (problem != null) {
+                throw new IllegalArgumentException("--python " + exe + ": " + problem);
+            }
+        }
     }
 }

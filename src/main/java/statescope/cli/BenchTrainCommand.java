@@ -1,11 +1,13 @@
 package statescope.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import statescope.bench.TorchPeer;
 import statescope.bench.TrainBench;
+import statescope.io.InputFiles;
 
 /**
  * {@code statescope bench-train}: training throughput (forward + backward + AdamW step) in tokens/s,
@@ -18,7 +20,8 @@ import statescope.bench.TrainBench;
             "model, B=32, T=64, and run the PyTorch CPU peer right after on the same shape for the ratio."},
         mixinStandardHelpOptions = true,
         footer = {"", "Examples:", "  statescope bench-train", "  statescope bench-train --steps 10 --warmup 5 --no-peer",
-            "Without Python or PyTorch the peer is skipped with a one-line notice."})
+            "Without Python or PyTorch the peer is skipped with a one-line notice; a --python EXE that",
+            "cannot run it (missing, no PyTorch) is refused before anything is measured (exit 3)."})
 public final class BenchTrainCommand extends CommandBase implements Callable<Integer> {
 
     @Option(names = "--layers", paramLabel = "N", description = "Layers (default: ${DEFAULT-VALUE}).")
@@ -56,7 +59,7 @@ public final class BenchTrainCommand extends CommandBase implements Callable<Int
     boolean json;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         OptionChecks.atLeast("--layers", layers, 1);
         OptionChecks.atLeast("--d-model", dModel, 1);
         OptionChecks.atLeast("--batch", batch, 1);
@@ -65,6 +68,10 @@ public final class BenchTrainCommand extends CommandBase implements Callable<Int
         OptionChecks.atLeast("--warmup", warmup, 0);
         OptionChecks.atLeast("--threads", threads, 1);
         boolean skip = noPeer || (peer != null && peer.toString().equals("none"));
+        if (!skip && peer != null) {
+            InputFiles.requireExists(peer);                         // a peer named but not there: before the run
+        }
+        BenchCommand.checkPython(!skip && given("--python"), python);
         var o = new TrainBench.Options(layers, dModel, batch, length, steps, warmup, threads, !skip,
                 skip ? null : TorchPeer.locate(peer), python);
         TrainBench.Report r = TrainBench.run(o);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.ParameterException;
 import statescope.experiment.WordListScore;
+import statescope.io.InputFiles;
 import statescope.lang.Word;
 import statescope.lang.catalog.AuthorsData;
 import statescope.lang.catalog.Language;
@@ -17,8 +18,9 @@ import statescope.lang.catalog.WordFiles;
 /**
  * {@code statescope eval} on given words: {@code --words FILE [--targets FILE]} scores one model on a word
  * list; {@code --authors DIR} scores one model or a folder of models on the paper's released evaluation
- * files. Bad input (a missing or empty file, a word outside the alphabet, a targets file of the wrong
- * length) is one message naming the file and line, exit 3.
+ * files. Bad input (an empty file, a word outside the alphabet, a targets file of the wrong length) is one
+ * message naming the file and line, exit 3; a missing file or folder is {@code PATH: no such file} or
+ * {@code no such folder}, exit 4, as in every command ({@link InputFiles}).
  */
 final class EvalWords {
 
@@ -76,6 +78,7 @@ final class EvalWords {
     }
 
     private int authors() throws Exception {
+        InputFiles.requireFolder(c.authors);
         if (!AuthorsData.looksLikeData(c.authors)) {
             throw new IllegalArgumentException(c.authors + " does not look like the authors' generated_ds folder"
                     + " (no language folder such as Tomita-3 or D-12 in it)");

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
+import statescope.io.InputFiles;
 
 /**
  * The files a command writes, checked before any work (a benchmark is not run, a model not built, for an
@@ -117,14 +118,12 @@ final class OutputPaths {
         return file + ": " + reason;
     }
 
-    /** Why a file is missing: it is not there, or its folder is not. */
+    /** Why a file is missing, in the words of every missing input ({@link InputFiles#noSuchFile}). */
     private static String missing(String file) {
         try {
-            Path parent = Path.of(file).toAbsolutePath().getParent();
-            return parent == null || Files.isDirectory(parent) ? "no such file or directory"
-                    : "no such file or directory (there is no folder " + parent + ")";
-        } catch (RuntimeException e) {
-            return "no such file or directory";
+            return InputFiles.noSuchFile(Path.of(file)).getReason();
+        } catch (RuntimeException e) {                                 // not a path of this system
+            return "no such file";
         }
     }
 

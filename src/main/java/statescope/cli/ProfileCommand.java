@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import statescope.io.InputFiles;
 import statescope.lang.Word;
 import statescope.lang.catalog.AuthorsData;
 import statescope.lang.catalog.Catalog;
@@ -54,6 +55,9 @@ public final class ProfileCommand extends CommandBase implements Callable<Intege
     public Integer call() throws Exception {
         OptionChecks.atLeast("--max-words", maxWords, 0);
         Sampling sampling = Sampling.parse(sampler);
+        if (authors != null) {
+            InputFiles.requireFolder(authors);
+        }
         if (authors != null && !AuthorsData.looksLikeData(authors)) {
             throw new IllegalArgumentException(authors + " does not look like the authors' generated_ds folder (no language folder such as Tomita-3 or D-12 in it)");
         }

@@ -112,6 +112,14 @@ public final class StateScopeCommand implements Runnable {
         return ex.getClass() == CommandLine.ParameterException.class && ex.getCause() != null;
     }
 
+    /**
+     * An error met outside any command (the launcher's check of {@code present FILE}), said as a command
+     * says it: one line on standard error; returns its exit code.
+     */
+    public static int report(Throwable ex) {
+        return report(ex, new PrintWriter(System.err, true), false);
+    }
+
     static int report(Throwable ex, PrintWriter err, boolean debug) {
         Throwable cause = ex;
         if (cause instanceof UncheckedIOException u) {

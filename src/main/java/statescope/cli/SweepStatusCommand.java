@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import statescope.experiment.SweepFolder;
+import statescope.io.InputFiles;
 
 /** {@code statescope sweep status DIR}: where each cell of the sweeps in a results folder stands. */
 @Command(name = "status",
@@ -39,6 +40,7 @@ public final class SweepStatusCommand extends CommandBase implements Callable<In
 
     @Override
     public Integer call() throws Exception {
+        InputFiles.requireFolder(dir);
         var folder = new SweepFolder(dir.toAbsolutePath().normalize());
         if (!SweepFolder.isSweep(folder.dir())) {
             throw new IllegalArgumentException(dir + " holds no sweep (no plan under " + dir.resolve(SweepFolder.META)

@@ -2,7 +2,6 @@ package statescope.construct;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
+import statescope.io.BoundedFiles;
 import statescope.lang.Alphabet;
 import statescope.lang.Dfa;
 import statescope.lang.DfaJson;
@@ -87,9 +87,7 @@ public final class Compiler {
 
     /** As {@link #dfaFile(Path, int)}, with signed gates for a language whose groups are Z_2. */
     public static Result dfaFile(Path file, int maxStates, boolean signed) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toString(), null, "no such file");
-        }
+        BoundedFiles.checkRegular(file);                               // missing, a folder, a device: said so
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         Dfa dfa;
         if (name.endsWith(".jff")) {

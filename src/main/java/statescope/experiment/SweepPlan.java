@@ -93,6 +93,7 @@ public final class SweepPlan {
 
     /** Reads and checks a plan file (YAML or JSON); a bad plan is an {@link IllegalArgumentException} naming the field. */
     public static SweepPlan read(Path file) throws IOException {
+        BoundedFiles.checkRegular(file);                               // missing, a folder: one line naming it
         String n = file.getFileName().toString();
         int dot = n.lastIndexOf('.');
         return SweepPlanReader.parse(BoundedFiles.decodeUtf8(file, Files.readAllBytes(file)), n,

@@ -55,7 +55,7 @@ public final class BoundedFiles {
         try {
             a = Files.readAttributes(file, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
-            throw new NoSuchFileException(file.toString(), null, "no such file");
+            throw InputFiles.noSuchFile(file);
         }
         if (a.isDirectory()) {
             throw new FileSystemException(file.toString(), null, "is a directory, not a file");

@@ -5,7 +5,6 @@ import static statescope.ssm.WeightNames.*;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import statescope.io.BoundedFiles;
+import statescope.io.InputFiles;
 
 /**
  * A model on disk: {@code NAME.safetensors} (the weights, reference state-dict names) beside
@@ -126,9 +126,7 @@ public record Checkpoint(SsmWeights weights, Manifest manifest) {
             return foreign;
         }
         Path w = weightsPath(file);
-        if (!Files.exists(w)) {
-            throw new NoSuchFileException(w.toString(), null, "model weights not found");
-        }
+        InputFiles.requireExists(w);
         Safetensors.Hashed h = Safetensors.readHashed(w);
         Manifest manifest = pair(w, h).manifest;
         try {

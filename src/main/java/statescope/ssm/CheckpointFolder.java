@@ -2,10 +2,10 @@ package statescope.ssm;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import statescope.io.InputFiles;
 
 /** A folder of checkpoints, as the {@code --suite} options read it. */
 public final class CheckpointFolder {
@@ -15,9 +15,7 @@ public final class CheckpointFolder {
 
     /** The model files of a folder (resume states excluded), sorted by name; maybe none. */
     public static List<Path> models(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            throw new NoSuchFileException(dir.toString(), null, "not a folder");
-        }
+        InputFiles.requireFolder(dir);
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.getFileName().toString().endsWith(".safetensors"))
                     .filter(p -> !p.getFileName().toString().contains(".resume.")).sorted().toList();

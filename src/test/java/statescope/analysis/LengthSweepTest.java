@@ -30,6 +30,51 @@ class LengthSweepTest {
                 "a maximum inside the training window");
     }
 
+    /**
+     * No window reaches past the maximum (the last one was max..max + max/20: lengths --max 1000 scored strings
+     * of up to 1050 symbols); the last one ends at it, as wide as the others, and the windows' shortest lengths
+     * rise.
+     */
+    @Test
+    void noWindowReachesPastTheMaximum() {
+        var last = LengthSweep.windows(new LengthWindow(48, 100), 1000, 4).getLast();
+        assertEquals(List.of(950, 1000), List.of(last[0], last[1]), "moved down to end at 1000, 50 lengths wide");
+        var small = LengthSweep.windows(null, 5, 4);
+        assertEquals(List.of(List.of(1, 4), List.of(2, 5)), small.stream().map(w -> List.of(w[0], w[1])).toList());
+        for (LengthWindow training : new LengthWindow[] {null, new LengthWindow(1, 1), new LengthWindow(2, 50),
+            new LengthWindow(48, 100), new LengthWindow(100, 100)}) {
+            for (int perDecade = 1; perDecade <= 8; perDecade++) {
+                for (int max : new int[] {1, 2, 3, 4, 5, 7, 10, 19, 20, 21, 47, 50, 51, 99, 100, 101, 178, 1000, 1001,
+                    4321, 100_000}) {
+                    List<int[]> ws = LengthSweep.windows(training, max, perDecade);
+                    String at = training + " max " + max + " per decade " + perDecade;
+                    assertEquals(max, ws.getLast()[1], at + ": the last window ends at the maximum");
+                    int previous = 0;
+                    for (int[] w : ws) {
+                        assertTrue(w[0] >= 1 && w[0] <= w[1] && w[1] <= max, at + ": " + w[0] + "-" + w[1]);
+                        assertTrue(w[0] > previous, at + ": shortest lengths rise");
+                        previous = w[0];
+                    }
+                }
+            }
+        }
+    }
+
+    /** A model wrong only past the maximum is right at every point: no scored string is longer than --max. */
+    @Test
+    void noScoredStringIsLongerThanTheMaximum() {
+        Language d2 = Catalog.standard().get("d-2");
+        var entry = CatalogLanguages.entry(d2);
+        var s = Subject.of(new OracleModel(entry, (w, t) -> t > 200), entry, d2);    // wrong at position 201 on
+        var r = new LengthSweep(s, new ReferenceScan(), new LengthSweep.Settings(200, 20, 4, false, 1, 1))
+                .run(Control.none());
+        for (var p : r.points()) {
+            assertTrue(p.windowMax() <= 200, "window " + p.length() + "-" + p.windowMax());
+            assertEquals(p.strings(), p.correct(), "at " + p.length());
+        }
+        assertEquals(-1, r.firstBelow());
+    }
+
     @Test
     void wilsonIntervalsMatchTheFormula() {
         Wilson none = Wilson.of(0, 100);
@@ -51,7 +96,8 @@ class LengthSweepTest {
         var model = new OracleModel(entry, (w, t) -> t >= 300);       // right on every string shorter than 300
         var s = Subject.of(model, entry, d2);
         var r = new LengthSweep(s, new ReferenceScan(), new LengthSweep.Settings(1000, 20, 4, false, 1, 2)).run(Control.none());
-        assertEquals(List.of(2, 4, 6, 11, 20, 36, 63, 100, 178, 316, 562, 1000), r.points().stream().map(LengthSweep.Point::length).toList());
+        assertEquals(List.of(2, 4, 6, 11, 20, 36, 63, 100, 178, 316, 562, 950), r.points().stream().map(LengthSweep.Point::length).toList(),
+                "the last window is 950-1000: none reaches past the maximum");
         for (var p : r.points()) {
             assertEquals(p.length() < 300 ? 20 : 0, p.correct(), "at " + p.length());
             assertEquals("sampler", p.source());

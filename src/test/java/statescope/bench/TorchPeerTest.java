@@ -58,7 +58,8 @@ class TorchPeerTest {
         assertEquals("peer script " + dir.resolve("gone.py") + " not found (pass --peer FILE)", gone.unavailable());
         Path s = script(dir.resolve("peer.py"));
         var noPython = TorchPeer.run("statescope-no-such-python", s, List.of(), 10);
-        assertTrue(noPython.unavailable().startsWith("cannot run statescope-no-such-python: "), noPython.unavailable());
+        assertEquals("statescope-no-such-python cannot be run (no such program, or not a program); " + TorchPeer.INSTALL,
+                noPython.unavailable());
         assertTrue(noPython.figures().isEmpty());
     }
 

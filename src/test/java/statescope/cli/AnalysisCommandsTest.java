@@ -102,8 +102,47 @@ class AnalysisCommandsTest {
                 + "against another reference)", "counterexample", "--model", NONNEG, "--language", "tomita-2");
         badInput("was trained on 'parity', not on 'tomita-3'", "eval", "--model", SIGNED, "--language", "tomita-3",
                 "--backend", "cpu");
-        badInput("reads the symbols [0, 1], but dyck-1 is over [(, )]", "probe", "--model", SIGNED, "--language",
-                "dyck-1");
+        badInput("was trained on 'parity', not on 'dyck-1'", "probe", "--model", SIGNED, "--language", "dyck-1");
+    }
+
+    /**
+     * probe refuses a language the model was not trained on, as eval, lengths, counterexample and extract do
+     * (Tomita 3 is over the same symbols as parity: it ran before, probing for Tomita 3's states).
+     */
+    @Test
+    void probeRefusesALanguageTheModelWasNotTrainedOn() {
+        badInput("parity-signed was trained on 'parity', not on 'tomita-3' (it is checked on the language it was "
+                + "trained on: drop --language or pass --language parity)", "probe", "--model", SIGNED, "--language",
+                "tomita-3", "--rows", "10");
+        badInput("was trained on 'parity', not on 'tomita-3'", "extract", "--model", SIGNED, "--language", "tomita-3");
+    }
+
+    /**
+     * Every command's JSON names the language by its id (lengths and counterexample gave the display name
+     * "Parity", eval, probe and extract the id "parity"); the display name is its own field where the text
+     * shows it.
+     */
+    @Test
+    void jsonNamesTheLanguageByItsIdInEveryCommand() throws Exception {
+        String[][] commands = {
+            {"eval", "--model", SIGNED, "--json", "--backend", "cpu", "--max-words", "20"},
+            {"probe", "--model", SIGNED, "--json", "--rows", "10", "--fitter", "java"},
+            {"extract", "--model", SIGNED, "--json", "--time", "2"},
+            {"lengths", "--model", SIGNED, "--json", "--backend", "cpu", "--max", "8", "--strings", "5"},
+            {"counterexample", "--model", SIGNED, "--json", "--backend", "cpu", "--max-length", "4", "--samples", "0"},
+            {"counterexample", "--model", SIGNED, "--json", "--max-length", "4", "--bench", "--budget", "100"},
+        };
+        var mapper = new ObjectMapper();
+        for (String[] c : commands) {
+            var r = run(c);
+            assertEquals(0, r.code(), String.join(" ", c) + ": " + r.err());
+            var json = mapper.readTree(r.out());
+            var o = json.isArray() ? json.get(0) : json;
+            assertEquals("parity", o.get("language").asText(), String.join(" ", c));
+            if (c[0].equals("lengths") || c[0].equals("counterexample")) {
+                assertEquals("Parity", o.get("languageName").asText(), String.join(" ", c));
+            }
+        }
     }
 
     /** eval reads the model and checks its language before it chooses a backend: a mistake is the only line. */

@@ -33,10 +33,11 @@ class BenchTrainCommandTest {
     }
 
     @Test
-    void aMissingPeerScriptIsAOneLineNotice() {
-        assertEquals(ExitCodes.OK, run("--steps", "2", "--peer", "no-such-dir/torch_peer.py"));
-        assertTrue(out.toString().endsWith("PyTorch peer: not available: peer script no-such-dir/torch_peer.py "
-                + "not found (pass --peer FILE)\n"), out.toString());
+    void aMissingPeerScriptIsAnIoErrorBeforeAnyWork() {                // named with --peer: said as any missing input
+        assertEquals(ExitCodes.IO, run("--steps", "2", "--peer", "no-such-dir/torch_peer.py"));
+        assertTrue(err.toString().startsWith("statescope: I/O error: no-such-dir/torch_peer.py: no such file"),
+                err.toString());
+        assertEquals("", out.toString(), "nothing measured");
     }
 
     @Test

@@ -50,15 +50,15 @@ class OutputPathsTest {
 
     @Test
     void aMissingInputSaysSo(@TempDir Path dir) {
-        ioError(dir.resolve("missing.yaml") + ": no such file or directory", "sweep", dir.resolve("missing.yaml").toString());
+        ioError(dir.resolve("missing.yaml") + ": no such file", "sweep", dir.resolve("missing.yaml").toString());
         Path deeper = dir.resolve("sw").resolve("missing.yaml");
-        ioError(deeper + ": no such file or directory (there is no folder " + dir.resolve("sw") + ")", "sweep",
+        ioError(deeper + ": no such file (there is no folder " + dir.resolve("sw") + ")", "sweep",
                 deeper.toString());
     }
 
     @Test
     void aTemporaryIsReportedAsTheFileItStandsFor() {
-        assertEquals("/x/out.json: no such file or directory (there is no folder /x)",
+        assertEquals("/x/out.json: no such file (there is no folder /x)",
                 OutputPaths.describe(new NoSuchFileException("/x/.out.json.15466.tmp")));
         assertEquals("/x/m.safetensors: permission denied",
                 OutputPaths.describe(new AccessDeniedException("/x/.m.safetensors.18500.1.tmp")));

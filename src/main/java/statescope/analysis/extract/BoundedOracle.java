@@ -115,7 +115,13 @@ public final class BoundedOracle implements EquivalenceOracle {
                 timedOut = true;
                 return Optional.empty();
             }
-            int[][] out = target.outputs(batch);
+            int[][] out;
+            try {
+                out = target.outputs(batch, () -> System.nanoTime() > deadline);   // asked between its batches too
+            } catch (OutputQueries.Stopped e) {
+                timedOut = true;
+                return Optional.empty();
+            }
             seen++;
             for (int i = 0; i < batch.size(); i++) {
                 Word w = batch.get(i);

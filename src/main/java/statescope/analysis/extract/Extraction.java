@@ -2,9 +2,9 @@ package statescope.analysis.extract;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import de.learnlib.acex.AcexAnalyzers;
 import de.learnlib.algorithm.ttt.mealy.TTTLearnerMealy;
 import de.learnlib.query.DefaultQuery;
@@ -22,15 +22,10 @@ import statescope.lang.Word;
  * none, the hypothesis is compared with the reference (exactly with AutomataLib when the reference is
  * finite-state, else on the oracle's words); a separating word is stepped through the model, and if the
  * model agrees with the reference there after all, the word is a counterexample and learning goes on.
+ * Every query to the target asks the deadline between its batches ({@link OutputQueries#outputs(List,
+ * BooleanSupplier)}), so the time limit holds however slow the first scans are.
  */
 public final class Extraction {
-
-    /** Thrown by the membership oracle at the deadline, to stop the learner between queries. */
-    private static final class OutOfTime extends RuntimeException {
-        OutOfTime() {
-            super(null, null, false, false);
-        }
-    }
 
     private Extraction() {
     }
@@ -50,23 +45,15 @@ public final class Extraction {
         Alphabet<Integer> in = ReferenceMealy.inputs(k);
         Optional<CompactMealy<Integer, Integer>> ref = ReferenceMealy.build(reference);
         int refStates = ref.map(CompactMealy::size).orElse(-1);
-        var queries = new MealyQueries(target) {
-            @Override
-            public void processQueries(Collection<? extends de.learnlib.query.Query<Integer,
-                    net.automatalib.word.Word<Integer>>> batch) {
-                if (System.nanoTime() > deadline) {
-                    throw new OutOfTime();
-                }
-                super.processQueries(batch);
-            }
-        };
+        BooleanSupplier stop = () -> System.nanoTime() > deadline;
+        var queries = new MealyQueries(target, stop);                 // at the deadline: Stopped, between batches
         var learner = new TTTLearnerMealy<Integer, Integer>(in, queries, AcexAnalyzers.BINARY_SEARCH_BWD);
-        var run = new Run(target, reference, oracle, queries, start, refStates);
+        var run = new Run(target, reference, oracle, queries, stop, start, refStates);
         try {
             learner.startLearning();
             return ref.isPresent() ? run.againstFinite(learner, ref.get(), in, deadline)
                     : run.againstInfinite(learner, in, deadline);
-        } catch (OutOfTime e) {
+        } catch (OutputQueries.Stopped e) {
             return run.result(Verdict.BUDGET_EXHAUSTED, false, null);
         }
     }
@@ -77,17 +64,19 @@ public final class Extraction {
         private final ReferenceOutputs reference;
         private final EquivalenceOracle oracle;
         private final MealyQueries queries;
+        private final BooleanSupplier stop;
         private final long start;
         private final int refStates;
         private CompactMealy<Integer, Integer> best;
         private int rounds;
 
-        Run(OutputQueries target, ReferenceOutputs reference, EquivalenceOracle oracle, MealyQueries queries, long start,
-                int refStates) {
+        Run(OutputQueries target, ReferenceOutputs reference, EquivalenceOracle oracle, MealyQueries queries,
+                BooleanSupplier stop, long start, int refStates) {
             this.target = target;
             this.reference = reference;
             this.oracle = oracle;
             this.queries = queries;
+            this.stop = stop;
             this.start = start;
             this.refStates = refStates;
         }
@@ -125,7 +114,7 @@ public final class Extraction {
                 if (confirmed != null) {
                     return confirmed;
                 }
-                if (!refine(learner, target, w)) {
+                if (!refine(learner, target, w, stop)) {
                     return result(Verdict.UNCONFIRMED, false, w);
                 }
             }
@@ -141,7 +130,7 @@ public final class Extraction {
                 if (System.nanoTime() > deadline) {
                     return result(Verdict.BUDGET_EXHAUSTED, false, null);
                 }
-                int[][] mine = target.outputs(batch);
+                int[][] mine = target.outputs(batch, stop);
                 int[][] theirs = reference.outputs(batch);
                 for (int i = 0; i < batch.size(); i++) {
                     int t = firstDifference(mine[i], theirs[i]);
@@ -167,9 +156,9 @@ public final class Extraction {
                         converged = true;
                         break;
                     }
-                    refine(learner, target, ce.get());
+                    refine(learner, target, ce.get(), stop);
                 }
-            } catch (OutOfTime e) {
+            } catch (OutputQueries.Stopped e) {
                 // keep the best hypothesis
             }
             if (diff != null) {
@@ -213,8 +202,9 @@ public final class Extraction {
     }
 
     /** Refines with a word the target answers differently from the hypothesis; false when it does not. */
-    private static boolean refine(TTTLearnerMealy<Integer, Integer> learner, OutputQueries target, Word ce) {
-        int[] out = target.outputs(List.of(ce))[0];
+    private static boolean refine(TTTLearnerMealy<Integer, Integer> learner, OutputQueries target, Word ce,
+            BooleanSupplier stop) {
+        int[] out = target.outputs(List.of(ce), stop)[0];
         var outputs = new ArrayList<Integer>(out.length);
         for (int o : out) {
             outputs.add(o);

@@ -3,6 +3,7 @@ package statescope.analysis.extract;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import de.learnlib.oracle.MembershipOracle;
 import de.learnlib.query.Query;
 import net.automatalib.word.Word;
@@ -11,16 +12,20 @@ import statescope.lang.Alphabet;
 /**
  * LearnLib's membership oracle over {@link OutputQueries}: a batch of queries becomes one call (one
  * batched scan for a model); each query is answered with the outputs of its suffix. Counts queries.
+ * The target is asked with {@code stop} ({@link OutputQueries#outputs(List, BooleanSupplier)}): at a
+ * deadline it throws {@link OutputQueries.Stopped}, which ends the learner's round.
  */
 @SuppressWarnings("checkstyle:inlineQualifiedName") // LearnLib's Word and ours meet here: ours stays qualified
 class MealyQueries implements MembershipOracle<Integer, Word<Integer>> {
 
     private final OutputQueries target;
+    private final BooleanSupplier stop;
     private long queries;
     private long symbols;
 
-    MealyQueries(OutputQueries target) {
+    MealyQueries(OutputQueries target, BooleanSupplier stop) {
         this.target = target;
+        this.stop = stop;
     }
 
     long queries() {
@@ -37,7 +42,7 @@ class MealyQueries implements MembershipOracle<Integer, Word<Integer>> {
         for (Query<Integer, Word<Integer>> q : batch) {
             words.add(toWord(target.alphabet(), q.getInput()));
         }
-        int[][] out = target.outputs(words);
+        int[][] out = target.outputs(words, stop);
         int i = 0;
         for (Query<Integer, Word<Integer>> q : batch) {
             int from = q.getPrefix().length();

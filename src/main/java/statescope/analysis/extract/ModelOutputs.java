@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import statescope.lang.Alphabet;
 import statescope.lang.Word;
 import statescope.lang.catalog.Language;
@@ -18,11 +19,16 @@ import statescope.ssm.SsmWeights;
  * A trained model as a Mealy machine on its language's domain: at each position the argmax class of its
  * head, or the sink where the reference machine is dead (the protocol never asks the model there).
  * Queries run through the batched scan in batches, with a cache of answered words; {@link #stepped}
- * runs the recurrent step instead.
+ * runs the recurrent step instead. A query with a stop ({@link #outputs(List, BooleanSupplier)}) asks it
+ * before every batch, and its batches start small (one word, then twice as many each time, up to 256):
+ * until the JIT has compiled the scan, the first scans of a run are many times slower than later ones
+ * (the first 512-word query of an extraction took about 3 s where later ones take 20 ms; one word of it
+ * 0.1-0.4 s), and a deadline must not wait for a whole such query.
  */
 public final class ModelOutputs implements OutputQueries {
 
     private static final int BATCH = 256;
+    static final int FIRST_BATCH = 1;
     private static final int CACHE_LIMIT = 2_000_000;
 
     private final SsmWeights weights;
@@ -78,6 +84,11 @@ public final class ModelOutputs implements OutputQueries {
 
     @Override
     public int[][] outputs(List<Word> words) {
+        return outputs(words, () -> false);
+    }
+
+    @Override
+    public int[][] outputs(List<Word> words, BooleanSupplier stop) {
         int[][] out = new int[words.size()][];
         var missing = new ArrayList<Integer>();
         for (int i = 0; i < out.length; i++) {
@@ -87,8 +98,11 @@ public final class ModelOutputs implements OutputQueries {
             }
         }
         int[][] ref = reference.outputs(missing.stream().map(words::get).toList());
-        for (int from = 0; from < missing.size(); from += BATCH) {
-            List<Integer> part = missing.subList(from, Math.min(missing.size(), from + BATCH));
+        for (int from = 0, size = FIRST_BATCH; from < missing.size(); from += size, size = Math.min(BATCH, 2 * size)) {
+            if (stop.getAsBoolean()) {
+                throw new Stopped();
+            }
+            List<Integer> part = missing.subList(from, Math.min(missing.size(), from + size));
             int[][] tokens = part.stream().map(i -> language.encodeInput(words.get(i))).toArray(int[][]::new);
             int[][] nonEmpty = Arrays.stream(tokens).filter(t -> t.length > 0).toArray(int[][]::new);
             FastForward.Result r = nonEmpty.length == 0 ? null : forward.forward(nonEmpty, FastForward.Options.LOGITS);

@@ -108,11 +108,12 @@ public final class WordFiles {
         return id < 0 ? "?" : l.targets().classes().get(id).name();
     }
 
-    /** The lines of a file without a final empty one; a missing or empty file is bad input. */
+    /**
+     * The lines of a file without a final empty one; an empty file is bad input, a missing one (or a folder)
+     * an I/O error in the words of {@link BoundedFiles#checkRegular}.
+     */
     private static List<String> lines(Path file, String what) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("no " + what + " file " + file + (Files.exists(file) ? " (not a file)" : ""));
-        }
+        BoundedFiles.checkRegular(file);
         String text = BoundedFiles.decodeUtf8(file, Files.readAllBytes(file));
         List<String> lines = new ArrayList<>(List.of(text.split("\r?\n", -1)));
         if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {

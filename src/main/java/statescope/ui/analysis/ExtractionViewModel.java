@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -155,11 +156,16 @@ public final class ExtractionViewModel {
 
                 @Override
                 public int[][] outputs(List<Word> words) {
+                    return outputs(words, () -> false);
+                }
+
+                @Override
+                public int[][] outputs(List<Word> words, BooleanSupplier stop) {   // the deadline, between scan batches
                     if (p.cancelled()) {
                         throw new CancellationException();
                     }
                     p.update(Math.min(0.99, (System.nanoTime() - t0) / 1e9 / budget));
-                    return model.outputs(words);
+                    return model.outputs(words, () -> p.cancelled() || stop.getAsBoolean());
                 }
 
                 @Override

@@ -15,8 +15,9 @@ import statescope.ui.common.TaskRunner;
 
 /**
  * Issue 16's stories: the three shipped ones read and play scene by scene with the shipped models (every
- * scene opens its language, models, input, position and tab without an error, and the paper story shows
- * what its captions say), and a story with a mistake is refused naming the scene and the field.
+ * scene opens its language, models, input, position and tab without an error, its input never reaches the
+ * reference's dead state, and the paper story shows what its captions say), and a story with a mistake is
+ * refused naming the scene and the field.
  */
 class StoryTest {
 
@@ -59,6 +60,8 @@ class StoryTest {
                 assertEquals(s.compare() != null, v.compare().activeProperty().get(), where);
                 assertEquals(s.input(), v.input().textProperty().get(), where);
                 assertEquals("", v.input().errorProperty().get(), where + ": the input reads");
+                assertEquals(-1, vm.trace().firstDead(), where + ": the input stays live (a prefix of a word of the "
+                        + "language), so every position is scored; a dead input greys every prediction after it");
                 int end = vm.trace().length();
                 assertEquals(s.position() == null ? end : s.position(), v.stepper().positionProperty().get(), where);
                 if (name.startsWith("paper")) {
@@ -66,6 +69,10 @@ class StoryTest {
                 }
                 if (name.startsWith("your-own") && i == 1) {
                     assertEquals(9, vm.trace().firstDivergence(), where + ": a model that has not learnt (aa)*");
+                }
+                if (name.startsWith("your-own") && i == 2) {
+                    assertTrue(s.input().contains("00") && !s.input().contains("000"), where + ": a word of Tomita 4");
+                    assertEquals(-1, vm.trace().firstDivergence(), where + ": after each 00 the model allows only a 1");
                 }
                 player.next();
             }

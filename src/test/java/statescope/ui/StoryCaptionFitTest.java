@@ -186,6 +186,43 @@ class StoryCaptionFitTest {
         assertTrue(alphabet.getText().startsWith("alphabet "), alphabet.getText());
     }
 
+    /**
+     * The counters story at 1280x720: the machine's line under the counter plot shows the counts whole
+     * ("t = 20 · accepted · counts a=…" was cut at the counts, the point of the scene), on a line of
+     * their own where the whole does not fit on one.
+     */
+    @Test
+    void theCounterScenesShowTheirCountsWholeAt1280x720(FxRobot robot) {
+        robot.interact(() -> {
+            var stage = (Stage) window.getScene().getWindow();
+            stage.setWidth(1280);
+            stage.setHeight(720);
+            controls.setPresenting(true, false);
+            window.openStory(Path.of("assets", "stories", "counters.json"));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        var player = window.storyPlayer();
+        var counted = new ArrayList<String>();
+        for (int i = 0; i < player.story().scenes().size(); i++) {
+            if (i > 0) {
+                robot.interact(player::next);
+                WaitForAsyncUtils.waitForFxEvents();
+            }
+            Label line = robot.lookup("#automaton-config").queryAs(Label.class);
+            assertEquals(line.getText(), shown(line), "scene " + (i + 1) + ": the machine's line cut");
+            if (line.getText().contains("counts")) {
+                counted.add(line.getText());
+                String counts = line.getText().lines().filter(l -> l.contains("counts")).findFirst().orElseThrow();
+                double room = line.getWidth() - line.snappedLeftInset() - line.snappedRightInset();
+                assertEquals(1, lines(counts, line.getFont(), room), "scene " + (i + 1) + ": the counts on one line: "
+                        + counts);
+            }
+        }
+        assertEquals(2, counted.size(), "a^n b^n and a^n b^n c^n show their counts: " + counted);
+        assertTrue(counted.get(0).endsWith("counts a=10 b=10") || counted.get(0).contains("counts a=10 b=10 "),
+                counted.get(0));
+    }
+
     /** The text a label draws: its own, or cut to "…" where it has not the room (not its graphic's). */
     private static String shown(Label label) {
         return label.getChildrenUnmodifiable().stream().filter(n -> n instanceof Text).map(n -> ((Text) n).getText())

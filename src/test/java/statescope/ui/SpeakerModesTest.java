@@ -12,6 +12,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -45,6 +46,7 @@ class SpeakerModesTest {
 
     private SessionViewModel vm;
     private MainWindow window;
+    private StageControls controls;
 
     @Start
     void start(Stage stage) {
@@ -53,7 +55,7 @@ class SpeakerModesTest {
                 TaskRunner.immediate());
         window = StateScopeApp.buildRoot(vm);
         stage.setScene(new Scene(window, 1260, 780));
-        StageControls.install(stage, window, StateScopeApp.uiScale(UiScale.Store.memory()));
+        controls = StageControls.install(stage, window, StateScopeApp.uiScale(UiScale.Store.memory()));
         stage.show();
         vm.start();
     }
@@ -113,6 +115,38 @@ class SpeakerModesTest {
                 + "'oracle that errs at 3' and random inits)", robot.lookup("#story-error").queryLabeled().getText(),
                 "refused when opened, not found on stage");
         assertFalse(window.storyPlayer().openProperty().get());
+    }
+
+    /**
+     * Closing a story leaves the focus with the window, as it was during the story, not in the input field
+     * with its text selected: the Space a clicker sends next plays the stepper instead of replacing the input.
+     */
+    @Test
+    void closingAStoryLeavesTheFocusOutOfTheInputField(FxRobot robot, @TempDir Path dir) throws IOException {
+        Path file = dir.resolve("talk.json");
+        Files.writeString(file, """
+                {"scenes": [{"language": "parity", "input": "0110", "position": 1, "caption": "one"}]}""");
+        robot.interact(() -> {
+            var stage = (Stage) window.getScene().getWindow();
+            stage.setWidth(1280);
+            stage.setHeight(720);
+            controls.setPresenting(true, false);
+            window.openStory(file);
+            window.requestFocus();
+        });
+        robot.clickOn("#story-close");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(window.storyPlayer().openProperty().get());
+        var focus = window.getScene().getFocusOwner();
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("0110", vm.views().input().textProperty().get(), "Space did not wipe the input (focus in " + focus + ")");
+        assertFalse(focus instanceof TextInputControl, "focus in " + focus);
+        assertTrue(vm.views().stepper().playingProperty().get(), "Space plays");
+        robot.interact(() -> {
+            vm.views().stepper().togglePlay();                         // stop what Space started
+            controls.setPresenting(false, false);
+        });
     }
 
     /**

@@ -23,6 +23,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import statescope.ui.common.TaskRunner;
 import statescope.ui.common.UiScale;
+import statescope.ui.main.CompareStripView;
 import statescope.ui.main.MainWindow;
 import statescope.ui.main.StageControls;
 import statescope.ui.session.SessionViewModel;
@@ -141,6 +142,91 @@ class StoryCaptionFitTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#model-picker").tryQuery().map(n -> n.getScene() != null).orElse(false),
                 "the header is back when the story closes");
+    }
+
+    /**
+     * The paper story's bounded Dyck scene (two layers against one) at 1280x720: B's trajectory is named by
+     * what tells it apart ("1layer"; its whole name "bounded-dyck-8-10-1layer" was cut before the "1layer"),
+     * the compare strip's cells hold "c)|open" and "END|open" whole (they stayed 74 px wide at 1.6x type and
+     * showed "c)…", "EN…"), and the input bar's alphabet is readable (it was cut to "alpha…").
+     */
+    @Test
+    void theBoundedDyckSceneReadsWholeAt1280x720(FxRobot robot) {
+        robot.interact(() -> {
+            var stage = (Stage) window.getScene().getWindow();
+            stage.setWidth(1280);
+            stage.setHeight(720);
+            controls.setPresenting(true, false);
+            window.openStory(Path.of("assets", "stories", "paper-in-five-minutes.json"));
+            for (int i = 0; i < 4; i++) {
+                window.storyPlayer().next();
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.storyPlayer().captionProperty().get().startsWith("5/5 · Bounded Dyck"));
+        assertEquals("A · bounded-dyck-8-10", robot.lookup("#trajectory-view").queryAs(TrajectoryView.class)
+                .titleProperty().get());
+        assertEquals("B · 1layer", robot.lookup("#trajectory-view-b").queryAs(TrajectoryView.class)
+                .titleProperty().get());
+        var strip = robot.lookup("#compare-strip").queryAs(CompareStripView.class);
+        int shown = 0;
+        for (int t = 1; t <= 24; t++) {
+            for (int row = 0; row < 4; row++) {
+                Label cell = strip.cell(row, t);
+                if (cell == null || !cell.isVisible() || cell.getText().contains(" · ")) {
+                    continue;                                          // a ratio ("h)? · P(c) | close) = …") keeps its head
+                }
+                shown++;
+                assertEquals(cell.getText(), shown(cell), "cell " + row + " at " + t + " cut");
+            }
+        }
+        assertTrue(shown >= 16, "cells checked: " + shown);
+        Label alphabet = robot.lookup("#input-alphabet").queryAs(Label.class);
+        assertEquals(alphabet.getText(), shown(alphabet), "the alphabet cut");
+        assertTrue(alphabet.getText().startsWith("alphabet "), alphabet.getText());
+    }
+
+    /**
+     * The counters story at 1280x720: the machine's line under the counter plot shows the counts whole
+     * ("t = 20 · accepted · counts a=…" was cut at the counts, the point of the scene), on a line of
+     * their own where the whole does not fit on one.
+     */
+    @Test
+    void theCounterScenesShowTheirCountsWholeAt1280x720(FxRobot robot) {
+        robot.interact(() -> {
+            var stage = (Stage) window.getScene().getWindow();
+            stage.setWidth(1280);
+            stage.setHeight(720);
+            controls.setPresenting(true, false);
+            window.openStory(Path.of("assets", "stories", "counters.json"));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        var player = window.storyPlayer();
+        var counted = new ArrayList<String>();
+        for (int i = 0; i < player.story().scenes().size(); i++) {
+            if (i > 0) {
+                robot.interact(player::next);
+                WaitForAsyncUtils.waitForFxEvents();
+            }
+            Label line = robot.lookup("#automaton-config").queryAs(Label.class);
+            assertEquals(line.getText(), shown(line), "scene " + (i + 1) + ": the machine's line cut");
+            if (line.getText().contains("counts")) {
+                counted.add(line.getText());
+                String counts = line.getText().lines().filter(l -> l.contains("counts")).findFirst().orElseThrow();
+                double room = line.getWidth() - line.snappedLeftInset() - line.snappedRightInset();
+                assertEquals(1, lines(counts, line.getFont(), room), "scene " + (i + 1) + ": the counts on one line: "
+                        + counts);
+            }
+        }
+        assertEquals(2, counted.size(), "a^n b^n and a^n b^n c^n show their counts: " + counted);
+        assertTrue(counted.get(0).endsWith("counts a=10 b=10") || counted.get(0).contains("counts a=10 b=10 "),
+                counted.get(0));
+    }
+
+    /** The text a label draws: its own, or cut to "…" where it has not the room (not its graphic's). */
+    private static String shown(Label label) {
+        return label.getChildrenUnmodifiable().stream().filter(n -> n instanceof Text).map(n -> ((Text) n).getText())
+                .findFirst().orElse("");
     }
 
     @Test

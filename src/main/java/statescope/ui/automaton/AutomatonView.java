@@ -59,6 +59,10 @@ public final class AutomatonView extends BorderPane {
     private final ZoomPane zoom = new ZoomPane();
     private final CounterPlot counter = new CounterPlot();
     private final Label config = new Label();
+    private final HBox footer = new HBox(config);
+    private final Text measure = new Text();
+    private String configHead = "";
+    private String configState = "";
     private final Label deadBanner = new Label("in the dead state: rejected for good");
     private final Map<Integer, Group> stateNodes = new HashMap<>();
     private final Map<Long, Group> edgeNodes = new HashMap<>();
@@ -109,9 +113,12 @@ public final class AutomatonView extends BorderPane {
         var center = new StackPane(zoom, deadBanner);
         StackPane.setAlignment(deadBanner, Pos.TOP_CENTER);
         setCenter(center);
-        var bottom = new HBox(config);
-        bottom.getStyleClass().add("view-footer");
-        setBottom(bottom);
+        config.setWrapText(true);                                      // a long configuration wraps, never cut
+        config.setMinHeight(Region.USE_PREF_SIZE);
+        footer.getStyleClass().add("view-footer");
+        footer.widthProperty().addListener((o, a, b) -> showConfig());
+        config.fontProperty().addListener((o, a, b) -> showConfig());  // the UI scale, presentation mode
+        setBottom(footer);
         vm.dfaProperty().addListener((o, a, b) -> {
             rebuild();
             zoom.fit();                                                // a new machine is shown whole
@@ -152,6 +159,34 @@ public final class AutomatonView extends BorderPane {
         tall = AutomatonLayout.layout(dfa, hide, false);
         layout = pick();
         draw();
+    }
+
+    /**
+     * "t = 20 · accepted · counts a=10 b=10 (phase b, remaining 0)" on one line where it fits, else the
+     * configuration on a line of its own, its "(phase …)" on the next where that line is still too long
+     * (and wrapped further past that): at 1280x720 in presentation mode a counter's counts, the point of
+     * its scenes, were cut to "counts a=…".
+     */
+    private void showConfig() {
+        if (configHead.isEmpty()) {
+            return;                                                    // no frame yet
+        }
+        double room = footer.getWidth() - footer.snappedLeftInset() - footer.snappedRightInset()
+                - config.snappedLeftInset() - config.snappedRightInset();
+        String line = configHead + "   ·   " + configState;
+        if (room <= 0 || fits(line, room)) {
+            config.setText(line);
+        } else if (fits(configState, room)) {
+            config.setText(configHead + "\n" + configState);
+        } else {
+            config.setText(configHead + "\n" + configState.replaceFirst(" \\(", "\n("));
+        }
+    }
+
+    private boolean fits(String text, double room) {
+        measure.setFont(config.getFont());
+        measure.setText(text);
+        return measure.getLayoutBounds().getWidth() <= room;
     }
 
     /** Left to right unless top to bottom fits the pane clearly better. */
@@ -270,8 +305,9 @@ public final class AutomatonView extends BorderPane {
             return;
         }
         String verdict = f.rejected() ? "rejected" : f.accepting() ? "accepted" : "not accepted";
-        // the verdict before the configuration: a counter's long one ("counts a=10 b=10 (phase b, …)") is cut, not it
-        config.setText("t = " + f.position() + "   ·   " + verdict + "   ·   " + f.config());
+        configHead = "t = " + f.position() + "   ·   " + verdict;
+        configState = f.config();
+        showConfig();
         config.pseudoClassStateChanged(ACCEPTED, f.accepting());
         config.pseudoClassStateChanged(REJECTED, !f.accepting());
         if (layout == null) {

@@ -137,7 +137,7 @@ public final class CompareStripView extends VBox {
             }
         }
         double room = getWidth() - snappedLeftInset() - snappedRightInset() - head - grid.getHgap();
-        vm.capacityProperty().set(Math.max(4, (int) (room / (CELL + grid.getHgap()))));
+        vm.capacityProperty().set(Math.max(4, (int) (room / (CELL * UiScale.factor() + grid.getHgap()))));
     }
 
     private void paint() {
@@ -236,8 +236,9 @@ public final class CompareStripView extends VBox {
 
     /**
      * What tells two model labels apart: "trained · parity-nonneg" and "trained · parity-signed" give
-     * "nonneg" and "signed", "constructed · d-12" and "trained · d-12" give "constructed" and "trained";
-     * else each label's part after its last " · ".
+     * "nonneg" and "signed", "constructed · d-12" and "trained · d-12" give "constructed" and "trained",
+     * "trained · bounded-dyck-8-10" and "trained · bounded-dyck-8-10-1layer" (one the other and more words)
+     * give "bounded-dyck-8-10" and "1layer"; else each label's part after its last " · ".
      */
     public static String[] distinct(String a, String b) {
         int pre = 0;
@@ -258,9 +259,22 @@ public final class CompareStripView extends VBox {
         String x = trim(a.substring(pre, a.length() - suf));
         String y = trim(b.substring(pre, b.length() - suf));
         if (x.length() < 3 || y.length() < 3) {
+            if (addsWords(b, a)) {                                     // "…-8-10" and "…-8-10-1layer": A by its
+                return new String[] {tail(a), trim(b.substring(a.length()))};   // name, B by what it adds
+            }
+            if (addsWords(a, b)) {
+                return new String[] {trim(a.substring(b.length())), tail(b)};
+            }
             return new String[] {tail(a), tail(b)};
         }
         return new String[] {x, y};
+    }
+
+    /** Whether {@code longer} is {@code shorter} and more words ("…-8-10-1layer" of "…-8-10"). */
+    private static boolean addsWords(String longer, String shorter) {
+        return longer.length() > shorter.length() && longer.startsWith(shorter)
+                && SEPARATORS.indexOf(longer.charAt(shorter.length())) >= 0
+                && trim(longer.substring(shorter.length())).length() >= 3;
     }
 
     private static String tail(String label) {
@@ -291,9 +305,10 @@ public final class CompareStripView extends VBox {
         var l = new Label();
         l.managedProperty().bind(l.visibleProperty());
         l.getStyleClass().addAll("strip-cell", style);
-        l.setMinWidth(CELL);
-        l.setPrefWidth(CELL);
-        l.setMaxWidth(CELL);
+        var width = UiScale.factorProperty().multiply(CELL);            // as the type: "END|open" whole at any scale
+        l.minWidthProperty().bind(width);                              // (74 px at 1.6x cut it to "EN…")
+        l.prefWidthProperty().bind(width);
+        l.maxWidthProperty().bind(width);
         l.setMinHeight(Region.USE_PREF_SIZE);                          // short of height, the window's plots give way, not a line of the cell
         l.setAlignment(Pos.CENTER);
         return l;

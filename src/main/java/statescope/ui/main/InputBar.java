@@ -17,7 +17,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import statescope.ui.common.Bars;
-import statescope.ui.common.UiScale;
 import statescope.ui.prediction.PredictionStripViewModel;
 import statescope.ui.prediction.TokenChips;
 import statescope.ui.session.InputViewModel;
@@ -86,11 +85,15 @@ final class InputBar extends VBox {
         });
         field.disableProperty().bind(vm.busyProperty());
         var alphabet = new Label();
+        alphabet.setId("input-alphabet");
         alphabet.getStyleClass().add("muted");
-        alphabet.textProperty().bind(vm.alphabetProperty());
-        alphabet.maxWidthProperty().bind(UiScale.factorProperty().multiply(260));   // a long one (bounded Dyck's 16
-        alphabet.setMinWidth(0);                                      // brackets) is cut, whole in its tooltip,
-        Bars.tooltipWhenCut(alphabet);                                // and leaves the field its room
+        alphabet.textProperty().bind(vm.alphabetProperty());           // short (a long one's runs written
+        alphabet.setMinWidth(Region.USE_PREF_SIZE);                    // first … last), so never cut: squeezed by a
+        var whole = new Tooltip();                                     // long input at 1.6x it read "alpha…"
+        whole.textProperty().bind(vm.alphabetWholeProperty());
+        whole.setWrapText(true);
+        whole.setMaxWidth(640);
+        alphabet.setTooltip(whole);
         var label = new Label("Input");
         label.setMinWidth(Region.USE_PREF_SIZE);
         label.getStyleClass().add("view-title");

@@ -240,7 +240,10 @@ public final class MainWindow extends BorderPane {
         close.setId("story-close");
         close.getStyleClass().add("small");
         close.setMinWidth(Region.USE_PREF_SIZE);
-        close.setOnAction(e -> story.close());
+        close.setOnAction(e -> {                                       // the focus to the window, as during the story:
+            requestFocus();                                            // left on the hidden button, it went to the
+            story.close();                                             // input field, all selected, and the next
+        });                                                            // Space (play) replaced the input
         var bar = new HBox(10, caption, error, close);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("story-bar");

@@ -1,5 +1,7 @@
 package statescope.ui.session;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -7,6 +9,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import statescope.inspect.AlignedTrace;
 import statescope.inspect.LanguageEntry;
+import statescope.lang.Alphabet;
 
 /**
  * The input bar's state: the text the trace follows, why it was refused (an unknown symbol; the trace
@@ -19,6 +22,7 @@ public final class InputViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper veil = new ReadOnlyStringWrapper("");
     private final ObservableValue<String> alphabet;
+    private final ObservableValue<String> alphabetWhole;
     private final ReadOnlyBooleanProperty busy;
     private final Consumer<String> onInput;
 
@@ -29,7 +33,8 @@ public final class InputViewModel {
      */
     public InputViewModel(ObservableValue<LanguageEntry> language, ReadOnlyBooleanProperty busy,
                           Consumer<String> onInput) {
-        this.alphabet = language.map(l -> "alphabet " + l.machine().alphabet()).orElse("");
+        this.alphabet = language.map(l -> alphabetLine(l.machine().alphabet())).orElse("");
+        this.alphabetWhole = language.map(l -> "alphabet " + l.machine().alphabet()).orElse("");
         this.busy = busy;
         this.onInput = onInput;
     }
@@ -91,9 +96,66 @@ public final class InputViewModel {
         return error.getReadOnlyProperty();
     }
 
-    /** "alphabet {…}" of the open language, or empty. */
+    /** "alphabet {…}" of the open language as the bar shows it ({@link #alphabetLine}), or empty. */
     public ObservableValue<String> alphabetProperty() {
         return alphabet;
+    }
+
+    /** "alphabet {…}" of the open language with every symbol, or empty. */
+    public ObservableValue<String> alphabetWholeProperty() {
+        return alphabetWhole;
+    }
+
+    /** The longest alphabet line written out whole, in characters. */
+    static final int ALPHABET_LINE = 48;
+
+    /**
+     * "alphabet {0, 1}" up to {@value #ALPHABET_LINE} characters; a longer one writes each run of three or
+     * more symbols that count up in one place as its first and last ("alphabet {(a … (h, a) … h)}" for
+     * bounded Dyck's 16 brackets), and past that says how many ("alphabet of 40 symbols"), so the line
+     * stays short enough to be shown whole beside the input at any scale (it was cut to "alpha…").
+     */
+    public static String alphabetLine(Alphabet a) {
+        String whole = "alphabet " + a;
+        if (whole.length() <= ALPHABET_LINE) {
+            return whole;
+        }
+        List<String> symbols = a.symbols();
+        var parts = new ArrayList<String>();
+        int i = 0;
+        while (i < symbols.size()) {
+            int at = step(symbols.get(i), i + 1 < symbols.size() ? symbols.get(i + 1) : null);
+            int j = i;
+            while (at >= 0 && j + 1 < symbols.size() && step(symbols.get(j), symbols.get(j + 1)) == at) {
+                j++;
+            }
+            if (j - i >= 2) {
+                parts.add(symbols.get(i) + " … " + symbols.get(j));
+                i = j + 1;
+            } else {
+                parts.add(symbols.get(i));
+                i++;
+            }
+        }
+        String runs = "alphabet {" + String.join(", ", parts) + "}";
+        return runs.length() <= ALPHABET_LINE ? runs : "alphabet of " + symbols.size() + " symbols";
+    }
+
+    /** Where {@code y} is {@code x} with one character one higher ("(a", "(b": 1), or −1. */
+    private static int step(String x, String y) {
+        if (y == null || x.length() != y.length()) {
+            return -1;
+        }
+        int at = -1;
+        for (int k = 0; k < x.length(); k++) {
+            if (x.charAt(k) != y.charAt(k)) {
+                if (at >= 0 || y.charAt(k) != x.charAt(k) + 1) {
+                    return -1;
+                }
+                at = k;
+            }
+        }
+        return at;
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

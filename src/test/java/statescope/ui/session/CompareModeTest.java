@@ -72,8 +72,13 @@ class CompareModeTest {
                 CompareStripView.distinct("trained · parity-nonneg", "trained · parity-signed"));
         assertArrayEquals(new String[] {"constructed", "trained"},
                 CompareStripView.distinct("constructed · d-12", "trained · d-12"));
-        assertArrayEquals(new String[] {"bounded-dyck-8-10", "bounded-dyck-8-10-1layer"},
-                CompareStripView.distinct("trained · bounded-dyck-8-10", "trained · bounded-dyck-8-10-1layer"));
+        assertArrayEquals(new String[] {"bounded-dyck-8-10", "1layer"},
+                CompareStripView.distinct("trained · bounded-dyck-8-10", "trained · bounded-dyck-8-10-1layer"),
+                "one name the other's start: the longer one by what it adds (its whole name was cut before it)");
+        assertArrayEquals(new String[] {"1layer", "bounded-dyck-8-10"},
+                CompareStripView.distinct("trained · bounded-dyck-8-10-1layer", "trained · bounded-dyck-8-10"));
+        assertArrayEquals(new String[] {"d-12", "d-12"}, CompareStripView.distinct("trained · d-12", "trained · d-12"),
+                "one model twice: its name");
     }
 
     @Test

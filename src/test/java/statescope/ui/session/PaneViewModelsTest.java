@@ -22,6 +22,7 @@ import statescope.PropertyLoop;
 import statescope.inspect.CatalogLanguages;
 import statescope.inspect.LanguageEntry;
 import statescope.inspect.TraceModel;
+import statescope.lang.Alphabet;
 import statescope.lang.Word;
 import statescope.lang.catalog.Catalog;
 import statescope.ui.common.Job;
@@ -40,6 +41,30 @@ class PaneViewModelsTest {
 
     private static LanguageEntry language(WindowModels v, String id) {
         return v.catalog().languages().stream().filter(l -> l.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    /**
+     * The input bar's alphabet stays short enough to be shown whole: bounded Dyck(8, 10)'s 16 brackets (73
+     * characters, cut to "alpha…" beside a long input at 1.6x) are written as their two runs.
+     */
+    @Test
+    void aLongAlphabetIsWrittenByItsRuns() {
+        assertEquals("alphabet {0, 1}", InputViewModel.alphabetLine(Alphabet.of("0", "1")));
+        var brackets = new ArrayList<String>();
+        for (char c = 'a'; c <= 'h'; c++) {
+            brackets.add("(" + c);
+        }
+        for (char c = 'a'; c <= 'h'; c++) {
+            brackets.add(c + ")");
+        }
+        assertEquals("alphabet {(a … (h, a) … h)}", InputViewModel.alphabetLine(Alphabet.of(brackets)));
+        var shuffle = Alphabet.of("(", "[", "{", "<", "+", "a", ")", "]", "}", ">", "-", "b");
+        assertEquals("alphabet " + shuffle, InputViewModel.alphabetLine(shuffle), "48 characters or fewer: whole");
+        var many = new ArrayList<String>();
+        for (int i = 0; i < 40; i++) {
+            many.add("s" + (char) ('A' + (i * 7) % 40));
+        }
+        assertEquals("alphabet of 40 symbols", InputViewModel.alphabetLine(Alphabet.of(many)));
     }
 
     @Test
@@ -183,6 +208,7 @@ class PaneViewModelsTest {
         assertEquals(parity, v.catalog().languageProperty().get());
         assertEquals("Parity — " + parity.description(), v.header().titleProperty().getValue());
         assertEquals("alphabet " + parity.machine().alphabet(), v.input().alphabetProperty().getValue());
+        assertEquals("alphabet " + parity.machine().alphabet(), v.input().alphabetWholeProperty().getValue());
         assertEquals(parity.sample(), v.input().textProperty().get(), "a new language opens with its sample");
         assertEquals(v.header().modelChoices().get(0), v.header().modelChoiceProperty().get(), "the default model");
         int before = loads.size();

@@ -15,8 +15,9 @@ import statescope.ui.common.TaskRunner;
 
 /**
  * Issue 16's stories: the three shipped ones read and play scene by scene with the shipped models (every
- * scene opens its language, models, input, position and tab without an error, and the paper story shows
- * what its captions say), and a story with a mistake is refused naming the scene and the field.
+ * scene opens its language, models, input, position and tab without an error, its input never reaches the
+ * reference's dead state, and the paper story shows what its captions say), and a story with a mistake is
+ * refused naming the scene and the field.
  */
 class StoryTest {
 
@@ -59,13 +60,25 @@ class StoryTest {
                 assertEquals(s.compare() != null, v.compare().activeProperty().get(), where);
                 assertEquals(s.input(), v.input().textProperty().get(), where);
                 assertEquals("", v.input().errorProperty().get(), where + ": the input reads");
+                assertEquals(-1, vm.trace().firstDead(), where + ": the input stays live (a prefix of a word of the "
+                        + "language), so every position is scored; a dead input greys every prediction after it");
                 int end = vm.trace().length();
                 assertEquals(s.position() == null ? end : s.position(), v.stepper().positionProperty().get(), where);
                 if (name.startsWith("paper")) {
                     checkThePaper(vm, i, where);
                 }
+                if (name.startsWith("counters") && i == 2) {
+                    var f = v.compare().frame();
+                    assertEquals(-1, f.firstA(), where + ": the constructed D_12 is exact");
+                    assertEquals(179, f.firstB(), where + ": the trained D_12 calls depth 11 full at 179, as the caption says");
+                    assertEquals(179, v.stepper().positionProperty().get(), where + ": the scene stands at the divergence");
+                }
                 if (name.startsWith("your-own") && i == 1) {
                     assertEquals(9, vm.trace().firstDivergence(), where + ": a model that has not learnt (aa)*");
+                }
+                if (name.startsWith("your-own") && i == 2) {
+                    assertTrue(s.input().contains("00") && !s.input().contains("000"), where + ": a word of Tomita 4");
+                    assertEquals(-1, vm.trace().firstDivergence(), where + ": after each 00 the model allows only a 1");
                 }
                 player.next();
             }
@@ -90,7 +103,12 @@ class StoryTest {
                 assertEquals(-1, f.firstB(), where + ": the signed model holds");
             }
             case 2 -> assertEquals(47, vm.trace().firstDivergence(), where + ": Tomita 3 loses count at 47, shown");
-            case 3 -> assertEquals(-1, v.compare().frame().firstA(), where + ": the constructed D_12 is exact");
+            case 3 -> {
+                var f = v.compare().frame();
+                assertEquals(-1, f.firstA(), where + ": the constructed D_12 is exact");
+                assertEquals(144, f.firstB(), where + ": the trained D_12 allows a b at depth 0 at 144, as the caption says");
+                assertEquals(144, v.stepper().positionProperty().get(), where + ": the scene stands at the divergence");
+            }
             case 4 -> {
                 var f = v.compare().frame();
                 assertEquals("trained · bounded-dyck-8-10", v.header().modelChoiceProperty().get().label(),

@@ -108,7 +108,7 @@ public final class SessionViewModel {
         catalog = new CatalogViewModel(languages, status.busyProperty(), this::openLanguage);
         header = new HeaderViewModel(catalog.languageProperty(), this::loadModel);
         header.offersFrom(models::choices);
-        input = new InputViewModel(catalog.languageProperty(), status.busyProperty(), this::setInput);
+        input = new InputViewModel(catalog.languageProperty(), status.busyProperty(), this::setInput, status::report);
         stepper = new StepperViewModel(status.busyProperty(), () -> trace == null ? -1 : trace.firstDivergence());
         views = new WindowModels(header, catalog, input, stepper, status, automaton, strip, stateMap, deltaMap,
                 gateMap, trajectory, chart, layers.getReadOnlyProperty(), compare);

@@ -44,7 +44,7 @@ import statescope.ui.trajectory.TrajectoryViewModel;
  */
 public final class SessionViewModel {
 
-    private static final String LOADING = "Loading ";
+    private static final String LOADING = StatusViewModel.LOADING;
 
     /** Steps done synchronously on the calling (FX) thread; more go to the background. */
     public static final int SYNC_STEPS = 400;

@@ -121,6 +121,20 @@ public final class StatusViewModel {
         aboutAJob = false;
     }
 
+    /**
+     * Takes {@code line} off the status bar if it is still the one shown (a notice that no longer holds: the
+     * window now shows the scale it waited for); returns whether it was.
+     */
+    public boolean withdraw(String line) {
+        if (!message.get().equals(line)) {
+            return false;
+        }
+        message.set("");
+        failure.set(false);
+        aboutAJob = false;
+        return true;
+    }
+
     /** Shows one line that says something went wrong (drawn as a warning). */
     public void reportProblem(String line) {
         message.set(line);

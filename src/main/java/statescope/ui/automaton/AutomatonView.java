@@ -22,7 +22,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
@@ -60,6 +59,8 @@ public final class AutomatonView extends BorderPane {
     private final CounterPlot counter = new CounterPlot();
     private final Label config = new Label();
     private final Label deadBanner = new Label("in the dead state: rejected for good");
+    /** The machine's pane, below the dead-state banner while that shows. */
+    private final BorderPane drawing = new BorderPane();
     private final Map<Integer, Group> stateNodes = new HashMap<>();
     private final Map<Long, Group> edgeNodes = new HashMap<>();
     private final Map<Long, Integer> ages = new HashMap<>();
@@ -104,11 +105,14 @@ public final class AutomatonView extends BorderPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("view-bar");
         setTop(bar);
+        deadBanner.setId("dead-banner");
         deadBanner.getStyleClass().add("dead-banner");
         deadBanner.setVisible(false);
-        var center = new StackPane(zoom, deadBanner);
-        StackPane.setAlignment(deadBanner, Pos.TOP_CENTER);
-        setCenter(center);
+        deadBanner.managedProperty().bind(deadBanner.visibleProperty());   // a row of its own while shown: the
+        BorderPane.setAlignment(deadBanner, Pos.CENTER);             // machine is fitted below it (drawn over the
+        drawing.setTop(deadBanner);                                   // top of it, it hid edge labels)
+        drawing.setCenter(zoom);
+        setCenter(drawing);
         var bottom = new HBox(config);
         bottom.getStyleClass().add("view-footer");
         setBottom(bottom);
@@ -143,9 +147,7 @@ public final class AutomatonView extends BorderPane {
             return;
         }
         if (getCenter() == counter) {
-            var center = new StackPane(zoom, deadBanner);
-            StackPane.setAlignment(deadBanner, Pos.TOP_CENTER);
-            setCenter(center);
+            setCenter(drawing);
         }
         boolean hide = vm.collapseDeadProperty().get();
         wide = AutomatonLayout.layout(dfa, hide, true);

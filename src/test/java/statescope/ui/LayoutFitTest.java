@@ -180,6 +180,32 @@ class LayoutFitTest {
     }
 
     /**
+     * A 10,000-character input shows as a summary line with a Clear button: at 1280x720 the review found
+     * the button cut to "…" and the line cut before the last characters it is meant to show. The button
+     * keeps its text whole and the tail stays in view, whole, left of the button.
+     */
+    @Test
+    void aLongInputsSummaryKeepsItsTailAndItsClearButtonAt1280x720(FxRobot robot) {
+        String big = "0110".repeat(2500);
+        robot.interact(() -> {
+            selectParity();
+            vm.views().input().setInput(big);
+        });
+        assertFits(1280, 720, 1.0);                                     // no button cut to "…", Clear included
+        Labeled clear = robot.lookup("#long-input-clear").queryAs(Labeled.class);
+        assertTrue(clear.isVisible() && clear.getWidth() + 0.5 >= clear.prefWidth(-1), "Clear cut: " + clear.getWidth());
+        Label tail = robot.lookup("#long-input-tail").queryAs(Label.class);
+        assertEquals("… " + big.substring(big.length() - 24), tail.getText());
+        assertTrue(tail.isVisible() && tail.getWidth() + 0.5 >= tail.prefWidth(-1), "the tail is cut: " + tail.getWidth());
+        Label summary = robot.lookup("#long-input").queryAs(Label.class);
+        Bounds t = tail.localToScene(tail.getLayoutBounds());
+        Bounds line = summary.localToScene(summary.getLayoutBounds());
+        Bounds button = clear.localToScene(clear.getLayoutBounds());
+        assertTrue(t.getMinX() >= line.getMinX() - 0.5 && t.getMaxX() <= line.getMaxX() + 0.5
+                && t.getMaxX() <= button.getMinX(), "the tail inside its line, left of Clear: " + t + " in " + line);
+    }
+
+    /**
      * A long alphabet (as bounded Dyck(8,10)'s 16 brackets) is cut, whole in its tooltip, and leaves the input
      * field its room.
      */

@@ -115,6 +115,58 @@ class StageControlsTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /**
+     * The word that a scale waits for a larger window goes once it no longer holds: the review found
+     * "Scale 1.25x waits for a larger window…" still in the status bar after Ctrl+0 had reset the scale.
+     * A window that grows to hold the scale takes it away too.
+     */
+    @Test
+    void theWaitingScalesNoticeGoesWhenTheScaleIsReset(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        try {
+            waitingScale(robot);
+        } finally {                                                     // the stage is shared with later test classes
+            WaitForAsyncUtils.asyncFx(() -> {
+                stage.setWidth(1600);
+                stage.setHeight(1000);
+            }).get();
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+    }
+
+    private void waitingScale(FxRobot robot) throws Exception {
+        robot.interact(window::requestFocus);
+        for (int i = 0; i < 3; i++) {                                   // 1.1, 1.25, 1.4
+            robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(message(robot).startsWith("Scale 1.4x waits for a larger window: 1280x720 holds 1x"), message(robot));
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT0).release(KeyCode.DIGIT0, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1.0, UiScale.factor(), 1e-9);
+        assertEquals("", message(robot), "Ctrl+0: the scale the window holds, the notice gone");
+        robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(message(robot).startsWith("Scale 1.1x waits"), message(robot));
+        WaitForAsyncUtils.asyncFx(() -> {                                 // a window that holds 1.1x
+            stage.setWidth(1600);
+            stage.setHeight(1000);
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1.1, UiScale.factor(), 1e-9);
+        assertEquals("", message(robot), "the window grew to hold it");
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT0).release(KeyCode.DIGIT0, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static String message(FxRobot robot) {
+        return robot.lookup("#status-message").queryLabeled().getText();
+    }
+
     @Test
     void f5PresentsAndEscLeaves(FxRobot robot) {
         robot.interact(window::requestFocus);

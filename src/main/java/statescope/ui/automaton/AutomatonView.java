@@ -22,7 +22,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
@@ -64,6 +63,8 @@ public final class AutomatonView extends BorderPane {
     private String configHead = "";
     private String configState = "";
     private final Label deadBanner = new Label("in the dead state: rejected for good");
+    /** The machine's pane, below the dead-state banner while that shows. */
+    private final BorderPane drawing = new BorderPane();
     private final Map<Integer, Group> stateNodes = new HashMap<>();
     private final Map<Long, Group> edgeNodes = new HashMap<>();
     private final Map<Long, Integer> ages = new HashMap<>();
@@ -108,11 +109,14 @@ public final class AutomatonView extends BorderPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("view-bar");
         setTop(bar);
+        deadBanner.setId("dead-banner");
         deadBanner.getStyleClass().add("dead-banner");
         deadBanner.setVisible(false);
-        var center = new StackPane(zoom, deadBanner);
-        StackPane.setAlignment(deadBanner, Pos.TOP_CENTER);
-        setCenter(center);
+        deadBanner.managedProperty().bind(deadBanner.visibleProperty());   // a row of its own while shown: the
+        BorderPane.setAlignment(deadBanner, Pos.CENTER);             // machine is fitted below it (drawn over the
+        drawing.setTop(deadBanner);                                   // top of it, it hid edge labels)
+        drawing.setCenter(zoom);
+        setCenter(drawing);
         config.setWrapText(true);                                      // a long configuration wraps, never cut
         config.setMinHeight(Region.USE_PREF_SIZE);
         footer.getStyleClass().add("view-footer");
@@ -150,9 +154,7 @@ public final class AutomatonView extends BorderPane {
             return;
         }
         if (getCenter() == counter) {
-            var center = new StackPane(zoom, deadBanner);
-            StackPane.setAlignment(deadBanner, Pos.TOP_CENTER);
-            setCenter(center);
+            setCenter(drawing);
         }
         boolean hide = vm.collapseDeadProperty().get();
         wide = AutomatonLayout.layout(dfa, hide, true);

@@ -233,6 +233,9 @@ public final class ChannelChartView extends BorderPane {
         }
         if (fb != null) {
             boolean small = viewer.getHeight() < 260 * UiScale.factor();  // short plots: the axes say just A and B
+            if (small != (want.getXYPlot().getDomainAxis().getLabel() == null)) {
+                ChannelCharts.compact(want, small);                        // and the positions no title
+            }
             String a = small ? "A" : "A · " + nameA.get();
             String b = small ? "B" : "B · " + nameB.get();
             if (f.layer() != fb.layer()) {                              // one model has fewer layers: its last is shown

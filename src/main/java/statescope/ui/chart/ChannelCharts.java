@@ -3,11 +3,21 @@ package statescope.ui.chart;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTick;
+import org.jfree.chart.axis.Tick;
+import org.jfree.chart.axis.TickType;
+import org.jfree.chart.axis.ValueTick;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.Range;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
@@ -100,6 +110,7 @@ final class ChannelCharts {
                 PlotOrientation.VERTICAL, true, true, false);
         chart.setBackgroundPaint(Color.WHITE);
         XYPlot plot = chart.getXYPlot();
+        plot.setRangeAxis(new ReadableAxis("value"));
         style(plot);
         ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());  // whole positions
         scaleFonts(chart, UiScale.factor());
@@ -115,9 +126,9 @@ final class ChannelCharts {
         positions.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         positions.setAutoRangeIncludesZero(false);
         var combined = new CombinedDomainXYPlot(positions);
-        combined.setGap(12);
+        combined.setGap(GAP);
         for (var data : List.of(dataA, dataB)) {
-            var values = new NumberAxis("value");
+            var values = new ReadableAxis("value");
             values.setAutoRangeIncludesZero(false);
             var plot = new XYPlot(data, null, values, null);
             style(plot);
@@ -127,6 +138,70 @@ final class ChannelCharts {
         chart.setBackgroundPaint(Color.WHITE);
         scaleFonts(chart, UiScale.factor());
         return chart;
+    }
+
+    /** The space between a compare chart's two plots, and on a short chart ({@link #compact}). */
+    private static final double GAP = 12;
+    private static final double GAP_SHORT = 6;
+
+    /**
+     * A short compare chart (compare mode's two plots in a 1280x720 window's tab, about 30 px each) gives its
+     * height to the plots: no "position t" title under the positions (its ticks say what they are) and a
+     * narrower gap; {@code short} false puts them back.
+     */
+    static void compact(JFreeChart chart, boolean isShort) {
+        if (chart.getPlot() instanceof CombinedDomainXYPlot c) {
+            c.getDomainAxis().setLabel(isShort ? null : "position t");
+            c.setGap(isShort ? GAP_SHORT : GAP);
+        }
+    }
+
+    /**
+     * A value axis that always reads its scale: where the usual ticks leave fewer than two labels (a plot
+     * some 30 px high showed one, "0.0"), it labels the ends of its range instead, at round values a tenth of
+     * the range apart or less, each label inside the plot (the top one below its tick, the bottom one above),
+     * with 0 between them where the plot has room.
+     */
+    static final class ReadableAxis extends NumberAxis {
+
+        ReadableAxis(String label) {
+            super(label);
+        }
+
+        @Override
+        @SuppressWarnings({"rawtypes", "unchecked"})
+        protected List refreshTicksVertical(Graphics2D g2, Rectangle2D dataArea, RectangleEdge edge) {
+            List ticks = super.refreshTicksVertical(g2, dataArea, edge);
+            int labelled = 0;
+            for (Object t : ticks) {
+                if (t instanceof ValueTick v && v.getTickType() == TickType.MAJOR && !((Tick) v).getText().isEmpty()) {
+                    labelled++;
+                }
+            }
+            Range r = getRange();
+            double step = Math.pow(10, Math.floor(Math.log10(r.getLength() / 10)));
+            double lo = Math.ceil(r.getLowerBound() / step) * step;
+            double hi = Math.floor(r.getUpperBound() / step) * step;
+            if (labelled >= 2 || !(hi > lo) || !Double.isFinite(step)) {
+                return ticks;
+            }
+            boolean left = edge == RectangleEdge.LEFT;
+            var out = new ArrayList<NumberTick>();
+            out.add(tick(lo, step, left ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT));
+            double room = g2.getFontMetrics(getTickLabelFont()).getHeight();
+            if (lo < 0 && hi > 0 && dataArea.getHeight() >= 4 * room) {
+                out.add(tick(0, step, left ? TextAnchor.CENTER_RIGHT : TextAnchor.CENTER_LEFT));
+            }
+            out.add(tick(hi, step, left ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT));
+            return out;
+        }
+
+        private static NumberTick tick(double value, double step, TextAnchor anchor) {
+            int decimals = (int) Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
+            double v = Math.abs(value) < step / 2 ? 0 : value;             // no "-0.00"
+            return new NumberTick(TickType.MAJOR, v, String.format(Locale.ROOT, "%." + decimals + "f", v), anchor,
+                    anchor, 0);
+        }
     }
 
     /** The plots of a chart: its one plot, or a compare chart's two (A's first). */

@@ -9,8 +9,8 @@ import javafx.scene.layout.Pane;
 /**
  * A one-line readout that follows the mouse over a drawn view (a heatmap cell, a trajectory point): the
  * view says what is under the mouse, or null for nothing. It lies inside the view's pane, unmanaged, and
- * stays inside the pane's bounds; it hides when the mouse leaves or a context menu opens (so an export
- * does not carry it).
+ * stays inside the pane's bounds (a line wider than the pane wraps); it hides when the mouse leaves or a
+ * context menu opens (so an export does not carry it).
  */
 public final class HoverReadout {
 
@@ -20,6 +20,7 @@ public final class HoverReadout {
     private HoverReadout(Pane pane, BiFunction<Double, Double, String> textAt) {
         this.pane = pane;
         label.getStyleClass().add("hover-readout");
+        label.setWrapText(true);                                       // wider than the pane: two lines, not cut
         label.setManaged(false);
         label.setVisible(false);
         label.setMouseTransparent(true);
@@ -48,9 +49,9 @@ public final class HoverReadout {
         }
         label.setText(text);
         label.applyCss();                                              // its size needs its style
-        label.autosize();
-        double w = label.getWidth();
-        double h = label.getHeight();
+        double w = Math.min(label.prefWidth(-1), pane.getWidth());     // at most the pane's width (a point by the
+        double h = label.prefHeight(w);                                // right edge of a narrow pane cut it off)
+        label.resize(w, h);
         double lx = x + 14 + w <= pane.getWidth() ? x + 14 : Math.max(0, x - 14 - w);
         double ly = y + 18 + h <= pane.getHeight() ? y + 18 : Math.max(0, y - 8 - h);
         label.relocate(lx, ly);

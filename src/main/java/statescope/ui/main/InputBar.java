@@ -3,13 +3,18 @@ package statescope.ui.main;
 import java.util.Locale;
 import java.util.function.IntConsumer;
 import javafx.css.PseudoClass;
+import javafx.event.EventHandler;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -23,12 +28,19 @@ import statescope.ui.session.InputViewModel;
 
 /**
  * The input field (one model step per typed key), its inline error, and the token chips (from the
- * prediction strip's frames; a click on a chip jumps there).
+ * prediction strip's frames; a click on a chip jumps there). An input too long for the field shows as a
+ * one-line summary (its length, then its last {@value #TAIL} characters, which stay in view when the
+ * line is cut) with a Clear button; Ctrl+Z brings a cleared input back.
  */
 final class InputBar extends VBox {
 
+    /** The last characters of a long input the summary shows. */
+    static final int TAIL = 24;
+    private static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
+
     private final InputField field;
     private final Label longInput = new Label();
+    private final Label tail = new Label();
     private boolean longMode;
     private final StackPane under;
 
@@ -64,10 +76,22 @@ final class InputBar extends VBox {
             }
         });
         longInput.setMaxWidth(Double.MAX_VALUE);
+        longInput.setMinWidth(0);                                     // the text gives way, the tail and Clear stay
+        tail.setId("long-input-tail");
+        tail.setMinWidth(Region.USE_PREF_SIZE);
+        longInput.setGraphic(tail);                                   // a cut line loses the explanation, not the tail
+        longInput.setContentDisplay(ContentDisplay.RIGHT);
+        longInput.setTooltip(new Tooltip("Too long to edit here: click, then type to add symbols at the end and "
+                + "Backspace to remove the last; Clear empties it (Ctrl+Z brings it back)"));
         HBox.setHgrow(longInput, Priority.ALWAYS);
         var clear = new Button("Clear");
+        clear.setId("long-input-clear");
         clear.getStyleClass().add("small");
-        clear.setOnAction(e -> vm.setInput(""));
+        clear.setMinWidth(Region.USE_PREF_SIZE);                      // "Clear" whole, never "…"
+        clear.setOnAction(e -> {
+            vm.clear();
+            field.requestFocus();
+        });
         var longRow = new HBox(8, longInput, clear);
         longRow.setAlignment(Pos.CENTER_LEFT);
         longRow.setVisible(false);
@@ -76,11 +100,26 @@ final class InputBar extends VBox {
             field.setVisible(!longMode);
             longRow.setVisible(longMode);
             if (longMode) {
-                longInput.setText(String.format(Locale.ROOT,
-                        "%,d characters (too long to edit here: click, then type to add at the end, Backspace to remove; or clear) … %s", b.length(),
-                        b.substring(b.length() - 24)));
+                longInput.setText(String.format(Locale.ROOT, "%,d characters · typing adds, Backspace removes",
+                        b.length()));
+                tail.setText("… " + b.substring(b.length() - TAIL));
             } else if (!b.equals(field.getText())) {
                 field.setText(b);
+            }
+        });
+        EventHandler<KeyEvent> undoClear = e -> {                      // Ctrl+Z after Clear, but not another
+            if (UNDO.match(e) && vm.canRestore()                      // field's own undo
+                    && !(getScene().getFocusOwner() instanceof TextInputControl t && t != field)) {
+                vm.restore();
+                e.consume();
+            }
+        };
+        sceneProperty().addListener((o, a, b) -> {
+            if (a != null) {
+                a.removeEventFilter(KeyEvent.KEY_PRESSED, undoClear);
+            }
+            if (b != null) {
+                b.addEventFilter(KeyEvent.KEY_PRESSED, undoClear);
             }
         });
         field.disableProperty().bind(vm.busyProperty());

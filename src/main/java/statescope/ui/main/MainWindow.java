@@ -412,6 +412,11 @@ public final class MainWindow extends BorderPane {
         statusModel.report(line);
     }
 
+    /** Takes {@code line} off the status bar if it is still shown there; returns whether it was. */
+    public boolean withdraw(String line) {
+        return statusModel.withdraw(line);
+    }
+
     /** Shows one line in the status bar, drawn as a problem. */
     public void reportProblem(String line) {
         statusModel.reportProblem(line);

@@ -45,6 +45,8 @@ public final class StageControls {
     private final CheckMenuItem hideItem = new CheckMenuItem("Hide the future\t\tH");
     private boolean presenting;
     private boolean hidingBefore;
+    /** The "Scale … waits for a larger window" line last shown, or null. */
+    private String notice;
 
     private StageControls(Stage stage, MainWindow window, UiScale scale) {
         this.stage = stage;
@@ -70,10 +72,10 @@ public final class StageControls {
         acc.put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), this::larger);
         acc.put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), this::larger);
         acc.put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), this::larger);
-        acc.put(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), scale::smaller);
-        acc.put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), scale::smaller);
-        acc.put(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), scale::reset);
-        acc.put(new KeyCodeCombination(KeyCode.NUMPAD0, KeyCombination.SHORTCUT_DOWN), scale::reset);
+        acc.put(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), this::smaller);
+        acc.put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), this::smaller);
+        acc.put(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), this::reset);
+        acc.put(new KeyCodeCombination(KeyCode.NUMPAD0, KeyCombination.SHORTCUT_DOWN), this::reset);
         acc.put(new KeyCodeCombination(KeyCode.F5), () -> setPresenting(!presenting));
         scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {                // Esc not taken by a text field
             if (e.getCode() == KeyCode.ESCAPE && presenting) {
@@ -96,9 +98,9 @@ public final class StageControls {
         var larger = new MenuItem("Larger\tCtrl+=");
         larger.setOnAction(e -> larger());
         var smaller = new MenuItem("Smaller\tCtrl+-");
-        smaller.setOnAction(e -> scale.smaller());
+        smaller.setOnAction(e -> smaller());
         var reset = new MenuItem("Actual size\tCtrl+0");
-        reset.setOnAction(e -> scale.reset());
+        reset.setOnAction(e -> reset());
         presentItem.setId("menu-present");
         presentItem.setOnAction(e -> setPresenting(presentItem.isSelected()));
         hideItem.setId("menu-hide-future");
@@ -145,19 +147,56 @@ public final class StageControls {
     private void fitRoom() {
         if (scene.getWidth() > 0 && scene.getHeight() > 0) {
             scale.setRoom(room(scene.getWidth(), scene.getHeight(), presenting));
+            settleNotice(false);                                       // a window grown to hold it: the notice goes
         }
     }
 
     /** Ctrl+=: the next scale, and a word in the status bar when the window holds less. */
     private void larger() {
         scale.larger();
-        if (scale.wanted() > UiScale.factor() + 1e-9) {
-            double w = scene.getWidth();
-            double h = scene.getHeight();
-            window.report(String.format(Locale.ROOT, "Scale %sx waits for a larger window: %dx%d holds %sx%s",
-                    step(scale.wanted()), (int) w, (int) h, step(UiScale.factor()),
-                    presenting ? "" : " (F5 presents at " + step(Math.min(scale.wanted(), Math.max(PRESENTING_SCALE,
-                            room(w, h, true)))) + "x)"));
+        settleNotice(true);
+    }
+
+    /** Ctrl+-: the next scale down. */
+    private void smaller() {
+        scale.smaller();
+        settleNotice(false);
+    }
+
+    /** Ctrl+0: back to 1 (which every window holds: a notice that a larger scale waits goes). */
+    private void reset() {
+        scale.reset();
+        settleNotice(false);
+    }
+
+    /**
+     * Keeps the status bar's word on a scale the window holds back true: said ({@code post}, Ctrl+=) or
+     * updated while the chosen scale waits, taken away once the window shows the scale chosen (Ctrl+0, a
+     * smaller scale, a larger window); a line shown since in its place is left alone.
+     */
+    private void settleNotice(boolean post) {
+        boolean held = scale.wanted() > UiScale.factor() + 1e-9;
+        if (!held) {
+            if (notice != null) {
+                window.withdraw(notice);
+                notice = null;
+            }
+            return;
+        }
+        double w = scene.getWidth();
+        double h = scene.getHeight();
+        String line = String.format(Locale.ROOT, "Scale %sx waits for a larger window: %dx%d holds %sx%s",
+                step(scale.wanted()), (int) w, (int) h, step(UiScale.factor()),
+                presenting ? "" : " (F5 presents at " + step(Math.min(scale.wanted(), Math.max(PRESENTING_SCALE,
+                        room(w, h, true)))) + "x)");
+        if (!post && (notice == null || line.equals(notice))) {
+            return;
+        }
+        if (post || window.withdraw(notice)) {
+            window.report(line);
+            notice = line;
+        } else {
+            notice = null;                                             // another line took its place
         }
     }
 
@@ -202,12 +241,14 @@ public final class StageControls {
             window.getStyleClass().add("presenting");
             fitRoom();
             scale.set(Math.max(PRESENTING_SCALE, scale.wanted()), false);
+            settleNotice(false);
             hidingBefore = hide.get();
             hide.set(true);                                           // stepping reveals one verdict at a time
         } else {
             window.getStyleClass().remove("presenting");
             fitRoom();
             scale.set(scale.saved(), false);
+            settleNotice(false);
             hide.set(hidingBefore);
         }
         if (fullScreen || !on) {

@@ -1,5 +1,6 @@
 package statescope.ui.main;
 
+import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -10,6 +11,7 @@ import javafx.scene.control.Separator;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import statescope.ui.common.Bars;
 import statescope.ui.common.UiScale;
 import statescope.ui.session.StatusViewModel;
@@ -29,6 +31,8 @@ final class StatusBar extends HBox {
         Bars.tooltipWhenCut(backend);
         backend.minWidthProperty().bind(UiScale.factorProperty().multiply(150));    // "Compute: CPU (…" at least
         backend.textProperty().bind(vm.backendProperty());              // "Compute: CPU (...); GPU unavailable: ..." in one line, no dialog
+        backend.prefWidthProperty().bind(Bindings.when(vm.messageProperty().isEmpty())   // a message takes its room
+                .then(Region.USE_COMPUTED_SIZE).otherwise(UiScale.factorProperty().multiply(150)));
         var model = new Label();
         model.setId("status-model");
         Bars.tooltipWhenCut(model);
@@ -47,8 +51,7 @@ final class StatusBar extends HBox {
         message.textProperty().bind(vm.messageProperty());
         vm.failureProperty().addListener((o, a, bad) -> message.pseudoClassStateChanged(FAILURE, bad));
         message.pseudoClassStateChanged(FAILURE, vm.failureProperty().get());
-        var spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
+        message.visibleProperty().bind(vm.busyProperty().not());
         var busyText = new Label();
         busyText.textProperty().bind(vm.busyTextProperty());
         var bar = new ProgressBar();
@@ -63,11 +66,15 @@ final class StatusBar extends HBox {
         busy.setAlignment(Pos.CENTER_LEFT);
         busy.visibleProperty().bind(vm.busyProperty());               // always laid out: starting or ending a job
         busy.setMinWidth(Region.USE_PREF_SIZE);      // moves no pane (else every canvas redraws)
+        var slot = new StackPane(message, busy);     // the message has the job's room while none runs (it was
+        StackPane.setAlignment(message, Pos.CENTER_LEFT);   // squeezed to 0 px beside it and the backend line)
+        StackPane.setAlignment(busy, Pos.CENTER_RIGHT);
+        HBox.setHgrow(slot, Priority.ALWAYS);
         var fitting = new Label("fitting PCA on corpus…");
         fitting.getStyleClass().add("muted");
         fitting.visibleProperty().bind(vm.analysingProperty());
         fitting.managedProperty().bind(vm.analysingProperty());
         getChildren().addAll(backend, new Separator(Orientation.VERTICAL), model,
-                new Separator(Orientation.VERTICAL), dev, message, spacer, fitting, busy);
+                new Separator(Orientation.VERTICAL), dev, slot, fitting);
     }
 }

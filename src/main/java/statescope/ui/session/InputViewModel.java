@@ -2,6 +2,7 @@ package statescope.ui.session;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -25,6 +26,9 @@ public final class InputViewModel {
     private final ObservableValue<String> alphabetWhole;
     private final ReadOnlyBooleanProperty busy;
     private final Consumer<String> onInput;
+    private final Consumer<String> report;
+    /** The text {@link #clear()} removed, while the input is still empty ({@link #restore()} brings it back), or null. */
+    private String cleared;
 
     /**
      * @param language the open language
@@ -33,10 +37,18 @@ public final class InputViewModel {
      */
     public InputViewModel(ObservableValue<LanguageEntry> language, ReadOnlyBooleanProperty busy,
                           Consumer<String> onInput) {
+        this(language, busy, onInput, line -> { });
+    }
+
+    /** As above; {@code report} shows one line in the status bar (what {@link #clear()} removed and how to get it back). */
+    public InputViewModel(ObservableValue<LanguageEntry> language, ReadOnlyBooleanProperty busy,
+                          Consumer<String> onInput, Consumer<String> report) {
         this.alphabet = language.map(l -> alphabetLine(l.machine().alphabet())).orElse("");
         this.alphabetWhole = language.map(l -> "alphabet " + l.machine().alphabet()).orElse("");
         this.busy = busy;
         this.onInput = onInput;
+        this.report = report;
+        language.addListener((o, a, b) -> cleared = null);            // another alphabet: nothing to restore
     }
 
     /** The text in the input field changed; the trace follows it, or {@link #errorProperty()} says why not. */
@@ -44,8 +56,45 @@ public final class InputViewModel {
         onInput.accept(s);
     }
 
+    /**
+     * Clears the input (the long input's Clear button), keeping what was removed: the status bar says how
+     * many characters went and that Ctrl+Z ({@link #restore()}) brings them back, until something is typed.
+     */
+    public void clear() {
+        String was = text.get();
+        if (was.isEmpty() || busy.get()) {
+            return;
+        }
+        setInput("");
+        if (text.get().isEmpty()) {
+            cleared = was;
+            report.accept(String.format(Locale.ROOT, "Input cleared (%,d characters) — Ctrl+Z restores it",
+                    was.length()));
+        }
+    }
+
+    /** Whether {@link #restore()} has a cleared input to bring back (nothing typed since the clear). */
+    public boolean canRestore() {
+        return cleared != null && text.get().isEmpty() && !busy.get();
+    }
+
+    /** Brings back the input {@link #clear()} removed (Ctrl+Z); false when there is none to restore. */
+    public boolean restore() {
+        if (!canRestore()) {
+            return false;
+        }
+        String back = cleared;
+        cleared = null;
+        setInput(back);
+        report.accept(String.format(Locale.ROOT, "Input restored (%,d characters)", back.length()));
+        return true;
+    }
+
     /** The session now holds {@code s} as the input (a new language's sample, or an edit). */
     void setText(String s) {
+        if (!s.isEmpty()) {
+            cleared = null;                                            // typed since the clear: that is the input now
+        }
         text.set(s);
     }
 

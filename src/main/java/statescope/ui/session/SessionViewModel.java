@@ -44,7 +44,7 @@ import statescope.ui.trajectory.TrajectoryViewModel;
  */
 public final class SessionViewModel {
 
-    private static final String LOADING = "Loading ";
+    private static final String LOADING = StatusViewModel.LOADING;
 
     /** Steps done synchronously on the calling (FX) thread; more go to the background. */
     public static final int SYNC_STEPS = 400;
@@ -108,7 +108,7 @@ public final class SessionViewModel {
         catalog = new CatalogViewModel(languages, status.busyProperty(), this::openLanguage);
         header = new HeaderViewModel(catalog.languageProperty(), this::loadModel);
         header.offersFrom(models::choices);
-        input = new InputViewModel(catalog.languageProperty(), status.busyProperty(), this::setInput);
+        input = new InputViewModel(catalog.languageProperty(), status.busyProperty(), this::setInput, status::report);
         stepper = new StepperViewModel(status.busyProperty(), () -> trace == null ? -1 : trace.firstDivergence());
         views = new WindowModels(header, catalog, input, stepper, status, automaton, strip, stateMap, deltaMap,
                 gateMap, trajectory, chart, layers.getReadOnlyProperty(), compare);

@@ -73,14 +73,34 @@ public final class StatusViewModel {
     void reportFailure(String what, Throwable error) {
         if (error instanceof CancellationException c) {
             message.set("Stopped: " + c.getMessage() + ". The input is kept; edit it to continue.");
-        } else if (error instanceof IOException || error instanceof IllegalArgumentException) {
-            message.set(what + " failed: " + error.getMessage());
         } else {
-            message.set(what + " failed: " + error);
+            String why = error instanceof IOException || error instanceof IllegalArgumentException
+                    ? error.getMessage() : error.toString();
+            message.set(failed(what, why));
         }
         failure.set(!(error instanceof CancellationException));
         aboutAJob = true;
     }
+
+    /**
+     * The line for a job that failed, its outcome first: a line cut to its first words ("Loading file ·
+     * fake.sa…") had read as a load still running. "Not loaded: " and the reason, which names the file where
+     * the checkpoint reader gives one ("Not loaded: fake.safetensors: not a safetensors file …"), else the
+     * model; "Failed: " and the job otherwise.
+     */
+    static String failed(String what, String why) {
+        if (what.startsWith(LOADING)) {
+            String model = what.substring(LOADING.length());
+            boolean named = model.startsWith(FILE) && why != null && why.contains(model.substring(FILE.length()));
+            return "Not loaded: " + (named ? why : model + ": " + why);
+        }
+        return "Failed: " + Character.toLowerCase(what.charAt(0)) + what.substring(1) + ": " + why;
+    }
+
+    /** The text of a job that loads a model ("Loading " and the model's label). */
+    static final String LOADING = "Loading ";
+    /** How the model picker labels a checkpoint file the user opened ({@link ModelChoice#checkpoint}). */
+    static final String FILE = "file · ";
 
     /**
      * A job succeeded: a message about how an earlier one ended (a refused checkpoint, a stopped read) no
@@ -99,6 +119,20 @@ public final class StatusViewModel {
         message.set(line);
         failure.set(false);
         aboutAJob = false;
+    }
+
+    /**
+     * Takes {@code line} off the status bar if it is still the one shown (a notice that no longer holds: the
+     * window now shows the scale it waited for); returns whether it was.
+     */
+    public boolean withdraw(String line) {
+        if (!message.get().equals(line)) {
+            return false;
+        }
+        message.set("");
+        failure.set(false);
+        aboutAJob = false;
+        return true;
     }
 
     /** Shows one line that says something went wrong (drawn as a warning). */

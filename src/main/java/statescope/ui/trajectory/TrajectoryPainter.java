@@ -2,6 +2,7 @@ package statescope.ui.trajectory;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -152,8 +153,9 @@ final class TrajectoryPainter {
         drawPath(g, f, path, s, ox, oy);
         double[] here = path.length == 0 ? null : new double[] {ox + s * path[path.length - 1][0],
             oy - s * path[path.length - 1][1]};
-        drawCentroids(g, w - legend, h, cloud, s, ox, oy, here, captionBoxes(w, h, legend), f.pathStates(),
-                path.length == 0 ? -1 : f.pathStates()[path.length - 1]);
+        int current = path.length == 0 ? -1 : f.pathStates()[path.length - 1];
+        drawCentroids(g, w - legend, h, cloud, s, ox, oy, here, captionBoxes(w, h, legend), f.pathStates(), current,
+                current >= 0 && current < f.legend().size() ? f.legend().get(current) : null);
         if (here != null) {                                            // the current point over everything
             g.setStroke(INK);
             g.setLineWidth(3);
@@ -298,10 +300,14 @@ final class TrajectoryPainter {
 
     /**
      * Labels stay left of {@code labelRight} (where the legend starts); the current state's label is placed
-     * first, so it is the one kept when the others crowd it out.
+     * first, so it is the one kept when the others crowd it out. Where the current state has no centroid
+     * label by the current point (a state the corpus never reached, as aⁿbⁿ's "counts a=10 b=10", or a point
+     * far from its state's centroid), the point carries its state's name ({@code currentName}) itself, placed
+     * before every other label: the review found the ring beside another state's label, which read as its.
      */
     private void drawCentroids(Pen g, double labelRight, double h, StateCloud cloud, double s, double ox, double oy,
-                               double[] here, List<double[]> captions, int[] pathStates, int current) {
+                               double[] here, List<double[]> captions, int[] pathStates, int current,
+                               String currentName) {
         double k = UiScale.factor();
         Font font = Font.font("System", FontWeight.BOLD, 13 * k);
         g.setFont(font);
@@ -346,7 +352,18 @@ final class TrajectoryPainter {
             }
         }
         double boxH = 20 * k;
-        double[][] boxes = placeLabels(at, bw, boxH, taken, labelRight, h, current, k);
+        String own = currentName != null && needsOwnLabel(here, at, current, k)
+                ? fitted(currentName, font, longest - 10 * k) : null;
+        double ownW = own == null ? 0 : textWidth(own, font) + 10 * k;
+        double[][] boxes = placeAll(at, bw, boxH, taken, labelRight, h, current, k, here, ownW);
+        double[] ownBox = boxes[states];
+        if (ownBox != null) {
+            int q = current;
+            g.setFill(LABEL_BACK);
+            g.fillRoundRect(ownBox[0], ownBox[1], ownW, boxH, 6 * k, 6 * k);
+            g.setFill(Palette.of(q).darker());
+            g.fillText(own, ownBox[0] + 5 * k, ownBox[1] + 15 * k);
+        }
         for (int q = 0; q < states; q++) {
             if (boxes[q] == null) {
                 continue;
@@ -420,6 +437,84 @@ final class TrajectoryPainter {
             }
         }
         return out;
+    }
+
+    /**
+     * The labels of a frame: with {@code ownWidth} &gt; 0 the current point's own label first ({@link
+     * #placeBeside}), other labels then kept off the point, then the centroids' ({@link #placeLabels}, the
+     * current state's first).
+     *
+     * @return [Q + 1][2]: each centroid label's corner as {@link #placeLabels} gives it, then the point's own
+     *         label's (null when it has none or no room)
+     */
+    static double[][] placeAll(double[][] anchors, double[] widths, double h, List<double[]> taken, double right,
+                               double bottom, int current, double scale, double[] here, double ownWidth) {
+        double[] own = null;
+        if (ownWidth > 0 && here != null) {
+            own = placeBeside(here, ownWidth, h, taken, right, bottom, scale);
+            double r = 12 + 16 * scale;                                // other states' labels keep off the point
+            taken.add(new double[] {here[0] - r, here[1] - r, 2 * r, 2 * r});
+        }
+        double[][] boxes = placeLabels(anchors, widths, h, taken, right, bottom, current, scale);
+        double[][] out = Arrays.copyOf(boxes, boxes.length + 1);
+        out[boxes.length] = own;
+        return out;
+    }
+
+    /**
+     * How near (px at UI scale 1) the current state's centroid must be to the current point for its label to
+     * name the point: its marker touches the ring. Further off, its label goes by the centroid and another
+     * state's may lie nearer the point (a random model's point 35 px from its centroid had the dead state's
+     * label beside it).
+     */
+    static final double NEAR = 12;
+
+    /**
+     * Whether the current point at {@code here} needs a label of its own: its state {@code current} has no
+     * centroid marker among {@code anchors} (a state the corpus never reached), or one further than
+     * {@link #NEAR} px away, or another state's centroid lies nearer the point (a random model's point
+     * beside the dead state's centroid): the label by the point would be another's.
+     */
+    static boolean needsOwnLabel(double[] here, double[][] anchors, int current, double scale) {
+        if (here == null || current < 0) {
+            return false;
+        }
+        if (current >= anchors.length || anchors[current] == null) {
+            return true;
+        }
+        double mine = Math.hypot(anchors[current][0] - here[0], anchors[current][1] - here[1]);
+        if (mine > NEAR * scale) {
+            return true;
+        }
+        for (double[] a : anchors) {
+            if (a != null && Math.hypot(a[0] - here[0], a[1] - here[1]) < mine - 1e-9) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Places a {@code w} by {@code h} label beside the current point's ring ({@code here}, 24 px across):
+     * right of it, left of it, above or below, else on rings further out, free of {@code taken} and inside
+     * {@code [0, right] × [0, bottom]}; the box is added to {@code taken}. Null when there is no room.
+     */
+    static double[] placeBeside(double[] here, double w, double h, List<double[]> taken, double right, double bottom,
+                                double scale) {
+        double x = here[0];
+        double y = here[1];
+        double gap = 14;                                               // the ring's 12 px and a little
+        double[][] spots = {{x + gap, y - h / 2}, {x - gap - w, y - h / 2}, {x - w / 2, y - gap - h},
+            {x - w / 2, y + gap}, {x + gap, y - gap - h}, {x + gap, y + gap}, {x - gap - w, y - gap - h},
+            {x - gap - w, y + gap}};
+        for (double[] spot : spots) {
+            if (free(taken, spot[0], spot[1], w, h, right, bottom)) {
+                taken.add(new double[] {spot[0], spot[1], w, h});
+                return spot;
+            }
+        }
+        var rest = placeLabels(new double[][] {here}, new double[] {w}, h, taken, right, bottom, 0, scale);
+        return rest[0];
     }
 
     private static boolean free(List<double[]> taken, double x, double y, double w, double h, double right,

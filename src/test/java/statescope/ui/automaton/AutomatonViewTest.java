@@ -113,6 +113,39 @@ class AutomatonViewTest {
     }
 
     /**
+     * The banner that says the input is in the hidden dead state was drawn over the top of the machine and
+     * hid edge labels of Tomita 3 and Tomita 4 (review): it now has a row of its own, the machine fitted
+     * below it, and no state or edge label lies under it.
+     */
+    @Test
+    void theDeadStateBannerCoversNoStateAndNoEdgeLabel(FxRobot robot) {
+        for (String[] c : new String[][] {{"tomita-3", "0001110110"}, {"tomita-4", "0100100010010000"}}) {
+            open(robot, c[0], c[1], c[1].length());
+            robot.interact(() -> vm.collapseDeadProperty().set(true));
+            WaitForAsyncUtils.waitForFxEvents();
+            Label banner = robot.lookup("#dead-banner").queryAs(Label.class);
+            assertTrue(banner.isVisible(), c[0] + ": in the dead state");
+            Bounds b = banner.localToScene(banner.getLayoutBounds());
+            var under = new ArrayList<Node>(robot.lookup(".dfa-state").queryAll());
+            under.addAll(robot.lookup(".edge-label").queryAll());
+            int labels = 0;
+            for (Node n : under) {
+                if (!n.isVisible()) {
+                    continue;
+                }
+                labels += n.getStyleClass().contains("edge-label") ? 1 : 0;
+                Bounds nb = n.localToScene(n.getBoundsInLocal());
+                assertFalse(nb.intersects(b), c[0] + ": " + (n instanceof Label l ? "label " + l.getText() : n.getId())
+                        + " at " + nb + " under the banner " + b);
+            }
+            assertTrue(labels >= 4, c[0] + ": edge labels drawn: " + labels);
+            robot.interact(() -> vm.update(trace, 1));                    // out of the dead state: the row goes
+            WaitForAsyncUtils.waitForFxEvents();
+            assertFalse(banner.isVisible() || banner.isManaged(), c[0] + ": no banner, no row");
+        }
+    }
+
+    /**
      * D_12's 13 states fitted into the pane drew their numbers 4-5 px high (review): a state's name is drawn
      * at least 8 px high ({@link AutomatonView#STATE_MIN_PX}), on a halo where it outgrows its shape.
      */

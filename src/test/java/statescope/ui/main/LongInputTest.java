@@ -65,6 +65,23 @@ class LongInputTest {
         robot.clickOn("Clear");
         assertTrue(field.isVisible());
         assertEquals(0, vm.trace().length());
+        assertEquals("Input cleared (8,000 characters) — Ctrl+Z restores it",
+                vm.views().status().messageProperty().get());
+        Label msg = robot.lookup("#status-message").query();         // shown, not squeezed out by the backend line
+        assertTrue(msg.isVisible() && msg.getWidth() + 0.5 >= msg.prefWidth(-1), "the message is cut: " + msg.getWidth()
+                + " of " + msg.prefWidth(-1));
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);   // one click wiped it for good
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(big, vm.views().input().textProperty().get(), "Ctrl+Z brings the cleared input back");
+        assertEquals(8000, vm.trace().length());
+        assertTrue(summary.isVisible());
+        assertEquals("Input restored (8,000 characters)", vm.views().status().messageProperty().get());
+        robot.clickOn("Clear");
+        robot.type(KeyCode.DIGIT1);                                    // typed after the clear: that is the input now
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(vm.views().input().textProperty().get().length() <= 1, "nothing restored over new typing");
+        robot.interact(() -> field.setText(""));
         robot.interact(() -> field.pasteText("011"));                  // short pastes go into the field
         assertEquals("011", field.getText());
         assertEquals(3, vm.trace().length());

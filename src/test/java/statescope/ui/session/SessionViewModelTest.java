@@ -139,7 +139,9 @@ class SessionViewModelTest {
         var trace = vm.trace();
         v.header().openCheckpoint(Files.writeString(dir.resolve("model.json"), "garbage"));
         String message = v.status().messageProperty().get();
-        assertTrue(message.contains("not a checkpoint: model.json"), message);
+        assertEquals("Not loaded: not a checkpoint: model.json", message,
+                "the outcome first: \"Loading file · model.json failed…\" cut to its start read as a load still running");
+        assertEquals("", v.status().busyTextProperty().get());
         assertEquals("not a checkpoint: model.json", v.header().modelErrorProperty().get(),
                 "shown beside the model picker");
         assertEquals(trace, vm.trace(), "the previous model stays loaded");
@@ -151,6 +153,36 @@ class SessionViewModelTest {
         v.header().selectModel(v.header().modelChoices().get(1));      // another model loads: the refusal is old news
         assertEquals("", v.status().messageProperty().get());
         assertFalse(v.status().failureProperty().get());
+    }
+
+    /**
+     * A refused checkpoint's reason stays beside the model picker while the user goes on with the model
+     * still running (it says why the picker shows that model), and goes when another language (or model)
+     * is opened.
+     */
+    @Test
+    void aRefusedCheckpointsReasonStaysUntilAnotherLanguageIsOpened(@TempDir Path dir) throws IOException {
+        var vm = session(oracles());
+        var v = vm.views();
+        v.header().openCheckpoint(Files.writeString(dir.resolve("fake.safetensors"), "just text"));
+        String why = v.header().modelErrorProperty().get();
+        assertEquals("not a checkpoint: fake.safetensors", why);
+        assertEquals("Not loaded: " + why, v.status().messageProperty().get(), "the file named once");
+        v.input().setInput("w0r0");
+        assertEquals(why, v.header().modelErrorProperty().get(), "typing keeps the reason: the same model runs");
+        v.catalog().select(v.catalog().languages().stream().filter(l -> l.id().equals("parity")).findFirst()
+                .orElseThrow());
+        assertEquals("", v.header().modelErrorProperty().get(), "another language: the reason goes");
+        assertEquals("", v.status().messageProperty().get());
+        assertFalse(v.status().failureProperty().get());
+    }
+
+    @Test
+    void aJobsFailureSaysSoFirst() {
+        assertEquals("Not loaded: tomita-3 · trained: no such file", StatusViewModel.failed("Loading tomita-3 · trained",
+                "no such file"));
+        assertEquals("Failed: reading 10,000 characters: out of memory",
+                StatusViewModel.failed("Reading 10,000 characters", "out of memory"));
     }
 
     @Test

@@ -132,6 +132,59 @@ class TrajectoryReadoutTest {
         assertNotNull(boxes[0], "a current state the cloud has no centroid for (a legend-only state) is skipped");
     }
 
+    /**
+     * aⁿbⁿ at t = 20 (the counters story): the current state "counts a=10 b=10" was never reached by the
+     * fitted corpus, so it has no centroid, and the ringed point sat beside the label of "counts a=6 b=0",
+     * whose centroid was the nearest (review). The point now carries its own state's name, beside the ring
+     * and nearer to it than any other label, which keep off it.
+     */
+    @Test
+    void theCurrentPointCarriesItsStatesNameWhenNoCentroidLabelIsByIt() {
+        int q = 7;                                                     // counts a=0 b=0 .. counts a=6 b=0
+        double[][] at = new double[q][];
+        double[] widths = new double[q];
+        List<double[]> taken = new ArrayList<>();
+        double[] here = {335, 100};
+        taken.add(new double[] {here[0] - 12, here[1] - 12, 24, 24});   // the ring, then the markers
+        for (int i = 0; i < q; i++) {
+            at[i] = new double[] {60 + 40 * i, 100};
+            widths[i] = 112;
+            taken.add(new double[] {at[i][0] - 7, at[i][1] - 7, 14, 14});
+        }
+        assertTrue(TrajectoryPainter.needsOwnLabel(here, at, q, 1), "a state with no centroid");
+        double[][] boxes = TrajectoryPainter.placeAll(at, widths, 20, taken, 640, 220, q, 1, here, 124);
+        double[] own = boxes[q];
+        assertNotNull(own, "the point's own label");
+        double mine = distance(new double[] {own[0], own[1], 124, 20}, here);
+        assertTrue(mine <= 14.5, "beside the ring: " + mine);
+        for (int i = 0; i < q; i++) {
+            if (boxes[i] != null) {
+                double d = distance(new double[] {boxes[i][0], boxes[i][1], widths[i], 20}, here);
+                assertTrue(d > 12 + 16 - 0.5, "state " + i + "'s label keeps off the point: " + d);
+            }
+        }
+        assertTrue(!TrajectoryPainter.needsOwnLabel(here, new double[][] {{here[0] - 6, here[1] + 8}}, 0, 1),
+                "its own centroid's marker touches the ring: that label names it");
+        assertTrue(TrajectoryPainter.needsOwnLabel(here, new double[][] {{here[0] + 35, here[1] - 7}}, 0, 1.6),
+                "35 px off at scale 1.6 (the regex story's q4): its label goes by the centroid, not the point");
+        assertTrue(TrajectoryPainter.needsOwnLabel(here, new double[][] {{here[0] - 120, here[1]}}, 0, 1),
+                "its centroid far off: the label there does not name the point");
+        assertTrue(TrajectoryPainter.needsOwnLabel(here, new double[][] {{here[0] + 16, here[1]}, {here[0] + 1,
+            here[1] + 2}}, 0, 1), "another state's centroid nearer (a regex's random model, the dead state's under"
+                + " the ring): its label would be the one by the point");
+        assertTrue(!TrajectoryPainter.needsOwnLabel(here, new double[][] {here.clone(), here.clone()}, 1, 1),
+                "every state at one point: the current state's label, placed first, names it");
+        assertNull(TrajectoryPainter.placeAll(at, widths, 20, new ArrayList<>(), 640, 220, 2, 1, here, 0)[q],
+                "no own label asked for, none placed");
+    }
+
+    /** The distance from point {@code p} to box {x, y, w, h} (0 inside it). */
+    private static double distance(double[] box, double[] p) {
+        double dx = Math.max(0, Math.max(box[0] - p[0], p[0] - (box[0] + box[2])));
+        double dy = Math.max(0, Math.max(box[1] - p[1], p[1] - (box[1] + box[3])));
+        return Math.hypot(dx, dy);
+    }
+
     private static boolean overlap(double[] a, double[] b) {
         return a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3];
     }

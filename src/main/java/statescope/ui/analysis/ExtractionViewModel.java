@@ -63,7 +63,6 @@ public final class ExtractionViewModel {
     private final ObjectProperty<Shown> shown = new SimpleObjectProperty<>();
     private Job job;
     private Explained extractedFor;                                    // the model and language of the run shown
-    private String refused = "";                                       // the last refusal's reason
 
     ExtractionViewModel(AnalysisViewModel.Session session, TaskRunner runner) {
         this.session = session;
@@ -99,7 +98,7 @@ public final class ExtractionViewModel {
             status.set(why);
         } else if (forgot) {
             status.set("the model or language changed: extract again");
-        } else if (!was.isEmpty() || status.get().equals(refused)) {
+        } else if (!was.isEmpty()) {                                  // a refusal's reason (run() gives only these)
             status.set(READY);
         }
     }
@@ -130,8 +129,7 @@ public final class ExtractionViewModel {
             e = Explained.of(session);
             model = new ModelOutputs(e.weights(), e.language());
         } catch (Explained.Missing | IllegalArgumentException m) {
-            refused = m.getMessage();
-            status.set(refused);
+            status.set(m.getMessage());
             return;
         }
         running.set(true);

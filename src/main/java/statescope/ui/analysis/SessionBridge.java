@@ -2,8 +2,6 @@ package statescope.ui.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
 import statescope.analysis.Model;
 import statescope.analysis.SsmModel;
 import statescope.inspect.EngineModel;
@@ -120,28 +118,9 @@ public final class SessionBridge implements AnalysisViewModel.Session {
         if (key instanceof ModelChoice c && !asB) {
             vm.views().header().selectModel(c);                       // nothing when it is the current one
         }
-        whenSettled(() -> {
-            vm.views().input().setInput(text);
-            whenSettled(() -> vm.views().stepper().jumpTo(t));
-        });
-    }
-
-    /** Runs {@code r} now when no job runs, else once the jobs in progress have finished and been applied. */
-    private void whenSettled(Runnable r) {
         var status = vm.views().status();
-        if (!status.busyProperty().get()) {
-            r.run();
-            return;
-        }
-        status.settledProperty().addListener(new ChangeListener<>() {
-            @Override
-            public void changed(ObservableValue<? extends Number> o, Number was, Number now) {
-                if (!status.busyProperty().get()) {
-                    status.settledProperty().removeListener(this);
-                    r.run();
-                }
-            }
-        });
+        status.whenSettled(() -> vm.views().input().setInput(text));
+        status.whenSettled(() -> vm.views().stepper().jumpTo(t));
     }
 
     @Override
@@ -151,7 +130,7 @@ public final class SessionBridge implements AnalysisViewModel.Session {
         }
         String text = replaced;
         replaced = null;
-        whenSettled(() -> vm.views().input().setInput(text));
+        vm.views().status().whenSettled(() -> vm.views().input().setInput(text));
         return true;
     }
 }

@@ -1,6 +1,8 @@
 package statescope.ui.session;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.CancellationException;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -31,6 +33,8 @@ public final class StatusViewModel {
     private final ReadOnlyBooleanWrapper analysing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyIntegerWrapper settled = new ReadOnlyIntegerWrapper(0);
     private final Runnable onCancel;
+    private final Deque<Runnable> afterJobs = new ArrayDeque<>();    // whenSettled's steps still to run
+    private boolean runningSettled;
 
     /** @param onCancel stops the running job (what was computed so far is kept) */
     public StatusViewModel(Runnable onCancel) {
@@ -49,10 +53,34 @@ public final class StatusViewModel {
         progress.set(0);
     }
 
-    /** The long job ended (done, failed or cancelled). */
     /** A job's outcome has been applied to the trace and the views (its result or its failure). */
     void settled() {
         settled.set(settled.get() + 1);
+        runSettled();
+    }
+
+    /**
+     * Runs {@code r} now when no job runs, else once the jobs in progress have ended and their outcome has
+     * been applied (a read's end moves the stepper: a position set at {@code busy} turning false was
+     * overwritten). In the order asked; a step that starts a job holds the next ones until it settles.
+     */
+    public void whenSettled(Runnable r) {
+        afterJobs.add(r);
+        runSettled();
+    }
+
+    private void runSettled() {
+        if (runningSettled) {
+            return;                                                    // a step asked for another: the loop takes it
+        }
+        runningSettled = true;
+        try {
+            while (!afterJobs.isEmpty() && !busy.get()) {
+                afterJobs.poll().run();
+            }
+        } finally {
+            runningSettled = false;
+        }
     }
 
     /** How many jobs have finished and been applied (a story's next step waits for it to change). */
@@ -60,6 +88,7 @@ public final class StatusViewModel {
         return settled.getReadOnlyProperty();
     }
 
+    /** The long job ended (done, failed or cancelled). */
     void endJob() {
         busy.set(false);
         busyText.set("");

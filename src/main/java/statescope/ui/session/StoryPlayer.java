@@ -1,8 +1,6 @@
 package statescope.ui.session;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
@@ -24,19 +22,17 @@ public final class StoryPlayer {
 
     private final WindowModels views;
     private final Consumer<String> showTab;
-    private final Deque<Runnable> steps = new ArrayDeque<>();
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper open = new ReadOnlyBooleanWrapper(false);
     private Story story;
     private int index = -1;
-    private boolean draining;
+    private int generation;                                            // a scene's steps run while it is shown
 
     /** @param showTab selects a view tab by its {@link Story#TABS} name */
     public StoryPlayer(WindowModels views, Consumer<String> showTab) {
         this.views = views;
         this.showTab = showTab;
-        views.status().settledProperty().addListener((o, a, b) -> drain());   // a job's result is in
     }
 
     /** Opens a story at its first scene. */
@@ -56,7 +52,7 @@ public final class StoryPlayer {
     public void close() {
         story = null;
         open.set(false);
-        steps.clear();
+        generation++;                                                  // the steps still waiting do nothing
         caption.set("");
         error.set("");
     }
@@ -83,9 +79,14 @@ public final class StoryPlayer {
         Story.Scene s = story.scenes().get(i);
         caption.set((i + 1) + "/" + story.scenes().size() + (s.caption() == null ? "" : " · " + s.caption()));
         error.set("");
-        steps.clear();
+        int gen = ++generation;
+        Consumer<Runnable> step = r -> views.status().whenSettled(() -> {   // each once the one before has settled
+            if (gen == generation) {
+                r.run();
+            }
+        });
         String where = "scene " + (i + 1) + ", ";
-        steps.add(() -> {
+        step.accept(() -> {
             if (s.regex() != null) {                                   // opened before: the same entry again
                 var known = views.catalog().languages().stream().filter(l -> l.name().equals(s.regex().strip())).findFirst();
                 if (known.isPresent()) {
@@ -102,19 +103,19 @@ public final class StoryPlayer {
                 views.catalog().select(lang.get());
             }
         });
-        steps.add(() -> {
+        step.accept(() -> {
             var header = views.header();
             ModelChoice c = s.model() == null ? header.modelChoices().getFirst() : choice(s.model(), where + "model");
             if (c != null) {
                 header.selectModel(c);
             }
         });
-        steps.add(() -> {
+        step.accept(() -> {
             if (s.input() != null && !s.input().equals(views.input().textProperty().get())) {
                 views.input().setInput(s.input());
             }
         });
-        steps.add(() -> {
+        step.accept(() -> {
             if (s.compare() == null) {
                 views.compare().close();
                 return;
@@ -124,14 +125,13 @@ public final class StoryPlayer {
                 views.compare().select(c);
             }
         });
-        steps.add(() -> {
+        step.accept(() -> {
             var stepper = views.stepper();
             stepper.jumpTo(s.position() == null ? stepper.lengthProperty().get() : s.position());
             if (s.tab() != null) {
                 showTab.accept(s.tab());
             }
         });
-        drain();
     }
 
     /**
@@ -221,21 +221,6 @@ public final class StoryPlayer {
 
     private void fail(String why) {
         error.set(why);
-    }
-
-    /** Runs the scene's steps while the session is free. */
-    private void drain() {
-        if (draining) {
-            return;                                                    // a job finished inside a step
-        }
-        draining = true;
-        try {
-            while (!steps.isEmpty() && !views.status().busyProperty().get()) {
-                steps.poll().run();
-            }
-        } finally {
-            draining = false;
-        }
     }
 
     /** "2/5 · caption" of the scene shown, or empty. */

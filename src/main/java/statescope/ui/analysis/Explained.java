@@ -14,8 +14,9 @@ import statescope.ssm.SsmWeights;
  * @param name     the model's name
  * @param weights  its weights
  * @param language the catalog language
+ * @param entry    the session's language it was found for
  */
-record Explained(String name, SsmWeights weights, Language language) {
+record Explained(String name, SsmWeights weights, Language language, LanguageEntry entry) {
 
     /** Thrown with the reason the session has nothing to explain. */
     static final class Missing extends Exception {
@@ -41,20 +42,14 @@ record Explained(String name, SsmWeights weights, Language language) {
         if (ssm.vocabSize() < lang.vocabularySize() || ssm.outputSize() != l.targets().numClasses()) {
             throw new Missing(ssm.name() + " does not fit " + lang.name() + " (vocabulary or outputs)");
         }
-        return new Explained(ssm.name(), ssm.weights(), l);
+        return new Explained(ssm.name(), ssm.weights(), l, lang);
     }
 
-    /** The same model and language (weights compared by identity). */
-    /** Whether the session still has this model and language (its word and position may have changed). */
+    /**
+     * Whether the session still has this model and language (its word and position may have changed):
+     * compared by identity, with no catalog lookup, as it is asked at every step.
+     */
     boolean stillIn(AnalysisViewModel.Session session) {
-        try {
-            return same(of(session));
-        } catch (Missing m) {
-            return false;
-        }
-    }
-
-    boolean same(Explained o) {
-        return o != null && o.weights == weights && o.language.id().equals(language.id());
+        return session.language() == entry && session.model() instanceof SsmModel m && m.weights() == weights;
     }
 }

@@ -17,6 +17,8 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import statescope.analysis.Model;
+import statescope.analysis.SsmModel;
 import statescope.analysis.extract.Extraction;
 import statescope.analysis.extract.ExtractionResult;
 import statescope.analysis.extract.MachineMatch;
@@ -25,6 +27,7 @@ import statescope.analysis.extract.OutputQueries;
 import statescope.analysis.extract.ReferenceMealy;
 import statescope.analysis.extract.ReferenceOutputs;
 import statescope.analysis.extract.SearchOracle;
+import statescope.inspect.LanguageEntry;
 import statescope.lang.Alphabet;
 import statescope.lang.Word;
 import statescope.ui.automaton.AutomatonLayout;
@@ -63,6 +66,8 @@ public final class ExtractionViewModel {
     private final ObjectProperty<Shown> shown = new SimpleObjectProperty<>();
     private Job job;
     private Explained extractedFor;                                    // the model and language of the run shown
+    private LanguageEntry checkedLanguage;                             // and of the last word on them
+    private Object checkedModel;
 
     ExtractionViewModel(AnalysisViewModel.Session session, TaskRunner runner) {
         this.session = session;
@@ -80,6 +85,14 @@ public final class ExtractionViewModel {
      * Dyck's "next-token task", stayed under D_12's models).
      */
     private void forgetIfChanged() {
+        LanguageEntry lang = session.language();
+        Model m = session.model();
+        Object model = m instanceof SsmModel ssm ? ssm.weights() : m;
+        if (lang == checkedLanguage && model == checkedModel) {
+            return;                                                    // a step or an edit: nothing to say again
+        }
+        checkedLanguage = lang;
+        checkedModel = model;
         boolean forgot = extractedFor != null && !extractedFor.stillIn(session);
         if (forgot) {
             extractedFor = null;
